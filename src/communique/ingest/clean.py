@@ -1,0 +1,185 @@
+"""The main text of a report, without what real pages wrap around it.
+
+HTML goes through trafilatura for the main content.  Then, for every input, lines that
+are page furniture (cookie banners, "Follow us", share bars, "Also read", subscription
+prompts, photo credits) and paragraphs repeated within the report are dropped.  The
+result is normalized to paragraphs separated by one blank line; it is the text that
+every evidence offset indexes, so cleaning must be deterministic.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import trafilatura
+from trafilatura.settings import use_config
+
+from ..errors import InputError
+
+# Lines that are page furniture, in English and Japanese.  Matched against a whole
+# (short) line, never inside a paragraph of prose.
+_BOILERPLATE = re.compile(
+    r"""^(?:
+      (?:we|this\s+(?:site|website))\s+use[s]?\s+cookies.*
+    | .*\b(?:accept|reject|manage)\s+(?:all\s+)?cookies\b.*
+    | .*\bcookie\s+(?:policy|settings|preferences|consent)\b.*
+    | (?:accept|agree|i\s+agree|ok|got\s+it|reject\s+all|manage\s+preferences)
+    | follow\s+us(?:\s+on\s+.*)?
+    | share(?:\s+this(?:\s+(?:article|story))?)?(?:\s*(?:on\s+)?(?:facebook|twitter|x|linkedin|whatsapp|email|telegram|line)[\s,|/·]*)*
+    | (?:facebook|twitter|x|linkedin|whatsapp|email|telegram|line|copy\s+link)(?:[\s,|/·]+(?:facebook|twitter|x|linkedin|whatsapp|email|telegram|line|copy\s+link))*
+    | text\s+size.*
+    | (?:also\s+read|read\s+more|related(?:\s+(?:stories|articles|coverage))?|more\s+on\s+this\s+story|recommended|most\s+read|trending)\s*:?.*
+    | (?:sign\s+up|subscribe|newsletter|log\s*in|sign\s+in|register)\b.{0,80}
+    | advertisement|advertising|sponsored(?:\s+content)?|skip\s+to\s+(?:main\s+)?content
+    | (?:photo|image|picture)\s*(?:credit)?\s*:.{0,120}
+    | (?:©|copyright\s).{0,160}
+    | all\s+rights\s+reserved.{0,80}
+    | (?:reporting|writing|editing)\s+by\s.{0,160}
+    | .{0,40}cookie.{0,40}(?:同意|使用|利用).*
+    | .*(?:同意する|同意します|すべて許可|すべて拒否)
+    | (?:シェア(?:する)?|ツイート|ポスト|LINEで送る|印刷|保存)(?:[\s|/・]*(?:シェア(?:する)?|ツイート|ポスト|LINEで送る|印刷|保存|Facebook|X|LINE|はてな))*
+    | (?:あわせて読みたい|関連記事|おすすめ記事|人気記事|ランキング|こちらもおすすめ)\s*[:：]?.{0,120}
+    | (?:文字サイズ|フォローする|フォローしてください|会員登録|ログイン|有料会員|続きを読む).{0,60}
+    | 写真\s*[:：].{0,120}
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_MAX_BOILERPLATE_LINE = 160
+_PARAGRAPH_SPLIT = re.compile(r"\n\s*\n")
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlContent:
+    text: str
+    title: str | None
+    outlet: str | None
+    url: str | None
+    date: str | None
+    language: str | None
+
+
+def _config():  # type: ignore[no-untyped-def]
+    config = use_config()
+    config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")  # signals do not work off the main thread
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "50")
+    config.set("DEFAULT", "MIN_OUTPUT_SIZE", "20")
+    return config
+
+
+_CONFIG = _config()
+_PUBLISHED = re.compile(
+    r"<meta[^>]+(?:property|name|itemprop)\s*=\s*[\"'](?:article:published_time|datePublished|"
+    r"pubdate|publish[-_]?date|date)[\"'][^>]*content\s*=\s*[\"']([^\"']+)|"
+    r"<time[^>]+datetime\s*=\s*[\"']([^\"']+)",
+    re.IGNORECASE,
+)
+_HTML_LANG = re.compile(r"<html[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
+
+
+def html_to_text(markup: str, source: str) -> HtmlContent:
+    """Extract the main text and metadata of an HTML page, or raise InputError."""
+    text = trafilatura.extract(
+        markup,
+        config=_CONFIG,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        favor_precision=False,
+        deduplicate=False,
+        with_metadata=False,
+    )
+    if not text or not text.strip():
+        # Truncated or unusual markup: fall back to every paragraph-like block.
+        text = _fallback_text(markup)
+    if not text.strip():
+        raise InputError(source, "no article text found in the HTML", "check it is an article page")
+    meta = trafilatura.extract_metadata(markup, extensive=False)
+    lang = _HTML_LANG.search(markup[:5000])
+    stamp = _PUBLISHED.search(markup)
+    return HtmlContent(
+        text=text,
+        title=(meta.title if meta and meta.title else None),
+        outlet=(meta.sitename if meta and meta.sitename else None),
+        url=(meta.url if meta and meta.url else None),
+        date=(stamp.group(1) or stamp.group(2)) if stamp else (meta.date if meta and meta.date else None),
+        language=lang.group(1).lower() if lang else None,
+    )
+
+
+_BLOCK = re.compile(r"<(p|h[1-6]|li|blockquote)\b[^>]*>(.*?)(?=</\1>|<(?:p|h[1-6]|li|div)\b|$)",
+                    re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+_DROP = re.compile(r"<(script|style|nav|footer|header|aside|form)\b.*?(?:</\1>|$)",
+                   re.IGNORECASE | re.DOTALL)
+
+
+def _fallback_text(markup: str) -> str:
+    body = _DROP.sub(" ", markup)
+    parts = [html_lib.unescape(_TAG.sub("", m.group(2))).strip() for m in _BLOCK.finditer(body)]
+    return "\n".join(p for p in parts if p)
+
+
+def is_boilerplate(line: str) -> bool:
+    stripped = line.strip().strip("|·•-–—>›»")
+    if not stripped:
+        return True
+    if len(stripped) > _MAX_BOILERPLATE_LINE:
+        return False
+    return bool(_BOILERPLATE.match(stripped.strip()))
+
+
+def normalize_paragraph(paragraph: str) -> str:
+    """One paragraph on one line: collapse inner whitespace, keep the characters as given."""
+    paragraph = unicodedata.normalize("NFC", paragraph)
+    paragraph = paragraph.replace("\u00a0", " ").replace("\u200b", "")
+    return re.sub(r"[ \t\r\f\v]*\n[ \t\r\f\v]*", " ", re.sub(r"[ \t\r\f\v]+", " ", paragraph)).strip()
+
+
+def clean_text(text: str, *, single_newline_paragraphs: bool = False) -> str:
+    """Drop furniture lines and repeated paragraphs; paragraphs joined by a blank line.
+
+    ``single_newline_paragraphs`` treats every line as a paragraph (trafilatura output);
+    otherwise paragraphs are separated by blank lines and lines inside them are joined.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    chunks = text.split("\n") if single_newline_paragraphs else _PARAGRAPH_SPLIT.split(text)
+    kept: list[str] = []
+    seen: set[str] = set()
+    for chunk in chunks:
+        lines = [ln for ln in chunk.split("\n") if not is_boilerplate(ln)]
+        paragraph = normalize_paragraph("\n".join(lines))
+        if not paragraph:
+            continue
+        key = re.sub(r"\W+", "", paragraph.casefold())
+        if key in seen and len(key) >= 20:
+            continue  # a paragraph repeated within one report (a CMS glitch, a pull quote)
+        seen.add(key)
+        kept.append(paragraph)
+    return "\n\n".join(kept)
+
+
+def split_front_matter(text: str) -> tuple[dict[str, str], str]:
+    """A leading ``---`` block of ``key: value`` lines (Markdown front matter)."""
+    match = re.match(r"\A\ufeff?---[ \t]*\n(.*?)\n---[ \t]*\n", text, re.DOTALL)
+    if not match:
+        return {}, text
+    fields: dict[str, str] = {}
+    for line in match.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip():
+            fields[key.strip().lower()] = value.strip().strip("\"'")
+    return fields, text[match.end():]
+
+
+def strip_markdown(text: str) -> str:
+    """Markdown to plain prose: headings, emphasis, links and images reduced to their text."""
+    text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", "", text)
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"^\s{0,3}#{1,6}\s*", "", text, flags=re.MULTILINE)
+    text = re.sub(r"^\s{0,3}>\s?", "", text, flags=re.MULTILINE)
+    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
+    text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)
+    return text

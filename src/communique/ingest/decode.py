@@ -1,0 +1,128 @@
+"""Bytes to text, in whatever common encoding real pages and files use.
+
+Order of trust: a byte-order mark; then strict UTF-8; then the charset the document
+declares (HTML ``<meta charset>``, an XML declaration, an HTTP header); then
+charset-normalizer's detection.  Text that is nearly all UTF-8 with a few bad bytes is
+decoded with replacement characters and reported, rather than misread as another encoding.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+from charset_normalizer import from_bytes
+
+from ..errors import InputError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_DECLARED = re.compile(
+    rb"""(?:<meta[^>]+charset\s*=\s*["']?|<\?xml[^>]+encoding\s*=\s*["'])([A-Za-z0-9_.:-]+)""",
+    re.IGNORECASE,
+)
+_ALIASES = {"x-sjis": "shift_jis", "sjis": "shift_jis", "windows-31j": "cp932", "x-euc-jp": "euc_jp"}
+# Japanese encodings are decoded with their Microsoft supersets, which read every
+# valid Shift_JIS / EUC-JP byte the same way and also the vendor characters real pages use.
+_SUPERSETS = {"shift_jis": "cp932", "euc_jp": "euc_jis_2004", "iso8859_1": "cp1252", "ascii": "cp1252"}
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    encoding: str
+    warning: str = ""
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for images, archives, executables and other non-text bytes."""
+    head = data[:4096]
+    if not head:
+        return False
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    if b"\x00" in head:
+        # UTF-16 without a BOM has a NUL in every other byte of ASCII text.
+        evens, odds = head[0::2], head[1::2]
+        return not (evens.count(0) > 0.4 * len(evens) or odds.count(0) > 0.4 * len(odds))
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return controls > 0.05 * len(head)
+
+
+def _normalize(name: str) -> str | None:
+    name = name.strip().lower()
+    name = _ALIASES.get(name, name)
+    try:
+        canonical = codecs.lookup(name).name
+    except LookupError:
+        return None
+    return _SUPERSETS.get(canonical.replace("-", "_"), canonical)
+
+
+def declared_charset(data: bytes, header: str | None = None) -> str | None:
+    if header:
+        match = re.search(r"charset=([A-Za-z0-9_.:-]+)", header, re.IGNORECASE)
+        if match:
+            return _normalize(match.group(1))
+    match = _DECLARED.search(data[:4096])
+    return _normalize(match.group(1).decode("ascii")) if match else None
+
+
+def decode(data: bytes, source: str, header_charset: str | None = None) -> Decoded:
+    """Decode ``data`` or raise :class:`InputError` saying why it is not text."""
+    if not data.strip():
+        raise InputError(source, "empty input", "check the file or URL has content")
+    if looks_binary(data):
+        raise InputError(source, "binary data, not text", "give a text, HTML, JSON or feed file")
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return Decoded(data.decode(name), name.replace("-sig", ""))
+    if data.startswith(b"\x1b$B") or b"\x1b$B" in data[:4096]:
+        try:
+            return Decoded(data.decode("iso2022_jp_ext"), "iso2022_jp")
+        except UnicodeDecodeError:
+            pass
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = declared_charset(data, header_charset)
+    if declared and declared not in ("utf_8", "utf-8"):
+        try:
+            return Decoded(data.decode(declared), declared)
+        except (UnicodeDecodeError, LookupError):
+            pass
+    bad = _invalid_utf8_bytes(data)
+    # UTF-8 with a few broken bytes still has valid multi-byte sequences; a legacy
+    # encoding (cp1252, Shift_JIS) has none, and goes to detection instead.
+    if bad and bad <= max(3, len(data) // 200) and _has_utf8_multibyte(data):
+        return Decoded(
+            data.decode("utf-8", errors="replace"),
+            "utf-8",
+            f"{bad} invalid UTF-8 byte(s) replaced with U+FFFD; re-save the input as UTF-8 "
+            "for an exact copy",
+        )
+    best = from_bytes(data[: 1 << 20]).best()
+    if best is None or best.encoding is None:
+        raise InputError(
+            source,
+            "could not tell the text encoding",
+            "convert it to UTF-8 (e.g. iconv -f <encoding> -t utf-8)",
+        )
+    encoding = _normalize(best.encoding) or best.encoding
+    return Decoded(data.decode(encoding, errors="replace"), encoding)
+
+
+def _invalid_utf8_bytes(data: bytes) -> int:
+    decoded = data.decode("utf-8", errors="replace")
+    return decoded.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+
+
+def _has_utf8_multibyte(data: bytes) -> bool:
+    return any(ord(ch) > 127 for ch in data.decode("utf-8", errors="ignore"))

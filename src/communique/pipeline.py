@@ -1,0 +1,180 @@
+"""The public API.  The only place that reads or writes the store; the CLI wraps it.
+
+    from communique import pipeline
+    with pipeline.open_store("news.db") as store:
+        summary = pipeline.ingest(store, ["reports/", "https://example.org/feed.xml"])
+        for record in pipeline.export_records(store):
+            ...
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import InputError
+from .ingest import SourceOptions, build_report, expand
+from .ingest import wire
+from .model import Report, Skipped
+from .store import SQLiteStore, default_path, open_store
+
+__all__ = [
+    "IngestSummary",
+    "SourceOptions",
+    "default_path",
+    "export_records",
+    "ingest",
+    "open_store",
+    "report_rows",
+    "EXPORT_TYPES",
+]
+
+Progress = Callable[[str], None]
+EXPORT_TYPES = ("report", "actor", "quote", "event", "proposal", "position", "conflict")
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    added: list[str] = field(default_factory=list)
+    already: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def seen(self) -> int:
+        return len(self.added) + len(self.already) + len(self.skipped)
+
+    def line(self) -> str:
+        rate = len(self.added) / self.seconds if self.seconds > 0 else 0.0
+        return (
+            f"ingested {len(self.added)} new report(s), {len(self.already)} already stored, "
+            f"{len(self.skipped)} skipped, in {self.seconds:.1f}s ({rate:.1f} new/s)"
+        )
+
+
+def ingest(
+    store: SQLiteStore,
+    sources: Iterable[str],
+    options: SourceOptions | None = None,
+    progress: Progress | None = None,
+) -> IngestSummary:
+    """Ingest every document named by ``sources``; one committed transaction per report."""
+    options = options or SourceOptions()
+    say = progress or (lambda _line: None)
+    summary = IngestSummary()
+    started = time.monotonic()
+    for source in sources:
+        for item in expand(source, options):
+            if isinstance(item, Skipped):
+                _skip(store, summary, item, say)
+                continue
+            try:
+                report, warning = build_report(item)
+            except InputError as err:
+                _skip(store, summary, Skipped(source=item.source, reason=err.problem, hint=err.hint), say)
+                continue
+            if warning:
+                summary.warnings.append(f"{item.source}: {warning}")
+                say(f"warning: {item.source}: {warning}")
+            if store.has_report(report.id):
+                summary.already.append(report.id)
+                say(f"[{summary.seen}] = {report.id} already stored ({item.source})")
+                continue
+            group = add_report(store, report)
+            summary.added.append(report.id)
+            say(f"[{summary.seen}] + {report.id} {report.language} {report.published_at or '?'} "
+                f"{report.outlet or '?'}: {_short(report.title)}" + (f" [wire {group}]" if group else ""))
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def add_report(store: SQLiteStore, report: Report) -> str | None:
+    """Store one cleaned report, grouping it with its wire copies.  Returns its wire group."""
+    own = wire.shingles(report.text, report.language)
+    bands = wire.band_hashes(wire.signature(own))
+    copies = [
+        cid
+        for cid, _group, text, language in store.wire_candidates(bands)
+        if wire.is_copy(own, wire.shingles(text, language))
+    ]
+    store.add_report(report, bands, hashlib.sha256(report.raw).hexdigest(), group_with=copies)
+    if not copies:
+        return None
+    stored = store.report(report.id)
+    return stored.wire_group if stored else None
+
+
+def _skip(store: SQLiteStore, summary: IngestSummary, item: Skipped, say: Progress) -> None:
+    store.add_skipped(item)
+    summary.skipped.append(item)
+    say(f"skipped: {item.message()}")
+
+
+def _short(title: str | None, width: int = 70) -> str:
+    if not title:
+        return "(no title)"
+    return title if len(title) <= width else title[: width - 1] + "…"
+
+
+def report_rows(store: SQLiteStore) -> list[dict[str, Any]]:
+    """One summary row per stored report, with its wire group and the group's size."""
+    groups = store.wire_groups()
+    return [
+        {
+            "id": r.id,
+            "outlet": r.outlet,
+            "published_at": r.published_at,
+            "published_precision": str(r.published_precision),
+            "language": r.language,
+            "title": r.title,
+            "wire_group": r.wire_group,
+            "wire_copies": len(groups.get(r.wire_group, [])) if r.wire_group else 1,
+            "url": r.url,
+            "source": r.source,
+        }
+        for r in store.reports()
+    ]
+
+
+def export_records(store: SQLiteStore, types: Iterable[str] = EXPORT_TYPES) -> Iterator[dict[str, Any]]:
+    """Everything stored, as export records (the JSONL export format), in a stable order."""
+    wanted = set(types)
+    if "report" in wanted:
+        for r in store.reports():
+            yield {"type": "report", "id": r.id, "url": r.url, "outlet": r.outlet, "title": r.title,
+                   "published_at": r.published_at, "published_precision": str(r.published_precision),
+                   "language": r.language, "wire_group": r.wire_group, "source": r.source,
+                   "text": r.text}
+    if "actor" in wanted:
+        for row in store.rows("actors"):
+            yield {"type": "actor", "id": row["id"], "name": {"en": row["name_en"], "ja": row["name_ja"]},
+                   "aliases": row["aliases"], "kind": row["kind"], "roles": row["roles"]}
+    for kind, table, fields in _ITEM_TABLES:
+        if kind not in wanted:
+            continue
+        for row in store.rows(table):
+            record: dict[str, Any] = {"type": kind}
+            record.update({name: row[name] for name in fields})
+            if kind == "quote":
+                record["direct"] = bool(record["direct"])
+            record["evidence"] = store.evidence_for(kind, row["id"])
+            yield record
+    if "conflict" in wanted:
+        for row in store.rows("conflicts"):
+            yield {"type": "conflict", "id": row["id"], "topic": row["topic"],
+                   "item_ids": row["item_ids"], "variants": row["variants"]}
+
+
+_ITEM_TABLES = (
+    ("quote", "quotes", ("id", "speaker_id", "speaker_text", "text", "language", "direct", "verb",
+                         "said_on", "said_on_precision", "hedge", "statement_id", "extractor")),
+    ("event", "events", ("id", "kind", "date", "date_precision", "place", "participant_ids",
+                         "summary", "extractor")),
+    ("proposal", "proposals", ("id", "name", "author_ids", "first_reported", "extractor")),
+    ("position", "positions", ("id", "holder_id", "target_id", "issue", "stance", "as_of",
+                               "extractor")),
+)

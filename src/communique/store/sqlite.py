@@ -1,0 +1,253 @@
+"""The embedded store: one SQLite file, WAL mode, numbered migrations.
+
+Writes happen in short transactions, one report at a time, so a crash (even ``kill -9``)
+leaves every committed report whole and no half-written one.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..errors import StoreError
+from ..model import Precision, Report, Skipped
+
+_MIGRATIONS = "communique.store.migrations.sqlite"
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """(number, name, sql) of every bundled migration, in order."""
+    found = []
+    for entry in resources.files(_MIGRATIONS).iterdir():
+        name = entry.name
+        if name.endswith(".sql") and name[:4].isdigit():
+            found.append((int(name[:4]), name, entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+class SQLiteStore:
+    """The default store.  Use as a context manager, or call :meth:`close`."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        try:
+            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
+        except sqlite3.Error as err:
+            raise StoreError(self.path, f"cannot open the database ({err})",
+                             "check the path and its permissions") from None
+        self.db.row_factory = sqlite3.Row
+        try:
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as err:
+            self.db.close()
+            raise StoreError(self.path, f"not a communique database ({err})",
+                             "give another --db path, or move this file away") from None
+
+    # -- lifecycle -----------------------------------------------------------------
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def _migrate(self) -> None:
+        self.db.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations ("
+            "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+        )
+        done = {row[0] for row in self.db.execute("SELECT version FROM schema_migrations")}
+        for version, name, sql in migrations():
+            if version in done:
+                continue
+            with self.transaction() as db:
+                for statement in _statements(sql):
+                    db.execute(statement)
+                db.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)",
+                           (version, name, _now()))
+
+    def schema_version(self) -> int:
+        row = self.db.execute("SELECT max(version) FROM schema_migrations").fetchone()
+        return int(row[0] or 0)
+
+    # -- reports -------------------------------------------------------------------
+    def has_report(self, report_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM reports WHERE id = ?", (report_id,)).fetchone() is not None
+
+    def wire_candidates(self, bands: Iterable[tuple[int, int]]) -> list[tuple[str, str | None, str, str]]:
+        """(id, wire_group, text, language) of stored reports sharing an LSH band."""
+        keys = list(bands)
+        if not keys:
+            return []
+        clause = " OR ".join(["(band = ? AND hash = ?)"] * len(keys))
+        params = [v for key in keys for v in key]
+        rows = self.db.execute(
+            "SELECT id, wire_group, text, language FROM reports WHERE id IN "
+            f"(SELECT DISTINCT report_id FROM report_bands WHERE {clause}) ORDER BY id",
+            params,
+        ).fetchall()
+        return [(r["id"], r["wire_group"], r["text"], r["language"]) for r in rows]
+
+    def add_report(
+        self,
+        report: Report,
+        bands: Iterable[tuple[int, int]],
+        raw_sha256: str,
+        group_with: Iterable[str] = (),
+    ) -> None:
+        """Insert a report with its LSH bands, joining the wire group of ``group_with``."""
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO reports (id, source, url, outlet, title, published_at, "
+                "published_precision, language, text, raw, raw_sha256, content_type, encoding, "
+                "wire_group, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (report.id, report.source, report.url, report.outlet, report.title,
+                 report.published_at, str(report.published_precision), report.language,
+                 report.text, report.raw, raw_sha256, report.content_type, report.encoding,
+                 report.wire_group, _now()),
+            )
+            db.executemany("INSERT INTO report_bands (band, hash, report_id) VALUES (?,?,?)",
+                           [(band, value, report.id) for band, value in bands])
+            members = [report.id, *group_with]
+            if len(members) > 1:
+                self._join_group(db, members)
+            db.execute("DELETE FROM skipped WHERE source = ?", (report.source,))
+
+    @staticmethod
+    def _join_group(db: sqlite3.Connection, members: list[str]) -> None:
+        marks = ",".join("?" * len(members))
+        groups = [row[0] for row in db.execute(
+            f"SELECT DISTINCT wire_group FROM reports WHERE id IN ({marks}) "
+            "AND wire_group IS NOT NULL ORDER BY wire_group", members)]
+        group = groups[0] if groups else "w-" + min(members)[2:12]
+        db.execute(f"UPDATE reports SET wire_group = ? WHERE id IN ({marks})", (group, *members))
+        for other in groups[1:]:  # two groups bridged by one report become one
+            db.execute("UPDATE reports SET wire_group = ? WHERE wire_group = ?", (group, other))
+
+    def report_count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM reports").fetchone()[0])
+
+    def reports(self, *, with_raw: bool = False) -> Iterator[Report]:
+        columns = "*" if with_raw else _COLUMNS_WITHOUT_RAW
+        for row in self.db.execute(
+            f"SELECT {columns} FROM reports ORDER BY coalesce(published_at, ''), id"
+        ):
+            yield _report(row, with_raw)
+
+    def report(self, report_id: str) -> Report | None:
+        row = self.db.execute("SELECT * FROM reports WHERE id = ?", (report_id,)).fetchone()
+        return _report(row, True) if row else None
+
+    def search(self, query: str, limit: int = 20) -> list[tuple[str, str]]:
+        """(report id, title) of reports whose title or text contains ``query`` (FTS5 trigram)."""
+        phrase = '"' + query.replace('"', '""') + '"'
+        rows = self.db.execute(
+            "SELECT r.id, r.title FROM reports_fts f JOIN reports r ON r.rowid = f.rowid "
+            "WHERE reports_fts MATCH ? ORDER BY r.published_at, r.id LIMIT ?",
+            (phrase, limit),
+        ).fetchall()
+        return [(r[0], r[1]) for r in rows]
+
+    def wire_groups(self) -> dict[str, list[str]]:
+        groups: dict[str, list[str]] = {}
+        for row in self.db.execute(
+            "SELECT wire_group, id FROM reports WHERE wire_group IS NOT NULL ORDER BY wire_group, id"
+        ):
+            groups.setdefault(row[0], []).append(row[1])
+        return groups
+
+    def independent_sources(self) -> int:
+        row = self.db.execute(
+            "SELECT count(DISTINCT coalesce(wire_group, id)) FROM reports").fetchone()
+        return int(row[0])
+
+    # -- skipped inputs ------------------------------------------------------------
+    def add_skipped(self, skipped: Skipped) -> None:
+        now = _now()
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO skipped (source, reason, hint, first_seen, last_seen) "
+                "VALUES (?,?,?,?,?) ON CONFLICT (source) DO UPDATE SET reason = excluded.reason, "
+                "hint = excluded.hint, last_seen = excluded.last_seen, times = skipped.times + 1",
+                (skipped.source, skipped.reason, skipped.hint, now, now),
+            )
+
+    def skipped(self) -> list[dict[str, Any]]:
+        rows = self.db.execute("SELECT * FROM skipped ORDER BY source").fetchall()
+        return [dict(row) for row in rows]
+
+    # -- the record tables (filled by extraction and merging) ----------------------
+    def rows(self, table: str) -> Iterator[dict[str, Any]]:
+        if table not in _RECORD_TABLES:
+            raise StoreError(table, "no such table", f"use one of {', '.join(_RECORD_TABLES)}")
+        for row in self.db.execute(f"SELECT * FROM {table} ORDER BY rowid"):
+            yield {key: _load(key, row[key]) for key in row.keys()}
+
+    def evidence_for(self, item_type: str, item_id: str) -> list[dict[str, Any]]:
+        rows = self.db.execute(
+            'SELECT report_id, start, "end" FROM evidence WHERE item_type = ? AND item_id = ? '
+            "ORDER BY report_id, start", (item_type, item_id)).fetchall()
+        return [{"report_id": r[0], "start": r[1], "end": r[2]} for r in rows]
+
+
+_COLUMNS_WITHOUT_RAW = (
+    "id, source, url, outlet, title, published_at, published_precision, language, text, "
+    "content_type, encoding, wire_group"
+)
+_RECORD_TABLES = ("actors", "quotes", "events", "proposals", "positions", "conflicts")
+_JSON_COLUMNS = {"aliases", "roles", "participant_ids", "author_ids", "item_ids", "variants"}
+
+
+def _load(key: str, value: Any) -> Any:
+    return json.loads(value) if key in _JSON_COLUMNS and isinstance(value, str) else value
+
+
+def _report(row: sqlite3.Row, with_raw: bool) -> Report:
+    return Report(
+        id=row["id"], source=row["source"], url=row["url"], outlet=row["outlet"],
+        title=row["title"], published_at=row["published_at"],
+        published_precision=Precision(row["published_precision"]), language=row["language"],
+        text=row["text"], raw=bytes(row["raw"]) if with_raw else b"",
+        content_type=row["content_type"], encoding=row["encoding"], wire_group=row["wire_group"],
+    )
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a migration into statements, keeping trigger bodies whole."""
+    statements, current = [], []
+    for line in sql.splitlines():
+        if line.strip().startswith("--") and not current:
+            continue
+        current.append(line)
+        joined = "\n".join(current).strip()
+        if joined.endswith(";") and sqlite3.complete_statement(joined):
+            statements.append(joined)
+            current = []
+    if "\n".join(current).strip():
+        statements.append("\n".join(current).strip())
+    return statements
