@@ -153,25 +153,23 @@ def cmd_export(args: argparse.Namespace) -> int:
             raise UsageError("export --format csv", "one CSV file per type needs a folder",
                              "add --out DIR, or --type TYPE to write one type to stdout")
         if args.out is None:
-            _write_csv(sys.stdout, pipeline.export_records(store, types))
+            _write_csv(sys.stdout, args.type, pipeline.export_records(store, types))
             return 0
         folder = Path(args.out)
         folder.mkdir(parents=True, exist_ok=True)
         for kind in types:
             with (folder / f"{kind}s.csv").open("w", newline="", encoding="utf-8") as handle:
-                _write_csv(handle, pipeline.export_records(store, (kind,)))
+                _write_csv(handle, kind, pipeline.export_records(store, (kind,)))
     return 0
 
 
-def _write_csv(handle: Any, records: Any) -> None:
-    writer: csv.DictWriter[str] | None = None
+def _write_csv(handle: Any, kind: str, records: Any) -> None:
+    """One CSV of one record type; lists and objects are written as JSON in their cell."""
+    writer = csv.DictWriter(handle, fieldnames=pipeline.export_fields(kind), lineterminator="\n")
+    writer.writeheader()
     for record in records:
-        row = {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v)
-               for k, v in record.items()}
-        if writer is None:
-            writer = csv.DictWriter(handle, fieldnames=list(row), lineterminator="\n")
-            writer.writeheader()
-        writer.writerow(row)
+        writer.writerow({k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v)
+                         for k, v in record.items()})
 
 
 def cmd_search(args: argparse.Namespace) -> int:

@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import InputError
-from .ingest import SourceOptions, build_report, expand
-from .ingest import wire
+from .ingest import SourceOptions, build_report, expand, wire
 from .model import Report, Skipped
 from .store import SQLiteStore, default_path, open_store
 
@@ -30,6 +29,7 @@ __all__ = [
     "open_store",
     "report_rows",
     "EXPORT_TYPES",
+    "export_fields",
 ]
 
 Progress = Callable[[str], None]
@@ -145,10 +145,7 @@ def export_records(store: SQLiteStore, types: Iterable[str] = EXPORT_TYPES) -> I
     wanted = set(types)
     if "report" in wanted:
         for r in store.reports():
-            yield {"type": "report", "id": r.id, "url": r.url, "outlet": r.outlet, "title": r.title,
-                   "published_at": r.published_at, "published_precision": str(r.published_precision),
-                   "language": r.language, "wire_group": r.wire_group, "source": r.source,
-                   "text": r.text}
+            yield {"type": "report", **{name: getattr(r, name) for name in _REPORT_FIELDS}}
     if "actor" in wanted:
         for row in store.rows("actors"):
             yield {"type": "actor", "id": row["id"], "name": {"en": row["name_en"], "ja": row["name_ja"]},
@@ -167,6 +164,22 @@ def export_records(store: SQLiteStore, types: Iterable[str] = EXPORT_TYPES) -> I
         for row in store.rows("conflicts"):
             yield {"type": "conflict", "id": row["id"], "topic": row["topic"],
                    "item_ids": row["item_ids"], "variants": row["variants"]}
+
+
+_REPORT_FIELDS = ("id", "url", "outlet", "title", "published_at", "published_precision", "language",
+                  "wire_group", "source", "text")
+
+
+def export_fields(kind: str) -> tuple[str, ...]:
+    """The columns of one export type, in order (the CSV header even when there are no rows)."""
+    if kind == "report":
+        return ("type", *_REPORT_FIELDS)
+    if kind == "actor":
+        return ("type", "id", "name", "aliases", "kind", "roles")
+    if kind == "conflict":
+        return ("type", "id", "topic", "item_ids", "variants")
+    fields = next(f for k, _t, f in _ITEM_TABLES if k == kind)
+    return ("type", *fields, "evidence")
 
 
 _ITEM_TABLES = (

@@ -27,7 +27,10 @@ class Entry:
     aliases_en: tuple[str, ...]
     aliases_ja: tuple[str, ...]
     abbrev_ja: tuple[str, ...]
-    metonyms: tuple[str, ...]
+    metonyms_en: tuple[str, ...]  # "Moscow" for Russia's government
+    metonyms_ja: tuple[str, ...]
+    demonyms_en: tuple[str, ...]  # "Russian": an adjective, not a mention on its own
+    demonyms_ja: tuple[str, ...]
     roles: tuple[Role, ...]
     country: str | None
     ja_title_form: str | None
@@ -53,7 +56,7 @@ class Gazetteer:
         self._by_name: dict[str, str] = {}
         for entry in sorted(entries, key=lambda e: e.id):
             names = (entry.name_en, entry.name_ja, entry.short_en, entry.short_ja,
-                     *entry.aliases_en, *entry.aliases_ja, *entry.metonyms)
+                     *entry.aliases_en, *entry.aliases_ja, *entry.metonyms_en, *entry.metonyms_ja)
             for name in names:
                 if name:
                     self._by_name.setdefault(key(name), entry.id)
@@ -80,13 +83,20 @@ class Gazetteer:
         forms: dict[str, str] = {}
         for entry in self.entries.values():
             if language == "ja":
-                candidates = (entry.name_ja, entry.short_ja, *entry.aliases_ja)
+                candidates = (entry.name_ja, entry.short_ja, *entry.aliases_ja, *entry.metonyms_ja)
             else:
-                candidates = (entry.name_en, entry.short_en, *entry.aliases_en, *entry.metonyms)
+                candidates = (entry.name_en, entry.short_en, *entry.aliases_en, *entry.metonyms_en)
             for form in candidates:
                 if form:
                     forms.setdefault(form, entry.id)
         return dict(sorted(forms.items(), key=lambda kv: (-len(kv[0]), kv[0])))
+
+
+def _by_language(value: Any, language: str) -> tuple[str, ...]:
+    """``{"en": [...], "ja": [...]}`` -> the list for one language."""
+    if isinstance(value, dict):
+        return tuple(value.get(language) or ())
+    return ()
 
 
 def _entry(raw: dict[str, Any]) -> Entry:
@@ -102,7 +112,11 @@ def _entry(raw: dict[str, Any]) -> Entry:
         id=raw["id"], kind=raw["kind"], name_en=name.get("en") or raw["id"], name_ja=name.get("ja"),
         short_en=short.get("en"), short_ja=short.get("ja"),
         aliases_en=tuple(aliases.get("en") or ()), aliases_ja=tuple(aliases.get("ja") or ()),
-        abbrev_ja=tuple(raw.get("abbrev_ja") or ()), metonyms=tuple(raw.get("metonyms") or ()),
+        abbrev_ja=tuple(raw.get("abbrev_ja") or ()),
+        metonyms_en=_by_language(raw.get("metonyms"), "en"),
+        metonyms_ja=_by_language(raw.get("metonyms"), "ja"),
+        demonyms_en=_by_language(raw.get("demonyms"), "en"),
+        demonyms_ja=_by_language(raw.get("demonyms"), "ja"),
         roles=roles, country=raw.get("country"), ja_title_form=raw.get("ja_title_form"),
     )
 

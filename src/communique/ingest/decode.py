@@ -67,9 +67,9 @@ def _normalize(name: str) -> str | None:
 
 def declared_charset(data: bytes, header: str | None = None) -> str | None:
     if header:
-        match = re.search(r"charset=([A-Za-z0-9_.:-]+)", header, re.IGNORECASE)
-        if match:
-            return _normalize(match.group(1))
+        found = re.search(r"charset=([A-Za-z0-9_.:-]+)", header, re.IGNORECASE)
+        if found:
+            return _normalize(found.group(1))
     match = _DECLARED.search(data[:4096])
     return _normalize(match.group(1).decode("ascii")) if match else None
 

@@ -74,7 +74,7 @@ def resolve(host: str, port: int, url: str, allow_private: bool) -> list[tuple]:
         raise FetchError(url, f"host {host!r} has no address", "check the address")
     if not allow_private:
         for info in infos:
-            ip = ipaddress.ip_address(info[4][0].split("%")[0])
+            ip = ipaddress.ip_address(str(info[4][0]).split("%")[0])
             if _refused(ip):
                 raise FetchError(
                     url,
@@ -192,7 +192,10 @@ def _read_capped(response, url: str, options: FetchOptions, started: float) -> b
     chunks: list[bytes] = []
     size = 0
     try:
-        for chunk in response.stream(65536):
+        while True:
+            chunk = response.read1(65536)  # whatever has arrived: the deadline is checked often
+            if not chunk:
+                break
             size += len(chunk)
             if size > options.max_bytes:
                 raise FetchError(url, f"larger than the {options.max_bytes:,}-byte cap",

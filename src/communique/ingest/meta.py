@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from ..model import Precision
 
@@ -122,5 +122,5 @@ def parse_published(value: str | None) -> tuple[str, Precision] | None:
     except (TypeError, ValueError, IndexError):
         return dateline_date(value)
     if stamp.tzinfo is None:
-        stamp = stamp.replace(tzinfo=timezone.utc)
+        stamp = stamp.replace(tzinfo=UTC)
     return stamp.isoformat(timespec="seconds"), Precision.DATETIME

@@ -224,14 +224,19 @@ def _feed_item(entry: Any, where: str, outlet: str | None, options: SourceOption
     link = entry.get("link")
     contents = entry.get("content") or []
     body = max((c.get("value", "") for c in contents), key=len, default="")
+    summary = entry.get("summary", "")
     if not body.strip() and link and options.follow_links:
-        yield from (
-            item if isinstance(item, Skipped) else _with_feed_meta(item, entry, outlet, published)
-            for item in _from_url(link, options)
-        )
+        for item in _from_url(link, options):
+            if isinstance(item, Document):
+                yield _with_feed_meta(item, entry, outlet, published)
+            elif summary.strip():  # the page could not be fetched: keep the feed's summary
+                doc = Document(source=link, raw=summary.encode("utf-8"), content_type="html", url=link)
+                yield _with_feed_meta(doc, entry, outlet, published)
+            else:
+                yield item
         return
     if not body.strip():
-        body = entry.get("summary", "")
+        body = summary
     if not body.strip():
         yield Skipped(source=where, reason="feed item has no content and no link to fetch",
                       hint="the feed gives no text for this item")

@@ -10,7 +10,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,7 @@ _MIGRATIONS = "communique.store.migrations.sqlite"
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def migrations() -> list[tuple[int, str, str]]:
@@ -206,7 +206,7 @@ class SQLiteStore:
         if table not in _RECORD_TABLES:
             raise StoreError(table, "no such table", f"use one of {', '.join(_RECORD_TABLES)}")
         for row in self.db.execute(f"SELECT * FROM {table} ORDER BY rowid"):
-            yield {key: _load(key, row[key]) for key in row.keys()}
+            yield {key: _load(key, row[key]) for key in row}
 
     def evidence_for(self, item_type: str, item_id: str) -> list[dict[str, Any]]:
         rows = self.db.execute(
@@ -239,7 +239,8 @@ def _report(row: sqlite3.Row, with_raw: bool) -> Report:
 
 def _statements(sql: str) -> list[str]:
     """Split a migration into statements, keeping trigger bodies whole."""
-    statements, current = [], []
+    statements: list[str] = []
+    current: list[str] = []
     for line in sql.splitlines():
         if line.strip().startswith("--") and not current:
             continue

@@ -1,0 +1,41 @@
+from pathlib import Path
+
+import pytest
+
+from communique.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "examples" / "ukraine-talks-2025"
+SEED = ROOT.parent / "shared" / "seed" / "seed-article-ja.txt"
+
+ARTICLE_EN = (
+    "Envoys meet Kremlin leader\n\n"
+    "MOSCOW, Dec 2, 2025 (Test Wire) - The U.S. envoys met the Russian president in the Kremlin "
+    "on Tuesday for talks that lasted about five hours, an aide said.\n\n"
+    '"The conversation was useful," the aide told reporters after the meeting ended late at night.\n\n'
+    "Both sides agreed to keep the details of the discussion private for now, he added."
+)
+ARTICLE_JA = (
+    "米特使とプーチン大統領が会談\n\n"
+    "2025年12月3日 09時15分\n\n"
+    "ロシアのプーチン大統領は2日、モスクワで米国の特使と会談した。"
+    "大統領補佐官のウシャコフ氏は「有益な対話だった」と述べた。\n\n"
+    "会談は約5時間に及んだとされる。"
+)
+
+
+@pytest.fixture
+def run(capsys):
+    """Run the CLI in-process: returns (exit code, stdout, stderr)."""
+
+    def _run(*args: str) -> tuple[int, str, str]:
+        code = main([str(a) for a in args])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return _run
+
+
+@pytest.fixture
+def db(tmp_path):
+    return tmp_path / "test.db"

@@ -1,0 +1,62 @@
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from communique.ingest.meta import dateline_date, detect_language, parse_published
+from communique.model import Precision
+
+DATELINES = [
+    ("MOSCOW, Dec 3, 2025 (Global Wire) - The Kremlin said", ("2025-12-03", Precision.DAY)),
+    ("Published: 3 December 2025\n\nKyiv", ("2025-12-03", Precision.DAY)),
+    ("December 14th, 2025 — Berlin", ("2025-12-14", Precision.DAY)),
+    ("2025年12月4日 10時30分\n\n本文", ("2025-12-04T10:30", Precision.DATETIME)),
+    ("【モスクワ共同】2025年12月3日", ("2025-12-03", Precision.DAY)),
+    ("２０２５年１２月３日", ("2025-12-03", Precision.DAY)),
+    ("令和7年12月8日", ("2025-12-08", Precision.DAY)),
+    ("令和元年5月1日", ("2019-05-01", Precision.DAY)),
+    ("no date at all here", None),
+    ("2025年13月40日", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DATELINES)
+def test_dateline(text, expected):
+    assert dateline_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2025-12-03", ("2025-12-03", Precision.DAY)),
+        ("2025-12-03T18:40:00Z", ("2025-12-03T18:40:00+00:00", Precision.DATETIME)),
+        ("Wed, 03 Dec 2025 18:40:00 GMT", ("2025-12-03T18:40:00+00:00", Precision.DATETIME)),
+        ("2025-12", ("2025-12", Precision.MONTH)),
+        ("", None),
+        ("soon", None),
+    ],
+)
+def test_parse_published(value, expected):
+    assert parse_published(value) == expected
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)), st.booleans())
+def test_japanese_dates_round_trip(day, fullwidth):
+    text = f"{day.year}年{day.month}月{day.day}日"
+    if fullwidth:
+        text = text.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    assert dateline_date(text) == (day.isoformat(), Precision.DAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The Kremlin said on Wednesday that talks with the U.S. envoys were useful.", "en"),
+        ("ロシア大統領府は3日、米特使との会談は有益だったと明らかにした。", "ja"),
+        ("Le Kremlin a déclaré mercredi que les discussions avec les émissaires étaient utiles.", "fr"),
+        ("12345 67890", "und"),
+    ],
+)
+def test_language(text, code):
+    assert detect_language(text) == code
