@@ -25,6 +25,8 @@ EXAMPLES = {
     "export": "examples:\n  communique export --format jsonl > record.jsonl\n"
               "  communique export --format csv --type quote > quotes.csv\n"
               "  communique export --format csv --out export/",
+    "extract": "examples:\n  communique extract            # reports whose extractor versions changed\n"
+               "  communique extract --all --db news.db",
     "search": "examples:\n  communique search 'two to tango'\n  communique search ペスコフ",
 }
 
@@ -58,6 +60,14 @@ def _parser() -> argparse.ArgumentParser:
                         help="network read timeout (default: 20)")
     ingest.add_argument("--allow-private", action="store_true",
                         help="allow URLs on loopback, private and link-local addresses")
+
+    ingest.add_argument("--no-extract", action="store_true",
+                        help="store reports only; run `communique extract` later")
+
+    extract = command("extract", "Run extraction again on stored reports.")
+    extract.add_argument("--all", action="store_true",
+                         help="every report, not only those whose extractor versions changed")
+    extract.add_argument("--quiet", "-q", action="store_true", help="no progress or summary on stderr")
 
     reports = command("reports", "List stored reports and every skipped input with its reason.")
     reports.add_argument("--json", action="store_true", help="JSON on stdout")
@@ -112,13 +122,22 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             _err(line)
 
     with pipeline.open_store(args.db) as store:
-        summary = pipeline.ingest(store, args.sources, options, progress)
+        summary = pipeline.ingest(store, args.sources, options, progress, extract=not args.no_extract)
         if not args.quiet:
             _err(summary.line())
             _err(f"store {store.path}: {store.report_count()} report(s), "
                  f"{store.independent_sources()} independent source(s) after grouping wire copies")
     nothing = not summary.added and not summary.already
     return 1 if nothing and summary.skipped else 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    with pipeline.open_store(args.db) as store:
+        summary = pipeline.extract(store, everything=args.all,
+                                   progress=None if args.quiet else _err)
+    if not args.quiet:
+        _err(summary.line())
+    return 1 if summary.problems and not summary.extracted else 0
 
 
 def cmd_reports(args: argparse.Namespace) -> int:
@@ -184,7 +203,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
-_COMMANDS = {"ingest": cmd_ingest, "reports": cmd_reports, "export": cmd_export, "search": cmd_search}
+_COMMANDS = {"ingest": cmd_ingest, "extract": cmd_extract, "reports": cmd_reports, "export": cmd_export,
+             "search": cmd_search}
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import InputError
+from .extract import extract as run_extractors
+from .extract import extractors_for
 from .ingest import SourceOptions, build_report, expand, wire
 from .model import Report, Skipped
 from .store import SQLiteStore, default_path, open_store
@@ -25,6 +27,8 @@ __all__ = [
     "SourceOptions",
     "default_path",
     "export_records",
+    "extract",
+    "extract_report",
     "ingest",
     "open_store",
     "report_rows",
@@ -61,8 +65,14 @@ def ingest(
     sources: Iterable[str],
     options: SourceOptions | None = None,
     progress: Progress | None = None,
+    *,
+    extract: bool = True,
 ) -> IngestSummary:
-    """Ingest every document named by ``sources``; one committed transaction per report."""
+    """Ingest every document named by ``sources``; one committed transaction per report.
+
+    With ``extract`` (the default), each new report is also run through the extractors of
+    its language, in a second transaction of its own.
+    """
     options = options or SourceOptions()
     say = progress or (lambda _line: None)
     summary = IngestSummary()
@@ -86,6 +96,11 @@ def ingest(
                 continue
             group = add_report(store, report)
             summary.added.append(report.id)
+            if extract:
+                problem = extract_report(store, report)
+                if problem:
+                    summary.warnings.append(problem)
+                    say(f"warning: {problem}")
             say(f"[{summary.seen}] + {report.id} {report.language} {report.published_at or '?'} "
                 f"{report.outlet or '?'}: {_short(report.title)}" + (f" [wire {group}]" if group else ""))
     summary.seconds = time.monotonic() - started
@@ -106,6 +121,65 @@ def add_report(store: SQLiteStore, report: Report) -> str | None:
         return None
     stored = store.report(report.id)
     return stored.wire_group if stored else None
+
+
+def extract_report(store: SQLiteStore, report: Report) -> str | None:
+    """Run the extractors of the report's language and store what they found.
+
+    Returns a one-line problem, or None.  A failing extractor never loses the report: it
+    stays stored without an extraction run, and ``communique extract`` tries it again.
+    """
+    names = extractors_for(report.language)
+    if not names:
+        return None
+    try:
+        extraction = run_extractors(report)
+    except Exception as err:  # noqa: BLE001 - one bad report must not stop an ingest
+        return (f"{report.source}: extraction failed ({type(err).__name__}: {err}); the report is "
+                "stored; run `communique extract` after upgrading")
+    store.save_extraction(extraction, names)
+    return None
+
+
+@dataclass(slots=True)
+class ExtractSummary:
+    extracted: int = 0
+    up_to_date: int = 0
+    unsupported: dict[str, int] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def line(self) -> str:
+        other = ", ".join(f"{n} in '{lang}'" for lang, n in sorted(self.unsupported.items()))
+        return (f"extracted {self.extracted} report(s), {self.up_to_date} up to date"
+                + (f", skipped {other} (no extractor for that language)" if other else "")
+                + (f", {len(self.problems)} failed" if self.problems else "")
+                + f", in {self.seconds:.1f}s")
+
+
+def extract(store: SQLiteStore, *, everything: bool = False, progress: Progress | None = None
+            ) -> ExtractSummary:
+    """Re-run extraction on stored reports whose extractor versions changed (all with ``everything``)."""
+    say = progress or (lambda _line: None)
+    summary = ExtractSummary()
+    started = time.monotonic()
+    for stored in store.reports():
+        names = extractors_for(stored.language)
+        if not names:
+            summary.unsupported[stored.language] = summary.unsupported.get(stored.language, 0) + 1
+            continue
+        if not everything and store.extractors_run(stored.id) == set(names):
+            summary.up_to_date += 1
+            continue
+        problem = extract_report(store, stored)
+        if problem:
+            summary.problems.append(problem)
+            say(f"warning: {problem}")
+        else:
+            summary.extracted += 1
+            say(f"[{summary.extracted}] extracted {stored.id} {stored.language}: {_short(stored.title)}")
+    summary.seconds = time.monotonic() - started
+    return summary
 
 
 def _skip(store: SQLiteStore, summary: IngestSummary, item: Skipped, say: Progress) -> None:

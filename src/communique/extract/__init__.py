@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from importlib import import_module
+from types import ModuleType
 
 from ..model import Extraction, Report
 from .gazetteer import Gazetteer, load
@@ -22,19 +23,28 @@ def item_id(prefix: str, report_id: str, start: int, end: int, extractor: str, e
     return f"{prefix}-{digest[:16]}"
 
 
-def extractors_for(language: str) -> tuple[str, ...]:
-    """The versioned extractor names that apply to a language (empty when unsupported)."""
+def _module(language: str) -> ModuleType | None:
     module_name = LANGUAGES.get(language)
     if module_name is None:
-        return ()
-    return tuple(import_module(module_name).EXTRACTORS)
+        return None
+    try:
+        return import_module(module_name)
+    except ModuleNotFoundError as err:
+        if err.name == module_name:  # no extractor for this language in this installation
+            return None
+        raise
+
+
+def extractors_for(language: str) -> tuple[str, ...]:
+    """The versioned extractor names that apply to a language (empty when unsupported)."""
+    module = _module(language)
+    return tuple(module.EXTRACTORS) if module else ()
 
 
 def extract(report: Report, gazetteer: Gazetteer | None = None) -> Extraction:
     """Run the extractors for the report's language; an unsupported language gives nothing."""
-    module_name = LANGUAGES.get(report.language)
-    if module_name is None:
+    module = _module(report.language)
+    if module is None:
         return Extraction(report_id=report.id)
-    module = import_module(module_name)
     result: Extraction = module.extract(report, gazetteer or load())
     return result

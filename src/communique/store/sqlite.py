@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
-from ..model import Precision, Report, Skipped
+from ..model import Actor, Evidence, Extraction, Precision, Report, Role, Skipped
 
 _MIGRATIONS = "communique.store.migrations.sqlite"
 
@@ -208,6 +208,81 @@ class SQLiteStore:
         for row in self.db.execute(f"SELECT * FROM {table} ORDER BY rowid"):
             yield {key: _load(key, row[key]) for key in row}
 
+    def extractors_run(self, report_id: str) -> set[str]:
+        rows = self.db.execute("SELECT extractor FROM extraction_runs WHERE report_id = ?", (report_id,))
+        return {row[0] for row in rows}
+
+    def save_extraction(self, extraction: Extraction, extractors: Iterable[str]) -> None:
+        """Replace what ``extractors`` found in one report with ``extraction``, atomically."""
+        names = sorted(set(extractors))
+        report_id = extraction.report_id
+        marks = ",".join("?" * len(names))
+        now = _now()
+        with self.transaction() as db:
+            for kind, table in _ITEM_TABLE.items():
+                old = [r[0] for r in db.execute(
+                    f"SELECT id FROM {table} WHERE report_id = ? AND extractor IN ({marks})",
+                    (report_id, *names))]
+                db.executemany("DELETE FROM evidence WHERE item_type = ? AND item_id = ?",
+                               [(kind, item) for item in old])
+                db.execute(f"DELETE FROM {table} WHERE report_id = ? AND extractor IN ({marks})",
+                           (report_id, *names))
+            db.execute("DELETE FROM evidence WHERE item_type = 'actor' AND report_id = ?", (report_id,))
+            for actor in extraction.actors:
+                self._upsert_actor(db, actor)
+                _add_evidence(db, "actor", actor.id, actor.evidence)
+            for q in extraction.quotes:
+                db.execute(
+                    "INSERT OR REPLACE INTO quotes (id, report_id, speaker_id, speaker_text, text, "
+                    "language, direct, verb, said_on, said_on_precision, hedge, statement_id, extractor) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (q.id, report_id, q.speaker_id, q.speaker_text, q.text, q.language, int(q.direct),
+                     q.verb, q.said_on, str(q.said_on_precision), q.hedge, q.statement_id, q.extractor))
+                _add_evidence(db, "quote", q.id, q.evidence)
+            for e in extraction.events:
+                db.execute(
+                    "INSERT OR REPLACE INTO events (id, report_id, kind, date, date_precision, place, "
+                    "participant_ids, summary, extractor) VALUES (?,?,?,?,?,?,?,?,?)",
+                    (e.id, report_id, e.kind, e.date, str(e.date_precision), e.place,
+                     json.dumps(list(e.participant_ids)), e.summary, e.extractor))
+                _add_evidence(db, "event", e.id, e.evidence)
+            for p in extraction.proposals:
+                db.execute(
+                    "INSERT OR REPLACE INTO proposals (id, report_id, name, author_ids, first_reported, "
+                    "extractor) VALUES (?,?,?,?,?,?)",
+                    (p.id, report_id, p.name, json.dumps(list(p.author_ids)), p.first_reported,
+                     p.extractor))
+                _add_evidence(db, "proposal", p.id, p.evidence)
+            for pos in extraction.positions:
+                db.execute(
+                    "INSERT OR REPLACE INTO positions (id, report_id, holder_id, target_id, issue, stance, "
+                    "as_of, extractor) VALUES (?,?,?,?,?,?,?,?)",
+                    (pos.id, report_id, pos.holder_id, pos.target_id, pos.issue, pos.stance, pos.as_of,
+                     pos.extractor))
+                _add_evidence(db, "position", pos.id, pos.evidence)
+            db.execute("DELETE FROM extraction_runs WHERE report_id = ?", (report_id,))
+            db.executemany("INSERT INTO extraction_runs (report_id, extractor, ran_at) VALUES (?,?,?)",
+                           [(report_id, name, now) for name in names])
+
+    @staticmethod
+    def _upsert_actor(db: sqlite3.Connection, actor: Actor) -> None:
+        row = db.execute("SELECT aliases, roles FROM actors WHERE id = ?", (actor.id,)).fetchone()
+        roles = [_role_dict(r) for r in actor.roles]
+        if row is None:
+            db.execute("INSERT INTO actors (id, name_en, name_ja, kind, aliases, roles, extractor) "
+                       "VALUES (?,?,?,?,?,?,?)",
+                       (actor.id, actor.name_en, actor.name_ja, actor.kind,
+                        json.dumps(list(actor.aliases), ensure_ascii=False),
+                        json.dumps(roles, ensure_ascii=False), actor.extractor))
+            return
+        aliases = list(dict.fromkeys([*json.loads(row[0]), *actor.aliases]))
+        known = json.loads(row[1])
+        known += [r for r in roles if r not in known]
+        db.execute("UPDATE actors SET aliases = ?, roles = ?, name_en = coalesce(name_en, ?), "
+                   "name_ja = coalesce(name_ja, ?) WHERE id = ?",
+                   (json.dumps(aliases, ensure_ascii=False), json.dumps(known, ensure_ascii=False),
+                    actor.name_en, actor.name_ja, actor.id))
+
     def evidence_for(self, item_type: str, item_id: str) -> list[dict[str, Any]]:
         rows = self.db.execute(
             'SELECT report_id, start, "end" FROM evidence WHERE item_type = ? AND item_id = ? '
@@ -215,12 +290,26 @@ class SQLiteStore:
         return [{"report_id": r[0], "start": r[1], "end": r[2]} for r in rows]
 
 
+_ITEM_TABLE = {"quote": "quotes", "event": "events", "proposal": "proposals", "position": "positions"}
 _COLUMNS_WITHOUT_RAW = (
     "id, source, url, outlet, title, published_at, published_precision, language, text, "
     "content_type, encoding, wire_group"
 )
 _RECORD_TABLES = ("actors", "quotes", "events", "proposals", "positions", "conflicts")
 _JSON_COLUMNS = {"aliases", "roles", "participant_ids", "author_ids", "item_ids", "variants"}
+
+
+def _role_dict(role: Role) -> dict[str, Any]:
+    out: dict[str, Any] = {"title": role.title, "affiliation": role.affiliation}
+    for name in ("title_ja", "since", "until"):
+        if getattr(role, name):
+            out[name] = getattr(role, name)
+    return out
+
+
+def _add_evidence(db: sqlite3.Connection, kind: str, item_id: str, evidence: Iterable[Evidence]) -> None:
+    db.executemany('INSERT INTO evidence (item_type, item_id, report_id, start, "end") VALUES (?,?,?,?,?)',
+                   [(kind, item_id, ev.report_id, ev.start, ev.end) for ev in evidence])
 
 
 def _load(key: str, value: Any) -> Any:
