@@ -81,7 +81,7 @@ def generate(path: Path, n: int, seed: int = 1) -> None:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
-def run_one(n: int) -> dict:
+def run_one(n: int, extract: bool) -> dict:
     from communique import pipeline
     from communique.store import SQLiteStore
 
@@ -91,7 +91,7 @@ def run_one(n: int) -> dict:
         chars = sum(len(json.loads(line)["text"]) for line in corpus.open(encoding="utf-8"))
         with SQLiteStore(Path(folder) / "bench.db") as store:
             started = time.perf_counter()
-            summary = pipeline.ingest(store, [str(corpus)])
+            summary = pipeline.ingest(store, [str(corpus)], extract=extract)
             seconds = time.perf_counter() - started
             groups = store.wire_groups()
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -110,20 +110,23 @@ def run_one(n: int) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes")
+    parser.add_argument("--extract", action="store_true",
+                        help="also run extraction on each new report (as `communique ingest` does)")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(run_one(args.one)))
+        print(json.dumps(run_one(args.one, args.extract)))
         return
     print(f"{'reports':>8} {'seconds':>8} {'reports/s':>10} {'chars/s':>10} {'peak MiB':>9} "
           f"{'groups':>7} {'grouped':>8}")
     for n in (int(s) for s in args.sizes.split(",")):
-        out = subprocess.run([sys.executable, __file__, "--one", str(n)], check=True,
+        extra = ["--extract"] if args.extract else []
+        out = subprocess.run([sys.executable, __file__, "--one", str(n), *extra], check=True,
                              capture_output=True, text=True).stdout
         r = json.loads(out.strip().splitlines()[-1])
         print(f"{r['reports']:>8} {r['seconds']:>8} {r['reports_per_s']:>10} {r['chars_per_s']:>10} "
               f"{r['peak_rss_mib']:>9} {r['wire_groups']:>7} {r['grouped_reports']:>8}", flush=True)
-    print("one core; memory is the ingesting process's peak RSS (includes the Python runtime and "
+    print(("with" if args.extract else "without") + " extraction; one core; memory is the ingesting process's peak RSS (includes the Python runtime and "
           "trafilatura/NumPy imports)")
 
 
