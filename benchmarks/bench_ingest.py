@@ -108,7 +108,8 @@ def run_one(n: int, extract: bool) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes")
     parser.add_argument("--extract", action="store_true",
                         help="also run extraction on each new report (as `communique ingest` does)")
@@ -126,8 +127,8 @@ def main() -> None:
         r = json.loads(out.strip().splitlines()[-1])
         print(f"{r['reports']:>8} {r['seconds']:>8} {r['reports_per_s']:>10} {r['chars_per_s']:>10} "
               f"{r['peak_rss_mib']:>9} {r['wire_groups']:>7} {r['grouped_reports']:>8}", flush=True)
-    print(("with" if args.extract else "without") + " extraction; one core; memory is the ingesting process's peak RSS (includes the Python runtime and "
-          "trafilatura/NumPy imports)")
+    print(("with" if args.extract else "without") + " extraction; one core; memory is the ingesting "
+          "process's peak RSS (includes the Python runtime and trafilatura/NumPy imports)")
 
 
 if __name__ == "__main__":
