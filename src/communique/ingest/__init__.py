@@ -44,17 +44,17 @@ def build_report(doc: Document) -> tuple[Report, str]:
             published = published or fields.get("published_at") or fields.get("date")
             language_hint = language_hint or fields.get("language") or fields.get("lang")
             body = strip_markdown(body)
-        text = clean_text(body)
         if title is None:
-            title = _first_line_title(text)
+            title, body = _first_line_title(body)
+        text = clean_text(body)
     if title:
         title = " ".join(title.split())
         text = _with_title(title, text)
     if not text.strip():
         raise InputError(doc.source, "no text left after removing page furniture",
                          "check it is an article and not a navigation or consent page")
-    dated = parse_published(published) or dateline_date(text)
     language = detect_language(text, language_hint)
+    dated = parse_published(published) or dateline_date(text, language)
     report = Report(
         id=Report.make_id(url, text),
         source=doc.source,
@@ -72,11 +72,14 @@ def build_report(doc: Document) -> tuple[Report, str]:
     return report, warning
 
 
-def _first_line_title(text: str) -> str | None:
-    first, sep, rest = text.partition("\n\n")
-    if sep and rest.strip() and len(first) <= _TITLE_MAX and not re.search(r"[.!?。]$", first):
-        return first
-    return None
+def _first_line_title(body: str) -> tuple[str | None, str]:
+    """The first line of a plain-text report is its title when it reads like one."""
+    stripped = body.lstrip("\ufeff \t\r\n")
+    first, sep, rest = stripped.partition("\n")
+    first = first.strip()
+    if sep and rest.strip() and 0 < len(first) <= _TITLE_MAX and not re.search(r"[.!?。]$", first):
+        return first, rest
+    return None, body
 
 
 def _with_title(title: str, text: str) -> str:

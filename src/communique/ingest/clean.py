@@ -135,7 +135,19 @@ def normalize_paragraph(paragraph: str) -> str:
     """One paragraph on one line: collapse inner whitespace, keep the characters as given."""
     paragraph = unicodedata.normalize("NFC", paragraph)
     paragraph = paragraph.replace("\u00a0", " ").replace("\u200b", "")
-    return re.sub(r"[ \t\r\f\v]*\n[ \t\r\f\v]*", " ", re.sub(r"[ \t\r\f\v]+", " ", paragraph)).strip()
+    paragraph = re.sub(r"[ \t\r\f\v]+", " ", paragraph)
+    return _LINE_BREAK.sub(_join_lines, paragraph).strip()
+
+
+_LINE_BREAK = re.compile(r"(.?)[ \t\r\f\v]*\n[ \t\r\f\v]*(.?)")
+_CJK_CHAR = re.compile(r"[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _join_lines(match: re.Match[str]) -> str:
+    """A wrapped line joins with a space, or with nothing between two Japanese characters."""
+    before, after = match.group(1), match.group(2)
+    glue = "" if _CJK_CHAR.match(before or " ") and _CJK_CHAR.match(after or " ") else " "
+    return f"{before}{glue}{after}"
 
 
 def clean_text(text: str, *, single_newline_paragraphs: bool = False) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 
 from ..model import Precision
 
@@ -70,8 +70,14 @@ def _ymd(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def dateline_date(text: str) -> tuple[str, Precision] | None:
-    """A full date near the top of the text (a dateline or a 'Published' line)."""
+_JST = timezone(timedelta(hours=9))
+
+
+def dateline_date(text: str, language: str | None = None) -> tuple[str, Precision] | None:
+    """A full date near the top of the text (a dateline or a 'Published' line).
+
+    A Japanese report's clock time is Japan Standard Time unless it says otherwise.
+    """
     head = unicodedata.normalize("NFKC", text[:600])
     match = _JA_DATE.search(head)
     if match:
@@ -85,8 +91,9 @@ def dateline_date(text: str) -> tuple[str, Precision] | None:
             if match.group("hour"):
                 hour, minute = int(match.group("hour")), int(match.group("minute"))
                 if hour < 24 and minute < 60:
-                    stamp = datetime(found.year, found.month, found.day, hour, minute)
-                    return stamp.isoformat(timespec="minutes"), Precision.DATETIME
+                    zone = _JST if language == "ja" else None
+                    stamp = datetime(found.year, found.month, found.day, hour, minute, tzinfo=zone)
+                    return stamp.isoformat(timespec="seconds" if zone else "minutes"), Precision.DATETIME
             return found.isoformat(), Precision.DAY
     for pattern in _EN_DATES:
         match = pattern.search(head)
@@ -120,7 +127,7 @@ def parse_published(value: str | None) -> tuple[str, Precision] | None:
 
         stamp = parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
-        return dateline_date(value)
+        return dateline_date(value, "ja" if re.search("[年月日]", value) else None)
     if stamp.tzinfo is None:
         stamp = stamp.replace(tzinfo=UTC)
     return stamp.isoformat(timespec="seconds"), Precision.DATETIME
