@@ -46,7 +46,7 @@ def test_reports_json(run, filled):
     data = json.loads(out)
     rows = {r["language"]: r for r in data["reports"]}
     assert rows["en"]["published_at"] == "2025-12-02"
-    assert rows["ja"]["published_at"] == "2025-12-03T09:15"
+    assert rows["ja"]["published_at"] == "2025-12-03T09:15:00+09:00"  # Japanese datelines are JST
     assert rows["en"]["title"] == "Envoys meet Kremlin leader"
     assert data["skipped"][0]["source"] == "/missing"
 

@@ -11,7 +11,7 @@ DATELINES = [
     ("MOSCOW, Dec 3, 2025 (Global Wire) - The Kremlin said", ("2025-12-03", Precision.DAY)),
     ("Published: 3 December 2025\n\nKyiv", ("2025-12-03", Precision.DAY)),
     ("December 14th, 2025 — Berlin", ("2025-12-14", Precision.DAY)),
-    ("2025年12月4日 10時30分\n\n本文", ("2025-12-04T10:30", Precision.DATETIME)),
+    ("2025年12月4日 10時30分\n\n本文", ("2025-12-04T10:30", Precision.DATETIME)),  # zone unknown
     ("【モスクワ共同】2025年12月3日", ("2025-12-03", Precision.DAY)),
     ("２０２５年１２月３日", ("2025-12-03", Precision.DAY)),
     ("令和7年12月8日", ("2025-12-08", Precision.DAY)),
@@ -60,3 +60,7 @@ def test_japanese_dates_round_trip(day, fullwidth):
 )
 def test_language(text, code):
     assert detect_language(text) == code
+
+
+def test_japanese_dateline_times_are_jst():
+    assert dateline_date("2025年12月4日 10時30分", "ja") == ("2025-12-04T10:30:00+09:00", Precision.DATETIME)
