@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from communique.ingest.meta import dateline_date, detect_language, parse_published
+from communique.ingest.meta import dateline_date, dateline_outlet, detect_language, parse_published
 from communique.model import Precision
 
 DATELINES = [
@@ -64,3 +64,15 @@ def test_language(text, code):
 
 def test_japanese_dateline_times_are_jst():
     assert dateline_date("2025年12月4日 10時30分", "ja") == ("2025-12-04T10:30:00+09:00", Precision.DATETIME)
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("Title\n\nMOSCOW, Dec 3, 2025 (Global Wire) – The Kremlin said", "Global Wire"),
+        ("KYIV, Dec. 3 (Northern Daily) - Ukraine's president", "Northern Daily"),
+        ("Title\n\nThe talks (in Geneva) - went on", None),
+    ],
+)
+def test_dateline_outlet(text, outlet):
+    assert dateline_outlet(text) == outlet

@@ -8,7 +8,7 @@ from ..errors import InputError
 from ..model import Document, Precision, Report
 from .clean import clean_text, html_to_text, split_front_matter, strip_markdown
 from .decode import decode
-from .meta import dateline_date, detect_language, parse_published
+from .meta import dateline_date, dateline_outlet, detect_language, parse_published
 from .sources import SourceOptions, expand
 
 __all__ = ["SourceOptions", "build_report", "expand"]
@@ -54,6 +54,7 @@ def build_report(doc: Document) -> tuple[Report, str]:
         raise InputError(doc.source, "no text left after removing page furniture",
                          "check it is an article and not a navigation or consent page")
     language = detect_language(text, language_hint)
+    outlet = outlet or dateline_outlet(text)
     dated = parse_published(published) or dateline_date(text, language)
     report = Report(
         id=Report.make_id(url, text),

@@ -131,3 +131,15 @@ def parse_published(value: str | None) -> tuple[str, Precision] | None:
     if stamp.tzinfo is None:
         stamp = stamp.replace(tzinfo=UTC)
     return stamp.isoformat(timespec="seconds"), Precision.DATETIME
+
+
+_DATELINE_OUTLET = re.compile(
+    r"^[A-Z][A-Za-z .'/-]{1,40},\s+[^()\n]{3,40}?\((?P<outlet>[A-Z][^()\n]{1,40})\)\s*[-–—:]",
+    re.MULTILINE,
+)
+
+
+def dateline_outlet(text: str) -> str | None:
+    """The outlet named in a wire-style dateline: "MOSCOW, Dec 3, 2025 (Global Wire) –"."""
+    match = _DATELINE_OUTLET.search(text[:800])
+    return match.group("outlet").strip() if match else None
