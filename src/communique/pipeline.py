@@ -93,14 +93,13 @@ def ingest(
             if store.has_report(report.id):
                 summary.already.append(report.id)
                 say(f"[{summary.seen}] = {report.id} already stored ({item.source})")
+                if extract and store.extractors_run(report.id) != set(extractors_for(report.language)):
+                    _extract_or_warn(store, report, summary, say)  # an earlier run was cut short
                 continue
             group = add_report(store, report)
             summary.added.append(report.id)
             if extract:
-                problem = extract_report(store, report)
-                if problem:
-                    summary.warnings.append(problem)
-                    say(f"warning: {problem}")
+                _extract_or_warn(store, report, summary, say)
             say(f"[{summary.seen}] + {report.id} {report.language} {report.published_at or '?'} "
                 f"{report.outlet or '?'}: {_short(report.title)}" + (f" [wire {group}]" if group else ""))
     summary.seconds = time.monotonic() - started
@@ -121,6 +120,13 @@ def add_report(store: SQLiteStore, report: Report) -> str | None:
         return None
     stored = store.report(report.id)
     return stored.wire_group if stored else None
+
+
+def _extract_or_warn(store: SQLiteStore, report: Report, summary: IngestSummary, say: Progress) -> None:
+    problem = extract_report(store, report)
+    if problem:
+        summary.warnings.append(problem)
+        say(f"warning: {problem}")
 
 
 def extract_report(store: SQLiteStore, report: Report) -> str | None:
