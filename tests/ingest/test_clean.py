@@ -66,3 +66,19 @@ def test_strip_markdown():
 def test_cleaning_is_idempotent(paragraphs):
     once = clean_text("\n\n".join(paragraphs))
     assert clean_text(once) == once
+
+
+def test_one_paragraph_per_line_text_keeps_its_lines():
+    text = "見出しの行\n本文の一文目です。二文目です。\n小見出し\n次の段落の本文です。"
+    assert clean_text(text) == (
+        "見出しの行\n\n本文の一文目です。二文目です。\n\n小見出し\n\n次の段落の本文です。")
+
+
+def test_hard_wrapped_english_joins_back():
+    text = ("The envoys met the Russian president in the Kremlin on Tuesday for talks\n"
+            "that lasted about five hours, an aide to the president told reporters\n"
+            "afterwards.\nA new paragraph starts here after the sentence end.")
+    assert clean_text(text) == (
+        "The envoys met the Russian president in the Kremlin on Tuesday for talks that lasted "
+        "about five hours, an aide to the president told reporters afterwards.\n\n"
+        "A new paragraph starts here after the sentence end.")

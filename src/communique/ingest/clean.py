@@ -157,7 +157,10 @@ def clean_text(text: str, *, single_newline_paragraphs: bool = False) -> str:
     otherwise paragraphs are separated by blank lines and lines inside them are joined.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    chunks = text.split("\n") if single_newline_paragraphs else _PARAGRAPH_SPLIT.split(text)
+    if single_newline_paragraphs:
+        chunks = text.split("\n")
+    else:
+        chunks = [p for chunk in _PARAGRAPH_SPLIT.split(text) for p in _unwrap(chunk)]
     kept: list[str] = []
     seen: set[str] = set()
     for chunk in chunks:
@@ -171,6 +174,31 @@ def clean_text(text: str, *, single_newline_paragraphs: bool = False) -> str:
         seen.add(key)
         kept.append(paragraph)
     return "\n\n".join(kept)
+
+
+_FINAL = re.compile(r"[.!?。！？」』”\"')）]\s*$")
+
+
+def _unwrap(chunk: str) -> list[str]:
+    """Split a block of lines into paragraphs: wrapped lines join, the rest stand alone.
+
+    A line break ends a paragraph after a sentence end (。 . ! ? or a closing quote) and after
+    a short line such as a heading or a dateline; a long line without a sentence end was
+    wrapped.  Text written one paragraph per line, as Japanese text files often are, keeps
+    every line; hard-wrapped English joins back into its paragraphs.
+    """
+    lines = chunk.split("\n")
+    if len(lines) == 1:
+        return lines
+    widest = max(len(line.strip()) for line in lines)
+    paragraphs: list[list[str]] = [[]]
+    for line in lines:
+        paragraphs[-1].append(line)
+        stripped = line.strip()
+        short = len(stripped) < min(50, 0.6 * widest)
+        if _FINAL.search(stripped) or short:
+            paragraphs.append([])
+    return ["\n".join(p) for p in paragraphs if p]
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:

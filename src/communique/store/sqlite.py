@@ -206,7 +206,7 @@ class SQLiteStore:
         if table not in _RECORD_TABLES:
             raise StoreError(table, "no such table", f"use one of {', '.join(_RECORD_TABLES)}")
         for row in self.db.execute(f"SELECT * FROM {table} ORDER BY rowid"):
-            yield {key: _load(key, row[key]) for key in row}
+            yield {key: _load(key, row[key]) for key in row.keys()}  # noqa: SIM118 - a Row iterates values
 
     def extractors_run(self, report_id: str) -> set[str]:
         rows = self.db.execute("SELECT extractor FROM extraction_runs WHERE report_id = ?", (report_id,))
