@@ -1,0 +1,159 @@
+"""Events (会談, 電話, 流出, 提案 …), proposals (28項目の和平案, 欧州の対案 …) and positions.
+
+An event is a trigger word in a sentence, dated by the nearest date expression of that
+sentence (a meeting with no date and no new place is the meeting last dated in the report),
+placed by ``Xで``, with the actors of the sentence as participants.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Event, Evidence, Position, Precision, Proposal, Quote
+from .. import item_id
+from .document import Doc
+from .positions import extract_positions
+from .proposals import find_proposals
+from .sentences import Sentence
+
+_TAIL = (r"(?:を行い|を行った|を行う|が開かれる|が開かれ|しました|しています|している|します"
+         r"|した|して|し|する|ってい|った|う)?")
+TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("phone_call", re.compile(r"電話(?:会談|協議|で(?:[^、。]{0,12}?)(?:会談|協議|報告|話し|協議))" + _TAIL)),
+    ("leak", re.compile(r"流出" + _TAIL)),
+    ("proposal", re.compile(r"(?:対案|修正案|和平案|計画案|提案|案)を(?:まとめ|作成|示し|送|提出|出し)"
+                            r"[^、。]{0,6}?(?:た|て|し|る|い)")),
+    ("meeting", re.compile(r"(?P<w>会談|協議|会合|話し合|面会|接触)" + _TAIL)),
+    ("statement", re.compile(r"(?:ビデオ演説|演説|記者会見|電話会見|記者団に対し|記者団に(?:語|述べ))" + _TAIL
+                             + r"|辞任した")),
+)
+_PLANNED = re.compile(r"予定|見通し|方向で調整|調整して|開く方向")
+_NOMINAL_ONLY = re.compile(
+    r"^(?:会談|協議|会合)(?:の結果|の中身|の詳細|の成果|内容|の初日|は当面|の行方|が進行中)")
+_PLACE = re.compile(r"([\u30a1-\u30fa\u30fc・]{2,}(?:州|市)?(?:[\u30a1-\u30fa\u30fc]{2,})?)(?:で|を訪れ)")
+_PARTICIPANT_KINDS = ("person", "collective", "country", "bloc", "organization")
+
+
+def _date(doc: Doc, sentence: Sentence, at: int) -> tuple[str | None, Precision]:
+    dates = [d for d in doc.dates_in(sentence.start, sentence.end)
+             if d.value and not doc.inside_bracket(d.start)]
+    before = [d for d in dates if d.end <= at]
+    if len(before) >= 2 and re.match(r"から", doc.text[before[-2].end:before[-1].start]):
+        return before[-2].value, before[-2].precision  # 5日から6日にかけて: the start
+    if before:
+        return before[-1].value, before[-1].precision
+    after = [d for d in dates if d.start >= at]
+    if after and "。" not in doc.text[at:after[0].start]:
+        return after[0].value, after[0].precision
+    return None, Precision.UNKNOWN
+
+
+def _place(doc: Doc, sentence: Sentence, at: int) -> str | None:
+    for mention in doc.mentions_in(sentence.start, sentence.end):
+        if mention.metonym and re.match(r"で|を訪れ|に", doc.text[mention.end:mention.end + 3]):
+            return mention.name
+    for match in _PLACE.finditer(doc.text, sentence.start, sentence.end):
+        name = match.group(1)
+        if not any(m.start <= match.start() < m.end and not m.metonym for m in doc.mentions):
+            return name
+    return None
+
+
+def _participants(doc: Doc, sentence: Sentence, quotes: list[Quote]) -> tuple[str, ...]:
+    ids: list[str] = []
+    for mention in doc.mentions_in(sentence.start, sentence.end):
+        if mention.kind not in _PARTICIPANT_KINDS or mention.metonym or doc.inside_bracket(mention.start):
+            continue
+        follow = doc.text[mention.end:mention.end + 2]
+        if follow.startswith("の") or re.match(r"[\u4e00-\u9fff]", follow[:1]):
+            continue  # ロシアのプーチン大統領, ウクライナ情勢: a modifier, not a participant
+        if mention.actor_id not in ids:
+            ids.append(mention.actor_id)
+    people = [i for i in ids if not doc.report.id or not _is_country(doc, i)]
+    return tuple(people or ids)
+
+
+def _is_country(doc: Doc, actor_id: str) -> bool:
+    return any(m.actor_id == actor_id and m.kind in ("country", "bloc") for m in doc.mentions)
+
+
+def extract_events(doc: Doc, quotes: list[Quote], events_name: str, proposals_name: str,
+                   positions_name: str) -> tuple[list[Event], list[Proposal], list[Position]]:
+    events: list[Event] = []
+    last_meeting: tuple[str | None, Precision, str | None] | None = None
+    for sentence in doc.sentences:
+        kinds_here: set[str] = set()
+        sentence_quotes = [q for q in quotes if sentence.start <= q.evidence[0].start < sentence.end]
+        for kind, pattern in TRIGGERS:
+            for match in pattern.finditer(doc.text, sentence.start, sentence.end):
+                if doc.inside_bracket(match.start()) or kind in kinds_here:
+                    continue
+                if kind == "meeting" and (_NOMINAL_ONLY.match(doc.text, match.start())
+                                          or any(e.kind == "phone_call" and e.evidence[0].end >= match.end()
+                                                 and e.evidence[0].start <= match.start() for e in events)):
+                    continue
+                if kind == "meeting" and "phone_call" in kinds_here and doc.text[match.start() - 1] == "で":
+                    continue
+                if sentence.index == 0:
+                    continue  # the headline repeats what the body reports
+                if kind == "meeting" and not _reported_as_event(doc, sentence, match):
+                    continue
+                event_kind = kind
+                window = doc.text[match.end():min(sentence.end, match.end() + 20)]
+                if kind == "meeting" and _PLANNED.search(window.split("、")[0]):
+                    event_kind = "planned_meeting"
+                date, precision = _date(doc, sentence, match.start())
+                if re.match(r"(?:など)?を経て", doc.text[match.end():match.end() + 4]):
+                    date, precision = None, Precision.UNKNOWN  # a step on the way, not a dated event
+                if kind == "statement" and date is None:
+                    dated = [q for q in sentence_quotes if q.said_on]
+                    if dated:
+                        date, precision = dated[0].said_on, dated[0].said_on_precision
+                place = _place(doc, sentence, match.start()) if kind in ("meeting", "phone_call") else None
+                if kind == "meeting":
+                    if date is None and last_meeting and (place is None or place == last_meeting[2]):
+                        date, precision = last_meeting[0], last_meeting[1]
+                    if date is not None:
+                        last_meeting = (date, precision, place)
+                if kind == "statement":
+                    participants = tuple(dict.fromkeys(q.speaker_id for q in sentence_quotes if q.speaker_id))
+                    if not participants:
+                        participants = _participants(doc, sentence, [])[:1]
+                else:
+                    participants = _participants(doc, sentence, sentence_quotes)
+                start = _evidence_start(doc, sentence, match.start())
+                end = match.end()
+                summary = doc.text[start:end]
+                events.append(Event(
+                    id=item_id("e", doc.report.id, start, end, events_name, event_kind),
+                    kind=event_kind, date=date, date_precision=precision if date else Precision.UNKNOWN,
+                    place=place, participant_ids=participants, summary=summary,
+                    evidence=(Evidence(report_id=doc.report.id, start=start, end=end),),
+                    extractor=events_name,
+                ))
+                kinds_here.add(kind)
+    proposals = find_proposals(doc, proposals_name)
+    positions = extract_positions(doc, quotes, proposals, positions_name)
+    return events, proposals, positions
+
+
+_VERBAL = re.compile(r"し|する|を行|が開かれ|を開|った|い|を経て|などを経て")
+
+
+def _reported_as_event(doc: Doc, sentence: Sentence, match: re.Match[str]) -> bool:
+    """会談した / 23日の会談 / 前日に行った会談 report a meeting; 会談後 / 会談は only refer to one."""
+    word_end = match.start() + len(match.group("w"))
+    if _VERBAL.match(doc.text, word_end):
+        return True
+    clause_start = max(doc.text.rfind("、", sentence.start, match.start()), sentence.start)
+    return any(clause_start <= d.start and d.end <= match.start() and match.start() - d.end <= 25
+               for d in doc.dates_in(sentence.start, match.start()))
+
+
+def _evidence_start(doc: Doc, sentence: Sentence, at: int) -> int:
+    """The claim starts at the clause before the trigger (after the last 、 or the sentence start)."""
+    comma = doc.text.rfind("、", sentence.start, at)
+    start = comma + 1 if comma != -1 and at - comma > 4 else sentence.start
+    if at - start > 60:
+        start = at - 60
+    return start

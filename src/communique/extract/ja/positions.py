@@ -1,0 +1,112 @@
+"""Positions: who accepts, partly accepts, rejects, demands, supports or opposes what.
+
+A stance cue (一部は受け入れ, 受け入れがたい, 求めて, 懸念 …) is held by the speaker of the
+quote it sits in, else by the sentence's subject; spokespeople speak for their state.
+The target is the plan named nearest the cue, else an issue (NATO加盟, 領土, 安全の保証 …).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Evidence, Position, Proposal, Quote
+from .. import item_id
+from ..gazetteer import load
+from .document import Doc
+from .proposals import plan_mentions
+from .speakers import marked_in
+
+CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("partly_accept", re.compile(r"一部(?:を|は)受け入れ|受け入れられたもの|おおむね受け入れ|受け入れられ、"
+                                 r"|(?:土台|基礎)になりうる|一部を受け入れ")),
+    ("reject", re.compile(r"受け入れ(?:がたい|られない|難い)|拒否(?:した|する)|拒ん|権利もない")),
+    ("demand", re.compile(r"求めて|求める|要求|条件と(?:して|し)|用意がある")),
+    ("oppose", re.compile(r"懸念|反発")),
+    ("support", re.compile(r"支える|保証する案を示")),
+)
+_NEGATED = re.compile(r"わけではない|との見方を否定|という受け止めは誤り|とする一部の報道|は誤り")
+ISSUES = (("nato-membership", re.compile(r"NATO(?:へ|への)?加盟|北大西洋条約機構.{0,4}加盟")),
+          ("security-guarantees", re.compile(r"安全の保証|安全保障の保証|保証")),
+          ("territory", re.compile(r"領土|ドンバス|撤退")),
+          ("sanctions", re.compile(r"制裁")),
+          ("army-size", re.compile(r"兵力|軍の規模")),
+          ("elections", re.compile(r"選挙")))
+_SPOKES = ("報道官", "補佐官")
+_HOLDER_KINDS = ("person", "collective", "country", "bloc")
+
+
+def _holder(doc: Doc, start: int, end: int, at: int, quotes: list[Quote]) -> str | None:
+    for quote in quotes:
+        ev = quote.evidence[0]
+        if ev.start <= at < ev.end + 2 and quote.speaker_id:
+            return quote.speaker_id
+    for mark in marked_in(doc, start, at):
+        if mark.marker in ("は", "が", "も") and mark.mention.kind in _HOLDER_KINDS:
+            return mark.mention.actor_id
+    return None
+
+
+def _speaks_for(actor_id: str) -> str:
+    entry = load().get(actor_id)
+    if entry and entry.country and any(any(s in (r.title_ja or "") for s in _SPOKES) for r in entry.roles):
+        return entry.country
+    return actor_id
+
+
+def extract_positions(doc: Doc, quotes: list[Quote], proposals: list[Proposal],
+                      extractor: str) -> list[Position]:
+    key_to_id = {}
+    for proposal in proposals:
+        key_to_id[proposal.name] = proposal.id
+    plans = plan_mentions(doc)
+    from .proposals import NAMES
+
+    out: list[Position] = []
+    seen: set[tuple[str, str | None, str | None, str]] = set()
+    for sentence in doc.sentences:
+        partly = CUES[0][1].search(doc.text, sentence.start, sentence.end) is not None
+        for stance, pattern in CUES:
+            if partly and stance == "reject":
+                continue  # 一部は受け入れ、一部は受け入れがたい is one partial acceptance
+            for match in pattern.finditer(doc.text, sentence.start, sentence.end):
+                tail = doc.text[match.end():min(sentence.end, match.end() + 16)]
+                head = doc.text[max(sentence.start, match.start() - 12):match.start()]
+                if _NEGATED.search(tail) or _NEGATED.search(head):
+                    continue
+                holder = _holder(doc, sentence.start, sentence.end, match.start(), quotes)
+                if holder is None:
+                    continue
+                if stance == "partly_accept":
+                    holder = _speaks_for(holder)
+                in_sentence = [p for p in plans if sentence.start <= p.start < sentence.end]
+                target = None
+                issue = None
+                if in_sentence:
+                    nearest = min(in_sentence, key=lambda p: abs(p.start - match.start()))
+                    target = key_to_id.get(NAMES[nearest.key])
+                else:
+                    for name, pattern_issue in ISSUES:
+                        if pattern_issue.search(doc.text, sentence.start, sentence.end):
+                            issue = name
+                            break
+                if target is None and issue is None:
+                    if stance in ("partly_accept", "reject"):
+                        earlier = [p for p in plans if p.start < sentence.start]
+                        if earlier:
+                            target = key_to_id.get(NAMES[earlier[-1].key])
+                    if target is None:
+                        continue
+                key = (holder, target, issue, stance)
+                if key in seen:
+                    continue
+                seen.add(key)
+                comma = doc.text.rfind("、", sentence.start, match.start())
+                start = comma + 1 if comma != -1 else sentence.start
+                end = match.end()
+                out.append(Position(
+                    id=item_id("pos", doc.report.id, start, end, extractor, stance),
+                    holder_id=holder, target_id=target, issue=issue, stance=stance,
+                    as_of=doc.report.published_at[:10] if doc.report.published_at else None,
+                    evidence=(Evidence(report_id=doc.report.id, start=start, end=end),), extractor=extractor,
+                ))
+    return out

@@ -1,0 +1,150 @@
+"""From brackets and reported clauses to :class:`~communique.model.Quote` records."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from ...model import Evidence, Precision, Quote
+from .. import item_id
+from .actors import Mention
+from .document import Doc
+from .indirect import reported_clauses
+from .quotes import classify, clause_end, quote_brackets, reporting_verb, speaker_of
+from .sentences import Sentence
+from .speakers import Discourse, hedge_in, marked_in, relay_of, sentence_topic
+
+_SPEAKER_KINDS = ("person", "collective", "country", "organization", "bloc", "anonymous")
+
+
+@dataclass(slots=True)
+class _State:
+    discourse: Discourse = field(default_factory=Discourse)
+    last_date: dict[str, tuple[str, Precision]] = field(default_factory=dict)
+
+
+def _said_on(doc: Doc, sentence: Sentence, before: int, speaker: str | None,
+             state: _State) -> tuple[str | None, Precision]:
+    dates = [d for d in doc.dates_in(sentence.start, sentence.end)
+             if d.value and not doc.inside_bracket(d.start) and d.start < before]
+    if dates:
+        return dates[-1].value, dates[-1].precision
+    if speaker and speaker in state.last_date:
+        return state.last_date[speaker]
+    return None, Precision.UNKNOWN
+
+
+def _hedge(doc: Doc, sentence: Sentence, after: int) -> str | None:
+    relay = relay_of(doc, sentence.start, sentence.end)
+    if relay:
+        return relay
+    return hedge_in(doc.text[after:clause_end(doc, after, sentence)])
+
+
+def _quote(doc: Doc, extractor: str, start: int, end: int, speaker: Mention | None, verb: str | None,
+           direct: bool, said: tuple[str | None, Precision], hedge: str | None) -> Quote:
+    return Quote(
+        id=item_id("q", doc.report.id, start, end, extractor),
+        speaker_id=speaker.actor_id if speaker else None,
+        speaker_text=doc.text[speaker.start:speaker.end] if speaker else "",
+        text=doc.text[start:end], language="ja", direct=direct, verb=verb,
+        said_on=said[0], said_on_precision=said[1], hedge=hedge,
+        evidence=(Evidence(report_id=doc.report.id, start=start, end=end),), extractor=extractor,
+    )
+
+
+def _source_speaker(doc: Doc, sentence: Sentence, source_start: int) -> Mention | None:
+    for mention in doc.mentions_in(sentence.start, source_start + 1):
+        if mention.end == source_start and mention.kind in _SPEAKER_KINDS:
+            return mention
+    return None
+
+
+def extract_quotes(doc: Doc, extractor: str, *, use_parser: bool = True) -> list[Quote]:
+    """Direct quotes (「」『』) and reported clauses, with speakers, in text order."""
+    state = _State()
+    quotes: list[Quote] = []
+    for sentence in doc.sentences:
+        carried = state.discourse.carried()
+        found_here: list[Quote] = []
+        spans: list[tuple[int, int]] = []
+        for bracket in quote_brackets(doc, sentence):
+            kind = classify(doc, sentence, bracket)
+            if kind == "term":
+                continue
+            speaker, unsure = speaker_of(doc, sentence, bracket, kind, carried)
+            if use_parser and speaker is None and unsure and any(
+                    m.kind == "person" for m in doc.mentions_in(sentence.start, bracket.open)):
+                # the rules found no subject but a person is named: ask the dependency parser
+                from .parse import settle
+
+                speaker = settle(doc, sentence, bracket)
+            if speaker is None or speaker.kind not in _SPEAKER_KINDS:
+                continue
+            start, end = bracket.open + 1, bracket.close
+            verb = reporting_verb(doc, bracket.close + 1, sentence.end) if kind != "headline" else None
+            said = _said_on(doc, sentence, bracket.open, speaker.actor_id, state)
+            hedge = _hedge(doc, sentence, bracket.close + 1)
+            found_here.append(_quote(doc, extractor, start, end, speaker, verb, True, said, hedge))
+            spans.append((bracket.open, bracket.close))
+        topic_mark = next((m for m in marked_in(doc, sentence.start, sentence.end)
+                           if m.marker == "は" and m.mention.kind in _SPEAKER_KINDS), None)
+        barriers = [b.close for b in quote_brackets(doc, sentence)]
+        for clause in reported_clauses(doc, sentence, topic_mark.end if topic_mark else None, barriers):
+            if any(clause.start <= s < clause.end for s, _ in spans):
+                continue
+            if clause.via_source:
+                speaker = _source_speaker(doc, sentence, clause.verb_start)
+            else:
+                speaker = _indirect_speaker(doc, sentence, clause.start, carried)
+            if speaker is None:
+                continue
+            said = _said_on(doc, sentence, clause.verb_start, speaker.actor_id, state)
+            hedge = _hedge(doc, sentence, clause.end)
+            if clause.via_source and speaker.kind == "anonymous":
+                hedge = doc.text[speaker.start:clause.verb_start] + clause.verb
+            found_here.append(_quote(doc, extractor, clause.start, clause.end, speaker, clause.verb,
+                                     False, said, hedge))
+        found_here.sort(key=lambda q: q.evidence[0].start)
+        for quote in found_here:
+            if quote.speaker_id and quote.said_on:
+                state.last_date[quote.speaker_id] = (quote.said_on, quote.said_on_precision)
+        quotes.extend(found_here)
+        topic = _mention_for(doc, found_here[-1]) if found_here else None
+        topic = topic or sentence_topic(doc, sentence.start, sentence.end)
+        state.discourse.update(topic)
+    return _backfill_headline_dates(doc, quotes, state)
+
+
+def _indirect_speaker(doc: Doc, sentence: Sentence, clause_start: int,
+                      carried: Mention | None) -> Mention | None:
+    marks = [m for m in marked_in(doc, sentence.start, clause_start) if m.marker in ("は", "も")]
+    people = [m for m in marks if m.mention.kind == "person"]
+    if people:
+        return people[-1].mention
+    topics = [m for m in marks if m.marker == "は" and m.mention.kind in _SPEAKER_KINDS]
+    if topics:
+        return topics[-1].mention
+    if re.search(r"(?:は|では)、", doc.text[sentence.start:clause_start]):
+        return None  # a subject that is not an actor (協議は, 会談は): not someone's words
+    return carried
+
+
+def _mention_for(doc: Doc, quote: Quote) -> Mention | None:
+    for mention in doc.mentions:
+        if mention.actor_id == quote.speaker_id and doc.text[mention.start:mention.end] == quote.speaker_text:
+            return mention
+    return None
+
+
+def _backfill_headline_dates(doc: Doc, quotes: list[Quote], state: _State) -> list[Quote]:
+    """A headline quote was said when the body says its speaker spoke."""
+    out = []
+    first_paragraph_end = doc.sentences[0].end if doc.sentences else 0
+    for quote in quotes:
+        if quote.said_on is None and quote.evidence[0].start < first_paragraph_end and quote.speaker_id:
+            later = next((q for q in quotes if q.speaker_id == quote.speaker_id and q.said_on), None)
+            if later is not None:
+                quote = replace(quote, said_on=later.said_on, said_on_precision=later.said_on_precision)
+        out.append(quote)
+    return out

@@ -1,0 +1,262 @@
+"""Japanese extraction, case by case (tables in the spirit of spaCy's Japanese tests).
+
+Every sentence here is written for these tests.  Plus Hypothesis properties of the date
+normalizer: 年月日, 令和, full-width digits, relative expressions.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from communique.extract import ja
+from communique.extract.gazetteer import load
+from communique.extract.ja.dates_ja import find_dates, normalize, reference_date
+from communique.extract.ja.sentences import split
+from communique.model import Precision, Report
+
+PUBLISHED = "2025-12-04T10:00:00+09:00"
+
+
+def _report(body: str, published: str | None = PUBLISHED) -> Report:
+    text = "見出し\n\n" + body
+    return Report(id=Report.make_id(None, text), source="test", url=None, outlet=None, title="見出し",
+                  published_at=published, published_precision=Precision.DATETIME, language="ja",
+                  text=text, raw=text.encode(), content_type="text", encoding="utf-8")
+
+
+def _quotes(body: str) -> dict[str, str | None]:
+    extraction = ja.extract(_report(body), load())
+    return {q.text: q.speaker_id for q in extraction.quotes}
+
+
+# --- dates -------------------------------------------------------------------------
+
+DATE_CASES = [
+    # (expression, reference date, value, precision)
+    ("12月3日", "2025-12-04", "2025-12-03", "day"),
+    ("2025年12月8日時点", "2025-12-09", "2025-12-08", "day"),
+    ("今月初め", "2025-12-08", "2025-12-01", "part_of_month"),
+    ("先月下旬", "2025-12-01", "2025-11-21", "part_of_month"),
+    ("11月", "2025-12-04", "2025-11-01", "month"),
+    ("3日", "2025-12-04", "2025-12-03", "day"),
+    ("28日", "2025-12-01", "2025-11-28", "day"),  # well ahead of the 1st: last month
+    ("2日夜", "2025-12-04", "2025-12-02", "day"),
+    ("令和7年12月3日", "2025-12-04", "2025-12-03", "day"),
+    ("令和元年", "2025-12-04", "2019-01-01", "year"),
+    ("１２月３日", "2025-12-04", "2025-12-03", "day"),
+    ("２０２５年１１月", "2025-12-04", "2025-11-01", "month"),
+    ("先週8日", "2025-12-15", "2025-12-08", "day"),
+    ("昨日", "2025-12-04", "2025-12-03", "day"),
+    ("火曜日", "2025-12-04", "2025-12-02", "day"),
+    ("12月3日", "2026-01-05", "2025-12-03", "day"),  # December read in January: last year
+    ("12月初め", "2025-12-08", "2025-12-01", "part_of_month"),
+]
+
+
+@pytest.mark.parametrize(("expression", "ref", "value", "precision"), DATE_CASES)
+def test_dates(expression: str, ref: str, value: str, precision: str) -> None:
+    got = normalize(expression, date.fromisoformat(ref))
+    assert (got[0], got[1].value) == (value, precision)
+
+
+@pytest.mark.parametrize("text", ["14日から2日間", "数カ月にわたり", "同意する", "毎月の会合"])
+def test_not_dates_or_durations(text: str) -> None:
+    found = [d.text for d in find_dates(text, date(2025, 12, 15))]
+    assert "2日" not in found and "月" not in "".join(found).replace("14日", "")
+
+
+def test_reference_date_is_japan_time() -> None:
+    assert reference_date("2025-11-21T22:15:00+00:00") == date(2025, 11, 22)
+    assert reference_date("2025-12-03") == date(2025, 12, 3)
+    assert reference_date(None) is None
+
+
+FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+KANJI = "〇一二三四五六七八九"
+
+
+def _kanji_number(n: int) -> str:
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 0 else ("十" if tens == 1 else KANJI[tens] + "十")) + (KANJI[ones] if ones else "")
+
+
+days = st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 12, 31))
+
+
+@given(days, st.booleans())
+def test_full_dates_round_trip(day: date, fullwidth: bool) -> None:
+    text = f"{day.year}年{day.month}月{day.day}日"
+    if fullwidth:
+        text = text.translate(FULLWIDTH)
+    assert normalize(text, None) == (day.isoformat(), Precision.DAY)
+
+
+@given(st.dates(min_value=date(2019, 5, 1), max_value=date(2090, 12, 31)), st.booleans())
+def test_reiwa_dates(day: date, kanji: bool) -> None:
+    year = day.year - 2018
+    if kanji:
+        era_year = "元" if year == 1 else _kanji_number(year)
+        text = f"令和{era_year}年{_kanji_number(day.month)}月{_kanji_number(day.day)}日"
+    else:
+        text = f"令和{'元' if year == 1 else year}年{day.month}月{day.day}日"
+    assert normalize(text, None) == (day.isoformat(), Precision.DAY)
+
+
+@given(days, st.integers(min_value=0, max_value=9))
+def test_bare_day_is_recent(ref: date, back: int) -> None:
+    """A bare 「N日」 within the last ten days resolves to that day."""
+    day = ref - timedelta(days=back)
+    value, precision = normalize(f"{day.day}日", ref)
+    assert (value, precision) == (day.isoformat(), Precision.DAY)
+
+
+@given(days, st.integers(min_value=1, max_value=12))
+def test_month_without_year_is_near(ref: date, month: int) -> None:
+    value, precision = normalize(f"{month}月", ref)
+    assert precision is Precision.MONTH and value is not None
+    resolved = date.fromisoformat(value)
+    assert resolved.month == month and -320 <= (resolved + timedelta(days=14) - ref).days <= 45
+
+
+# --- sentences -------------------------------------------------------------------------
+
+SENTENCE_CASES = [
+    ("彼は「一つ目だ。二つ目だ」と述べた。次の文。", 2),
+    ("「閉じない括弧。次の文。", 2),
+    ("ロシア(露)は応じた。米国は?", 2),
+    ("見出しだけ", 1),
+]
+
+
+@pytest.mark.parametrize(("text", "count"), SENTENCE_CASES)
+def test_sentences_do_not_break_inside_brackets(text: str, count: int) -> None:
+    sentences, _ = split(text)
+    assert len(sentences) == count
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+
+
+# --- quotes: (text, quote, expected speaker) --------------------------------------------
+
+QUOTE_CASES = [
+    ("トランプ大統領は3日、「会談は良かった」と述べた。", "会談は良かった", "donald-trump"),
+    ("トランプ米大統領は「まだ分からない」と語った。", "まだ分からない", "donald-trump"),
+    ("クレムリン報道官のドミトリー・ペスコフ氏は「拒否はしていない」と説明した。", "拒否はしていない",
+     "dmitry-peskov"),
+    ("ペスコフ氏は会見を開いた。同報道官は「作業は続く」と強調した。", "作業は続く", "dmitry-peskov"),
+    ("ゼレンスキー大統領は演説した。そのうえで、「尊厳が必要だ」と訴えた。", "尊厳が必要だ",
+     "volodymyr-zelensky"),
+    ("ロシア側は、詳細の公表は「建設的ではない」として控えた。", "建設的ではない", "russia"),
+    ("プーチン大統領からは「合意したい」という印象を受けたとされる。", "合意したい", "vladimir-putin"),
+    ("EUの外交筋からは「望みを並べた文書だ」との見方も出た。", "望みを並べた文書だ", "anon:european-union"),
+    ("「妥協はない」と、ウシャコフ大統領補佐官は述べた。", "妥協はない", "yuri-ushakov"),
+    ("米国の特使スティーブ・ウィトコフ氏は「進展があった」と投稿した。", "進展があった", "steve-witkoff"),
+    ("ウィットコフ特使は「多くの進展があった」と語った。", "多くの進展があった", "steve-witkoff"),
+    ("トランプ大統領が口にした「二人必要だ」という表現は象徴的だ。", "二人必要だ", "donald-trump"),
+    ("トランプ大統領は、ゼレンスキー氏が提案に「まだ読んでいない」ことに「失望した」と述べた。",
+     "失望した", "donald-trump"),
+    ("ルビオ国務長官は、話し合いは「生産的だった」と述べた。", "生産的だった", "marco-rubio"),
+]
+
+
+@pytest.mark.parametrize(("body", "quote", "speaker"), QUOTE_CASES)
+def test_quote_speakers(body: str, quote: str, speaker: str) -> None:
+    assert _quotes(body).get(quote, "<missing>") == speaker
+
+
+def test_headline_quote() -> None:
+    text = "トランプ大統領「次の一手は不透明」 会談後の本音\n\nトランプ大統領は3日、記者団に語った。"
+    report = Report(id="r-headline", source="t", url=None, outlet=None, title=None, published_at=PUBLISHED,
+                    published_precision=Precision.DATETIME, language="ja", text=text, raw=b"",
+                    content_type="text", encoding="utf-8")
+    quotes = {q.text: q.speaker_id for q in ja.extract(report, load()).quotes}
+    assert quotes["次の一手は不透明"] == "donald-trump"
+
+
+TERM_CASES = [
+    "米国の「28項目」案が流出した。",
+    "モスクワ会談の「手応え」と「不透明感」が焦点だ。",
+    "「尊厳ある和平」をどう確保するかが課題だ。",
+    "ロシアは「第5条」に近い仕組みを警戒している。",
+    "「有志連合」の枠組みで支える考えだ。",
+]
+
+
+@pytest.mark.parametrize("body", TERM_CASES)
+def test_terms_are_nobodys_words(body: str) -> None:
+    assert not [q for q, s in _quotes(body).items() if len(q) <= 6]
+
+
+INDIRECT_CASES = [
+    ("ゼレンスキー大統領は10日、修正案を米国に送ったと明らかにした。", "修正案を米国に送った",
+     "volodymyr-zelensky"),
+    ("ペスコフ氏によると、協議は専門家レベルで続くという。", "協議は専門家レベルで続く", "dmitry-peskov"),
+]
+
+
+@pytest.mark.parametrize(("body", "clause", "speaker"), INDIRECT_CASES)
+def test_indirect_speech(body: str, clause: str, speaker: str) -> None:
+    extraction = ja.extract(_report(body), load())
+    found = [q for q in extraction.quotes if not q.direct and clause in q.text]
+    assert found and found[0].speaker_id == speaker
+
+
+def test_hedge_keeps_who_relays() -> None:
+    extraction = ja.extract(_report("ウクライナ政府の関係者によると、修正案は20項目からなるという。"), load())
+    quote = extraction.quotes[0]
+    assert quote.speaker_id == "anon:ukraine" and quote.hedge and "関係者" in quote.hedge
+
+
+# --- events, proposals, positions --------------------------------------------------------
+
+EVENT_CASES = [
+    ("ロシアのプーチン大統領は2日、モスクワで米国のウィトコフ特使と会談した。", "meeting", "2025-12-02",
+     {"vladimir-putin", "steve-witkoff"}),
+    ("ゼレンスキー大統領は8日、ロンドンでスターマー首相と会談する予定だ。", "planned_meeting", "2025-12-08",
+     {"volodymyr-zelensky", "keir-starmer"}),
+    ("ウィトコフ氏は会談後、電話でトランプ大統領に報告した。", "phone_call", None,
+     {"steve-witkoff", "donald-trump"}),
+    ("28項目の和平案が11月に流出した。", "leak", "2025-11-01", set()),
+]
+
+
+@pytest.mark.parametrize(("body", "kind", "day", "participants"), EVENT_CASES)
+def test_events(body: str, kind: str, day: str | None, participants: set[str]) -> None:
+    events = [e for e in ja.extract(_report(body), load()).events if e.kind == kind]
+    assert events, f"no {kind} event"
+    assert events[0].date == day
+    assert participants <= set(events[0].participant_ids)
+
+
+POSITION_CASES = [
+    ("ペスコフ報道官は「米国の和平案の一部は受け入れ、一部は受け入れがたい」と述べた。", "russia",
+     "partly_accept"),
+    ("プーチン大統領は、欧州の対案は受け入れがたいと述べた。", "vladimir-putin", "reject"),
+]
+
+
+@pytest.mark.parametrize(("body", "holder", "stance"), POSITION_CASES)
+def test_positions(body: str, holder: str, stance: str) -> None:
+    positions = ja.extract(_report(body), load()).positions
+    assert (holder, stance) in {(p.holder_id, p.stance) for p in positions}
+
+
+def test_evidence_is_exact_and_ids_are_stable() -> None:
+    body = "トランプ大統領は3日、「会談は良かった」と述べた。プーチン大統領は2日、ウィトコフ特使と会談した。"
+    report = _report(body)
+    first, second = ja.extract(report, load()), ja.extract(report, load())
+    assert [q.id for q in first.quotes] == [q.id for q in second.quotes]
+    for item in (*first.quotes, *first.events):
+        ev = item.evidence[0]
+        assert ev.report_id == report.id and 0 <= ev.start < ev.end <= len(report.text)
+    assert all(report.text[q.evidence[0].start:q.evidence[0].end] == q.text for q in first.quotes)
+    assert set(first.extractors) == {"quotes.ja.v1", "events.ja.v1", "proposals.ja.v1", "positions.ja.v1",
+                                     "actors.ja.v1"}
+
+
+@pytest.mark.parametrize("body", ["", "「", "」」「『", "。。。", "あ" * 20000, "「" * 500 + "述べた"])
+def test_odd_input_does_not_crash(body: str) -> None:
+    ja.extract(_report(body), load())
