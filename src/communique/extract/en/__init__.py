@@ -1,0 +1,42 @@
+"""English extraction: actors, quotes, events, proposals and positions from one report.
+
+Rules over the cleaned text and the gazetteer; no statistical model is needed (one is
+not used even when installed, so results are the same everywhere).  ``extract`` never
+gives up on a report: a stray quotation mark or an odd sentence costs that sentence at
+most.
+"""
+
+from __future__ import annotations
+
+from ...model import Extraction, Report
+from ..gazetteer import Gazetteer
+from .actors_out import ACTORS_EXTRACTOR, report_actors
+from .context import build
+from .events import EVENTS_EXTRACTOR, extract_events
+from .positions import POSITIONS_EXTRACTOR, extract_positions
+from .proposals import PROPOSALS_EXTRACTOR, extract_proposals
+from .quotes import EXTRACTOR as QUOTES_EXTRACTOR
+from .quotes import extract_quotes
+
+EXTRACTORS = (ACTORS_EXTRACTOR, QUOTES_EXTRACTOR, EVENTS_EXTRACTOR, PROPOSALS_EXTRACTOR, POSITIONS_EXTRACTOR)
+
+__all__ = ["EXTRACTORS", "extract"]
+
+
+def extract(report: Report, gazetteer: Gazetteer) -> Extraction:
+    """Everything the English extractors find in one report."""
+    ctx = build(report, gazetteer)
+    quotes = extract_quotes(ctx)
+    proposals, proposal_mentions = extract_proposals(ctx)
+    events = extract_events(ctx, proposal_mentions, quotes)
+    positions = extract_positions(ctx, quotes, proposal_mentions)
+    actors = report_actors(ctx, gazetteer, quotes, events, positions)
+    return Extraction(
+        report_id=report.id,
+        actors=tuple(actors),
+        quotes=tuple(quotes),
+        events=tuple(events),
+        proposals=tuple(proposals),
+        positions=tuple(positions),
+        extractors=EXTRACTORS,
+    )

@@ -1,0 +1,460 @@
+"""Actors in English text: gazetteer names, titled unknown people, titles, anonymous sources.
+
+Mentions are found on capitalised runs ("Kremlin spokesman Dmitry Peskov" -> the run
+"Kremlin", the run "Dmitry Peskov"), looked up in the gazetteer longest-first.  A
+capitalised name the gazetteer does not know is kept as ``person:<slug>`` when news
+introduces it as a person (a title before it, an appositive after it).  Titles seen
+next to a name ("the Kremlin spokesman") are remembered per report so that a later
+"the spokesman said" resolves; unnamed sources ("a senior White House official") are
+``anon:<affiliation id>``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from ..gazetteer import Gazetteer, key
+from .lexicon import FEMALE_NAMES, NOT_NAME, PARTICLES, TITLE_WORDS
+
+# Capitals when the gazetteer gives none (the loader keeps metonyms only when present).
+_FALLBACK_METONYMS = {
+    "Moscow": "russia",
+    "Kyiv": "ukraine",
+    "Kiev": "ukraine",
+    "Washington": "united-states",
+    "London": "united-kingdom",
+    "Paris": "france",
+    "Berlin": "germany",
+    "Brussels": "european-union",
+    "Beijing": "china",
+    "Warsaw": "poland",
+    "Ankara": "turkey",
+    "Budapest": "hungary",
+}
+_FALLBACK_DEMONYMS = {"European": "europe", "Europeans": "europe", "Western": "the-west"}
+TITLE_HEADS = {
+    "spokesman": "spokes",
+    "spokeswoman": "spokes",
+    "spokesperson": "spokes",
+    "press secretary": "spokes",
+    "president": "president",
+    "leader": "leader",
+    "envoy": "envoy",
+    "special envoy": "envoy",
+    "aide": "aide",
+    "adviser": "aide",
+    "advisor": "aide",
+    "minister": "minister",
+    "foreign minister": "foreign minister",
+    "chancellor": "chancellor",
+    "prime minister": "prime minister",
+    "premier": "prime minister",
+    "negotiator": "negotiator",
+    "secretary": "secretary",
+    "secretary of state": "secretary of state",
+    "son-in-law": "son-in-law",
+    "chief of staff": "chief of staff",
+    "ambassador": "ambassador",
+    "commander": "commander",
+}
+PRONOUNS = {
+    "he": ("m", False),
+    "she": ("f", False),
+    "they": (None, True),
+    "him": ("m", False),
+    "her": ("f", False),
+}
+
+TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’-]*[^\W_])?")
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    actor_id: str
+    kind: str  # person | organization | country | bloc | anonymous
+    possessive: bool = False
+    source: str = "name"  # name | metonym | demonym | unknown | anon | title
+    gender: str | None = None
+    in_quote: bool = False
+
+
+@dataclass(slots=True)
+class Index:
+    forms: dict[str, str]
+    kinds: dict[str, str]
+    genders: dict[str, str | None]
+    sources: dict[str, str]  # form key -> name | metonym | demonym
+    max_tokens: int
+    roles: dict[str, list[tuple[str, str | None, str | None]]]  # id -> [(title lower, affiliation, until)]
+    countries: dict[str, str | None]
+
+
+_INDEXES: dict[int, tuple[Gazetteer, Index]] = {}
+
+
+def index_for(gazetteer: Gazetteer) -> Index:
+    cached = _INDEXES.get(id(gazetteer))
+    if cached is not None and cached[0] is gazetteer:
+        return cached[1]
+    forms: dict[str, str] = {}
+    sources: dict[str, str] = {}
+    kinds: dict[str, str] = {}
+    genders: dict[str, str | None] = {}
+    roles: dict[str, list[tuple[str, str | None, str | None]]] = {}
+    countries: dict[str, str | None] = {}
+    has_metonyms = False
+
+    def add(form: str | None, actor_id: str, source: str) -> None:
+        if not form or len(form) < 2:
+            return
+        k = key(form)
+        if k.startswith("the "):
+            k = k[4:]
+        if k and k not in forms:
+            forms[k] = actor_id
+            sources[k] = source
+
+    for entry in sorted(gazetteer.entries.values(), key=lambda e: e.id):
+        kinds[entry.id] = entry.kind
+        countries[entry.id] = entry.country
+        roles[entry.id] = [(r.title.lower(), r.affiliation, r.until) for r in entry.roles]
+        for form in (entry.name_en, entry.short_en, *entry.aliases_en):
+            add(form, entry.id, "name")
+            if form and form.endswith(" government") and entry.kind == "country":
+                add(form[: -len(" government")], entry.id, "demonym")
+        for form in entry.metonyms_en:
+            has_metonyms = True
+            add(form, entry.id, "metonym")
+        for form in entry.demonyms_en:
+            add(form, entry.id, "demonym")
+        if entry.kind == "person":
+            first = unicodedata.normalize("NFKD", entry.name_en.split()[0]).casefold()
+            genders[entry.id] = "f" if first in FEMALE_NAMES else "m"
+    for form, actor_id in _FALLBACK_METONYMS.items():
+        if actor_id in gazetteer and (not has_metonyms or key(form) not in forms):
+            add(form, actor_id, "metonym")
+    for form, actor_id in _FALLBACK_DEMONYMS.items():
+        if actor_id in gazetteer:
+            add(form, actor_id, "demonym")
+    for k, actor_id in list(forms.items()):  # plural demonyms: Russians, Ukrainians
+        if sources.get(k) == "demonym" and not k.endswith("s") and k + "s" not in forms:
+            forms[k + "s"] = actor_id
+            sources[k + "s"] = "demonym"
+    max_tokens = max((len(k.split()) for k in forms), default=1)
+    index = Index(
+        forms=forms,
+        kinds=kinds,
+        genders=genders,
+        sources=sources,
+        max_tokens=max_tokens,
+        roles=roles,
+        countries=countries,
+    )
+    _INDEXES[id(gazetteer)] = (gazetteer, index)
+    return index
+
+
+def slug(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def _strip_possessive(token: str) -> tuple[str, bool]:
+    for suffix in ("'s", "’s"):
+        if token.endswith(suffix):
+            return token[: -len(suffix)], True
+    return token, False
+
+
+@dataclass(slots=True)
+class ReportActors:
+    """Per-report memory: mentions in order, titles learned, unknown people by surname."""
+
+    index: Index
+    mentions: list[Mention] = field(default_factory=list)
+    titles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # "spokes" -> [(pos, id)]
+    unknown: dict[str, str] = field(default_factory=dict)  # surname key -> person:<slug>
+    names: dict[str, str] = field(default_factory=dict)  # actor id -> surface text first seen
+    roles_seen: dict[str, list[tuple[str, int, int]]] = field(default_factory=dict)  # id -> titles
+    starts: list[int] = field(default_factory=list)  # mention starts, for bisect
+
+    def between(self, start: int, end: int) -> list[Mention]:
+        """Mentions that lie inside [start, end)."""
+        lo = bisect_left(self.starts, start)
+        out = []
+        for mention in self.mentions[lo:]:
+            if mention.start >= end:
+                break
+            if mention.end <= end:
+                out.append(mention)
+        return out
+
+    def ending_at(self, end: int, start: int) -> Mention | None:
+        """The last mention starting in [start, end) if it ends exactly at ``end``."""
+        hi = bisect_left(self.starts, end)
+        while hi > 0:
+            mention = self.mentions[hi - 1]
+            if mention.start < start:
+                return None
+            if mention.end <= end:
+                return mention if mention.end == end else None
+            hi -= 1
+        return None
+
+    def learn(self, title: str, pos: int, actor_id: str) -> None:
+        self.titles.setdefault(title, []).append((pos, actor_id))
+
+    def titled(self, title: str, pos: int) -> str | None:
+        """Who was last introduced with this title before ``pos`` (else the first one after)."""
+        seen = self.titles.get(title)
+        if not seen:
+            return None
+        before = [actor_id for p, actor_id in seen if p < pos]
+        return before[-1] if before else seen[0][1]
+
+    def introduce(self, name: str, pos: int) -> str:
+        """A person the gazetteer does not know, named as a speaker: ``person:<slug>``."""
+        actor_id = "person:" + slug(name)
+        self.unknown.setdefault(key(name), actor_id)
+        self.unknown.setdefault(key(name.split()[-1]), actor_id)
+        self.names.setdefault(actor_id, name)
+        return actor_id
+
+    def gender(self, actor_id: str) -> str | None:
+        if actor_id in self.index.genders:
+            return self.index.genders[actor_id]
+        if actor_id.startswith("person:"):
+            first = actor_id.split(":", 1)[1].split("-")[0]
+            return "f" if first in FEMALE_NAMES else "m"
+        return None
+
+    def kind(self, actor_id: str) -> str:
+        if actor_id.startswith("person:"):
+            return "person"
+        if actor_id.startswith("anon:"):
+            return "anonymous"
+        return self.index.kinds.get(actor_id, "organization")
+
+
+def find_mentions(text: str, actors: ReportActors, quote_spans: list[tuple[int, int]]) -> None:
+    """Every name mention in the text, in order, into ``actors.mentions``."""
+    index = actors.index
+    tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+    runs: list[list[tuple[int, int, str]]] = []
+    current: list[tuple[int, int, str]] = []
+    for tok in tokens:
+        word = tok[2]
+        is_cap = word[0].isupper() or (word.lower() in PARTICLES and current)
+        if (
+            is_cap
+            and current
+            and (tok[0] - current[-1][1] == 1 and text[current[-1][1]] == " ")
+            and not _strip_possessive(current[-1][2])[1]
+        ):
+            current.append(tok)
+            continue
+        if current:
+            runs.append(current)
+        current = [tok] if word[0].isupper() else []
+    if current:
+        runs.append(current)
+    quote_iter = sorted(quote_spans)
+    for run in runs:
+        _run_mentions(text, run, actors, index)
+    actors.mentions.sort(key=lambda m: m.start)
+    actors.starts = [m.start for m in actors.mentions]
+    for mention in actors.mentions:
+        mention.in_quote = any(s <= mention.start < e for s, e in quote_iter)
+
+
+_KEYS: dict[str, str] = {}  # surface -> lookup key (memo: key() normalises Unicode)
+
+
+def _run_mentions(text: str, run: list[tuple[int, int, str]], actors: ReportActors, index: Index) -> None:
+    words = [_strip_possessive(t[2]) for t in run]
+    while words and words[-1][0].lower() in PARTICLES:
+        words.pop()
+        run = run[:-1]
+    i = 0
+    unmatched: list[int] = []
+    while i < len(run):
+        found = None
+        for j in range(min(len(run), i + index.max_tokens), i, -1):
+            joined = " ".join(w for w, _ in words[i:j])
+            k = _KEYS.get(joined)
+            if k is None:
+                k = _KEYS[joined] = key(joined) if len(_KEYS) < 200_000 else key(joined)
+            actor_id = index.forms.get(k) or actors.unknown.get(k)
+            if actor_id:
+                found = (j, actor_id, k)
+                break
+        if found is None:
+            unmatched.append(i)
+            i += 1
+            continue
+        j, actor_id, k = found
+        start, end = run[i][0], run[j - 1][0] + len(words[j - 1][0])
+        source = index.sources.get(k, "name") if not actor_id.startswith("person:") else "unknown"
+        kind = actors.kind(actor_id)
+        actors.mentions.append(
+            Mention(
+                start=start,
+                end=end,
+                text=text[start:end],
+                actor_id=actor_id,
+                kind=kind,
+                possessive=words[j - 1][1],
+                source=source,
+                gender=actors.gender(actor_id) if kind == "person" else None,
+            )
+        )
+        actors.names.setdefault(actor_id, text[start:end])
+        _learn_title(text, start, end, actor_id, actors)
+        i = j
+    if unmatched:
+        _unknown_people(text, run, words, unmatched, actors)
+
+
+def _title_before(text: str, start: int) -> str:
+    """Lower-case title words right before a name: 'Kremlin spokesman', "Putin's aide"."""
+    window = text[max(0, start - 80) : start]
+    match = re.search(r"((?:[\w.'’-]+ ){1,5})$", window)
+    if not match:
+        return ""
+    words = match.group(1).split()
+    kept: list[str] = []
+    for word in reversed(words):
+        bare = _strip_possessive(word.strip(",."))[0]
+        if bare.lower() in TITLE_WORDS or (kept and (word[0].isupper() or word.endswith(("'s", "’s")))):
+            kept.append(word)
+            continue
+        break
+    kept.reverse()
+    # must contain a title word proper (not only an organisation)
+    if not any(_strip_possessive(w.strip(",."))[0].lower() in TITLE_WORDS for w in kept):
+        return ""
+    return " ".join(kept)
+
+
+_APPOSITIVE = re.compile(
+    r"^,\s+(?:(?:the|a|an|his|her|its|their)\s+)?((?:[\w.'’-]+\s+){0,6}?"
+    r"(?:spokesman|spokeswoman|spokesperson|press secretary|secretary|president|leader|envoy|aide|"
+    r"adviser|advisor|minister|chancellor|premier|negotiator|chief|head|ambassador|commander|"
+    r"son-in-law|official|diplomat|director|chairman|chair|speaker|analyst|expert|professor|researcher|"
+    r"fellow|economist|editor|commentator|lawmaker|legislator|mp|senator|general|colonel|scholar|historian|"
+    r"consultant|strategist|lecturer|author|founder|ceo|executive|partner|member|mayor|governor)\b(?:\s+(?:of|to|for)\s+[^,.;]{1,80})?)"
+)
+
+
+_HEADS_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, TITLE_HEADS), key=len, reverse=True)) + r")\b")
+_PREV_WORD = re.compile(r"([\w.'’-]+)\s$")
+
+
+def _learn_title(text: str, start: int, end: int, actor_id: str, actors: ReportActors) -> None:
+    if actors.kind(actor_id) != "person":
+        return
+    titles: list[str] = []
+    prev = _PREV_WORD.search(text, max(0, start - 40), start)
+    if prev and (_strip_possessive(prev.group(1))[0].lower() in TITLE_WORDS or prev.group(1)[0].isupper()):
+        before = _title_before(text, start)
+        if before:
+            titles.append(before)
+    if text.startswith(",", end):
+        after = _APPOSITIVE.match(text[end : end + 160].replace("’s", "'s"))
+        if after:
+            titles.append(after.group(1))
+    for title in titles:
+        lowered = re.sub(r"[^\w' -]", "", title.lower().replace("’", "'"))
+        lowered = re.sub(r"\b\w+'s\b", "", lowered)
+        lowered = " ".join(lowered.split())
+        if not lowered:
+            continue
+        actors.learn(lowered, start, actor_id)
+        for phrase in _HEADS_RE.findall(lowered):
+            actors.learn(TITLE_HEADS[phrase], start, actor_id)
+            actors.learn(phrase, start, actor_id)
+        actors.roles_seen.setdefault(actor_id, []).append((title, start, end))
+
+
+def _unknown_people(
+    text: str,
+    run: list[tuple[int, int, str]],
+    words: list[tuple[str, bool]],
+    unmatched: list[int],
+    actors: ReportActors,
+) -> None:
+    """Two or three unknown capitalised words introduced like a person become person:<slug>."""
+    groups: list[list[int]] = []
+    for i in unmatched:
+        if groups and groups[-1][-1] == i - 1:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    for group in groups:
+        # drop leading title-case titles ("Army Secretary", "Ambassador")
+        while group and (words[group[0]][0].lower() in TITLE_WORDS or words[group[0]][0].lower() in NOT_NAME):
+            group = group[1:]
+        if not 2 <= len(group) <= 3:
+            continue
+        parts = [words[i][0] for i in group]
+        if any(p.lower() in NOT_NAME or p.lower() in TITLE_WORDS or p.isupper() for p in parts):
+            continue
+        if any(words[i][1] for i in group[:-1]):
+            continue
+        start, end = run[group[0]][0], run[group[-1]][0] + len(parts[-1])
+        title = _title_before(text, start)
+        appositive = _APPOSITIVE.match(text[end : end + 160])
+        if not title and not appositive:
+            continue
+        name = " ".join(parts)
+        actor_id = "person:" + slug(name)
+        actors.unknown[key(name)] = actor_id
+        actors.unknown.setdefault(key(parts[-1]), actor_id)
+        actors.mentions.append(
+            Mention(
+                start=start,
+                end=end,
+                text=name,
+                actor_id=actor_id,
+                kind="person",
+                possessive=words[group[-1]][1],
+                source="unknown",
+                gender=actors.gender(actor_id),
+            )
+        )
+        actors.names.setdefault(actor_id, name)
+        _learn_title(text, start, end, actor_id, actors)
+
+
+_MODIFIER_GAP = re.compile(r"^(?:'s|’s)?\s+(?:(?:[a-z-]+|[A-Z][\w.-]*)\s+){0,4}$")
+
+
+def modifies_next(text: str, mention: Mention, mentions: list[Mention]) -> Mention | None:
+    """The person a mention only qualifies: "Kremlin [spokesman] Dmitry Peskov", "Putin's aide Ushakov".
+
+    ``mentions``: the mentions of the sentence (or any list in text order that holds ``mention``).
+    """
+    for other in mentions:
+        if other.start <= mention.start:
+            continue
+        if other.start - mention.end > 60:
+            break
+        gap = text[mention.end : other.start]
+        if (
+            other.kind == "person"
+            and _MODIFIER_GAP.match(gap)
+            and all(
+                w.lower() in TITLE_WORDS or w[:1].isupper() or w.lower() in ("of", "the")
+                for w in gap.replace("'s", " ").replace("’s", " ").split()
+            )
+        ):
+            return other
+        break
+    return None

@@ -1,0 +1,362 @@
+"""Indirect speech: "X said (that) CLAUSE", "CLAUSE, X said, and CLAUSE", "According to X, CLAUSE".
+
+The reported clause is the evidence (``text[start:end]`` is the clause, without the
+final full stop); "X said A and that B" gives two clauses.  The speaker must be the
+subject right next to the reporting verb (or of the verb it is coordinated with:
+"X called the talks "good" but said CLAUSE").  A clause holding a direct quote is left
+to the direct quote.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import INDIRECT_VERBS, Context
+from .quotes import VerbHit
+from .speakers import Attribution, Speaker, resolve_np_end, resolve_np_start, sentence_subject
+from .text import Sentence
+
+_NEGATED = re.compile(
+    r"(?:\bto|\bnot|n't|n’t|\bnever|\bwould|\bcould|\bmight|\bwill|\bwhether|\bif|\bbe|"
+    r"\bwho|\bwhich|\bwhat|\bwhen|\bas)\s+$",
+    re.I,
+)
+_CLAUSE_START_BAD = re.compile(
+    r"^(?:on|in|at|of|to|for|with|about|during|after|before|from|by|and|but|or|"
+    r"as|so|if|whether|when|where|while|what|how|why|nothing|no more|"
+    r"so far|more|later|earlier)\b",
+    re.I,
+)
+_SPLIT = re.compile(
+    r",?\s+(?:and|but)\s+(?:also\s+)?(?:that|(?:said|insisted|added|warned|stressed|noted|argued|"
+    r"claimed|acknowledged|suggested)(?:\s+that)?)\s+"
+)
+_COORDINATED = re.compile(r"(?:\b(?:and|but)(?:\s+(?:also|then|later|again))?)\s*$")
+_OBJECT_VERBS = {
+    "accused",
+    "accuses",
+    "accusing",
+    "urged",
+    "warned",
+    "told",
+    "tells",
+    "assured",
+    "reminded",
+    "informed",
+    "described",
+}
+
+
+def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start] in " ,:;—–-":
+        start += 1
+    while end > start and text[end - 1] in " ,;:—–-.":
+        end -= 1
+    if len(text[start:end].split()) < 3:
+        return None
+    return start, end
+
+
+def _has_quote(ctx: Context, sent: Sentence, start: int, end: int) -> bool:
+    return any(
+        q.open_mark < end and start <= (q.close_mark if q.close_mark is not None else q.end)
+        for q in sent.quotes
+    )
+
+
+def _verbs(ctx: Context, sent: Sentence, start: int, end: int) -> list[VerbHit]:
+    out = []
+    for s, e, word in ctx.verbs(start, end):
+        if not any(q.start <= s < q.end for q in sent.quotes):
+            out.append(VerbHit(s, e, word))
+    return out
+
+
+def subject(ctx: Context, sent: Sentence, verb: VerbHit, verbs: list[VerbHit]) -> Speaker | None:
+    """The subject next to a verb, or that of the verb it is coordinated with ("... and said")."""
+    region = sent.start
+    for q in sent.quotes:
+        close = q.close_mark if q.close_mark is not None else q.end
+        if close < verb.start():
+            region = max(region, close + 1)
+    speaker = resolve_np_end(ctx.text, region, verb.start(), ctx.actors, ctx.salience, sent.start)
+    if speaker is not None:
+        return speaker
+    before = ctx.text[max(sent.start, verb.start() - 14) : verb.start()]
+    if _COORDINATED.search(before):
+        earlier = [v for v in verbs if v.end() <= verb.start() - 3]
+        for other in reversed(earlier):
+            found = resolve_np_end(ctx.text, sent.start, other.start(), ctx.actors, ctx.salience, sent.start)
+            if found is not None:
+                return found
+    if _COORDINATED.search(before) or verb.group().endswith("ing") or verb is verbs[0]:
+        return sentence_subject(ctx.text, sent.start, verb.start(), ctx.actors, ctx.salience)
+    return None
+
+
+def _body_end(ctx: Context, sent: Sentence) -> int:
+    end = sent.end
+    while end > sent.start and ctx.text[end - 1] in ".!? ":
+        end -= 1
+    return end
+
+
+def indirect(ctx: Context, sent: Sentence) -> list[tuple[Attribution, int, int]]:
+    """Every reported clause of the sentence with its attribution."""
+    text = ctx.text
+    s, end = sent.start, _body_end(ctx, sent)
+    if end - s < 20 or text[end : end + 1] == "?":
+        return []
+    out: list[tuple[Attribution, int, int]] = []
+    taken: list[tuple[int, int]] = []
+
+    def emit(attr: Attribution, start: int, stop: int) -> None:
+        parts = _split(text, start, stop)
+        if any(_has_quote(ctx, sent, *part) for part in parts):
+            parts = _split(text, start, stop, keep=False)  # keep what is free of the direct quote
+        for part in parts:
+            for piece in _around_quotes(ctx, sent, *part):
+                span = _clean(text, *piece)
+                if (
+                    span is None
+                    or _has_quote(ctx, sent, *span)
+                    or any(a < span[1] and span[0] < b for a, b in taken)
+                ):
+                    continue
+                taken.append(span)
+                out.append((attr, *span))
+
+    # According to X, CLAUSE.
+    lead = re.match(r"According to\s+", text[s:end])
+    if lead:
+        comma = text.find(",", s + lead.end(), end)
+        if comma > 0:
+            speaker = resolve_np_start(text, s + lead.end(), comma, ctx.actors, ctx.salience)
+            if speaker:
+                emit(Attribution(speaker, "according to", (s, comma)), comma + 1, end)
+                return out
+    # CLAUSE, according to X.
+    tail = re.search(r",\s+according to\s+([^,]{2,80})$", text[s:end])
+    if tail:
+        speaker = resolve_np_start(text, s + tail.start(1), end, ctx.actors, ctx.salience)
+        if speaker:
+            emit(Attribution(speaker, "according to", (s + tail.start(), end)), s, s + tail.start())
+            return out
+    verbs = _verbs(ctx, sent, s, end)
+    if not verbs:
+        return out
+    _parenthetical(ctx, sent, verbs, end, emit)
+    if out:
+        return out
+    for verb in verbs:
+        if verb.group() not in INDIRECT_VERBS and verb.group() not in _OBJECT_VERBS:
+            continue
+        if _NEGATED.search(text[max(s, verb.start() - 12) : verb.start()]):
+            continue
+        speaker = subject(ctx, sent, verb, verbs)
+        if speaker is None:
+            continue
+        start = _clause_start(ctx, sent, verb, end)
+        if start is None:
+            continue
+        stop = end
+        if verb.group() in ("accused", "accuses", "accusing"):
+            more = re.search(r"\s+and\s+(?=\w+\s)", text[start:end])
+            nxt = [v for v in verbs if v.start() > start]
+            if more and nxt and start + more.end() == nxt[0].start():
+                stop = start + more.start()
+        emit(Attribution(speaker, verb.group(), (s, start)), start, stop)
+    return out
+
+
+_WEAK_END = re.compile(
+    r"(?:\b(?:been|was|were|is|are|be|as|called|described|it|the|a|an|and|but|or|its|"
+    r"their|his|her|remained|seemed|looked)|,)\s*$",
+    re.I,
+)
+
+
+_SUBORDINATE = re.compile(r"\s*(?:if|when|while|as|because|although|though|unless|once|until)\b", re.I)
+
+
+def _around_quotes(ctx: Context, sent: Sentence, start: int, end: int) -> list[tuple[int, int]]:
+    """A clause holding a direct quote keeps its quote-free parts: what precedes the quote (cut
+    at the last comma, or right before the quote when enough stands alone), and an "and ..."
+    that follows it."""
+    inside = [q for q in sent.quotes if start <= q.open_mark < end]
+    if not inside:
+        return [(start, end)]
+    text = ctx.text
+    out = []
+    first = inside[0]
+    head = text[start : first.open_mark]
+    comma = head.rfind(",")
+    if _SUBORDINATE.match(head):
+        pass  # "if Europe wanted war, ...": not a statement of its own
+    elif comma > 0 and len(head[:comma].split()) >= 5:
+        out.append((start, start + comma))
+    elif len(head.split()) >= 7 and not _WEAK_END.search(head):
+        out.append((start, first.open_mark))
+    last = inside[-1]
+    close = (last.close_mark + 1) if last.close_mark is not None else last.end
+    tail = re.match(r"[\s,.”\"’]*(?:and|but)\s+(?:that\s+)?", text[close:end])
+    if tail and len(text[close + tail.end() : end].split()) >= 4:
+        out.append((close + tail.end(), end))
+    return out
+
+
+def _split(text: str, start: int, end: int, keep: bool = True) -> list[tuple[int, int]]:
+    """ "A, and that B" / "A but that B" -> A, B ("A and that B" stays one clause)."""
+    parts = []
+    pos = start
+    for match in _SPLIT.finditer(text, start, end):
+        if keep and not re.match(r",|\s+but", match.group()):
+            continue
+        parts.append((pos, match.start()))
+        pos = match.end()
+    parts.append((pos, end))
+    return parts
+
+
+def _leads_to(text: str, verb: VerbHit, that: int) -> bool:
+    """Only an object, modifiers or a few words stand between the verb and "that"."""
+    between = text[verb.end() : that]
+    if len(between.split()) <= 2:
+        return True
+    pos = verb.end()
+    obj = re.match(
+        r"\s+(?:the |a |an |his |her |its |their )?(?:reporters|journalists|the press|"
+        r"(?:[A-Z][\w.'’-]*\s?){1,4}|[\w'’-]+(?:\s[\w'’-]+)?)",
+        text[pos:that],
+    )
+    if verb.group() in _OBJECT_VERBS and obj:
+        pos += obj.end()
+    while True:
+        mod = _MODIFIER.match(text, pos, that)
+        if not mod or mod.end() == pos:
+            break
+        pos = mod.end()
+    return not text[pos:that].strip(" ,")
+
+
+def _clause_start(ctx: Context, sent: Sentence, verb: VerbHit, end: int) -> int | None:
+    """Where the reported clause begins after the verb: after "that" (within a few words), else
+    after the verb's object and modifiers when what follows reads as a clause."""
+    text = ctx.text
+    window = text[verb.end() : min(end, verb.end() + 200)]
+    for that in re.finditer(r"\bthat\s+", window):
+        between = window[: that.start()]
+        if re.search(r"[\"“”]", between):
+            if re.search(r"\b(?:and|but)\s+$", between):
+                return verb.end() + that.end()  # '"very useful" and that CLAUSE'
+            continue
+        if re.search(r",?\s*(?:and|but)\s+$", between):
+            break  # "said A, but that B": the first clause starts at the verb
+        if _leads_to(text, verb, verb.end() + that.start()):
+            return verb.end() + that.end()
+        break
+    pos = verb.end()
+    if verb.group() in _OBJECT_VERBS:
+        obj = re.match(
+            r"\s+(?:the |a |an )?(?:reporters|journalists|the press|(?:[A-Z][\w.'’-]*\s?){1,4}|"
+            r"[\w'’-]+(?:\s[\w'’-]+)?)",
+            text[pos:end],
+        )
+        if obj:
+            pos += obj.end()
+        if verb.group() in ("accused", "accuses", "accusing", "described"):
+            return verb.end() if verb.group() != "described" or " as " in text[pos - 40 : end] else None
+        if verb.group() in ("urged", "warned"):
+            return None
+    while True:
+        mod = _MODIFIER.match(text, pos, end)
+        if not mod or mod.end() == pos:
+            break
+        pos = mod.end()
+    after = text[pos:end].lstrip(" ,")
+    if not after or _CLAUSE_START_BAD.match(after) or after[:1] in "\"“‘'":
+        return None
+    if len(after.split()) < 4:
+        return None
+    return pos
+
+
+_MODIFIER = re.compile(
+    r"\s*(?:,\s*)?(?:(?:late |early )?(?:on |last |this )?"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday)(?: (?:night|morning|evening|afternoon))?|yesterday|today|(?:earlier|later) (?:on )?\w+|"
+    r"on (?:Telegram|X|Twitter|Facebook|social media|Truth Social|television|state television|state TV)|"
+    r"(?:in|during|at|after|following|before) (?:a|an|his|her|the|their|its|one of)[^,;.]{0,60}?"
+    r"(?:address|statement|interview|post|briefing|conference|call|remarks|speech|appearance|meeting|"
+    r"talks|session|summit|broadcast|message|video|event|visit|trip|chat)|"
+    r"(?:to|in a briefing with) (?:reporters|journalists|the press|the media)|"
+    r"(?:in|at|from) (?:the )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}|"
+    r"(?:on|in) (?:Dec|Nov|December|November)\.? \d{1,2})",
+    re.I,
+)
+
+
+_ADVERBIAL = re.compile(
+    r"\s*(?:,|$|(?:after|before|when|while|as|following|during|in|at|on|from|afterwards|"
+    r"later|separately|too|again|then|privately|publicly|repeatedly|"
+    r"with|without|because|since|until|adding|citing|noting|arguing|stressing|"
+    r"insisting|according|late|early|earlier|later)\b)",
+    re.I,
+)
+
+
+def _only_modifiers(text: str, pos: int, end: int) -> bool:
+    """After '..., X said': only when/where/how, never a clause of its own."""
+    obj = re.match(
+        r"\s+(?:reporters|journalists|the press|the media|state media|state television)\b", text[pos:end]
+    )
+    if obj:
+        pos += obj.end()
+    while True:
+        mod = _MODIFIER.match(text, pos, end)
+        if not mod or mod.end() == pos:
+            break
+        pos = mod.end()
+    return bool(_ADVERBIAL.match(text, pos, end))
+
+
+def _parenthetical(ctx: Context, sent: Sentence, verbs: list[VerbHit], end: int, emit) -> None:  # type: ignore[no-untyped-def]
+    """ "CLAUSE, X said (late on Tuesday ...)[, and CLAUSE2]." and "CLAUSE, said X."."""
+    text = ctx.text
+    s = sent.start
+    for verb in verbs:
+        if verb.group() not in INDIRECT_VERBS:
+            continue
+        comma = text.rfind(",", s, verb.start())
+        if comma < s + 15 or _has_quote(ctx, sent, s, comma):
+            continue
+        between = text[comma + 1 : verb.start()]
+        if len(between.split()) > 9:
+            continue
+        after = text[verb.end() : end]
+        # "..., Ushakov said, and also touched on ..." / "..., he said, arguing that"
+        rest = re.match(r"[^,;]*?(?:,|$)", after)
+        if re.match(r"\s*(?:that\b|[\"“])", after) or re.match(r"\s*,\s*[\"“]", after):
+            continue
+        if between.strip():
+            speaker = resolve_np_end(text, comma + 1, verb.start(), ctx.actors, ctx.salience, s)
+            if not _only_modifiers(text, verb.end(), end):
+                continue
+        else:
+            speaker = resolve_np_start(text, verb.end() + 1, end, ctx.actors, ctx.salience)
+            if speaker is not None and (
+                speaker.how == "pronoun" or not re.match(r"[^,;]{0,80}(?:,|$)", text[speaker.end : end])
+            ):
+                continue
+        if speaker is None:
+            continue
+        attr = Attribution(speaker, verb.group(), (comma, verb.end() + (rest.end() if rest else 0)))
+        emit(attr, s, comma)
+        if rest and rest.group().endswith(","):
+            second = verb.end() + rest.end()
+            tail = text[second:end]
+            if re.match(r"\s*(?:and|but)\s+(?!that\b)", tail) and not re.match(
+                r"\s*(?:and|but)\s+\w+ing\b", tail
+            ):
+                emit(attr, second, end)
+        return

@@ -1,0 +1,189 @@
+"""Positions: holder x (proposal or issue) x stance, from the sentence that states it.
+
+The holder is the speaker of the sentence's quote when there is one, else the subject
+(the first actor named outside quotation marks).  A spokesperson or aide speaks for
+their side: the holder is then the country or bloc they speak for.  The target is a
+proposal named in the sentence, else an issue (NATO membership, territory, security
+guarantees, elections, sanctions, army size).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from ...model import Evidence, Position, Quote
+from .. import item_id
+from .context import Context, is_headline, lc
+from .proposals import ProposalMention
+from .text import Sentence
+
+POSITIONS_EXTRACTOR = "positions.en.v1"
+
+STANCES: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "partly_accept",
+        lc(
+            r"\b(?:some (?:things|points|elements|parts|proposals|provisions|ideas|of)\b[^.;]{0,60}?"
+            r"(?:were|was|had been|could be) (?:accepted|agreed)|partly accept\w*|partially accept\w*|"
+            r"accepted in part|some .{0,40}unacceptable|agree with some|"
+            r"accept(?:ed)? some)"
+        ),
+    ),
+    (
+        "reject",
+        lc(
+            r"\b(?:reject(?:ed|s|ing)?|unacceptable|not acceptable|ruled out|rules out|refuse[sd]?|"
+            r"turned down|dismiss(?:ed|es)|no compromise|will never|would never|cannot accept|can't accept|"
+            r"won't accept|non-starter|no agreement)\b"
+        ),
+    ),
+    (
+        "demand",
+        lc(
+            r"\b(?:demand(?:ed|s|ing)?|insist(?:ed|s)? (?:on|that)|must|gave \w+ until|ultimatum|"
+            r"calls? for|called for|in exchange for|wants?|needs?)\b"
+        ),
+    ),
+    (
+        "accept",
+        lc(
+            r"\b(?:accept(?:ed|s)?|agreed to|could serve as (?:a|the) basis|could form (?:a|the) basis|"
+            r"basis for|ready to (?:drop|give up|accept)|willing to)\b"
+        ),
+    ),
+    (
+        "oppose",
+        lc(
+            r"\b(?:oppos(?:e|es|ed|ing)|against|concerns?|leaned|leans|tilted|skewed|"
+            r"favou?rs? (?:Russia|Moscow)|"
+            r"critici[sz](?:e|ed|es)|warned against|worried|alarm)\b"
+        ),
+    ),
+    (
+        "support",
+        lc(r"\b(?:support(?:s|ed|ing)?|backed|backs|welcomed|welcomes|endorsed|in favou?r of|praised)\b"),
+    ),
+]
+ISSUES: list[tuple[str, re.Pattern[str]]] = [
+    ("nato-membership", lc(r"\bNATO\b(?! allies)|\balliance membership|\bjoin(?:ing)? the alliance")),
+    ("security-guarantees", lc(r"\b(?:security )?guarantees?\b|\bArticle 5\b")),
+    (
+        "territory",
+        re.compile(
+            r"\b(?:territor(?:y|ies|ial)|Donbas|Donetsk|Luhansk|land|cede|ceding|withdraw(?:al)? from)\b",
+            re.I,
+        ),
+    ),
+    ("elections", lc(r"\belections?\b")),
+    ("sanctions", lc(r"\bsanctions?\b")),
+    (
+        "army-size",
+        lc(
+            r"\b(?:army|armed forces|troops?)\b.{0,40}\b(?:cap|size|limit|600,000)|"
+            r"\b(?:cap|limit)\b.{0,30}\b(?:army|armed forces|troops)"
+        ),
+    ),
+]
+_DENIED = re.compile(
+    r"\b(?:wrong to say|not rejected|not reject|never rejected|denie[sd] rejecting|"
+    r"denied that .{0,40}rejected|did not reject|had not rejected)\b"
+)
+_SPOKES = ("press secretary", "spokes", "aide", "adviser", "advisor", "envoy for investment")
+
+
+def _side(ctx: Context, actor_id: str) -> str:
+    """A spokesperson or aide speaks for a side: the country (or bloc) behind them."""
+    index = ctx.actors.index
+    if actor_id.startswith("anon:"):
+        actor_id = actor_id[5:]
+    if index.kinds.get(actor_id) == "organization" and index.countries.get(actor_id):
+        return index.countries[actor_id] or actor_id
+    for title, affiliation, until in index.roles.get(actor_id, []):
+        if until is None and any(word in title for word in _SPOKES):
+            country = index.countries.get(affiliation or "") or affiliation
+            if country and index.kinds.get(affiliation or "") == "country":
+                return affiliation or actor_id
+            return country or actor_id
+    if actor_id == "europe":
+        return "european-union"
+    return actor_id
+
+
+def _holder(ctx: Context, sent: Sentence, quotes: list[Quote]) -> tuple[str | None, bool]:
+    for quote in quotes:
+        ev = quote.evidence[0]
+        if sent.start <= ev.start < sent.end and quote.speaker_id:
+            return quote.speaker_id, True
+    for mention in ctx.actors.mentions:
+        if sent.start <= mention.start < sent.end and not mention.in_quote and not mention.possessive:
+            return mention.actor_id, False
+    return None, False
+
+
+def extract_positions(ctx: Context, quotes: list[Quote], proposals: list[ProposalMention]) -> list[Position]:
+    out: list[Position] = []
+    seen: set[tuple[str, str | None, str | None, str]] = set()
+    headline = is_headline(ctx)
+    starts = [sent.start for sent in ctx.sentences]
+    cues: dict[int, list[str]] = {}  # sentence -> stances and issues cued in it, in priority order
+    for name, pattern in (*STANCES, *ISSUES):
+        for match in pattern.finditer(ctx.lower):
+            at = bisect_right(starts, match.start()) - 1
+            if at >= 0 and match.start() < ctx.sentences[at].end and name not in cues.setdefault(at, []):
+                cues[at].append(name)
+    stance_names = [name for name, _ in STANCES]
+    for idx, sent in enumerate(ctx.sentences):
+        if sent.paragraph == 0 and headline:
+            continue
+        found = cues.get(idx, [])
+        stance = next((name for name in stance_names if name in found), None)
+        if stance == "reject" and _DENIED.search(ctx.lower, sent.start, sent.end):
+            stance = None  # "it was wrong to say Putin had rejected ...": a denial, not a rejection
+            nxt = ctx.sentences[idx + 1] if idx + 1 < len(ctx.sentences) else None
+            if (
+                nxt is not None
+                and nxt.paragraph == sent.paragraph
+                and STANCES[0][1].search(ctx.lower, nxt.start, nxt.end)
+            ):
+                stance = "partly_accept"  # ... "some things were accepted, some ... unacceptable"
+        if stance is None:
+            continue
+        holder, spoken = _holder(ctx, sent, quotes)
+        if holder is None:
+            continue
+        holder = _side(ctx, holder)
+        props = [p for p in proposals if sent.start <= p.start < sent.end]
+        target = props[0].key if props else None
+        issue = None
+        if target is None:
+            issue = next((name for name, _ in ISSUES if name in found), None)
+        if target is None and issue is None:
+            continue
+        key_ = (holder, target, issue, stance)
+        if key_ in seen:
+            continue
+        seen.add(key_)
+        start, end = sent.start, sent.end
+        while end > start and ctx.text[end - 1].isspace():
+            end -= 1
+        out.append(
+            Position(
+                id=item_id(
+                    "pos",
+                    ctx.report.id,
+                    start,
+                    end,
+                    POSITIONS_EXTRACTOR,
+                    f"{holder}|{target}|{issue}|{stance}",
+                ),
+                holder_id=holder,
+                target_id=target,
+                issue=issue,
+                stance=stance,
+                as_of=ctx.report.published_at[:10] if ctx.report.published_at else None,
+                evidence=(Evidence(report_id=ctx.report.id, start=start, end=end),),
+                extractor=POSITIONS_EXTRACTOR,
+            )
+        )
+    return out

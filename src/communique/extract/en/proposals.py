@@ -1,0 +1,180 @@
+"""Proposals and their versions: "the 28-point plan", "a revised 20-point plan",
+"the European counter-proposal", "the framework refined in Geneva".
+
+A proposal is named by what the text says of it: its number of points, its kind (plan,
+framework, counter-proposal) and its author when the noun phrase gives one ("the U.S.
+28-point plan", "Ukraine's revised plan", "European counter-proposal").  Mentions of the
+same name in one report are one proposal with several pieces of evidence; a bare "the
+plan" is linked to the proposal last named (for positions and events), not a new one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...model import Evidence, Proposal
+from .. import item_id
+from .context import Context, lc
+
+PROPOSALS_EXTRACTOR = "proposals.en.v1"
+
+_NUMBERS = {
+    "nineteen": 19,
+    "twenty": 20,
+    "twenty-eight": 28,
+    "twenty eight": 28,
+    "ten": 10,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty-two": 22,
+    "twenty-seven": 27,
+}
+_NOUN = (
+    r"(?:peace\s+)?(?:plan|proposals?|framework|draft|blueprint|document|roadmap|deal|agreement|"
+    r"initiative|outline)"
+)
+_POINT = lc(
+    rf"\b(?P<num>\d{{1,2}}|{'|'.join(_NUMBERS)})[- ](?:point|item)\s+"
+    rf"(?:(?:U\.S\.|US|American|Ukrainian|European|Russian|peace|draft|revised|updated|refined|new|original|"
+    rf"amended|initial|modified)\s+){{0,3}}{_NOUN}"
+)
+_POINTS_OF = lc(
+    rf"\b{_NOUN}(?:,)?\s+(?:of|with|containing|comprising|now (?:down to|at)|trimmed to|cut to|reduced to|"
+    rf"pared (?:back|down) to|shortened to)\s+(?P<num>\d{{1,2}}|{'|'.join(_NUMBERS)})\s+points\b"
+)
+_COUNTER = lc(
+    r"\b(?:(?P<author>European|Europe's|Ukrainian|Ukraine's|Russian|Russia's|E3)\s+)?"
+    r"(?:counter-?proposals?|counter-?plans?|counter-?offer|counter-?draft|"
+    r"alternative (?:plan|proposal|draft))\b"
+)
+_AUTHORED = lc(
+    r"\b(?P<author>Europe's|European|the Europeans'|Ukraine's|Ukrainian|Kyiv's)\s+(?:(?:own|new|revised|"
+    r"alternative|peace)\s+){0,2}(?:proposals|plan|proposal|amendments|ideas|draft|version)\b"
+)
+_FRAMEWORK = lc(
+    r"\b(?:(?:updated|refined|revised|new)\s+(?:and\s+(?:refined|updated)\s+)?(?:peace\s+)?framework|"
+    r"framework (?:refined|agreed|drafted|hammered out|worked out|updated) in Geneva|Geneva framework)\b"
+)
+_NOUN_RE = lc(rf"\b{_NOUN}\b")
+_BARE_BEFORE = re.compile(
+    r"\b(?:the|this|that|a|its|their|his|Washington's|Moscow's|Kyiv's)\s+"
+    r"(?:(?:U\.S\.|US|American|peace|draft|revised|updated|new)\s+){0,2}$",
+    re.I,
+)
+_AUTHORS = {
+    "u.s.": "united-states",
+    "us": "united-states",
+    "american": "united-states",
+    "washington's": "united-states",
+    "trump's": "united-states",
+    "european": "european-union",
+    "europe's": "european-union",
+    "e3": "european-union",
+    "ukrainian": "ukraine",
+    "ukraine's": "ukraine",
+    "kyiv's": "ukraine",
+    "russian": "russia",
+    "russia's": "russia",
+    "moscow's": "russia",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ProposalMention:
+    start: int
+    end: int
+    key: str  # canonical name within the report, e.g. "28-point plan"
+    author: str | None
+    explicit: bool  # named (numbers, counter-proposal, framework) rather than "the plan"
+
+
+def _number(raw: str) -> int:
+    return int(raw) if raw.isdigit() else _NUMBERS.get(raw.lower().replace(" ", "-"), 0)
+
+
+_AUTHOR_RE = re.compile(
+    r"(?<![\w.])(" + "|".join(sorted(map(re.escape, _AUTHORS), key=len, reverse=True)) + r")(?!\w)"
+)
+
+
+def _author(ctx: Context, start: int, end: int) -> str | None:
+    phrase = ctx.text[max(0, start - 30) : end].lower().replace("’", "'")
+    found = _AUTHOR_RE.findall(phrase)
+    return _AUTHORS[found[-1]] if found else None
+
+
+def find_mentions(ctx: Context) -> list[ProposalMention]:
+    text = ctx.text
+    found: list[ProposalMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, key_: str, author: str | None, explicit: bool) -> None:
+        if any(s < end and start < e for s, e in taken):
+            return
+        taken.append((start, end))
+        found.append(ProposalMention(start, end, key_, author, explicit))
+
+    for match in _POINT.finditer(ctx.lower):
+        num = _number(match["num"])
+        noun = "framework" if "framework" in match.group().lower() else "plan"
+        add(match.start(), match.end(), f"{num}-point {noun}", _author(ctx, match.start(), match.end()), True)
+    for match in _POINTS_OF.finditer(ctx.lower):
+        num = _number(match["num"])
+        noun = "framework" if "framework" in match.group().lower() else "plan"
+        add(match.start(), match.end(), f"{num}-point {noun}", _author(ctx, match.start(), match.end()), True)
+    for match in _COUNTER.finditer(ctx.lower):
+        author = _AUTHORS.get((match["author"] or "").lower().replace("’", "'")) or _author(
+            ctx, match.start(), match.end()
+        )
+        name = "counter-proposal" if author is None else f"{author} counter-proposal"
+        add(match.start(), match.end(), name, author, True)
+    for match in _AUTHORED.finditer(ctx.lower):
+        author = _AUTHORS.get(match["author"].lower().replace("’", "'").replace("the europeans'", "european"))
+        if author == "european-union":
+            add(match.start(), match.end(), "european-union counter-proposal", author, True)
+        elif author:
+            add(match.start(), match.end(), f"{author} plan", author, True)
+    for match in _FRAMEWORK.finditer(ctx.lower):
+        add(match.start(), match.end(), "refined framework", None, True)
+    for match in _NOUN_RE.finditer(ctx.lower):
+        det = _BARE_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        if det:
+            add(det.start(), match.end(), "", _author(ctx, det.start(), match.end()), False)
+    found.sort(key=lambda m: m.start)
+    # link bare mentions to the last named proposal (or the first one named later)
+    linked: list[ProposalMention] = []
+    last: ProposalMention | None = None
+    named = [m for m in found if m.explicit]
+    for mention in found:
+        if mention.explicit:
+            last = mention
+            linked.append(mention)
+        elif last is not None:
+            linked.append(ProposalMention(mention.start, mention.end, last.key, last.author, False))
+        elif named:
+            linked.append(ProposalMention(mention.start, mention.end, named[0].key, named[0].author, False))
+    return linked
+
+
+def extract_proposals(ctx: Context) -> tuple[list[Proposal], list[ProposalMention]]:
+    mentions = find_mentions(ctx)
+    by_key: dict[str, list[ProposalMention]] = {}
+    for mention in mentions:
+        if mention.explicit:
+            by_key.setdefault(mention.key, []).append(mention)
+    proposals = []
+    for name, group in by_key.items():
+        first = group[0]
+        authors = tuple(sorted({m.author for m in group if m.author}))
+        proposals.append(
+            Proposal(
+                id=item_id("p", ctx.report.id, first.start, first.end, PROPOSALS_EXTRACTOR, name),
+                name=name,
+                author_ids=authors,
+                first_reported=None,
+                evidence=tuple(Evidence(report_id=ctx.report.id, start=m.start, end=m.end) for m in group),
+                extractor=PROPOSALS_EXTRACTOR,
+            )
+        )
+    return proposals, mentions

@@ -1,0 +1,455 @@
+"""Direct and indirect quotes with their speaker, reporting verb, date and hedge.
+
+Attribution is looked for only inside the quote's own sentence, in this order:
+right after the closing mark ('," Peskov said' / '," said Peskov' / '," according to'),
+then the nearest reporting verb before the opening mark whose subject resolves
+('Ushakov described the talks as "useful"'), then a reporting verb later in the sentence.
+A sentence that is nothing but a quote continues the quote of the sentence before it
+(and a quote left open at a paragraph's end continues into the next paragraph).
+Short quoted phrases that nobody is said to have said are scare quotes or titles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...model import Evidence, Precision, Quote
+from .. import item_id
+from .actors import modifies_next
+from .context import Context, is_headline, lc
+from .dates_en import _part_value, best
+from .speakers import (
+    Attribution,
+    Speaker,
+    antecedent,
+    resolve_np_end,
+    resolve_np_start,
+    sentence_subject,
+)
+from .text import QuoteSpan, Sentence
+
+EXTRACTOR = "quotes.en.v1"
+
+HEDGE = lc(
+    r"\b(reportedly|allegedly|according to (?:(?:two |three |several |unnamed |anonymous )?(?:sources|people|"
+    r"reports?|media|a person|persons|officials|an official|a source|insiders|diplomats)[\w ]{0,40})|"
+    r"(?:is|was|are|were) said to|(?:is|was|were|are) quoted as saying|quoted [\w .]{1,40} as saying|"
+    r"sources (?:said|say|told)|it (?:is|was) (?:understood|reported)|(?:media|press) reports?|"
+    r"(?:is|was) (?:understood|believed) to|purportedly|rumou?red)\b"
+)
+_SCARE_BEFORE = re.compile(
+    r"(?:principle of|slogan of|motto of|so-called|so called|dubbed|titled|entitled|named|known as|"
+    r"the term|the word|the phrase|"
+    r"the slogan|the label|the motto|labelled|labeled|the notion of|the idea of|nicknamed|"
+    r"billed as|branded as)\s*$",
+    re.I,
+)
+_EVALUATIVE = re.compile(r"\b(?:as|called|calls|call|described|termed|branded|dubbed it|said)\s*$")
+_TRIVIAL = re.compile(r"^[\s\"“”‘’'.,;:!?—–-]*$")
+
+
+@dataclass(slots=True)
+class Found:
+    span: QuoteSpan
+    start: int
+    end: int
+    attribution: Attribution | None
+    sentence: Sentence
+    how: str
+
+
+def _is_scare(ctx: Context, q: QuoteSpan, content: str) -> bool:
+    words = content.split()
+    before = ctx.text[max(0, q.open_mark - 40) : q.open_mark]
+    if _SCARE_BEFORE.search(before):
+        return True
+    if len(words) <= 6 and not re.search(r"[.?,]$", content.strip()):
+        caps = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
+        minor = [w for w in words if w.lower() in ("of", "the", "and", "for", "on", "in", "a", "to")]
+        if (
+            len(words) >= 2
+            and len(caps) + len(minor) == len(words)
+            and len(caps) >= 2
+            and not _EVALUATIVE.search(before)
+        ):
+            return True  # a title or a name: "Coalition of the Willing"
+        if re.search(r"\d+-point|^\d", content):
+            return True
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class VerbHit:
+    begin: int
+    finish: int
+    word: str
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+    def group(self) -> str:
+        return self.word
+
+
+def _verbs(ctx: Context, start: int, end: int, quotes: list[QuoteSpan]) -> list[VerbHit]:
+    out = []
+    for s, e, word in ctx.verbs(start, end):
+        if any(q.open_mark <= s < (q.close_mark if q.close_mark is not None else q.end) for q in quotes):
+            continue
+        out.append(VerbHit(s, e, word))
+    return out
+
+
+def _after(ctx: Context, q: QuoteSpan, limit: int, sent: Sentence) -> Attribution | None:
+    """'," Peskov said' / '," said Peskov' / '," according to Peskov' right after the mark."""
+    if q.close_mark is None:
+        return None
+    a = q.close_mark + 1
+    segment = ctx.text[a:limit]
+    lead = re.match(r"[\s,;:—–-]*", segment)
+    s = a + (lead.end() if lead else 0)
+    if re.match(r"(?:and|but|while|or|as|because|which|who|that)\b", ctx.text[s:limit], re.I):
+        return None
+    according = re.match(r"according to\s+", ctx.text[s:limit], re.I)
+    if according:
+        speaker = resolve_np_start(ctx.text, s + according.end(), limit, ctx.actors, ctx.salience)
+        if speaker:
+            return Attribution(speaker, "according to", (a, limit))
+    verbs = _verbs(ctx, s, limit, [])
+    if not verbs:
+        return None
+    verb = verbs[0]
+    if verb.start() == s:  # inverted: '," said Peskov'
+        speaker = resolve_np_start(ctx.text, verb.end() + 1, limit, ctx.actors, ctx.salience)
+        if speaker:
+            return Attribution(speaker, verb.group(), (a, limit))
+        return None
+    between = ctx.text[s : verb.start()]
+    if len(between.split()) > 12 or re.search(r"[\"“”]", between):
+        return None
+    speaker = resolve_np_end(ctx.text, s, verb.start(), ctx.actors, ctx.salience, sent.start)
+    if speaker:
+        return Attribution(speaker, verb.group(), (a, limit))
+    return None
+
+
+def _before(ctx: Context, q: QuoteSpan, sent: Sentence) -> Attribution | None:
+    """The nearest reporting verb before the quote whose subject resolves."""
+    quotes = sent.quotes
+    verbs = _verbs(ctx, sent.start, q.open_mark, quotes)
+    nearest: str | None = None  # "accused X of ... and said": the verb next to the quote
+    for verb in reversed(verbs):
+        # the subject region ends at the verb and starts after the last quote before it
+        region_start = sent.start
+        for other in quotes:
+            close = other.close_mark if other.close_mark is not None else other.end
+            if close < verb.start():
+                region_start = max(region_start, close + 1)
+        if verb.group() == "according":
+            continue
+        speaker = resolve_np_end(ctx.text, region_start, verb.start(), ctx.actors, ctx.salience, sent.start)
+        if speaker:
+            return Attribution(speaker, nearest or verb.group(), (region_start, q.open_mark))
+        if nearest is None and _COORDINATED.search(
+            ctx.text, max(sent.start, verb.start() - 12), verb.start()
+        ):
+            nearest = verb.group()
+        elif nearest is None:
+            nearest = ""  # a verb with its own (unresolved) subject: no coordination
+    if verbs:
+        last = verbs[-1]
+        gap = ctx.text[last.end() : q.open_mark]
+        if len(gap.split()) <= 25:
+            speaker = sentence_subject(ctx.text, sent.start, last.start(), ctx.actors, ctx.salience)
+            if speaker is not None:
+                return Attribution(speaker, last.group(), (sent.start, q.open_mark))
+    words = _IN_HIS_WORDS.search(ctx.text, sent.start, q.open_mark)
+    if words:
+        actor_id = antecedent(
+            words.group(1).lower().replace("his", "he").replace("her", "she").replace("their", "they"),
+            words.start(),
+            ctx.actors,
+            ctx.salience,
+            sent.start,
+            ctx.text,
+        )
+        if actor_id:
+            return Attribution(
+                Speaker(actor_id, words.group(), words.start(), words.end(), "pronoun"),
+                "said",
+                (sent.start, q.open_mark),
+            )
+    according = list(re.finditer(r"\baccording to\s+", ctx.text[sent.start : q.open_mark], re.I))
+    if according:
+        s = sent.start + according[-1].end()
+        speaker = resolve_np_start(ctx.text, s, q.open_mark, ctx.actors, ctx.salience)
+        if speaker:
+            return Attribution(speaker, "according to", (sent.start, q.open_mark))
+    return None
+
+
+_IN_HIS_WORDS = re.compile(r"\bin (his|her|their) (?:own )?words\b", re.I)
+_COORDINATED = re.compile(r"(?:\b(?:and|but)(?:\s+(?:also|then|later|again))?)\s*$")
+
+
+def _later(ctx: Context, q: QuoteSpan, sent: Sentence) -> Attribution | None:
+    """A reporting verb later in the sentence: 'The talks were "useful", Ushakov told reporters.'"""
+    end_q = q.close_mark if q.close_mark is not None else q.end
+    for other in sent.quotes:
+        if other.start > q.start:
+            attribution = _after(ctx, other, _next_open(other, sent), sent)
+            if attribution:
+                return attribution
+    if sent.quotes and sent.quotes[-1] is q:
+        return None
+    return _after_any(ctx, end_q, sent)
+
+
+def _after_any(ctx: Context, start: int, sent: Sentence) -> Attribution | None:
+    for verb in _verbs(ctx, start, sent.end, sent.quotes):
+        region_start = start + 1
+        for other in sent.quotes:
+            close = other.close_mark if other.close_mark is not None else other.end
+            if close < verb.start():
+                region_start = max(region_start, close + 1)
+        comma = ctx.text.rfind(",", region_start, verb.start())
+        if comma >= 0:
+            region_start = comma + 1
+        speaker = resolve_np_end(ctx.text, region_start, verb.start(), ctx.actors, ctx.salience, sent.start)
+        if speaker:
+            return Attribution(speaker, verb.group(), (region_start, sent.end))
+    return None
+
+
+def _next_open(q: QuoteSpan, sent: Sentence) -> int:
+    for other in sent.quotes:
+        if other.open_mark > q.open_mark:
+            return other.open_mark
+    return sent.end
+
+
+def _whole_sentence(ctx: Context, sent: Sentence) -> bool:
+    """Nothing but quotation (and punctuation) in the sentence."""
+    pos = sent.start
+    for q in sent.quotes:
+        if not _TRIVIAL.match(ctx.text[pos : q.open_mark]):
+            return False
+        pos = (q.close_mark + 1) if q.close_mark is not None else q.end
+    return bool(sent.quotes) and bool(_TRIVIAL.match(ctx.text[pos : sent.end]))
+
+
+def _said_on(ctx: Context, spans: list[tuple[int, int]]) -> tuple[str | None, Precision] | None:
+    refs = []
+    for s, e in spans:
+        refs.extend(ctx.dates(s, e, future=False))
+    ref = best(refs)
+    return (ref.value, ref.precision) if ref else None
+
+
+def _paragraph_date(ctx: Context, sent: Sentence) -> tuple[str | None, Precision] | None:
+    """The last day named earlier in the same paragraph (the scene the remark belongs to)."""
+    para = ctx.paragraphs[sent.paragraph]
+    refs = [
+        r
+        for r in ctx.dates(para.start, sent.start, future=False)
+        if r.precision == Precision.DAY and not any(q.start <= r.start < q.end for q in para.quotes)
+    ]
+    return (refs[-1].value, refs[-1].precision) if refs else None
+
+
+def _frame_spans(sent: Sentence) -> list[tuple[int, int]]:
+    spans = []
+    pos = sent.start
+    for q in sent.quotes:
+        spans.append((pos, q.open_mark))
+        pos = (q.close_mark + 1) if q.close_mark is not None else q.end
+    spans.append((pos, sent.end))
+    return [(s, e) for s, e in spans if e > s]
+
+
+_PREPOSITIONS = re.compile(
+    r"(?:\b(?:with|to|by|from|at|of|for|about|on|met|meeting|and|between|"
+    r"against|toward|towards|without|told|urged|asked|called)\s+(?:the\s+)?)$",
+    re.I,
+)
+
+
+_SPEECH_SCENE = re.compile(
+    r"\b(?:spoke|speaking|told|said|says|briefing|briefed|address|addressed|conference|"
+    r"interview|remarks|statement|reporters|journalists|comments|commented)\b"
+)
+
+
+def _record_salience(ctx: Context, sent: Sentence, speakers: list[str]) -> str | None:
+    """Speakers, then the subject (first free person mention outside quotes), then mentions."""
+    for actor_id in speakers:
+        ctx.salience.add(sent.start, actor_id, "speaker")
+    subject_taken = False
+    subject = None
+    for mention in ctx.by_sentence[ctx.salience.sentence]:
+        if mention.in_quote:
+            continue
+        before = ctx.text[max(sent.start, mention.start - 20) : mention.start]
+        if not subject_taken and mention.kind != "person":
+            head = modifies_next(ctx.text, mention, ctx.by_sentence[ctx.salience.sentence])
+            if head is not None:
+                ctx.salience.add(mention.start, mention.actor_id, "mention")
+                continue
+        if not subject_taken and not mention.possessive and not _PREPOSITIONS.search(before):
+            ctx.salience.add(mention.start, mention.actor_id, "subject")
+            subject_taken = True
+            subject = mention.actor_id
+        else:
+            ctx.salience.add(mention.start, mention.actor_id, "mention")
+    return subject
+
+
+def _quote(
+    ctx: Context,
+    start: int,
+    end: int,
+    attr: Attribution | None,
+    direct: bool,
+    date: tuple[str | None, Precision],
+    hedge: str | None,
+) -> Quote:
+    speaker = attr.speaker if attr else None
+    return Quote(
+        id=item_id("q", ctx.report.id, start, end, EXTRACTOR),
+        speaker_id=speaker.actor_id if speaker else None,
+        speaker_text=speaker.text if speaker else "",
+        text=ctx.text[start:end],
+        language="en",
+        direct=direct,
+        verb=attr.verb if attr else None,
+        said_on=date[0],
+        said_on_precision=date[1],
+        hedge=hedge,
+        evidence=(Evidence(report_id=ctx.report.id, start=start, end=end),),
+        extractor=EXTRACTOR,
+    )
+
+
+def _hedge(ctx: Context, sent: Sentence, attr: Attribution | None) -> str | None:
+    for s, e in _frame_spans(sent):
+        match = HEDGE.search(ctx.lower, s, e)
+        if match:
+            return " ".join(match.group(1).lower().split()[:3])
+    if attr and attr.speaker.actor_id and attr.speaker.actor_id.startswith("anon:"):
+        return "anonymous source"
+    return None
+
+
+def extract_quotes(ctx: Context) -> list[Quote]:
+    from .indirect import indirect  # noqa: PLC0415 - indirect builds on this module's helpers
+
+    quotes: list[Quote] = []
+    prev_attr: Attribution | None = None
+    prev_date: tuple[str | None, Precision] | None = None
+    prev_para = -1
+    chain: tuple[Attribution, tuple[str | None, Precision]] | None = None
+    pending: list[tuple[int, int, Sentence]] = []
+    last_date: dict[str, tuple[str | None, Precision]] = {}
+    # Undated remarks: the publication date, no finer than its part of the month (no day invented).
+    default: tuple[str | None, Precision] = (
+        (_part_value(ctx.anchor.year, ctx.anchor.month, ctx.anchor.day), Precision.PART_OF_MONTH)
+        if ctx.anchor
+        else (None, Precision.UNKNOWN)
+    )
+
+    def dated(
+        attr: Attribution | None, sent: Sentence, inherited: tuple[str | None, Precision] | None
+    ) -> tuple[str | None, Precision]:
+        if attr is not None:
+            found = _said_on(ctx, [attr.frame])
+            if found:
+                return found
+        found = _said_on(ctx, _frame_spans(sent))
+        if found:
+            return found
+        if inherited:
+            return inherited
+        if attr and attr.speaker.actor_id and attr.speaker.actor_id in last_date:
+            return last_date[attr.speaker.actor_id]
+        scene = _paragraph_date(ctx, sent)
+        if scene:
+            return scene
+        return default
+
+    headline = is_headline(ctx)
+    for idx, sent in enumerate(ctx.sentences):
+        ctx.salience.sentence = idx
+        speakers: list[str] = []
+        if headline and sent.paragraph == 0:
+            continue
+        adjacent = sent.paragraph in (prev_para, prev_para + 1)
+        whole = _whole_sentence(ctx, sent)
+        sentence_attr: Attribution | None = None
+        sentence_date: tuple[str | None, Precision] | None = None
+        for q in sent.quotes:
+            content = ctx.text[q.start : q.end]
+            start, end = q.start, q.end
+            while end > start and ctx.text[end - 1].isspace():
+                end -= 1
+            if end <= start:
+                continue
+            inherited = None
+            attr = _after(ctx, q, _next_open(q, sent), sent)
+            how = "after"
+            if attr is None:
+                attr = _before(ctx, q, sent) or _later(ctx, q, sent)
+                how = "sentence"
+            if attr is None and q.continued and chain is not None:
+                attr, inherited = chain
+                how = "chain"
+            if attr is None and whole and adjacent and prev_attr is not None:
+                attr, inherited, how = prev_attr, prev_date, "continuation"
+            if attr is None:
+                if q.continues:
+                    pending.append((start, end, sent))
+                    continue
+                if _is_scare(ctx, q, content) or len(content.split()) < 6 or not whole:
+                    continue
+            elif how == "sentence" and _is_scare(ctx, q, content):
+                continue
+            date = dated(attr, sent, inherited)
+            hedge = _hedge(ctx, sent, attr)
+            if attr is not None:
+                if pending:
+                    for p_start, p_end, p_sent in pending:
+                        quotes.append(
+                            _quote(ctx, p_start, p_end, attr, True, date, _hedge(ctx, p_sent, attr))
+                        )
+                    pending = []
+                if attr.speaker.actor_id:
+                    speakers.append(attr.speaker.actor_id)
+                    last_date.setdefault(attr.speaker.actor_id, date)
+                    if date != default:
+                        last_date[attr.speaker.actor_id] = date
+                sentence_attr, sentence_date = attr, date
+            quotes.append(_quote(ctx, start, end, attr, True, date, hedge))
+            if q.continues and attr is not None:
+                chain = (attr, date)
+            elif not q.continues:
+                chain = None if not q.continued else chain
+        for attr, start, end in indirect(ctx, sent):
+            if True:
+                date = dated(attr, sent, None)
+                quotes.append(_quote(ctx, start, end, attr, False, date, _hedge(ctx, sent, attr)))
+                if attr.speaker.actor_id:
+                    speakers.append(attr.speaker.actor_id)
+                    if date != default:
+                        last_date[attr.speaker.actor_id] = date
+                sentence_attr, sentence_date = attr, date
+        prev_attr, prev_date = sentence_attr, sentence_date
+        prev_para = sent.paragraph
+        subject = _record_salience(ctx, sent, speakers)
+        if subject and not speakers and _SPEECH_SCENE.search(ctx.text, sent.start, sent.end):
+            scene = _said_on(ctx, _frame_spans(sent))
+            if scene:
+                last_date[subject] = scene
+    return quotes

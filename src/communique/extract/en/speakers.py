@@ -1,0 +1,473 @@
+"""Who a noun phrase next to a reporting verb names: a person, a title, a pronoun, a source.
+
+The phrase is taken adjacent to the verb only ("Putin's aide Yuri Ushakov said",
+"Peskov, the Kremlin spokesman, said", '," said Peskov'), never from a neighbouring
+sentence.  Pronouns go to the most salient earlier person of the same gender: the
+speaker or subject of the nearest earlier sentence first, then other mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .actors import TITLE_HEADS, Mention, ReportActors  # noqa: F401
+
+ANON_NOUNS = (
+    r"officials?|sources?|aides?|diplomats?|insiders?|persons?|people|negotiators?|"
+    r"advisers?|advisors?|staffers?|spokesperson|representatives?|members? of [\w ]{3,40}"
+)
+_ANON_MODS = (
+    r"(?:senior|top|high-ranking|high-level|unnamed|anonymous|former|current|western|"
+    r"european|u\.s\.|us|american|russian|ukrainian|kremlin|white house|administration|"
+    r"government|diplomatic|military|intelligence|security|defen[cs]e|foreign|state|"
+    r"german|french|british|european union|eu|nato|kyiv|moscow|washington|"
+    r"informed|knowledgeable|well-placed|people's|presidential|ministry|russian government|"
+    r"ukrainian government|trump administration|[a-z.]+-based)"
+)
+ANON = re.compile(
+    rf"\b(?P<det>a|an|one|two|three|several|some|other|another|many|multiple|unnamed|according to)?\s*"
+    rf"(?P<mods>(?:{_ANON_MODS}\s+){{0,3}})(?P<noun>{ANON_NOUNS})"
+    r"(?P<tail>(?:\s+(?:familiar with|close to|briefed on|involved in|with knowledge of|in|at|from|"
+    r"of|who)\b[^,.;\"“”]{0,60})?)$",
+    re.I,
+)
+_ANON_AFFILIATIONS = {
+    "white house": "white-house",
+    "administration": "white-house",
+    "trump administration": "white-house",
+    "kremlin": "kremlin",
+    "u.s.": "united-states",
+    "us": "united-states",
+    "american": "united-states",
+    "washington": "united-states",
+    "russian": "russia",
+    "moscow": "russia",
+    "ukrainian": "ukraine",
+    "kyiv": "ukraine",
+    "european": "europe",
+    "eu": "european-union",
+    "european union": "european-union",
+    "nato": "nato",
+    "german": "germany",
+    "french": "france",
+    "british": "united-kingdom",
+    "western": "the-west",
+    "presidential": None,
+}
+_ANON_WORDS = sorted(_ANON_AFFILIATIONS.items(), key=lambda kv: -len(kv[0]))
+_LEADER_ROLES = ("president", "prime minister", "chancellor", "supreme leader", "king")
+_HEAD_ROLES = {
+    "spokes": ("press secretary", "spokes"),
+    "president": ("president",),
+    "leader": _LEADER_ROLES,
+    "envoy": ("envoy",),
+    "aide": ("aide", "adviser", "advisor"),
+    "minister": ("minister",),
+    "foreign minister": ("minister of foreign affairs", "foreign affairs", "foreign minister"),
+    "chancellor": ("chancellor",),
+    "prime minister": ("prime minister", "premier"),
+    "negotiator": ("negotiat",),
+    "secretary": ("secretary",),
+    "secretary of state": ("secretary of state",),
+    "son-in-law": (),
+    "chief of staff": ("chief of staff",),
+    "ambassador": ("ambassador",),
+    "commander": ("commander",),
+}
+_INTRODUCTORY = re.compile(
+    r"(?:in|on|at|after|before|during|when|while|as|since|until|hours|days|minutes|speaking|asked|"
+    r"meanwhile|however|earlier|later|separately|also|but|and|who|which|where|according|briefing|"
+    r"writing|responding|addressing|asked|following|despite|for|with|from|by|of|under|over|once|"
+    r"if|though|although|because|then|now|today|yesterday)\b",
+    re.I,
+)
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:with|to|by|from|at|of|for|about|met|meeting|between|against|"
+    r"told|urged|asked|called|and)\s+(?:the\s+)?$",
+    re.I,
+)
+ANON_ANY = re.compile(
+    rf"\b(?P<det>a|an|one|two|three|several|some|other|another|many|multiple|unnamed)?\s*"
+    rf"(?P<mods>(?:{_ANON_MODS}\s+){{0,3}})(?P<noun>{ANON_NOUNS})\b",
+    re.I,
+)
+PRONOUN_END = re.compile(r"\b(he|she|they)$", re.I)
+_DETERMINER = re.compile(r"^(?:the|a|an|his|her|their|its)\s+", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    actor_id: str | None
+    text: str
+    start: int
+    end: int
+    how: str  # name | pronoun | title | anon | according
+
+
+@dataclass(slots=True)
+class Attribution:
+    speaker: Speaker
+    verb: str
+    frame: tuple[int, int]  # span of the attribution (for dates and hedges)
+
+
+@dataclass(slots=True)
+class Salience:
+    """Per-sentence record of who was speaking or acting, for pronoun resolution."""
+
+    entries: list[tuple[int, str, str, int, int]] = field(default_factory=list)
+    sentence: int = 0  # index of the sentence being read
+
+    def add(self, pos: int, actor_id: str, role: str) -> None:
+        rank = {"speaker": 0, "subject": 1, "mention": 2}[role]
+        self.entries.append((pos, actor_id, role, rank, self.sentence))
+
+
+def _last_mention_ending(actors: ReportActors, end: int, start: int) -> Mention | None:
+    """The mention that ends exactly at ``end`` and starts after ``start``."""
+    return actors.ending_at(end, start)
+
+
+def mentions_in(actors: ReportActors, start: int, end: int) -> list[Mention]:
+    return actors.between(start, end)
+
+
+_OFFICE = re.compile(
+    r"(\S+?)(?:'s|’s)\s+(?:office|government|team|administration|camp|delegation|side|"
+    r"negotiators|negotiating team|presidential office)$"
+)
+_KEEP_ORGS = {"white-house", "kremlin"}
+
+
+def _side_of(actors: ReportActors, actor_id: str) -> str:
+    """An unnamed source's affiliation: the country behind an office (the White House and
+    the Kremlin stay themselves, as news names them)."""
+    kind = actors.kind(actor_id)
+    if kind == "country" or kind == "bloc" or actor_id in _KEEP_ORGS:
+        return "european-union" if actor_id == "europe" else actor_id
+    return actors.index.countries.get(actor_id) or actor_id
+
+
+def anon_affiliation(
+    phrase: str, actors: ReportActors, start: int, end: int, context_start: int | None = None
+) -> str:
+    lowered = phrase.lower()
+    for mention in mentions_in(actors, start, end):
+        if mention.kind != "person":
+            return _side_of(actors, mention.actor_id)
+    for word, affiliation in _ANON_WORDS:
+        if affiliation and re.search(rf"(?<![\w.]){re.escape(word)}(?![\w])", lowered):
+            return affiliation
+    words = re.findall(r"[\w'’-]+", lowered)
+    for n in (4, 3, 2):
+        for i in range(len(words) - n + 1):
+            found = actors.index.forms.get(" ".join(words[i : i + n]))
+            if found:
+                return _side_of(actors, found)
+    if context_start is not None:
+        for mention in reversed(actors.between(context_start, start)):
+            if mention.in_quote:
+                continue
+            if mention.kind == "person":
+                country = actors.index.countries.get(mention.actor_id)
+                if country:
+                    return country
+            else:
+                return _side_of(actors, mention.actor_id)
+    return "unknown"
+
+
+def resolve_np_end(
+    text: str, start: int, end: int, actors: ReportActors, sal: Salience, sentence_start: int
+) -> Speaker | None:
+    """The speaker named by the phrase that ends at ``end`` (the subject before a verb)."""
+    left = text[start:end]
+    stripped = left.rstrip()
+    end = start + len(stripped)
+    # Appositive or relative clause between the subject and the verb: "Peskov, the spokesman, said"
+    if stripped.endswith(","):
+        # "Ushakov, who sat in with Dmitriev, the head of the fund, told": the subject is the
+        # first comma-delimited phrase that names someone and is not an introductory phrase.
+        commas = [i for i, ch in enumerate(stripped[:-1]) if ch == ","]
+        prev = 0
+        fallback: Speaker | None = None
+        for cut in commas:
+            segment = stripped[prev:cut].strip()
+            prev = cut + 1
+            if not segment or _INTRODUCTORY.match(segment):
+                continue
+            found = resolve_np_end(text, start, start + cut, actors, sal, sentence_start)
+            if found is not None and found.how in ("name", "pronoun"):
+                return found
+            fallback = fallback or found
+        # "His spokesman, Lt. Col. Jeff Tolbert, said": the name in the appositive, then the title
+        last = stripped[prev:-1].strip()
+        if fallback is not None and last:
+            named = resolve_np_end(text, start + prev, end - 1, actors, sal, sentence_start)
+            if named is not None and named.how == "name":
+                return named
+        return fallback
+    if re.search(r",\s+who$", stripped):  # "Trump, who said ...": the relative pronoun's antecedent
+        return resolve_np_end(text, start, start + stripped.rfind(","), actors, sal, sentence_start)
+    stripped = re.sub(
+        r"(?:\s+(?:also|later|then|again|previously|earlier|separately|repeatedly|"
+        r"has|had|have|would|will|once|further|simply|only|just|reportedly|"
+        r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))+$",
+        "",
+        stripped,
+        flags=re.I,
+    )
+    end = start + len(stripped)
+    if not stripped:
+        return None
+    pron = PRONOUN_END.search(stripped)
+    if pron:
+        pos = start + pron.start()
+        actor_id = antecedent(pron.group(1).lower(), pos, actors, sal, sentence_start, text)
+        return Speaker(actor_id, pron.group(1), pos, end, "pronoun")
+    mention = _last_mention_ending(actors, end, start)
+    if mention is not None and not mention.possessive and not mention.in_quote:
+        # "Witkoff and Kushner said": a pair speaks; keep the first named
+        pair = re.search(r"(?:^|\s)(\S[^,;]{1,60}?)\s+and\s+" + re.escape(mention.text) + "$", stripped)
+        if pair and mention.kind == "person":
+            first = _last_mention_ending(actors, start + pair.end(1), start)
+            if first is not None and first.kind == "person":
+                return Speaker(
+                    first.actor_id, text[first.start : mention.end], first.start, mention.end, "name"
+                )
+        return Speaker(mention.actor_id, mention.text, mention.start, mention.end, "name")
+    office = _OFFICE.search(stripped)
+    if office:
+        owner = _last_mention_ending(actors, start + office.start(1) + len(office.group(1)), start)
+        if owner is not None:
+            side = actors.index.countries.get(owner.actor_id) if owner.kind == "person" else owner.actor_id
+            if side:
+                return Speaker(side, office.group(), start + office.start(), end, "name")
+    anon = ANON.search(stripped[-140:])
+    if anon:
+        a_start = end - len(stripped[-140:]) + anon.start()
+        if anon.group("det") or anon.group("mods") or anon.group("noun").lower().endswith("s"):
+            phrase = text[a_start:end].strip()
+            aff = anon_affiliation(phrase, actors, a_start, end, sentence_start)
+            return Speaker(f"anon:{aff}", phrase, a_start, end, "anon")
+    title = re.search(
+        r"(?:\b(?:the|a|an)\s+|[\w.]+(?:'s|’s)\s+)((?:[\w.'’-]+\s+){0,4}?[\w-]+)$", stripped, re.I
+    )
+    if title and _title_head(title.group(1)):
+        t_start = start + title.start()
+        actor_id = resolve_title(text[t_start:end], t_start, actors)
+        return Speaker(actor_id, text[t_start:end], t_start, end, "title")
+    return None
+
+
+def resolve_np_start(text: str, start: int, end: int, actors: ReportActors, sal: Salience) -> Speaker | None:
+    """The speaker named by the phrase that starts at ``start`` (after an inverted verb)."""
+    segment = text[start:end]
+    stop = re.search(r",|;|\.(?:\s|$)|\s(?:on|in|at|who|during|after|before|when|while)\s|$", segment)
+    np_end = start + (stop.start() if stop else len(segment))
+    phrase = text[start:np_end].strip()
+    if not phrase:
+        return None
+    pron = re.match(r"(he|she|they)\b", phrase, re.I)
+    if pron:
+        return Speaker(
+            antecedent(pron.group(1).lower(), start, actors, sal, _sentence_of(text, start), text),
+            pron.group(1),
+            start,
+            start + pron.end(),
+            "pronoun",
+        )
+    inner = [m for m in mentions_in(actors, start, np_end) if not m.possessive]
+    persons = [m for m in inner if m.kind == "person"]
+    anon = ANON.search(phrase)
+    if anon and anon.start() == 0 and not persons and (anon.group("det") or anon.group("mods")):
+        aff = anon_affiliation(phrase, actors, start, np_end, _sentence_of(text, start))
+        return Speaker(f"anon:{aff}", phrase, start, np_end, "anon")
+    pick = persons[-1] if persons else (inner[-1] if inner else None)
+    if pick is not None and len(phrase.split()) <= 8:
+        return Speaker(pick.actor_id, pick.text, pick.start, pick.end, "name")
+    name = _NEW_NAME.match(phrase)
+    if name and name.end() == len(phrase):
+        actor_id = actors.introduce(name.group(), start)
+        return Speaker(actor_id, name.group(), start, start + name.end(), "name")
+    if _title_head(phrase) and len(phrase.split()) <= 6:
+        return Speaker(resolve_title(phrase, start, actors), phrase, start, np_end, "title")
+    return None
+
+
+_NEW_NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][a-z']+(?:-[A-Z][a-z]+)?){1,2}")
+
+
+def _sentence_of(text: str, pos: int) -> int:
+    found = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos))
+    return found + 1 if found >= 0 else 0
+
+
+def _title_head(phrase: str) -> str | None:
+    lowered = phrase.lower().replace("’", "'")
+    found = None
+    for title, head in sorted(TITLE_HEADS.items(), key=lambda kv: -len(kv[0])):
+        if re.search(rf"\b{re.escape(title)}$", lowered):
+            found = head
+            break
+    return found
+
+
+def resolve_title(phrase: str, pos: int, actors: ReportActors) -> str | None:
+    """'the Kremlin spokesman' -> dmitry-peskov: learned titles first, then gazetteer roles."""
+    lowered = _DETERMINER.sub("", phrase.lower().replace("’", "'")).strip()
+    plain = " ".join(re.sub(r"\b\w+'s\b", "", lowered).split())
+    if actors.titled(plain, pos):
+        return actors.titled(plain, pos)
+    head = _title_head(lowered)
+    if head is None:
+        return None
+    modifiers = actors.between(pos, pos + len(phrase))
+    affiliations = {m.actor_id for m in modifiers}
+    candidate = actors.titled(head, pos)
+    if candidate and not affiliations:
+        return candidate
+    if candidate and _affiliated(candidate, affiliations, actors):
+        return candidate
+    if "vice" in lowered.split():
+        return None
+    # gazetteer roles, preferring people already mentioned in this report (latest first)
+    wanted = _HEAD_ROLES.get(head, (head,))
+    seen = [m.actor_id for m in actors.mentions if m.start < pos and m.kind == "person"]
+    order = list(dict.fromkeys(reversed(seen)))
+    pool = order + [a for a in actors.index.roles if a not in order] if affiliations else order
+    for actor_id in pool:
+        roles = actors.index.roles.get(actor_id, [])
+        for title, affiliation, until in roles:
+            head_part = re.split(r"\b(?:of|to|for)\b", title)[0]
+            if until is not None or not any(
+                re.search(rf"\b{w}", head_part) and not re.search(rf"\b{w}\w*ial\b", head_part)
+                for w in wanted
+            ):
+                continue
+            if "vice" in title and "vice" not in lowered:
+                continue
+            if not affiliations or _affiliated(actor_id, affiliations, actors, affiliation):
+                return actor_id
+    return None
+
+
+def _affiliated(
+    actor_id: str, wanted: set[str], actors: ReportActors, affiliation: str | None = None
+) -> bool:
+    if not wanted:
+        return True
+    index = actors.index
+    places = {actor_id, index.countries.get(actor_id)}
+    for _title, aff, until in index.roles.get(actor_id, []):
+        if until is None and aff:
+            places.add(aff)
+            places.add(index.countries.get(aff))
+    if affiliation:
+        places.add(affiliation)
+    expanded: set[str | None] = set(wanted)
+    for w in wanted:
+        expanded.add(index.countries.get(w))
+    return bool((places - {None}) & (expanded - {None}))
+
+
+def antecedent(
+    pronoun: str,
+    pos: int,
+    actors: ReportActors,
+    sal: Salience,
+    sentence_start: int | None = None,
+    text: str = "",
+) -> str | None:
+    """The most salient earlier actor a pronoun can refer to: in its own sentence first (the
+    subject, else the last person named before it), then the speakers and subjects of the
+    sentences before, nearest first."""
+    if sentence_start is not None and sentence_start < pos:
+        own = [m for m in actors.between(sentence_start, pos) if not m.in_quote]
+        if pronoun == "they":
+            anon = list(ANON_ANY.finditer(text, sentence_start, pos))
+            if anon and anon[0].group("noun").lower().endswith(("s", "people")):
+                phrase = anon[0].group()
+                return f"anon:{anon_affiliation(phrase, actors, anon[0].start(), anon[0].end())}"
+        else:
+            gender = "f" if pronoun in ("she", "her") else "m"
+            people = [m for m in own if m.kind == "person" and m.gender == gender]
+            free = [
+                m
+                for m in people
+                if not m.possessive
+                and not _AFTER_PREPOSITION.search(text, max(sentence_start, m.start - 14), m.start)
+            ]
+            if free:
+                return free[0].actor_id
+            if people:
+                return people[-1].actor_id
+    if pronoun == "they":
+        for p, actor_id, role, _rank, _s in reversed(sal.entries):
+            if p < pos and role in ("speaker", "subject") and actors.kind(actor_id) != "person":
+                return actor_id
+        return None
+    gender = "f" if pronoun in ("she", "her") else "m"
+    # The current and previous sentences' speakers/subjects first, nearest first.
+    candidates = [e for e in sal.entries if e[0] < pos]
+    for _p, actor_id, _role, _rank, _s in sorted(candidates, key=lambda e: (-e[4], e[3], -e[0])):
+        if actors.kind(actor_id) == "person" and actors.gender(actor_id) == gender:
+            return actor_id
+    for mention in reversed(actors.mentions):
+        if (
+            mention.start < pos
+            and not mention.in_quote
+            and mention.kind == "person"
+            and mention.gender == gender
+        ):
+            return mention.actor_id
+    return None
+
+
+def sentence_subject(
+    text: str, sentence_start: int, verb_start: int, actors: ReportActors, sal: Salience
+) -> Speaker | None:
+    """The subject that opens the verb's clause, for verbs far from it: participles ("Putin
+    fumed ..., accusing them"), coordinated verbs ("Zelensky spoke by phone ... and called"),
+    subjects with a long modifier ("European leaders attending the summit had said")."""
+    pos = sentence_start
+    intro = _INTRODUCTORY.match(text, pos, verb_start)
+    if intro or re.match(r"[A-Z]{3,}[A-Z ,]*,", text[pos : pos + 60]):  # "In Moscow, ..." / a dateline
+        comma = text.find(",", pos, verb_start)
+        if comma < 0:
+            return None
+        pos = comma + 1
+        dash = re.match(r"[^–—]{0,60}?\)\s*[-–—]\s*", text[pos:verb_start])  # "Nov 27, 2025 (Outlet) -"
+        if dash:
+            pos += dash.end()
+    while pos < verb_start and text[pos] == " ":
+        pos += 1
+    anon = ANON_ANY.match(text, pos, verb_start)
+    if anon and (anon.group("det") or anon.group("mods")):
+        aff = anon_affiliation(anon.group(), actors, anon.start(), anon.end(), sentence_start)
+        return Speaker(f"anon:{aff}", anon.group(), anon.start(), anon.end(), "anon")
+    window_end = min(verb_start, pos + 80)
+    found = [m for m in actors.between(pos, window_end) if not m.in_quote]
+    if not found or len(text[pos : found[0].start].split()) > 3:
+        return None
+    first = found[0]
+    for mention in found[1:]:  # "Kremlin spokesman Dmitry Peskov": the person the words qualify
+        gap = text[first.end : mention.start]
+        if (
+            mention.kind == "person"
+            and first.kind != "person"
+            and re.fullmatch(r"(?:'s|’s)?\s+(?:[\w.-]+\s+){0,3}", gap)
+        ):
+            first = mention
+        break
+    if first.possessive:
+        office = re.match(
+            r"\S+?(?:'s|’s)\s+(?:office|government|team|administration|camp|delegation|side)\b",
+            text[first.start : window_end],
+        )
+        if office is None:
+            return None
+        side = actors.index.countries.get(first.actor_id) if first.kind == "person" else first.actor_id
+        return Speaker(side, text[first.start : first.end], first.start, first.end, "name") if side else None
+    return Speaker(first.actor_id, first.text, first.start, first.end, "name")

@@ -1,0 +1,370 @@
+"""English extraction, case by case: news pattern -> speaker, text, verb, date.
+
+Each row is a small report (published 2025-12-04, a Thursday, unless given) and what
+must be found in it.  The hard cases of ``product.md`` are here: stray apostrophes and
+unbalanced marks, "he said" linked back to the named person, reporting verbs outside a
+short list, speakers in appositions, no speaker taken from a neighbouring sentence,
+quotes over several sentences and paragraphs, scare quotes and titles.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.extract.en import EXTRACTORS, extract
+from communique.extract.en.dates_en import anchor_of, best, find_dates
+from communique.extract.gazetteer import load
+from communique.model import Extraction, Precision, Report
+
+PUBLISHED = "2025-12-04T10:00:00+00:00"
+UNDATED = "2025-12-01"  # no date in the text: the publication's part of the month (early December)
+
+
+def run(text: str, published: str = PUBLISHED) -> Extraction:
+    report = Report(
+        id="r-case",
+        source="case",
+        url=None,
+        outlet=None,
+        title=None,
+        published_at=published,
+        published_precision=Precision.DATETIME,
+        language="en",
+        text=text,
+        raw=b"",
+        content_type="text",
+        encoding=None,
+    )
+    return extract(report, load())
+
+
+def quotes_of(text: str, published: str = PUBLISHED) -> list[tuple[str | None, str, str | None, str | None]]:
+    result = run(text, published)
+    for q in result.quotes:
+        ev = q.evidence[0]
+        assert text[ev.start : ev.end] == q.text
+    return [(q.speaker_id, q.text, q.verb, q.said_on) for q in result.quotes]
+
+
+# (pattern, text, expected direct quotes: (speaker, text, verb, said_on))
+DIRECT = [
+    (
+        "quote, X said",
+        '"We are ready," Peskov said on Wednesday.',
+        [("dmitry-peskov", "We are ready,", "said", "2025-12-03")],
+    ),
+    (
+        "X said: quote",
+        'Zelensky said in a video address on Friday: "This is one of the most difficult moments."',
+        [("volodymyr-zelensky", "This is one of the most difficult moments.", "said", "2025-11-28")],
+    ),
+    (
+        "quote, said X, the ...",
+        '"It was productive," said Marco Rubio, the U.S. secretary of state.',
+        [("marco-rubio", "It was productive,", "said", UNDATED)],
+    ),
+    (
+        "he added -> named person",
+        "Kremlin spokesman Dmitry Peskov spoke to reporters on Wednesday. "
+        '"Some things were accepted," he added.',
+        [("dmitry-peskov", "Some things were accepted,", "added", "2025-12-03")],
+    ),
+    (
+        "she said -> female",
+        'Kaja Kallas met Friedrich Merz. "Europe must be at the table," she said.',
+        [("kaja-kallas", "Europe must be at the table,", "said", UNDATED)],
+    ),
+    (
+        "apposition before name",
+        'Putin\'s aide Yuri Ushakov told reporters: "The conversation was useful."',
+        [("yuri-ushakov", "The conversation was useful.", "told", UNDATED)],
+    ),
+    (
+        "son-in-law apposition",
+        '"We had a good talk," Trump\'s son-in-law Jared Kushner said.',
+        [("jared-kushner", "We had a good talk,", "said", UNDATED)],
+    ),
+    (
+        "appositive after name",
+        '"The work goes on," Rustem Umerov, secretary of Ukraine\'s National Security '
+        "and Defense Council, wrote on Telegram.",
+        [("rustem-umerov", "The work goes on,", "wrote", UNDATED)],
+    ),
+    (
+        "comma appositive then verb",
+        'Peskov, the Kremlin spokesman, insisted: "Nothing was rejected."',
+        [("dmitry-peskov", "Nothing was rejected.", "insisted", UNDATED)],
+    ),
+    (
+        "fumed / quipped",
+        '"It takes two to tango," Trump quipped. Later Zelensky fumed: "We will not be rushed."',
+        [
+            ("donald-trump", "It takes two to tango,", "quipped", UNDATED),
+            ("volodymyr-zelensky", "We will not be rushed.", "fumed", UNDATED),
+        ],
+    ),
+    (
+        "partial quote",
+        'Trump called the talks "reasonably good" on Wednesday.',
+        [("donald-trump", "reasonably good", "called", "2025-12-03")],
+    ),
+    (
+        "two partials, one verb",
+        'Ushakov described the conversation as "useful" and "constructive".',
+        [
+            ("yuri-ushakov", "useful", "described", UNDATED),
+            ("yuri-ushakov", "constructive", "described", UNDATED),
+        ],
+    ),
+    (
+        "split quote",
+        '"We have made progress," Rubio said, "but there is more work to be done."',
+        [
+            ("marco-rubio", "We have made progress,", "said", UNDATED),
+            ("marco-rubio", "but there is more work to be done.", "said", UNDATED),
+        ],
+    ),
+    (
+        "split over sentences",
+        '"It was useful," Ushakov said. "No compromise has been found yet."',
+        [
+            ("yuri-ushakov", "It was useful,", "said", UNDATED),
+            ("yuri-ushakov", "No compromise has been found yet.", "said", UNDATED),
+        ],
+    ),
+    (
+        "multi-sentence quote",
+        '"We talked for five hours. It was a good meeting. More to come," Witkoff said.',
+        [
+            (
+                "steve-witkoff",
+                "We talked for five hours. It was a good meeting. More to come,",
+                "said",
+                UNDATED,
+            )
+        ],
+    ),
+    (
+        "curly quotes",
+        "“We are close,” Witkoff told Fox News on Tuesday.",
+        [("steve-witkoff", "We are close,", "told", "2025-12-02")],
+    ),
+    (
+        "according to",
+        'According to Ushakov, "the territorial question remains open."',
+        [("yuri-ushakov", "the territorial question remains open.", "according to", UNDATED)],
+    ),
+    (
+        "quote within quote",
+        "\"Trump told us 'it takes two to tango' and we agree,\" Peskov said.",
+        [("dmitry-peskov", "Trump told us 'it takes two to tango' and we agree,", "said", UNDATED)],
+    ),
+    (
+        "stray apostrophe does not derail",
+        "The Kremlin's ' response came late. \"We need time,\" Peskov said.",
+        [("dmitry-peskov", "We need time,", "said", UNDATED)],
+    ),
+    (
+        "unbalanced mark, later quotes survive",
+        'Officials called it a "plan. The talks went on.\n\n"We are ready," Zelensky said on Monday.',
+        [("volodymyr-zelensky", "We are ready,", "said", "2025-12-01")],
+    ),
+    (
+        "title alone resolves",
+        "Kremlin spokesman Dmitry Peskov took questions. Later, the Kremlin spokesman "
+        'said: "There is no deadline."',
+        [("dmitry-peskov", "There is no deadline.", "said", UNDATED)],
+    ),
+    (
+        "title resolves through gazetteer",
+        'The Russian president said: "Europe is hindering peace."',
+        [("vladimir-putin", "Europe is hindering peace.", "said", UNDATED)],
+    ),
+    (
+        "anonymous source",
+        '"Nothing is agreed," a senior White House official said.',
+        [("anon:white-house", "Nothing is agreed,", "said", UNDATED)],
+    ),
+    (
+        "anonymous Kremlin aide",
+        '"The mood was calm," said a Kremlin aide.',
+        [("anon:kremlin", "The mood was calm,", "said", UNDATED)],
+    ),
+    (
+        "unknown titled person",
+        'Ukrainian negotiator Oleksiy Danylenko said: "We will hold firm."',
+        [("person:oleksiy-danylenko", "We will hold firm.", "said", UNDATED)],
+    ),
+    (
+        "pronoun prefers subject over mention",
+        'Trump said Putin wanted a deal. "We have something worked out," he added.',
+        [("donald-trump", "We have something worked out,", "added", UNDATED)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("pattern", "text", "expected"), DIRECT, ids=[row[0] for row in DIRECT])
+def test_direct_quotes(pattern: str, text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    found = [q for q in quotes_of(text) if q[1] in {e[1] for e in expected} or q[0] is not None]
+    direct = [q for q in found if q[1] in {e[1] for e in expected}]
+    assert direct == expected, pattern
+
+
+MULTI_PARAGRAPH = (
+    '"We will keep working with our partners. Peace must be fair.\n\n'
+    '"Ukraine will not give up its dignity," Zelensky said in his nightly address on Wednesday.'
+)
+
+
+def test_quote_over_two_paragraphs_keeps_one_speaker() -> None:
+    found = quotes_of(MULTI_PARAGRAPH)
+    assert [(q[0], q[1]) for q in found] == [
+        ("volodymyr-zelensky", "We will keep working with our partners. Peace must be fair."),
+        ("volodymyr-zelensky", "Ukraine will not give up its dignity,"),
+    ]
+    assert {q[3] for q in found} == {"2025-12-03"}
+
+
+NOT_ATTRIBUTED = [
+    ("scare quote", 'Critics attacked the so-called "peace framework" in Geneva.'),
+    ("title in quotes", 'Leaders of the "Coalition of the Willing" met in London.'),
+    ("points label", 'The "28-point" draft leaked last week.'),
+    ("speaker only in the next sentence", '"This is a disaster for Europe." Merz spoke later on Monday.'),
+]
+
+
+@pytest.mark.parametrize(("pattern", "text"), NOT_ATTRIBUTED, ids=[row[0] for row in NOT_ATTRIBUTED])
+def test_not_attributed(pattern: str, text: str) -> None:
+    assert [q for q in quotes_of(text) if q[0] is not None] == [], pattern
+
+
+INDIRECT = [
+    (
+        "X said that",
+        "Peskov said on Wednesday that work would continue at the expert level.",
+        ("dmitry-peskov", "work would continue at the expert level", "said", "2025-12-03"),
+    ),
+    (
+        "X said CLAUSE",
+        "Putin said the U.S. draft could serve as a basis for future agreements.",
+        ("vladimir-putin", "the U.S. draft could serve as a basis for future agreements", "said", UNDATED),
+    ),
+    (
+        "CLAUSE, X said",
+        "Work will continue at the expert level, Peskov told reporters.",
+        ("dmitry-peskov", "Work will continue at the expert level", "told", UNDATED),
+    ),
+    (
+        "told reporters that",
+        "Trump told reporters at the White House that Putin would like to make a deal.",
+        ("donald-trump", "Putin would like to make a deal", "told", UNDATED),
+    ),
+    (
+        "according to X, CLAUSE",
+        "According to Ushakov, NATO membership was discussed at length.",
+        ("yuri-ushakov", "NATO membership was discussed at length", "according to", UNDATED),
+    ),
+]
+
+
+@pytest.mark.parametrize(("pattern", "text", "expected"), INDIRECT, ids=[row[0] for row in INDIRECT])
+def test_indirect_quotes(pattern: str, text: str, expected: tuple[str, str, str, str]) -> None:
+    result = run(text)
+    found = [(q.speaker_id, q.text, q.verb, q.said_on) for q in result.quotes if not q.direct]
+    assert found == [expected], pattern
+
+
+def test_hedge_is_kept() -> None:
+    result = run("Putin reportedly told Witkoff that Russia would not withdraw from Donbas.")
+    assert [q.hedge for q in result.quotes] == ["reportedly"]
+
+
+# (expression in context, published, value, precision)
+DATES = [
+    ("said on Wednesday", PUBLISHED, "2025-12-03", Precision.DAY),
+    ("said on Thursday", PUBLISHED, "2025-12-04", Precision.DAY),
+    ("met Tuesday night", PUBLISHED, "2025-12-02", Precision.DAY),
+    ("will meet on Friday", PUBLISHED, "2025-12-05", Precision.DAY),
+    ("said yesterday", PUBLISHED, "2025-12-03", Precision.DAY),
+    ("leaked on Nov. 20", PUBLISHED, "2025-11-20", Precision.DAY),
+    ("met on 2 December", PUBLISHED, "2025-12-02", Precision.DAY),
+    ("leaked in November", PUBLISHED, "2025-11-01", Precision.MONTH),
+    ("met earlier this month", PUBLISHED, "2025-12-01", Precision.MONTH),
+    ("talks in early December", "2025-12-15", "2025-12-01", Precision.PART_OF_MONTH),
+    ("leaked in late November", PUBLISHED, "2025-11-21", Precision.PART_OF_MONTH),
+    ("talks last week", "2025-12-10", "2025-12-01", Precision.PART_OF_MONTH),  # Dec 1-7: early December
+    ("talks last week", PUBLISHED, "2025-11-21", Precision.PART_OF_MONTH),  # Nov 24-30: late November
+    ("talks last week", "2025-12-17", "2025-12-01", Precision.MONTH),  # Dec 8-14 spans early and mid
+    ("the deadline of Thanksgiving", "2025-11-22", "2025-11-27", Precision.DAY),
+    ("on Dec 3, 2025", "2026-01-10", "2025-12-03", Precision.DAY),
+]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "published", "value", "precision"), DATES, ids=[f"{r[0]}@{r[1][:10]}" for r in DATES]
+)
+def test_dates(phrase: str, published: str, value: str, precision: Precision) -> None:
+    ref = best(find_dates(phrase, 0, len(phrase), anchor_of(published)))
+    assert ref is not None and (ref.value, ref.precision) == (value, precision)
+
+
+def test_no_day_invented() -> None:
+    assert find_dates("talks went on for hours", 0, 23, anchor_of(PUBLISHED)) == []
+
+
+EVENTS = [
+    (
+        "meeting with place and weekday",
+        "Putin met Witkoff and Jared Kushner in the Kremlin on Tuesday for about five hours.",
+        ("meeting", "2025-12-02", "Moscow", {"vladimir-putin", "steve-witkoff", "jared-kushner"}),
+    ),
+    (
+        "planned meeting",
+        "Witkoff and Kushner will meet Umerov in Miami on Thursday.",
+        ("planned_meeting", "2025-12-04", "Miami", {"steve-witkoff", "jared-kushner", "rustem-umerov"}),
+    ),
+    (
+        "phone call",
+        "Witkoff and Kushner briefed Trump by phone on Tuesday night.",
+        ("phone_call", "2025-12-02", None, {"steve-witkoff", "jared-kushner", "donald-trump"}),
+    ),
+]
+
+
+@pytest.mark.parametrize(("pattern", "text", "expected"), EVENTS, ids=[row[0] for row in EVENTS])
+def test_events(pattern: str, text: str, expected: tuple[str, str, str | None, set[str]]) -> None:
+    events = run(text).events
+    got = [(e.kind, e.date, e.place, set(e.participant_ids)) for e in events if e.kind == expected[0]]
+    assert got == [expected], pattern
+
+
+def test_positions_and_proposals() -> None:
+    text = (
+        "Putin said Europe's proposals were unacceptable to Russia.\n\n"
+        "Kremlin spokesman Dmitry Peskov said some things in the 28-point plan were accepted, "
+        "some were marked unacceptable."
+    )
+    result = run(text)
+    assert {p.name for p in result.proposals} >= {"28-point plan"}
+    stances = {(p.holder_id, p.stance) for p in result.positions}
+    assert ("vladimir-putin", "reject") in stances
+    assert ("russia", "partly_accept") in stances
+
+
+def test_extractor_names_and_empty_report() -> None:
+    assert set(EXTRACTORS) == {
+        "actors.en.v1",
+        "quotes.en.v1",
+        "events.en.v1",
+        "proposals.en.v1",
+        "positions.en.v1",
+    }
+    result = run(" ")
+    assert result.quotes == () and result.events == ()
+
+
+@pytest.mark.parametrize(
+    "text", ['"', "'", '""', '"a" "b" "', "“unclosed", "‘", "He said: “", "\u201d\u201c" * 50]
+)
+def test_never_gives_up(text: str) -> None:
+    run(text)  # no exception, whatever the marks
