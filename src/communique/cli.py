@@ -27,6 +27,7 @@ EXAMPLES = {
               "  communique export --format csv --out export/",
     "extract": "examples:\n  communique extract            # reports whose extractor versions changed\n"
                "  communique extract --all --db news.db",
+    "stories": "examples:\n  communique stories\n  communique stories --db news.db --json | jq .",
     "search": "examples:\n  communique search 'two to tango'\n  communique search ペスコフ",
 }
 
@@ -77,6 +78,11 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--type", choices=pipeline.EXPORT_TYPES, help="only this record type")
     export.add_argument("--out", metavar="DIR",
                         help="write one CSV file per type into DIR (CSV without --type needs it)")
+
+    stories = command("stories", "List the stories the stored reports form.")
+    stories.add_argument("--json", action="store_true", help="JSON on stdout")
+    stories.add_argument("--rebuild", action="store_true",
+                         help="merge every report again from scratch (after changing extractors)")
 
     search = command("search", "Full-text search over stored reports (matches Japanese too).")
     search.add_argument("query")
@@ -191,6 +197,23 @@ def _write_csv(handle: Any, kind: str, records: Any) -> None:
                          for k, v in record.items()})
 
 
+def cmd_stories(args: argparse.Namespace) -> int:
+    with pipeline.open_store(args.db) as store:
+        summary = pipeline.merge(store, rebuild=args.rebuild)  # only what is not merged yet
+        rows = pipeline.story_rows(store)
+    if summary.merged:
+        _err(summary.line())
+    if args.json:
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    for row in rows:
+        span = f"{row['first_date'] or '?'}..{row['last_date'] or '?'}"
+        sys.stdout.write("\t".join([row["id"], span, f"{row['reports']} reports, {row['sources']} sources",
+                                    row["name"], ", ".join(row["keywords"])]) + "\n")
+    return 0
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     with pipeline.open_store(args.db) as store:
         hits = store.search(args.query, args.limit)
@@ -204,7 +227,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 _COMMANDS = {"ingest": cmd_ingest, "extract": cmd_extract, "reports": cmd_reports, "export": cmd_export,
-             "search": cmd_search}
+             "stories": cmd_stories, "search": cmd_search}
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import merge as merging
 from .errors import InputError
 from .extract import extract as run_extractors
 from .extract import extractors_for
@@ -29,6 +30,9 @@ __all__ = [
     "export_records",
     "extract",
     "extract_report",
+    "merge",
+    "merge_report",
+    "story_rows",
     "ingest",
     "open_store",
     "report_rows",
@@ -123,7 +127,7 @@ def add_report(store: SQLiteStore, report: Report) -> str | None:
 
 
 def _extract_or_warn(store: SQLiteStore, report: Report, summary: IngestSummary, say: Progress) -> None:
-    problem = extract_report(store, report)
+    problem = extract_report(store, report) or merge_report(store, report.id)
     if problem:
         summary.warnings.append(problem)
         say(f"warning: {problem}")
@@ -145,6 +149,29 @@ def extract_report(store: SQLiteStore, report: Report) -> str | None:
                 "stored; run `communique extract` after upgrading")
     store.save_extraction(extraction, names)
     return None
+
+
+def merge_report(store: SQLiteStore, report_id: str) -> str | None:
+    """Merge one stored report into the story record; a one-line problem, or None."""
+    if not extractors_for(store.report_language(report_id)):
+        return None  # nothing extracted, nothing to merge (the report still joins no story)
+    try:
+        merging.merge_report(store, report_id)
+    except Exception as err:  # noqa: BLE001 - the report and its extraction stay stored
+        return (f"{report_id}: merge failed ({type(err).__name__}: {err}); "
+                "run `communique stories` to retry")
+    return None
+
+
+def merge(store: SQLiteStore, *, rebuild: bool = False, progress: Progress | None = None
+          ) -> merging.MergeSummary:
+    """Merge what is not merged yet (everything again with ``rebuild``)."""
+    return (merging.merge_all if rebuild else merging.merge_pending)(store, progress=progress)
+
+
+def story_rows(store: SQLiteStore) -> list[dict[str, Any]]:
+    """One row per story: id, name, keywords, reports, sources, first_date, last_date."""
+    return merging.story_rows(store)
 
 
 @dataclass(slots=True)
@@ -177,7 +204,7 @@ def extract(store: SQLiteStore, *, everything: bool = False, progress: Progress 
         if not everything and store.extractors_run(stored.id) == set(names):
             summary.up_to_date += 1
             continue
-        problem = extract_report(store, stored)
+        problem = extract_report(store, stored) or merge_report(store, stored.id)
         if problem:
             summary.problems.append(problem)
             say(f"warning: {problem}")
@@ -230,8 +257,17 @@ def export_records(store: SQLiteStore, types: Iterable[str] = EXPORT_TYPES) -> I
         for row in store.rows("actors"):
             yield {"type": "actor", "id": row["id"], "name": {"en": row["name_en"], "ja": row["name_ja"]},
                    "aliases": row["aliases"], "kind": row["kind"], "roles": row["roles"]}
+    merged_events = merging.merged_events(store) if "event" in wanted else []
+    if merged_events:  # after merging: each event once, with the evidence of every report
+        for row in merged_events:
+            evidence = [ev for member in row["member_ids"] for ev in store.evidence_for("event", member)]
+            yield {"type": "event", "id": row["id"], "kind": row["kind"], "date": row["date"],
+                   "date_precision": row["date_precision"], "place": row["place"],
+                   "participant_ids": row["participant_ids"], "summary": row["summary"],
+                   "sources": row["sources"], "member_ids": row["member_ids"],
+                   "evidence": sorted(evidence, key=lambda e: (e["report_id"], e["start"]))}
     for kind, table, fields in _ITEM_TABLES:
-        if kind not in wanted:
+        if kind not in wanted or (kind == "event" and merged_events):
             continue
         for row in store.rows(table):
             record: dict[str, Any] = {"type": kind}
@@ -258,6 +294,9 @@ def export_fields(kind: str) -> tuple[str, ...]:
         return ("type", "id", "name", "aliases", "kind", "roles")
     if kind == "conflict":
         return ("type", "id", "topic", "item_ids", "variants")
+    if kind == "event":
+        return ("type", "id", "kind", "date", "date_precision", "place", "participant_ids", "summary",
+                "sources", "member_ids", "extractor", "evidence")
     fields = next(f for k, _t, f in _ITEM_TABLES if k == kind)
     return ("type", *fields, "evidence")
 

@@ -149,6 +149,10 @@ class SQLiteStore:
         for other in groups[1:]:  # two groups bridged by one report become one
             db.execute("UPDATE reports SET wire_group = ? WHERE wire_group = ?", (group, other))
 
+    def report_language(self, report_id: str) -> str:
+        row = self.db.execute("SELECT language FROM reports WHERE id = ?", (report_id,)).fetchone()
+        return str(row[0]) if row else "und"
+
     def report_count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM reports").fetchone()[0])
 

@@ -1,0 +1,186 @@
+"""Merge: one record per story across reports and languages.
+
+Pure stages (records in, records out) live in the modules of this package; this module
+is the API:
+
+- :func:`merge` merges reports and their extractions in memory and returns a
+  :class:`MergedRecord` (no store involved);
+- :func:`merge_report` merges one stored report into the stored record, incrementally;
+- :func:`merge_pending` merges every stored report not merged yet;
+- :func:`merge_all` rebuilds the stored record from every stored report;
+- :func:`stories`, :func:`story_rows`, :func:`conflicts` read the stored record.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
+
+from ..errors import StoreError
+from ..extract.gazetteer import Gazetteer
+from ..model import Extraction, Report
+from .engine import Merger
+from .memory import MemoryState
+from .records import Disagreement, MergedRecord, Statement, Story
+from .similarity import CachedEncoder, default_encoder
+
+if TYPE_CHECKING:
+    from ..store.merged import StoreState
+    from ..store.sqlite import SQLiteStore
+
+__all__ = [
+    "Disagreement",
+    "MergeSummary",
+    "MergedRecord",
+    "Merger",
+    "Statement",
+    "Story",
+    "conflicts",
+    "merge",
+    "merge_all",
+    "merge_pending",
+    "merge_report",
+    "merged_events",
+    "stories",
+    "story_rows",
+]
+
+
+def _order(report: Report) -> tuple[str, str]:
+    return (report.published_at or "", report.id)
+
+
+def merge(
+    reports: Iterable[Report],
+    extractions: Iterable[Extraction],
+    *,
+    encoder: CachedEncoder | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> MergedRecord:
+    """Merge reports in publication order, in memory."""
+    reports = list(reports)
+    extractions = list(extractions)
+    by_report = {x.report_id: x for x in extractions}
+    state = MemoryState(reports, extractions)
+    merger = Merger(state, encoder, gazetteer)
+    for report in sorted(reports, key=_order):
+        merger.add(report, by_report.get(report.id) or Extraction(report_id=report.id))
+    return state.record()
+
+
+@dataclass(slots=True)
+class MergeSummary:
+    merged: int = 0
+    statements: int = 0
+    events: int = 0
+    encoded: int = 0  # wordings run through the sentence encoder (the rest came from the cache)
+    seconds: float = 0.0
+
+    def line(self) -> str:
+        return (
+            f"merged {self.merged} report(s): {self.statements} statement(s) and {self.events} event(s) "
+            f"touched, {self.encoded} wording(s) encoded, in {self.seconds:.1f}s"
+        )
+
+
+def _merged() -> ModuleType:
+    """``communique.store.merged``, imported on use (it imports this package's records)."""
+    from ..store import merged
+
+    return merged
+
+
+def _store_merger(store: SQLiteStore, encoder: CachedEncoder | None) -> tuple[StoreState, Merger]:
+    state = _merged().StoreState(store)
+    inner = (encoder or default_encoder()).inner
+    cached = CachedEncoder(
+        inner,
+        load=lambda keys: state.load_vectors(inner.name, keys),
+        save=lambda vectors: state.save_vectors(inner.name, vectors),
+    )
+    if encoder is not None:
+        cached.memory = encoder.memory  # share what this process already encoded
+    return state, Merger(state, cached)
+
+
+def merge_report(store: SQLiteStore, report_id: str, *, encoder: CachedEncoder | None = None) -> MergeSummary:
+    """Merge one stored (and extracted) report into the stored record, in one transaction.
+
+    Only the merged items the report's own items join are read and rewritten.  Merging a
+    report again (after re-extraction) first takes its old items out.
+    """
+    started = time.monotonic()
+    summary = MergeSummary()
+    report = store.report(report_id)
+    if report is None:
+        raise StoreError(report_id, "no such report", "list stored reports with `communique reports`")
+    extraction = _merged().extraction_of(store, report_id)
+    with store.transaction():
+        state, merger = _store_merger(store, encoder)
+        touched: dict[str, set[str]] = {}
+        if state.is_merged(report_id):
+            touched = state.remove_report(report_id)
+        counts = merger.add(report, extraction, story=state.story_of(report_id) is None)
+        for sid in sorted(touched.get("statement", ())):
+            merger.refresh_statement(sid)
+        for mid in sorted(touched.get("event", ())):
+            merger.refresh_event(mid)
+        for mid in sorted(touched.get("proposal", ())):
+            merger.refresh_proposal(mid)
+        for tid in sorted(touched.get("track", ())):
+            merger.refresh_track(tid)
+        state.mark_merged(report_id)
+    summary.merged = 1
+    summary.statements, summary.events = counts["statements"], counts["events"]
+    summary.encoded = merger.encoder.encoded
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def merge_pending(
+    store: SQLiteStore, *, encoder: CachedEncoder | None = None, progress: Callable[[str], None] | None = None
+) -> MergeSummary:
+    """Merge every stored report not merged yet, oldest first."""
+    started = time.monotonic()
+    total = MergeSummary()
+    shared = encoder or CachedEncoder(default_encoder().inner)
+    for report_id in _merged().unmerged_reports(store):
+        one = merge_report(store, report_id, encoder=shared)
+        total.merged += 1
+        total.statements += one.statements
+        total.events += one.events
+        total.encoded += one.encoded
+        if progress:
+            progress(f"[{total.merged}] merged {report_id}")
+    total.seconds = time.monotonic() - started
+    return total
+
+
+def merge_all(
+    store: SQLiteStore, *, encoder: CachedEncoder | None = None, progress: Callable[[str], None] | None = None
+) -> MergeSummary:
+    """Rebuild the merged record from every stored report (the embeddings cache is kept)."""
+    with store.transaction():
+        _merged().clear(store)
+    return merge_pending(store, encoder=encoder, progress=progress)
+
+
+def stories(store: SQLiteStore) -> list[Story]:
+    return _merged().stories(store)
+
+
+def story_rows(store: SQLiteStore) -> list[dict[str, Any]]:
+    return _merged().story_rows(store)
+
+
+def merged_events(store: SQLiteStore) -> list[dict[str, Any]]:
+    """Merged events (id, kind, date, date_precision, place, participant_ids, summary, member_ids,
+    sources), oldest first; empty before anything was merged."""
+    return _merged().merged_events(store)
+
+
+def conflicts(store: SQLiteStore) -> list[dict[str, Any]]:
+    return _merged().conflicts(store)

@@ -1,0 +1,142 @@
+"""One actor whatever the spelling or the language.
+
+Gazetteer ids are already language-independent (Zelensky, Zelenskiy, ゼレンスキー all
+become ``volodymyr-zelensky`` in extraction).  What is left: ``person:<name>`` ids the
+extractors made for people the gazetteer does not know, which are linked to a gazetteer
+id when the name is one of its spellings, and otherwise merged by normalized name
+(titles and honorifics dropped).  Roles are gathered with their evidence and dated by the
+report that stated them; a role that changed keeps both.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..extract.gazetteer import Gazetteer, key
+from ..model import Actor, Evidence, Role
+from .records import MergedActor
+
+_HONORIFIC = re.compile(r"(氏|さん|様|大統領|首相|長官|報道官|補佐官|特使)$")
+_TITLE_EN = re.compile(r"^(mr|mrs|ms|dr|sir|president|minister|secretary|envoy|spokesman|spokeswoman)\s+")
+
+
+def name_key(name: str) -> str:
+    """Normalized name: NFKC, case-folded, spacing unified, honorifics and titles dropped."""
+    k = key(name)
+    k = _HONORIFIC.sub("", k.replace(" ", "")) if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", k) else k
+    return _TITLE_EN.sub("", k)
+
+
+def canonical_id(actor_id: str | None, gazetteer: Gazetteer) -> str | None:
+    """The id every spelling of one actor shares."""
+    if not actor_id:
+        return actor_id
+    if actor_id in gazetteer:
+        return actor_id
+    if actor_id.startswith("person:"):
+        name = actor_id[len("person:") :]
+        entry = gazetteer.lookup(name) or gazetteer.lookup(name.replace("-", " "))
+        if entry is not None:
+            return entry.id
+        return "person:" + name_key(name.replace("-", " ")).replace(" ", "-")
+    if actor_id.startswith("anon:"):
+        return "anon:" + (canonical_id(actor_id[5:], gazetteer) or actor_id[5:])
+    entry = gazetteer.lookup(actor_id.replace("-", " "))
+    return entry.id if entry is not None else actor_id
+
+
+def language_of(actor_id: str | None, gazetteer: Gazetteer) -> str | None:
+    """The language an actor speaks in public, when the gazetteer says (for wording conflicts)."""
+    if not actor_id:
+        return None
+    entry = gazetteer.get(actor_id)
+    if entry is None:
+        return None
+    country = entry.country or (entry.id if entry.kind == "country" else None)
+    return _LANGUAGE_OF_COUNTRY.get(country or "")
+
+
+_LANGUAGE_OF_COUNTRY = {
+    "united-states": "en",
+    "united-kingdom": "en",
+    "canada": "en",
+    "australia": "en",
+    "ireland": "en",
+    "new-zealand": "en",
+    "japan": "ja",
+}
+
+
+def country_of(actor_id: str, gazetteer: Gazetteer) -> str | None:
+    entry = gazetteer.get(actor_id)
+    if entry is None:
+        return None
+    return entry.id if entry.kind == "country" else entry.country
+
+
+def merge_actor(
+    existing: MergedActor | None, actor: Actor, canonical: str, gazetteer: Gazetteer, dated: str | None
+) -> MergedActor:
+    """Fold one report's actor into the merged actor (new roles dated by ``dated``)."""
+    entry = gazetteer.get(canonical)
+    base = existing or MergedActor(
+        id=canonical,
+        name_en=entry.name_en if entry else actor.name_en,
+        name_ja=entry.name_ja if entry else actor.name_ja,
+        kind=entry.kind if entry else actor.kind,
+        aliases=(),
+        roles=entry.roles if entry else (),
+        member_ids=(),
+        evidence=(),
+    )
+    names = [n for n in (actor.name_en, actor.name_ja, *actor.aliases) if n]
+    aliases = tuple(dict.fromkeys((*base.aliases, *names)))
+    roles = list(base.roles)
+    for role in actor.roles:
+        roles = _add_role(roles, role, actor.evidence, dated)
+    return MergedActor(
+        id=canonical,
+        name_en=base.name_en or actor.name_en,
+        name_ja=base.name_ja or actor.name_ja,
+        kind=base.kind,
+        aliases=aliases,
+        roles=tuple(roles),
+        member_ids=tuple(dict.fromkeys((*base.member_ids, actor.id))),
+        evidence=_union(base.evidence, actor.evidence),
+    )
+
+
+def _add_role(roles: list[Role], role: Role, evidence: Iterable[Evidence], dated: str | None) -> list[Role]:
+    title_key = key(role.title or role.title_ja or "")
+    for i, known in enumerate(roles):
+        same_title = title_key and title_key in (key(known.title or ""), key(known.title_ja or ""))
+        if same_title and (known.affiliation or role.affiliation) in (role.affiliation, known.affiliation):
+            roles[i] = Role(
+                title=known.title or role.title,
+                affiliation=known.affiliation or role.affiliation,
+                title_ja=known.title_ja or role.title_ja,
+                since=_earliest(known.since, role.since),
+                until=known.until or role.until,
+                evidence=_union(known.evidence, role.evidence or tuple(evidence)),
+            )
+            return roles
+    roles.append(
+        Role(
+            title=role.title,
+            affiliation=role.affiliation,
+            title_ja=role.title_ja,
+            since=role.since or (dated[:10] if dated else None),
+            until=role.until,
+            evidence=role.evidence or tuple(evidence),
+        )
+    )
+    return roles
+
+
+def _earliest(a: str | None, b: str | None) -> str | None:
+    return min((x for x in (a, b) if x), default=None)
+
+
+def _union(a: tuple[Evidence, ...], b: Iterable[Evidence]) -> tuple[Evidence, ...]:
+    return tuple(dict.fromkeys((*a, *b)))

@@ -1,0 +1,499 @@
+"""Merging one report into the record: the decisions, against a :class:`State`.
+
+The state answers candidate look-ups by indexed keys (speaker and day window, event
+family and day window, proposal key) and keeps the members; it lives in memory
+(:class:`~communique.merge.memory.MemoryState`) or in the store
+(``communique.store.merged``).  Adding a report touches only the merged items its own
+items join, so adding one report to 10,000 costs about what adding it to 10 does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from typing import Protocol, TypeVar
+
+from ..extract.gazetteer import Gazetteer
+from ..extract.gazetteer import load as load_gazetteer
+from ..model import Evidence, Extraction, Precision, Report
+from . import events as event_rules
+from . import proposals as proposal_rules
+from . import statements as statement_rules
+from . import stories as story_rules
+from .actors import canonical_id, language_of, merge_actor
+from .dates import interval, is_exact, parse_day
+from .facets import claims as find_claims
+from .members import EventMember, PositionMember, ProposalMember, QuoteMember, StoryMember
+from .records import (
+    Claim,
+    Disagreement,
+    MergedActor,
+    MergedEvent,
+    MergedProposal,
+    PositionTrack,
+    SourcedVariant,
+    Statement,
+    Wording,
+)
+from .similarity import CachedEncoder, default_encoder
+from .stories import StoryState
+
+
+class State(Protocol):
+    def sources(self, report_ids: Iterable[str]) -> int: ...
+    def evidence(self, item_type: str, item_ids: Iterable[str]) -> dict[str, tuple[Evidence, ...]]: ...
+    def actor(self, actor_id: str) -> MergedActor | None: ...
+    def put_actor(self, actor: MergedActor) -> None: ...
+    def quote_candidates(self, speaker_id: str, lo: int, hi: int) -> list[QuoteMember]: ...
+    def statement_members(self, statement_id: str) -> list[QuoteMember]: ...
+    def add_quote(self, member: QuoteMember) -> None: ...
+    def put_statement(self, statement: Statement) -> None: ...
+    def rename_statement(self, old: str, new: str) -> None: ...
+    def drop_statement(self, statement_id: str) -> None: ...
+    def event_candidates(self, family: str, lo: int, hi: int) -> list[EventMember]: ...
+    def event_members(self, merged_id: str) -> list[EventMember]: ...
+    def add_event(self, member: EventMember) -> None: ...
+    def put_event(self, event: MergedEvent) -> None: ...
+    def add_claims(self, claims: Sequence[Claim]) -> None: ...
+    def claims(self, item_ids: Iterable[str]) -> list[Claim]: ...
+    def proposal_candidates(self, key: str) -> list[ProposalMember]: ...
+    def proposal_members(self, merged_id: str) -> list[ProposalMember]: ...
+    def merged_proposal_of(self, proposal_id: str) -> str | None: ...
+    def add_proposal(self, member: ProposalMember) -> None: ...
+    def put_proposal(self, proposal: MergedProposal) -> None: ...
+    def track_members(self, track_id: str) -> list[PositionMember]: ...
+    def add_position(self, member: PositionMember) -> None: ...
+    def put_track(self, track: PositionTrack) -> None: ...
+    def drop_event(self, merged_id: str) -> None: ...
+    def drop_proposal(self, merged_id: str) -> None: ...
+    def drop_track(self, track_id: str) -> None: ...
+    def story_candidates(self, lo: int | None, hi: int | None, terms: Sequence[str]) -> list[StoryState]: ...
+    def put_story(self, story: StoryState, member: StoryMember, name: str) -> None: ...
+    def put_conflicts(self, item_id: str, conflicts: Sequence[Disagreement]) -> None: ...
+
+
+_M = TypeVar("_M", QuoteMember, EventMember)
+
+
+def conflict_id(item_id: str, attribute: str) -> str:
+    return "c-" + hashlib.sha256(f"{item_id}|{attribute}".encode()).hexdigest()[:16]
+
+
+class Merger:
+    def __init__(
+        self, state: State, encoder: CachedEncoder | None = None, gazetteer: Gazetteer | None = None
+    ) -> None:
+        self.state = state
+        self.encoder = encoder or default_encoder()
+        self.gazetteer = gazetteer or load_gazetteer()
+
+    def canonical(self, actor_id: str | None) -> str | None:
+        return canonical_id(actor_id, self.gazetteer)
+
+    # -- one report ----------------------------------------------------------------
+    def add(self, report: Report, extraction: Extraction, *, story: bool = True) -> dict[str, int]:
+        """Merge one report's extracted items; returns counts of what it touched."""
+        published = report.published_at
+        for actor in extraction.actors:
+            cid = self.canonical(actor.id) or actor.id
+            self.state.put_actor(merge_actor(self.state.actor(cid), actor, cid, self.gazetteer, published))
+        statements = self._quotes(report, extraction)
+        for sid in sorted(statements):
+            self.refresh_statement(sid)
+        self.state.add_claims(find_claims(report, extraction.events, extraction.proposals))
+        merged_events = self._events(report, extraction)
+        for mid in sorted(merged_events):
+            self.refresh_event(mid)
+        merged_proposals = self._proposals(report, extraction)
+        for mid in sorted(merged_proposals):
+            self.refresh_proposal(mid)
+        tracks = self._positions(report, extraction)
+        for tid in sorted(tracks):
+            self.refresh_track(tid)
+        if story:
+            self._story(report, extraction)
+        return {
+            "statements": len(statements),
+            "events": len(merged_events),
+            "proposals": len(merged_proposals),
+            "positions": len(tracks),
+        }
+
+    def _quotes(self, report: Report, extraction: Extraction) -> set[str]:
+        fresh: list[QuoteMember] = []
+        for q in sorted(extraction.quotes, key=lambda q: (q.evidence[0].start if q.evidence else 0, q.id)):
+            span = interval(q.said_on, q.said_on_precision, report.published_at)
+            ev = q.evidence[0] if q.evidence else Evidence(report_id=report.id, start=0, end=0)
+            fresh.append(
+                QuoteMember(
+                    quote_id=q.id,
+                    statement_id="",
+                    report_id=report.id,
+                    speaker_id=self.canonical(q.speaker_id) or "",
+                    lo=span[0] if span else None,
+                    hi=span[1] if span else None,
+                    exact=is_exact(q.said_on_precision),
+                    said_on=q.said_on,
+                    said_on_precision=Precision(q.said_on_precision),
+                    language=q.language,
+                    text=q.text,
+                    direct=q.direct,
+                    start=ev.start,
+                    end=ev.end,
+                )
+            )
+        candidates = {m.quote_id: self._quote_candidates(m) for m in fresh}
+        texts = [m.text for m in fresh] + [c.text for cs in candidates.values() for c in cs]
+        vectors = self.encoder.vectors(texts)
+        touched: set[str] = set()
+        placed: list[QuoteMember] = []
+        for m in fresh:
+            pool = candidates[m.quote_id] + [p for p in placed if p.speaker_id == m.speaker_id]
+            sid, unite = statement_rules.assign(m, pool, vectors, report.text)
+            member = _replace(m, statement_id=sid or statement_rules.statement_id(m.quote_id))
+            self.state.add_quote(member)
+            placed.append(member)
+            touched.add(member.statement_id)
+            for other in unite:
+                self.state.rename_statement(other, member.statement_id)
+                touched.add(other)
+                for cs in candidates.values():
+                    cs[:] = [
+                        _replace(c, statement_id=member.statement_id) if c.statement_id == other else c
+                        for c in cs
+                    ]
+                placed = [
+                    _replace(p, statement_id=member.statement_id) if p.statement_id == other else p
+                    for p in placed
+                ]
+        return touched
+
+    def _quote_candidates(self, m: QuoteMember) -> list[QuoteMember]:
+        if not m.speaker_id or m.lo is None or m.hi is None:
+            return []
+        return self.state.quote_candidates(m.speaker_id, m.lo - 1, m.hi + 1)
+
+    def _events(self, report: Report, extraction: Extraction) -> set[str]:
+        touched: set[str] = set()
+        for e in sorted(extraction.events, key=lambda e: (e.evidence[0].start if e.evidence else 0, e.id)):
+            span = interval(e.date, e.date_precision, report.published_at)
+            member = EventMember(
+                event_id=e.id,
+                merged_id="",
+                report_id=report.id,
+                kind=e.kind,
+                family=event_rules.family(e.kind),
+                lo=span[0] if span else None,
+                hi=span[1] if span else None,
+                exact=is_exact(e.date_precision),
+                date=e.date,
+                date_precision=Precision(e.date_precision),
+                place=e.place,
+                place_key=event_rules.place_key(e.place, self.gazetteer),
+                participant_ids=tuple(sorted({self.canonical(p) or p for p in e.participant_ids})),
+                summary=e.summary,
+            )
+            candidates = (
+                []
+                if span is None
+                else self.state.event_candidates(
+                    member.family, span[0] - event_rules.DAY_SLACK, span[1] + event_rules.DAY_SLACK
+                )
+            )
+            mid = event_rules.assign(
+                member, candidates, self.gazetteer, self.state.event_members
+            ) or event_rules.merged_id(e.id)
+            member = _replace(member, merged_id=mid)
+            self.state.add_event(member)
+            touched.add(mid)
+        return touched
+
+    def _proposals(self, report: Report, extraction: Extraction) -> set[str]:
+        touched: set[str] = set()
+        for p in sorted(extraction.proposals, key=lambda p: p.id):
+            authors = tuple(sorted({self.canonical(a) or a for a in p.author_ids}))
+            key = proposal_rules.proposal_key(p.name, authors)
+            candidates = self.state.proposal_candidates(key)
+            mid = min((c.merged_id for c in candidates), default=None) or proposal_rules.merged_proposal_id(
+                p.id
+            )
+            self.state.add_proposal(
+                ProposalMember(
+                    proposal_id=p.id,
+                    merged_id=mid,
+                    report_id=report.id,
+                    key=key,
+                    name=p.name,
+                    author_ids=authors,
+                    first_reported=p.first_reported or (report.published_at or "")[:10] or None,
+                )
+            )
+            touched.add(mid)
+        return touched
+
+    def _positions(self, report: Report, extraction: Extraction) -> set[str]:
+        touched: set[str] = set()
+        for pos in extraction.positions:
+            holder = self.canonical(pos.holder_id) or pos.holder_id
+            if pos.target_id:
+                target = self.state.merged_proposal_of(pos.target_id) or pos.target_id
+            else:
+                target = f"issue:{pos.issue or 'unknown'}"
+            tid = proposal_rules.track_id(holder, target)
+            self.state.add_position(
+                PositionMember(
+                    position_id=pos.id,
+                    track_id=tid,
+                    report_id=report.id,
+                    holder_id=holder,
+                    target=target,
+                    stance=pos.stance,
+                    as_of=pos.as_of or (report.published_at or "")[:10] or None,
+                )
+            )
+            touched.add(tid)
+        return touched
+
+    def _story(self, report: Report, extraction: Extraction) -> None:
+        day = parse_day(report.published_at)
+        ordinal = day.toordinal() if day else None
+        canonical = {i: self.canonical(i) or i for i in _ids(extraction)}
+        report_actors = story_rules.actors(extraction, canonical)
+        words = story_rules.keywords(report)
+        candidates = self.state.story_candidates(
+            None if ordinal is None else ordinal - story_rules.WINDOW,
+            None if ordinal is None else ordinal + story_rules.WINDOW,
+            [f"a:{a}" for a in report_actors] + [f"k:{k}" for k in words],
+        )
+        sid = story_rules.assign(ordinal, report_actors, words, candidates)
+        known = next((s for s in candidates if s.id == sid), None)
+        if known is None:
+            known = StoryState(
+                id=story_rules.story_id(report.id),
+                first_day=ordinal,
+                last_day=ordinal,
+                actors=Counter(),
+                keywords=Counter(),
+                size=0,
+            )
+        days = [d for d in (known.first_day, known.last_day, ordinal) if d is not None]
+        story = StoryState(
+            id=known.id,
+            first_day=min(days, default=None),
+            last_day=max(days, default=None),
+            actors=known.actors + Counter(report_actors),
+            keywords=known.keywords + Counter(words),
+            size=known.size + 1,
+        )
+        names = {a: self._display(a) for a in story.actors}
+        self.state.put_story(
+            story,
+            StoryMember(
+                report_id=report.id, story_id=story.id, day=ordinal, actor_ids=report_actors, keywords=words
+            ),
+            story_rules.name(story, names),
+        )
+
+    def _display(self, actor_id: str) -> str:
+        entry = self.gazetteer.get(actor_id)
+        return entry.name_en if entry else actor_id.split(":", 1)[-1].replace("-", " ")
+
+    # -- merged items, recomputed from their members --------------------------------
+    def refresh_statement(self, sid: str) -> None:
+        members = sorted(self.state.statement_members(sid), key=lambda m: (m.report_id, m.start, m.quote_id))
+        if not members:
+            self.state.drop_statement(sid)
+            self.state.put_conflicts(sid, [])
+            return
+        evidence = self.state.evidence("quote", [m.quote_id for m in members])
+        said_on, precision = statement_rules.summary_date(members)
+        reports = tuple(dict.fromkeys(m.report_id for m in members))
+        self.state.put_statement(
+            Statement(
+                id=sid,
+                speaker_id=members[0].speaker_id or None,
+                said_on=said_on,
+                said_on_precision=precision,
+                wordings=tuple(
+                    Wording(
+                        quote_id=m.quote_id,
+                        report_id=m.report_id,
+                        language=m.language,
+                        text=m.text,
+                        direct=m.direct,
+                        evidence=evidence.get(m.quote_id, ()),
+                    )
+                    for m in members
+                ),
+                sources=self.state.sources(reports),
+                report_ids=reports,
+            )
+        )
+        speaker = self._display(members[0].speaker_id)
+        variants = statement_rules.wording_variants(
+            members, language_of(members[0].speaker_id, self.gazetteer)
+        )
+        conflicts = []
+        if variants:
+            sourced = [
+                SourcedVariant(
+                    value=text,
+                    evidence=_evidence_of(evidence, [c.quote_id for c in carriers]),
+                    sources=self.state.sources(c.report_id for c in carriers),
+                )
+                for text, carriers in variants
+            ]
+            ids = tuple(dict.fromkeys(c.quote_id for _t, carriers in variants for c in carriers))
+            conflicts.append(
+                Disagreement(
+                    id=conflict_id(sid, "wording"),
+                    attribute="wording",
+                    item_id=sid,
+                    item_ids=(sid, *ids),
+                    topic=f"wording of a remark by {speaker} ({said_on or 'undated'})",
+                    variants=_ranked(sourced),
+                )
+            )
+        self.state.put_conflicts(sid, conflicts)
+
+    def refresh_event(self, mid: str) -> None:
+        members = sorted(self.state.event_members(mid), key=lambda m: (m.report_id, m.event_id))
+        if not members:
+            self.state.drop_event(mid)
+            self.state.put_conflicts(mid, [])
+            return
+        evidence = self.state.evidence("event", [m.event_id for m in members])
+        fields = event_rules.summary(members)
+        reports = tuple(dict.fromkeys(m.report_id for m in members))
+        event = MergedEvent(
+            id=mid,
+            member_ids=tuple(m.event_id for m in members),
+            evidence=_evidence_of(evidence, [m.event_id for m in members]),
+            sources=self.state.sources(reports),
+            **fields,
+        )  # type: ignore[arg-type]
+        self.state.put_event(event)
+        label = f"{event.kind}{' in ' + event.place if event.place else ''} ({event.date or 'undated'})"
+        conflicts: list[Disagreement] = []
+        dates = event_rules.date_variants(members)
+        if dates:
+            sourced = [
+                SourcedVariant(
+                    value=day,
+                    evidence=_evidence_of(evidence, [m.event_id for m in group]),
+                    sources=self.state.sources(m.report_id for m in group),
+                )
+                for day, group in sorted(dates.items())
+            ]
+            conflicts.append(
+                Disagreement(
+                    id=conflict_id(mid, "date"),
+                    attribute="date",
+                    item_id=mid,
+                    topic=f"date of {label}",
+                    item_ids=(mid, *[m.event_id for group in dates.values() for m in group]),
+                    variants=_ranked(sourced),
+                )
+            )
+        conflicts += self._claim_conflicts(mid, [m.event_id for m in members], label)
+        self.state.put_conflicts(mid, conflicts)
+
+    def _claim_conflicts(self, mid: str, member_ids: list[str], label: str) -> list[Disagreement]:
+        by_attribute: dict[str, dict[str, list[Claim]]] = {}
+        for claim in self.state.claims(member_ids):
+            by_attribute.setdefault(claim.attribute, {}).setdefault(claim.norm, []).append(claim)
+        out = []
+        for attribute, values in sorted(by_attribute.items()):
+            if len(values) < 2:
+                continue
+            sourced = [
+                SourcedVariant(
+                    value=_display_norm(norm),
+                    evidence=tuple(ev for c in group for ev in c.evidence),
+                    sources=self.state.sources(ev.report_id for c in group for ev in c.evidence),
+                )
+                for norm, group in sorted(values.items())
+            ]
+            item_ids = tuple(dict.fromkeys(c.item_id for group in values.values() for c in group))
+            out.append(
+                Disagreement(
+                    id=conflict_id(mid, attribute),
+                    attribute=attribute,
+                    item_id=mid,
+                    topic=f"{attribute} of {label}",
+                    item_ids=(mid, *item_ids),
+                    variants=_ranked(sourced),
+                )
+            )
+        return out
+
+    def refresh_proposal(self, mid: str) -> None:
+        members = sorted(
+            self.state.proposal_members(mid), key=lambda m: (m.first_reported or "", m.proposal_id)
+        )
+        if not members:
+            self.state.drop_proposal(mid)
+            self.state.put_conflicts(mid, [])
+            return
+        evidence = self.state.evidence("proposal", [m.proposal_id for m in members])
+        versions = proposal_rules.versions(members)
+        self.state.put_proposal(
+            MergedProposal(
+                id=mid,
+                name=versions[0].name,
+                author_ids=tuple(sorted({a for m in members for a in m.author_ids})),
+                first_reported=min((m.first_reported for m in members if m.first_reported), default=None),
+                versions=versions,
+                member_ids=tuple(m.proposal_id for m in members),
+                evidence=_evidence_of(evidence, [m.proposal_id for m in members]),
+                sources=self.state.sources(m.report_id for m in members),
+            )
+        )
+        self.state.put_conflicts(
+            mid,
+            self._claim_conflicts(mid, [m.proposal_id for m in members], f"proposal '{versions[0].name}'"),
+        )
+
+    def refresh_track(self, tid: str) -> None:
+        members = self.state.track_members(tid)
+        if not members:
+            self.state.drop_track(tid)
+            return
+        evidence = self.state.evidence("position", [m.position_id for m in members])
+        history = proposal_rules.changes(members, evidence)
+        latest = history[-1]
+        self.state.put_track(
+            PositionTrack(
+                id=tid,
+                holder_id=members[0].holder_id,
+                target=members[0].target,
+                stance=latest.stance,
+                as_of=latest.as_of,
+                history=history,
+                sources=self.state.sources(m.report_id for m in members),
+            )
+        )
+
+
+def _replace(member: _M, **changes: object) -> _M:
+    return replace(member, **changes)  # type: ignore[arg-type]
+
+
+def _ids(extraction: Extraction) -> set[str]:
+    ids = {a.id for a in extraction.actors} | {q.speaker_id for q in extraction.quotes if q.speaker_id}
+    ids |= {p for e in extraction.events for p in e.participant_ids}
+    return ids | {p.holder_id for p in extraction.positions}
+
+
+def _evidence_of(evidence: dict[str, tuple[Evidence, ...]], ids: Iterable[str]) -> tuple[Evidence, ...]:
+    return tuple(dict.fromkeys(ev for i in ids for ev in evidence.get(i, ())))
+
+
+def _ranked(variants: Sequence[SourcedVariant]) -> tuple[SourcedVariant, ...]:
+    return tuple(sorted(variants, key=lambda v: (-v.sources, v.value)))
+
+
+def _display_norm(norm: str) -> str:
+    return norm[:-1] + " hours" if norm.endswith("h") else norm

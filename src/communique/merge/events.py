@@ -1,0 +1,218 @@
+"""One event whatever the report: same kind family, compatible dates, and something in
+common (the place, a person taking part, or both countries on a day-precise date).
+
+A meeting reported on different days by different reports (Thursday vs Friday) is still
+one meeting when the place and the people agree: it joins, and the dates become a
+conflict.  More than two days apart never merges.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from ..extract.gazetteer import Gazetteer, key
+from ..model import Precision
+from .actors import country_of
+from .dates import gap
+from .members import EventMember
+
+FAMILIES = {
+    "meeting": "meeting",
+    "planned_meeting": "meeting",
+    "phone_call": "phone_call",
+    "proposal": "proposal",
+    "counter_proposal": "proposal",
+    "leak": "leak",
+    "accept": "stance",
+    "partly_accept": "stance",
+    "reject": "stance",
+    "demand": "demand",
+    "accuse": "accuse",
+    "statement": "statement",
+}
+DAY_SLACK = 2  # a meeting's start reported up to two days apart, when place and people agree
+
+
+def family(kind: str) -> str:
+    return FAMILIES.get(kind, kind)
+
+
+def merged_id(first_event_id: str) -> str:
+    return "ev-" + hashlib.sha256(first_event_id.encode()).hexdigest()[:16]
+
+
+def place_key(place: str | None, gazetteer: Gazetteer) -> str | None:
+    if not place:
+        return None
+    entry = gazetteer.lookup(place)
+    return entry.id if entry is not None else key(place)
+
+
+def _people(ids: Sequence[str], gazetteer: Gazetteer) -> set[str]:
+    return {
+        i
+        for i in ids
+        if (entry := gazetteer.get(i)) is None
+        and not i.startswith("anon:")
+        or (entry is not None and entry.kind == "person")
+    }
+
+
+def _countries(ids: Sequence[str], gazetteer: Gazetteer) -> set[str]:
+    return {c for i in ids if (c := country_of(i, gazetteer))}
+
+
+def score(new: EventMember, other: EventMember, gazetteer: Gazetteer) -> float | None:
+    """How surely two reported events are one; None when they cannot be."""
+    if new.family != other.family:
+        return None
+    days = gap(_span(new), _span(other))
+    same_place = new.place_key is not None and new.place_key == other.place_key
+    shared_people = len(_people(new.participant_ids, gazetteer) & _people(other.participant_ids, gazetteer))
+    shared_countries = len(
+        _countries(new.participant_ids, gazetteer) & _countries(other.participant_ids, gazetteer)
+    )
+    if days > 0:
+        close_enough = (
+            days <= DAY_SLACK
+            and new.exact
+            and other.exact
+            and new.family == "meeting"
+            and same_place
+            and shared_people >= 2
+        )
+        if not close_enough:
+            return None
+    empty = (not new.participant_ids and new.place_key is None) or (
+        not other.participant_ids and other.place_key is None
+    )
+    if new.family == "statement":  # one person's remarks on one day
+        if shared_people == 0:
+            return None
+    elif not (same_place or shared_people or (shared_countries and new.exact and other.exact) or empty):
+        return None
+    different_places = bool(
+        new.place_key
+        and other.place_key
+        and not same_place
+        and not _is_country(new.place_key, gazetteer)
+        and not _is_country(other.place_key, gazetteer)
+    )
+    if different_places and not (shared_people >= 2 and new.exact and other.exact and days <= 1):
+        return None  # envoys travel: the same people in another city is another meeting
+    if not (new.exact and other.exact) and not same_place and shared_people < 2:
+        return None  # an undated mention needs the place or two people to be placed
+    return (
+        -1.5 * different_places
+        + 2.0 * same_place
+        + min(shared_people, 3)
+        + 0.5 * min(shared_countries, 2)
+        - days
+        + 0.1 * empty
+    )
+
+
+def _is_country(place_key: str | None, gazetteer: Gazetteer) -> bool:
+    entry = gazetteer.get(place_key or "")
+    return entry is not None and entry.kind in ("country", "bloc")
+
+
+def _span(m: EventMember) -> tuple[int, int] | None:
+    return (m.lo, m.hi) if m.lo is not None and m.hi is not None else None
+
+
+def consensus(members: Sequence[EventMember]) -> EventMember:
+    """One merged event as a single member: its commonest exact date (else the narrowest
+    interval), commonest place, all participants.  New reports are compared with this, not
+    with each member, so an undated mention cannot chain two events together."""
+    exact = Counter(m.lo for m in members if m.exact and m.lo is not None)
+    lo: int | None
+    hi: int | None
+    if exact:
+        day = min(exact.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        lo, hi, is_exact = day, day, True
+    else:
+        spans = [(m.lo, m.hi) for m in members if m.lo is not None and m.hi is not None]
+        lo, hi = min(spans, key=lambda s: (s[1] - s[0], s[0])) if spans else (None, None)
+        is_exact = False
+    places = Counter(m.place_key for m in members if m.place_key)
+    first = members[0]
+    return EventMember(
+        event_id="",
+        merged_id=first.merged_id,
+        report_id="",
+        kind=first.kind,
+        family=first.family,
+        lo=lo,
+        hi=hi,
+        exact=is_exact,
+        date=None,
+        date_precision=Precision.UNKNOWN,
+        place=None,
+        place_key=min(places.items(), key=lambda kv: (-kv[1], kv[0]))[0] if places else None,
+        participant_ids=tuple(sorted({p for m in members for p in m.participant_ids})),
+        summary="",
+    )
+
+
+def assign(
+    new: EventMember,
+    candidates: Sequence[EventMember],
+    gazetteer: Gazetteer,
+    members_of: Callable[[str], Sequence[EventMember]],
+) -> str | None:
+    """The merged event the new one belongs to (best-scoring), or None for a new event.
+
+    ``candidates`` come from the index (day window); each candidate merged event is then
+    judged on all its members (``members_of``).
+    """
+    merged_ids = sorted({other.merged_id for other in candidates if other.event_id != new.event_id})
+    best: tuple[float, str] | None = None
+    for mid in merged_ids:
+        members = [m for m in members_of(mid) if m.event_id != new.event_id]
+        if not members:
+            continue
+        value = score(new, consensus(members), gazetteer)
+        if value is not None and (best is None or value > best[0]):
+            best = (value, mid)
+    return best[1] if best else None
+
+
+def summary(members: Sequence[EventMember]) -> dict[str, Any]:
+    """Kind, date, place and participants of a merged event, by majority of its members."""
+    kinds = Counter(m.kind for m in members)
+    held = [k for k in kinds if k != "planned_meeting"]
+    kind = min(held or kinds, key=lambda k: (-kinds[k], k))
+    exact = Counter(m.date[:10] for m in members if m.exact and m.date)
+    if exact:
+        date: str | None = min(exact.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        precision = Precision.DAY
+    else:
+        dated = [m for m in members if m.date and m.date_precision is not Precision.UNKNOWN]
+        narrow = min(dated, key=lambda m: ((m.hi or 0) - (m.lo or 0), m.date or ""), default=None)
+        date, precision = (narrow.date, narrow.date_precision) if narrow else (None, Precision.UNKNOWN)
+    places = Counter(m.place for m in members if m.place)
+    place = min(places.items(), key=lambda kv: (-kv[1], kv[0]))[0] if places else None
+    participants = tuple(sorted({p for m in members for p in m.participant_ids}))
+    texts = Counter(m.summary for m in members if m.summary)
+    text = min(texts.items(), key=lambda kv: (-kv[1], kv[0]))[0] if texts else ""
+    return {
+        "kind": kind,
+        "date": date,
+        "date_precision": precision,
+        "place": place,
+        "participant_ids": participants,
+        "summary": text,
+    }
+
+
+def date_variants(members: Sequence[EventMember]) -> dict[str, list[EventMember]]:
+    """Day-precise dates reported for one event; more than one is a conflict."""
+    found: dict[str, list[EventMember]] = {}
+    for m in members:
+        if m.exact and m.date:
+            found.setdefault(m.date[:10], []).append(m)
+    return found if len(found) > 1 else {}

@@ -1,0 +1,206 @@
+"""The merge state in memory: for merging a set of reports without a store (tests,
+the quality gate, library users with records in hand)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from ..model import Evidence, Extraction, Report
+from .dates import iso
+from .members import EventMember, PositionMember, ProposalMember, QuoteMember, StoryMember
+from .records import (
+    Claim,
+    Disagreement,
+    MergedActor,
+    MergedEvent,
+    MergedProposal,
+    MergedRecord,
+    PositionTrack,
+    Statement,
+    Story,
+)
+from .stories import StoryState
+
+
+class MemoryState:
+    def __init__(self, reports: Iterable[Report], extractions: Iterable[Extraction]) -> None:
+        self.reports = {r.id: r for r in reports}
+        self._evidence: dict[tuple[str, str], tuple[Evidence, ...]] = {}
+        for x in extractions:
+            for kind, items in (
+                ("quote", x.quotes),
+                ("event", x.events),
+                ("proposal", x.proposals),
+                ("position", x.positions),
+            ):
+                for item in items:
+                    self._evidence[(kind, item.id)] = item.evidence  # type: ignore[attr-defined]
+        self.actors: dict[str, MergedActor] = {}
+        self.quotes_by_speaker: dict[str, list[QuoteMember]] = defaultdict(list)
+        self.statement_quotes: dict[str, list[QuoteMember]] = defaultdict(list)
+        self.statements: dict[str, Statement] = {}
+        self.events_by_family: dict[str, list[EventMember]] = defaultdict(list)
+        self.event_parts: dict[str, list[EventMember]] = defaultdict(list)
+        self.events: dict[str, MergedEvent] = {}
+        self._claims: dict[str, list[Claim]] = defaultdict(list)
+        self.proposals_by_key: dict[str, list[ProposalMember]] = defaultdict(list)
+        self.proposal_parts: dict[str, list[ProposalMember]] = defaultdict(list)
+        self.proposal_of: dict[str, str] = {}
+        self.proposals: dict[str, MergedProposal] = {}
+        self.track_parts: dict[str, list[PositionMember]] = defaultdict(list)
+        self.tracks: dict[str, PositionTrack] = {}
+        self.stories: dict[str, StoryState] = {}
+        self.story_names: dict[str, str] = {}
+        self.story_reports: dict[str, list[str]] = defaultdict(list)
+        self.conflicts: dict[str, list[Disagreement]] = {}
+
+    def sources(self, report_ids: Iterable[str]) -> int:
+        keys = set()
+        for rid in report_ids:
+            report = self.reports.get(rid)
+            keys.add((report.wire_group if report else None) or rid)
+        return len(keys)
+
+    def evidence(self, item_type: str, item_ids: Iterable[str]) -> dict[str, tuple[Evidence, ...]]:
+        return {i: self._evidence.get((item_type, i), ()) for i in item_ids}
+
+    def actor(self, actor_id: str) -> MergedActor | None:
+        return self.actors.get(actor_id)
+
+    def put_actor(self, actor: MergedActor) -> None:
+        self.actors[actor.id] = actor
+
+    def quote_candidates(self, speaker_id: str, lo: int, hi: int) -> list[QuoteMember]:
+        return [
+            m
+            for m in self.quotes_by_speaker.get(speaker_id, ())
+            if m.lo is not None and m.hi is not None and m.lo <= hi and m.hi >= lo
+        ]
+
+    def statement_members(self, statement_id: str) -> list[QuoteMember]:
+        return list(self.statement_quotes.get(statement_id, ()))
+
+    def add_quote(self, member: QuoteMember) -> None:
+        self.quotes_by_speaker[member.speaker_id].append(member)
+        self.statement_quotes[member.statement_id].append(member)
+
+    def put_statement(self, statement: Statement) -> None:
+        self.statements[statement.id] = statement
+
+    def rename_statement(self, old: str, new: str) -> None:
+        moved = [replace(m, statement_id=new) for m in self.statement_quotes.pop(old, [])]
+        self.statement_quotes[new].extend(moved)
+        for speaker, members in self.quotes_by_speaker.items():
+            self.quotes_by_speaker[speaker] = [
+                replace(m, statement_id=new) if m.statement_id == old else m for m in members
+            ]
+
+    def drop_statement(self, statement_id: str) -> None:
+        self.statements.pop(statement_id, None)
+        self.statement_quotes.pop(statement_id, None)
+
+    def event_candidates(self, family: str, lo: int, hi: int) -> list[EventMember]:
+        return [
+            m
+            for m in self.events_by_family.get(family, ())
+            if m.lo is not None and m.hi is not None and m.lo <= hi and m.hi >= lo
+        ]
+
+    def event_members(self, merged_id: str) -> list[EventMember]:
+        return list(self.event_parts.get(merged_id, ()))
+
+    def add_event(self, member: EventMember) -> None:
+        self.events_by_family[member.family].append(member)
+        self.event_parts[member.merged_id].append(member)
+
+    def put_event(self, event: MergedEvent) -> None:
+        self.events[event.id] = event
+
+    def add_claims(self, claims: Sequence[Claim]) -> None:
+        for claim in claims:
+            self._claims[claim.item_id].append(claim)
+
+    def claims(self, item_ids: Iterable[str]) -> list[Claim]:
+        return [c for i in item_ids for c in self._claims.get(i, ())]
+
+    def proposal_candidates(self, key: str) -> list[ProposalMember]:
+        return list(self.proposals_by_key.get(key, ()))
+
+    def proposal_members(self, merged_id: str) -> list[ProposalMember]:
+        return list(self.proposal_parts.get(merged_id, ()))
+
+    def merged_proposal_of(self, proposal_id: str) -> str | None:
+        return self.proposal_of.get(proposal_id)
+
+    def add_proposal(self, member: ProposalMember) -> None:
+        self.proposals_by_key[member.key].append(member)
+        self.proposal_parts[member.merged_id].append(member)
+        self.proposal_of[member.proposal_id] = member.merged_id
+
+    def put_proposal(self, proposal: MergedProposal) -> None:
+        self.proposals[proposal.id] = proposal
+
+    def track_members(self, track_id: str) -> list[PositionMember]:
+        return list(self.track_parts.get(track_id, ()))
+
+    def add_position(self, member: PositionMember) -> None:
+        self.track_parts[member.track_id].append(member)
+
+    def put_track(self, track: PositionTrack) -> None:
+        self.tracks[track.id] = track
+
+    def drop_event(self, merged_id: str) -> None:
+        self.events.pop(merged_id, None)
+
+    def drop_proposal(self, merged_id: str) -> None:
+        self.proposals.pop(merged_id, None)
+
+    def drop_track(self, track_id: str) -> None:
+        self.tracks.pop(track_id, None)
+
+    def story_candidates(self, lo: int | None, hi: int | None, terms: Sequence[str] = ()) -> list[StoryState]:
+        return [
+            s
+            for s in self.stories.values()
+            if lo is None
+            or hi is None
+            or s.last_day is None
+            or ((s.first_day or 0) <= hi and s.last_day >= lo)
+        ]
+
+    def put_story(self, story: StoryState, member: StoryMember, name: str) -> None:
+        self.stories[story.id] = story
+        self.story_names[story.id] = name
+        self.story_reports[story.id].append(member.report_id)
+
+    def put_conflicts(self, item_id: str, conflicts: Sequence[Disagreement]) -> None:
+        if conflicts:
+            self.conflicts[item_id] = list(conflicts)
+        else:
+            self.conflicts.pop(item_id, None)
+
+    def record(self) -> MergedRecord:
+        stories = tuple(
+            Story(
+                id=s.id,
+                name=self.story_names[s.id],
+                keywords=tuple(w for w, _n in sorted(s.keywords.items(), key=lambda kv: (-kv[1], kv[0]))[:8]),
+                report_ids=tuple(self.story_reports[s.id]),
+                first_date=iso(s.first_day) if s.first_day else None,
+                last_date=iso(s.last_day) if s.last_day else None,
+            )
+            for s in sorted(self.stories.values(), key=lambda s: s.id)
+        )
+        return MergedRecord(
+            actors=tuple(self.actors[k] for k in sorted(self.actors)),
+            statements=tuple(self.statements[k] for k in sorted(self.statements)),
+            events=tuple(self.events[k] for k in sorted(self.events)),
+            proposals=tuple(self.proposals[k] for k in sorted(self.proposals)),
+            positions=tuple(self.tracks[k] for k in sorted(self.tracks)),
+            conflicts=tuple(c for k in sorted(self.conflicts) for c in self.conflicts[k]),
+            stories=stories,
+            statement_of={m.quote_id: m.statement_id for ms in self.statement_quotes.values() for m in ms},
+            event_of={m.event_id: m.merged_id for ms in self.event_parts.values() for m in ms},
+        )

