@@ -28,6 +28,9 @@ EXAMPLES = {
     "extract": "examples:\n  communique extract            # reports whose extractor versions changed\n"
                "  communique extract --all --db news.db",
     "stories": "examples:\n  communique stories\n  communique stories --db news.db --json | jq .",
+    "brief": "examples:\n  communique brief --lang ja --as-of 2025-12-08\n"
+             "  communique brief --lang en --since 2025-12-04 --format html > brief.html\n"
+             "  communique brief --lang ja --format json | jq .headline",
     "search": "examples:\n  communique search 'two to tango'\n  communique search ペスコフ",
 }
 
@@ -83,6 +86,18 @@ def _parser() -> argparse.ArgumentParser:
     stories.add_argument("--json", action="store_true", help="JSON on stdout")
     stories.add_argument("--rebuild", action="store_true",
                          help="merge every report again from scratch (after changing extractors)")
+
+    brief = command("brief", "Write a briefing of the story as of a date, every sentence cited.")
+    brief.add_argument("--lang", required=True, choices=("ja", "en"))
+    brief.add_argument("--as-of", metavar="DATE",
+                       help="use only reports published by DATE (default: the newest report's date)")
+    brief.add_argument("--since", metavar="DATE", help="add a section on what changed since DATE")
+    brief.add_argument("--format", choices=("md", "html", "json"), default="md")
+    brief.add_argument("--story", metavar="ID", help="the story to brief (default: everything stored)")
+    brief.add_argument("--llm-url", metavar="URL",
+                       help="optional OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1; "
+                            "every sentence it writes is checked against the evidence")
+    brief.add_argument("--llm-model", metavar="NAME", help="model name for --llm-url")
 
     search = command("search", "Full-text search over stored reports (matches Japanese too).")
     search.add_argument("query")
@@ -214,6 +229,22 @@ def cmd_stories(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_brief(args: argparse.Namespace) -> int:
+    from .brief import render
+    from .brief.llm import LLMConfig
+
+    if args.llm_url and not args.llm_model:
+        raise UsageError("brief --llm-url", "needs a model name", "add --llm-model NAME")
+    llm = LLMConfig(url=args.llm_url, model=args.llm_model) if args.llm_url else None
+    with pipeline.open_store(args.db) as store:
+        briefing = pipeline.brief(store, lang=args.lang, as_of=args.as_of, since=args.since,
+                                  story_id=args.story, llm=llm)
+    sys.stdout.write(render(briefing, args.format))
+    for dropped in briefing.dropped:
+        _err(f"dropped ({dropped.where}): {dropped.text} — {'; '.join(dropped.reasons)}")
+    return 0
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     with pipeline.open_store(args.db) as store:
         hits = store.search(args.query, args.limit)
@@ -227,7 +258,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 _COMMANDS = {"ingest": cmd_ingest, "extract": cmd_extract, "reports": cmd_reports, "export": cmd_export,
-             "stories": cmd_stories, "search": cmd_search}
+             "stories": cmd_stories, "brief": cmd_brief, "search": cmd_search}
 
 if __name__ == "__main__":
     raise SystemExit(main())

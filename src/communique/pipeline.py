@@ -15,8 +15,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import brief as briefing
 from . import merge as merging
-from .errors import InputError
+from .brief.llm import LLMConfig
+from .errors import InputError, UsageError
 from .extract import extract as run_extractors
 from .extract import extractors_for
 from .ingest import SourceOptions, build_report, expand, wire
@@ -33,6 +35,7 @@ __all__ = [
     "merge",
     "merge_report",
     "story_rows",
+    "brief",
     "ingest",
     "open_store",
     "report_rows",
@@ -310,3 +313,26 @@ _ITEM_TABLES = (
     ("position", "positions", ("id", "holder_id", "target_id", "issue", "stance", "as_of",
                                "extractor")),
 )
+
+
+def brief(
+    store: SQLiteStore,
+    *,
+    lang: str,
+    as_of: str | None = None,
+    since: str | None = None,
+    story_id: str | None = None,
+    llm: LLMConfig | None = None,
+) -> briefing.Briefing:
+    """A briefing of the stored story as of a day (default: the newest report's day)."""
+    merge(store)  # anything ingested but not merged yet
+    records = list(export_records(store))
+    as_of = as_of or briefing.newest_report_date(records)
+    if as_of is None:
+        raise UsageError(str(store.path), "has no dated reports to brief",
+                         "ingest reports first, or give --as-of DATE")
+    if llm is not None:
+        from .brief.llm import write
+
+        return write(records, lang=lang, as_of=as_of, since=since, story_id=story_id, config=llm)
+    return briefing.brief(records, lang=lang, as_of=as_of, since=since, story_id=story_id)

@@ -1,0 +1,488 @@
+"""The deterministic writer: a briefing in the shape of the seed article, from the record.
+
+Reading order (and composition order, so that an actor's first mention is the full form):
+headline; lead (context, the latest meeting, the key statement); "what changed since" when
+asked; a section on the key meeting; one section per party (its positions, then its
+statements); the proposals; the other meetings; the schedule; three points to watch; the
+reader's perspective; the as-of line; how reports differ (the body: :mod:`.sections`).
+Every sentence is built from record items and cites them; single-source and hedged claims
+are hedged.  Rules of selection: :mod:`.select`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from datetime import date
+from types import ModuleType
+from typing import Any
+
+from ..errors import CommuniqueError, UsageError
+from ..extract.gazetteer import Gazetteer
+from ..extract.gazetteer import load as load_gazetteer
+from . import sections as body
+from . import select, templates_en, templates_ja
+from .model import Briefing, Citation, Copy, EvidenceRef, Reference, Section, Sentence
+from .names import Names
+from .record import Record, Statement, View, day, view
+
+MAX_EVIDENCE = 4
+
+
+class BriefError(CommuniqueError):
+    """The record cannot be briefed (nothing extracted as of the date)."""
+
+
+def templates_for(lang: str) -> ModuleType:
+    if lang == "ja":
+        return templates_ja
+    if lang == "en":
+        return templates_en
+    raise UsageError(
+        f"--lang {lang}", "briefings are written in Japanese or English", "use --lang ja or --lang en"
+    )
+
+
+class Writer:
+    def __init__(self, v: View, lang: str, gazetteer: Gazetteer) -> None:
+        self.v = v
+        self.lang = lang
+        self.T = templates_for(lang)
+        self.names = Names(gazetteer, v.actors, lang, v.as_of)
+        self.year = v.as_of[:4]
+        self.used: set[str] = set()  # statement ids already shown
+        self.shown_events: set[str] = set()
+        self.tracks = select.tracks(v)
+        self.targets = select.by_target(self.tracks)
+        self.statements = select.ranked_statements(v, self.names, lang)
+        self.contested_dates = {
+            str(i)
+            for c in v.conflicts
+            if "date" in str(c.get("topic") or "").lower()
+            for i in c.get("item_ids") or ()
+        }
+
+    # -- citations ------------------------------------------------------------------------
+    def cite(
+        self,
+        item: Record,
+        item_type: str,
+        evidence: Sequence[EvidenceRef] | None = None,
+        actors: Iterable[str] = (),
+        extra_dates: Iterable[str | None] = (),
+        required: Sequence[EvidenceRef] = (),
+    ) -> Citation:
+        """A citation of an item: the ``required`` spans (what the sentence shows rests on them), then
+        one span per further independent source, the briefing's language first, up to MAX_EVIDENCE."""
+        spans = list(evidence) if evidence is not None else self.v.evidence(item)
+        chosen: list[EvidenceRef] = list(dict.fromkeys([*required, *spans[:1]]))
+        seen = {self.v.source_key(ev.report_id) for ev in chosen}
+        for ev in sorted(spans[1:], key=lambda e: self.v.language_of(e) != self.lang):
+            key = self.v.source_key(ev.report_id)
+            if key not in seen and len(chosen) < MAX_EVIDENCE:
+                seen.add(key)
+                chosen.append(ev)
+        dates = {day(item.get(f)) for f in ("said_on", "date", "first_reported", "as_of")}
+        dates |= {self.v.published(e.report_id) for e in chosen}
+        dates |= {day(d) for d in extra_dates}
+        linked: set[str] = set()
+        for actor in actors:
+            linked |= self.names.linked(actor)
+        return Citation(
+            item_id=str(item["id"]),
+            item_type=item_type,
+            evidence=tuple(chosen),
+            dates=tuple(sorted(d for d in dates if d)),
+            actors=tuple(sorted(linked)),
+        )
+
+    def hedge_for(self, evidence: Sequence[EvidenceRef], hedged: bool = False) -> str | None:
+        """The hedge source when a claim is reported by one source only (or hedged in the report)."""
+        outlets = self.v.outlets(evidence)
+        if hedged or len(outlets) <= 1:
+            return (outlets[0] or "one report") if len(outlets) == 1 else "reports"
+        return None
+
+    def sentence(
+        self,
+        text: str,
+        citations: Sequence[Citation],
+        kind: str,
+        quoted: Sequence[str] = (),
+        hedged: bool = False,
+        allowed: Sequence[str] = (),
+    ) -> Sentence:
+        outlets = sorted({o for c in citations for o in self.v.outlets(c.evidence) if o})
+        return Sentence(
+            text=text,
+            citations=tuple(citations),
+            kind=kind,
+            quoted=tuple(q for q in quoted if q),
+            hedged=hedged,
+            allowed_dates=tuple(allowed),
+            sources=tuple(o for o in outlets if o in text),
+        )
+
+    def when(self, iso: Any, precision: Any = "day") -> str | None:
+        return self.T.date(day(iso), str(precision or "day") if day(iso) else None, self.year)
+
+    # -- labels ---------------------------------------------------------------------------
+    def target_label(self, target: str) -> str:
+        if target.startswith("issue:"):
+            return str(self.T.issue(target[6:]))
+        prop = self.v.items[target]
+        return self.proposal_label(prop)
+
+    def label_evidence(self, prop: Record) -> list[EvidenceRef]:
+        """The mention a proposal's shown name rests on: one in the briefing's language if any."""
+        spans = self.v.evidence(prop)
+        digits = re.findall(r"\d+", unicodedata.normalize("NFKC", self.proposal_label(prop)))
+        carrying = [e for e in spans if all(d in unicodedata.normalize("NFKC", e.text) for d in digits)]
+        own = [e for e in carrying or spans if self.v.language_of(e) == self.lang]
+        return (own or carrying or spans)[:1]
+
+    def proposal_label(self, prop: Record) -> str:
+        mentions = [e.text for e in self.v.evidence(prop) if self.v.language_of(e) == self.lang]
+        authors = [str(a) for a in prop.get("author_ids") or ()]
+        author = self.names.short(authors[0]) if authors else None
+        name = _clean_name(str(prop.get("name") or ""), self.names)
+        label = str(self.T.proposal(name, mentions, author))
+        said = " ".join(unicodedata.normalize("NFKC", e.text) for e in self.v.evidence(prop))
+        if all(d in said for d in re.findall(r"\d+", unicodedata.normalize("NFKC", label))):
+            return label
+        # the record's name carries a number its evidence does not: name it without the number
+        bare = re.sub(r"\d+\s*[- ]?\s*(?:points?|items?|項目の?)\s*", "", name).strip() or name
+        return str(self.T.proposal(bare, mentions, author))
+
+    def participants(self, event: Record) -> list[str]:
+        """Participants to name: most prominent first, grouped by side; a country, bloc or
+        organization is left out when one of the people of its side is named."""
+        ids = list(dict.fromkeys(str(a) for a in event.get("participant_ids") or ()))
+        people_sides = {self.names.side(a) for a in ids if self.names.kind(a) == "person"}
+        kept = [a for a in ids if self.names.kind(a) == "person" or self.names.side(a) not in people_sides]
+        kept.sort(key=lambda a: (-self.names.prominence(a), ids.index(a)))
+        order = list(dict.fromkeys(self.names.side(a) for a in kept))
+        return sorted(kept, key=lambda a: order.index(self.names.side(a)))
+
+    def event_label(self, event: Record, dated: bool = True) -> str:
+        place = self.names.place(event.get("place"))
+        dated = dated and str(event["id"]) not in self.contested_dates
+        when = self.when(event.get("date"), event.get("date_precision")) if dated else None
+        return str(self.T.event_label(str(event.get("kind")), place, when))
+
+    # -- sentences from items -------------------------------------------------------------
+    def statement_sentence(self, st: Statement, kind: str, lead_in: str = "") -> Sentence:
+        self.used.add(st.id)
+        q = select.rendering(st, self.lang)
+        q_lang = str(q.get("language") or self.lang)
+        text = body.trim(str(q.get("text") or ""), 120 if q_lang == "ja" else 260)
+        shown = self.T.shown(text)
+        speaker = self.names.mention(st.speaker_id) if st.speaker_id else (st.speaker_text or "?")
+        when = self.when(st.said_on, st.precision)
+        hedge = self.hedge_for(st.evidence, st.hedged) if st.hedged else None
+        q_evidence = self.v.evidence(q)
+        others = [e for e in st.evidence if e not in q_evidence]
+        citation = self.cite(
+            q,
+            "quote",
+            q_evidence + others,
+            actors=[st.speaker_id] if st.speaker_id else [],
+            extra_dates=[st.said_on],
+        )
+        sentence_text = self.T.statement(
+            speaker,
+            when,
+            self.T.quote(text, q_lang),
+            direct=bool(q.get("direct")),
+            same_lang=q_lang == self.lang,
+            hedge=hedge,
+            lead_in=lead_in,
+        )
+        return self.sentence(sentence_text, [citation], kind, quoted=[shown], hedged=bool(hedge))
+
+    def event_sentence(
+        self, event: Record, kind: str = "event", future: bool = True, subject: str | None = None
+    ) -> Sentence | None:
+        evidence = self.v.evidence(event)
+        hedge = self.hedge_for(evidence)
+        actors = self.participants(event)
+        when = (
+            None
+            if str(event["id"]) in self.contested_dates
+            else self.when(event.get("date"), event.get("date_precision"))
+        )
+        text = self.T.event(
+            str(event.get("kind")),
+            when,
+            self.names.place(event.get("place")),
+            self.names.mention_all(actors),
+            hedge=hedge,
+            future=future,
+            subject=subject,
+        )
+        if text is None:
+            return None
+        self.shown_events.add(str(event["id"]))
+        return self.sentence(text, [self.cite(event, "event", actors=actors)], kind, hedged=bool(hedge))
+
+    def position_sentence(self, track: select.Track, kind: str = "position") -> Sentence:
+        position = track.current
+        evidence = self.v.evidence(position)
+        hedge = self.hedge_for(evidence)
+        holder = self.names.mention(track.holder_id)
+        text = self.T.position(
+            holder, self.target_label(track.target), track.stance, hedge=hedge, is_issue=track.is_issue
+        )
+        return self.sentence(text, [self.target_cite(track, position)], kind, hedged=bool(hedge))
+
+    def target_cite(self, track: select.Track, position: Record) -> Citation:
+        actors = [track.holder_id]
+        evidence = self.v.evidence(position)
+        if track.is_issue:
+            return self.cite(position, "position", evidence, actors=actors)
+        prop = self.v.items[track.target]
+        actors += [str(a) for a in prop.get("author_ids") or ()]
+        label = self.label_evidence(prop)  # the proposal's name, as shown, rests on its mention
+        return self.cite(
+            position,
+            "position",
+            evidence + [e for e in label if e not in evidence],
+            actors=actors,
+            extra_dates=[self.v.first_seen(self.v.evidence(prop))],
+            required=evidence[:1] + label,
+        )
+
+    # -- the parts of a briefing --------------------------------------------------------------
+    def key_event(self, headline_statement: Statement | None) -> Record | None:
+        if headline_statement is not None:
+            found = select.followed_event(self.v, headline_statement)
+            if found is not None:
+                return found
+        done = select.meetings(self.v)
+        return done[-1] if done else None
+
+    def pick_headline(self) -> Statement | None:
+        """The most newsworthy attributed direct quote short enough for a headline, rendered in the
+        briefing's language when any such quote is; otherwise in the language it was said in."""
+        limit = 40 if self.lang == "ja" else 90
+        fitting = []
+        for st in self.statements:
+            if not st.speaker_id:
+                continue
+            q = select.rendering(st, self.lang)
+            if q.get("direct") and len(str(q.get("text") or "")) <= limit:
+                fitting.append((st, q.get("language") == self.lang))
+        own = [st for st, same in fitting if same]
+        return own[0] if own else fitting[0][0] if fitting else None
+
+    def headline(self, st: Statement | None, event: Record | None) -> Sentence:
+        if st is not None:
+            q = select.rendering(st, self.lang)
+            q_lang = str(q.get("language") or self.lang)
+            label = (
+                self.T.event_short(str(event.get("kind")), self.names.place(event.get("place")))
+                if event is not None
+                else None
+            )
+            text = self.T.headline(
+                self.names.short(str(st.speaker_id)), self.T.quote(str(q.get("text") or ""), q_lang), label
+            )
+            citations = [self.cite(q, "quote", actors=[str(st.speaker_id)], extra_dates=[st.said_on])]
+            if event is not None:
+                citations.append(self.cite(event, "event", actors=self.participants(event)))
+            return self.sentence(text, citations, "headline", quoted=[self.T.shown(str(q.get("text") or ""))])
+        if event is not None:
+            label = self.event_label(event)
+            return self.sentence(
+                self.T.capitalize(label),
+                [self.cite(event, "event", actors=self.participants(event))],
+                "headline",
+            )
+        if self.tracks:
+            track = self.tracks[0]
+            return dataclasses.replace(self.position_sentence(track), kind="headline")
+        raise BriefError(
+            f"record as of {self.v.as_of}",
+            "has no statements, events or positions to brief",
+            "ingest and extract reports first, or choose a later --as-of date",
+        )
+
+    def lead(self, st: Statement | None, event: Record | None) -> list[Sentence]:
+        out = []
+        main = self.main_proposal()
+        if main is not None:
+            cites = [
+                self.cite(
+                    main, "proposal", actors=main.get("author_ids") or (), required=self.label_evidence(main)
+                )
+            ]
+            if event is not None:
+                cites.append(self.cite(event, "event", actors=self.participants(event)))
+            latest = max(d for c in cites for d in c.dates)
+            out.append(
+                self.sentence(
+                    self.T.lead_context(self.proposal_label(main), self.T.month(latest)), cites, "lead"
+                )
+            )
+        if event is not None:
+            sentence = self.event_sentence(event, "lead")
+            if sentence:
+                out.append(sentence)
+        if st is not None:
+            lead_in = ""
+            if event is not None and (select.days_between(day(event.get("date")), st.said_on) or -1) >= 0:
+                lead_in = "その後、" if self.lang == "ja" else "Afterwards, "
+            out.append(self.statement_sentence(st, "lead", lead_in=lead_in))
+        return out
+
+    def main_proposal(self) -> Record | None:
+        if not self.v.proposals:
+            return None
+        return sorted(self.v.proposals, key=lambda p: (-self.v.sources(self.v.evidence(p)), str(p["id"])))[0]
+
+    def briefing(self, since: str | None) -> Briefing:
+        st = self.pick_headline()
+        event = self.key_event(st)
+        headline = self.headline(st, event)
+        lead = self.lead(st, event)
+        sections: list[Section] = []
+        if since:
+            used, shown = set(self.used), set(self.shown_events)
+            sections.append(body.since_section(self, since))
+            self.used, self.shown_events = used, shown
+        for section in (
+            body.event_section(self, event),
+            *body.party_sections(self),
+            body.proposals_section(self),
+            body.meetings_section(self),
+            body.schedule_section(self),
+        ):
+            if section is not None:
+                sections.append(section)
+        points, opened = body.points(self)
+        perspective, contested = body.perspective(self)
+        as_of = body.as_of_line(self, opened or contested)
+        conflicts = [body.conflict_sentence(self, c) for c in self.v.conflicts]
+        labels = tuple(sorted(self.T.LABELS.items()))
+        draft = Briefing(
+            story_id=self.v.story_id,
+            language=self.lang,
+            as_of=self.v.as_of,
+            since=since,
+            headline=headline,
+            lead=tuple(lead),
+            sections=tuple(sections),
+            points=tuple(points),
+            perspective=tuple(perspective),
+            as_of_line=as_of,
+            conflicts=tuple(conflicts),
+            references=(),
+            labels=labels,
+        )
+        return number(draft, self.v)
+
+
+def number(draft: Briefing, v: View) -> Briefing:
+    """Number the independent sources in the order they are first cited; fill the references."""
+    numbers: dict[str, int] = {}
+    for _where, sentence in draft.sentences():
+        for citation in sentence.citations:
+            for ev in citation.evidence:
+                numbers.setdefault(v.source_key(ev.report_id), len(numbers) + 1)
+
+    def renumber(sentence: Sentence) -> Sentence:
+        cites = tuple(
+            dataclasses.replace(
+                c, refs=tuple(sorted({numbers[v.source_key(e.report_id)] for e in c.evidence}))
+            )
+            for c in sentence.citations
+        )
+        return dataclasses.replace(sentence, citations=cites)
+
+    references = []
+    for key, n in sorted(numbers.items(), key=lambda kv: kv[1]):
+        group = sorted(
+            (r for r in v.reports.values() if v.source_key(str(r["id"])) == key),
+            key=lambda r: (day(r.get("published_at")) or "", str(r["id"])),
+        )
+        first = group[0]
+        copies = tuple(
+            Copy(
+                report_id=str(r["id"]),
+                outlet=r.get("outlet"),
+                title=r.get("title"),
+                url=r.get("url"),
+                published_at=r.get("published_at"),
+            )
+            for r in group[1:]
+        )
+        references.append(
+            Reference(
+                number=n,
+                report_id=str(first["id"]),
+                title=first.get("title"),
+                outlet=first.get("outlet"),
+                published_at=first.get("published_at"),
+                url=first.get("url"),
+                language=str(first.get("language") or "und"),
+                wire_group=first.get("wire_group"),
+                copies=copies,
+            )
+        )
+    return dataclasses.replace(
+        draft,
+        headline=renumber(draft.headline),
+        lead=tuple(map(renumber, draft.lead)),
+        sections=tuple(
+            dataclasses.replace(s, sentences=tuple(map(renumber, s.sentences))) for s in draft.sections
+        ),
+        points=tuple(map(renumber, draft.points)),
+        perspective=tuple(map(renumber, draft.perspective)),
+        as_of_line=renumber(draft.as_of_line),
+        conflicts=tuple(map(renumber, draft.conflicts)),
+        references=tuple(references),
+    )
+
+
+def _clean_name(name: str, names: Names) -> str:
+    """Actor ids inside an extracted proposal name ("european-union counter-proposal") shown as names."""
+
+    def swap(match: re.Match[str]) -> str:
+        word = match.group(0)
+        entry = names.gazetteer.get(word)
+        if entry is None:
+            return word
+        short = entry.short_en or entry.name_en
+        if entry.kind == "country" and not short.isupper() and entry.demonyms_en:
+            return entry.demonyms_en[0]
+        return short
+
+    return re.sub(r"[a-z]+(?:-[a-z]+)+", swap, name)
+
+
+def compose(
+    records: Iterable[Record],
+    *,
+    lang: str,
+    as_of: str | date,
+    since: str | date | None = None,
+    gazetteer: Gazetteer | None = None,
+    story_id: str | None = None,
+) -> Briefing:
+    if day(as_of) is None:
+        raise UsageError(f"--as-of {as_of}", "is not a date", "give an ISO date such as 2025-12-08")
+    since_day = day(since) if since else None
+    if since and since_day is None:
+        raise UsageError(f"--since {since}", "is not a date", "give an ISO date such as 2025-12-04")
+    templates_for(lang)
+    v = view(records, as_of, story_id)
+    if not (v.quotes or v.events or v.positions):
+        raise BriefError(
+            f"record as of {v.as_of}",
+            "has no statements, events or positions to brief",
+            "ingest and extract reports first, or choose a later --as-of date",
+        )
+    writer = Writer(v, lang, gazetteer or load_gazetteer())
+    return writer.briefing(since_day)

@@ -1,0 +1,376 @@
+"""How actors and places are named in a briefing, in Japanese or English.
+
+Names and titles come from the gazetteer (then from the record's own actor records, then
+from the id): in Japanese the ``ja_title_form`` (トランプ大統領), introduced on first mention
+by the country it belongs to (ロシアのペスコフ大統領報道官); in English the title before the
+name when it is short (Kremlin Press Secretary Dmitry Peskov), "President of Russia" turned
+into "Russian President", and the surname afterwards.  Nothing here knows any one story.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ..extract.gazetteer import Entry, Gazetteer, key
+from ..model import Role
+
+# Places as extraction writes them (English names, or katakana as written) <-> their other form.
+PLACES_JA = {
+    "Moscow": "モスクワ",
+    "Kyiv": "キーウ",
+    "Washington": "ワシントン",
+    "Geneva": "ジュネーブ",
+    "Miami": "マイアミ",
+    "Florida": "フロリダ州",
+    "Hallandale Beach": "ハランデールビーチ",
+    "Abu Dhabi": "アブダビ",
+    "Berlin": "ベルリン",
+    "London": "ロンドン",
+    "Paris": "パリ",
+    "Bishkek": "ビシケク",
+    "Istanbul": "イスタンブール",
+    "Riyadh": "リヤド",
+    "Jeddah": "ジッダ",
+    "Anchorage": "アンカレッジ",
+    "Alaska": "アラスカ州",
+    "Brussels": "ブリュッセル",
+    "Doha": "ドーハ",
+    "Budapest": "ブダペスト",
+    "Minsk": "ミンスク",
+    "Helsinki": "ヘルシンキ",
+    "Rome": "ローマ",
+    "Vatican": "バチカン",
+    "Mar-a-Lago": "マールアラーゴ",
+    "Palm Beach": "パームビーチ",
+    "New York": "ニューヨーク",
+    "Munich": "ミュンヘン",
+    "Davos": "ダボス",
+    "The Hague": "ハーグ",
+    "Copenhagen": "コペンハーゲン",
+    "Tokyo": "東京",
+    "Beijing": "北京",
+    "Seoul": "ソウル",
+    "Ottawa": "オタワ",
+    "Toronto": "トロント",
+    "Singapore": "シンガポール",
+    "Cairo": "カイロ",
+    "Ankara": "アンカラ",
+    "Warsaw": "ワルシャワ",
+    "Vienna": "ウィーン",
+    "Oslo": "オスロ",
+    "Stockholm": "ストックホルム",
+    "Madrid": "マドリード",
+    "Tehran": "テヘラン",
+    "Jerusalem": "エルサレム",
+    "Dubai": "ドバイ",
+    "Osaka": "大阪",
+    "Delhi": "デリー",
+    "New Delhi": "ニューデリー",
+    "Los Angeles": "ロサンゼルス",
+    "San Francisco": "サンフランシスコ",
+    "Chicago": "シカゴ",
+    "Florida Miami": "フロリダ州マイアミ",
+}
+_PLACES_EN = {ja: en for en, ja in PLACES_JA.items()}
+_PLACES_EN.update({"フロリダ": "Florida", "キエフ": "Kyiv", "ワシントンD.C.": "Washington"})
+
+_ACTOR_TITLE_WORDS = ("President", "Prime Minister", "Chancellor", "King", "Emperor", "Premier")
+_THE_COUNTRY = ("United ", "Republic", "Kingdom", "Netherlands", "Philippines", "Holy See", "Emirates")
+
+
+def _is_acronym(text: str) -> bool:
+    return text.replace(".", "").isupper() and " " not in text
+
+
+def _ascii(text: str) -> bool:
+    return all(ord(ch) < 128 for ch in text)
+
+
+def _humanize(actor_id: str) -> str:
+    return " ".join(w.capitalize() for w in actor_id.replace("_", "-").split("-") if w)
+
+
+class Names:
+    """Display names for one briefing: the first mention of an actor is the full form."""
+
+    def __init__(
+        self, gazetteer: Gazetteer, actors: Mapping[str, Mapping[str, Any]], lang: str, as_of: str
+    ) -> None:
+        self.gazetteer = gazetteer
+        self.actors = actors
+        self.lang = lang
+        self.as_of = as_of
+        self._mentioned: set[str] = set()
+
+    # -- lookups ----------------------------------------------------------------------------
+    def entry(self, actor_id: str) -> Entry | None:
+        return self.gazetteer.get(actor_id)
+
+    def kind(self, actor_id: str) -> str:
+        if actor_id.startswith("anon:"):
+            return "anonymous"
+        entry = self.entry(actor_id)
+        if entry:
+            return entry.kind
+        return str((self.actors.get(actor_id) or {}).get("kind") or "person")
+
+    def current_role(self, actor_id: str) -> Role | None:
+        entry = self.entry(actor_id)
+        if entry is None:
+            raw = (self.actors.get(actor_id) or {}).get("roles") or ()
+            for role in raw:
+                title = role.get("title")
+                en = title.get("en") if isinstance(title, dict) else title
+                ja = title.get("ja") if isinstance(title, dict) else None
+                if en or ja:
+                    return Role(title=str(en or ""), title_ja=ja, affiliation=role.get("affiliation"))
+            return None
+        for role in entry.roles:
+            started = (role.since or "")[:10] <= self.as_of
+            ongoing = role.until is None or role.until[:10] > self.as_of
+            if started and ongoing:
+                return role
+        return None
+
+    def country(self, actor_id: str) -> str | None:
+        """The country (or bloc) an actor belongs to, through its current role."""
+        if actor_id.startswith("anon:"):
+            return self.side(actor_id[5:])
+        kind = self.kind(actor_id)
+        if kind in ("country", "bloc"):
+            return actor_id
+        role = self.current_role(actor_id)
+        if role and role.affiliation:
+            if self.kind(role.affiliation) in ("country", "bloc"):
+                return role.affiliation
+            entry = self.entry(role.affiliation)
+            if entry and entry.country:
+                return entry.country
+        entry = self.entry(actor_id)
+        if entry and entry.country:
+            return entry.country
+        raw = self.actors.get(actor_id) or {}
+        return raw.get("country")
+
+    def side(self, actor_id: str) -> str:
+        """The party an actor speaks for: a country or bloc when known, else the actor itself."""
+        return self.country(actor_id) or actor_id
+
+    def linked(self, actor_id: str) -> set[str]:
+        """The actor and everything its name may be introduced with (country, affiliation)."""
+        out = {actor_id}
+        if actor_id.startswith("anon:"):
+            out.add(actor_id[5:])
+        role = self.current_role(actor_id)
+        if role and role.affiliation:
+            out.add(role.affiliation)
+        country = self.country(actor_id)
+        if country:
+            out.add(country)
+        return out
+
+    def prominence(self, actor_id: str) -> int:
+        """3 head of state or government, 2 other office holder, 1 person, 0 anything else."""
+        if self.kind(actor_id) != "person":
+            return 0
+        role = self.current_role(actor_id)
+        if role is None:
+            return 1
+        title = role.title
+        leader = any(w in title for w in _ACTOR_TITLE_WORDS) and not any(
+            w in title for w in ("Vice", "Deputy", "Press", "Office", "Aide")
+        )
+        return 3 if leader and self.kind(role.affiliation or "") == "country" else 2
+
+    # -- names ------------------------------------------------------------------------------
+    def mention(self, actor_id: str) -> str:
+        """The full form the first time an actor is named in a briefing, the short form after."""
+        if actor_id in self._mentioned:
+            return self.short(actor_id)
+        self._mentioned.add(actor_id)
+        return self.full(actor_id)
+
+    def mention_all(self, actor_ids: list[str]) -> list[str]:
+        """Mentions of several actors; in Japanese a country named for one is not repeated for the next."""
+        out = []
+        previous = None
+        for actor_id in actor_ids:
+            country = self.country(actor_id)
+            first = actor_id not in self._mentioned
+            text = self.mention(actor_id)
+            if self.lang == "ja" and first and country and country == previous and country != actor_id:
+                prefix = self._ja_short(country) + "の"
+                text = text[len(prefix) :] if text.startswith(prefix) else text
+            out.append(text)
+            previous = country
+        return out
+
+    def full(self, actor_id: str) -> str:
+        return self._ja_full(actor_id) if self.lang == "ja" else self._en_full(actor_id)
+
+    def short(self, actor_id: str) -> str:
+        return self._ja_short(actor_id) if self.lang == "ja" else self._en_short(actor_id)
+
+    def side_label(self, actor_id: str) -> str:
+        if self.lang == "ja":
+            return self._ja_short(actor_id) + "側"
+        return self._en_short(actor_id)
+
+    def _raw_name(self, actor_id: str, lang: str) -> str | None:
+        raw = self.actors.get(actor_id) or {}
+        name = raw.get("name")
+        if isinstance(name, dict):
+            return name.get(lang) or None
+        return str(name) if name and (lang == "en") == _ascii(str(name)) else None
+
+    # Japanese
+    def _ja_short(self, actor_id: str) -> str:
+        if actor_id.startswith("anon:"):
+            return self._ja_short(actor_id[5:]) + "の関係者"
+        entry = self.entry(actor_id)
+        if entry is None:
+            name = self._raw_name(actor_id, "ja") or self._raw_name(actor_id, "en") or _humanize(actor_id)
+            if self.kind(actor_id) != "person":
+                return name
+            return (name.split("・")[-1] if "・" in name else name) + "氏"
+        if entry.kind != "person":
+            return entry.short_ja or entry.name_ja or entry.name_en
+        role = self.current_role(actor_id)
+        if entry.ja_title_form and (role is not None or not entry.roles):
+            return entry.ja_title_form
+        return (entry.short_ja or entry.name_ja or entry.name_en) + "氏"
+
+    def _ja_full(self, actor_id: str) -> str:
+        if actor_id.startswith("anon:"):
+            return self._ja_short(actor_id)
+        entry = self.entry(actor_id)
+        if entry is None:
+            name = self._raw_name(actor_id, "ja") or self._raw_name(actor_id, "en") or _humanize(actor_id)
+            role = self.current_role(actor_id)
+            country = self.country(actor_id)
+            if self.kind(actor_id) != "person":
+                return name
+            prefix = self._ja_short(country) + "の" if country and country != actor_id else ""
+            if role and role.title_ja:
+                return f"{prefix}{role.title_ja}、{name}氏" if prefix else f"{role.title_ja}の{name}氏"
+            return f"{prefix}{name}氏"
+        if entry.kind != "person":
+            name = entry.name_ja or entry.name_en
+            short = entry.short_ja
+            if short and short != name and _ascii(short) and short not in name:
+                return f"{name}({short})"
+            return short or name
+        role = self.current_role(actor_id)
+        country = self.country(actor_id)
+        prefix = self._ja_short(country) + "の" if country and country != actor_id else ""
+        short = self._ja_short(actor_id)
+        if short.endswith("氏"):
+            named = (entry.name_ja or entry.name_en) + "氏"
+            if role and role.title_ja:
+                return f"{prefix}{role.title_ja}、{named}" if prefix else f"{role.title_ja}の{named}"
+            return prefix + named
+        if prefix and prefix[:-1] in short:
+            return short
+        return prefix + short
+
+    # English
+    def _en_short(self, actor_id: str) -> str:
+        if actor_id.startswith("anon:"):
+            return "an unnamed " + self._en_bare(actor_id[5:], short=True) + " source"
+        entry = self.entry(actor_id)
+        if entry is None:
+            name = self._raw_name(actor_id, "en") or self._raw_name(actor_id, "ja") or _humanize(actor_id)
+            if self.kind(actor_id) == "person":
+                return name.split()[-1] if " " in name else name
+            return name
+        if entry.kind == "person":
+            return entry.short_en or entry.name_en
+        return self._the(entry, entry.short_en or entry.name_en)
+
+    def _en_bare(self, actor_id: str, short: bool) -> str:
+        entry = self.entry(actor_id)
+        if entry is None:
+            return self._raw_name(actor_id, "en") or _humanize(actor_id)
+        return (entry.short_en if short else None) or entry.name_en
+
+    def _the(self, entry: Entry, form: str) -> str:
+        if form.lower().startswith("the "):
+            return form
+        if entry.kind == "country":
+            needs = any(w in form for w in _THE_COUNTRY) or form in ("US", "UK", "UAE")
+        elif entry.kind in ("organization", "bloc"):
+            needs = not _is_acronym(form) or len(form.replace(".", "")) <= 3
+        else:
+            needs = False
+        return "the " + form if needs else form
+
+    def _en_full(self, actor_id: str) -> str:
+        if actor_id.startswith("anon:"):
+            return self._en_short(actor_id)
+        entry = self.entry(actor_id)
+        if entry is None:
+            name = self._raw_name(actor_id, "en") or self._raw_name(actor_id, "ja") or _humanize(actor_id)
+            role = self.current_role(actor_id)
+            if role and role.title and self.kind(actor_id) == "person":
+                return self._titled(role.title, name)
+            return name
+        if entry.kind != "person":
+            name = self._the(entry, entry.name_en)
+            if entry.short_en and entry.short_en != entry.name_en and _is_acronym(entry.short_en):
+                return f"{name} ({entry.short_en})"
+            return name
+        role = self.current_role(actor_id)
+        if role is None or not role.title:
+            return entry.name_en
+        return self._titled(role.title, entry.name_en)
+
+    def _titled(self, title: str, name: str) -> str:
+        if " of " in title:
+            office, _, of = title.partition(" of ")
+            of = of[4:] if of.lower().startswith("the ") else of
+            found = self.gazetteer.lookup(of)
+            if found is not None:
+                if found.kind == "country":
+                    short = found.short_en or found.name_en
+                    adjective = short if _is_acronym(short) else (found.demonyms_en or (short,))[0]
+                else:
+                    adjective = found.short_en or found.name_en
+                return f"{adjective} {office} {name}"
+        if len(title.split()) <= 4:
+            return f"{title} {name}"
+        return f"{name} ({title})"
+
+    # -- places -----------------------------------------------------------------------------
+    def place(self, place: str | None) -> str | None:
+        if not place:
+            return None
+        if self.lang == "ja":
+            if not _ascii(place):
+                return place
+            found = PLACES_JA.get(place)
+            if found:
+                return found
+            entry = self.gazetteer.lookup(place)
+            return (entry.name_ja if entry and entry.name_ja else None) or place
+        if _ascii(place):
+            return place
+        found_en = _PLACES_EN.get(place)
+        if found_en:
+            return found_en
+        entry = self.gazetteer.lookup(place)
+        return entry.name_en if entry else place
+
+
+def name_forms(gazetteer: Gazetteer, lang: str) -> dict[str, str]:
+    """Every name, short name and alias of a language -> actor id (metonyms left out), longest first."""
+    forms: dict[str, str] = {}
+    for entry in gazetteer.entries.values():
+        if lang == "ja":
+            candidates = (entry.name_ja, entry.short_ja, *entry.aliases_ja, entry.ja_title_form)
+        else:
+            candidates = (entry.name_en, entry.short_en, *entry.aliases_en)
+        for form in candidates:
+            if form and len(key(form)) > 1:
+                forms.setdefault(form, entry.id)
+    return dict(sorted(forms.items(), key=lambda kv: (-len(kv[0]), kv[0])))

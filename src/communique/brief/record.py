@@ -1,0 +1,203 @@
+"""The story record as the briefing writers see it: export records, cut at the as-of date.
+
+Input is the dicts that :func:`communique.pipeline.export_records` yields (the JSONL export
+format).  :func:`view` keeps only what the record knew as of a date: reports published after
+it are dropped, and so is every item whose evidence lies only in such reports; conflicts keep
+the variants still supported and stay conflicts only while two values remain.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from .model import EvidenceRef
+
+Record = Mapping[str, Any]
+ITEM_TYPES = ("quote", "event", "proposal", "position")
+_SENTENCE_END = re.compile(r"[。！？][」』）]*|(?:[!?]|(?<![A-Z])\.)[\u201d\"\u2019)]*(?=\s|$)|\n")
+
+
+def day(value: Any) -> str | None:
+    """The ISO day of a date or datetime value ("2025-12-03T09:40:00+09:00" -> "2025-12-03")."""
+    if isinstance(value, date):
+        return value.isoformat()[:10]
+    if not isinstance(value, str) or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+@dataclass(slots=True)
+class Statement:
+    """One remark, whatever the outlet or language it was rendered in (quotes sharing a statement_id)."""
+
+    id: str
+    quotes: list[Record]
+    speaker_id: str | None
+    speaker_text: str
+    said_on: str | None
+    precision: str
+    hedged: bool
+    evidence: list[EvidenceRef] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class View:
+    reports: dict[str, Record]
+    actors: dict[str, Record]
+    quotes: list[Record]
+    events: list[Record]
+    proposals: list[Record]
+    positions: list[Record]
+    conflicts: list[Record]
+    as_of: str
+    story_id: str | None = None
+    items: dict[str, Record] = field(default_factory=dict)
+
+    # -- evidence -------------------------------------------------------------------------
+    def evidence(self, item: Record) -> list[EvidenceRef]:
+        """The item's evidence spans in reports the view keeps, with their text; order kept."""
+        out = []
+        for ev in item.get("evidence") or ():
+            report = self.reports.get(ev.get("report_id"))
+            if report is None:
+                continue
+            text = report.get("text") or ""
+            start, end = int(ev.get("start", -1)), int(ev.get("end", -1))
+            if not 0 <= start < end <= len(text):
+                continue
+            out.append(
+                EvidenceRef(
+                    report_id=report["id"],
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    context=_context(text, start, end),
+                )
+            )
+        return out
+
+    def source_key(self, report_id: str) -> str:
+        """Wire copies are one source: the wire group, else the report itself."""
+        report = self.reports.get(report_id) or {}
+        return str(report.get("wire_group") or report_id)
+
+    def sources(self, evidence: Iterable[EvidenceRef]) -> int:
+        return len({self.source_key(e.report_id) for e in evidence})
+
+    def published(self, report_id: str) -> str | None:
+        return day((self.reports.get(report_id) or {}).get("published_at"))
+
+    def first_seen(self, evidence: Iterable[EvidenceRef]) -> str | None:
+        days = sorted(d for d in (self.published(e.report_id) for e in evidence) if d)
+        return days[0] if days else None
+
+    def outlets(self, evidence: Iterable[EvidenceRef]) -> list[str]:
+        """Outlet names of the evidence, one per independent source, in evidence order ("" if unknown)."""
+        seen: dict[str, str] = {}
+        for ev in evidence:
+            report = self.reports.get(ev.report_id) or {}
+            seen.setdefault(
+                self.source_key(ev.report_id),
+                str(report.get("outlet") or ""),
+            )
+        return list(seen.values())
+
+    def language_of(self, ev: EvidenceRef) -> str:
+        return str((self.reports.get(ev.report_id) or {}).get("language") or "und")
+
+    # -- statements -----------------------------------------------------------------------
+    def statements(self) -> list[Statement]:
+        groups: dict[str, list[Record]] = {}
+        for quote in self.quotes:
+            groups.setdefault(str(quote.get("statement_id") or quote["id"]), []).append(quote)
+        out = []
+        for sid, quotes in sorted(groups.items()):
+            quotes.sort(key=lambda q: str(q["id"]))
+            speakers = sorted({q["speaker_id"] for q in quotes if q.get("speaker_id")})
+            dated = sorted(
+                (str(q["said_on"]), str(q.get("said_on_precision") or "day"))
+                for q in quotes
+                if day(q.get("said_on"))
+            )
+            evidence = [ev for q in quotes for ev in self.evidence(q)]
+            out.append(
+                Statement(
+                    id=sid,
+                    quotes=quotes,
+                    speaker_id=speakers[0] if speakers else None,
+                    speaker_text=str(quotes[0].get("speaker_text") or ""),
+                    said_on=day(dated[0][0]) if dated else None,
+                    precision=dated[0][1] if dated else "unknown",
+                    hedged=all(bool(q.get("hedge")) for q in quotes),
+                    evidence=evidence,
+                )
+            )
+        return out
+
+
+def _context(text: str, start: int, end: int, width: int = 300) -> str:
+    """The sentence around a span (bounded), for hover text."""
+    left = max(0, start - width)
+    for found in _SENTENCE_END.finditer(text, left, start):
+        left = found.end()
+    right = min(len(text), end + width)
+    after = _SENTENCE_END.search(text, end, right)
+    right = after.end() if after else right
+    return " ".join(text[left:right].split())
+
+
+def view(records: Iterable[Record], as_of: str | date, story_id: str | None = None) -> View:
+    """The record as of a day: later reports, and items only they support, are left out."""
+    cut = day(as_of)
+    if cut is None:
+        raise ValueError(f"as_of must be an ISO date, got {as_of!r}")
+    by_type: dict[str, list[Record]] = {}
+    for record in records:
+        if story_id is not None and record.get("story_id") not in (None, story_id):
+            continue
+        by_type.setdefault(str(record.get("type")), []).append(record)
+    reports = {}
+    for report in by_type.get("report", []):
+        published = day(report.get("published_at"))
+        if published is None or published <= cut:
+            reports[str(report["id"])] = report
+    v = View(
+        reports=reports,
+        actors={str(a["id"]): a for a in by_type.get("actor", [])},
+        quotes=[],
+        events=[],
+        proposals=[],
+        positions=[],
+        conflicts=[],
+        as_of=cut,
+        story_id=story_id,
+    )
+    for kind in ITEM_TYPES:
+        kept = [item for item in by_type.get(kind, []) if v.evidence(item)]
+        if kind == "position":
+            kept = [p for p in kept if (day(p.get("as_of")) or cut) <= cut]
+        kept.sort(key=lambda item: str(item["id"]))
+        getattr(v, kind + "s").extend(kept)
+        v.items.update({str(item["id"]): item for item in kept})
+    for conflict in sorted(by_type.get("conflict", []), key=lambda c: str(c["id"])):
+        variants = [
+            dict(var, evidence=[e for e in var.get("evidence") or () if e.get("report_id") in reports])
+            for var in conflict.get("variants") or ()
+        ]
+        variants = [var for var in variants if var["evidence"]]
+        if len({str(var.get("value")) for var in variants}) >= 2:
+            v.conflicts.append(dict(conflict, variants=variants))
+    return v
+
+
+def newest_report_date(records: Iterable[Record]) -> str | None:
+    """The publication day of the newest report: the default as-of date."""
+    days = [d for r in records if r.get("type") == "report" for d in [day(r.get("published_at"))] if d]
+    return max(days) if days else None

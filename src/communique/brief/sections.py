@@ -1,0 +1,444 @@
+"""The body of a briefing: sections by event, party and proposal; the schedule; what changed
+since a date; three points to watch; the reader's perspective; the as-of line; conflicts.
+
+Each function takes the :class:`~communique.brief.compose.Writer` of one briefing and returns
+sentences built from record items, each citing them.  The rules of selection are in
+:mod:`.select`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import TYPE_CHECKING
+
+from . import select
+from .model import Citation, EvidenceRef, Section, Sentence
+from .record import Record, day
+
+if TYPE_CHECKING:
+    from .compose import Writer
+
+MAX_PROPOSALS = 6
+MAX_OTHER_EVENTS = 3
+MAX_MEETINGS = 8
+
+_ATTRIBUTES = (
+    "duration",
+    "length",
+    "date",
+    "points",
+    "wording",
+    "participants",
+    "speaker",
+    "place",
+    "number",
+    "count",
+)
+
+
+def event_section(w: Writer, event: Record | None) -> Section | None:
+    if event is None:
+        return None
+    when = day(event.get("date"))
+    sides = {w.names.side(a) for a in event.get("participant_ids") or ()}
+    sides |= {w.names.side(st.speaker_id) for st in w.statements if st.id in w.used and st.speaker_id}
+    sentences = []
+    for other in select.meetings(w.v):
+        gap = select.days_between(when, day(other.get("date")))
+        people = set(other.get("participant_ids") or ()) & set(event.get("participant_ids") or ())
+        if (
+            other is not event
+            and other.get("kind") == "phone_call"  # calls that followed it, by those at the table
+            and people
+            and gap is not None
+            and 0 <= gap <= 3
+            and str(other["id"]) not in w.shown_events
+        ):
+            found = w.event_sentence(other)
+            if found:
+                sentences.append(found)
+    for st in w.statements:
+        gap = select.days_between(when, st.said_on)
+        side = w.names.side(st.speaker_id) if st.speaker_id else None
+        if st.id not in w.used and side in sides and gap is not None and 0 <= gap <= 3 and len(sentences) < 5:
+            sentences.append(w.statement_sentence(st, "statement"))
+    if not sentences:
+        return None
+    return Section(
+        key=f"event:{event['id']}",
+        title=w.T.event_title(w.event_label(event)),
+        sentences=tuple(sentences),
+    )
+
+
+def party_sections(w: Writer) -> list[Section]:
+    activity: dict[str, int] = {}
+    for st in w.statements:
+        if st.speaker_id and st.id not in w.used:
+            side = w.names.side(st.speaker_id)
+            activity[side] = activity.get(side, 0) + 1
+    for track in w.tracks:
+        side = w.names.side(track.holder_id)
+        activity[side] = activity.get(side, 0) + 1
+    sections = []
+    for side in sorted(activity, key=lambda s: (-activity[s], s))[:4]:
+        own = [t for t in w.tracks if w.names.side(t.holder_id) == side]
+        own.sort(key=lambda t: (-len(t.positions), t.is_issue, t.target, t.holder_id))
+        sentences = [w.position_sentence(t) for t in own[:3]]
+        spoken = [
+            st
+            for st in w.statements
+            if st.id not in w.used and st.speaker_id and w.names.side(st.speaker_id) == side
+        ]
+        sentences += [w.statement_sentence(st, "statement") for st in spoken[:3]]
+        if not sentences:
+            continue
+        top = own[0] if own else None
+        title = w.T.party_title(
+            w.names.side_label(side),
+            w.target_label(top.target) if top else None,
+            top.stance if top else None,
+        )
+        sections.append(Section(key=f"party:{side}", title=title, sentences=tuple(sentences)))
+    return sections
+
+
+def proposals_section(w: Writer) -> Section | None:
+    """Proposals by the name shown (extracted items of one name are one proposal), the most
+    reported first chosen, then told oldest first: when reported, linked leaks and
+    presentations, and the holders' current stances."""
+    groups: dict[str, list[Record]] = {}
+    for prop in w.v.proposals:
+        groups.setdefault(w.proposal_label(prop), []).append(prop)
+
+    def first_day(members: list[Record]) -> str:
+        days = [day(p.get("first_reported")) or w.v.first_seen(w.v.evidence(p)) or "" for p in members]
+        return min(days)
+
+    chosen = sorted(
+        groups.items(),
+        key=lambda kv: (-w.v.sources([e for p in kv[1] for e in w.v.evidence(p)]), first_day(kv[1]), kv[0]),
+    )[:MAX_PROPOSALS]
+    chosen.sort(key=lambda kv: (first_day(kv[1]), kv[0]))
+    kinds = ("leak", "proposal", "counter_proposal")
+    events = sorted(
+        (e for e in w.v.events if e.get("kind") in kinds),
+        key=lambda e: (day(e.get("date")) or "", str(e["id"])),
+    )
+    sentences = []
+    linked: set[str] = set()
+    for label, members in chosen:
+        prop = members[0]
+        evidence = [e for p in members for e in w.v.evidence(p)]
+        authors = list(dict.fromkeys(str(a) for p in members for a in p.get("author_ids") or ()))
+        first = first_day(members) or None
+        hedge = w.hedge_for(evidence)
+        shown_authors = [a for a in authors if w.names.short(a) not in label]
+        text = w.T.proposal_reported(label, w.names.mention_all(shown_authors), w.when(first), hedge=hedge)
+        citation = w.cite(
+            prop, "proposal", evidence, actors=authors, extra_dates=[first], required=w.label_evidence(prop)
+        )
+        sentences.append(w.sentence(w.T.capitalize(text), [citation], "proposal", hedged=bool(hedge)))
+        for event in events:
+            if str(event["id"]) not in linked and select.overlaps(w.v.evidence(event), evidence):
+                linked.add(str(event["id"]))
+                found = w.event_sentence(event, subject=label)
+                if found:
+                    sentences.append(dataclasses.replace(found, citations=found.citations + (citation,)))
+        ids = {str(p["id"]) for p in members}
+        ts = sorted((t for t in w.tracks if t.target in ids), key=lambda t: (t.holder_id, t.target))
+        latest: dict[str, select.Track] = {}
+        for track in ts:  # one stance per holder: the latest across the proposal's items
+            if track.holder_id not in latest or _as_of(track) >= _as_of(latest[track.holder_id]):
+                latest[track.holder_id] = track
+        if latest:
+            ts = [latest[h] for h in sorted(latest)]
+            pairs = [(w.names.mention(t.holder_id), t.stance) for t in ts]
+            single = [w.v.outlets(w.v.evidence(t.current)) for t in ts]
+            hedge = "reports" if any(len(o) <= 1 for o in single) else None
+            text = w.T.proposal_positions(label, pairs, hedge=hedge)
+            cites = [w.target_cite(t, t.current) for t in ts]
+            sentences.append(w.sentence(text, cites, "position", hedged=bool(hedge)))
+    seen: set[tuple[str, str]] = set()
+    for event in events:
+        key = (str(event.get("kind")), day(event.get("date")) or "")
+        if str(event["id"]) not in linked and key not in seen and len(seen) < MAX_OTHER_EVENTS:
+            seen.add(key)
+            found = w.event_sentence(event)
+            if found:
+                sentences.append(found)
+    if not sentences:
+        return None
+    return Section(key="proposals", title=w.T.LABELS["proposals"], sentences=tuple(sentences))
+
+
+def _as_of(track: select.Track) -> str:
+    return str(day(track.current.get("as_of")) or "")
+
+
+def meetings_section(w: Writer) -> Section | None:
+    """Meetings and calls not told yet, oldest first (undated ones last); one per kind, day and
+    participants."""
+    kinds = select.MEETINGS
+    rest = [
+        e
+        for e in w.v.events
+        if e.get("kind") in kinds and str(e["id"]) not in w.shown_events and e.get("date_precision") != "year"
+    ]
+    rest.sort(key=lambda e: (day(e.get("date")) or "9999", str(e["id"])))
+    sentences = []
+    seen: set[tuple[str, str, frozenset[str]]] = set()
+    for event in rest:
+        key = (str(event.get("kind")), day(event.get("date")) or "", frozenset(w.participants(event)))
+        if key in seen or len(seen) >= MAX_MEETINGS:
+            continue
+        seen.add(key)
+        found = w.event_sentence(event)
+        if found:
+            sentences.append(found)
+    if not sentences:
+        return None
+    return Section(key="meetings", title=w.T.LABELS["meetings"], sentences=tuple(sentences))
+
+
+def schedule_section(w: Writer) -> Section | None:
+    sentences = [
+        s
+        for event, ahead in select.planned(w.v)
+        for s in [w.event_sentence(event, "schedule", future=ahead)]
+        if s
+    ]
+    if not sentences:
+        return None
+    return Section(key="schedule", title=w.T.LABELS["schedule"], sentences=tuple(sentences))
+
+
+def since_section(w: Writer, since: str) -> Section:
+    sentences: list[Sentence] = []
+    fresh = [
+        e
+        for e in w.v.events
+        if (w.v.first_seen(w.v.evidence(e)) or "") > since
+        and e.get("kind")
+        in ("meeting", "phone_call", "planned_meeting", "leak", "proposal", "counter_proposal")
+    ]
+    for event in sorted(fresh, key=lambda e: (day(e.get("date")) or "9999", str(e["id"]))):
+        ahead = not day(event.get("date")) or (day(event.get("date")) or "") >= w.v.as_of
+        found = w.event_sentence(event, "since", future=ahead)
+        if found:
+            sentences.append(found)
+    for track in w.tracks:
+        stances = [str(p.get("stance")) for p in track.positions]
+        changed = len(set(stances)) > 1 and stances[-1] != stances[-2]
+        fresh_last = (w.v.first_seen(w.v.evidence(track.current)) or "") > since
+        if changed and fresh_last:
+            old = track.positions[-2]
+            text = w.T.stance_change(
+                w.names.mention(track.holder_id),
+                w.target_label(track.target),
+                stances[-2],
+                stances[-1],
+            )
+            sentences.append(
+                w.sentence(text, [w.target_cite(track, old), w.target_cite(track, track.current)], "since")
+            )
+        elif fresh_last and all((w.v.first_seen(w.v.evidence(p)) or "") > since for p in track.positions):
+            sentences.append(w.position_sentence(track, "since"))
+    new_statements = [
+        st for st in w.statements if st.id not in w.used and (w.v.first_seen(st.evidence) or "") > since
+    ]
+    sentences += [w.statement_sentence(st, "since") for st in new_statements[:3]]
+    for conflict in w.v.conflicts:
+        before = {
+            str(var.get("value"))
+            for var in conflict["variants"]
+            if any((w.v.published(e["report_id"]) or "") <= since for e in var["evidence"])
+        }
+        if len(before) < 2:
+            subject, citation = conflict_parts(w, conflict)
+            sentences.append(w.sentence(w.T.new_conflict(subject), [citation], "since"))
+    return Section(
+        key="since",
+        title=w.T.since_title(w.T.full_date(since)),
+        sentences=tuple(sentences),
+        note="" if sentences else w.T.LABELS["nothing_new"],
+    )
+
+
+def points(w: Writer) -> tuple[list[Sentence], str | None]:
+    """Three points to watch by the rules of :mod:`.select`; also the open target for the as-of line."""
+    candidates: dict[str, list[Sentence]] = {"A": [], "B": [], "C": []}
+    opened = select.open_targets(w.targets)
+    for target in opened:
+        ts = sorted(w.targets[target], key=lambda t: t.holder_id)
+        pairs = [(w.names.short(t.holder_id), t.stance) for t in ts]
+        candidates["A"].append(
+            w.sentence(
+                w.T.point_open(w.target_label(target), pairs),
+                [w.target_cite(t, t.current) for t in ts],
+                "point",
+            )
+        )
+    for target in select.clashing_targets(w.targets):
+        if opened and target == opened[0]:
+            continue
+        ts = sorted(
+            w.targets[target],
+            key=lambda t: (t.stance not in select.POSITIVE | {"demand"}, t.holder_id),
+        )
+        pairs = [(w.names.short(t.holder_id), t.stance) for t in ts]
+        candidates["B"].append(
+            w.sentence(
+                w.T.point_clash(w.target_label(target), pairs),
+                [w.target_cite(t, t.current) for t in ts],
+                "point",
+            )
+        )
+    ahead = [event for event, still in select.planned(w.v) if still]
+    for event in ahead:
+        actors = w.participants(event)
+        text = w.T.point_next(
+            [w.names.short(a) for a in actors],
+            w.when(event.get("date"), event.get("date_precision")),
+            w.names.place(event.get("place")),
+        )
+        candidates["C"].append(w.sentence(text, [w.cite(event, "event", actors=actors)], "point"))
+    done = select.meetings(w.v)
+    if not ahead and done:
+        last = done[-1]
+        candidates["C"].append(
+            w.sentence(
+                w.T.point_unclear(w.event_label(last)),
+                [w.cite(last, "event", actors=w.participants(last))],
+                "point",
+            )
+        )
+    chosen: list[Sentence] = []
+    for rank in range(3):
+        for rule in "ABC":
+            if rank < len(candidates[rule]) and len(chosen) < 3:
+                chosen.append(candidates[rule][rank])
+    return chosen, opened[0] if opened else None
+
+
+def perspective(w: Writer) -> tuple[list[Sentence], str | None]:
+    target = select.most_contested(w.targets)
+    if target is None:
+        return [], None
+    ts = sorted(w.targets[target], key=lambda t: (t.stance, t.holder_id))
+    out = [
+        w.sentence(
+            w.T.perspective_intro(w.target_label(target)),
+            [w.target_cite(t, t.current) for t in ts],
+            "perspective",
+        )
+    ]
+    out += [dataclasses.replace(w.position_sentence(t), kind="perspective") for t in ts[:4]]
+    evidence = [e for t in ts for e in w.v.evidence(t.current)]
+    for st in w.statements:
+        if select.overlaps(st.evidence, evidence):
+            out.append(dataclasses.replace(w.statement_sentence(st, "perspective")))
+            break
+    return out, target
+
+
+def as_of_line(w: Writer, target: str | None) -> Sentence:
+    when = w.T.full_date(w.v.as_of)
+    if target is not None:
+        ts = w.targets[target]
+        return w.sentence(
+            w.T.as_of_open(when, w.target_label(target)),
+            [w.target_cite(t, t.current) for t in ts],
+            "as_of",
+            allowed=[w.v.as_of],
+        )
+    latest = sorted(w.v.events, key=lambda e: (day(e.get("date")) or "", str(e["id"])))
+    if latest:
+        event = latest[-1]
+        return w.sentence(
+            w.T.as_of_latest(when, w.event_label(event)),
+            [w.cite(event, "event", actors=w.participants(event))],
+            "as_of",
+            allowed=[w.v.as_of],
+        )
+    st = w.statements[0]
+    q = select.rendering(st, w.lang)
+    return w.sentence(
+        w.T.as_of_latest(when, w.T.quote(str(q["text"]), str(q.get("language")))),
+        [w.cite(q, "quote")],
+        "as_of",
+        quoted=[w.T.shown(str(q["text"]))],
+        allowed=[w.v.as_of],
+    )
+
+
+def conflict_parts(w: Writer, conflict: Record) -> tuple[str, Citation]:
+    topic = str(conflict.get("topic") or "")
+    attribute = next((a for a in _ATTRIBUTES if a in topic.lower()), None)
+    label = None
+    actors: list[str] = []
+    dates: list[str | None] = []
+    for item_id in conflict.get("item_ids") or ():
+        item = w.v.items.get(item_id)
+        if item is None:
+            continue
+        if item.get("type") == "event":
+            label = w.event_label(item, dated=attribute != "date")
+            actors = w.participants(item)
+            dates.append(day(item.get("date")) if attribute != "date" else None)
+        elif item.get("type") == "proposal":
+            label = w.proposal_label(item)
+            actors = [str(a) for a in item.get("author_ids") or ()]
+        elif item.get("type") == "quote" and item.get("speaker_id"):
+            speaker = str(item["speaker_id"])
+            label = w.T.remark(w.names.short(speaker))
+            actors = [speaker]
+        if label:
+            break
+    per_variant = [w.v.evidence(var) for var in conflict["variants"]]
+    evidence = [ref for refs in per_variant for ref in refs]
+    shown = [
+        _variant_shown(w, var, refs)[1] for var, refs in zip(conflict["variants"], per_variant, strict=True)
+    ]
+    citation = w.cite(conflict, "conflict", evidence, actors=actors, extra_dates=dates, required=shown)
+    return str(w.T.conflict_subject(attribute, label, topic)), citation
+
+
+def _variant_shown(w: Writer, var: Record, refs: list[EvidenceRef]) -> tuple[str, EvidenceRef]:
+    """What a conflict variant is shown as: its value when verbatim in its evidence, else the evidence."""
+    value = str(var.get("value") or "")
+    ref = next((r for r in refs if value and value in r.text), None)
+    if ref is not None:
+        return value, ref
+    limit = 80 if w.v.language_of(refs[0]) == "ja" else 160
+    return trim(refs[0].text, limit), refs[0]
+
+
+def conflict_sentence(w: Writer, conflict: Record) -> Sentence:
+    subject, citation = conflict_parts(w, conflict)
+    variants = []
+    quoted = []
+    for var in conflict["variants"]:
+        refs = w.v.evidence(var)
+        text, ref = _variant_shown(w, var, refs)
+        quoted.append(w.T.shown(text))
+        variants.append(
+            (
+                w.T.outlets([o or w.T.LABELS["a_report"] for o in w.v.outlets(refs)[:3]]),
+                w.T.quote(text, w.v.language_of(ref)),
+            )
+        )
+    return w.sentence(w.T.conflict(subject, variants), [citation], "conflict", quoted=quoted)
+
+
+# -- the whole ---------------------------------------------------------------------------
+
+
+def trim(text: str, limit: int) -> str:
+    """A long quote cut after its last full sentence within the limit (still verbatim)."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    cut = max((m.end() for m in re.finditer(r"[。．.!?！？](?=\s|$|[^\d])", text[:limit])), default=0)
+    return text[:cut] if cut > limit // 3 else text

@@ -1,0 +1,370 @@
+"""Japanese sentence templates.  Deterministic, and nothing in them belongs to one story.
+
+Every function takes display strings (names already in their Japanese form, dates already
+formatted) and returns one sentence or heading.  Hedged claims take 報道によりますと (events)
+or とされます / 伝えられています (positions, statements).  A quote that exists only in another
+language is shown as written, marked as the original (（原文英語）).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+LANG = "ja"
+HEDGE = "報道によりますと、"
+
+LABELS = {
+    "points": "今後の焦点:三つのポイント",
+    "points_2": "今後の焦点:二つのポイント",
+    "points_1": "今後の焦点",
+    "points_intro": (
+        "記録から読み取れる今後の焦点を、次の規則で整理します(未決着の提案、対立する立場、次の日程)。"
+    ),
+    "perspective": "読者が押さえておきたい視点",
+    "conflicts": "報道による違い",
+    "references": "Reference(s):",
+    "copies": "同じ配信記事の転載",
+    "nothing_new": "この期間に新しい記録はありません。",
+    "dropped": "検証で除外された文",
+    "as_of": "時点",
+    "proposals": "提案の経緯",
+    "schedule": "今後の日程",
+    "meetings": "協議の経過",
+    "a_report": "ある報道",
+}
+_KIND = {
+    "meeting": "会談",
+    "phone_call": "電話会談",
+    "planned_meeting": "会談",
+    "leak": "流出",
+    "proposal": "提案",
+    "counter_proposal": "対案の提示",
+    "statement": "声明",
+}
+_STANCE_PHRASE = {
+    "accept": "受け入れる姿勢",
+    "partly_accept": "一部は受け入れ、一部は受け入れがたいとする姿勢",
+    "reject": "受け入れない姿勢",
+    "demand": "要求",
+    "support": "支持する姿勢",
+    "oppose": "反対する姿勢",
+}
+_STANCE_NOUN = {
+    "accept": "受け入れ",
+    "partly_accept": "一部受け入れ",
+    "reject": "拒否",
+    "demand": "要求",
+    "support": "支持",
+    "oppose": "反対",
+    "unclear": "態度保留",
+}
+_TITLE_STANCE = {
+    "accept": "{t}を受け入れ",
+    "partly_accept": "{t}を一部受け入れ",
+    "reject": "{t}を拒否",
+    "demand": "{t}で要求",
+    "support": "{t}を支持",
+    "oppose": "{t}に反対",
+    "unclear": "{t}で態度保留",
+}
+ISSUES = {
+    "nato-membership": "NATO加盟問題",
+    "security-guarantees": "安全の保証",
+    "territory": "領土問題",
+    "elections": "選挙の実施",
+    "sanctions": "制裁",
+    "army-size": "軍の規模",
+    "ceasefire": "停戦",
+    "tariffs": "関税",
+    "frozen-assets": "凍結資産",
+    "prisoners": "捕虜の交換",
+    "reparations": "賠償",
+    "troops": "部隊の駐留",
+    "market-access": "市場開放",
+    "quotas": "輸入枠",
+    "subsidies": "補助金",
+    "investment": "投資",
+    "export-controls": "輸出規制",
+    "energy": "エネルギー",
+    "nuclear-plant": "原子力発電所",
+}
+_CONFLICT_ATTR = {
+    "duration": "長さ",
+    "length": "長さ",
+    "date": "日付",
+    "points": "項目数",
+    "wording": "発言の文言",
+    "participants": "参加者",
+    "speaker": "発言者",
+    "place": "場所",
+    "number": "数値",
+    "count": "数",
+}
+_LANG_NAME = {
+    "en": "英語",
+    "ja": "日本語",
+    "ru": "ロシア語",
+    "uk": "ウクライナ語",
+    "fr": "フランス語",
+    "de": "ドイツ語",
+    "zh": "中国語",
+    "ko": "韓国語",
+}
+
+
+# -- pieces -------------------------------------------------------------------------------
+def date(iso: str | None, precision: str | None, year: str) -> str | None:
+    if not iso or precision in (None, "unknown"):
+        return None
+    y, m, d = int(iso[:4]), int(iso[5:7]), int(iso[8:10])
+    prefix = "" if iso[:4] == year else f"{y}年"
+    if precision in ("day", "datetime"):
+        return f"{prefix}{m}月{d}日"
+    if precision == "part_of_month":
+        return f"{prefix}{m}月{'上旬' if d <= 10 else '中旬' if d <= 20 else '下旬'}"
+    if precision == "month":
+        return f"{prefix}{m}月"
+    return f"{y}年"
+
+
+def full_date(iso: str) -> str:
+    return f"{int(iso[:4])}年{int(iso[5:7])}月{int(iso[8:10])}日"
+
+
+def month(iso: str) -> str:
+    return f"{int(iso[:4])}年{int(iso[5:7])}月"
+
+
+def join(items: Sequence[str]) -> str:
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return "、".join(items[:-1]) + "と" + items[-1]
+
+
+def quote(text: str, lang: str) -> str:
+    text = text.strip().rstrip("。")
+    mark = "" if lang == LANG else f"（原文{_LANG_NAME.get(lang, lang)}）"
+    return f"「{text}」{mark}"
+
+
+def shown(text: str) -> str:
+    """The verbatim part of a quote as it is shown (for the verifier)."""
+    return text.strip().rstrip("。")
+
+
+def capitalize(text: str) -> str:
+    return text
+
+
+def issue(slug: str) -> str:
+    if slug in ISSUES:
+        return ISSUES[slug]
+    if not slug.isascii():
+        return slug
+    return f"{slug.replace('-', ' ')}(英語の論点名)"
+
+
+def proposal(name: str, mentions: Sequence[str], author: str | None) -> str:
+    """A proposal's Japanese name: as Japanese reports call it, else built from its English name."""
+    good = [m.strip("「」『』 ") for m in mentions if 2 <= len(m.strip()) <= 24 and not m.isascii()]
+    if good:
+        counts = Counter(good)
+        return sorted(counts, key=lambda m: (-counts[m], len(m), m))[0]
+    if not name.isascii():
+        return name
+    match = re.search(r"(\d+)[- ](?:point|item)", name)
+    low = name.lower()
+    noun = "枠組み" if "framework" in low else "計画案"
+    if match:
+        return f"{int(match.group(1))}項目の{noun}"
+    if "counter" in low:
+        return f"{author}の対案" if author else "対案"
+    if "framework" in low:
+        return "修正された枠組み" if re.search(r"refined|revised|updated", low) else "枠組み"
+    return f"{name}(英語報道での呼称)"
+
+
+def event_short(kind: str, place: str | None) -> str:
+    return event_label(kind, place)
+
+
+def event_label(kind: str, place: str | None, when: str | None = None) -> str:
+    noun = _KIND.get(kind, kind)
+    where = f"{place}での" if place else ""
+    return f"{when}の{where}{noun}" if when else f"{where}{noun}"
+
+
+# -- sentences ----------------------------------------------------------------------------
+def statement(
+    speaker: str,
+    when: str | None,
+    shown_quote: str,
+    *,
+    direct: bool,
+    same_lang: bool,
+    hedge: str | None,
+    lead_in: str = "",
+) -> str:
+    when_part = f"{when}、" if when else ""
+    if direct or not same_lang:
+        body = f"{speaker}は{when_part}{shown_quote}と"
+        verb = "述べたと伝えられています。" if hedge else "述べました。"
+    else:
+        body = f"{speaker}は{when_part}{shown_quote}との考えを"
+        verb = "示したと伝えられています。" if hedge else "示しました。"
+    return f"{lead_in}{body}{verb}"
+
+
+def event(
+    kind: str,
+    when: str | None,
+    place: str | None,
+    actors: Sequence[str],
+    *,
+    hedge: str | None,
+    future: bool,
+    subject: str | None = None,
+) -> str | None:
+    head = HEDGE if hedge else ""
+    when_part = f"{when}、" if when else ""
+    at = f"{place}で" if place else ""
+    first, rest = (actors[0], list(actors[1:])) if actors else ("", [])
+    if kind == "meeting":
+        if not actors:
+            return None
+        if rest:
+            return f"{head}{when_part}{first}は{at}{join(rest)}と会談しました。"
+        return f"{head}{when_part}{first}は{at}会談を行いました。"
+    if kind == "phone_call":
+        if not rest:
+            return None
+        return f"{head}{when_part}{first}は{join(rest)}と電話で会談しました。"
+    if kind == "planned_meeting":
+        if not actors:
+            return None
+        on = f"{when}に" if when else ""
+        verb = "会談する予定です。" if future else "会談する予定でした。"
+        return f"{head}{join(actors)}は{on}{at}{verb}"
+    if kind == "leak":
+        return f"{head}{when_part}{subject or '提案'}の内容が流出しました。"
+    if kind in ("proposal", "counter_proposal"):
+        if not actors:
+            return None
+        return f"{head}{when_part}{first}が{subject or _KIND[kind]}を示しました。"
+    return None
+
+
+def position(holder: str, target: str, stance: str, *, hedge: str | None, is_issue: bool = False) -> str:
+    if stance not in _STANCE_PHRASE:
+        body = f"{holder}の{target}に対する立場は明確になっていません"
+        return body + ("とされます。" if hedge else "。")
+    body = f"{holder}は{target}について、{_STANCE_PHRASE[stance]}を示して"
+    return body + ("いるとされます。" if hedge else "います。")
+
+
+def stance_noun(stance: str) -> str:
+    return _STANCE_NOUN.get(stance, stance)
+
+
+def stance_change(holder: str, target: str, old: str, new: str) -> str:
+    return f"{target}に対する{holder}の立場は、{stance_noun(old)}から{stance_noun(new)}に変わりました。"
+
+
+def proposal_reported(name: str, authors: Sequence[str], when: str | None, *, hedge: str | None) -> str:
+    by = f"{join(authors)}による" if authors else ""
+    on = f"{when}に" if when else ""
+    return f"{HEDGE if hedge else ''}{by}{name}は、{on}報じられました。"
+
+
+def proposal_positions(name: str, pairs: Sequence[tuple[str, str]], *, hedge: str | None = None) -> str:
+    parts = "、".join(f"{h}が{stance_noun(s)}" for h, s in pairs)
+    return f"{name}に対しては、{parts}の立場を示して" + ("いるとされます。" if hedge else "います。")
+
+
+def lead_context(topic: str, when: str) -> str:
+    return f"{when}に入っても、{topic}をめぐる動きが続いています。"
+
+
+def headline(speaker: str, shown_quote: str, label: str | None) -> str:
+    return f"{speaker}{shown_quote} {label}後" if label else f"{speaker}{shown_quote}"
+
+
+# -- section titles -----------------------------------------------------------------------
+def event_title(label: str) -> str:
+    return label
+
+
+def party_title(side: str, target: str | None, stance: str | None) -> str:
+    if target and stance in _TITLE_STANCE:
+        return f"{side}:{_TITLE_STANCE[stance].format(t=target)}"
+    return f"{side}の発言"
+
+
+def since_title(when: str) -> str:
+    return f"{when}以降の変化"
+
+
+# -- points, perspective, as-of, conflicts --------------------------------------------------
+def point_open(target: str, pairs: Sequence[tuple[str, str]]) -> str:
+    if len(pairs) == 1 and pairs[0][1] == "partly_accept":
+        return (
+            f"{target}について、{pairs[0][0]}は一部を受け入れるにとどまり、受け入れがたい点が残っていること。"
+        )
+    parts = "、".join(f"{h}が{stance_noun(s)}" for h, s in pairs)
+    return f"{target}をめぐっては、{parts}の立場で、各当事者の立場はまだそろっていないこと。"
+
+
+def point_clash(target: str, pairs: Sequence[tuple[str, str]]) -> str:
+    parts = "、".join(f"{h}が{stance_noun(s)}" for h, s in pairs)
+    return f"{target}では、{parts}の立場で、主張が正面からぶつかっていること。"
+
+
+def point_next(actors: Sequence[str], when: str | None, place: str | None) -> str:
+    on = f"{when}に" if when else ""
+    at = f"{place}で" if place else ""
+    return f"{join(actors)}が{on}{at}予定している会談で、具体的な進展があるかどうか。"
+
+
+def point_unclear(label: str) -> str:
+    return f"{label}の後、次の協議の日程はまだ報じられていないこと。"
+
+
+def perspective_intro(target: str) -> str:
+    return f"記録の中で各当事者の立場が最も分かれている論点は、{target}です。"
+
+
+def as_of_open(when: str, target: str) -> str:
+    return f"{when}時点で、{target}をめぐる各当事者の立場はまだそろっていません。"
+
+
+def as_of_latest(when: str, label: str) -> str:
+    return f"{when}時点で記録にある最新の動きは、{label}です。"
+
+
+def remark(speaker: str) -> str:
+    return f"{speaker}の発言"
+
+
+def conflict_subject(attribute: str | None, item_label: str | None, topic: str) -> str:
+    attr = _CONFLICT_ATTR.get(attribute or "")
+    if item_label and attr:
+        return f"{item_label}の{attr}"
+    if item_label:
+        return f"{item_label}({topic})" if topic.isascii() else f"{item_label}の{topic}"
+    return topic
+
+
+def conflict(subject: str, variants: Sequence[tuple[str, str]]) -> str:
+    parts = "、".join(f"{outlets}は{value}" for outlets, value in variants)
+    return f"{subject}については報道によって内容が異なり、{parts}と伝えています。"
+
+
+def new_conflict(subject: str) -> str:
+    return f"{subject}について、報道の食い違いが新たに生じています。"
+
+
+def outlets(names: Sequence[str]) -> str:
+    return "、".join(names)
