@@ -15,11 +15,20 @@ $(BIN)/.installed: pyproject.toml requirements.lock
 
 install: $(BIN)/.installed
 
-# The main job on the bundled sample corpus, in a fresh database each time.
+AS_OF ?= 2025-12-08
+
+# The main job on the bundled sample corpus, in a fresh database each time:
+# ingest -> extract -> merge (on ingest), then the stories and a briefing in Japanese and English.
 demo: install
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/communique ingest --db $(DEMO_DB) $(CORPUS)/en $(CORPUS)/ja
 	$(BIN)/communique reports --db $(DEMO_DB)
+	$(BIN)/communique stories --db $(DEMO_DB)
+	mkdir -p briefings
+	$(BIN)/communique brief --db $(DEMO_DB) --lang ja --as-of $(AS_OF) > briefings/brief-ja.md
+	$(BIN)/communique brief --db $(DEMO_DB) --lang en --as-of $(AS_OF) > briefings/brief-en.md
+	$(BIN)/communique brief --db $(DEMO_DB) --lang ja --as-of $(AS_OF) --format html > briefings/brief-ja.html
+	@echo "briefings written to briefings/ (as of $(AS_OF)):"; ls -1 briefings
 
 test: install
 	$(BIN)/python -m pytest -q
@@ -32,4 +41,4 @@ bench: install
 	$(BIN)/python benchmarks/bench_ingest.py
 
 clean:
-	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache briefings

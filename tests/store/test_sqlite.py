@@ -7,6 +7,7 @@ import textwrap
 import time
 
 from communique import pipeline
+from communique.extract import extractors_for
 from communique.store import SQLiteStore
 from communique.store.sqlite import migrations
 
@@ -70,7 +71,7 @@ WRITER = textwrap.dedent(
     from communique.store import SQLiteStore
     folder, db = sys.argv[1], sys.argv[2]
     with SQLiteStore(db) as store:
-        pipeline.ingest(store, [folder], progress=lambda line: print(line, flush=True))
+        pipeline.ingest(store, [folder], progress=lambda line: print(line, flush=True), extract=False)
     """
 )
 
@@ -100,6 +101,18 @@ def test_kill_9_mid_ingest_leaves_the_store_consistent(db, tmp_path):
     assert raw.execute("SELECT count(*) FROM reports_fts").fetchone()[0] == count
     raw.close()
     with SQLiteStore(db) as store:  # and ingesting again completes the job
-        summary = pipeline.ingest(store, [str(folder)])
+        summary = pipeline.ingest(store, [str(folder)], extract=False)
         assert len(summary.added) == 400 - count
         assert store.report_count() == 400
+
+
+def test_ingest_again_extracts_what_an_earlier_run_left_unextracted(db, tmp_path):
+    (tmp_path / "en.txt").write_text(ARTICLE_EN, encoding="utf-8")
+    with SQLiteStore(db) as store:
+        pipeline.ingest(store, [str(tmp_path)], extract=False)  # as if cut short after the commit
+        [report] = list(store.reports())
+        assert store.extractors_run(report.id) == set()
+        summary = pipeline.ingest(store, [str(tmp_path)])
+        assert summary.added == [] and summary.already == [report.id]
+        assert store.extractors_run(report.id) == set(extractors_for("en"))
+        assert any(True for _ in store.rows("quotes"))
