@@ -254,8 +254,10 @@ def export_records(store: SQLiteStore, types: Iterable[str] = EXPORT_TYPES) -> I
     """Everything stored, as export records (the JSONL export format), in a stable order."""
     wanted = set(types)
     if "report" in wanted:
+        story_of = merging.report_stories(store)
         for r in store.reports():
-            yield {"type": "report", **{name: getattr(r, name) for name in _REPORT_FIELDS}}
+            yield {"type": "report", **{name: getattr(r, name) for name in _REPORT_FIELDS},
+                   "story_id": story_of.get(r.id)}
     if "actor" in wanted:
         for row in store.rows("actors"):
             yield {"type": "actor", "id": row["id"], "name": {"en": row["name_en"], "ja": row["name_ja"]},
@@ -292,7 +294,7 @@ _REPORT_FIELDS = ("id", "url", "outlet", "title", "published_at", "published_pre
 def export_fields(kind: str) -> tuple[str, ...]:
     """The columns of one export type, in order (the CSV header even when there are no rows)."""
     if kind == "report":
-        return ("type", *_REPORT_FIELDS)
+        return ("type", *_REPORT_FIELDS, "story_id")
     if kind == "actor":
         return ("type", "id", "name", "aliases", "kind", "roles")
     if kind == "conflict":

@@ -44,6 +44,7 @@ __all__ = [
     "merge_pending",
     "merge_report",
     "merged_events",
+    "report_stories",
     "stories",
     "story_rows",
 ]
@@ -174,6 +175,12 @@ def stories(store: SQLiteStore) -> list[Story]:
 
 def story_rows(store: SQLiteStore) -> list[dict[str, Any]]:
     return _merged().story_rows(store)
+
+
+def report_stories(store: SQLiteStore) -> dict[str, str]:
+    """report id -> story id, for every merged report."""
+    rows = store.db.execute("SELECT report_id, story_id FROM report_stories")
+    return {row[0]: row[1] for row in rows}
 
 
 def merged_events(store: SQLiteStore) -> list[dict[str, Any]]:
