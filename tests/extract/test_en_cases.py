@@ -297,6 +297,9 @@ DATES = [
     ("talks last week", "2025-12-17", "2025-12-01", Precision.MONTH),  # Dec 8-14 spans early and mid
     ("the deadline of Thanksgiving", "2025-11-22", "2025-11-27", Precision.DAY),
     ("on Dec 3, 2025", "2026-01-10", "2025-12-03", Precision.DAY),
+    ("are expected in Berlin at the weekend", "2025-12-11", "2025-12-11", Precision.PART_OF_MONTH),
+    ("talks over the weekend", "2025-12-08", "2025-12-01", Precision.PART_OF_MONTH),  # Sat 6, Sun 7
+    ("brought the plan to Kyiv on Thursday", "2025-11-21", "2025-11-20", Precision.DAY),  # "plan to": a noun
 ]
 
 
@@ -328,6 +331,56 @@ EVENTS = [
         "Witkoff and Kushner briefed Trump by phone on Tuesday night.",
         ("phone_call", "2025-12-02", None, {"steve-witkoff", "jared-kushner", "donald-trump"}),
     ),
+    (
+        "a day after <X>: X is the day before the main clause",
+        "Peskov insisted on Wednesday that Putin had not rejected the plan, a day after Putin received "
+        "Witkoff and Kushner in the Kremlin.",
+        ("meeting", "2025-12-02", "Moscow", {"vladimir-putin", "steve-witkoff", "jared-kushner"}),
+    ),
+    (
+        "multi-day meeting dated by its first day",
+        "Zelensky ended two days of talks with Witkoff and Kushner in Berlin on Dec. 15.",
+        ("meeting", "2025-12-14", "Berlin", {"volodymyr-zelensky", "steve-witkoff", "jared-kushner"}),
+    ),
+    (
+        "a date as adjective belongs to the noun after it",
+        "It was the envoys' first trip since a recording of an October phone call between Witkoff and "
+        "Ushakov drew criticism last week.",
+        ("phone_call", "2025-10-01", None, {"steve-witkoff", "yuri-ushakov"}),
+    ),
+    (
+        "a relative clause on another noun keeps its date",
+        "The Kremlin meeting was the latest stage of a push that began last month, when a 28-point plan "
+        "drafted by Witkoff and Dmitriev leaked.",
+        ("leak", "2025-11-01", None, {"steve-witkoff", "kirill-dmitriev"}),
+    ),
+    (
+        "a deadline is not the date of the demand",
+        "Trump had originally set Thanksgiving, Nov. 27, as the deadline for Kyiv to respond to the plan.",
+        ("demand", "2025-11-01", None, {"donald-trump", "ukraine"}),
+    ),
+    (
+        "hours earlier: the day of the scene before",
+        "Zelensky spoke to the nation on Friday evening.\n\nHours earlier, Trump called Thanksgiving an "
+        "appropriate deadline for Kyiv's answer.",
+        ("demand", "2025-11-28", None, {"donald-trump", "ukraine"}),
+    ),
+    (
+        "a dated remark is a statement",
+        "On Wednesday, Kremlin spokesman Dmitry Peskov said the talks had been useful.",
+        ("statement", "2025-12-03", None, {"dmitry-peskov"}),
+    ),
+    (
+        "an end date yields to the start named later",
+        "US and Ukrainian negotiators wrapped up their talks in Miami on Saturday.\n\n"
+        "The round began on Friday, when Witkoff and Kushner sat down with Umerov.",
+        (
+            "meeting",
+            "2025-11-28",
+            "Miami",
+            {"united-states", "ukraine", "steve-witkoff", "jared-kushner", "rustem-umerov"},
+        ),
+    ),
 ]
 
 
@@ -351,13 +404,49 @@ def test_positions_and_proposals() -> None:
     assert ("russia", "partly_accept") in stances
 
 
+def test_one_sentence_two_meetings() -> None:
+    text = (
+        "Witkoff and Kushner began talks with Umerov in Miami on Thursday, two days after their five-hour "
+        "session with Putin in Moscow.\n\n"
+        "Those meetings followed earlier rounds in Geneva on Nov. 23 and in Hallandale Beach, Florida, "
+        "on Nov. 30."
+    )
+    got = {(e.date, e.place, frozenset(e.participant_ids)) for e in run(text).events if e.kind == "meeting"}
+    assert got == {
+        ("2025-12-04", "Miami", frozenset({"steve-witkoff", "jared-kushner", "rustem-umerov"})),
+        ("2025-12-02", "Moscow", frozenset({"steve-witkoff", "jared-kushner", "vladimir-putin"})),
+        ("2025-11-23", "Geneva", frozenset()),
+        ("2025-11-30", "Hallandale Beach", frozenset()),
+    }
+
+
+def test_denied_rejection_is_no_event() -> None:
+    text = 'Peskov said on Wednesday that it was "wrong" to say that Putin had rejected the 28-point plan.'
+    assert [e.kind for e in run(text).events] == ["statement"]
+
+
+def test_position_on_the_plan_named_before() -> None:
+    text = (
+        "The 28-point plan leaked last week.\n\n"
+        "Kremlin spokesman Dmitry Peskov said some things were accepted, some were marked unacceptable."
+    )
+    stances = {(p.holder_id, p.target_id, p.stance) for p in run(text).positions}
+    assert ("russia", "28-point plan", "partly_accept") in stances
+
+
+def test_not_accept_is_a_rejection() -> None:
+    text = "A Ukrainian official said Kyiv would not accept a 28-point plan that required it to cede land."
+    stances = {(p.target_id, p.stance) for p in run(text).positions}
+    assert ("28-point plan", "reject") in stances
+
+
 def test_extractor_names_and_empty_report() -> None:
     assert set(EXTRACTORS) == {
         "actors.en.v1",
-        "quotes.en.v1",
-        "events.en.v1",
+        "quotes.en.v2",
+        "events.en.v2",
         "proposals.en.v1",
-        "positions.en.v1",
+        "positions.en.v2",
     }
     result = run(" ")
     assert result.quotes == () and result.events == ()

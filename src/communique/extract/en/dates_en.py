@@ -7,14 +7,18 @@ Precision is never raised above what the text gives:
 * "early / mid / late December", "the end of last month", and "last week" / "this week"
   are a ``part_of_month``: the value is the first day of the part (``-01`` early,
   ``-11`` mid, ``-21`` late), and the precision says that the day is *not* claimed;
-  a week is the part of the month that holds most of its days (its Thursday);
+  a week is the part of the month that holds most of its days (its Thursday); "the weekend",
+  "this weekend", "last weekend" is the part of the month of its Saturday and Sunday (the month
+  when the two fall in different parts);
 * "in November", "an October phone call", "earlier this month", "last month" are a
   ``month``, written as its first day (``YYYY-MM-01``, the convention of the team's gold);
 * "last year" / "this year" is a ``year`` (``YYYY-01-01``).
 
 Weekdays point back (the most recent such day on or before publication) unless the
 clause speaks of the future ("will meet on Thursday", "next week", "is due to"), when
-they point forward.
+they point forward.  The clause is read back to the nearest ". ", "; " or ", " before the
+expression ("Asked what would come of it, he said on Wednesday" is in the past), and "the plan
+to Kyiv" is a noun, not "plans to".
 """
 
 from __future__ import annotations
@@ -100,6 +104,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "weekend",
+        re.compile(r"\b(?i:(?P<wrel>this|last|next|the|at the|over the|on the) weekend)\b"),
+    ),
+    (
         "weekday",
         re.compile(
             rf"\b(?P<mod>(?i:last|next|this|on|late|early|since|by|until|from)\s+)?(?P<weekday>{_WEEKDAY})\b(?:'s|’s)?"
@@ -140,6 +148,7 @@ _FIRST = {
     "part_month": "eEmMlLtT",
     "relative_month": "eEtTlLnN",
     "relative_week": "eElLtTnN",
+    "weekend": "tTlLnNaAoO",
     "weekday": "lLnNtToOeEsSbBuUfFMW",
     "deictic": "yYtTlLoO",
     "in_month": "iIsSdDbBuUfFoOaAtTlL",
@@ -147,6 +156,24 @@ _FIRST = {
     "holiday": "TCN",
 }
 _PATTERNS = [(kind, re.compile(f"(?=[{_FIRST[kind]}])" + p.pattern, p.flags)) for kind, p in _PATTERNS]
+_GATES = {
+    "weekend": ("weekend",),
+    "holiday": ("thanksgiving", "christmas", "new year"),
+    "deictic": (
+        "yesterday",
+        "today",
+        "tonight",
+        "this morning",
+        "this afternoon",
+        "this evening",
+        "last night",
+        "overnight",
+        "tomorrow",
+    ),
+    "relative_week": ("week",),
+    "relative_month": ("month", "year"),
+    "iso": ("-",),
+}
 _ANY_DATE = re.compile(
     r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|"
     r"Thanksgiving|Christmas|New Year|[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|[Ll]ast night|"
@@ -155,10 +182,25 @@ _ANY_DATE = re.compile(
 
 FUTURE_CUES = re.compile(
     r"\b(?:will|would|shall|'ll|’ll|is due|are due|was due|were due|is set to|are set to|is expected|"
-    r"are expected|plans? to|planned|planning|scheduled|upcoming|next|is to|are to|later this|tomorrow|"
+    r"are expected|plans? to|planned|planning|"
+    r"scheduled|upcoming|next|is to|are to|later this|tomorrow|"
     r"intends? to|hopes? to|going to)\b",
     re.I,
 )
+
+
+_NOUN_PLAN = re.compile(r"\b(?:the|a|peace|its|his|their)\s+$", re.I)
+
+
+def _future(text: str, start: int, end: int) -> bool:
+    """Whether the clause speaks of the future ("the plan to Kyiv" is a noun, not "plans to")."""
+    for cue in FUTURE_CUES.finditer(text, start, end):
+        if cue.group()[:4].lower() == "plan" and _NOUN_PLAN.search(
+            text, max(0, cue.start() - 8), cue.start()
+        ):
+            continue
+        return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,6 +314,21 @@ def resolve(match: re.Match[str], kind: str, anchor: date, future: bool) -> tupl
             else (1 if ("next" in rel or "following" in rel) else 0)
         )
         return _week(anchor, delta)
+    if kind == "weekend":
+        rel = groups["wrel"].lower()
+        to_saturday = (5 - anchor.weekday()) % 7
+        if rel == "next" or (future and rel != "last"):
+            saturday = anchor + timedelta(days=to_saturday)
+            if rel == "next" and to_saturday == 0:
+                saturday += timedelta(days=7)
+        else:
+            saturday = anchor - timedelta(days=(anchor.weekday() - 5) % 7)
+            if rel == "last" and anchor.weekday() >= 5:
+                saturday -= timedelta(days=7)
+        sunday = saturday + timedelta(days=1)
+        if sunday.month == saturday.month and part_start(sunday.day) == part_start(saturday.day):
+            return _part_value(saturday.year, saturday.month, saturday.day), Precision.PART_OF_MONTH
+        return f"{saturday.year:04d}-{saturday.month:02d}-01", Precision.MONTH
     if kind == "weekday":
         mod = (groups.get("mod") or "").strip().lower()
         target = WEEKDAYS.index(groups["weekday"].lower())
@@ -321,7 +378,11 @@ def scan(text: str) -> list[Hit]:
     found: list[Hit] = []
     if not _ANY_DATE.search(text):
         return []
+    low = text.lower()
     for kind, pattern in _PATTERNS:
+        gate = _GATES.get(kind)
+        if gate is not None and not any(word in low for word in gate):
+            continue  # the expression's key word is nowhere in the text
         for match in pattern.finditer(text):
             found.append((match.start(), match.end(), match, kind))
     found.sort(key=lambda item: (item[0], -(item[1] - item[0])))
@@ -351,8 +412,10 @@ def resolve_hits(
             continue
         tense = future
         if tense is None:
-            clause_start = max(text.rfind(". ", start, s), text.rfind("; ", start, s), start)
-            tense = bool(FUTURE_CUES.search(text, clause_start, e))
+            clause_start = max(
+                text.rfind(". ", start, s), text.rfind("; ", start, s), text.rfind(", ", start, s), start
+            )
+            tense = _future(text, clause_start, e)
         resolved = resolve(match, kind, anchor, tense)
         if resolved is not None:
             refs.append(DateRef(s, e, resolved[0], resolved[1], kind))

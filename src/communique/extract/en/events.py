@@ -2,29 +2,53 @@
 accusations, planned meetings and statements (PLOVER's CONSULT / PROPOSE / AGREE /
 REJECT / DEMAND / ACCUSE where they fit).
 
-One trigger per sentence and kind; participants are the actors named in the
-sentence outside quotation marks (not the one reporting it, not a possessive that
-only qualifies a title); the place is a known place after "in" / "at"; the date is
-the date expression of the sentence, else the date of the same event already met in
-the report, else none (a day is never invented).  Events of one kind that share the
-date and a participant are merged, keeping every piece of evidence.
+Every trigger outside quotation marks is a candidate, so one sentence may report
+several events ("talks in Miami that began on Dec. 4 and a meeting in Moscow on Dec. 2").
+A sentence is cut into clauses (at ";", dashes, ", and", ", but", ", while" ...).
+
+Dates, in this order (a day is never invented):
+
+1. the date expressions of the trigger's clause, each given to the trigger it follows
+   ("met in Geneva on Nov. 23") or, when none precedes it, the trigger it announces
+   ("On Tuesday, Putin received ...");
+2. a relative expression: "a day after <X>" puts X one day before the main clause's date;
+   "the day before", "the same day", "that night", "hours earlier", "a week earlier" count
+   from the nearest date before them in the sentence, else from the last dated event;
+3. the other date expressions of the sentence, when no other trigger owns them;
+4. for a definite mention with no date ("the talks", "the Miami round"), the event it
+   refers back to (merged with it).
+
+A multi-day meeting is dated by its first day: "ended two days of talks on Monday" is the
+Sunday; a date given as the end ("wrapped up on Saturday") yields to a start given
+elsewhere ("the round began on Friday").  A deadline ("until Thanksgiving", "Thanksgiving,
+Nov. 27, as the deadline") is not the date of the demand: without another date the demand
+is dated by the deadline's month.
+
+Participants are the actors of the trigger's clause outside quotation marks, not the one
+reporting it (unless they are also its subject: "Zelensky wrote after a call with Witkoff"),
+not a possessive that only qualifies a title; group nouns ("the envoys", "his envoys") are
+the people the report names as such; "the Russian leader" is the leader the report names.
+Events of one kind that share the date and a participant (or a proposal, or are a
+definite back-reference) are merged, keeping every piece of evidence.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from datetime import date as Date
+from datetime import timedelta
 
 from ...model import Event, Evidence, Precision, Quote
 from .. import item_id
-from .actors import modifies_next
+from .actors import Mention, modifies_next
 from .context import Context, is_headline, lc
 from .dates_en import DateRef
 from .proposals import ProposalMention
 from .text import Sentence
 
-EVENTS_EXTRACTOR = "events.en.v1"
+EVENTS_EXTRACTOR = "events.en.v2"
 
 PLACES = {
     "Moscow": "Moscow",
@@ -62,18 +86,20 @@ PLACES = {
     "Davos": "Davos",
     "The Hague": "The Hague",
     "Copenhagen": "Copenhagen",
+    "Johannesburg": "Johannesburg",
 }
+_PLACE_ALT = "|".join(sorted((re.escape(p) for p in PLACES), key=len, reverse=True))
 _PLACE = re.compile(
     r"\b(?:in|at|to|from)\s+(?:the\s+)?(?:(?:Florida|US|U\.S\.|Swiss|German|British|"
-    r"Emirati|Russian|Ukrainian)\s+)?(?:(?:city|capital) of\s+)?("
-    + "|".join(sorted((re.escape(p) for p in PLACES), key=len, reverse=True))
-    + r")\b"
+    r"Emirati|Russian|Ukrainian)\s+)?(?:(?:city|capital) of\s+)?(" + _PLACE_ALT + r")\b"
 )
+_PLACE_LOWER = _PLACE_ALT.lower()
+_NEG = re.compile(r"(?:\bnot|n't|\bnever|\bwould|\bcould|\bmight|\bto) $")
 _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "leak",
         lc(
-            r"\b(?:leak(?:ed|s)?|was leaked|were leaked|surfaced|came to light|"
+            r"\b(?:leak(?:ed|s)?|was leaked|were leaked|surfaced|came to light|first reported|"
             r"(?:was|were) (?:published|reported) by)\b"
         ),
     ),
@@ -84,7 +110,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "phone_call",
         lc(
-            r"\b(?:(?:tele)?phone (?:call|conversation|talks)|spoke by (?:tele)?phone|"
+            r"\b(?:(?:tele)?phone (?:call|conversation|talks)|spoke by (?:tele)?phone|spoke on the phone|"
             r"by (?:tele)?phone|call with|telephoned|(?:a|the) call)\b"
         ),
     ),
@@ -92,26 +118,34 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "planned_meeting",
         lc(
             r"\b(?:(?:will|would|are due to|is due to|are expected to|is expected to|plans? to|are set to|"
-            r"is set to|are scheduled to|is scheduled to|were due to|was due to|to)\s+(?:meet|hold talks|"
-            r"travel|visit|sit down|host)|upcoming (?:meeting|talks|round)|(?:meeting|talks|round) "
+            r"is set to|are scheduled to|is scheduled to|were due to|was due to|to)\s+"
+            r"(?:meet|hold (?:further )?talks|travel|visit|sit down|host|join)|"
+            r"(?:is|are|was|were) (?:due|expected) (?=in |at )|"
+            r"upcoming (?:meeting|talks|round)|(?:meeting|talks|round) "
             r"(?:is|are|was|were) (?:planned|scheduled|expected)|(?:planned|scheduled|expected) "
-            r"(?:meeting|talks)|preparing (?:meetings?|talks)|next round)\b"
+            r"(?:meeting|talks)|preparing (?:the |for )?(?:meetings?|talks)|next round)\b"
         ),
     ),
     (
         "meeting",
         lc(
-            r"\b(?:met|meet|meets|meeting|held talks|hold talks|holding talks|talks|"
-            r"sat down|hosted|received|summit|negotiations|consultations|"
-            r"discussions)\b"
+            r"\b(?:met|meet|meets|meeting|meetings|held talks|hold talks|holding talks|talks|"
+            r"sat down|hosted|received|summit|negotiations|consultations|session|"
+            r"rounds?(?! of (?:sanctions|strikes|attacks|applause|voting|tariffs))|"
+            r"spent (?:about |nearly |almost |some |more than )?(?:[a-z-]+ )?(?:hours|days) (?:with|in)|"
+            r"(?:presented|brought|delivered|handed) (?:the|a|his|its|their) (?:[a-z-]+ ){0,2}"
+            r"(?:document|plan|draft|proposal|text) to|"
+            r"(?:agreed|hammered out|worked out|negotiated) (?:with [a-z. ]{1,30} )?in (?="
+            + _PLACE_LOWER
+            + r"))\b"
         ),
     ),
     (
         "partly_accept",
         lc(
             r"\b(?:some (?:things|points|elements|parts|proposals|provisions|ideas|of)\b[^.;]{0,60}?"
-            r"(?:were|was|had been|could be) (?:accepted|agreed)|partly accept|partially accept|"
-            r"accepted in part|"
+            r"(?:were|was|had been|could be) (?:accepted|agreed)|something (?:was|had been) accepted|"
+            r"partly accept|partially accept|accepted in part|"
             r"accept(?:ed)? (?:some|parts))\b"
         ),
     ),
@@ -119,51 +153,117 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "accept",
         lc(
             r"\b(?:accept(?:ed|s)?|agreed to|endorsed|could serve as (?:a|the) basis|"
-            r"could form (?:a|the) basis|(?:a|the) basis for)\b"
+            r"could (?:be used as|form) (?:a|the) basis|(?:a|the) basis for)\b"
         ),
     ),
     (
         "reject",
         lc(
             r"\b(?:reject(?:ed|s|ing)?|unacceptable|ruled out|rules out|turned down|"
-            r"refused|dismissed|(?:is|was|are|were) not acceptable|no compromise)\b"
+            r"refused|(?:is|was|are|were) not acceptable)\b"
         ),
     ),
     (
         "demand",
         lc(
-            r"\b(?:demand(?:ed|s|ing)?|ultimatum|deadline|gave \w+ until|give \w+ until|"
-            r"called for|calls for|insist(?:ed|s)? (?:on|that))\b"
+            r"\b(?:demand(?:ed|ing)|demands (?:that|for)|ultimatum|deadline|gave \w+ until|give \w+ until|"
+            r"wanted \w+ to accept|called for|calls for|insist(?:ed|s)? (?:on (?!(?:monday|tuesday|wednesday|"
+            r"thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))|that))\b"
         ),
     ),
     (
         "accuse",
         lc(
-            r"\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing)|hinder(?:ing|ed|s)?|"
-            r"obstruct(?:ing|ed|s)?|sabotag(?:ing|ed|es))\b"
+            r"\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing)|hinder(?:ing|ed|s)?|fumed at|"
+            r"obstruct(?:ing|ed|s)?|sabotag(?:ing|ed|es)|standing in the way)\b"
         ),
     ),
     (
         "statement",
         lc(
             r"\b(?:(?:nightly |evening |daily |televised )?video address|"
-            r"address to the nation|nightly address|(?:news|press) conference|briefing|"
-            r"told reporters|told journalists|joint statement|readout|in a statement|"
-            r"spoke to reporters|speaking to reporters|resign(?:ed|s|ation)|stepped down)\b"
+            r"address to the nation|nightly address|(?:news|press) conference|briefing reporters|"
+            r"told reporters|told journalists|joint (?:statement|readout)|readout|in a statement|"
+            r"spoke to reporters|speaking to reporters|told (?:his|the) [a-z ]{0,20}council|"
+            r"resign(?:ed|s|ation)|stepped down|quit as)\b"
         ),
     ),
 ]
+_KIND_ORDER = {kind: i for i, (kind, _p) in enumerate(_TRIGGERS)}
+# words without which a kind's pattern cannot match (a literal search is much cheaper than the pattern)
+_GATES = {
+    "leak": re.compile(r"leak|surfaced|came to light|first reported|published by|reported by"),
+    "counter_proposal": re.compile(r"counter|alternative"),
+    "phone_call": re.compile(r"phone|call"),
+    "partly_accept": re.compile(r"accept|agreed"),
+    "accept": re.compile(r"accept|agreed|endorsed|basis"),
+    "reject": re.compile(r"reject|accept|ruled out|rules out|turned down|refused"),
+    "demand": re.compile(r"demand|ultimatum|deadline|until|wanted|called for|calls for|insist"),
+    "accuse": re.compile(r"accus|blam|hinder|fumed at|obstruct|sabotag|standing in the way"),
+}
 _PROPOSAL_KINDS = lc(
     r"\b(?:propos(?:ed|es)|unveil(?:ed|s)|present(?:ed|s)|submitt(?:ed)|sent|"
     r"put forward|drew up|drafted|handed (?:over)?|delivered|circulated|tabled|"
     r"offered|sends|submits)\b"
 )
-_SPEECH_FRAME = re.compile(r"\b(?:said|says|told|added|according to|wrote|insisted|stressed|noted)\b")
+_SAID = re.compile(
+    r"\b(?:said|says|told|added|insisted|stressed|noted|quipped|fumed|wrote|asked|announced|warned)\b"
+)
+_SAY_AFTER = re.compile(
+    r"(?:,[^,]{0,60},)?\s+(?:\w+ly\s+)?(?:said|says|told|added|wrote|insisted|stressed|quipped|fumed|"
+    r"warned|noted|announced)\b"
+)
 _TITLE_WORDS = re.compile(
     r"^\s+(?:aide|spokesman|spokeswoman|son-in-law|envoy|adviser|advisor|"
     r"negotiator|team|delegation|office|government|administration)",
     re.I,
 )
+_BOUNDARY = re.compile(
+    r";|:\s|\s[—–]\s|,\s+(?:and|but|while|whereas|although|though|even as|yet)\s|"
+    r"\b(?:said|says|told reporters|added)(?: that)?\s"
+)
+_DEADLINE = re.compile(
+    r"\b(?:until|by|before|deadline(?: of)?|no later than|set|named|called)\s+(?:the\s+)?$"
+    r"|\bdeadline\b[^.;]{0,30}$|\bfalls\s+(?:on\s+)?$|\bThanksgiving,\s+$|\bThanksgiving\s+on\s+$",
+    re.I,
+)
+_DEADLINE_AFTER = re.compile(
+    r"[^.;:]{0,70}?\bdeadline\b|,\s+(?:which falls|a deadline)|"
+    r"\s+(?:to|for) (?:respond|answer|reply|accept|agree)",
+    re.I,
+)
+# relative expressions: (pattern, days, direction) where direction +1 = later, -1 = earlier
+_NUM = {"a": 1, "one": 1, "the": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "a few": None}
+_RELATIVE = lc(
+    r"\b(?P<n>a|one|the|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?)\s+"
+    r"(?P<dir>after|before|earlier|later)\b|"
+    r"\b(?P<hours>hours|minutes|shortly|moments|just hours)\s+(?P<hdir>after|before|earlier|later)\b|"
+    r"\b(?P<same>the same day|that same day|later that (?:day|night|evening)|earlier that (?:day|night|"
+    r"evening)|that (?:night|evening|morning|afternoon)|earlier in the day|later in the day|"
+    r"on the same day)\b|"
+    r"\b(?P<prev>the (?:previous|preceding) day|the day before)\b|\b(?P<next>the (?:next|following) day)\b"
+)
+_COMPLEMENT = re.compile(r"\s+(?:the|a|an|his|her|their|its|our|[A-Z]\w*|he|she|they|it|we|talks|meeting)\b")
+_MULTI_DAY = lc(
+    r"\b(?:ended|wrapped up|concluded|closed)\s+(?:(?:their|the|his|her|its)\s+)?"
+    r"(?P<n>two|three|four|five|\d)(?:-|\s+)days?\s+(?:of|of talks)"
+)
+_END_DATE = lc(r"\b(?:ended|wrapped up|concluded|closed|ending|wrapping up)\b")
+_START_DATE = lc(r"\b(?:began|opened|started|begins|opens|starts|kicked off)\b")
+_NOUN_DEMAND = lc(r"(?:'s|’s|the|their|his|its|these|those|attaching|of)\s+$")
+_DEFINITE = lc(r"(?:\bthe|\btheir|\bthis|\bthat|\bthose|\bthese|\bhis|\bits)\s+(?:[a-z-]+\s+){0,2}$")
+_GROUP = re.compile(
+    r"\b(?:the two envoys|the envoys|his envoys|(?:[A-Z]\w+|U\.S\.|US)(?:'s|’s)? envoys|the two Americans|"
+    r"the American envoys|the U\.S\. envoys|the US envoys)\b(?!\s+[A-Z])"
+)
+_LEADER = re.compile(
+    r"\bthe (?P<dem>Russian|Ukrainian|U\.S\.|US|American|French|British|German|Chinese|Turkish)"
+    r" (?:leader|president|head of state)\b"
+)
+_WEEKDAY_NUM = {
+    d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+}
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 @dataclass(slots=True)
@@ -176,95 +276,347 @@ class Draft:
     summary: str
     sentence: int
     keys: set[str] = field(default_factory=set)
+    definite: bool = False  # "the talks": may refer back to an event already met
+    own_date: bool = False  # dated by its own clause (not by the sentence or context)
+    end_date: bool = False  # the date is when it ended ("wrapped up on Saturday")
+    start_date: bool = False  # the date is when it began
 
 
-def _participants(ctx: Context, idx: int, speakers: set[str]) -> list[str]:
-    out: list[str] = []
-    for mention in ctx.by_sentence[idx]:
-        if mention.in_quote:
+@dataclass(slots=True)
+class Trig:
+    kind: str
+    start: int
+    end: int
+    clause: tuple[int, int]
+    refs: list[DateRef] = field(default_factory=list)
+    shifted: DateRef | None = None
+    span: tuple[int, int] | None = None  # where its place is named, when not its whole clause
+
+
+def _shift(ref: DateRef, days: int, start: int, end: int) -> DateRef:
+    if ref.precision != Precision.DAY:
+        if abs(days) <= 1:
+            return DateRef(start, end, ref.value, ref.precision, "relative")
+        return DateRef(start, end, ref.value, ref.precision, "relative")
+    value = (Date.fromisoformat(ref.value) + timedelta(days=days)).isoformat()
+    return DateRef(start, end, value, Precision.DAY, "relative")
+
+
+def _clause_bounds(ctx: Context, sent: Sentence) -> list[int]:
+    bounds = [sent.start]
+    for match in _BOUNDARY.finditer(ctx.text, sent.start, sent.end):
+        if not any(q.start <= match.start() < q.end for q in sent.quotes):
+            bounds.append(match.start())
+    bounds.append(sent.end)
+    return bounds
+
+
+def _clause(bounds: list[int], pos: int) -> tuple[int, int]:
+    i = bisect_right(bounds, pos) - 1
+    i = max(0, min(i, len(bounds) - 2))
+    return bounds[i], bounds[i + 1]
+
+
+def _is_deadline(ctx: Context, ref: DateRef) -> bool:
+    return bool(
+        _DEADLINE.search(ctx.text, max(0, ref.start - 30), ref.start)
+        or _DEADLINE_AFTER.match(ctx.text, ref.end, ref.end + 40)
+    )
+
+
+def _relatives(
+    ctx: Context, sent: Sentence, refs: list[DateRef], context: DateRef | None
+) -> tuple[list[DateRef], list[tuple[int, int, DateRef]]]:
+    """Relative expressions of a sentence: adverbial ones as date refs ("the day before"),
+    and complements ("a day after <X>") as (scope start, scope end, date for X)."""
+    adverbial: list[DateRef] = []
+    scoped: list[tuple[int, int, DateRef]] = []
+    for match in _RELATIVE.finditer(ctx.lower, sent.start, sent.end):
+        if any(q.start <= match.start() < q.end for q in sent.quotes):
             continue
-        if mention.possessive and _TITLE_WORDS.match(ctx.text[mention.end + 2 : mention.end + 30]):
-            continue
-        if mention.kind != "person" and modifies_next(ctx.text, mention, ctx.by_sentence[idx]):
-            continue
-        if (mention.source == "metonym" or mention.text in PLACES) and re.search(
-            r"\b(?:in|at|to|from|inside|outside)\s+(?:the\s+)?$",
-            ctx.text[max(0, mention.start - 12) : mention.start],
-        ):
-            continue  # a place, not a party
-        if mention.actor_id in speakers:
-            continue
-        if mention.actor_id.startswith("anon:"):
-            continue
-        before = ctx.text[max(0, mention.start - 12) : mention.start]
-        if mention.kind in ("bloc", "organization", "country") and _NOT_AGENT.search(before):
-            continue  # "join NATO", "bid to join the alliance", "from the West"
-        if mention.source == "demonym" and not _AGENT_NOUN.match(ctx.text, mention.end):
-            continue  # "Russian forces", "Ukrainian soil": an adjective, not a party
-        if mention.actor_id not in out:
-            out.append(mention.actor_id)
-    return out
+        s, e = match.span()
+        before = [r for r in refs if r.end <= s]
+        if match["n"]:
+            n = _NUM.get(match["n"])
+            if n is None:
+                n = int(match["n"]) if match["n"].isdigit() else 1
+            days = n * (7 if match["unit"].startswith("week") else 1)
+            direction = match["dir"]
+        elif match["hours"]:
+            days, direction = 0, match["hdir"]
+        elif match["same"]:
+            days, direction = 0, "later"
+        elif match["prev"]:
+            days, direction = 1, "earlier"
+        else:
+            days, direction = 1, "later"
+        complement = (
+            direction in ("after", "before")
+            and match["same"] is None
+            and bool(_COMPLEMENT.match(ctx.text, e))
+            and not (match["prev"] or match["next"])
+        )
+        if complement:
+            # "<main clause on D>, a day after <X>": X is on D - 1 ("before": D + 1)
+            base = before[-1] if before else None
+            if base is None:
+                after = [r for r in refs if r.start >= e]
+                continue_ = not after
+                if continue_:
+                    continue
+                # "A day after <X on D>, <main>": the main clause is on D + 1 -- no event to shift
+                continue
+            shift = -days if direction == "after" else days
+            scoped.append((e, sent.end, _shift(base, shift, s, e)))
+        else:
+            base = before[-1] if before else context
+            if base is None:
+                continue
+            shift = -days if direction in ("earlier", "before") else days
+            adverbial.append(_shift(base, shift, s, e))
+    return adverbial, scoped
 
 
-_DEADLINE = re.compile(
-    r"\b(?:until|by|before|deadline(?: of)?|no later than|set|named)\s+(?:the\s+)?$"
-    r"|\bThanksgiving,\s+$",
-    re.I,
-)
-
-
-def _deadline_month(ctx: Context, refs: list[DateRef]) -> DateRef | None:
-    """A demand dated only by its deadline was made no later than the deadline's month."""
-    for ref in refs:
-        if ref.precision == Precision.DAY:
-            return DateRef(ref.start, ref.end, ref.value[:7] + "-01", Precision.MONTH, "deadline")
-    return None
-
-
-def _nearest(ctx: Context, refs: list[DateRef], trigger: int) -> DateRef | None:
-    """The date expression closest to the trigger; a deadline ("until Thanksgiving") is not the
-    date of the act."""
-    usable = [
-        r
-        for r in refs
-        if not _DEADLINE.search(ctx.text, max(0, r.start - 20), r.start)
-        and not re.match(r",?\s+(?:as|was) (?:the|a|its) deadline", ctx.text[r.end : r.end + 20])
-    ]
-    if not usable:
-        return None
-    return min(usable, key=lambda r: (abs(r.start - trigger), r.start))
+def _mention_ok(ctx: Context, idx: int, mention: Mention, kind: str, trig: Trig) -> bool:
+    text = ctx.text
+    if mention.in_quote or mention.actor_id.startswith("anon:"):
+        return False
+    if len(mention.text) > 2 and mention.text.isupper() and mention.kind != "organization":
+        return False  # a dateline ("RIGA —"), not a party
+    if mention.possessive and _TITLE_WORDS.match(text[mention.end + 2 : mention.end + 30]):
+        return False
+    if mention.kind != "person" and modifies_next(text, mention, ctx.by_sentence[idx]):
+        return False
+    before = text[max(0, mention.start - 50) : mention.start]
+    if (
+        mention.source == "metonym" or mention.text in PLACES or mention.kind == "country"
+    ) and _AT_PLACE.search(before):
+        return False  # a place, not a party
+    if "according to" in before and _ACCORDING.search(before):
+        return False  # a source, not a party
+    if (
+        (mention.source == "metonym" or mention.text in PLACES)
+        and _TO_PLACE.search(before)
+        and mention.start != trig.end + 1
+    ):
+        return False
+    if mention.source == "metonym" and re.match(
+        r"\s+(?:round|talks|meeting|summit|session|framework|plan|format|process)\b", text[mention.end :]
+    ):
+        return False  # "the Berlin round": where, not who
+    if (
+        kind != "demand"
+        and mention.kind in ("bloc", "organization", "country")
+        and _NOT_AGENT.search(before[-14:])
+        and not _LEADERS_OF.search(before)
+    ):
+        return False  # "join NATO", "bid to join the alliance", "from the West"
+    # "Russian forces", "Ukrainian soil": an adjective, not a party
+    return not (
+        mention.source == "demonym" and kind != "proposal" and not _AGENT_NOUN.match(text, mention.end)
+    )
 
 
 _NOT_AGENT = re.compile(
     r"\b(?:join|joining|of|into|about|on|against|from|for|over|toward|towards)\s+(?:the\s+)?$", re.I
 )
+_LEADERS_OF = re.compile(
+    r"\b(?:leaders?|heads?|presidents?|prime ministers?|governments?|delegations?|officials|"
+    r"representatives|ministers?)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
 _AGENT_NOUN = re.compile(
     r"(?:\s+and\s+\w+)?\s+(?:delegations?|officials?|negotiators?|teams?|side|envoys?|"
-    r"counterparts?|president|leader|diplomats?|government|administration|"
+    r"counterparts?|president|leaders?|diplomats?|governments?|administration|"
     r"representatives?|military officials)\b",
     re.I,
 )
 
 
-def _place(ctx: Context, sent: Sentence) -> str | None:
-    match = _PLACE.search(ctx.text, sent.start, sent.end)
-    return PLACES[match.group(1)] if match else None
+def _groups(ctx: Context) -> list[str]:
+    """The people the report calls "the envoys": named right after "envoys", else the envoy the
+    gazetteer knows and whoever is named with them ("Witkoff and Kushner")."""
+    persons = [m for m in ctx.actors.mentions if m.kind == "person" and not m.in_quote]
+    for match in re.finditer(r"\benvoys\s+", ctx.text):
+        named = [m for m in persons if match.end() <= m.start < match.end() + 60]
+        if len(named) >= 2 and re.match(r"\s*(?:and|&)\s*$", ctx.text[named[0].end : named[1].start]):
+            return [named[0].actor_id, named[1].actor_id]
+    roles = ctx.actors.index.roles
+    envoys = {
+        m.actor_id for m in persons if any("envoy" in t for t, _a, u in roles.get(m.actor_id, []) if not u)
+    }
+    out: list[str] = []
+    for i, m in enumerate(persons[:-1]):
+        nxt = persons[i + 1]
+        if re.fullmatch(r"\s+and\s+", ctx.text[m.end : nxt.start]) and (m.actor_id in envoys):
+            for actor_id in (m.actor_id, nxt.actor_id):
+                if actor_id not in out:
+                    out.append(actor_id)
+            break
+    return out
 
 
-def _outside_quotes(ctx: Context, sent: Sentence, match: re.Match[str]) -> bool:
-    return not any(q.start <= match.start() < q.end for q in sent.quotes)
+def _leader(ctx: Context, demonym: str) -> str | None:
+    country = ctx.actors.index.forms.get(demonym.lower().replace(".", ""))
+    if not country:
+        return None
+    roles = ctx.actors.index.roles
+    for mention in ctx.actors.mentions:
+        if mention.kind == "person":
+            for title, affiliation, until in roles.get(mention.actor_id, []):
+                if (
+                    until is None
+                    and affiliation == country
+                    and ("president" in title or "prime minister" in title)
+                ):
+                    return mention.actor_id
+    return None
 
 
-def _sentence_speakers(ctx: Context, idx: int) -> set[str]:
-    speakers = set()
+_SPLIT = re.compile(
+    r"\b(?:when|after|before|while|since|which|that|who|where|whereas)\b|,\s+and\b|\band (?=[a-z]+ed\b)"
+)
+_NEW_SUBJECT = re.compile(r"\b(?:when|after|before|while|since|which|that|who|where|whereas)\b")
+_POSSESSIVE_PRONOUN = re.compile(r"\b(?:their|his|her|its)\s+(?:[\w-]+\s+){0,2}$")
+
+
+def _split(text: str, a: Trig, b: Trig) -> int:
+    """Where the words between two triggers stop speaking of the first: at the last "when", "after",
+    "which", "and" ... between them, else at the second trigger."""
+    last = None
+    for match in _SPLIT.finditer(text, a.end, b.start):
+        last = match
+    return last.start() if last else b.start
+
+
+def _regions(text: str, trig: Trig, trigs: list[Trig]) -> list[tuple[int, int]]:
+    """Where a trigger's participants are named: its own stretch of the clause (cut between
+    neighbouring triggers at "when", "after", "and" ...), and the clause's subject when the
+    trigger shares it ("spent five hours with Putin and briefed Trump"; "their session with Putin")."""
+    lo, hi = trig.clause
+    same = sorted((t for t in trigs if t.clause == trig.clause), key=lambda t: t.start)
+    if trig not in same:
+        same = sorted([*same, trig], key=lambda t: t.start)
+    i = same.index(trig)
+    left = lo if i == 0 else _split(text, same[i - 1], trig)
+    right = hi if i == len(same) - 1 else _split(text, trig, same[i + 1])
+    regions = [(left, right)]
+    if i > 0:
+        first = same[0]
+        cut = _split(text, same[i - 1], trig)
+        shares = not _NEW_SUBJECT.match(text, cut) or _POSSESSIVE_PRONOUN.search(text, cut, trig.start)
+        if shares:
+            regions.append((lo, first.start))
+    return regions
+
+
+def _participants(
+    ctx: Context, idx: int, trig: Trig, kind: str, groups: list[str] | None, trigs: list[Trig] | None = None
+) -> list[str]:
+    text = ctx.text
+    regions = _regions(text, trig, trigs or [trig])
+    out: list[str] = []
     for mention in ctx.by_sentence[idx]:
-        if not mention.in_quote:
-            after = ctx.text[mention.end : mention.end + 40]
-            if re.match(
-                r"(?:,[^,]{0,60},)?\s+(?:\w+ly\s+)?(?:said|says|told|added|wrote|insisted|stressed)\b", after
+        if not any(lo <= mention.start < hi for lo, hi in regions):
+            continue
+        if not _mention_ok(ctx, idx, mention, kind, trig):
+            continue
+        say = _SAY_AFTER.match(text, mention.end)
+        if say and say.end() <= trig.start:
+            # the one reporting it, unless the event is theirs: "X wrote after a call with Y"
+            gap = text[say.end() : trig.start]
+            if not re.search(
+                r"\b(?:after|before|following|during|in)\s+(?:a|an|the|his|her|their)?\s*$", gap
             ):
-                speakers.add(mention.actor_id)
-    return speakers
+                continue
+        if say and mention.start >= trig.end:
+            continue  # "..., after which Trump said": the one reporting
+        if mention.actor_id not in out:
+            out.append(mention.actor_id)
+    clause = "".join(text[lo:hi] for lo, hi in regions)
+    if groups and kind != "accuse" and _GROUP.search(clause):
+        out += [g for g in groups if g not in out]
+    for match in _LEADER.finditer(clause):
+        leader = _leader(ctx, match["dem"])
+        if leader and leader not in out:
+            out.append(leader)
+    return out
+
+
+def _subject_before(ctx: Context, idx: int, pos: int) -> str | None:
+    """The person named last before ``pos`` who is not only a possessive ("Zelenskiy's chief of staff")."""
+    best = None
+    for mention in ctx.by_sentence[idx]:
+        if mention.start >= pos:
+            break
+        if mention.kind == "person" and not mention.possessive and not mention.in_quote:
+            best = mention.actor_id
+    return best
+
+
+_SAID_GAP = re.compile(
+    r"\s+(?:(?:to|reporters|journalists|late|early|on|in|an|a|interview|late|earlier)\s+){0,3}"
+)
+_SPEAKER_GAP = re.compile(r"\s*|,\s*|,\s+who\s+|,[^,]{0,60},\s*|\s+(?:on|late|early)\s+\w+(?:,)?\s*")
+_PRONOUN_BEFORE = re.compile(r"\b(?:he|she)\s+$")
+_AT_PLACE = re.compile(r"\b(?:in|at|from|inside|outside)\s+(?:the\s+)?$")
+_TO_PLACE = re.compile(r"\bto\s+(?:the\s+)?$")
+_ACCORDING = re.compile(r"\baccording to\b[^,;]{0,40}$")
+
+
+def _said_statements(
+    ctx: Context, idx: int, sent: Sentence, refs: list[DateRef], quoted: set[str]
+) -> list[tuple[int, int, str, DateRef]]:
+    """Dated remarks: "Trump said on Sunday", "On Wednesday, Peskov said": (start, end, speaker, date)."""
+    out = []
+    day_refs = [r for r in refs if r.precision == Precision.DAY]
+    if not day_refs:
+        return out
+    for match in _SAID.finditer(ctx.text, sent.start, sent.end):
+        if any(q.start <= match.start() < q.end for q in sent.quotes):
+            continue
+        after = next(
+            (
+                r
+                for r in day_refs
+                if 0 <= r.start - match.end() <= 40
+                and _SAID_GAP.fullmatch(ctx.text[match.end() : r.start] + " ")
+            ),
+            None,
+        )
+        lo = sent.start
+        before = next(
+            (
+                r
+                for r in day_refs
+                if lo <= r.start < match.start()
+                and ctx.text.startswith(",", r.end)
+                and ctx.text[max(lo, r.start - 4) : r.start].strip().lower() in ("on", "")
+            ),
+            None,
+        )
+        ref = after or before
+        if ref is None:
+            continue
+        speaker = None
+        for mention in ctx.by_sentence[idx]:
+            if mention.start >= match.start():
+                break
+            if match.start() - mention.end > 70 or mention.in_quote or mention.possessive:
+                continue
+            gap = ctx.text[mention.end : match.start()]
+            if _SPEAKER_GAP.fullmatch(gap) or (before is not None and ref.end <= mention.start):
+                speaker = mention.actor_id
+        if (
+            speaker is None
+            and len(quoted) == 1
+            and _PRONOUN_BEFORE.search(ctx.lower, max(0, match.start() - 5), match.start())
+        ):
+            speaker = next(iter(quoted))  # "he quipped to reporters on Wednesday that ..."
+        if speaker is None or speaker.startswith("anon:"):
+            continue
+        out.append((match.start(), match.end(), speaker, ref))
+    return out
 
 
 def extract_events(ctx: Context, proposals: list[ProposalMention], quotes: list[Quote]) -> list[Event]:
@@ -280,106 +632,423 @@ def extract_events(ctx: Context, proposals: list[ProposalMention], quotes: list[
                 quote_dates.setdefault(
                     (at, quote.speaker_id), DateRef(0, 0, quote.said_on, Precision.DAY, "quote")
                 )
-    hits: dict[tuple[str, int], list[re.Match[str]]] = {}
+    hits: dict[int, list[tuple[str, int, int]]] = {}
     for kind, pattern in _TRIGGERS:
+        gate = _GATES.get(kind)
+        if gate is not None and not gate.search(ctx.lower):
+            continue  # none of the kind's words: no pass over the text
         for m in pattern.finditer(ctx.lower):
-            hits.setdefault((kind, bisect_right(starts, m.start()) - 1), []).append(m)
+            hits.setdefault(bisect_right(starts, m.start()) - 1, []).append((kind, m.start(), m.end()))
+    date_starts = [h[0] for h in ctx.date_hits]
     proposals_by: dict[int, list[ProposalMention]] = {}
     for p in proposals:
         proposals_by.setdefault(bisect_right(starts, p.start) - 1, []).append(p)
     headline = is_headline(ctx)
+    groups: list[str] | None = None
+    context: DateRef | None = None  # the last date of an event met, for "the same day", "hours earlier"
+    pending: tuple[int, int] | None = None
     for idx, sent in enumerate(ctx.sentences):
         if sent.paragraph == 0 and headline:
             continue  # the headline repeats the lead
-        speakers = _sentence_speakers(ctx, idx)
-        speakers |= quote_speakers.get(idx, set())
-        seen_kinds: set[str] = set()
+        sent_hits = hits.get(idx)
+        lo_hit = bisect_left(date_starts, sent.start)
+        dated = lo_hit < len(date_starts) and date_starts[lo_hit] < sent.end
+        if not sent_hits and not (dated and _SAID.search(ctx.text, sent.start, sent.end)):
+            if dated:
+                pending = (sent.start, sent.end)  # resolved only if a later "hours earlier" needs it
+            continue
+        if pending is not None:
+            context = _last_day(ctx, pending) or context
+            pending = None
+        all_refs = (
+            [
+                r
+                for r in ctx.dates(sent.start, sent.end)
+                if not any(q.start <= r.start < q.end for q in sent.quotes)
+            ]
+            if dated
+            else []
+        )
+        refs = [r for r in all_refs if not _is_deadline(ctx, r)]
+        bounds = _clause_bounds(ctx, sent)
+        said = _said_statements(ctx, idx, sent, refs, quote_speakers.get(idx, set())) if refs else []
+        if not sent_hits and not said:
+            day = [r for r in refs if r.precision == Precision.DAY]
+            if day:
+                context = day[-1]
+            continue
+        trigs = _triggers(ctx, sent, sent_hits or [], bounds, proposals_by.get(idx, []))
+        adverbial, scoped = _relatives(ctx, sent, refs, context)
+        verbs = ctx.verbs(sent.start, sent.end)
+        _assign(trigs, sorted(refs + adverbial, key=lambda r: r.start), bounds, ctx.text, verbs)
+        for trig in trigs:
+            trig.shifted = next((ref for s_, e_, ref in scoped if s_ <= trig.start < e_), None)
+        trigs = _collapse(ctx, trigs)
+        if groups is None and trigs:
+            groups = _groups(ctx)
+        speakers = _sentence_speakers(ctx, idx) | quote_speakers.get(idx, set())
         sent_props = proposals_by.get(idx, [])
-        for kind, _pattern in _TRIGGERS:
-            match = None
-            for m in hits.get((kind, idx), ()):
-                if _outside_quotes(ctx, sent, m):
-                    match = m
-                    break
-            if match is None:
-                continue
-            if kind == "meeting" and "planned_meeting" in seen_kinds:
-                continue
-            if kind in ("accept", "partly_accept") and "partly_accept" in seen_kinds:
-                continue
-            if kind == "accept" and not sent_props:
-                continue
-            if kind == "leak" and not sent_props:
-                continue
-            participants = _participants(ctx, idx, speakers)
+        owned = {id(r) for t in trigs for r in t.refs}
+        free = [r for r in refs if id(r) not in owned]
+        for trig in trigs:
+            kind = trig.kind
+            if kind == "counter_proposal":
+                # putting a counter-proposal forward is a proposal (PROPOSE); the noun alone is no event
+                if not _PROPOSAL_KINDS.search(ctx.lower, trig.clause[0], trig.clause[1]):
+                    continue
+                kind = trig.kind = "proposal"
+            date, own = _date_for(ctx, trig, scoped, free)
+            if kind == "demand" and date is None:
+                date = _deadline_month(all_refs)
+            participants = _participants(ctx, idx, trig, kind, groups, trigs)
             if kind == "statement":
-                participants = sorted(speakers) or participants[:1]
+                if re.match(r"resign|stepped|quit", ctx.lower[trig.start : trig.end]):
+                    subject = _subject_before(ctx, idx, trig.start)
+                    participants = [subject] if subject else participants[:1]
+                else:
+                    participants = (
+                        sorted(speakers & _ids_in(ctx, idx, sent)) or sorted(speakers) or participants[:1]
+                    )
+                if date is None and participants:
+                    date = quote_dates.get((idx, participants[0]))
             elif kind in ("accept", "partly_accept", "reject", "demand", "accuse"):
                 participants = sorted(speakers) + [p for p in participants if p not in speakers]
-            future = True if kind == "planned_meeting" else None
-            refs = ctx.dates(sent.start, sent.end, future=future)
-            if kind in ("meeting", "planned_meeting") and len(participants) < (1 if refs else 2):
+            if kind in ("meeting", "planned_meeting") and not participants and date is None:
                 continue
-            if not participants and kind not in ("leak", "counter_proposal"):
+            if not participants and kind not in ("leak", "proposal", "meeting", "planned_meeting"):
                 continue
-            refs = [r for r in refs if not any(q.start <= r.start < q.end for q in sent.quotes)]
-            date = _nearest(ctx, refs, match.start())
-            if date is None and kind == "demand":
-                date = _deadline_month(ctx, refs)
-            if kind == "statement" and date is None:
-                date = quote_dates.get((idx, participants[0])) if participants else None
-            seen_kinds.add(kind)
+            if date is None and kind in ("accept", "partly_accept", "reject", "demand", "accuse"):
+                continue  # an undated stance is a position, not an event of the timeline
+            meets = kind in ("meeting", "phone_call")  # only these refer back or span days
+            definite = meets and bool(
+                _DEFINITE.search(ctx.lower, max(sent.start, trig.start - 40), trig.start)
+            )
+            clause_low = ctx.lower[trig.clause[0] : trig.clause[1]] if meets else ""
             drafts.append(
                 Draft(
                     kind=kind,
                     date=date,
-                    place=_place(ctx, sent),
+                    place=_place(ctx, trig, trigs),
                     participants=participants,
-                    evidence=[(match.start(), match.end())],
+                    evidence=[(trig.start, trig.end)],
                     summary=ctx.text[sent.start : sent.end].strip()[:200],
                     sentence=idx,
-                    keys={p.key for p in sent_props},
+                    keys={p.key for p in sent_props if trig.clause[0] <= p.start < trig.clause[1]}
+                    if kind not in ("meeting", "planned_meeting", "statement")
+                    else set(),
+                    definite=definite,
+                    own_date=own,
+                    end_date=meets
+                    and bool(_END_DATE.search(clause_low))
+                    and not _START_DATE.search(clause_low),
+                    start_date=meets and bool(_START_DATE.search(clause_low)),
                 )
             )
+            if date is not None and own and date.precision == Precision.DAY:
+                context = date
+        day = [r for r in refs if r.precision == Precision.DAY]
+        if day and not any(d.sentence == idx and d.own_date for d in drafts):
+            context = day[-1]
+        seen_kinds = {t.kind for t in trigs}
+        for start, end, speaker, ref in said:
+            if any(t.kind == "statement" and t.clause[0] <= start < t.clause[1] for t in trigs):
+                continue
+            drafts.append(
+                Draft(
+                    "statement",
+                    ref,
+                    None,
+                    [speaker],
+                    [(start, end)],
+                    ctx.text[sent.start : sent.end].strip()[:200],
+                    idx,
+                    own_date=True,
+                )
+            )
+            context = ref
         for p in sent_props:
             if p.explicit and "counter" not in p.key:
                 verb = _PROPOSAL_KINDS.search(ctx.lower, sent.start, sent.end)
-                if verb and "leak" not in seen_kinds and "proposal" not in seen_kinds:
+                if verb and not seen_kinds & {"leak", "proposal"} and not _in_quote(sent, verb.start()):
                     seen_kinds.add("proposal")
-                    refs = ctx.dates(sent.start, sent.end, future=False)
+                    trig = Trig("proposal", verb.start(), verb.end(), _clause(bounds, verb.start()))
+                    _assign([trig], refs, bounds, ctx.text, verbs)
+                    date, own = _date_for(ctx, trig, scoped, free)
                     drafts.append(
                         Draft(
                             kind="proposal",
-                            date=_nearest(ctx, refs, verb.start()),
-                            place=_place(ctx, sent),
-                            participants=_participants(ctx, idx, speakers)
+                            date=date,
+                            place=_place(ctx, trig),
+                            participants=_participants(ctx, idx, trig, "proposal", groups)
                             or ([p.author] if p.author else []),
                             evidence=[(verb.start(), verb.end())],
                             summary=ctx.text[sent.start : sent.end].strip()[:200],
                             sentence=idx,
                             keys={p.key},
+                            own_date=own,
                         )
                     )
     return _merge(ctx, drafts)
+
+
+def _last_day(ctx: Context, span: tuple[int, int]) -> DateRef | None:
+    day = [r for r in ctx.dates(*span) if r.precision == Precision.DAY]
+    return day[-1] if day else None
+
+
+def _in_quote(sent: Sentence, pos: int) -> bool:
+    return any(q.start <= pos < q.end for q in sent.quotes)
+
+
+def _ids_in(ctx: Context, idx: int, sent: Sentence) -> set[str]:
+    return {m.actor_id for m in ctx.by_sentence[idx]}
+
+
+def _triggers(
+    ctx: Context,
+    sent: Sentence,
+    found: list[tuple[str, int, int]],
+    bounds: list[int],
+    props: list[ProposalMention],
+) -> list[Trig]:
+    lower = ctx.lower
+    out: list[Trig] = []
+    found = sorted(found, key=lambda h: (h[1], -(h[2] - h[1]), _KIND_ORDER[h[0]]))
+    taken: list[tuple[int, int]] = []
+    partly = any(k == "partly_accept" and not _in_quote(sent, s) for k, s, _e in found)
+    for kind, s, e in found:
+        if _in_quote(sent, s):
+            continue
+        if any(ts <= s < te or s <= ts < e for ts, te in taken):
+            continue  # "held talks": one trigger, not two
+        clause = _clause(bounds, s)
+        if kind in ("accept", "reject") and partly:
+            continue
+        if (
+            kind in ("accept", "leak")
+            and not any(clause[0] <= p.start < clause[1] for p in props)
+            and not (kind == "accept" and "basis" in lower[s:e])
+            and not (kind == "leak" and (props or _DOCUMENT.search(lower, sent.start, sent.end)))
+        ):
+            continue  # an acceptance of nothing named; a leak of no document
+        if kind in ("reject", "accept") and _NEG.search(lower, max(0, s - 7), s):
+            continue  # "would not accept", "could reject": no act
+        if (
+            kind == "meeting"
+            and lower.startswith("round", s)
+            and not _ROUND_BEFORE.search(lower, max(0, s - 16), s)
+        ):
+            continue  # "round" only as a round of talks: "the Miami round", "a further round"
+        if kind in ("reject", "accept") and _DENIED.search(lower, max(sent.start, s - 60), e + 12):
+            continue  # "wrong to say Putin had rejected", "had not rejected ... outright"
+        if (
+            kind == "demand"
+            and lower.startswith("demand", s)
+            and _NOUN_DEMAND.search(lower, max(0, s - 12), s)
+        ):
+            continue  # "Moscow's demands", "attaching demands": a noun, not an act
+        if kind == "meeting" and any(t.kind == "planned_meeting" and t.clause == clause for t in out):
+            continue
+        taken.append((s, e))
+        out.append(Trig(kind, s, e, clause))
+    # a planned meeting announced after a "meeting"/"talks" noun of the same clause supersedes it
+    planned = [t.clause for t in out if t.kind == "planned_meeting"]
+    return [t for t in out if not (t.kind == "meeting" and t.clause in planned)]
+
+
+_ROUND_BEFORE = re.compile(
+    r"\b(?:the|a|an|another|further|new|first|second|third|latest|earlier|previous|next|this|that|"
+    r"[a-z]+ian|[a-z]+ese|[a-z]+-day|geneva|miami|berlin|florida|moscow|london|abu dhabi|istanbul|riyadh)\s+$"
+)
+_DOCUMENT = lc(r"\b(?:plan|draft|document|text|proposals?|framework|blueprint|recording|transcript)\b")
+_DENIED = lc(
+    r"\b(?:wrong[\"”’']? to say|not (?:rejected|reject)|never rejected|denie[sd] rejecting|"
+    r"did not reject|had not rejected|rather than (?:simply )?reject|knew \w+ would reject|would not accept|"
+    r"will not accept|won't accept|wouldn't accept|could reject|might reject|would reject)\b"
+)
+
+
+_ATTRIBUTIVE = re.compile(r"(?:'s|’s)?\s?")
+_RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who|whose)\s")
+_PP = re.compile(r"(?:\s*,?\s*(?:in|with|between|at|on)\s+[^,;]{0,60}?)?\s*,?\s*")
+
+
+def _reaches(text: str, trig: Trig, ref: DateRef, verbs: list[tuple[int, int, str]]) -> bool:
+    """Whether a date after a trigger still speaks of it: not when a reporting verb ("the meeting, he
+    quipped on Wednesday") or a relative clause on another noun ("a push that began last month")
+    comes between."""
+    if any(trig.end <= v[0] < ref.start for v in verbs):
+        return False
+    rel = _RELATIVE_PRONOUN.search(text, trig.end, ref.start)
+    return rel is None or bool(_PP.fullmatch(text, trig.end, rel.start()))
+
+
+def _collapse(ctx: Context, trigs: list[Trig]) -> list[Trig]:
+    """One event of a kind per clause, unless each has its own date; a plural ("rounds in Geneva on
+    Nov. 23 and in Florida on Nov. 30") is one event per date."""
+    out: list[Trig] = []
+    for trig in trigs:
+        same = [t for t in trigs if t is not trig and t.kind == trig.kind and t.clause == trig.clause]
+        if (
+            same
+            and not trig.refs
+            and not trig.shifted
+            and (any(t.refs or t.shifted for t in same) or any(t in out for t in same))
+        ):
+            continue
+        days = [r for r in trig.refs if r.precision == Precision.DAY and r.kind != "relative"]
+        if len(days) > 1 and re.search(
+            r"(?:rounds|meetings|sessions|talks)$", ctx.lower[trig.start : trig.end]
+        ):
+            values = []
+            prev = trig.end
+            for ref in sorted(days, key=lambda r: r.start):
+                if ref.value in values:
+                    continue
+                values.append(ref.value)
+                out.append(Trig(trig.kind, trig.start, trig.end, trig.clause, [ref], None, (prev, ref.end)))
+                prev = ref.end
+            continue
+        out.append(trig)
+    return out
+
+
+def _assign(
+    trigs: list[Trig], refs: list[DateRef], bounds: list[int], text: str, verbs: list[tuple[int, int, str]]
+) -> None:
+    """Give each date expression to the trigger it belongs to (see the module docstring)."""
+    for ref in refs:
+        clause = _clause(bounds, ref.start)
+        inside = [t for t in trigs if t.clause == clause]
+        if not inside:
+            continue
+        adjacent = [
+            t
+            for t in inside
+            if 0 <= t.start - ref.end <= 3 and _ATTRIBUTIVE.fullmatch(text[ref.end : t.start])
+        ]
+        if adjacent:  # "an October phone call", "Tuesday's meeting"
+            adjacent[0].refs.append(ref)
+            continue
+        before = [
+            t
+            for t in inside
+            if t.end <= ref.start and ref.start - t.end <= 120 and _reaches(text, t, ref, verbs)
+        ]
+        if before:
+            owner = max(before, key=lambda t: t.end)
+        else:
+            after = [t for t in inside if t.start >= ref.end]
+            if not after:
+                continue
+            owner = min(after, key=lambda t: t.start)
+        owner.refs.append(ref)
+
+
+def _date_for(
+    ctx: Context, trig: Trig, scoped: list[tuple[int, int, DateRef]], free: list[DateRef]
+) -> tuple[DateRef | None, bool]:
+    for s, e, ref in scoped:
+        if s <= trig.start < e and not any(r.start >= s for r in trig.refs if r.kind != "relative"):
+            return ref, True
+    if trig.refs:
+        ref = min(trig.refs, key=lambda r: (abs(r.start - trig.end), r.start))
+        multi = _MULTI_DAY.search(ctx.lower, trig.clause[0], trig.end + 1)
+        if multi and ref.precision == Precision.DAY and ref.start > multi.start():
+            n = _NUMBER_WORDS.get(multi["n"]) or (int(multi["n"]) if multi["n"].isdigit() else 1)
+            ref = _shift(ref, -(n - 1), ref.start, ref.end)
+        return ref, True
+    free = [r for r in free if trig.clause[0] <= r.start < trig.clause[1]]
+    if free:
+        return min(free, key=lambda r: (abs(r.start - trig.start), r.start)), False
+    return None, False
+
+
+def _deadline_month(refs: list[DateRef]) -> DateRef | None:
+    """A demand dated only by its deadline was made no later than the deadline's month."""
+    for ref in refs:
+        if ref.precision == Precision.DAY:
+            return DateRef(ref.start, ref.end, ref.value[:7] + "-01", Precision.MONTH, "deadline")
+    return None
+
+
+def _place(ctx: Context, trig: Trig, trigs: list[Trig] | None = None) -> str | None:
+    lo, hi = trig.span or (_regions(ctx.text, trig, trigs)[0] if trigs else trig.clause)
+    match = _PLACE.search(ctx.text, lo, hi) or (
+        None if trig.span else _PLACE.search(ctx.text, trig.clause[0], trig.clause[1])
+    )
+    return PLACES[match.group(1)] if match else None
+
+
+def _sentence_speakers(ctx: Context, idx: int) -> set[str]:
+    speakers = set()
+    for mention in ctx.by_sentence[idx]:
+        if not mention.in_quote and _SAY_AFTER.match(ctx.text, mention.end):
+            speakers.add(mention.actor_id)
+    return speakers
+
+
+_ORDER = {Precision.DAY: 0, Precision.PART_OF_MONTH: 1, Precision.MONTH: 2, Precision.YEAR: 3}
+
+
+def _better(a: Draft, b: Draft) -> bool:
+    """Whether b's date should replace a's when the two are merged."""
+    if b.date is None:
+        return False
+    if a.date is None:
+        return True
+    if a.end_date and b.start_date:
+        return True
+    if a.start_date and b.end_date:
+        return False
+    return bool(b.own_date and not a.own_date)
+
+
+def _compatible(a: Draft, b: Draft) -> bool:
+    if a.date is None or b.date is None or a.date.value == b.date.value:
+        return True
+    if a.kind == "meeting" and ((a.end_date and b.start_date) or (a.start_date and b.end_date)):
+        try:
+            gap = abs((Date.fromisoformat(a.date.value) - Date.fromisoformat(b.date.value)).days)
+        except ValueError:
+            return False
+        return gap <= 4 and a.date.precision == b.date.precision == Precision.DAY
+    if not b.own_date or not a.own_date:
+        return a.date.value[:7] == b.date.value[:7] and (a.date.precision != b.date.precision)
+    return False
 
 
 def _merge(ctx: Context, drafts: list[Draft]) -> list[Event]:
     merged: list[Draft] = []
     for draft in drafts:
         target = None
-        for other in merged:
-            if other.kind != draft.kind:
+        for other in reversed(merged):
+            if other.kind != draft.kind or not _compatible(other, draft):
                 continue
-            same_day = draft.date is None or other.date is None or draft.date.value == other.date.value
             shared = set(other.participants) & set(draft.participants) or (other.keys & draft.keys)
-            if same_day and shared:
+            same_place = draft.place is not None and draft.place == other.place and draft.date is not None
+            if shared or same_place:
                 target = other
                 break
+        if target is None and draft.definite and draft.kind in ("meeting", "phone_call"):
+            # "the talks": the last such event met, unless it happened elsewhere
+            target = next(
+                (
+                    o
+                    for o in reversed(merged)
+                    if o.kind == draft.kind
+                    and _compatible(o, draft)
+                    and not (draft.place and o.place and draft.place != o.place)
+                ),
+                None,
+            )
         if target is None:
             merged.append(draft)
             continue
-        if target.date is None and draft.date is not None:
+        if _better(target, draft):
             target.date = draft.date
+            target.own_date = draft.own_date
+            target.start_date, target.end_date = draft.start_date, draft.end_date
         target.place = target.place or draft.place
         target.participants += [p for p in draft.participants if p not in target.participants]
         target.evidence += draft.evidence

@@ -4,7 +4,10 @@ The holder is the speaker of the sentence's quote when there is one, else the su
 (the first actor named outside quotation marks).  A spokesperson or aide speaks for
 their side: the holder is then the country or bloc they speak for.  The target is a
 proposal named in the sentence, else an issue (NATO membership, territory, security
-guarantees, elections, sanctions, army size).
+guarantees, elections, sanctions, army size), else -- for a stance taken on a text ("some
+things were accepted", "the deadline", "leaning toward Moscow") -- the proposal last named
+before the sentence ("the plan" resolved the same way).  "Would not accept", "refused to
+sign" are rejections.  Issues are looked for only in sentences where a stance is cued.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from .context import Context, is_headline, lc
 from .proposals import ProposalMention
 from .text import Sentence
 
-POSITIONS_EXTRACTOR = "positions.en.v1"
+POSITIONS_EXTRACTOR = "positions.en.v2"
 
 STANCES: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -41,7 +44,7 @@ STANCES: list[tuple[str, re.Pattern[str]]] = [
     (
         "demand",
         lc(
-            r"\b(?:demand(?:ed|s|ing)?|insist(?:ed|s)? (?:on|that)|must|gave \w+ until|ultimatum|"
+            r"\b(?:demand(?:ed|s|ing)?|insist(?:ed|s)? (?:on|that)|must|gave \w+ until|ultimatum|deadline|"
             r"calls? for|called for|in exchange for|wants?|needs?)\b"
         ),
     ),
@@ -89,6 +92,10 @@ _DENIED = re.compile(
     r"\b(?:wrong to say|not rejected|not reject|never rejected|denie[sd] rejecting|"
     r"denied that .{0,40}rejected|did not reject|had not rejected)\b"
 )
+_NOT_ACCEPT = re.compile(
+    r"\b(?:not|never|n't|refuse[sd]? to|unwilling to|cannot|can't) (?:\w+ )?(?:accept|agree to|sign)\b"
+)
+_ON_PLAN = {"partly_accept", "accept", "reject", "demand", "oppose"}
 _SPOKES = ("press secretary", "spokes", "aide", "adviser", "advisor", "envoy for investment")
 
 
@@ -127,10 +134,15 @@ def extract_positions(ctx: Context, quotes: list[Quote], proposals: list[Proposa
     headline = is_headline(ctx)
     starts = [sent.start for sent in ctx.sentences]
     cues: dict[int, list[str]] = {}  # sentence -> stances and issues cued in it, in priority order
-    for name, pattern in (*STANCES, *ISSUES):
+    for name, pattern in STANCES:
         for match in pattern.finditer(ctx.lower):
             at = bisect_right(starts, match.start()) - 1
             if at >= 0 and match.start() < ctx.sentences[at].end and name not in cues.setdefault(at, []):
+                cues[at].append(name)
+    for at in list(cues):  # issues matter only where a stance is cued: no pass over the rest of the text
+        sent = ctx.sentences[at]
+        for name, pattern in ISSUES:
+            if pattern.search(ctx.lower, sent.start, sent.end):
                 cues[at].append(name)
     stance_names = [name for name, _ in STANCES]
     for idx, sent in enumerate(ctx.sentences):
@@ -138,6 +150,8 @@ def extract_positions(ctx: Context, quotes: list[Quote], proposals: list[Proposa
             continue
         found = cues.get(idx, [])
         stance = next((name for name in stance_names if name in found), None)
+        if stance in ("accept", None) and _NOT_ACCEPT.search(ctx.lower, sent.start, sent.end):
+            stance = "reject"  # "Kyiv would not accept a deal that ...": a refusal
         if stance == "reject" and _DENIED.search(ctx.lower, sent.start, sent.end):
             stance = None  # "it was wrong to say Putin had rejected ...": a denial, not a rejection
             nxt = ctx.sentences[idx + 1] if idx + 1 < len(ctx.sentences) else None
@@ -158,6 +172,10 @@ def extract_positions(ctx: Context, quotes: list[Quote], proposals: list[Proposa
         issue = None
         if target is None:
             issue = next((name for name, _ in ISSUES if name in found), None)
+        if target is None and issue is None and stance in _ON_PLAN:
+            # "some things were accepted": the proposal last named ("the plan" resolved the same way)
+            earlier = [p for p in proposals if p.start < sent.start and p.key]
+            target = earlier[-1].key if earlier else None
         if target is None and issue is None:
             continue
         key_ = (holder, target, issue, stance)

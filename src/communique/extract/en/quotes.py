@@ -7,6 +7,9 @@ then the nearest reporting verb before the opening mark whose subject resolves
 A sentence that is nothing but a quote continues the quote of the sentence before it
 (and a quote left open at a paragraph's end continues into the next paragraph).
 Short quoted phrases that nobody is said to have said are scare quotes or titles.
+The date a remark was made comes from its attribution, then from the sentence outside the
+quotation (for indirect speech, outside the reported clause: "are expected in Berlin at the
+weekend, officials said" was said on the publication day, not at the weekend).
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from .speakers import (
 )
 from .text import QuoteSpan, Sentence
 
-EXTRACTOR = "quotes.en.v1"
+EXTRACTOR = "quotes.en.v2"
 
 HEDGE = lc(
     r"\b(reportedly|allegedly|according to (?:(?:two |three |several |unnamed |anonymous )?(?:sources|people|"
@@ -250,6 +253,13 @@ def _said_on(ctx: Context, spans: list[tuple[int, int]]) -> tuple[str | None, Pr
     return (ref.value, ref.precision) if ref else None
 
 
+def _minus(span: tuple[int, int], cut: tuple[int, int]) -> list[tuple[int, int]]:
+    s, e = span
+    if cut[1] <= s or cut[0] >= e:
+        return [span]
+    return [(s, cut[0]), (cut[1], e)]
+
+
 def _paragraph_date(ctx: Context, sent: Sentence) -> tuple[str | None, Precision] | None:
     """The last day named earlier in the same paragraph (the scene the remark belongs to)."""
     para = ctx.paragraphs[sent.paragraph]
@@ -362,13 +372,19 @@ def extract_quotes(ctx: Context) -> list[Quote]:
     )
 
     def dated(
-        attr: Attribution | None, sent: Sentence, inherited: tuple[str | None, Precision] | None
+        attr: Attribution | None,
+        sent: Sentence,
+        inherited: tuple[str | None, Precision] | None,
+        content: tuple[int, int] | None = None,
     ) -> tuple[str | None, Precision]:
         if attr is not None:
             found = _said_on(ctx, [attr.frame])
             if found:
                 return found
-        found = _said_on(ctx, _frame_spans(sent))
+        spans = _frame_spans(sent)
+        if content is not None:  # indirect speech: a date inside what was said is not when it was said
+            spans = [(s, e) for span in spans for s, e in _minus(span, content) if e > s]
+        found = _said_on(ctx, spans)
         if found:
             return found
         if inherited:
@@ -438,7 +454,7 @@ def extract_quotes(ctx: Context) -> list[Quote]:
                 chain = None if not q.continued else chain
         for attr, start, end in indirect(ctx, sent):
             if True:
-                date = dated(attr, sent, None)
+                date = dated(attr, sent, None, (start, end))
                 quotes.append(_quote(ctx, start, end, attr, False, date, _hedge(ctx, sent, attr)))
                 if attr.speaker.actor_id:
                     speakers.append(attr.speaker.actor_id)
