@@ -269,3 +269,41 @@ def test_unrelated_reports_form_their_own_stories():
     record = merge([talks, talks2, sport], extractions)
     groups = sorted(sorted(s.report_ids) for s in record.stories)
     assert groups == [["r-a", "r-b"], ["r-c"]]
+
+
+@pytest.mark.parametrize(
+    ("name", "stage"),
+    [
+        ("28-point plan", None),
+        ("the original 28-point plan", "original"),
+        ("updated and refined peace framework", "refined"),
+        ("20-point framework", "refined"),
+        ("ウクライナの20項目修正和平案", "revised"),
+        ("a revised 20-point version of the plan", "revised"),
+    ],
+)
+def test_proposal_version_from_its_name(name, stage):
+    from communique.merge.proposals import proposal_key
+    from communique.merge.proposals import stage as stage_of
+
+    assert stage_of(name) == stage
+    assert proposal_key(name, ()) == "plan"  # versions of one lineage
+    assert proposal_key("欧州の対案", ("european-union",)).startswith("counter:")
+
+
+@pytest.mark.parametrize(
+    ("text", "step"),
+    [
+        ("the document was later cut to 19 points", ">"),
+        ("cutting the original US plan from 28 to 19 points", ">"),
+        ("cut it from 28 points to 19", "<"),
+        ("計画案は19項目に絞り込まれた", ">"),
+        ("修正案は20項目からなり", ""),
+        ("the 28-point plan", ""),
+    ],
+)
+def test_point_count_claims_know_which_version_they_are_about(text, step):
+    from communique.merge.facets import POINTS_EN, POINTS_JA, _step
+
+    match = POINTS_EN.search(text) or POINTS_JA.search(text)
+    assert match is not None and _step(text, match) == step

@@ -51,6 +51,7 @@ class State(Protocol):
     def add_quote(self, member: QuoteMember) -> None: ...
     def put_statement(self, statement: Statement) -> None: ...
     def rename_statement(self, old: str, new: str) -> None: ...
+    def move_quote(self, quote_id: str, statement_id: str) -> str: ...
     def drop_statement(self, statement_id: str) -> None: ...
     def event_candidates(self, family: str, lo: int, hi: int) -> list[EventMember]: ...
     def event_members(self, merged_id: str) -> list[EventMember]: ...
@@ -151,12 +152,22 @@ class Merger:
         placed: list[QuoteMember] = []
         for m in fresh:
             pool = candidates[m.quote_id] + [p for p in placed if p.speaker_id == m.speaker_id]
-            sid, unite = statement_rules.assign(m, pool, vectors, report.text)
-            member = _replace(m, statement_id=sid or statement_rules.statement_id(m.quote_id))
+            placement = statement_rules.assign(m, pool, vectors, report.text)
+            member = _replace(
+                m,
+                statement_id=placement.statement_id or statement_rules.statement_id(m.quote_id),
+                attached=placement.attached,
+            )
             self.state.add_quote(member)
             placed.append(member)
             touched.add(member.statement_id)
-            for other in unite:
+            for quote_id in placement.adopt:
+                touched.add(self.state.move_quote(quote_id, member.statement_id))
+                candidates = {
+                    k: [_moved(c, quote_id, member.statement_id) for c in cs] for k, cs in candidates.items()
+                }
+                placed = [_moved(p, quote_id, member.statement_id) for p in placed]
+            for other in placement.unite:
                 self.state.rename_statement(other, member.statement_id)
                 touched.add(other)
                 for cs in candidates.values():
@@ -352,7 +363,9 @@ class Merger:
                     attribute="wording",
                     item_id=sid,
                     item_ids=(sid, *ids),
-                    topic=f"wording of a remark by {speaker} ({said_on or 'undated'})",
+                    topic=_with_counts(
+                        f"wording of a remark by {speaker} ({said_on or 'undated'})", _ranked(sourced)
+                    ),
                     variants=_ranked(sourced),
                 )
             )
@@ -367,11 +380,21 @@ class Merger:
         evidence = self.state.evidence("event", [m.event_id for m in members])
         fields = event_rules.summary(members)
         reports = tuple(dict.fromkeys(m.report_id for m in members))
+        sources = self.state.sources(reports)
+        named: dict[str, set[str]] = {}
+        for m in members:
+            for p in m.participant_ids:
+                named.setdefault(p, set()).add(m.report_id)
+        needed = event_rules.participant_floor(sources)
+        fields["participant_ids"] = tuple(
+            p for p in fields["participant_ids"] if self.state.sources(named.get(p, ())) >= needed
+        )
         event = MergedEvent(
             id=mid,
             member_ids=tuple(m.event_id for m in members),
             evidence=_evidence_of(evidence, [m.event_id for m in members]),
-            sources=self.state.sources(reports),
+            sources=sources,
+            all_participant_ids=tuple(sorted(named)),
             **fields,
         )  # type: ignore[arg-type]
         self.state.put_event(event)
@@ -392,7 +415,7 @@ class Merger:
                     id=conflict_id(mid, "date"),
                     attribute="date",
                     item_id=mid,
-                    topic=f"date of {label}",
+                    topic=_with_counts(f"date of {label}", _ranked(sourced)),
                     item_ids=(mid, *[m.event_id for group in dates.values() for m in group]),
                     variants=_ranked(sourced),
                 )
@@ -404,30 +427,35 @@ class Merger:
         by_attribute: dict[str, dict[str, list[Claim]]] = {}
         for claim in self.state.claims(member_ids):
             by_attribute.setdefault(claim.attribute, {}).setdefault(claim.norm, []).append(claim)
-        out = []
-        for attribute, values in sorted(by_attribute.items()):
-            if len(values) < 2:
-                continue
-            sourced = [
-                SourcedVariant(
-                    value=_display_norm(norm),
-                    evidence=tuple(ev for c in group for ev in c.evidence),
-                    sources=self.state.sources(ev.report_id for c in group for ev in c.evidence),
-                )
-                for norm, group in sorted(values.items())
-            ]
-            item_ids = tuple(dict.fromkeys(c.item_id for group in values.values() for c in group))
-            out.append(
-                Disagreement(
-                    id=conflict_id(mid, attribute),
-                    attribute=attribute,
-                    item_id=mid,
-                    topic=f"{attribute} of {label}",
-                    item_ids=(mid, *item_ids),
-                    variants=_ranked(sourced),
-                )
+        return [
+            conflict
+            for attribute, values in sorted(by_attribute.items())
+            if (conflict := self._values_conflict(mid, attribute, f"{attribute} of {label}", values))
+        ]
+
+    def _values_conflict(
+        self, mid: str, attribute: str, topic: str, values: dict[str, list[Claim]]
+    ) -> Disagreement | None:
+        if len(values) < 2:
+            return None
+        sourced = [
+            SourcedVariant(
+                value=_display_norm(norm),
+                evidence=tuple(ev for c in group for ev in c.evidence),
+                sources=self.state.sources(ev.report_id for c in group for ev in c.evidence),
             )
-        return out
+            for norm, group in sorted(values.items())
+        ]
+        item_ids = tuple(dict.fromkeys(c.item_id for group in values.values() for c in group))
+        variants = _ranked(sourced)
+        return Disagreement(
+            id=conflict_id(mid, attribute),
+            attribute=attribute.split(":", 1)[0],
+            item_id=mid,
+            topic=_with_counts(topic, variants),
+            item_ids=(mid, *item_ids),
+            variants=variants,
+        )
 
     def refresh_proposal(self, mid: str) -> None:
         members = sorted(
@@ -438,7 +466,15 @@ class Merger:
             self.state.put_conflicts(mid, [])
             return
         evidence = self.state.evidence("proposal", [m.proposal_id for m in members])
-        versions = proposal_rules.versions(members)
+        claims = self.state.claims([m.proposal_id for m in members])
+        stages, versioned = proposal_rules.resolve(members, claims)
+        by_version: dict[str, dict[str, list[Claim]]] = {}
+        for version, claim in versioned:
+            by_version.setdefault(version, {}).setdefault(claim.norm, []).append(claim)
+        versions = tuple(
+            replace(v, points=_majority(by_version.get(v.stage, {})))
+            for v in proposal_rules.versions(members, stages)
+        )
         self.state.put_proposal(
             MergedProposal(
                 id=mid,
@@ -451,10 +487,12 @@ class Merger:
                 sources=self.state.sources(m.report_id for m in members),
             )
         )
-        self.state.put_conflicts(
-            mid,
-            self._claim_conflicts(mid, [m.proposal_id for m in members], f"proposal '{versions[0].name}'"),
-        )
+        conflicts = []
+        for v in versions:
+            topic = f"points of the {v.stage} version of proposal '{v.name}'"
+            if found := self._values_conflict(mid, f"points:{v.stage}", topic, by_version.get(v.stage, {})):
+                conflicts.append(found)
+        self.state.put_conflicts(mid, conflicts)
 
     def refresh_track(self, tid: str) -> None:
         members = self.state.track_members(tid)
@@ -477,6 +515,12 @@ class Merger:
         )
 
 
+def _moved(member: QuoteMember, quote_id: str, statement_id: str) -> QuoteMember:
+    if member.quote_id != quote_id:
+        return member
+    return replace(member, statement_id=statement_id, attached=False)
+
+
 def _replace(member: _M, **changes: object) -> _M:
     return replace(member, **changes)  # type: ignore[arg-type]
 
@@ -493,6 +537,18 @@ def _evidence_of(evidence: dict[str, tuple[Evidence, ...]], ids: Iterable[str]) 
 
 def _ranked(variants: Sequence[SourcedVariant]) -> tuple[SourcedVariant, ...]:
     return tuple(sorted(variants, key=lambda v: (-v.sources, v.value)))
+
+
+def _majority(values: dict[str, list[Claim]]) -> str | None:
+    if not values:
+        return None
+    return min(values.items(), key=lambda kv: (-len(kv[1]), kv[0]))[0]
+
+
+def _with_counts(topic: str, variants: Sequence[SourcedVariant]) -> str:
+    """The topic with the independent sources of each version: a lone source against many is
+    kept (it may be right) but the reader sees the balance."""
+    return f"{topic} [{' vs '.join(str(v.sources) for v in variants)} independent source(s)]"
 
 
 def _display_norm(norm: str) -> str:

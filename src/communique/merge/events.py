@@ -34,6 +34,14 @@ FAMILIES = {
     "statement": "statement",
 }
 DAY_SLACK = 2  # a meeting's start reported up to two days apart, when place and people agree
+PARTICIPANT_SOURCES = 2  # a merged event's participant: named by this many independent sources
+
+
+def participant_floor(sources: int) -> int:
+    """Independent sources that must name someone for them to be a merged event's participant:
+    two, or half the event's sources when it has fewer than four (a lone report's or a pair's
+    participants are all kept; one outlier among many is not)."""
+    return max(1, min(PARTICIPANT_SOURCES, sources // 2))
 
 
 def family(kind: str) -> str:
@@ -182,7 +190,8 @@ def assign(
 
 
 def summary(members: Sequence[EventMember]) -> dict[str, Any]:
-    """Kind, date, place and participants of a merged event, by majority of its members."""
+    """Kind, date, place and participants of a merged event, by majority of its members
+    (participants: everyone named; the engine keeps those enough independent sources name)."""
     kinds = Counter(m.kind for m in members)
     held = [k for k in kinds if k != "planned_meeting"]
     kind = min(held or kinds, key=lambda k: (-kinds[k], k))

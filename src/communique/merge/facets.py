@@ -33,6 +33,20 @@ DURATION_JA = re.compile(
 )
 POINTS_EN = re.compile(r"\b" + _NUM_EN + r"[\s-]points?\b", re.IGNORECASE)
 POINTS_JA = re.compile(r"([0-9０-９]{1,3})(?:項目|点)")
+FROM_TO_EN = re.compile(
+    r"\bfrom\s+" + _NUM_EN + r"(?:[\s-]points?)?\s+(?:down\s+)?to\s+" + _NUM_EN + r"\b", re.I
+)
+# a count the plan was brought down (or up) to: the count of its next version, not of the plan named
+_TO_NEXT_EN = re.compile(
+    r"\b(?:cut|trimmed|reduced|shrunk|shrank|shortened|pared|slimmed|narrowed|whittled|condensed|reworked|"
+    r"turned|expanded|down)\b[^.;]{0,30}?\b(?:to|into)\s+(?:a\s+|an\s+|just\s+)?$",
+    re.I,
+)
+_TO_NEXT_JA = re.compile(
+    r"^(?:項目|点)?(?:に|へ)(?:まで)?(?:絞|整理|削減|縮小|減|短縮|圧縮|まとめ|修正|改め)"
+)
+_FROM_JA = re.compile(r"^(?:項目|点)?から(?!な|成)")  # not 「20項目からなる」
+_FROM_BEFORE = re.compile(r"(?:\bfrom\s+\S+(?:[\s-]points?)?\s+to\s+|から)$", re.I)
 REACH = 220  # characters between a number and the item it is attached to
 MEETING_KINDS = {"meeting", "planned_meeting", "phone_call"}
 
@@ -86,13 +100,43 @@ def claims(report: Report, events: Sequence[Event], proposals: Sequence[Proposal
             found.append(
                 Claim(
                     item_id=target,
-                    attribute=attribute,
+                    attribute=attribute + (_step(text, match) if attribute == "points" else ""),
                     value=match.group(0).strip(),
                     norm=_fmt(value) + unit,
                     evidence=(Evidence(report_id=report.id, start=match.start(), end=match.end()),),
                 )
             )
+    if plans:
+        seen = {(c.evidence[0].start, c.evidence[0].end) for c in found}
+        for match in FROM_TO_EN.finditer(text):  # "from 28 points to 19": the 19 has no "points"
+            value = _number(match.group(2))
+            start, end = match.start(2), match.end(2)
+            target = _nearest(text, start, end, plans)
+            if value is None or target is None or any(a <= start and end <= b for a, b in seen):
+                continue
+            found.append(
+                Claim(
+                    item_id=target,
+                    attribute="points>",
+                    value=match.group(0).strip(),
+                    norm=_fmt(value) + " points",
+                    evidence=(Evidence(report_id=report.id, start=start, end=end),),
+                )
+            )
     return found
+
+
+def _step(text: str, match: re.Match[str]) -> str:
+    """Which version of the plan a point count is about, relative to the plan named near it:
+    ``>`` the next one ("cut to 19 points", 「19項目に絞り込まれた」), ``<`` the one before
+    ("from 28 points to 19", 「28項目から」), ``""`` the plan named itself."""
+    before = text[max(0, match.start() - 60) : match.start()]
+    after = text[match.end() : match.end() + 12]
+    if re.search(r"\bfrom\s+$", before, re.I) or _FROM_JA.search(after):
+        return "<"
+    if _TO_NEXT_EN.search(before) or _TO_NEXT_JA.search(after) or _FROM_BEFORE.search(before):
+        return ">"
+    return ""
 
 
 def _nearest(text: str, start: int, end: int, targets: Sequence[tuple[str, Evidence]]) -> str | None:

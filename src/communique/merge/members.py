@@ -28,6 +28,7 @@ class QuoteMember:
     direct: bool
     start: int  # evidence in its report, to recognise a quote split by its attribution
     end: int
+    attached: bool = False  # placed only as the second half of a split quote: attracts no other quote
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

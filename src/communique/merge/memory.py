@@ -97,6 +97,21 @@ class MemoryState:
                 replace(m, statement_id=new) if m.statement_id == old else m for m in members
             ]
 
+    def move_quote(self, quote_id: str, statement_id: str) -> str:
+        """Move one quote to another statement (no longer attached); returns its old statement."""
+        old = ""
+        for members in self.quotes_by_speaker.values():
+            for i, m in enumerate(members):
+                if m.quote_id == quote_id:
+                    old = m.statement_id
+                    members[i] = replace(m, statement_id=statement_id, attached=False)
+                    self.statement_quotes[old] = [
+                        x for x in self.statement_quotes[old] if x.quote_id != quote_id
+                    ]
+                    self.statement_quotes[statement_id].append(members[i])
+                    return old
+        return old
+
     def drop_statement(self, statement_id: str) -> None:
         self.statements.pop(statement_id, None)
         self.statement_quotes.pop(statement_id, None)

@@ -70,11 +70,12 @@ class MergedEvent:
     date: str | None
     date_precision: Precision
     place: str | None
-    participant_ids: tuple[str, ...]
+    participant_ids: tuple[str, ...]  # named by two independent sources (all, for a lone source)
     summary: str
     member_ids: tuple[str, ...]
     evidence: tuple[Evidence, ...]
     sources: int
+    all_participant_ids: tuple[str, ...] = ()  # everyone any member names
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -82,6 +83,8 @@ class ProposalVersion:
     name: str
     first_reported: str | None
     member_ids: tuple[str, ...]
+    stage: str = "original"  # original | refined | revised
+    points: str | None = None  # the count most sources give this version ("19 points")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -90,7 +93,7 @@ class MergedProposal:
     name: str
     author_ids: tuple[str, ...]
     first_reported: str | None
-    versions: tuple[ProposalVersion, ...]  # distinct names, oldest first
+    versions: tuple[ProposalVersion, ...]  # original, refined, revised: the lineage's texts
     member_ids: tuple[str, ...]
     evidence: tuple[Evidence, ...]
     sources: int

@@ -184,6 +184,27 @@ _TITLES = (
 )
 
 
+@cache
+def _people() -> tuple[re.Pattern[str], dict[str, str]]:
+    from ..extract.gazetteer import load
+
+    gazetteer = load()
+    forms: dict[str, str] = {}
+    for lang in ("en", "ja"):
+        for form, actor_id in gazetteer.names(lang).items():
+            entry = gazetteer.get(actor_id)
+            if entry is not None and entry.kind == "person" and len(form) >= 3:
+                forms.setdefault(normalize(form), actor_id)
+    pattern = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![a-z])(?:{pattern})(?![a-z])"), forms
+
+
+def people(text: str) -> frozenset[str]:
+    """Ids of the people a wording names, in any language (Umerov = ウメロフ)."""
+    pattern, forms = _people()
+    return frozenset(forms[m.group(0)] for m in pattern.finditer(normalize(text)))
+
+
 def _without_names(text: str) -> str:
     """Normalized text with actor names and titles cut out (a shared name is no shared phrase)."""
     return _names().sub("|", _PUNCT.sub("", normalize(text)))

@@ -148,6 +148,18 @@ class StoreState:
         self.db.execute("UPDATE statement_members SET statement_id = ? WHERE statement_id = ?", (new, old))
         self.db.execute("UPDATE quotes SET statement_id = ? WHERE statement_id = ?", (new, old))
 
+    def move_quote(self, quote_id: str, statement_id: str) -> str:
+        """Move one quote to another statement (no longer attached); returns its old statement."""
+        r = self.db.execute(
+            "SELECT statement_id FROM statement_members WHERE quote_id = ?", (quote_id,)
+        ).fetchone()
+        self.db.execute(
+            "UPDATE statement_members SET statement_id = ?, attached = 0 WHERE quote_id = ?",
+            (statement_id, quote_id),
+        )
+        self.db.execute("UPDATE quotes SET statement_id = ? WHERE id = ?", (statement_id, quote_id))
+        return r[0] if r else ""
+
     def drop_statement(self, statement_id: str) -> None:
         self.db.execute("DELETE FROM statements WHERE id = ?", (statement_id,))
 
@@ -243,7 +255,13 @@ class StoreState:
         row = _row(p, skip=("evidence", "versions"))
         row["versions"] = json.dumps(
             [
-                {"name": v.name, "first_reported": v.first_reported, "member_ids": list(v.member_ids)}
+                {
+                    "name": v.name,
+                    "stage": v.stage,
+                    "points": v.points,
+                    "first_reported": v.first_reported,
+                    "member_ids": list(v.member_ids),
+                }
                 for v in p.versions
             ],
             ensure_ascii=False,
@@ -488,7 +506,7 @@ def _row(record: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
 
 
 _JSON_FIELDS = {"participant_ids", "author_ids", "aliases"}
-_FLAG_FIELDS = {"exact", "direct"}
+_FLAG_FIELDS = {"exact", "direct", "attached"}
 
 
 def _unrow(cls: Any, r: Any, **given: Any) -> Any:
@@ -635,11 +653,14 @@ def statements(store: SQLiteStore) -> list[dict[str, Any]]:
     return out
 
 
+_EVENT_LISTS = ("participant_ids", "member_ids", "all_participant_ids")
+
+
 def merged_events(store: SQLiteStore) -> list[dict[str, Any]]:
     rows = store.db.execute("SELECT * FROM merged_events ORDER BY coalesce(date, ''), id").fetchall()
     return [
         {
-            key: (json.loads(r[key]) if key in ("participant_ids", "member_ids") else r[key])
+            key: (json.loads(r[key]) if key in _EVENT_LISTS else r[key])
             for key in r.keys()  # noqa: SIM118 - a sqlite3.Row iterates over values
         }  # noqa: SIM118 - sqlite3.Row iterates values
         for r in rows

@@ -40,7 +40,8 @@ CREATE TABLE statement_members (
     text TEXT NOT NULL,
     direct INTEGER NOT NULL,
     start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL
+    "end" INTEGER NOT NULL,
+    attached INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX statement_members_lookup ON statement_members (speaker_id, lo);
 CREATE INDEX statement_members_statement ON statement_members (statement_id);
@@ -55,7 +56,8 @@ CREATE TABLE merged_events (
     participant_ids TEXT NOT NULL DEFAULT '[]',
     summary TEXT NOT NULL,
     member_ids TEXT NOT NULL DEFAULT '[]',
-    sources INTEGER NOT NULL
+    sources INTEGER NOT NULL,
+    all_participant_ids TEXT NOT NULL DEFAULT '[]'
 );
 CREATE INDEX merged_events_date ON merged_events (date);
 
