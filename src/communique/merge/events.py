@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from ..extract import places
 from ..extract.gazetteer import Gazetteer, key
 from ..model import Precision
 from .actors import country_of
@@ -55,6 +56,9 @@ def merged_id(first_event_id: str) -> str:
 def place_key(place: str | None, gazetteer: Gazetteer) -> str | None:
     if not place:
         return None
+    found = places.load().resolve(place)
+    if found is not None:
+        return found
     entry = gazetteer.lookup(place)
     return entry.id if entry is not None else key(place)
 
@@ -78,19 +82,27 @@ def score(new: EventMember, other: EventMember, gazetteer: Gazetteer) -> float |
     if new.family != other.family:
         return None
     days = gap(_span(new), _span(other))
-    same_place = new.place_key is not None and new.place_key == other.place_key
+    same_place = (
+        new.place_key is not None
+        and other.place_key is not None
+        and places.load().compatible(new.place_key, other.place_key)
+    )
     shared_people = len(_people(new.participant_ids, gazetteer) & _people(other.participant_ids, gazetteer))
     shared_countries = len(
         _countries(new.participant_ids, gazetteer) & _countries(other.participant_ids, gazetteer)
     )
     if days > 0:
+        # A meeting's start reported a day or two apart is one meeting when the place and the
+        # people agree; a member that names no people agrees when its countries do.
+        unnamed = not _people(new.participant_ids, gazetteer) or not _people(other.participant_ids, gazetteer)
         close_enough = (
             days <= DAY_SLACK
             and new.exact
             and other.exact
             and new.family == "meeting"
             and same_place
-            and shared_people >= 2
+            and not _is_country(new.place_key, gazetteer)
+            and (shared_people >= 2 or (unnamed and shared_countries >= 1))
         )
         if not close_enough:
             return None
