@@ -20,3 +20,11 @@ def ukraine():
 @pytest.fixture(scope="session")
 def trade():
     return trade_records()
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory):
+    """The sample corpus ingested into a temporary store (about 20 s): its export records."""
+    from .corpus import ingest
+
+    return ingest(tmp_path_factory.mktemp("corpus") / "corpus.db")

@@ -135,7 +135,12 @@ def test_conflicts_keep_both_versions_and_contested_dates_are_not_stated(ukraine
     texts = [s.text for s in briefing.conflicts]
     assert any("about five hours" in t and "約3時間" in t for t in texts)
     assert any("began in Miami on Thursday" in t and "5日から7日まで行われました" in t for t in texts)
-    miami = [s.text for s in sentences(briefing, "event") if any(c.item_id == "E-miami" for c in s.citations)]
+    miami = [
+        s.text
+        for kind in ("lead", "event")
+        for s in sentences(briefing, kind)
+        if any(c.item_id == "E-miami" for c in s.citations)
+    ]
     miami += [
         s.text for s in sentences(briefing, "since") if any(c.item_id == "E-miami" for c in s.citations)
     ]

@@ -50,15 +50,24 @@ class Writer:
         self.v = v
         self.lang = lang
         self.T = templates_for(lang)
-        self.names = Names(gazetteer, v.actors, lang, v.as_of)
+        self.names = Names(
+            gazetteer, v.actors, lang, v.as_of, texts=(str(r.get("text") or "") for r in v.reports.values())
+        )
         self.year = v.as_of[:4]
         self.used: set[str] = set()  # statement ids already shown
         self.shown_events: set[str] = set()
+        self.forms = {
+            lang: select.name_patterns(gazetteer, v.actors, lang) for lang in ("en", "ja")
+        }  # how each actor may be written, to tell which participants the evidence names
+        reps = select.representatives(v)
+        self.proposal_groups: dict[str, list[Record]] = {}
+        for prop in v.proposals:
+            self.proposal_groups.setdefault(reps[str(prop["id"])], []).append(prop)
         self.tracks = select.tracks(v)
         self.targets = select.by_target(self.tracks)
         self.statements = select.ranked_statements(v, self.names, lang)
-        self.contested_dates = {
-            str(i)
+        self.contested_dates: dict[str, Record] = {
+            str(i): c
             for c in v.conflicts
             if "date" in str(c.get("topic") or "").lower()
             for i in c.get("item_ids") or ()
@@ -137,19 +146,31 @@ class Writer:
 
     def label_evidence(self, prop: Record) -> list[EvidenceRef]:
         """The mention a proposal's shown name rests on: one in the briefing's language if any."""
-        spans = self.v.evidence(prop)
+        spans = self.group_evidence(prop)
         digits = re.findall(r"\d+", unicodedata.normalize("NFKC", self.proposal_label(prop)))
         carrying = [e for e in spans if all(d in unicodedata.normalize("NFKC", e.text) for d in digits)]
         own = [e for e in carrying or spans if self.v.language_of(e) == self.lang]
         return (own or carrying or spans)[:1]
 
+    def group_evidence(self, prop: Record) -> list[EvidenceRef]:
+        """The evidence of every item of the proposal (items named several ways are one proposal),
+        the item's own first; when the proposal is known by its number of points, the mentions
+        that give the number."""
+        members = self.proposal_groups.get(str(prop["id"]), [prop])
+        spans = list(
+            dict.fromkeys([*self.v.evidence(prop), *(e for p in members for e in self.v.evidence(p))])
+        )
+        digits = re.findall(r"\d+", select.proposal_key(prop))
+        carrying = [e for e in spans if all(d in unicodedata.normalize("NFKC", e.text) for d in digits)]
+        return carrying if digits and carrying else spans
+
     def proposal_label(self, prop: Record) -> str:
-        mentions = [e.text for e in self.v.evidence(prop) if self.v.language_of(e) == self.lang]
+        mentions = [e.text for e in self.group_evidence(prop) if self.v.language_of(e) == self.lang]
         authors = [str(a) for a in prop.get("author_ids") or ()]
         author = self.names.short(authors[0]) if authors else None
         name = _clean_name(str(prop.get("name") or ""), self.names)
         label = str(self.T.proposal(name, mentions, author))
-        said = " ".join(unicodedata.normalize("NFKC", e.text) for e in self.v.evidence(prop))
+        said = " ".join(unicodedata.normalize("NFKC", e.text) for e in self.group_evidence(prop))
         if all(d in said for d in re.findall(r"\d+", unicodedata.normalize("NFKC", label))):
             return label
         # the record's name carries a number its evidence does not: name it without the number
@@ -157,9 +178,10 @@ class Writer:
         return str(self.T.proposal(bare, mentions, author))
 
     def participants(self, event: Record) -> list[str]:
-        """Participants to name: most prominent first, grouped by side; a country, bloc or
-        organization is left out when one of the people of its side is named."""
-        ids = list(dict.fromkeys(str(a) for a in event.get("participant_ids") or ()))
+        """Participants to name: those well supported (:func:`select.supported_participants`),
+        most prominent first, grouped by side; a country, bloc or organization is left out when
+        one of the people of its side is named."""
+        ids = select.supported_participants(self.v, event, self.forms)
         people_sides = {self.names.side(a) for a in ids if self.names.kind(a) == "person"}
         kept = [a for a in ids if self.names.kind(a) == "person" or self.names.side(a) not in people_sides]
         kept.sort(key=lambda a: (-self.names.prominence(a), ids.index(a)))
@@ -208,13 +230,16 @@ class Writer:
         evidence = self.v.evidence(event)
         hedge = self.hedge_for(evidence)
         actors = self.participants(event)
-        when = (
-            None
-            if str(event["id"]) in self.contested_dates
-            else self.when(event.get("date"), event.get("date_precision"))
-        )
+        when = self.when(event.get("date"), event.get("date_precision"))
+        extra: list[Citation] = []
+        conflict = self.contested_dates.get(str(event["id"]))
+        if conflict is not None:  # the date most sources give, flagged; none when no variant leads
+            when, extra = self.majority_date(conflict)
+        kind_shown = str(event.get("kind"))
+        if kind_shown in select.MEETINGS and (day(event.get("date")) or "") > self.v.as_of:
+            kind_shown = "planned_meeting"  # dated after the as-of day: still to come
         text = self.T.event(
-            str(event.get("kind")),
+            kind_shown,
             when,
             self.names.place(event.get("place")),
             self.names.mention_all(actors),
@@ -225,7 +250,25 @@ class Writer:
         if text is None:
             return None
         self.shown_events.add(str(event["id"]))
-        return self.sentence(text, [self.cite(event, "event", actors=actors)], kind, hedged=bool(hedge))
+        cites = [self.cite(event, "event", actors=actors), *extra]
+        return self.sentence(text, cites, kind, hedged=bool(hedge))
+
+    def majority_date(self, conflict: Record) -> tuple[str | None, list[Citation]]:
+        """A contested date as the variant most independent sources give (an ISO date value),
+        marked as contested and citing that variant; None when no variant leads."""
+        ranked = sorted(
+            ((self.v.sources(self.v.evidence(var)), var) for var in conflict["variants"]),
+            key=lambda sv: -sv[0],
+        )
+        if len(ranked) < 2 or ranked[0][0] <= ranked[1][0] or day(ranked[0][1].get("value")) is None:
+            return None, []
+        var = ranked[0][1]
+        shown = self.when(var.get("value"))
+        if shown is None:
+            return None, []
+        evidence = self.v.evidence(var)
+        citation = self.cite(conflict, "conflict", evidence, extra_dates=[day(var.get("value"))])
+        return f"{shown}{self.T.LABELS['contested_date']}", [citation]
 
     def position_sentence(self, track: select.Track, kind: str = "position") -> Sentence:
         position = track.current
@@ -330,6 +373,15 @@ class Writer:
             sentence = self.event_sentence(event, "lead")
             if sentence:
                 out.append(sentence)
+        latest = select.latest_meeting(self.v)
+        if (
+            latest is not None
+            and latest is not event
+            and (day(latest.get("date")) or "") >= (day((event or {}).get("date")) or "")
+        ):
+            sentence = self.event_sentence(latest, "lead")
+            if sentence:
+                out.append(sentence)
         if st is not None:
             lead_in = ""
             if event is not None and (select.days_between(day(event.get("date")), st.said_on) or -1) >= 0:
@@ -338,9 +390,14 @@ class Writer:
         return out
 
     def main_proposal(self) -> Record | None:
-        if not self.v.proposals:
+        """The most reported proposal (its items together), as its representative item."""
+        if not self.proposal_groups:
             return None
-        return sorted(self.v.proposals, key=lambda p: (-self.v.sources(self.v.evidence(p)), str(p["id"])))[0]
+
+        def sources(rep: str) -> int:
+            return self.v.sources([e for p in self.proposal_groups[rep] for e in self.v.evidence(p)])
+
+        return self.v.items[sorted(self.proposal_groups, key=lambda rep: (-sources(rep), rep))[0]]
 
     def briefing(self, since: str | None) -> Briefing:
         st = self.pick_headline()

@@ -9,7 +9,8 @@ into "Russian President", and the surname afterwards.  Nothing here knows any on
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..extract.gazetteer import Entry, Gazetteer, key
@@ -75,6 +76,8 @@ PLACES_JA = {
 _PLACES_EN = {ja: en for en, ja in PLACES_JA.items()}
 _PLACES_EN.update({"フロリダ": "Florida", "キエフ": "Kyiv", "ワシントンD.C.": "Washington"})
 
+_WORD = re.compile(r"[A-Za-z]{3,}|[\u4e00-\u9fff]{2}")
+_STOP = frozenset({"the", "and", "for", "president", "special", "envoy", "secretary", "minister"})
 _ACTOR_TITLE_WORDS = ("President", "Prime Minister", "Chancellor", "King", "Emperor", "Premier")
 _THE_COUNTRY = ("United ", "Republic", "Kingdom", "Netherlands", "Philippines", "Holy See", "Emirates")
 
@@ -95,13 +98,22 @@ class Names:
     """Display names for one briefing: the first mention of an actor is the full form."""
 
     def __init__(
-        self, gazetteer: Gazetteer, actors: Mapping[str, Mapping[str, Any]], lang: str, as_of: str
+        self,
+        gazetteer: Gazetteer,
+        actors: Mapping[str, Mapping[str, Any]],
+        lang: str,
+        as_of: str,
+        texts: Iterable[str] = (),
     ) -> None:
         self.gazetteer = gazetteer
         self.actors = actors
         self.lang = lang
         self.as_of = as_of
         self._mentioned: set[str] = set()
+        self._words: set[str] = set()  # the story's words, to choose the relevant one of several roles
+        for text in texts:
+            self._words |= {w.casefold() for w in _WORD.findall(text)}
+        self._roles: dict[str, Role | None] = {}
 
     # -- lookups ----------------------------------------------------------------------------
     def entry(self, actor_id: str) -> Entry | None:
@@ -126,12 +138,27 @@ class Names:
                 if en or ja:
                     return Role(title=str(en or ""), title_ja=ja, affiliation=role.get("affiliation"))
             return None
-        for role in entry.roles:
-            started = (role.since or "")[:10] <= self.as_of
-            ongoing = role.until is None or role.until[:10] > self.as_of
-            if started and ongoing:
-                return role
-        return None
+        if actor_id not in self._roles:
+            self._roles[actor_id] = self._relevant_role(entry)
+        return self._roles[actor_id]
+
+    def _relevant_role(self, entry: Entry) -> Role | None:
+        """Of the roles held on the as-of day, the one whose distinctive title words (those the
+        actor's other current roles lack) occur most in the story's reports; ties: listed first."""
+        current = [
+            role
+            for role in entry.roles
+            if (role.since or "")[:10] <= self.as_of and (role.until is None or role.until[:10] > self.as_of)
+        ]
+        if len(current) <= 1 or not self._words:
+            return current[0] if current else None
+        titles = [{w.casefold() for w in _WORD.findall(f"{r.title} {r.title_ja or ''}")} for r in current]
+
+        def score(i: int) -> int:
+            others = set().union(*(t for j, t in enumerate(titles) if j != i))
+            return len((titles[i] - others - _STOP) & self._words)
+
+        return current[max(range(len(current)), key=lambda i: (score(i), -i))]
 
     def country(self, actor_id: str) -> str | None:
         """The country (or bloc) an actor belongs to, through its current role."""
@@ -339,6 +366,9 @@ class Names:
                 return f"{adjective} {office} {name}"
         if len(title.split()) <= 4:
             return f"{title} {name}"
+        head = re.split(r" (?:for|to|on) ", title, maxsplit=1)[0]
+        if head != title and len(head.split()) <= 3:  # "Special Envoy for Peace Missions" -> Special Envoy
+            return f"{head} {name}"
         return f"{name} ({title})"
 
     # -- places -----------------------------------------------------------------------------

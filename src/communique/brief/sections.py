@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 MAX_PROPOSALS = 6
 MAX_OTHER_EVENTS = 3
-MAX_MEETINGS = 8
+MAX_MEETINGS = 6
 
 _ATTRIBUTES = (
     "duration",
@@ -84,7 +84,17 @@ def party_sections(w: Writer) -> list[Section]:
     sections = []
     for side in sorted(activity, key=lambda s: (-activity[s], s))[:4]:
         own = [t for t in w.tracks if w.names.side(t.holder_id) == side]
-        own.sort(key=lambda t: (-len(t.positions), t.is_issue, t.target, t.holder_id))
+        # one stance per target for the side (its latest, best supported holder), two sources first
+        own = [
+            ts[0]
+            for ts in (
+                select.by_side([t for t in own if t.target == x], w.names.side)
+                for x in dict.fromkeys(t.target for t in own)
+            )
+        ]
+        own.sort(key=lambda t: (t.support < 2, -t.support, t.is_issue, t.target, t.holder_id))
+        if len(own) > 1:
+            own = [t for t in own if t.support >= 2] or own[:1]
         sentences = [w.position_sentence(t) for t in own[:3]]
         spoken = [
             st
@@ -109,8 +119,11 @@ def proposals_section(w: Writer) -> Section | None:
     reported first chosen, then told oldest first: when reported, linked leaks and
     presentations, and the holders' current stances."""
     groups: dict[str, list[Record]] = {}
-    for prop in w.v.proposals:
-        groups.setdefault(w.proposal_label(prop), []).append(prop)
+    for (
+        rep,
+        members,
+    ) in w.proposal_groups.items():  # items of one proposal are one, named as its representative
+        groups.setdefault(w.proposal_label(w.v.items[rep]), []).extend(members)
 
     def first_day(members: list[Record]) -> str:
         days = [day(p.get("first_reported")) or w.v.first_seen(w.v.evidence(p)) or "" for p in members]
@@ -129,7 +142,7 @@ def proposals_section(w: Writer) -> Section | None:
     sentences = []
     linked: set[str] = set()
     for label, members in chosen:
-        prop = members[0]
+        prop = next((p for p in members if str(p["id"]) in w.proposal_groups), members[0])
         evidence = [e for p in members for e in w.v.evidence(p)]
         authors = list(dict.fromkeys(str(a) for p in members for a in p.get("author_ids") or ()))
         first = first_day(members) or None
@@ -153,7 +166,7 @@ def proposals_section(w: Writer) -> Section | None:
             if track.holder_id not in latest or _as_of(track) >= _as_of(latest[track.holder_id]):
                 latest[track.holder_id] = track
         if latest:
-            ts = [latest[h] for h in sorted(latest)]
+            ts = select.by_side([latest[h] for h in sorted(latest)], w.names.side)
             pairs = [(w.names.mention(t.holder_id), t.stance) for t in ts]
             single = [w.v.outlets(w.v.evidence(t.current)) for t in ts]
             hedge = "reports" if any(len(o) <= 1 for o in single) else None
@@ -178,25 +191,27 @@ def _as_of(track: select.Track) -> str:
 
 
 def meetings_section(w: Writer) -> Section | None:
-    """Meetings and calls not told yet, oldest first (undated ones last); one per kind, day and
-    participants."""
+    """Meetings and calls not told yet and reported by two independent sources or more: the
+    latest MAX_MEETINGS, told oldest first; one per kind, day and participants."""
     kinds = select.MEETINGS
     rest = [
         e
         for e in w.v.events
         if e.get("kind") in kinds and str(e["id"]) not in w.shown_events and e.get("date_precision") != "year"
     ]
-    rest.sort(key=lambda e: (day(e.get("date")) or "9999", str(e["id"])))
-    sentences = []
+    rest = [
+        e for e in rest if (day(e.get("date")) or "9999") <= w.v.as_of and w.v.sources(w.v.evidence(e)) >= 2
+    ]
+    rest.sort(key=lambda e: (day(e.get("date")) or "", str(e["id"])), reverse=True)
+    chosen = []
     seen: set[tuple[str, str, frozenset[str]]] = set()
-    for event in rest:
+    for event in rest:  # the latest ones, told oldest first
         key = (str(event.get("kind")), day(event.get("date")) or "", frozenset(w.participants(event)))
-        if key in seen or len(seen) >= MAX_MEETINGS:
+        if key in seen or len(seen) >= MAX_MEETINGS or not key[2]:
             continue
         seen.add(key)
-        found = w.event_sentence(event)
-        if found:
-            sentences.append(found)
+        chosen.append(event)
+    sentences = [s for event in reversed(chosen) for s in [w.event_sentence(event)] if s]
     if not sentences:
         return None
     return Section(key="meetings", title=w.T.LABELS["meetings"], sentences=tuple(sentences))
@@ -271,7 +286,7 @@ def points(w: Writer) -> tuple[list[Sentence], str | None]:
     candidates: dict[str, list[Sentence]] = {"A": [], "B": [], "C": []}
     opened = select.open_targets(w.targets)
     for target in opened:
-        ts = sorted(w.targets[target], key=lambda t: t.holder_id)
+        ts = sorted(select.by_side(w.targets[target], w.names.side), key=lambda t: t.holder_id)
         pairs = [(w.names.short(t.holder_id), t.stance) for t in ts]
         candidates["A"].append(
             w.sentence(
@@ -284,7 +299,7 @@ def points(w: Writer) -> tuple[list[Sentence], str | None]:
         if opened and target == opened[0]:
             continue
         ts = sorted(
-            w.targets[target],
+            select.by_side(w.targets[target], w.names.side),
             key=lambda t: (t.stance not in select.POSITIVE | {"demand"}, t.holder_id),
         )
         pairs = [(w.names.short(t.holder_id), t.stance) for t in ts]
@@ -326,7 +341,7 @@ def perspective(w: Writer) -> tuple[list[Sentence], str | None]:
     target = select.most_contested(w.targets)
     if target is None:
         return [], None
-    ts = sorted(w.targets[target], key=lambda t: (t.stance, t.holder_id))
+    ts = sorted(select.by_side(w.targets[target], w.names.side), key=lambda t: (t.stance, t.holder_id))
     out = [
         w.sentence(
             w.T.perspective_intro(w.target_label(target)),

@@ -22,9 +22,13 @@ stances, then the most holders, issues before proposals, then the most evidence.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..extract.gazetteer import Gazetteer
 from .model import EvidenceRef
 from .names import Names
 from .record import Record, Statement, View, day
@@ -42,15 +46,24 @@ def days_between(a: str | None, b: str | None) -> int | None:
 
 @dataclass(slots=True)
 class Track:
-    """A holder's stance on one target over time (oldest first); the last one is current."""
+    """A holder's stance on one target over time (oldest first) and the stance that is current.
+
+    The current stance is read from the latest report day that gives one: the stance most
+    independent sources give that day (so one report's contradictory readings do not all count),
+    ties going to the stance better supported overall.  ``support`` is the number of independent
+    sources that give the current stance; ``previous`` the best supported stance of earlier days
+    when it differs (a change of stance)."""
 
     holder_id: str
-    target: str  # proposal id, or "issue:<slug>"
+    target: str  # proposal id (the representative of a proposal named several ways), or "issue:<slug>"
     positions: list[Record] = field(default_factory=list)
+    chosen: Record | None = None
+    support: int = 0
+    previous: Record | None = None
 
     @property
     def current(self) -> Record:
-        return self.positions[-1]
+        return self.chosen if self.chosen is not None else self.positions[-1]
 
     @property
     def stance(self) -> str:
@@ -61,23 +74,95 @@ class Track:
         return self.target.startswith("issue:")
 
 
-def target_of(v: View, position: Record) -> str | None:
+_POINTS = re.compile(r"(\d+)\s*[- ]?\s*(?:points?|items?|項目|点)", re.I)
+_KINDS = (("counter", ("counter", "対案", "対抗案")), ("framework", ("framework", "枠組み")))
+
+
+def proposal_key(prop: Record) -> str:
+    """What makes two proposal items one proposal whatever the language: the number of points
+    its name gives, else the kind of text (a counter-proposal, a framework), else the name."""
+    name = unicodedata.normalize("NFKC", str(prop.get("name") or "")).casefold()
+    found = _POINTS.search(name)
+    if found:
+        return "points:" + found.group(1)
+    for kind, words in _KINDS:
+        if any(w in name for w in words):
+            return "kind:" + kind
+    return "name:" + " ".join(name.split())
+
+
+def representatives(v: View) -> dict[str, str]:
+    """Proposal id (and name) -> the id of the best supported proposal item of the same key."""
+    groups: dict[str, list[Record]] = {}
+    for prop in v.proposals:
+        groups.setdefault(proposal_key(prop), []).append(prop)
+    out: dict[str, str] = {}
+    for members in groups.values():
+        digits = re.findall(r"\d+", members[0] and proposal_key(members[0]))
+
+        def carries(p: Record, digits: list[str] = digits) -> bool:  # its evidence gives the key's number
+            return all(d in unicodedata.normalize("NFKC", e.text) for e in v.evidence(p)[:1] for d in digits)
+
+        best = sorted(members, key=lambda p: (not carries(p), -v.sources(v.evidence(p)), str(p["id"])))[0]
+        for prop in members:
+            out[str(prop["id"])] = str(best["id"])
+            out.setdefault("name:" + str(prop.get("name") or ""), str(best["id"]))
+    return out
+
+
+def target_of(v: View, position: Record, reps: dict[str, str] | None = None) -> str | None:
+    reps = reps if reps is not None else representatives(v)
     target = position.get("target_id")
     if target:
         if target in v.items and v.items[target].get("type") == "proposal":
-            return str(target)
-        for prop in v.proposals:  # a target named by the proposal's name rather than its id
-            if prop.get("name") == target:
-                return str(prop["id"])
+            return reps.get(str(target), str(target))
+        found = reps.get("name:" + str(target))  # a target named by the proposal's name rather than its id
+        if found:
+            return found
+        key = proposal_key({"name": target})
+        for prop in v.proposals:
+            if proposal_key(prop) == key and not key.startswith("name:"):
+                return reps[str(prop["id"])]
         return f"issue:{target}"
     issue = position.get("issue")
     return f"issue:{issue}" if issue else None
 
 
+def _day_of(v: View, position: Record) -> str:
+    return day(position.get("as_of")) or v.first_seen(v.evidence(position)) or ""
+
+
+def _settle(v: View, track: Track) -> None:
+    by_stance: dict[str, list[Record]] = {}
+    for p in track.positions:
+        by_stance.setdefault(str(p.get("stance") or "unclear"), []).append(p)
+
+    def support(stance: str, upto: str | None = None, on: str | None = None) -> int:
+        spans = [
+            e
+            for p in by_stance[stance]
+            if (upto is None or _day_of(v, p) < upto) and (on is None or _day_of(v, p) == on)
+            for e in v.evidence(p)
+        ]
+        return v.sources(spans)
+
+    last_day = _day_of(v, track.positions[-1])
+    today = {str(p.get("stance") or "unclear") for p in track.positions if _day_of(v, p) == last_day}
+    stance = sorted(today, key=lambda s: (-support(s, on=last_day), -support(s), s))[0]
+    track.chosen = [p for p in by_stance[stance] if _day_of(v, p) == last_day][-1]
+    track.support = support(stance)
+    before = [s for s in by_stance if s != stance and support(s, upto=last_day)]
+    if before:
+        old = sorted(before, key=lambda s: (-support(s, upto=last_day), s))[0]
+        if support(old, upto=last_day) >= support(stance, upto=last_day):
+            track.previous = [p for p in by_stance[old] if _day_of(v, p) < last_day][-1]
+
+
 def tracks(v: View) -> list[Track]:
+    reps = representatives(v)
     found: dict[tuple[str, str], Track] = {}
     for position in v.positions:
-        target = target_of(v, position)
+        target = target_of(v, position, reps)
         if target is None or not position.get("holder_id"):
             continue
         track = found.setdefault(
@@ -85,10 +170,24 @@ def tracks(v: View) -> list[Track]:
         )
         track.positions.append(position)
     for track in found.values():
-        track.positions.sort(
-            key=lambda p: (day(p.get("as_of")) or v.first_seen(v.evidence(p)) or "", str(p["id"]))
-        )
+        track.positions.sort(key=lambda p: (_day_of(v, p), str(p["id"])))
+        _settle(v, track)
     return sorted(found.values(), key=lambda t: (t.target, t.holder_id))
+
+
+def by_side(ts: list[Track], side: Callable[[str], str]) -> list[Track]:
+    """One track per side (the holder's country or bloc): the latest, then the best supported."""
+    best: dict[str, Track] = {}
+    for track in ts:
+        key = side(track.holder_id)
+        rank = (_as_of_track(track), track.support, track.holder_id == key)
+        if key not in best or rank > (_as_of_track(best[key]), best[key].support, best[key].holder_id == key):
+            best[key] = track
+    return sorted(best.values(), key=lambda t: ts.index(t))
+
+
+def _as_of_track(track: Track) -> str:
+    return str(day(track.current.get("as_of")) or "")
 
 
 def by_target(all_tracks: list[Track]) -> dict[str, list[Track]]:
@@ -100,21 +199,37 @@ def by_target(all_tracks: list[Track]) -> dict[str, list[Track]]:
 
 # -- statements ---------------------------------------------------------------------------
 def meetings(v: View) -> list[Record]:
+    """Meetings and calls held by the as-of day (one dated later is still to come: :func:`planned`)."""
     return sorted(
-        (e for e in v.events if e.get("kind") in MEETINGS and day(e.get("date"))),
+        (e for e in v.events if e.get("kind") in MEETINGS and (day(e.get("date")) or "9999") <= v.as_of),
         key=lambda e: (day(e.get("date")) or "", str(e["id"])),
     )
 
 
+def latest_meeting(v: View) -> Record | None:
+    """The latest meeting held on or before the as-of day, dated to the day, reported by at
+    least two independent sources when any such meeting is."""
+    held = [
+        e
+        for e in meetings(v)
+        if e.get("kind") == "meeting"
+        and e.get("date_precision", "day") == "day"
+        and (day(e.get("date")) or "") <= v.as_of
+    ]
+    sourced = [e for e in held if v.sources(v.evidence(e)) >= 2] or held
+    return sourced[-1] if sourced else None
+
+
 def followed_event(v: View, st: Statement) -> Record | None:
-    """The latest meeting or call on or up to 3 days before the remark."""
+    """The best reported meeting or call on or up to 3 days before the remark (the most
+    independent sources, then the latest)."""
     when = st.said_on or v.first_seen(st.evidence)
-    best = None
+    found = []
     for event in meetings(v):
         gap = days_between(day(event.get("date")), when)
         if gap is not None and 0 <= gap <= 3:
-            best = event
-    return best
+            found.append(event)
+    return max(found, key=lambda e: (v.sources(v.evidence(e)), day(e.get("date")) or "")) if found else None
 
 
 def newsworthiness(v: View, names: Names, st: Statement, lang: str) -> float:
@@ -206,10 +321,17 @@ def planned(v: View) -> list[tuple[Record, bool]]:
     done = meetings(v)
     out = []
     for event in sorted(
-        (e for e in v.events if e.get("kind") == "planned_meeting"),
+        (
+            e
+            for e in v.events
+            if e.get("kind") == "planned_meeting"
+            or (e.get("kind") in MEETINGS and (day(e.get("date")) or "") > v.as_of)
+        ),
         key=lambda e: (day(e.get("date")) or "9999", str(e["id"])),
     ):
         when = day(event.get("date"))
+        if when is None and not event.get("place"):
+            continue  # neither when nor where: nothing to watch for
         if when is None or when >= v.as_of:
             out.append((event, True))
             continue
@@ -226,3 +348,72 @@ def planned(v: View) -> list[tuple[Record, bool]]:
 
 def overlaps(a: list[EvidenceRef], b: list[EvidenceRef]) -> bool:
     return any(x.report_id == y.report_id and x.start < y.end and y.start < x.end for x in a for y in b)
+
+
+# -- participants -------------------------------------------------------------------------
+def name_patterns(
+    gazetteer: Gazetteer, actors: Mapping[str, Record], lang: str
+) -> dict[str, re.Pattern[str]]:
+    """Actor id -> a pattern of the ways a report in ``lang`` may name it (names, short names,
+    aliases, metonyms, demonyms; the record's own names for actors the gazetteer lacks)."""
+    forms: dict[str, set[str]] = {}
+    for entry in gazetteer.entries.values():
+        if lang == "ja":
+            found = (
+                entry.name_ja,
+                entry.short_ja,
+                *entry.aliases_ja,
+                *entry.metonyms_ja,
+                *entry.demonyms_ja,
+                *entry.abbrev_ja,
+                entry.ja_title_form,
+            )
+        else:
+            found = (entry.name_en, entry.short_en, *entry.aliases_en, *entry.metonyms_en, *entry.demonyms_en)
+        forms[entry.id] = {f for f in found if f and len(f) > 1}
+    for actor_id, actor in actors.items():
+        if actor_id in forms:
+            continue
+        name = actor.get("name")
+        names = [n for n in (name.values() if isinstance(name, dict) else [name]) if n]
+        names += [n.split()[-1] for n in names if " " in str(n)] + [
+            n.split("・")[-1] for n in names if "・" in str(n)
+        ]
+        forms[actor_id] = {str(n) for n in names if len(str(n)) > 1}
+    out = {}
+    for actor_id, found in forms.items():
+        if found:
+            alternatives = "|".join(re.escape(f) for f in sorted(found, key=len, reverse=True))
+            out[actor_id] = re.compile(rf"(?<![A-Za-z])(?:{alternatives})" if lang == "en" else alternatives)
+    return out
+
+
+def supported_participants(
+    v: View, event: Record, forms: Mapping[str, Mapping[str, re.Pattern[str]]]
+) -> list[str]:
+    """The participants the event's evidence supports: named in the sentence around its evidence
+    by at least a third of its independent sources (by one when it has three or fewer); at
+    least two are kept when the record lists two.  A record
+    may give the count itself (``participant_sources``: actor id -> sources)."""
+    ids = list(dict.fromkeys(str(a) for a in event.get("participant_ids") or ()))
+    evidence = v.evidence(event)
+    total = v.sources(evidence)
+    given = event.get("participant_sources")
+    if isinstance(given, Mapping):
+        counts = {a: int(given.get(a) or 0) for a in ids}
+    else:
+        counts = {}
+        for actor in ids:
+            named = []
+            for ev in evidence:
+                pattern = forms.get(v.language_of(ev), {}).get(actor)
+                if pattern is not None and pattern.search(ev.context or ev.text):
+                    named.append(ev)
+            counts[actor] = v.sources(named)
+    need = 1 if total <= 3 else max(2, -(-total // 3))
+    kept = [a for a in ids if counts[a] >= need]
+    if len(kept) < 2 <= len(ids):  # a meeting has two sides: the next best supported, as listed
+        rest = sorted((a for a in ids if a not in kept), key=lambda a: (-counts[a], ids.index(a)))
+        kept += rest[: 2 - len(kept)]
+        kept.sort(key=ids.index)
+    return kept

@@ -27,6 +27,7 @@ _MONTHS = (
 )
 
 LABELS = {
+    "contested_date": " (reports differ on the date)",
     "points": "Three points to watch",
     "points_2": "Two points to watch",
     "points_1": "One point to watch",

@@ -16,6 +16,7 @@ LANG = "ja"
 HEDGE = "報道によりますと、"
 
 LABELS = {
+    "contested_date": "(日付は報道により異なる)",
     "points": "今後の焦点:三つのポイント",
     "points_2": "今後の焦点:二つのポイント",
     "points_1": "今後の焦点",
@@ -169,7 +170,11 @@ def issue(slug: str) -> str:
 
 def proposal(name: str, mentions: Sequence[str], author: str | None) -> str:
     """A proposal's Japanese name: as Japanese reports call it, else built from its English name."""
-    good = [m.strip("「」『』 ") for m in mentions if 2 <= len(m.strip()) <= 24 and not m.isascii()]
+    good = [
+        re.sub(r"[「」『』]", "", m).strip()
+        for m in mentions
+        if 2 <= len(m.strip()) <= 24 and not m.isascii()
+    ]
     if good:
         counts = Counter(good)
         return sorted(counts, key=lambda m: (-counts[m], len(m), m))[0]
