@@ -258,7 +258,12 @@ def export_records(store: SQLiteStore, types: Iterable[str] = EXPORT_TYPES) -> I
         for r in store.reports():
             yield {"type": "report", **{name: getattr(r, name) for name in _REPORT_FIELDS},
                    "story_id": story_of.get(r.id)}
-    if "actor" in wanted:
+    merged_actors = merging.merged_actors(store) if "actor" in wanted else []
+    for row in merged_actors:  # after merging: one actor per person, roles with their evidence
+        yield {"type": "actor", "id": row["id"], "name": {"en": row["name_en"], "ja": row["name_ja"]},
+               "aliases": row["aliases"], "kind": row["kind"], "roles": row["roles"],
+               "member_ids": row["member_ids"]}
+    if "actor" in wanted and not merged_actors:
         for row in store.rows("actors"):
             yield {"type": "actor", "id": row["id"], "name": {"en": row["name_en"], "ja": row["name_ja"]},
                    "aliases": row["aliases"], "kind": row["kind"], "roles": row["roles"]}
@@ -296,7 +301,7 @@ def export_fields(kind: str) -> tuple[str, ...]:
     if kind == "report":
         return ("type", *_REPORT_FIELDS, "story_id")
     if kind == "actor":
-        return ("type", "id", "name", "aliases", "kind", "roles")
+        return ("type", "id", "name", "aliases", "kind", "roles", "member_ids")
     if kind == "conflict":
         return ("type", "id", "topic", "item_ids", "variants")
     if kind == "event":
@@ -328,6 +333,8 @@ def brief(
 ) -> briefing.Briefing:
     """A briefing of the stored story as of a day (default: the newest report's day)."""
     merge(store)  # anything ingested but not merged yet
+    if story_id is not None and story_id not in {row["id"] for row in story_rows(store)}:
+        raise UsageError(f"--story {story_id}", "no such story", "list the stories with `communique stories`")
     records = list(export_records(store))
     as_of = as_of or briefing.newest_report_date(records)
     if as_of is None:

@@ -13,6 +13,7 @@ is the API:
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -43,6 +44,7 @@ __all__ = [
     "merge_all",
     "merge_pending",
     "merge_report",
+    "merged_actors",
     "merged_events",
     "report_stories",
     "stories",
@@ -175,6 +177,13 @@ def stories(store: SQLiteStore) -> list[Story]:
 
 def story_rows(store: SQLiteStore) -> list[dict[str, Any]]:
     return _merged().story_rows(store)
+
+
+def merged_actors(store: SQLiteStore) -> list[dict[str, Any]]:
+    """Merged actors (id, name_en, name_ja, kind, aliases, roles, member_ids); empty before merging."""
+    rows = store.db.execute("SELECT * FROM merged_actors ORDER BY id").fetchall()
+    return [{key: (json.loads(row[key]) if key in ("aliases", "roles", "member_ids") else row[key])
+             for key in row.keys()} for row in rows]  # noqa: SIM118 - a Row iterates values
 
 
 def report_stories(store: SQLiteStore) -> dict[str, str]:
