@@ -373,13 +373,13 @@ class Writer:
             sentence = self.event_sentence(event, "lead")
             if sentence:
                 out.append(sentence)
-        latest = select.latest_meeting(self.v)
+        newest = select.latest_meeting(self.v)
         if (
-            latest is not None
-            and latest is not event
-            and (day(latest.get("date")) or "") >= (day((event or {}).get("date")) or "")
+            newest is not None
+            and newest is not event
+            and (day(newest.get("date")) or "") >= (day((event or {}).get("date")) or "")
         ):
-            sentence = self.event_sentence(latest, "lead")
+            sentence = self.event_sentence(newest, "lead")
             if sentence:
                 out.append(sentence)
         if st is not None:

@@ -98,7 +98,7 @@ def representatives(v: View) -> dict[str, str]:
         groups.setdefault(proposal_key(prop), []).append(prop)
     out: dict[str, str] = {}
     for members in groups.values():
-        digits = re.findall(r"\d+", members[0] and proposal_key(members[0]))
+        digits = re.findall(r"\d+", proposal_key(members[0]))
 
         def carries(p: Record, digits: list[str] = digits) -> bool:  # its evidence gives the key's number
             return all(d in unicodedata.normalize("NFKC", e.text) for e in v.evidence(p)[:1] for d in digits)
@@ -381,9 +381,9 @@ def name_patterns(
         ]
         forms[actor_id] = {str(n) for n in names if len(str(n)) > 1}
     out = {}
-    for actor_id, found in forms.items():
-        if found:
-            alternatives = "|".join(re.escape(f) for f in sorted(found, key=len, reverse=True))
+    for actor_id, surface in forms.items():
+        if surface:
+            alternatives = "|".join(re.escape(f) for f in sorted(surface, key=len, reverse=True))
             out[actor_id] = re.compile(rf"(?<![A-Za-z])(?:{alternatives})" if lang == "en" else alternatives)
     return out
 

@@ -71,7 +71,8 @@ class Places:
 def load() -> Places:
     """The places shipped with communique (``communique/data/places.json``)."""
     raw = json.loads(resources.files("communique.data").joinpath("places.json").read_text(encoding="utf-8"))
-    places, forms = [], {}
+    places: list[Place] = []
+    forms: dict[str, str] = {}
     for item in raw["places"]:
         place = Place(id=item["id"], name_en=item["name"]["en"], name_ja=item["name"]["ja"],
                       within=item.get("within"))
