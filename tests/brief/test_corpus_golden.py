@@ -9,17 +9,17 @@ the Markdown diffs (one sentence per line)::
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
 from communique.brief import brief, render
 
+from .goldens import check_golden
 from .test_faithfulness import assert_faithful
 
 GOLDEN = Path(__file__).parent / "golden" / "corpus"
-UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+
 DATES = ("2025-12-04", "2025-12-08")
 
 
@@ -29,15 +29,8 @@ DATES = ("2025-12-04", "2025-12-08")
 def test_corpus_golden(corpus, as_of, lang, fmt):
     text = render(brief(corpus, lang=lang, as_of=as_of), fmt)
     path = GOLDEN / f"ukraine-talks-2025-{as_of}.{lang}.{fmt}"
-    if UPDATE or not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        if not UPDATE:
-            pytest.fail(f"{path.name} was missing and has been written; review it and run again")
-    assert text == path.read_text(encoding="utf-8"), (
-        f"{path.name} changed (extraction, merge or the writer); review the diff and run "
-        "UPDATE_GOLDEN=1 .venv/bin/pytest tests/brief/test_corpus_golden.py to accept it"
-    )
+    check_golden(text, path, "(it follows extraction, merge and the writer) accept it with "
+                 "UPDATE_GOLDEN=1 .venv/bin/pytest tests/brief/test_corpus_golden.py")
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -10,9 +9,10 @@ import pytest
 from communique.brief import brief, render
 
 from .fixtures import trade_records, ukraine_records
+from .goldens import check_golden
 
 GOLDEN = Path(__file__).parent / "golden"
-UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+
 
 # (name, records, as_of, since); each in ja and en, as md and json
 CASES = [
@@ -28,11 +28,4 @@ CASES = [
 def test_golden(name, records, as_of, since, lang, fmt):
     text = render(brief(records(), lang=lang, as_of=as_of, since=since), fmt)
     path = GOLDEN / f"{name}.{lang}.{fmt}"
-    if UPDATE or not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        if not UPDATE:
-            pytest.fail(f"{path.name} was missing and has been written; review it and run again")
-    assert text == path.read_text(encoding="utf-8"), (
-        f"{path.name} changed; review the diff and run UPDATE_GOLDEN=1 pytest tests/brief to accept it"
-    )
+    check_golden(text, path, "run UPDATE_GOLDEN=1 pytest tests/brief to accept it")

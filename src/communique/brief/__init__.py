@@ -11,13 +11,9 @@ A pure stage: export-format records in, a :class:`Briefing` out; no store, no cl
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date
-
-from ..extract.gazetteer import Gazetteer
 from .compose import BriefError, compose
 from .model import Briefing, Citation, Dropped, EvidenceRef, Reference, Section, Sentence
-from .record import Record, newest_report_date
+from .record import newest_report_date
 from .render import FORMATS, render
 from .verify import verify_briefing
 
@@ -38,17 +34,5 @@ __all__ = [
 ]
 
 
-def brief(
-    records: Iterable[Record],
-    *,
-    lang: str,
-    as_of: str | date,
-    since: str | date | None = None,
-    gazetteer: Gazetteer | None = None,
-    story_id: str | None = None,
-) -> Briefing:
-    """The briefing of a story as of a day, in ``lang`` ("ja" or "en"), from export-format records.
+brief = compose  # the public name of the deterministic writer
 
-    Reports published after ``as_of`` are ignored; ``since`` adds a "what changed" section.
-    """
-    return compose(records, lang=lang, as_of=as_of, since=since, gazetteer=gazetteer, story_id=story_id)

@@ -528,6 +528,10 @@ def compose(
     gazetteer: Gazetteer | None = None,
     story_id: str | None = None,
 ) -> Briefing:
+    """The briefing of a story as of a day, in ``lang`` ("ja" or "en"), from export-format records.
+
+    Reports published after ``as_of`` are ignored; ``since`` adds a "what changed" section.
+    """
     if day(as_of) is None:
         raise UsageError(f"--as-of {as_of}", "is not a date", "give an ISO date such as 2025-12-08")
     since_day = day(since) if since else None
