@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ..gazetteer import Gazetteer, key
+from . import rx
 from .lexicon import FEMALE_NAMES, NOT_NAME, PARTICLES, TITLE_WORDS
 
 # Capitals when the gazetteer gives none (the loader keeps metonyms only when present).
@@ -163,7 +164,7 @@ def index_for(gazetteer: Gazetteer) -> Index:
 def slug(name: str) -> str:
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return rx.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
 def _strip_possessive(token: str) -> tuple[str, bool]:
@@ -246,35 +247,76 @@ class ReportActors:
 def find_mentions(text: str, actors: ReportActors, quote_spans: list[tuple[int, int]]) -> None:
     """Every name mention in the text, in order, into ``actors.mentions``."""
     index = actors.index
-    tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
     runs: list[list[tuple[int, int, str]]] = []
     current: list[tuple[int, int, str]] = []
-    for tok in tokens:
-        word = tok[2]
-        is_cap = word[0].isupper() or (word.lower() in PARTICLES and current)
-        if (
-            is_cap
-            and current
-            and (tok[0] - current[-1][1] == 1 and text[current[-1][1]] == " ")
-            and not _strip_possessive(current[-1][2])[1]
-        ):
-            current.append(tok)
+    particles = PARTICLES
+    for m in TOKEN.finditer(text):
+        word = m.group()
+        upper = word[0].isupper()
+        if not current:
+            if upper:
+                current = [(m.start(), m.end(), word)]
             continue
-        if current:
-            runs.append(current)
-        current = [tok] if word[0].isupper() else []
+        last = current[-1]
+        start = m.start()
+        if (
+            (upper or word.lower() in particles)
+            and start - last[1] == 1
+            and text[last[1]] == " "
+            and not last[2].endswith(("'s", "’s"))
+        ):
+            current.append((start, m.end(), word))
+            continue
+        runs.append(current)
+        current = [(start, m.end(), word)] if upper else []
     if current:
         runs.append(current)
-    quote_iter = sorted(quote_spans)
     for run in runs:
         _run_mentions(text, run, actors, index)
-    actors.mentions.sort(key=lambda m: m.start)
-    actors.starts = [m.start for m in actors.mentions]
-    for mention in actors.mentions:
-        mention.in_quote = any(s <= mention.start < e for s, e in quote_iter)
+    mentions = actors.mentions
+    mentions.sort(key=lambda m: m.start)
+    actors.starts = [m.start for m in mentions]
+    # in_quote: some quote span holds the mention's start (spans may overlap: compare to the max end)
+    spans = sorted(quote_spans)
+    q_starts = [s for s, _ in spans]
+    max_ends: list[int] = []
+    top = -1
+    for _, e in spans:
+        top = e if e > top else top
+        max_ends.append(top)
+    for mention in mentions:
+        at = bisect_right(q_starts, mention.start) - 1
+        mention.in_quote = at >= 0 and max_ends[at] > mention.start
 
 
 _KEYS: dict[str, str] = {}  # surface -> lookup key (memo: key() normalises Unicode)
+_FIRSTS: dict[int, tuple[Index, dict[str, int]]] = {}
+
+
+def _first_token(k: str) -> str:
+    cut = k.find(" ")
+    return k if cut < 0 else k[:cut]
+
+
+def _firsts(index: Index) -> dict[str, int]:
+    """First key token of every form -> most key tokens of a form starting with it."""
+    cached = _FIRSTS.get(id(index))
+    if cached is not None and cached[0] is index:
+        return cached[1]
+    firsts: dict[str, int] = {}
+    for k in index.forms:
+        first, size = _first_token(k), k.count(" ") + 1
+        if firsts.get(first, 0) < size:
+            firsts[first] = size
+    _FIRSTS[id(index)] = (index, firsts)
+    return firsts
+
+
+def _key(surface: str) -> str:
+    k = _KEYS.get(surface)
+    if k is None:
+        k = _KEYS[surface] = key(surface)
+    return k
 
 
 def _run_mentions(text: str, run: list[tuple[int, int, str]], actors: ReportActors, index: Index) -> None:
@@ -282,16 +324,44 @@ def _run_mentions(text: str, run: list[tuple[int, int, str]], actors: ReportActo
     while words and words[-1][0].lower() in PARTICLES:
         words.pop()
         run = run[:-1]
+    # A name starting at word i has the first key token of word i and at most as many words as the
+    # longest form (or unknown person) starting with that token has key tokens: other spans are skipped
+    # without a lookup (the key of joined words is the joined keys of the words).
+    firsts = _firsts(index)
+    unknown = actors.unknown
+    if unknown:
+        firsts = dict(firsts)
+        for k in unknown:
+            first, size = _first_token(k), k.count(" ") + 1
+            if firsts.get(first, 0) < size:
+                firsts[first] = size
+    word_keys = [_key(w) for w, _ in words]
+    forms = index.forms
     i = 0
+    n = len(run)
     unmatched: list[int] = []
-    while i < len(run):
+    while i < n:
         found = None
-        for j in range(min(len(run), i + index.max_tokens), i, -1):
+        first_key = word_keys[i]
+        if first_key:
+            room = firsts.get(_first_token(first_key), 0)
+            hi = i
+            used = 0
+            while hi < n and hi < i + index.max_tokens:
+                wk = word_keys[hi]
+                if not wk:
+                    hi = min(n, i + index.max_tokens)  # an empty key: no bound from token counts
+                    break
+                used += wk.count(" ") + 1
+                if used > room:
+                    break
+                hi += 1
+        else:
+            hi = min(n, i + index.max_tokens)
+        for j in range(hi, i, -1):
             joined = " ".join(w for w, _ in words[i:j])
-            k = _KEYS.get(joined)
-            if k is None:
-                k = _KEYS[joined] = key(joined) if len(_KEYS) < 200_000 else key(joined)
-            actor_id = index.forms.get(k) or actors.unknown.get(k)
+            k = _key(joined)
+            actor_id = forms.get(k) or unknown.get(k)
             if actor_id:
                 found = (j, actor_id, k)
                 break
@@ -325,7 +395,7 @@ def _run_mentions(text: str, run: list[tuple[int, int, str]], actors: ReportActo
 def _title_before(text: str, start: int) -> str:
     """Lower-case title words right before a name: 'Kremlin spokesman', "Putin's aide"."""
     window = text[max(0, start - 80) : start]
-    match = re.search(r"((?:[\w.'’-]+ ){1,5})$", window)
+    match = rx.search(r"((?:[\w.'’-]+ ){1,5})$", window)
     if not match:
         return ""
     words = match.group(1).split()
@@ -371,8 +441,8 @@ def _learn_title(text: str, start: int, end: int, actor_id: str, actors: ReportA
         if after:
             titles.append(after.group(1))
     for title in titles:
-        lowered = re.sub(r"[^\w' -]", "", title.lower().replace("’", "'"))
-        lowered = re.sub(r"\b\w+'s\b", "", lowered)
+        lowered = rx.sub(r"[^\w' -]", "", title.lower().replace("’", "'"))
+        lowered = rx.sub(r"\b\w+'s\b", "", lowered)
         lowered = " ".join(lowered.split())
         if not lowered:
             continue

@@ -9,6 +9,7 @@ from datetime import date
 
 from ...model import Report
 from ..gazetteer import Gazetteer
+from . import rx
 from .actors import Mention, ReportActors, find_mentions, index_for
 from .dates_en import DateRef, Hit, anchor_of, resolve_hits, scan
 from .speakers import Salience
@@ -18,7 +19,7 @@ from .text import Paragraph, QuoteSpan, Sentence, segment
 def lc(pattern: str) -> re.Pattern[str]:
     """A case-insensitive pattern compiled to run, faster, on the lower-cased text (``Context.lower``)."""
     return re.compile(
-        re.sub(
+        rx.sub(
             r"\\.|\(\?P<\w+>|[A-Z]",
             lambda m: m.group() if m.group()[0] in "\\(" else m.group().lower(),
             pattern,
@@ -86,7 +87,7 @@ def _expand(alternation: str) -> frozenset[str]:
     forms: set[str] = set()
     for alt in alternation.split("|"):
         options = [""]
-        for part in re.findall(r"\[[^\]]+\]|.\?|.", alt):
+        for part in rx.findall(r"\[[^\]]+\]|.\?|.", alt):
             if part.startswith("["):
                 options = [o + ch for o in options for ch in part[1:-1]]
             elif part.endswith("?") and len(part) == 2:
@@ -261,7 +262,9 @@ class Context:
     def verbs(self, start: int, end: int) -> list[tuple[int, int, str]]:
         """Reporting verbs inside [start, end): (start, end, verb)."""
         out = []
-        for hit in self.verb_hits[bisect_left(self.verb_hits, (start,)) :]:
+        hits = self.verb_hits
+        for at in range(bisect_left(hits, (start,)), len(hits)):
+            hit = hits[at]
             if hit[0] >= end:
                 break
             if hit[1] <= end:
@@ -303,5 +306,5 @@ def is_headline(ctx: Context) -> bool:
     if not ctx.report.title or not ctx.paragraphs:
         return False
     first = ctx.paragraphs[0]
-    squash = lambda value: re.sub(r"\W+", "", value.casefold())  # noqa: E731
+    squash = lambda value: rx.sub(r"\W+", "", value.casefold())  # noqa: E731
     return squash(ctx.text[first.start : first.end]) == squash(ctx.report.title)

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ...model import Precision
+from . import rx
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = {
@@ -216,7 +217,7 @@ def anchor_of(published_at: str | None) -> date | None:
     """The calendar date of an ISO 8601 publication time, as written (its own offset)."""
     if not published_at:
         return None
-    match = re.match(r"(\d{4})-(\d\d)(?:-(\d\d))?", published_at)
+    match = rx.match(r"(\d{4})-(\d\d)(?:-(\d\d))?", published_at)
     if not match:
         return None
     try:
@@ -405,7 +406,8 @@ def resolve_hits(
     if anchor is None or start >= end:
         return []
     refs: list[DateRef] = []
-    for s, e, match, kind in hits[bisect_left(hits, (start,)) :]:
+    for at in range(bisect_left(hits, (start,)), len(hits)):
+        s, e, match, kind = hits[at]
         if s >= end:
             break
         if e > end:

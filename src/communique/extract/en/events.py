@@ -42,6 +42,7 @@ from datetime import timedelta
 
 from ...model import Event, Evidence, Precision, Quote
 from .. import item_id
+from . import rx
 from .actors import Mention, modifies_next
 from .context import Context, is_headline, lc
 from .dates_en import DateRef
@@ -400,7 +401,7 @@ def _mention_ok(ctx: Context, idx: int, mention: Mention, kind: str, trig: Trig)
         and mention.start != trig.end + 1
     ):
         return False
-    if mention.source == "metonym" and re.match(
+    if mention.source == "metonym" and rx.match(
         r"\s+(?:round|talks|meeting|summit|session|framework|plan|format|process)\b", text[mention.end :]
     ):
         return False  # "the Berlin round": where, not who
@@ -437,9 +438,9 @@ def _groups(ctx: Context) -> list[str]:
     """The people the report calls "the envoys": named right after "envoys", else the envoy the
     gazetteer knows and whoever is named with them ("Witkoff and Kushner")."""
     persons = [m for m in ctx.actors.mentions if m.kind == "person" and not m.in_quote]
-    for match in re.finditer(r"\benvoys\s+", ctx.text):
+    for match in rx.finditer(r"\benvoys\s+", ctx.text):
         named = [m for m in persons if match.end() <= m.start < match.end() + 60]
-        if len(named) >= 2 and re.match(r"\s*(?:and|&)\s*$", ctx.text[named[0].end : named[1].start]):
+        if len(named) >= 2 and rx.match(r"\s*(?:and|&)\s*$", ctx.text[named[0].end : named[1].start]):
             return [named[0].actor_id, named[1].actor_id]
     roles = ctx.actors.index.roles
     envoys = {
@@ -448,7 +449,7 @@ def _groups(ctx: Context) -> list[str]:
     out: list[str] = []
     for i, m in enumerate(persons[:-1]):
         nxt = persons[i + 1]
-        if re.fullmatch(r"\s+and\s+", ctx.text[m.end : nxt.start]) and (m.actor_id in envoys):
+        if rx.fullmatch(r"\s+and\s+", ctx.text[m.end : nxt.start]) and (m.actor_id in envoys):
             for actor_id in (m.actor_id, nxt.actor_id):
                 if actor_id not in out:
                     out.append(actor_id)
@@ -525,7 +526,7 @@ def _participants(
         if say and say.end() <= trig.start:
             # the one reporting it, unless the event is theirs: "X wrote after a call with Y"
             gap = text[say.end() : trig.start]
-            if not re.search(
+            if not rx.search(
                 r"\b(?:after|before|following|during|in)\s+(?:a|an|the|his|her|their)?\s*$", gap
             ):
                 continue
@@ -568,7 +569,7 @@ def _said_statements(
     ctx: Context, idx: int, sent: Sentence, refs: list[DateRef], quoted: set[str]
 ) -> list[tuple[int, int, str, DateRef]]:
     """Dated remarks: "Trump said on Sunday", "On Wednesday, Peskov said": (start, end, speaker, date)."""
-    out = []
+    out: list[tuple[int, int, str, DateRef]] = []
     day_refs = [r for r in refs if r.precision == Precision.DAY]
     if not day_refs:
         return out
@@ -702,7 +703,7 @@ def extract_events(ctx: Context, proposals: list[ProposalMention], quotes: list[
                 date = _deadline_month(all_refs)
             participants = _participants(ctx, idx, trig, kind, groups, trigs)
             if kind == "statement":
-                if re.match(r"resign|stepped|quit", ctx.lower[trig.start : trig.end]):
+                if rx.match(r"resign|stepped|quit", ctx.lower[trig.start : trig.end]):
                     subject = _subject_before(ctx, idx, trig.start)
                     participants = [subject] if subject else participants[:1]
                 else:
@@ -897,7 +898,7 @@ def _collapse(ctx: Context, trigs: list[Trig]) -> list[Trig]:
         ):
             continue
         days = [r for r in trig.refs if r.precision == Precision.DAY and r.kind != "relative"]
-        if len(days) > 1 and re.search(
+        if len(days) > 1 and rx.search(
             r"(?:rounds|meetings|sessions|talks)$", ctx.lower[trig.start : trig.end]
         ):
             values = []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from . import rx
 from .context import INDIRECT_VERBS, Context
 from .quotes import VerbHit
 from .speakers import Attribution, Speaker, resolve_np_end, resolve_np_start, sentence_subject
@@ -127,7 +128,7 @@ def indirect(ctx: Context, sent: Sentence) -> list[tuple[Attribution, int, int]]
                 out.append((attr, *span))
 
     # According to X, CLAUSE.
-    lead = re.match(r"According to\s+", text[s:end])
+    lead = rx.match(r"According to\s+", text[s:end])
     if lead:
         comma = text.find(",", s + lead.end(), end)
         if comma > 0:
@@ -136,7 +137,7 @@ def indirect(ctx: Context, sent: Sentence) -> list[tuple[Attribution, int, int]]
                 emit(Attribution(speaker, "according to", (s, comma)), comma + 1, end)
                 return out
     # CLAUSE, according to X.
-    tail = re.search(r",\s+according to\s+([^,]{2,80})$", text[s:end])
+    tail = rx.search(r",\s+according to\s+([^,]{2,80})$", text[s:end])
     if tail:
         speaker = resolve_np_start(text, s + tail.start(1), end, ctx.actors, ctx.salience)
         if speaker:
@@ -161,7 +162,7 @@ def indirect(ctx: Context, sent: Sentence) -> list[tuple[Attribution, int, int]]
             continue
         stop = end
         if verb.group() in ("accused", "accuses", "accusing"):
-            more = re.search(r"\s+and\s+(?=\w+\s)", text[start:end])
+            more = rx.search(r"\s+and\s+(?=\w+\s)", text[start:end])
             nxt = [v for v in verbs if v.start() > start]
             if more and nxt and start + more.end() == nxt[0].start():
                 stop = start + more.start()
@@ -199,7 +200,7 @@ def _around_quotes(ctx: Context, sent: Sentence, start: int, end: int) -> list[t
         out.append((start, first.open_mark))
     last = inside[-1]
     close = (last.close_mark + 1) if last.close_mark is not None else last.end
-    tail = re.match(r"[\s,.”\"’]*(?:and|but)\s+(?:that\s+)?", text[close:end])
+    tail = rx.match(r"[\s,.”\"’]*(?:and|but)\s+(?:that\s+)?", text[close:end])
     if tail and len(text[close + tail.end() : end].split()) >= 4:
         out.append((close + tail.end(), end))
     return out
@@ -210,7 +211,7 @@ def _split(text: str, start: int, end: int, keep: bool = True) -> list[tuple[int
     parts = []
     pos = start
     for match in _SPLIT.finditer(text, start, end):
-        if keep and not re.match(r",|\s+but", match.group()):
+        if keep and not rx.match(r",|\s+but", match.group()):
             continue
         parts.append((pos, match.start()))
         pos = match.end()
@@ -224,7 +225,7 @@ def _leads_to(text: str, verb: VerbHit, that: int) -> bool:
     if len(between.split()) <= 2:
         return True
     pos = verb.end()
-    obj = re.match(
+    obj = rx.match(
         r"\s+(?:the |a |an |his |her |its |their )?(?:reporters|journalists|the press|"
         r"(?:[A-Z][\w.'’-]*\s?){1,4}|[\w'’-]+(?:\s[\w'’-]+)?)",
         text[pos:that],
@@ -244,20 +245,20 @@ def _clause_start(ctx: Context, sent: Sentence, verb: VerbHit, end: int) -> int 
     after the verb's object and modifiers when what follows reads as a clause."""
     text = ctx.text
     window = text[verb.end() : min(end, verb.end() + 200)]
-    for that in re.finditer(r"\bthat\s+", window):
+    for that in rx.finditer(r"\bthat\s+", window):
         between = window[: that.start()]
-        if re.search(r"[\"“”]", between):
-            if re.search(r"\b(?:and|but)\s+$", between):
+        if rx.search(r"[\"“”]", between):
+            if rx.search(r"\b(?:and|but)\s+$", between):
                 return verb.end() + that.end()  # '"very useful" and that CLAUSE'
             continue
-        if re.search(r",?\s*(?:and|but)\s+$", between):
+        if rx.search(r",?\s*(?:and|but)\s+$", between):
             break  # "said A, but that B": the first clause starts at the verb
         if _leads_to(text, verb, verb.end() + that.start()):
             return verb.end() + that.end()
         break
     pos = verb.end()
     if verb.group() in _OBJECT_VERBS:
-        obj = re.match(
+        obj = rx.match(
             r"\s+(?:the |a |an )?(?:reporters|journalists|the press|(?:[A-Z][\w.'’-]*\s?){1,4}|"
             r"[\w'’-]+(?:\s[\w'’-]+)?)",
             text[pos:end],
@@ -307,7 +308,7 @@ _ADVERBIAL = re.compile(
 
 def _only_modifiers(text: str, pos: int, end: int) -> bool:
     """After '..., X said': only when/where/how, never a clause of its own."""
-    obj = re.match(
+    obj = rx.match(
         r"\s+(?:reporters|journalists|the press|the media|state media|state television)\b", text[pos:end]
     )
     if obj:
@@ -335,8 +336,8 @@ def _parenthetical(ctx: Context, sent: Sentence, verbs: list[VerbHit], end: int,
             continue
         after = text[verb.end() : end]
         # "..., Ushakov said, and also touched on ..." / "..., he said, arguing that"
-        rest = re.match(r"[^,;]*?(?:,|$)", after)
-        if re.match(r"\s*(?:that\b|[\"“])", after) or re.match(r"\s*,\s*[\"“]", after):
+        rest = rx.match(r"[^,;]*?(?:,|$)", after)
+        if rx.match(r"\s*(?:that\b|[\"“])", after) or rx.match(r"\s*,\s*[\"“]", after):
             continue
         if between.strip():
             speaker = resolve_np_end(text, comma + 1, verb.start(), ctx.actors, ctx.salience, s)
@@ -345,7 +346,7 @@ def _parenthetical(ctx: Context, sent: Sentence, verbs: list[VerbHit], end: int,
         else:
             speaker = resolve_np_start(text, verb.end() + 1, end, ctx.actors, ctx.salience)
             if speaker is not None and (
-                speaker.how == "pronoun" or not re.match(r"[^,;]{0,80}(?:,|$)", text[speaker.end : end])
+                speaker.how == "pronoun" or not rx.match(r"[^,;]{0,80}(?:,|$)", text[speaker.end : end])
             ):
                 continue
         if speaker is None:
@@ -355,7 +356,7 @@ def _parenthetical(ctx: Context, sent: Sentence, verbs: list[VerbHit], end: int,
         if rest and rest.group().endswith(","):
             second = verb.end() + rest.end()
             tail = text[second:end]
-            if re.match(r"\s*(?:and|but)\s+(?!that\b)", tail) and not re.match(
+            if rx.match(r"\s*(?:and|but)\s+(?!that\b)", tail) and not rx.match(
                 r"\s*(?:and|but)\s+\w+ing\b", tail
             ):
                 emit(attr, second, end)

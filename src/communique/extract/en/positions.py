@@ -13,7 +13,7 @@ sign" are rejections.  Issues are looked for only in sentences where a stance is
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from ...model import Evidence, Position, Quote
 from .. import item_id
@@ -122,8 +122,13 @@ def _holder(ctx: Context, sent: Sentence, quotes: list[Quote]) -> tuple[str | No
         ev = quote.evidence[0]
         if sent.start <= ev.start < sent.end and quote.speaker_id:
             return quote.speaker_id, True
-    for mention in ctx.actors.mentions:
-        if sent.start <= mention.start < sent.end and not mention.in_quote and not mention.possessive:
+    actors = ctx.actors
+    mentions = actors.mentions
+    for at in range(bisect_left(actors.starts, sent.start), len(mentions)):
+        mention = mentions[at]
+        if mention.start >= sent.end:
+            break
+        if not mention.in_quote and not mention.possessive:
             return mention.actor_id, False
     return None, False
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from ...model import Evidence, Precision, Quote
 from .. import item_id
+from . import rx
 from .actors import modifies_next
 from .context import Context, is_headline, lc
 from .dates_en import _part_value, best
@@ -67,7 +68,7 @@ def _is_scare(ctx: Context, q: QuoteSpan, content: str) -> bool:
     before = ctx.text[max(0, q.open_mark - 40) : q.open_mark]
     if _SCARE_BEFORE.search(before):
         return True
-    if len(words) <= 6 and not re.search(r"[.?,]$", content.strip()):
+    if len(words) <= 6 and not rx.search(r"[.?,]$", content.strip()):
         caps = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
         minor = [w for w in words if w.lower() in ("of", "the", "and", "for", "on", "in", "a", "to")]
         if (
@@ -77,7 +78,7 @@ def _is_scare(ctx: Context, q: QuoteSpan, content: str) -> bool:
             and not _EVALUATIVE.search(before)
         ):
             return True  # a title or a name: "Coalition of the Willing"
-        if re.search(r"\d+-point|^\d", content):
+        if rx.search(r"\d+-point|^\d", content):
             return True
     return False
 
@@ -113,11 +114,11 @@ def _after(ctx: Context, q: QuoteSpan, limit: int, sent: Sentence) -> Attributio
         return None
     a = q.close_mark + 1
     segment = ctx.text[a:limit]
-    lead = re.match(r"[\s,;:—–-]*", segment)
+    lead = rx.match(r"[\s,;:—–-]*", segment)
     s = a + (lead.end() if lead else 0)
-    if re.match(r"(?:and|but|while|or|as|because|which|who|that)\b", ctx.text[s:limit], re.I):
+    if rx.match(r"(?:and|but|while|or|as|because|which|who|that)\b", ctx.text[s:limit], re.I):
         return None
-    according = re.match(r"according to\s+", ctx.text[s:limit], re.I)
+    according = rx.match(r"according to\s+", ctx.text[s:limit], re.I)
     if according:
         speaker = resolve_np_start(ctx.text, s + according.end(), limit, ctx.actors, ctx.salience)
         if speaker:
@@ -132,7 +133,7 @@ def _after(ctx: Context, q: QuoteSpan, limit: int, sent: Sentence) -> Attributio
             return Attribution(speaker, verb.group(), (a, limit))
         return None
     between = ctx.text[s : verb.start()]
-    if len(between.split()) > 12 or re.search(r"[\"“”]", between):
+    if len(between.split()) > 12 or rx.search(r"[\"“”]", between):
         return None
     speaker = resolve_np_end(ctx.text, s, verb.start(), ctx.actors, ctx.salience, sent.start)
     if speaker:
@@ -186,7 +187,7 @@ def _before(ctx: Context, q: QuoteSpan, sent: Sentence) -> Attribution | None:
                 "said",
                 (sent.start, q.open_mark),
             )
-    according = list(re.finditer(r"\baccording to\s+", ctx.text[sent.start : q.open_mark], re.I))
+    according = list(rx.finditer(r"\baccording to\s+", ctx.text[sent.start : q.open_mark], re.I))
     if according:
         s = sent.start + according[-1].end()
         speaker = resolve_np_start(ctx.text, s, q.open_mark, ctx.actors, ctx.salience)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from . import rx
 from .actors import TITLE_HEADS, Mention, ReportActors  # noqa: F401
 
 ANON_NOUNS = (
@@ -157,9 +158,9 @@ def anon_affiliation(
         if mention.kind != "person":
             return _side_of(actors, mention.actor_id)
     for word, affiliation in _ANON_WORDS:
-        if affiliation and re.search(rf"(?<![\w.]){re.escape(word)}(?![\w])", lowered):
+        if affiliation and rx.search(rf"(?<![\w.]){re.escape(word)}(?![\w])", lowered):
             return affiliation
-    words = re.findall(r"[\w'’-]+", lowered)
+    words = rx.findall(r"[\w'’-]+", lowered)
     for n in (4, 3, 2):
         for i in range(len(words) - n + 1):
             found = actors.index.forms.get(" ".join(words[i : i + n]))
@@ -208,9 +209,9 @@ def resolve_np_end(
             if named is not None and named.how == "name":
                 return named
         return fallback
-    if re.search(r",\s+who$", stripped):  # "Trump, who said ...": the relative pronoun's antecedent
+    if rx.search(r",\s+who$", stripped):  # "Trump, who said ...": the relative pronoun's antecedent
         return resolve_np_end(text, start, start + stripped.rfind(","), actors, sal, sentence_start)
-    stripped = re.sub(
+    stripped = rx.sub(
         r"(?:\s+(?:also|later|then|again|previously|earlier|separately|repeatedly|"
         r"has|had|have|would|will|once|further|simply|only|just|reportedly|"
         r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))+$",
@@ -229,7 +230,7 @@ def resolve_np_end(
     mention = _last_mention_ending(actors, end, start)
     if mention is not None and not mention.possessive and not mention.in_quote:
         # "Witkoff and Kushner said": a pair speaks; keep the first named
-        pair = re.search(r"(?:^|\s)(\S[^,;]{1,60}?)\s+and\s+" + re.escape(mention.text) + "$", stripped)
+        pair = rx.search(r"(?:^|\s)(\S[^,;]{1,60}?)\s+and\s+" + re.escape(mention.text) + "$", stripped)
         if pair and mention.kind == "person":
             first = _last_mention_ending(actors, start + pair.end(1), start)
             if first is not None and first.kind == "person":
@@ -251,7 +252,7 @@ def resolve_np_end(
             phrase = text[a_start:end].strip()
             aff = anon_affiliation(phrase, actors, a_start, end, sentence_start)
             return Speaker(f"anon:{aff}", phrase, a_start, end, "anon")
-    title = re.search(
+    title = rx.search(
         r"(?:\b(?:the|a|an)\s+|[\w.]+(?:'s|’s)\s+)((?:[\w.'’-]+\s+){0,4}?[\w-]+)$", stripped, re.I
     )
     if title and _title_head(title.group(1)):
@@ -264,12 +265,12 @@ def resolve_np_end(
 def resolve_np_start(text: str, start: int, end: int, actors: ReportActors, sal: Salience) -> Speaker | None:
     """The speaker named by the phrase that starts at ``start`` (after an inverted verb)."""
     segment = text[start:end]
-    stop = re.search(r",|;|\.(?:\s|$)|\s(?:on|in|at|who|during|after|before|when|while)\s|$", segment)
+    stop = rx.search(r",|;|\.(?:\s|$)|\s(?:on|in|at|who|during|after|before|when|while)\s|$", segment)
     np_end = start + (stop.start() if stop else len(segment))
     phrase = text[start:np_end].strip()
     if not phrase:
         return None
-    pron = re.match(r"(he|she|they)\b", phrase, re.I)
+    pron = rx.match(r"(he|she|they)\b", phrase, re.I)
     if pron:
         return Speaker(
             antecedent(pron.group(1).lower(), start, actors, sal, _sentence_of(text, start), text),
@@ -304,20 +305,25 @@ def _sentence_of(text: str, pos: int) -> int:
     return found + 1 if found >= 0 else 0
 
 
+_TITLE_ENDS = [
+    (title, title + "\n", re.compile(rf"\b{re.escape(title)}$"), head)
+    for title, head in sorted(TITLE_HEADS.items(), key=lambda kv: -len(kv[0]))
+]
+
+
 def _title_head(phrase: str) -> str | None:
     lowered = phrase.lower().replace("’", "'")
-    found = None
-    for title, head in sorted(TITLE_HEADS.items(), key=lambda kv: -len(kv[0])):
-        if re.search(rf"\b{re.escape(title)}$", lowered):
-            found = head
-            break
-    return found
+    for title, title_nl, pattern, head in _TITLE_ENDS:
+        # "$" matches at the end or before a final newline: no regex unless the phrase ends so
+        if (lowered.endswith(title) or lowered.endswith(title_nl)) and pattern.search(lowered):
+            return head
+    return None
 
 
 def resolve_title(phrase: str, pos: int, actors: ReportActors) -> str | None:
     """'the Kremlin spokesman' -> dmitry-peskov: learned titles first, then gazetteer roles."""
     lowered = _DETERMINER.sub("", phrase.lower().replace("’", "'")).strip()
-    plain = " ".join(re.sub(r"\b\w+'s\b", "", lowered).split())
+    plain = " ".join(rx.sub(r"\b\w+'s\b", "", lowered).split())
     if actors.titled(plain, pos):
         return actors.titled(plain, pos)
     head = _title_head(lowered)
@@ -340,9 +346,9 @@ def resolve_title(phrase: str, pos: int, actors: ReportActors) -> str | None:
     for actor_id in pool:
         roles = actors.index.roles.get(actor_id, [])
         for title, affiliation, until in roles:
-            head_part = re.split(r"\b(?:of|to|for)\b", title)[0]
+            head_part = rx.split(r"\b(?:of|to|for)\b", title)[0]
             if until is not None or not any(
-                re.search(rf"\b{w}", head_part) and not re.search(rf"\b{w}\w*ial\b", head_part)
+                rx.search(rf"\b{w}", head_part) and not rx.search(rf"\b{w}\w*ial\b", head_part)
                 for w in wanted
             ):
                 continue
@@ -433,12 +439,12 @@ def sentence_subject(
     subjects with a long modifier ("European leaders attending the summit had said")."""
     pos = sentence_start
     intro = _INTRODUCTORY.match(text, pos, verb_start)
-    if intro or re.match(r"[A-Z]{3,}[A-Z ,]*,", text[pos : pos + 60]):  # "In Moscow, ..." / a dateline
+    if intro or rx.match(r"[A-Z]{3,}[A-Z ,]*,", text[pos : pos + 60]):  # "In Moscow, ..." / a dateline
         comma = text.find(",", pos, verb_start)
         if comma < 0:
             return None
         pos = comma + 1
-        dash = re.match(r"[^–—]{0,60}?\)\s*[-–—]\s*", text[pos:verb_start])  # "Nov 27, 2025 (Outlet) -"
+        dash = rx.match(r"[^–—]{0,60}?\)\s*[-–—]\s*", text[pos:verb_start])  # "Nov 27, 2025 (Outlet) -"
         if dash:
             pos += dash.end()
     while pos < verb_start and text[pos] == " ":
@@ -457,12 +463,12 @@ def sentence_subject(
         if (
             mention.kind == "person"
             and first.kind != "person"
-            and re.fullmatch(r"(?:'s|’s)?\s+(?:[\w.-]+\s+){0,3}", gap)
+            and rx.fullmatch(r"(?:'s|’s)?\s+(?:[\w.-]+\s+){0,3}", gap)
         ):
             first = mention
         break
     if first.possessive:
-        office = re.match(
+        office = rx.match(
             r"\S+?(?:'s|’s)\s+(?:office|government|team|administration|camp|delegation|side)\b",
             text[first.start : window_end],
         )

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from . import rx
+
 DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»"
 SINGLE_OPEN = "‘"
@@ -56,7 +58,7 @@ class Paragraph:
 
 def paragraphs(text: str) -> list[Paragraph]:
     out: list[Paragraph] = []
-    for match in re.finditer(r"[^\n]+", text):
+    for match in rx.finditer(r"[^\n]+", text):
         if match.group().strip():
             s, e = match.span()
             while s < e and text[s].isspace():
@@ -182,7 +184,7 @@ def find_quotes(text: str, paras: list[Paragraph]) -> None:
     for para in paras:
         for q in para.quotes:
             if q.close_mark is None and not q.continues:
-                stop = re.search(r"[.!?](?=\s|$)", text[q.start : q.end])
+                stop = rx.search(r"[.!?](?=\s|$)", text[q.start : q.end])
                 if stop:
                     q.end = q.start + stop.end()
 
@@ -275,15 +277,15 @@ def sentences(text: str, para: Paragraph) -> list[Sentence]:
         punct = match.start()
         if any(q.start < punct and cut <= q.end for q in quotes):
             continue  # inside a quotation (the closing mark itself may end a sentence)
-        word = re.search(r"([\w.]+)$", text[start : punct + 1])
+        word = rx.search(r"([\w.]+)$", text[start : punct + 1])
         if word and text[punct] == ".":
             token = word.group(1).rstrip(".").lower()
             if token in _ABBREV or (len(token) == 1 and token.isalpha()):
                 continue
-            if re.fullmatch(
+            if rx.fullmatch(
                 r"(?:[a-z]\.)+[a-z]", token
             ):  # U.S. / U.K.: a boundary only before a sentence starter
-                nxt = re.match(r"\s+(\w+)", text[cut : para.end])
+                nxt = rx.match(r"\s+(\w+)", text[cut : para.end])
                 if not nxt or nxt.group(1) not in _SENTENCE_STARTERS:
                     continue
         out.append(Sentence(start=start, end=cut, paragraph=para.index))
