@@ -132,6 +132,23 @@ class Quote:
     statement_id: str | None = None
 
 
+# Event kinds and the PLOVER event type each falls under (where PLOVER has one), as the issue
+# names them: meetings and calls CONSULT, proposals and leaks PROPOSE, acceptance AGREE, ...
+PLOVER = {
+    "meeting": "CONSULT",
+    "phone_call": "CONSULT",
+    "planned_meeting": "CONSULT",
+    "proposal": "PROPOSE",
+    "counter_proposal": "PROPOSE",
+    "leak": "PROPOSE",
+    "accept": "AGREE",
+    "partly_accept": "AGREE",
+    "reject": "REJECT",
+    "demand": "DEMAND",
+    "accuse": "ACCUSE",
+}
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Event:
     id: str

@@ -22,7 +22,7 @@ from .errors import InputError, UsageError
 from .extract import extract as run_extractors
 from .extract import extractors_for
 from .ingest import SourceOptions, build_report, expand, wire
-from .model import Report, Skipped
+from .model import PLOVER, Report, Skipped
 from .store import SQLiteStore, default_path, open_store
 
 __all__ = [
@@ -271,7 +271,8 @@ def export_records(store: SQLiteStore, types: Iterable[str] = EXPORT_TYPES) -> I
     if merged_events:  # after merging: each event once, with the evidence of every report
         for row in merged_events:
             evidence = [ev for member in row["member_ids"] for ev in store.evidence_for("event", member)]
-            yield {"type": "event", "id": row["id"], "kind": row["kind"], "date": row["date"],
+            yield {"type": "event", "id": row["id"], "kind": row["kind"], "plover": PLOVER.get(row["kind"]),
+                   "date": row["date"],
                    "date_precision": row["date_precision"], "place": row["place"],
                    "participant_ids": row["participant_ids"], "summary": row["summary"],
                    "sources": row["sources"], "member_ids": row["member_ids"],
@@ -284,6 +285,8 @@ def export_records(store: SQLiteStore, types: Iterable[str] = EXPORT_TYPES) -> I
             record.update({name: row[name] for name in fields})
             if kind == "quote":
                 record["direct"] = bool(record["direct"])
+            if kind == "event":
+                record["plover"] = PLOVER.get(record["kind"])
             record["evidence"] = store.evidence_for(kind, row["id"])
             yield record
     if "conflict" in wanted:
@@ -305,8 +308,8 @@ def export_fields(kind: str) -> tuple[str, ...]:
     if kind == "conflict":
         return ("type", "id", "topic", "item_ids", "variants")
     if kind == "event":
-        return ("type", "id", "kind", "date", "date_precision", "place", "participant_ids", "summary",
-                "sources", "member_ids", "extractor", "evidence")
+        return ("type", "id", "kind", "plover", "date", "date_precision", "place", "participant_ids",
+                "summary", "sources", "member_ids", "extractor", "evidence")
     fields = next(f for k, _t, f in _ITEM_TABLES if k == kind)
     return ("type", *fields, "evidence")
 
