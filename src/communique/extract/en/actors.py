@@ -271,8 +271,18 @@ def find_mentions(text: str, actors: ReportActors, quote_spans: list[tuple[int, 
         current = [(start, m.end(), word)] if upper else []
     if current:
         runs.append(current)
+    firsts = _firsts(index)
+    extra: dict[str, int] = {}  # the same bound for the unknown people met so far (keys only grow)
+    known = 0
     for run in runs:
-        _run_mentions(text, run, actors, index)
+        if len(actors.unknown) != known:
+            known = len(actors.unknown)
+            extra = {}
+            for k in actors.unknown:
+                first, size = _first_token(k), k.count(" ") + 1
+                if extra.get(first, 0) < size:
+                    extra[first] = size
+        _run_mentions(text, run, actors, index, firsts, extra)
     mentions = actors.mentions
     mentions.sort(key=lambda m: m.start)
     actors.starts = [m.start for m in mentions]
@@ -319,7 +329,14 @@ def _key(surface: str) -> str:
     return k
 
 
-def _run_mentions(text: str, run: list[tuple[int, int, str]], actors: ReportActors, index: Index) -> None:
+def _run_mentions(
+    text: str,
+    run: list[tuple[int, int, str]],
+    actors: ReportActors,
+    index: Index,
+    firsts: dict[str, int],
+    extra: dict[str, int],
+) -> None:
     words = [_strip_possessive(t[2]) for t in run]
     while words and words[-1][0].lower() in PARTICLES:
         words.pop()
@@ -327,14 +344,7 @@ def _run_mentions(text: str, run: list[tuple[int, int, str]], actors: ReportActo
     # A name starting at word i has the first key token of word i and at most as many words as the
     # longest form (or unknown person) starting with that token has key tokens: other spans are skipped
     # without a lookup (the key of joined words is the joined keys of the words).
-    firsts = _firsts(index)
     unknown = actors.unknown
-    if unknown:
-        firsts = dict(firsts)
-        for k in unknown:
-            first, size = _first_token(k), k.count(" ") + 1
-            if firsts.get(first, 0) < size:
-                firsts[first] = size
     word_keys = [_key(w) for w, _ in words]
     forms = index.forms
     i = 0
@@ -344,7 +354,10 @@ def _run_mentions(text: str, run: list[tuple[int, int, str]], actors: ReportActo
         found = None
         first_key = word_keys[i]
         if first_key:
-            room = firsts.get(_first_token(first_key), 0)
+            token = _first_token(first_key)
+            room = firsts.get(token, 0)
+            if extra:
+                room = max(room, extra.get(token, 0))
             hi = i
             used = 0
             while hi < n and hi < i + index.max_tokens:

@@ -9,11 +9,12 @@ from datetime import date
 
 from ...model import Report
 from ..gazetteer import Gazetteer
-from . import rx
+from . import rx, wordscan
 from .actors import Mention, ReportActors, find_mentions, index_for
 from .dates_en import DateRef, Hit, anchor_of, resolve_hits, scan
 from .speakers import Salience
 from .text import Paragraph, QuoteSpan, Sentence, segment
+from .wordscan import Family, Key
 
 
 def lc(pattern: str) -> re.Pattern[str]:
@@ -67,7 +68,12 @@ def verb_hits(text: str) -> list[tuple[int, int, str]]:
     """Every reporting verb of the text (what ``VERB`` finds), from one pass over its words."""
     out: list[tuple[int, int, str]] = []
     words = VERB_FORMS
-    for match in _WORD.finditer(text):
+    starts = _VERB_WORDS_AT.starts(text)[0]
+    # a match of _WORD is a whole run of word characters (\b at both ends): the runs that can be verbs
+    found = _WORD.finditer(text) if starts is None else (_RUN.match(text, at) for at in starts)
+    for match in found:
+        if match is None:
+            continue
         word = match.group()
         if word in _PHRASAL:
             particle = _PHRASAL[word]
@@ -99,6 +105,11 @@ def _expand(alternation: str) -> frozenset[str]:
 
 
 VERB_FORMS = _expand(_VERB_WORDS)
+_RUN = re.compile(r"[a-z]+\b")
+_VERB_WORDS_AT = Family(
+    [Key(frozenset(VERB_FORMS | _PHRASAL.keys()))],  # case-folded words: a superset of the verbs
+    group=wordscan.TEXT,
+)
 # Verbs that introduce reported speech (indirect: "X said that ...", "..., X said.")
 INDIRECT_VERBS = {
     "say",

@@ -29,7 +29,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ...model import Precision
-from . import rx
+from . import rx, wordscan
+from .wordscan import Family, Key
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = {
@@ -175,6 +176,27 @@ _GATES = {
     "relative_month": ("month", "year"),
     "iso": ("-",),
 }
+# the words a match of each pattern may begin with, case-folded (see wordscan); in the order of _PATTERNS
+_MONTHS3 = "jan feb mar apr may jun jul aug sep oct nov dec"
+_WORDS = Family(
+    [
+        Key.of("", _MONTHS3),  # month_day
+        Key(test=lambda word: word[0].isdecimal()),  # day_month
+        Key.of("", "20"),  # iso
+        Key.of("", "ear mid lat the end"),  # part_month
+        Key.of("", "earlier this last next"),  # relative_month
+        Key.of("", "earlier later this last next the"),  # relative_week
+        Key.of("this last next the at over on", ""),  # weekend
+        Key.of("last next this on late early since by until from", " ".join(WEEKDAYS)),  # weekday
+        Key.of("", "yesterday today tonight this last overnight tomorrow"),  # deictic
+        Key.of("in since during by until from of", ""),  # in_month
+        Key.of("", _MONTHS3),  # month_year
+        Key.of("a an the last this that", ""),  # in_month ("an October phone call")
+        Key.of("", "thanksgiving christmas new"),  # holiday
+    ],
+    group=wordscan.TEXT,
+)
+assert len(_WORDS.keys) == len(_PATTERNS)
 _ANY_DATE = re.compile(
     r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|"
     r"Thanksgiving|Christmas|New Year|[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|[Ll]ast night|"
@@ -380,11 +402,12 @@ def scan(text: str) -> list[Hit]:
     if not _ANY_DATE.search(text):
         return []
     low = text.lower()
-    for kind, pattern in _PATTERNS:
+    starts = _WORDS.starts(text)
+    for i, (kind, pattern) in enumerate(_PATTERNS):
         gate = _GATES.get(kind)
         if gate is not None and not any(word in low for word in gate):
             continue  # the expression's key word is nowhere in the text
-        for match in pattern.finditer(text):
+        for match in wordscan.finditer(pattern, text, starts[i]):
             found.append((match.start(), match.end(), match, kind))
     found.sort(key=lambda item: (item[0], -(item[1] - item[0])))
     kept: list[Hit] = []

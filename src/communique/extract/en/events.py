@@ -42,12 +42,13 @@ from datetime import timedelta
 
 from ...model import Event, Evidence, Precision, Quote
 from .. import item_id
-from . import rx
+from . import rx, wordscan
 from .actors import Mention, modifies_next
 from .context import Context, is_headline, lc
 from .dates_en import DateRef
 from .proposals import ProposalMention
 from .text import Sentence
+from .wordscan import Family, Key
 
 EVENTS_EXTRACTOR = "events.en.v2"
 
@@ -191,17 +192,31 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 _KIND_ORDER = {kind: i for i, (kind, _p) in enumerate(_TRIGGERS)}
-# words without which a kind's pattern cannot match (a literal search is much cheaper than the pattern)
-_GATES = {
-    "leak": re.compile(r"leak|surfaced|came to light|first reported|published by|reported by"),
-    "counter_proposal": re.compile(r"counter|alternative"),
-    "phone_call": re.compile(r"phone|call"),
-    "partly_accept": re.compile(r"accept|agreed"),
-    "accept": re.compile(r"accept|agreed|endorsed|basis"),
-    "reject": re.compile(r"reject|accept|ruled out|rules out|turned down|refused"),
-    "demand": re.compile(r"demand|ultimatum|deadline|until|wanted|called for|calls for|insist"),
-    "accuse": re.compile(r"accus|blam|hinder|fumed at|obstruct|sabotag|standing in the way"),
+# the words a match of each kind's pattern may begin with (see wordscan); in the order of _TRIGGERS
+_TRIGGER_KEYS = {
+    "leak": Key.of("", "leak was were surfaced came first"),
+    "counter_proposal": Key.of("", "counter alternative"),
+    "phone_call": Key.of("a the by", "tele phone spoke call"),
+    "planned_meeting": Key.of(
+        "will would are is to were was", "plan upcoming meeting talks round scheduled expected preparing next"
+    ),
+    "meeting": Key.of(
+        "",
+        "me held hold talks sat hosted received summit negotiat consultations session round spent presented "
+        "brought delivered handed agreed hammered worked",
+    ),
+    "partly_accept": Key.of("", "some partly partially accept"),
+    "accept": Key.of("a the", "accept agreed endorsed could"),
+    "reject": Key.of("is was are were", "reject unacceptable ruled rules turned refused"),
+    "demand": Key.of("", "demand ultimatum deadline gave give wanted called calls insist"),
+    "accuse": Key.of("", "accus blam hinder fumed obstruct sabotag standing"),
+    "statement": Key.of(
+        "in",
+        "nightly evening daily televised video address news press briefing told joint readout spoke speaking "
+        "resign stepped quit",
+    ),
 }
+_TRIGGER_WORDS = Family([_TRIGGER_KEYS[kind] for kind, _p in _TRIGGERS], group=wordscan.LOWER)
 _PROPOSAL_KINDS = lc(
     r"\b(?:propos(?:ed|es)|unveil(?:ed|s)|present(?:ed|s)|submitt(?:ed)|sent|"
     r"put forward|drew up|drafted|handed (?:over)?|delivered|circulated|tabled|"
@@ -634,11 +649,9 @@ def extract_events(ctx: Context, proposals: list[ProposalMention], quotes: list[
                     (at, quote.speaker_id), DateRef(0, 0, quote.said_on, Precision.DAY, "quote")
                 )
     hits: dict[int, list[tuple[str, int, int]]] = {}
-    for kind, pattern in _TRIGGERS:
-        gate = _GATES.get(kind)
-        if gate is not None and not gate.search(ctx.lower):
-            continue  # none of the kind's words: no pass over the text
-        for m in pattern.finditer(ctx.lower):
+    trigger_starts = _TRIGGER_WORDS.starts(ctx.lower)
+    for i, (kind, pattern) in enumerate(_TRIGGERS):
+        for m in wordscan.finditer(pattern, ctx.lower, trigger_starts[i]):
             hits.setdefault(bisect_right(starts, m.start()) - 1, []).append((kind, m.start(), m.end()))
     date_starts = [h[0] for h in ctx.date_hits]
     proposals_by: dict[int, list[ProposalMention]] = {}

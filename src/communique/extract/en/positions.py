@@ -17,9 +17,11 @@ from bisect import bisect_left, bisect_right
 
 from ...model import Evidence, Position, Quote
 from .. import item_id
+from . import wordscan
 from .context import Context, is_headline, lc
 from .proposals import ProposalMention
 from .text import Sentence
+from .wordscan import Family, Key
 
 POSITIONS_EXTRACTOR = "positions.en.v2"
 
@@ -68,6 +70,18 @@ STANCES: list[tuple[str, re.Pattern[str]]] = [
         lc(r"\b(?:support(?:s|ed|ing)?|backed|backs|welcomed|welcomes|endorsed|in favou?r of|praised)\b"),
     ),
 ]
+# the words a match of each stance's pattern may begin with (see wordscan), in the order of STANCES
+_STANCE_WORDS = Family(
+    [
+        Key.of("", "some partly partially accept agree"),
+        Key.of("", "reject unacceptable no ruled rules refuse turned dismiss will would can won"),
+        Key.of("in", "demand insist must gave ultimatum deadline call want need"),
+        Key.of("", "accept agreed could basis ready willing"),
+        Key.of("", "oppos against concern leaned leans tilted skewed favo critici warned worried alarm"),
+        Key.of("in", "support backed backs welcomed welcomes endorsed praised"),
+    ],
+    group=wordscan.LOWER,
+)
 ISSUES: list[tuple[str, re.Pattern[str]]] = [
     ("nato-membership", lc(r"\bNATO\b(?! allies)|\balliance membership|\bjoin(?:ing)? the alliance")),
     ("security-guarantees", lc(r"\b(?:security )?guarantees?\b|\bArticle 5\b")),
@@ -139,8 +153,9 @@ def extract_positions(ctx: Context, quotes: list[Quote], proposals: list[Proposa
     headline = is_headline(ctx)
     starts = [sent.start for sent in ctx.sentences]
     cues: dict[int, list[str]] = {}  # sentence -> stances and issues cued in it, in priority order
-    for name, pattern in STANCES:
-        for match in pattern.finditer(ctx.lower):
+    stance_starts = _STANCE_WORDS.starts(ctx.lower)
+    for i, (name, pattern) in enumerate(STANCES):
+        for match in wordscan.finditer(pattern, ctx.lower, stance_starts[i]):
             at = bisect_right(starts, match.start()) - 1
             if at >= 0 and match.start() < ctx.sentences[at].end and name not in cues.setdefault(at, []):
                 cues[at].append(name)

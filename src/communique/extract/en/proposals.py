@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 from ...model import Evidence, Proposal
 from .. import item_id
+from . import wordscan
 from .context import Context, lc
+from .wordscan import Family, Key
 
 PROPOSALS_EXTRACTOR = "proposals.en.v1"
 
@@ -57,6 +59,23 @@ _FRAMEWORK = lc(
     r"framework (?:refined|agreed|drafted|hammered out|worked out|updated) in Geneva|Geneva framework)\b"
 )
 _NOUN_RE = lc(rf"\b{_NOUN}\b")
+_NOUN_WORDS = (
+    "peace plan proposal framework draft blueprint document roadmap deal agreement initiative outline"
+)
+# the words a match of each pattern of find_mentions may begin with (see wordscan), in the order used there
+_WORDS = Family(
+    [
+        Key(
+            prefixes=("nineteen", "twenty", "ten", "twelve", "fifteen"), test=lambda word: word[0].isdecimal()
+        ),
+        Key.of("", _NOUN_WORDS),  # _POINTS_OF
+        Key.of("", "europe ukrain russia e3 counter alternative"),  # _COUNTER
+        Key.of("", "europe the ukrain kyiv"),  # _AUTHORED
+        Key.of("", "updated refined revised new framework geneva"),  # _FRAMEWORK
+        Key.of("", _NOUN_WORDS),  # _NOUN_RE
+    ],
+    group=wordscan.LOWER,
+)
 _BARE_BEFORE = re.compile(
     r"\b(?:the|this|that|a|its|their|his|Washington's|Moscow's|Kyiv's)\s+"
     r"(?:(?:U\.S\.|US|American|peace|draft|revised|updated|new)\s+){0,2}$",
@@ -115,29 +134,30 @@ def find_mentions(ctx: Context) -> list[ProposalMention]:
         taken.append((start, end))
         found.append(ProposalMention(start, end, key_, author, explicit))
 
-    for match in _POINT.finditer(ctx.lower):
+    starts = _WORDS.starts(ctx.lower)
+    for match in wordscan.finditer(_POINT, ctx.lower, starts[0]):
         num = _number(match["num"])
         noun = "framework" if "framework" in match.group().lower() else "plan"
         add(match.start(), match.end(), f"{num}-point {noun}", _author(ctx, match.start(), match.end()), True)
-    for match in _POINTS_OF.finditer(ctx.lower):
+    for match in wordscan.finditer(_POINTS_OF, ctx.lower, starts[1]):
         num = _number(match["num"])
         noun = "framework" if "framework" in match.group().lower() else "plan"
         add(match.start(), match.end(), f"{num}-point {noun}", _author(ctx, match.start(), match.end()), True)
-    for match in _COUNTER.finditer(ctx.lower):
+    for match in wordscan.finditer(_COUNTER, ctx.lower, starts[2]):
         author = _AUTHORS.get((match["author"] or "").lower().replace("’", "'")) or _author(
             ctx, match.start(), match.end()
         )
         name = "counter-proposal" if author is None else f"{author} counter-proposal"
         add(match.start(), match.end(), name, author, True)
-    for match in _AUTHORED.finditer(ctx.lower):
+    for match in wordscan.finditer(_AUTHORED, ctx.lower, starts[3]):
         author = _AUTHORS.get(match["author"].lower().replace("’", "'").replace("the europeans'", "european"))
         if author == "european-union":
             add(match.start(), match.end(), "european-union counter-proposal", author, True)
         elif author:
             add(match.start(), match.end(), f"{author} plan", author, True)
-    for match in _FRAMEWORK.finditer(ctx.lower):
+    for match in wordscan.finditer(_FRAMEWORK, ctx.lower, starts[4]):
         add(match.start(), match.end(), "refined framework", None, True)
-    for match in _NOUN_RE.finditer(ctx.lower):
+    for match in wordscan.finditer(_NOUN_RE, ctx.lower, starts[5]):
         det = _BARE_BEFORE.search(text, max(0, match.start() - 40), match.start())
         if det:
             add(det.start(), match.end(), "", _author(ctx, det.start(), match.end()), False)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from . import rx
 from .actors import TITLE_HEADS, Mention, ReportActors  # noqa: F401
+from .wordscan import ODD
 
 ANON_NOUNS = (
     r"officials?|sources?|aides?|diplomats?|insiders?|persons?|people|negotiators?|"
@@ -33,6 +34,17 @@ ANON = re.compile(
     r"of|who)\b[^,.;\"“”]{0,60})?)$",
     re.I,
 )
+# a word every match of ANON holds, case-folded (see wordscan.ODD for the few other characters)
+_ANON_HINT = re.compile(
+    r"official|source|aide|diplomat|insider|person|people|negotiator|advis|staffer|representative|member"
+)
+
+
+def _may_be_anon(phrase: str) -> bool:
+    """False when ANON cannot match the phrase (a literal search is much cheaper than ANON)."""
+    return _ANON_HINT.search(phrase.casefold()) is not None or ODD.search(phrase) is not None
+
+
 _ANON_AFFILIATIONS = {
     "white house": "white-house",
     "administration": "white-house",
@@ -179,6 +191,13 @@ def anon_affiliation(
     return "unknown"
 
 
+# the last word of what the adverbs stripped from a subject remove (the pattern needs whitespace before it)
+_TRAILING = frozenset(
+    "also later then again previously earlier separately repeatedly has had have would will once further "
+    "simply only just reportedly monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
 def resolve_np_end(
     text: str, start: int, end: int, actors: ReportActors, sal: Salience, sentence_start: int
 ) -> Speaker | None:
@@ -211,14 +230,16 @@ def resolve_np_end(
         return fallback
     if rx.search(r",\s+who$", stripped):  # "Trump, who said ...": the relative pronoun's antecedent
         return resolve_np_end(text, start, start + stripped.rfind(","), actors, sal, sentence_start)
-    stripped = rx.sub(
-        r"(?:\s+(?:also|later|then|again|previously|earlier|separately|repeatedly|"
-        r"has|had|have|would|will|once|further|simply|only|just|reportedly|"
-        r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))+$",
-        "",
-        stripped,
-        flags=re.I,
-    )
+    final = stripped.rsplit(None, 1)  # the pattern needs a word after whitespace at the end
+    if len(final) == 2 and (final[1].casefold() in _TRAILING or ODD.search(final[1])):
+        stripped = rx.sub(
+            r"(?:\s+(?:also|later|then|again|previously|earlier|separately|repeatedly|"
+            r"has|had|have|would|will|once|further|simply|only|just|reportedly|"
+            r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))+$",
+            "",
+            stripped,
+            flags=re.I,
+        )
     end = start + len(stripped)
     if not stripped:
         return None
@@ -245,7 +266,7 @@ def resolve_np_end(
             side = actors.index.countries.get(owner.actor_id) if owner.kind == "person" else owner.actor_id
             if side:
                 return Speaker(side, office.group(), start + office.start(), end, "name")
-    anon = ANON.search(stripped[-140:])
+    anon = ANON.search(stripped[-140:]) if _may_be_anon(stripped[-140:]) else None
     if anon:
         a_start = end - len(stripped[-140:]) + anon.start()
         if anon.group("det") or anon.group("mods") or anon.group("noun").lower().endswith("s"):
