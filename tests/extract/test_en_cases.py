@@ -371,6 +371,16 @@ EVENTS = [
         ("statement", "2025-12-03", None, {"dmitry-peskov"}),
     ),
     (
+        "a saying after the talks: the talks are of its day",
+        "Ushakov said late on Tuesday after Vladimir Putin received Witkoff and Kushner in the Kremlin.",
+        ("meeting", "2025-12-02", "Moscow", {"vladimir-putin", "steve-witkoff", "jared-kushner"}),
+    ),
+    (
+        "the one who describes his own meeting is a party",
+        "Trump described his meeting with Putin in Alaska on Aug. 15 as productive.",
+        ("meeting", "2025-08-15", "Alaska", {"donald-trump", "vladimir-putin"}),
+    ),
+    (
         "an end date yields to the start named later",
         "US and Ukrainian negotiators wrapped up their talks in Miami on Saturday.\n\n"
         "The round began on Friday, when Witkoff and Kushner sat down with Umerov.",
@@ -402,6 +412,36 @@ def test_positions_and_proposals() -> None:
     stances = {(p.holder_id, p.stance) for p in result.positions}
     assert ("vladimir-putin", "reject") in stances
     assert ("russia", "partly_accept") in stances
+
+
+def test_reporting_verb_keeps_its_date_and_speaker() -> None:
+    # the date is the judging's ("called ... on Wednesday"), the judge and the possessor of "his
+    # envoys' talks" are no party; the talks are dated by the account of them that follows
+    text = (
+        "U.S. President Donald Trump on Wednesday called his envoys’ talks with Vladimir Putin "
+        "“reasonably good” but said he could not predict the outcome.\n\n"
+        "Special envoy Steve Witkoff and Trump’s son-in-law Jared Kushner spent about five hours with "
+        "Putin in the Kremlin on Tuesday."
+    )
+    got = [(e.date, set(e.participant_ids)) for e in run(text).events if e.kind == "meeting"]
+    assert got == [("2025-12-02", {"vladimir-putin", "steve-witkoff", "jared-kushner"})]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U.S. President Donald Trump on Wednesday called his envoys’ talks with Vladimir Putin "
+        "“reasonably good”.",
+        "Trump, asked on Wednesday what would come of the Moscow meeting, said he could not tell.",
+        "Kremlin spokesman Dmitry Peskov said on Wednesday that the talks had been useful.",
+        "On Wednesday, Trump called the talks a success.",
+        "Rubio told reporters on Monday that the meeting had been productive.",
+    ],
+)
+def test_reporting_verb_date_is_not_the_meeting_date(text: str) -> None:
+    events = run(text).events
+    assert not any(e.kind == "meeting" and e.date for e in events), events
+    assert not any("donald-trump" in e.participant_ids for e in events if e.kind == "meeting")
 
 
 def test_one_sentence_two_meetings() -> None:
@@ -444,7 +484,7 @@ def test_extractor_names_and_empty_report() -> None:
     assert set(EXTRACTORS) == {
         "actors.en.v1",
         "quotes.en.v2",
-        "events.en.v2",
+        "events.en.v3",
         "proposals.en.v1",
         "positions.en.v2",
     }

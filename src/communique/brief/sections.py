@@ -440,7 +440,8 @@ def conflict_sentence(w: Writer, conflict: Record) -> Sentence:
         quoted.append(w.T.shown(text))
         variants.append(
             (
-                w.T.outlets([o or w.T.LABELS["a_report"] for o in w.v.outlets(refs)[:3]]),
+                # one name per outlet (two reports of one outlet read as one name)
+                w.T.outlets(list(dict.fromkeys(o or w.T.LABELS["a_report"] for o in w.v.outlets(refs)))[:3]),
                 w.T.quote(text, w.v.language_of(ref)),
             )
         )

@@ -96,7 +96,7 @@ _CONFLICT_ATTR = {
     "length": "長さ",
     "date": "日付",
     "points": "項目数",
-    "wording": "発言の文言",
+    "wording": "文言",  # "<speaker>の発言の文言": the item label already says 発言
     "participants": "参加者",
     "speaker": "発言者",
     "place": "場所",

@@ -10,13 +10,16 @@ Dates, in this order (a day is never invented):
 
 1. the date expressions of the trigger's clause, each given to the trigger it follows
    ("met in Geneva on Nov. 23") or, when none precedes it, the trigger it announces
-   ("On Tuesday, Putin received ...");
+   ("On Tuesday, Putin received ..."); a date next to a reporting or asking verb ("said on
+   Tuesday", "asked on Wednesday what would come of the meeting", "Trump on Wednesday called
+   the talks ...") is the date of that verb, and no trigger takes a date across such a verb;
 2. a relative expression: "a day after <X>" puts X one day before the main clause's date;
    "the day before", "the same day", "that night", "hours earlier", "a week earlier" count
    from the nearest date before them in the sentence, else from the last dated event;
 3. the other date expressions of the sentence, when no other trigger owns them;
 4. for a definite mention with no date ("the talks", "the Miami round"), the event it
-   refers back to (merged with it).
+   refers back to (merged with it); one with neither date nor participants ("Trump, asked on
+   Wednesday what would come of the Moscow meeting, ...") is no event.
 
 A multi-day meeting is dated by its first day: "ended two days of talks on Monday" is the
 Sunday; a date given as the end ("wrapped up on Saturday") yields to a start given
@@ -26,8 +29,12 @@ is dated by the deadline's month.
 
 Participants are the actors of the trigger's clause outside quotation marks, not the one
 reporting it (unless they are also its subject: "Zelensky wrote after a call with Witkoff"),
-not a possessive that only qualifies a title; group nouns ("the envoys", "his envoys") are
-the people the report names as such; "the Russian leader" is the leader the report names.
+nor, for a meeting or call, the one who speaks of it, asks about it or judges it ("Trump on
+Wednesday called his envoys' talks ...", "Trump, asked about the meeting, ..."; but "Trump
+described his meeting with Putin"), not a possessive that only qualifies a title; group
+nouns ("the envoys", "his envoys") are the people the report names as such (the Trump of
+"Witkoff and Trump's son-in-law Jared Kushner" is not one); "the Russian leader" is the
+leader the report names.
 Events of one kind that share the date and a participant (or a proposal, or are a
 definite back-reference) are merged, keeping every piece of evidence.
 """
@@ -50,7 +57,7 @@ from .proposals import ProposalMention
 from .text import Sentence
 from .wordscan import Family, Key
 
-EVENTS_EXTRACTOR = "events.en.v2"
+EVENTS_EXTRACTOR = "events.en.v3"
 
 PLACES = {
     "Moscow": "Moscow",
@@ -452,7 +459,13 @@ _AGENT_NOUN = re.compile(
 def _groups(ctx: Context) -> list[str]:
     """The people the report calls "the envoys": named right after "envoys", else the envoy the
     gazetteer knows and whoever is named with them ("Witkoff and Kushner")."""
-    persons = [m for m in ctx.actors.mentions if m.kind == "person" and not m.in_quote]
+    persons = [
+        m
+        for m in ctx.actors.mentions
+        if m.kind == "person"
+        and not m.in_quote
+        and not (m.possessive and _TITLE_WORDS.match(ctx.text[m.end + 2 : m.end + 30]))
+    ]
     for match in rx.finditer(r"\benvoys\s+", ctx.text):
         named = [m for m in persons if match.end() <= m.start < match.end() + 60]
         if len(named) >= 2 and rx.match(r"\s*(?:and|&)\s*$", ctx.text[named[0].end : named[1].start]):
@@ -464,12 +477,16 @@ def _groups(ctx: Context) -> list[str]:
     out: list[str] = []
     for i, m in enumerate(persons[:-1]):
         nxt = persons[i + 1]
-        if rx.fullmatch(r"\s+and\s+", ctx.text[m.end : nxt.start]) and (m.actor_id in envoys):
+        if _AND_TITLED.fullmatch(ctx.text, m.end, nxt.start) and (m.actor_id in envoys):
             for actor_id in (m.actor_id, nxt.actor_id):
                 if actor_id not in out:
                     out.append(actor_id)
             break
     return out
+
+
+# "Witkoff and Kushner", "Witkoff and Trump's son-in-law Jared Kushner"
+_AND_TITLED = re.compile(r"\s+and\s+(?:[A-Z][\w.-]*(?:'s|’s)\s+(?:[a-z][\w-]*\s+){1,3})?")
 
 
 def _leader(ctx: Context, demonym: str) -> str | None:
@@ -491,8 +508,11 @@ def _leader(ctx: Context, demonym: str) -> str | None:
 
 _SPLIT = re.compile(
     r"\b(?:when|after|before|while|since|which|that|who|where|whereas)\b|,\s+and\b|\band (?=[a-z]+ed\b)"
+    r"|\bas (?=(?:the|their|his|her|its) )"
 )
-_NEW_SUBJECT = re.compile(r"\b(?:when|after|before|while|since|which|that|who|where|whereas)\b")
+_NEW_SUBJECT = re.compile(
+    r"\b(?:when|after|before|while|since|which|that|who|where|whereas)\b|\bas (?=(?:the|their|his|her|its) )"
+)
 _POSSESSIVE_PRONOUN = re.compile(r"\b(?:their|his|her|its)\s+(?:[\w-]+\s+){0,2}$")
 
 
@@ -527,7 +547,13 @@ def _regions(text: str, trig: Trig, trigs: list[Trig]) -> list[tuple[int, int]]:
 
 
 def _participants(
-    ctx: Context, idx: int, trig: Trig, kind: str, groups: list[str] | None, trigs: list[Trig] | None = None
+    ctx: Context,
+    idx: int,
+    trig: Trig,
+    kind: str,
+    groups: list[str] | None,
+    trigs: list[Trig] | None = None,
+    frame: list[tuple[int, int, str]] | None = None,
 ) -> list[str]:
     text = ctx.text
     regions = _regions(text, trig, trigs or [trig])
@@ -547,6 +573,13 @@ def _participants(
                 continue
         if say and mention.start >= trig.end:
             continue  # "..., after which Trump said": the one reporting
+        if (
+            kind in _FRAMED_KINDS
+            and frame
+            and mention.end <= trig.start
+            and _speaks_of(text, mention, trig, frame)
+        ):
+            continue  # "Trump on Wednesday called his envoys' talks ...", "Trump, asked about the meeting"
         if mention.actor_id not in out:
             out.append(mention.actor_id)
     clause = "".join(text[lo:hi] for lo, hi in regions)
@@ -557,6 +590,92 @@ def _participants(
         if leader and leader not in out:
             out.append(leader)
     return out
+
+
+# reporting, asking and judging verbs: a date next to one is its date, its subject is no party
+_FRAME_WORDS = frozenset(
+    (
+        "say says said tell tells told ask asks asked call calls called describe describes described "
+        "add adds added insist insists insisted stress stresses stressed note notes noted warn warns warned "
+        "write writes wrote announce announced quip quipped fume fumed reply replied respond responded "
+        "answer answered explain explained comment commented remark remarked term termed brand branded "
+        "hail hailed praise praised dismiss dismissed characterized characterised acknowledge "
+        "acknowledged admit admitted deny denies denied"
+    ).split()
+)
+_AFTER_VERB = re.compile(r"\s+(?:\w+ly\s+)?")
+_FRAME_GAP = re.compile(
+    r"(?:\s*,)?\s+(?:(?:late|early|earlier|later)\s+)?"
+    r"(?:(?:on|last|this)\s+[A-Z][\w.]*(?:\s+\d{1,2})?,?\s+)?(?:\w+ly\s+)?"
+)
+_OWN_EVENT = re.compile(r"\b(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}$")
+_EVENT_OF_SPEAKER = re.compile(r"\b(?:after|before|following|during|in)\s+(?:a|an|the|his|her|their)?\s*$")
+
+
+def _frame_verbs(
+    text: str, verbs: list[tuple[int, int, str]], hits: list[tuple[str, int, int]]
+) -> list[tuple[int, int, str]]:
+    """The reporting, asking and judging verbs of a sentence that are not part of a trigger
+    ("told reporters", "called for")."""
+    return [
+        v
+        for v in verbs
+        if v[2] in _FRAME_WORDS
+        and not text.endswith("so-", 0, v[0])
+        and not any(s < v[1] and v[0] < e for _k, s, e in hits)
+    ]
+
+
+def _held(text: str, ref: DateRef, frame: list[tuple[int, int, str]]) -> bool:
+    """Whether a date is that of a reporting verb next to it: "asked on Wednesday", "said late on
+    Tuesday", "Trump on Wednesday called"."""
+    for start, end, _word in frame:
+        if 0 <= ref.start - end <= 40 and _SAID_GAP.fullmatch(text[end : ref.start] + " "):
+            return True
+        if 0 <= start - ref.end <= 12 and _AFTER_VERB.fullmatch(text, ref.end, start):
+            return True
+    return False
+
+
+def _crosses(ref: DateRef, trig: Trig, frame: list[tuple[int, int, str]]) -> bool:
+    """Whether a reporting verb stands between a date and a trigger ("On Wednesday, Trump called
+    the talks ...")."""
+    lo, hi = min(ref.end, trig.end), max(ref.start, trig.start)
+    return any(lo <= start and end <= hi for start, end, _word in frame)
+
+
+# what a reporting verb's date does not date: the meetings it speaks of (a stance is dated by its saying)
+_FRAMED_KINDS = frozenset(("meeting", "phone_call", "planned_meeting"))
+# "said late on Tuesday after Putin received the envoys", "said on Sunday that ... after a day of
+# talks": the occasion of the saying, on its day
+_OCCASION = re.compile(r"\b(?:after|following)\s+(?:[\w-]+\s+){0,3}$")
+
+
+def _framed(text: str, ref: DateRef, trig: Trig, frame: list[tuple[int, int, str]]) -> bool:
+    """Whether a date belongs to a reporting verb rather than to a meeting trigger: next to the
+    verb ("asked on Wednesday what would come of the meeting"), or the verb between them."""
+    if not frame or trig.kind not in _FRAMED_KINDS:
+        return False
+    if _crosses(ref, trig, frame):
+        return True
+    return _held(text, ref, frame) and not (
+        ref.end <= trig.start and _OCCASION.search(text, max(ref.end, trig.start - 40), trig.start)
+    )
+
+
+def _speaks_of(text: str, mention: Mention, trig: Trig, frame: list[tuple[int, int, str]]) -> bool:
+    """Whether a mention is the subject of a reporting verb whose object or question holds the
+    trigger: "Trump on Wednesday called his envoys' talks ...", "Trump, asked ... the meeting" --
+    not when the event is theirs ("described his meeting with Putin", "wrote after a call with")."""
+    for start, end, _word in frame:
+        if start < mention.end:
+            continue
+        if end > trig.start or start - mention.end > 80:
+            return False
+        if _FRAME_GAP.fullmatch(text, mention.end, start):
+            gap = text[end : trig.start]
+            return not (_EVENT_OF_SPEAKER.search(gap) or _OWN_EVENT.search(gap))
+    return False
 
 
 def _subject_before(ctx: Context, idx: int, pos: int) -> str | None:
@@ -694,7 +813,8 @@ def extract_events(ctx: Context, proposals: list[ProposalMention], quotes: list[
         trigs = _triggers(ctx, sent, sent_hits or [], bounds, proposals_by.get(idx, []))
         adverbial, scoped = _relatives(ctx, sent, refs, context)
         verbs = ctx.verbs(sent.start, sent.end)
-        _assign(trigs, sorted(refs + adverbial, key=lambda r: r.start), bounds, ctx.text, verbs)
+        frame = _frame_verbs(ctx.text, verbs, sent_hits or [])
+        _assign(trigs, sorted(refs + adverbial, key=lambda r: r.start), bounds, ctx.text, verbs, frame)
         for trig in trigs:
             trig.shifted = next((ref for s_, e_, ref in scoped if s_ <= trig.start < e_), None)
         trigs = _collapse(ctx, trigs)
@@ -711,10 +831,10 @@ def extract_events(ctx: Context, proposals: list[ProposalMention], quotes: list[
                 if not _PROPOSAL_KINDS.search(ctx.lower, trig.clause[0], trig.clause[1]):
                     continue
                 kind = trig.kind = "proposal"
-            date, own = _date_for(ctx, trig, scoped, free)
+            date, own = _date_for(ctx, trig, scoped, free, frame)
             if kind == "demand" and date is None:
                 date = _deadline_month(all_refs)
-            participants = _participants(ctx, idx, trig, kind, groups, trigs)
+            participants = _participants(ctx, idx, trig, kind, groups, trigs, frame)
             if kind == "statement":
                 if rx.match(r"resign|stepped|quit", ctx.lower[trig.start : trig.end]):
                     subject = _subject_before(ctx, idx, trig.start)
@@ -728,7 +848,7 @@ def extract_events(ctx: Context, proposals: list[ProposalMention], quotes: list[
             elif kind in ("accept", "partly_accept", "reject", "demand", "accuse"):
                 participants = sorted(speakers) + [p for p in participants if p not in speakers]
             if kind in ("meeting", "planned_meeting") and not participants and date is None:
-                continue
+                continue  # "Trump, asked on Wednesday what would come of the Moscow meeting": no event
             if not participants and kind not in ("leak", "proposal", "meeting", "planned_meeting"):
                 continue
             if date is None and kind in ("accept", "partly_accept", "reject", "demand", "accuse"):
@@ -928,12 +1048,18 @@ def _collapse(ctx: Context, trigs: list[Trig]) -> list[Trig]:
 
 
 def _assign(
-    trigs: list[Trig], refs: list[DateRef], bounds: list[int], text: str, verbs: list[tuple[int, int, str]]
+    trigs: list[Trig],
+    refs: list[DateRef],
+    bounds: list[int],
+    text: str,
+    verbs: list[tuple[int, int, str]],
+    frame: list[tuple[int, int, str]] | None = None,
 ) -> None:
     """Give each date expression to the trigger it belongs to (see the module docstring)."""
+    frame = frame or []
     for ref in refs:
         clause = _clause(bounds, ref.start)
-        inside = [t for t in trigs if t.clause == clause]
+        inside = [t for t in trigs if t.clause == clause and not _framed(text, ref, t, frame)]
         if not inside:
             continue
         adjacent = [
@@ -960,7 +1086,11 @@ def _assign(
 
 
 def _date_for(
-    ctx: Context, trig: Trig, scoped: list[tuple[int, int, DateRef]], free: list[DateRef]
+    ctx: Context,
+    trig: Trig,
+    scoped: list[tuple[int, int, DateRef]],
+    free: list[DateRef],
+    frame: list[tuple[int, int, str]] | None = None,
 ) -> tuple[DateRef | None, bool]:
     for s, e, ref in scoped:
         if s <= trig.start < e and not any(r.start >= s for r in trig.refs if r.kind != "relative"):
@@ -972,7 +1102,11 @@ def _date_for(
             n = _NUMBER_WORDS.get(multi["n"]) or (int(multi["n"]) if multi["n"].isdigit() else 1)
             ref = _shift(ref, -(n - 1), ref.start, ref.end)
         return ref, True
-    free = [r for r in free if trig.clause[0] <= r.start < trig.clause[1]]
+    free = [
+        r
+        for r in free
+        if trig.clause[0] <= r.start < trig.clause[1] and not _framed(ctx.text, r, trig, frame or [])
+    ]
     if free:
         return min(free, key=lambda r: (abs(r.start - trig.start), r.start)), False
     return None, False
