@@ -76,3 +76,20 @@ def test_japanese_dateline_times_are_jst():
 )
 def test_dateline_outlet(text, outlet):
     assert dateline_outlet(text) == outlet
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("Title\n\nPublished: 1 December 2025\nBy Dana Whitfield, Midland Courier\n\nBody.",
+         "Midland Courier"),
+        ("Title\n\nBy Ian Maddox\n\nBody text.", None),
+        ("見出し\n\n2025年12月1日 10時05分\n東都新聞 ワシントン支局\n\n本文。", "東都新聞"),
+        ("見出し\n\n令和7年12月11日(木曜日) 中部日日新聞 国際面\n\n本文。", "中部日日新聞"),
+        ("見出し\n\n２０２５年１２月５日　１８：００　ニュース深掘りラボ編集部\n\n本文。",
+         "ニュース深掘りラボ"),
+        ("見出し\n\n米国の新聞によると、会談は続いた。", None),
+    ],
+)
+def test_header_outlet(text, outlet):
+    assert dateline_outlet(text) == outlet

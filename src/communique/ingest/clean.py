@@ -192,10 +192,12 @@ def _unwrap(chunk: str) -> list[str]:
         return lines
     widest = max(len(line.strip()) for line in lines)
     paragraphs: list[list[str]] = [[]]
-    for line in lines:
+    for line, after in zip(lines, [*lines[1:], ""], strict=True):
         paragraphs[-1].append(line)
         stripped = line.strip()
-        short = len(stripped) < min(50, 0.6 * widest)
+        # A block of short lines (a header: date, byline, outlet) is a list, unless the next
+        # line carries on in lower case.
+        short = len(stripped) < min(50, max(0.6 * widest, 40)) and not after.lstrip()[:1].islower()
         if _FINAL.search(stripped) or short:
             paragraphs.append([])
     return ["\n".join(p) for p in paragraphs if p]

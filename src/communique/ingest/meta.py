@@ -139,7 +139,31 @@ _DATELINE_OUTLET = re.compile(
 )
 
 
+_BYLINE_OUTLET = re.compile(r"^By [^,\n]{3,60}, (?P<outlet>[A-Z][\w&.' -]{2,40}?)\s*$", re.MULTILINE)
+# A Japanese header line naming the outlet: "東都新聞 ワシントン支局", "…ニュース深掘りラボ編集部".
+_JA_OUTLET = re.compile(
+    r"(?P<outlet>[^\s\d（）()【】:：]{1,16}?(?:新聞社?|通信社?|放送|日報|新報|タイムズ|テレビ|ニュース|ラボ))"
+    r"(?:編集部|[ \u3000]+\S{0,8}(?:支局|総局|面|編集部))?\s*$",
+    re.MULTILINE,
+)
+
+
 def dateline_outlet(text: str) -> str | None:
-    """The outlet named in a wire-style dateline: "MOSCOW, Dec 3, 2025 (Global Wire) –"."""
-    match = _DATELINE_OUTLET.search(text[:800])
-    return match.group("outlet").strip() if match else None
+    """The outlet a plain-text report names in its header.
+
+    A wire-style dateline ("MOSCOW, Dec 3, 2025 (Global Wire) –"), a byline with the outlet
+    after the name ("By Dana Whitfield, Midland Courier"), or a short Japanese header line
+    ending in the outlet ("東都新聞 ワシントン支局").
+    """
+    head = text[:800]
+    for pattern in (_DATELINE_OUTLET, _BYLINE_OUTLET):
+        match = pattern.search(head)
+        if match:
+            return match.group("outlet").strip()
+    for line in head.split("\n")[:6]:
+        line = unicodedata.normalize("NFKC", line).strip()
+        if 0 < len(line) <= 40 and not line.endswith("。"):
+            match = _JA_OUTLET.search(line)
+            if match:
+                return match.group("outlet")
+    return None
