@@ -416,6 +416,8 @@ def conflict_parts(w: Writer, conflict: Record) -> tuple[str, Citation]:
     shown = [
         _variant_shown(w, var, refs)[1] for var, refs in zip(conflict["variants"], per_variant, strict=True)
     ]
+    if attribute == "date":  # the dates the reports give, as the record read them from the evidence
+        dates += [day(str(var.get("value") or "")) for var in conflict["variants"]]
     citation = w.cite(conflict, "conflict", evidence, actors=actors, extra_dates=dates, required=shown)
     return str(w.T.conflict_subject(attribute, label, topic)), citation
 
@@ -437,12 +439,19 @@ def conflict_sentence(w: Writer, conflict: Record) -> Sentence:
     for var in conflict["variants"]:
         refs = w.v.evidence(var)
         text, ref = _variant_shown(w, var, refs)
-        quoted.append(w.T.shown(text))
+        value = str(var.get("value") or "")
+        if day(value) and len(value) == 10 and len(ref.text.strip()) < 15 and not re.search(r"\d", ref.text):
+            # The evidence is a bare word ("talks") and the date is in its sentence's words
+            # ("on Thursday", 4日): say the date the record read there, not the fragment.
+            shown_value = w.T.full_date(value)
+        else:
+            quoted.append(w.T.shown(text))
+            shown_value = w.T.quote(text, w.v.language_of(ref))
         variants.append(
             (
                 # one name per outlet (two reports of one outlet read as one name)
                 w.T.outlets(list(dict.fromkeys(o or w.T.LABELS["a_report"] for o in w.v.outlets(refs)))[:3]),
-                w.T.quote(text, w.v.language_of(ref)),
+                shown_value,
             )
         )
     return w.sentence(w.T.conflict(subject, variants), [citation], "conflict", quoted=quoted)
