@@ -13,68 +13,9 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ..extract import places
 from ..extract.gazetteer import Entry, Gazetteer, key
 from ..model import Role
-
-# Places as extraction writes them (English names, or katakana as written) <-> their other form.
-PLACES_JA = {
-    "Moscow": "モスクワ",
-    "Kyiv": "キーウ",
-    "Washington": "ワシントン",
-    "Geneva": "ジュネーブ",
-    "Miami": "マイアミ",
-    "Florida": "フロリダ州",
-    "Hallandale Beach": "ハランデールビーチ",
-    "Abu Dhabi": "アブダビ",
-    "Berlin": "ベルリン",
-    "London": "ロンドン",
-    "Paris": "パリ",
-    "Bishkek": "ビシケク",
-    "Istanbul": "イスタンブール",
-    "Riyadh": "リヤド",
-    "Jeddah": "ジッダ",
-    "Anchorage": "アンカレッジ",
-    "Alaska": "アラスカ州",
-    "Brussels": "ブリュッセル",
-    "Doha": "ドーハ",
-    "Budapest": "ブダペスト",
-    "Minsk": "ミンスク",
-    "Helsinki": "ヘルシンキ",
-    "Rome": "ローマ",
-    "Vatican": "バチカン",
-    "Mar-a-Lago": "マールアラーゴ",
-    "Palm Beach": "パームビーチ",
-    "New York": "ニューヨーク",
-    "Munich": "ミュンヘン",
-    "Davos": "ダボス",
-    "The Hague": "ハーグ",
-    "Copenhagen": "コペンハーゲン",
-    "Tokyo": "東京",
-    "Beijing": "北京",
-    "Seoul": "ソウル",
-    "Ottawa": "オタワ",
-    "Toronto": "トロント",
-    "Singapore": "シンガポール",
-    "Cairo": "カイロ",
-    "Ankara": "アンカラ",
-    "Warsaw": "ワルシャワ",
-    "Vienna": "ウィーン",
-    "Oslo": "オスロ",
-    "Stockholm": "ストックホルム",
-    "Madrid": "マドリード",
-    "Tehran": "テヘラン",
-    "Jerusalem": "エルサレム",
-    "Dubai": "ドバイ",
-    "Osaka": "大阪",
-    "Delhi": "デリー",
-    "New Delhi": "ニューデリー",
-    "Los Angeles": "ロサンゼルス",
-    "San Francisco": "サンフランシスコ",
-    "Chicago": "シカゴ",
-    "Florida Miami": "フロリダ州マイアミ",
-}
-_PLACES_EN = {ja: en for en, ja in PLACES_JA.items()}
-_PLACES_EN.update({"フロリダ": "Florida", "キエフ": "Kyiv", "ワシントンD.C.": "Washington"})
 
 _WORD = re.compile(r"[A-Za-z]{3,}|[\u4e00-\u9fff]{2}")
 _STOP = frozenset({"the", "and", "for", "president", "special", "envoy", "secretary", "minister"})
@@ -373,23 +314,17 @@ class Names:
 
     # -- places -----------------------------------------------------------------------------
     def place(self, place: str | None) -> str | None:
+        """A place in the briefing's language: the shared places data, then the gazetteer."""
         if not place:
             return None
-        if self.lang == "ja":
-            if not _ascii(place):
-                return place
-            found = PLACES_JA.get(place)
-            if found:
-                return found
-            entry = self.gazetteer.lookup(place)
-            return (entry.name_ja if entry and entry.name_ja else None) or place
-        if _ascii(place):
-            return place
-        found_en = _PLACES_EN.get(place)
-        if found_en:
-            return found_en
+        if _ascii(place) == (self.lang == "en"):
+            return place  # already written in this language
+        found = places.load().resolve(place)
+        if found:
+            return places.load().name(found, self.lang)
         entry = self.gazetteer.lookup(place)
-        return entry.name_en if entry else place
+        name = (entry.name_ja if self.lang == "ja" else entry.name_en) if entry else None
+        return name or place
 
 
 def name_forms(gazetteer: Gazetteer, lang: str) -> dict[str, str]:
