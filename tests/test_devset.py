@@ -1,0 +1,109 @@
+"""The development set of real reports: its gold is well formed (always), and extraction
+keeps its floors on it (only where the texts are present: they are not in git).
+
+``FLOORS`` are the figures measured when the gate was last raised (benchmarks/dev_eval.py);
+they may only go up.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+import devscore  # noqa: E402
+
+DEV = devscore.load_devset()
+KINDS = {"person", "organization", "country", "descriptor"}
+ID = re.compile(r"^[a-z0-9-]+-(en|ja)-\d{2,3}$")
+
+# Minimum figures on the real development reports, per language; raise them, never lower.
+FLOORS: dict[str, dict[str, float]] = {
+    "en": {},
+    "ja": {},
+}
+
+
+def test_gold_is_well_formed() -> None:
+    if not DEV.reports:
+        pytest.skip("no development set in devset/")
+    assert not DEV.problems, DEV.problems
+    seen: set[str] = set()
+    for item in DEV.reports:
+        assert ID.match(item.id), item.id
+        assert item.id not in seen, f"{item.id} listed twice"
+        seen.add(item.id)
+        assert item.language in {"en", "ja"}, item.id
+        assert item.id.startswith(item.story), item.id
+        gold = item.gold
+        assert "title" in gold, f"{item.id}: no title field (null when the text has none)"
+        for q in gold.get("quotes", []):
+            assert q["text"].strip() and q["speaker"].strip(), (item.id, q)
+            assert q.get("speaker_kind", "person") in KINDS, (item.id, q)
+            assert isinstance(q.get("direct", True), bool), (item.id, q)
+            assert not q["text"].startswith(("“", '"', "「")), f"{item.id}: quote marks in text: {q['text']}"
+        for m in gold.get("meetings", []):
+            assert m["kind"] in devscore.MEETING_KINDS, (item.id, m)
+            assert isinstance(m.get("participants", []), list), (item.id, m)
+
+
+def test_devset_covers_what_the_issue_asks() -> None:
+    if not DEV.reports:
+        pytest.skip("no development set in devset/")
+    en = [r for r in DEV.reports if r.language == "en"]
+    ja = [r for r in DEV.reports if r.language == "ja"]
+    outlets = {r.outlet for r in DEV.reports if r.outlet}
+    stories = {r.story for r in DEV.reports}
+    assert len(en) >= 40 and len(ja) >= 20, (len(en), len(ja))
+    assert len(outlets) >= 15 and len(stories) >= 3, (len(outlets), stories)
+
+
+@pytest.mark.parametrize(("gold", "kind", "forms", "expected"), [
+    ("Ryosei Akazawa", "person", {"akazawa"}, True),
+    ("Ryosei Akazawa", "person", {"ryosei akazawa", "economic revitalization minister"}, True),
+    ("Ryosei Akazawa", "person", {"shigeru ishiba"}, False),
+    ("赤沢亮正", "person", {"赤沢経済再生相"}, True),
+    ("赤澤亮正", "person", {"赤沢"}, True),
+    ("ハワード・ラトニック", "person", {"ラトニック商務長官"}, True),
+    ("ハワード・ラトニック", "person", {"ベッセント"}, False),
+    ("Kremlin", "organization", {"kremlin"}, True),
+    ("Japan", "country", {"japanese government", "japan"}, True),
+    ("Japan", "country", {"china"}, False),
+    ("a senior European official", "descriptor", {"anon:eu"}, True),
+])
+def test_names_agree(gold: str, kind: str, forms: set[str], expected: bool) -> None:
+    assert devscore.names_agree(gold, kind, {devscore.norm(f) for f in forms}) is expected
+
+
+@pytest.mark.parametrize(("a", "b", "matches"), [
+    ("We are closer than we were a month ago, but not there yet,",
+     "We are closer than we were a month ago, but not there yet", True),
+    ("We are closer than we were a month ago", "We are closer than we were a month ago, but not there yet. "
+     "There is a lot of work left and we will keep at it until the very end of the year", True),
+    ("We are closer than we were", "the deal is dead and nobody will revive it", False),
+    ("交渉の回数を重ねるごとにお互いの理解が深まっている",
+     "交渉の回数を重ねるごとにお互いの理解が深まっている。", True),
+    ("交渉の回数を重ねるごとにお互いの理解が深まっている", "関税は受け入れられない", False),
+])
+def test_texts_match(a: str, b: str, matches: bool) -> None:
+    assert (devscore.texts_match(a, b) > 0) is matches
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_floors_on_real_reports(lang: str) -> None:
+    present = [r for r in DEV.present if r.language == lang]
+    if not present:
+        pytest.skip(f"no {lang} development texts present (not in git; see devset/README.md)")
+    floors = FLOORS[lang]
+    if not floors:
+        pytest.skip(f"no floors pinned yet for {lang}")
+    from dev_eval import evaluate
+
+    sub = devscore.DevSet(stories=DEV.stories, reports=present)
+    figures = evaluate(sub, merge=False)["languages"][lang]
+    low = {k: (figures[k], v) for k, v in floors.items() if figures[k] is not None and figures[k] < v}
+    assert not low, f"below the floor (figure, floor): {low}"
