@@ -1,0 +1,429 @@
+"""PLOVER event types of one clause or sentence, English and Japanese, for any news story.
+
+``classify_clause(text, lang)`` names the event a clause states, with who does it (source),
+to whom (target), the trigger and whether the clause denies it.  The triggers are data
+(``data/plover_en.json``, ``data/plover_ja.json``); this module holds the few mechanisms:
+
+- **the main event**: English takes the first trigger outside a subordinate phrase ("After
+  talks with Tokyo, Seoul rejected ..." is Seoul's REJECT); Japanese, whose main verb comes
+  last, the last trigger of the clause that is not a subordinate one (「会談した後」).
+- **negation** ("did not reject", "never met", 「拒否しなかった」): a hit with ``negated=True``,
+  which is *no fact* of its type (callers keep it only to record a denial).
+- **modality** ("could meet", "is considering talks", 「会談する可能性」): no hit at all.
+- **future cooperation** ("will meet", "plans to visit", 「会談する予定」) is AGREE, as the
+  codebook says of cooperative acts announced for later.
+- **reporting frames**: "X said Y rejected Z" is Y's REJECT, because the source is the
+  subject nearest the trigger inside its clause ("said", "that" and commas end a clause);
+  「XはYが拒否したと述べた」 likewise takes Y (the が nearest the trigger before は).
+- **source and target**: the words before the trigger back to the clause start (skipping
+  auxiliaries, adverbs and time words), and the words after it up to a preposition; a
+  passive "X was criticized by Y" swaps them.  Japanese uses Sudachi tokens and the
+  particles が/は (source) and と/に/を/に対し (target).
+
+Precision first: a trigger inside a modal frame, or whose clause cannot be settled, gives
+``None``; "no fact" is a valid answer, a wrong type is a bug.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+PLOVER_EXTRACTOR = {"en": "plover.en.v1", "ja": "plover.ja.v1"}
+CORE_TYPES = ("AGREE", "REJECT", "DEMAND", "DISAPPROVE", "CONSULT", "CONCEDE", "SUPPORT")
+EXTRA_TYPES = ("ACCUSE", "PROPOSE", "THREATEN")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PloverHit:
+    """The event a clause states. Spans are (start, end) offsets into the text given."""
+
+    type: str
+    trigger: tuple[int, int]
+    source: str | None = None
+    source_span: tuple[int, int] | None = None
+    target: str | None = None
+    target_span: tuple[int, int] | None = None
+    negated: bool = False
+    future: bool = False
+    extractor: str = ""
+
+
+def classify_clause(text: str, lang: str) -> PloverHit | None:
+    """The PLOVER event the clause states, or None when it states none we can type."""
+    if lang == "en":
+        return _classify_en(text)
+    if lang == "ja":
+        return _classify_ja(text)
+    return None
+
+
+@cache
+def lexicon(lang: str) -> dict[str, Any]:
+    """The trigger data of a language (``data/plover_<lang>.json``), read once."""
+    raw = resources.files("communique.data").joinpath(f"plover_{lang}.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(raw)
+    return data
+
+
+_WS = re.compile(r"\s+")
+
+
+def squeeze(text: str) -> str:
+    """Collapse whitespace and strip edge punctuation from a role's words."""
+    return _WS.sub(" ", text).strip(" ,.;:\"'“”‘’")
+
+
+# --- English ---------------------------------------------------------------------------
+
+_EN_TOKEN = re.compile(r"n't|'ll|[A-Za-z0-9]+(?:[-'’.][A-Za-z0-9]+)*|[^\sA-Za-z0-9]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    low: str
+    start: int
+    end: int
+
+
+def _en_tokens(text: str) -> list[_Tok]:
+    return [_Tok(m.group().lower().replace("’", "'"), m.start(), m.end()) for m in _EN_TOKEN.finditer(text)]
+
+
+def _inflections(word: str, irregular: dict[str, list[str]]) -> set[str]:
+    """The forms a pattern word matches: itself, -s, -ed, -ing (regular spelling), irregulars."""
+    forms = {word, *irregular.get(word, ())}
+    if word in irregular and len(irregular[word]) >= 3:
+        return forms
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        forms |= {word[:-1] + "ies", word[:-1] + "ied", word + "ing"}
+    elif word.endswith("e"):
+        forms |= {word + "s", word + "d", word[:-1] + "ing"}
+    else:
+        forms |= {word + "s", word + "es", word + "ed", word + "ing"}
+        if re.fullmatch(r".*[^aeiou][aeiou][bdgklmnprt]", word) and len(word) <= 5:
+            forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    return forms
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    type: str
+    steps: tuple[frozenset[str] | None, ...]  # None is a gap of up to three words
+    text: str
+
+
+@cache
+def _en_patterns() -> tuple[_Pattern, ...]:
+    data = lexicon("en")
+    irregular = data["irregular"]
+    patterns = []
+    for kind, entries in data["types"].items():
+        for entry in entries:
+            steps: list[frozenset[str] | None] = []
+            for word in entry.split():
+                if word == "*":
+                    steps.append(None)
+                    continue
+                options = word.strip("()").split("|")
+                forms: set[str] = set()
+                for option in options:
+                    forms |= _inflections(option, irregular)
+                steps.append(frozenset(forms))
+            patterns.append(_Pattern(kind, tuple(steps), entry))
+    return tuple(patterns)
+
+
+def _phrase_at(tokens: list[_Tok], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """Length of the listed phrase starting at token i (0 when none)."""
+    for phrase in phrases:
+        if tuple(t.low for t in tokens[i:i + len(phrase)]) == phrase:
+            return len(phrase)
+    return 0
+
+
+@cache
+def _en_sets() -> dict[str, Any]:
+    data = lexicon("en")
+
+    def phrases(key: str) -> tuple[tuple[str, ...], ...]:
+        return tuple(sorted((tuple(p.split()) for p in data[key]), key=len, reverse=True))
+
+    return {
+        "negators": frozenset(data["negators"]),
+        "negating": phrases("negating_verbs"),
+        "modal": phrases("modal"),
+        "future": phrases("future"),
+        "subordinators": phrases("subordinators"),
+        "reporting": frozenset(data["reporting"]),
+        "breaks": frozenset(data["clause_breaks"]),
+        "aux": frozenset(data["aux"]),
+        "stops": frozenset(data["target_stops"]),
+        "frame_verbs": frozenset(f for v in data["reporting_frame_verbs"]
+                                 for f in _inflections(v, data["irregular"])),
+    }
+
+
+def _match(tokens: list[_Tok], i: int, pattern: _Pattern) -> int:
+    """End index (exclusive) of the pattern matched from token i, or -1."""
+    j = i
+    steps = pattern.steps
+    k = 0
+    while k < len(steps):
+        step = steps[k]
+        if step is None:
+            nxt = steps[k + 1]
+            assert nxt is not None
+            for gap in range(4):
+                if j + gap < len(tokens) and tokens[j + gap].low in nxt and all(
+                        t.low.isalnum() or "-" in t.low for t in tokens[j:j + gap]):
+                    j += gap + 1
+                    break
+            else:
+                return -1
+            k += 2
+            continue
+        if j >= len(tokens) or tokens[j].low not in step:
+            return -1
+        j += 1
+        k += 1
+    return j
+
+
+@dataclass(frozen=True, slots=True)
+class _Cand:
+    type: str
+    first: int
+    last: int  # exclusive token index
+
+
+def _candidates(tokens: list[_Tok]) -> list[_Cand]:
+    found: list[_Cand] = []
+    for i in range(len(tokens)):
+        best: _Cand | None = None
+        for pattern in _en_patterns():
+            end = _match(tokens, i, pattern)
+            if end > 0 and (best is None or end > best.last):
+                best = _Cand(pattern.type, i, end)
+        if best is not None and not (found and found[-1].last > i):
+            found.append(best)
+    return found
+
+
+def _clause_start(tokens: list[_Tok], i: int) -> int:
+    """Index of the first token of the clause that holds token i (after a break or comma)."""
+    sets = _en_sets()
+    j = i - 1
+    while j >= 0:
+        low = tokens[j].low
+        if low in sets["breaks"] or low in sets["reporting"] or low in (",", "."):
+            return j + 1
+        j -= 1
+    return 0
+
+
+def _in_quotes(text: str, pos: int) -> bool:
+    before = text[:pos]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _before(tokens: list[_Tok], start: int, i: int, phrases: tuple[tuple[str, ...], ...],
+            reach: int = 4) -> bool:
+    return any(_phrase_at(tokens, j, phrases) and j + _phrase_at(tokens, j, phrases) <= i
+               for j in range(max(start, i - reach), i))
+
+
+def _classify_en(text: str) -> PloverHit | None:
+    tokens = _en_tokens(text)
+    sets = _en_sets()
+    cands = _candidates(tokens)
+    chosen: _Cand | None = None
+    for cand in cands:
+        start = _clause_start(tokens, cand.first)
+        if _before(tokens, start, cand.first, sets["subordinators"], reach=8):
+            continue
+        trigger_low = tokens[cand.first].low
+        after = tokens[cand.last].low if cand.last < len(tokens) else ""
+        if trigger_low in sets["frame_verbs"] and after == "that" and cand.last == cand.first + 1:
+            continue  # "warned that ...", "denied that ...": a saying, the event is in its clause
+        chosen = cand
+        break
+    if chosen is None:
+        return None
+    start = _clause_start(tokens, chosen.first)
+    if _before(tokens, start, chosen.first, sets["modal"]):
+        return None
+    negated = any(t.low in sets["negators"] for t in tokens[max(start, chosen.first - 3):chosen.first]) or \
+        _before(tokens, start, chosen.first, sets["negating"])
+    future = _before(tokens, start, chosen.first, sets["future"])
+    kind = chosen.type
+    if future and kind in ("CONSULT", "SUPPORT"):
+        kind = "AGREE"
+    source, target = _en_roles(text, tokens, chosen, start)
+    return PloverHit(type=kind, trigger=(tokens[chosen.first].start, tokens[chosen.last - 1].end),
+                     source=_span_text(text, source), source_span=source,
+                     target=_span_text(text, target), target_span=target,
+                     negated=negated, future=future, extractor=PLOVER_EXTRACTOR["en"])
+
+
+def _span_text(text: str, span: tuple[int, int] | None) -> str | None:
+    return None if span is None else text[span[0]:span[1]]
+
+
+def _en_roles(text: str, tokens: list[_Tok], cand: _Cand, start: int
+              ) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    sets = _en_sets()
+    # the subject: back from the trigger over auxiliaries, negators, modal and future words
+    j = cand.first - 1
+    passive = False
+    while j >= start and (tokens[j].low in sets["aux"] or tokens[j].low in sets["negators"]
+                          or tokens[j].low in ("to", "will", "'ll", "would", "could", "did")):
+        passive = passive or tokens[j].low in ("was", "were", "been", "being", "is", "are")
+        j -= 1
+    subject = _trim((start, j + 1), tokens)
+    if subject is None and start > 1 and tokens[start - 1].low == ",":
+        subject = _trim((_clause_start(tokens, start - 1), start - 1), tokens)
+    obj_first = cand.last
+    k = obj_first
+    while k < len(tokens) and k - obj_first < 10 and tokens[k].low not in sets["stops"] \
+            and tokens[k].low not in sets["breaks"] and tokens[k].low not in (",", ".", "?", "!"):
+        k += 1
+    obj = _trim((obj_first, k), tokens)
+    if passive and tokens[cand.first].low.endswith(("ed", "en")):
+        window = range(cand.last, min(len(tokens), cand.last + 8))
+        by = next((n for n in window if tokens[n].low == "by"), None)
+        agent = None
+        if by is not None:
+            e = by + 1
+            while e < len(tokens) and tokens[e].low not in sets["stops"] and tokens[e].low not in (",", "."):
+                e += 1
+            agent = _trim((by + 1, e), tokens)
+        subject, obj = agent, subject
+    return _char_span(tokens, subject), _char_span(tokens, obj)
+
+
+def _char_span(tokens: list[_Tok], span: tuple[int, int] | None) -> tuple[int, int] | None:
+    return None if span is None else (tokens[span[0]].start, tokens[span[1] - 1].end)
+
+
+def _trim(span: tuple[int, int], tokens: list[_Tok]) -> tuple[int, int] | None:
+    a, b = span
+    while a < b and not tokens[a].low[0].isalnum():
+        a += 1
+    while b > a and not tokens[b - 1].low[0].isalnum():
+        b -= 1
+    if b - a > 12:
+        a = b - 12
+    return (a, b) if a < b else None
+
+
+# --- Japanese --------------------------------------------------------------------------
+
+
+@cache
+def _sudachi() -> tuple[Any, Any]:
+    from sudachipy import dictionary, tokenizer
+
+    return dictionary.Dictionary(dict="core").create(), tokenizer.Tokenizer.SplitMode.C
+
+
+def _ja_morphs(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, surface, part of speech) of each Sudachi token."""
+    tok, mode = _sudachi()
+    return [(m.begin(), m.end(), m.surface(), m.part_of_speech()[0]) for m in tok.tokenize(text, mode)
+            if m.begin() < m.end()]
+
+
+def _ja_clause_bounds(text: str) -> list[tuple[int, int]]:
+    """Sentences cut at 。 (quoted 「…」 stay inside)."""
+    bounds = []
+    start = 0
+    for m in re.finditer(r"。", text):
+        bounds.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        bounds.append((start, len(text)))
+    return bounds
+
+
+def _classify_ja(text: str) -> PloverHit | None:
+    data = lexicon("ja")
+    hits: list[tuple[int, int, str]] = []
+    for kind, stems in data["types"].items():
+        for stem in stems:
+            for m in re.finditer(re.escape(stem), text):
+                hits.append((m.start(), m.end(), kind))
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    kept: list[tuple[int, int, str]] = []
+    for hit in hits:
+        if kept and hit[0] < kept[-1][1]:
+            continue
+        kept.append(hit)
+    if not kept:
+        return None
+    main: tuple[int, int, str] | None = None
+    for hit in reversed(kept):
+        tail = text[hit[1]:hit[1] + 12]
+        if any(tail.startswith(s) or tail[:6].find(s) >= 0 for s in data["subordinate_after"]):
+            continue
+        if _in_ja_quote(text, hit[0]):
+            continue
+        main = hit
+        break
+    if main is None:
+        return None
+    start, end, kind = main
+    tail = text[end:end + 14]
+    if any(m in tail for m in data["modal_after"]):
+        return None
+    negated = any(tail.startswith(n) or tail[:8].find(n) >= 0 for n in data["negation_after"])
+    future = any(tail.find(f) >= 0 for f in data["future_after"]) or tail.startswith(("へ", "する方針"))
+    if future and kind in ("CONSULT", "SUPPORT"):
+        kind = "AGREE"
+    source, target = _ja_roles(text, start, kind)
+    return PloverHit(type=kind, trigger=(start, end), source=_span_text(text, source), source_span=source,
+                     target=_span_text(text, target), target_span=target, negated=negated, future=future,
+                     extractor=PLOVER_EXTRACTOR["ja"])
+
+
+def _in_ja_quote(text: str, pos: int) -> bool:
+    before = text[:pos]
+    return before.count("「") > before.count("」")
+
+
+def _ja_roles(text: str, trigger: int, kind: str) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    data = lexicon("ja")
+    morphs = [m for m in _ja_morphs(text[:trigger])]
+    source: tuple[int, int] | None = None
+    target: tuple[int, int] | None = None
+    target_particles = data["target_particles"].get(kind, data["target_particles"]["*"])
+    # walk back over particles: each particle's noun run is a role candidate
+    for idx in range(len(morphs) - 1, -1, -1):
+        b, e, surface, pos = morphs[idx]
+        if pos != "助詞":
+            continue
+        run = _noun_run(morphs, idx)
+        if run is None:
+            continue
+        if surface in ("が", "は") and source is None:
+            source = run
+            if surface == "が":
+                break
+        elif source is None and target is None and (surface in target_particles or
+                                                   text[b:b + 3] in target_particles):
+            target = run
+    return source, target
+
+
+def _noun_run(morphs: list[tuple[int, int, str, str]], particle: int) -> tuple[int, int] | None:
+    """The nouns (with 接尾辞 and ・) just before a particle."""
+    k = particle - 1
+    while k >= 0 and (morphs[k][3] in ("名詞", "接尾辞", "接頭辞") or morphs[k][2] in ("・", "＝", "=")):
+        k -= 1
+    if k == particle - 1:
+        return None
+    return morphs[k + 1][0], morphs[particle - 1][1]
