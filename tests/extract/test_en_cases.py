@@ -482,8 +482,8 @@ def test_not_accept_is_a_rejection() -> None:
 
 def test_extractor_names_and_empty_report() -> None:
     assert set(EXTRACTORS) == {
-        "actors.en.v1",
-        "quotes.en.v2",
+        "actors.en.v2",
+        "quotes.en.v3",
         "events.en.v3",
         "proposals.en.v1",
         "positions.en.v2",

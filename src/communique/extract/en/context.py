@@ -12,6 +12,8 @@ from ..gazetteer import Gazetteer
 from . import rx, wordscan
 from .actors import Mention, ReportActors, find_mentions, index_for
 from .dates_en import DateRef, Hit, anchor_of, resolve_hits, scan
+from .lexicon import IRREGULAR_REPORTING, REPORTING_LEMMAS, inflections
+from .names import discover
 from .speakers import Salience
 from .text import Paragraph, QuoteSpan, Sentence, segment
 from .wordscan import Family, Key
@@ -61,7 +63,7 @@ _VERB_WORDS = (
 )
 VERB = re.compile(rf"\b(?:{_VERB_WORDS})\b")
 _WORD = re.compile(r"\b[a-z]+\b")
-_PHRASAL = {"point": "out", "pointed": "out", "went": "on"}
+_PHRASAL = {"point": "out", "points": "out", "pointed": "out", "pointing": "out", "went": "on", "goes": "on"}
 
 
 def verb_hits(text: str) -> list[tuple[int, int, str]]:
@@ -104,7 +106,11 @@ def _expand(alternation: str) -> frozenset[str]:
     return frozenset(forms)
 
 
-VERB_FORMS = _expand(_VERB_WORDS)
+VERB_FORMS = (
+    _expand(_VERB_WORDS)
+    | IRREGULAR_REPORTING
+    | frozenset(form for lemma in REPORTING_LEMMAS for form in inflections(lemma) if lemma not in ("point",))
+)
 _RUN = re.compile(r"[a-z]+\b")
 _VERB_WORDS_AT = Family(
     [Key(frozenset(VERB_FORMS | _PHRASAL.keys()))],  # case-folded words: a superset of the verbs
@@ -290,8 +296,15 @@ def build(report: Report, gazetteer: Gazetteer) -> Context:
     text = report.text
     paras = segment(text)
     sentences = [s for p in paras for s in p.sentences]
-    actors = ReportActors(index=index_for(gazetteer))
-    find_mentions(text, actors, [(q.start, q.end) for p in paras for q in p.quotes])
+    index = index_for(gazetteer)
+    spans = [(q.start, q.end) for p in paras for q in p.quotes]
+    actors = ReportActors(index=index)
+    find_mentions(text, actors, spans)
+    verbs = verb_hits(text)
+    people, names = discover(text, sentences, actors, spans, [v[0] for v in verbs])
+    if people:  # read again, now knowing them (and their surnames) from the first mention on
+        actors = ReportActors(index=index, unknown=people, names=names)
+        find_mentions(text, actors, spans)
     by_sentence: list[list[Mention]] = [[] for _ in sentences]
     starts = [sent.start for sent in sentences]
     for mention in actors.mentions:
@@ -308,7 +321,7 @@ def build(report: Report, gazetteer: Gazetteer) -> Context:
         date_hits=scan(text),
         by_sentence=by_sentence,
         lower=lowered(text),
-        verb_hits=verb_hits(text),
+        verb_hits=verbs,
     )
 
 

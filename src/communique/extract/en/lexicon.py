@@ -46,3 +46,29 @@ NOT_NAME = frozenset(
 )
 
 PARTICLES = frozenset(("al bin da de der di dos du el la le van von ").split())
+
+# Reporting verbs beyond the core list of context.py, as lemmas: each gets its -s, -ed and -ing
+# forms (irregular past forms are listed as they are).  A verb here only marks where a speaker
+# may stand next to a quotation; the speaker must still be found next to it.
+REPORTING_LEMMAS = (
+    "add admit argue ask assert blast boast caution chide complain concede conclude confide continue "
+    "counter cry declare demand deny exclaim explain fume gush insist joke lament marvel muse note "
+    "observe plead point predict proclaim quip reason recall recount reflect rejoin remark repeat "
+    "reply respond retort scoff scream shout sigh snap sneer state stress suggest taunt tease testify "
+    "thunder tweet urge vent vow wail warn wonder yell".split()
+)
+IRREGULAR_REPORTING = frozenset("says told tells telling wrote writes writing written".split())
+
+
+_DOUBLING = frozenset("quip snap chat rip slam jab".split())
+
+
+def inflections(lemma: str) -> frozenset[str]:
+    """lemma, -s, -ed and -ing forms of a regular verb ("quip" -> quips, quipped, quipping)."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    double = lemma in _DOUBLING
+    tail = lemma + lemma[-1] if double else stem
+    plural = lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x")) else "s")
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return frozenset((lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"))
+    return frozenset((lemma, plural, tail + "ed", tail + "ing"))

@@ -33,7 +33,7 @@ from .speakers import (
 )
 from .text import QuoteSpan, Sentence
 
-EXTRACTOR = "quotes.en.v2"
+EXTRACTOR = "quotes.en.v3"
 
 HEDGE = lc(
     r"\b(reportedly|allegedly|according to (?:(?:two |three |several |unnamed |anonymous )?(?:sources|people|"
@@ -226,6 +226,23 @@ def _after_any(ctx: Context, start: int, sent: Sentence) -> Attribution | None:
         speaker = resolve_np_end(ctx.text, region_start, verb.start(), ctx.actors, ctx.salience, sent.start)
         if speaker:
             return Attribution(speaker, verb.group(), (region_start, sent.end))
+    return None
+
+
+def _colon_intro(ctx: Context, prev: Sentence) -> Attribution | None:
+    """A sentence ending in a colon whose reporting verb has a subject: 'Cruz continued:'."""
+    if not ctx.text[prev.start : prev.end].rstrip().endswith(":") or prev.quotes:
+        return None
+    region_start = prev.start
+    for verb in _verbs(ctx, prev.start, prev.end, []):
+        if verb.group() == "according":
+            continue
+        speaker = resolve_np_end(ctx.text, region_start, verb.start(), ctx.actors, ctx.salience, prev.start)
+        if speaker:
+            return Attribution(speaker, verb.group(), (prev.start, prev.end))
+        speaker = sentence_subject(ctx.text, prev.start, verb.start(), ctx.actors, ctx.salience)
+        if speaker:
+            return Attribution(speaker, verb.group(), (prev.start, prev.end))
     return None
 
 
@@ -425,6 +442,9 @@ def extract_quotes(ctx: Context) -> list[Quote]:
                 how = "chain"
             if attr is None and whole and adjacent and prev_attr is not None:
                 attr, inherited, how = prev_attr, prev_date, "continuation"
+            if attr is None and whole and adjacent and idx > 0 and q is sent.quotes[0]:
+                attr = _colon_intro(ctx, ctx.sentences[idx - 1])  # 'Cruz called them on it:' + quote
+                how = "introduced"
             if attr is None:
                 if q.continues:
                     pending.append((start, end, sent))

