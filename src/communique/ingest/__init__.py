@@ -10,10 +10,9 @@ from .clean import clean_text, html_to_text, split_front_matter, strip_markdown
 from .decode import decode
 from .meta import dateline_date, dateline_outlet, detect_language, parse_published
 from .sources import SourceOptions, expand
+from .titles import split_head, usable_title
 
 __all__ = ["SourceOptions", "build_report", "expand"]
-
-_TITLE_MAX = 200
 
 
 def build_report(doc: Document) -> tuple[Report, str]:
@@ -30,8 +29,8 @@ def build_report(doc: Document) -> tuple[Report, str]:
     if doc.content_type == "html":
         page = html_to_text(body, doc.source)
         text = clean_text(page.text, single_newline_paragraphs=True)
-        title = title or page.title
         outlet = outlet or page.outlet
+        title = usable_title(title, site=outlet) or page.title
         url = url or page.url
         published = published or page.date
         language_hint = language_hint or page.language
@@ -44,9 +43,14 @@ def build_report(doc: Document) -> tuple[Report, str]:
             published = published or fields.get("published_at") or fields.get("date")
             language_hint = language_hint or fields.get("language") or fields.get("lang")
             body = strip_markdown(body)
-        if title is None:
-            title, body = _first_line_title(body)
-        text = clean_text(body)
+        title = usable_title(title, site=outlet)
+        text = body.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    head = split_head(text, site=outlet, known_title=title)
+    text = head.body
+    if title is None and head.title:
+        title, text = head.title, head.body.partition("\n")[2]
+    if doc.content_type != "html":
+        text = clean_text(text)
     if title:
         title = " ".join(title.split())
         text = _with_title(title, text)
@@ -54,8 +58,9 @@ def build_report(doc: Document) -> tuple[Report, str]:
         raise InputError(doc.source, "no text left after removing page furniture",
                          "check it is an article and not a navigation or consent page")
     language = detect_language(text, language_hint)
-    outlet = outlet or dateline_outlet(text)
-    dated = parse_published(published) or dateline_date(text, language)
+    top = f"{head.header}\n\n{text}" if head.header else text  # dates and outlets in dropped header lines
+    outlet = outlet or dateline_outlet(top)
+    dated = parse_published(published) or dateline_date(top, language)
     report = Report(
         id=Report.make_id(url, text),
         source=doc.source,
@@ -71,16 +76,6 @@ def build_report(doc: Document) -> tuple[Report, str]:
         encoding=encoding,
     )
     return report, warning
-
-
-def _first_line_title(body: str) -> tuple[str | None, str]:
-    """The first line of a plain-text report is its title when it reads like one."""
-    stripped = body.lstrip("\ufeff \t\r\n")
-    first, sep, rest = stripped.partition("\n")
-    first = first.strip()
-    if sep and rest.strip() and 0 < len(first) <= _TITLE_MAX and not re.search(r"[.!?。]$", first):
-        return first, rest
-    return None, body
 
 
 def _with_title(title: str, text: str) -> str:

@@ -18,6 +18,7 @@ import trafilatura
 from trafilatura.settings import use_config
 
 from ..errors import InputError
+from .titles import choose_title, html_title_candidates
 
 # Lines that are page furniture, in English and Japanese.  Matched against a whole
 # (short) line, never inside a paragraph of prose.
@@ -99,10 +100,12 @@ def html_to_text(markup: str, source: str) -> HtmlContent:
     meta = trafilatura.extract_metadata(markup, extensive=False)
     lang = _HTML_LANG.search(markup[:5000])
     stamp = _PUBLISHED.search(markup)
+    site = meta.sitename if meta and meta.sitename else None
+    candidates: list[str | None] = [*html_title_candidates(markup), meta.title if meta else None]
     return HtmlContent(
         text=text,
-        title=(meta.title if meta and meta.title else None),
-        outlet=(meta.sitename if meta and meta.sitename else None),
+        title=choose_title(candidates, site=site),
+        outlet=site,
         url=(meta.url if meta and meta.url else None),
         date=(stamp.group(1) or stamp.group(2)) if stamp else (meta.date if meta and meta.date else None),
         language=lang.group(1).lower() if lang else None,
