@@ -22,6 +22,7 @@ from .errors import InputError, UsageError
 from .extract import extract as run_extractors
 from .extract import extractors_for
 from .ingest import SourceOptions, build_report, expand, wire
+from .ingest.titles import untitled_name
 from .model import PLOVER, Report, Skipped
 from .store import SQLiteStore, default_path, open_store
 
@@ -241,6 +242,7 @@ def report_rows(store: SQLiteStore) -> list[dict[str, Any]]:
             "published_precision": str(r.published_precision),
             "language": r.language,
             "title": r.title,
+            "name": r.title or untitled_name(r.outlet, r.published_at, r.text),
             "wire_group": r.wire_group,
             "wire_copies": len(groups.get(r.wire_group, [])) if r.wire_group else 1,
             "url": r.url,

@@ -339,3 +339,14 @@ def test_untitled_names():
         "Northwind, 2025-06-10: “The ministers")
     assert untitled_name(None, None, BODY_JA) == (
         "unknown outlet, undated: “【リマ共同】各国の閣僚は14日、漁業資源の保護で…”")
+
+
+def test_listing_names_an_untitled_report_by_outlet_date_and_first_words(tmp_path):
+    from communique import pipeline
+
+    (tmp_path / "a.txt").write_text("THE JAPAN TIMES\n\n" + BODY_EN + "\n\nA second paragraph.\n", "utf-8")
+    with pipeline.open_store(str(tmp_path / "t.db")) as store:
+        pipeline.ingest(store, [str(tmp_path / "a.txt")], extract=False)
+        rows = pipeline.report_rows(store)
+    assert rows[0]["title"] is None
+    assert rows[0]["name"].endswith(": “The ministers met for three hours on Tuesday,…”")

@@ -22,6 +22,7 @@ from typing import Any
 from ..errors import CommuniqueError, UsageError
 from ..extract.gazetteer import Gazetteer
 from ..extract.gazetteer import load as load_gazetteer
+from ..ingest.titles import opening_words
 from . import sections as body
 from . import select, templates_en, templates_ja
 from .model import Briefing, Citation, Copy, EvidenceRef, Reference, Section, Sentence
@@ -479,7 +480,7 @@ def number(draft: Briefing, v: View) -> Briefing:
             Reference(
                 number=n,
                 report_id=str(first["id"]),
-                title=first.get("title"),
+                title=first.get("title") or opening_words(first.get("text")),  # untitled: its first words
                 outlet=first.get("outlet"),
                 published_at=first.get("published_at"),
                 url=first.get("url"),

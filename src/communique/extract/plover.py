@@ -33,7 +33,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-PLOVER_EXTRACTOR = {"en": "plover.en.v1", "ja": "plover.ja.v1"}
+PLOVER_EXTRACTOR = {"en": "plover.en.v2", "ja": "plover.ja.v2"}
 CORE_TYPES = ("AGREE", "REJECT", "DEMAND", "DISAPPROVE", "CONSULT", "CONCEDE", "SUPPORT")
 EXTRA_TYPES = ("ACCUSE", "PROPOSE", "THREATEN")
 
@@ -113,7 +113,7 @@ def _inflections(word: str, irregular: dict[str, list[str]]) -> set[str]:
 @dataclass(frozen=True, slots=True)
 class _Pattern:
     type: str
-    steps: tuple[frozenset[str] | None, ...]  # None is a gap of up to three words
+    steps: tuple[frozenset[str] | int, ...]  # an int is a gap of up to that many words
     text: str
 
 
@@ -124,11 +124,13 @@ def _en_patterns() -> tuple[_Pattern, ...]:
     patterns = []
     for kind, entries in data["types"].items():
         for entry in entries:
-            steps: list[frozenset[str] | None] = []
+            steps: list[frozenset[str] | int] = []
             for word in entry.split():
-                if word == "*":
-                    steps.append(None)
+                if word in ("*", "**"):
+                    steps.append(3 if word == "*" else 6)
                     continue
+                if word.startswith("(") != word.endswith(")"):
+                    raise ValueError(f"plover_en.json: {entry!r}: a choice holds single words only")
                 options = word.strip("()").split("|")
                 forms: set[str] = set()
                 for option in options:
@@ -163,9 +165,14 @@ def _en_sets() -> dict[str, Any]:
         "breaks": frozenset(data["clause_breaks"]),
         "aux": frozenset(data["aux"]),
         "stops": frozenset(data["target_stops"]),
+        "determiners": frozenset(data["determiners"]),
+        "not_with": phrases("consult_not_with"),
         "frame_verbs": frozenset(f for v in data["reporting_frame_verbs"]
                                  for f in _inflections(v, data["irregular"])),
     }
+
+
+_GAP_MARKS = frozenset({'"', "“", "”", "'", "‘", "’", "-", "."})
 
 
 def _match(tokens: list[_Tok], i: int, pattern: _Pattern) -> int:
@@ -175,12 +182,12 @@ def _match(tokens: list[_Tok], i: int, pattern: _Pattern) -> int:
     k = 0
     while k < len(steps):
         step = steps[k]
-        if step is None:
+        if isinstance(step, int):
             nxt = steps[k + 1]
-            assert nxt is not None
-            for gap in range(4):
+            assert not isinstance(nxt, int)
+            for gap in range(step + 1):
                 if j + gap < len(tokens) and tokens[j + gap].low in nxt and all(
-                        t.low.isalnum() or "-" in t.low for t in tokens[j:j + gap]):
+                        t.low[0].isalnum() or t.low in _GAP_MARKS for t in tokens[j:j + gap]):
                     j += gap + 1
                     break
             else:
@@ -250,16 +257,29 @@ def _classify_en(text: str) -> PloverHit | None:
         after = tokens[cand.last].low if cand.last < len(tokens) else ""
         if trigger_low in sets["frame_verbs"] and after == "that" and cand.last == cand.first + 1:
             continue  # "warned that ...", "denied that ...": a saying, the event is in its clause
+        before = tokens[cand.first - 1].low if cand.first else ""
+        single = cand.last == cand.first + 1
+        if single and (before in sets["determiners"] or before.endswith("'s")):
+            continue  # "the meeting", "China's veto": a noun naming the act, not a clause stating it
+        if before == "," and trigger_low.endswith("ed") and after == "by":
+            continue  # "The measure, proposed by X, would ...": a modifier, the clause is elsewhere
+        if cand.type == "CONSULT" and cand.last < len(tokens) and (
+                _phrase_at(tokens, cand.last, sets["not_with"])
+                or _phrase_at(tokens, cand.last + 1, sets["not_with"])):
+            continue  # "speaks with the press" is no consultation
         chosen = cand
         break
     if chosen is None:
         return None
     start = _clause_start(tokens, chosen.first)
-    if _before(tokens, start, chosen.first, sets["modal"]):
-        return None
+    reported = any(t.low in sets["reporting"] for t in tokens[:start])
+    if _before(tokens, start, chosen.first, sets["modal"]) and not (
+            reported and _before(tokens, start, chosen.first, (("would",),))):
+        return None  # "could meet"; but "said they would support" is a future in reported speech
     negated = any(t.low in sets["negators"] for t in tokens[max(start, chosen.first - 3):chosen.first]) or \
         _before(tokens, start, chosen.first, sets["negating"])
-    future = _before(tokens, start, chosen.first, sets["future"])
+    future = _before(tokens, start, chosen.first, sets["future"]) or (
+        reported and _before(tokens, start, chosen.first, (("would",),)))
     kind = chosen.type
     if future and kind in ("CONSULT", "SUPPORT"):
         kind = "AGREE"
@@ -281,7 +301,8 @@ def _en_roles(text: str, tokens: list[_Tok], cand: _Cand, start: int
     j = cand.first - 1
     passive = False
     while j >= start and (tokens[j].low in sets["aux"] or tokens[j].low in sets["negators"]
-                          or tokens[j].low in ("to", "will", "'ll", "would", "could", "did")):
+                          or tokens[j].low in ("to", "will", "'ll", "would", "could", "did")
+                          or tokens[j].low in _GAP_MARKS):
         passive = passive or tokens[j].low in ("was", "were", "been", "being", "is", "are")
         j -= 1
     subject = _trim((start, j + 1), tokens)
@@ -353,10 +374,9 @@ def _ja_clause_bounds(text: str) -> list[tuple[int, int]]:
 def _classify_ja(text: str) -> PloverHit | None:
     data = lexicon("ja")
     hits: list[tuple[int, int, str]] = []
-    for kind, stems in data["types"].items():
-        for stem in stems:
-            for m in re.finditer(re.escape(stem), text):
-                hits.append((m.start(), m.end(), kind))
+    for kind, pattern in _ja_patterns():
+        for m in pattern.finditer(text):
+            hits.append((m.start(), m.end(), kind))
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     kept: list[tuple[int, int, str]] = []
     for hit in hits:
@@ -366,19 +386,26 @@ def _classify_ja(text: str) -> PloverHit | None:
     if not kept:
         return None
     main: tuple[int, int, str] | None = None
-    for hit in reversed(kept):
-        tail = text[hit[1]:hit[1] + 12]
-        if any(tail.startswith(s) or tail[:6].find(s) >= 0 for s in data["subordinate_after"]):
-            continue
-        if _in_ja_quote(text, hit[0]):
-            continue
-        main = hit
-        break
+    # the main event: the last trigger that is not in a subordinate clause, outside 「」 first;
+    # a trigger inside 「」 only when none is outside (「厳重に抗議した」と強調: the speaker's own act)
+    for inside in (False, True):
+        for hit in reversed(kept):
+            tail = text[hit[1]:hit[1] + 12]
+            if any(tail.startswith(s) or tail[:6].find(s) >= 0 for s in data["subordinate_after"]):
+                continue
+            if _in_ja_quote(text, hit[0]) != inside:
+                continue
+            main = hit
+            break
+        if main is not None:
+            break
     if main is None:
         return None
     start, end, kind = main
     tail = text[end:end + 14]
     if any(m in tail for m in data["modal_after"]):
+        return None
+    if any(m in text[max(0, start - 25):start] for m in data["modal_before"]):
         return None
     negated = any(tail.startswith(n) or tail[:8].find(n) >= 0 for n in data["negation_after"])
     future = any(tail.find(f) >= 0 for f in data["future_after"]) or tail.startswith(("へ", "する方針"))
@@ -388,6 +415,15 @@ def _classify_ja(text: str) -> PloverHit | None:
     return PloverHit(type=kind, trigger=(start, end), source=_span_text(text, source), source_span=source,
                      target=_span_text(text, target), target_span=target, negated=negated, future=future,
                      extractor=PLOVER_EXTRACTOR["ja"])
+
+
+@cache
+def _ja_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    out = []
+    for kind, stems in lexicon("ja")["types"].items():
+        for stem in stems:
+            out.append((kind, re.compile(stem[3:] if stem.startswith("re:") else re.escape(stem))))
+    return tuple(out)
 
 
 def _in_ja_quote(text: str, pos: int) -> bool:
