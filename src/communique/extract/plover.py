@@ -33,7 +33,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-PLOVER_EXTRACTOR = {"en": "plover.en.v2", "ja": "plover.ja.v2"}
+PLOVER_EXTRACTOR = {"en": "plover.en.v3", "ja": "plover.ja.v3"}
 CORE_TYPES = ("AGREE", "REJECT", "DEMAND", "DISAPPROVE", "CONSULT", "CONCEDE", "SUPPORT")
 EXTRA_TYPES = ("ACCUSE", "PROPOSE", "THREATEN")
 
@@ -456,10 +456,18 @@ def _ja_roles(text: str, trigger: int, kind: str) -> tuple[tuple[int, int] | Non
 
 
 def _noun_run(morphs: list[tuple[int, int, str, str]], particle: int) -> tuple[int, int] | None:
-    """The nouns (with 接尾辞 and ・) just before a particle."""
+    """The nouns (with 接尾辞 and ・) just before a particle, across の (「カナダの外相」)."""
     k = particle - 1
-    while k >= 0 and (morphs[k][3] in ("名詞", "接尾辞", "接頭辞") or morphs[k][2] in ("・", "＝", "=")):
-        k -= 1
-    if k == particle - 1:
+    while True:
+        top = k
+        while k >= 0 and (morphs[k][3] in ("名詞", "接尾辞", "接頭辞") or morphs[k][2] in ("・", "＝", "=")):
+            k -= 1
+        if k == top:
+            break
+        if k >= 1 and morphs[k][2] == "の" and morphs[k - 1][3] in ("名詞", "接尾辞"):
+            k -= 1
+            continue
+        break
+    if k >= particle - 1:
         return None
     return morphs[k + 1][0], morphs[particle - 1][1]
