@@ -72,6 +72,7 @@ FURNITURE_EN = [
     "trade-talks-0612.jpg",
     "THE JAPAN TIMES",
     "Japan Today",
+    "Published by Marta Ruiz 15 de junio, 2025",
 ]
 
 FURNITURE_JA = [
@@ -254,6 +255,24 @@ def test_furniture_then_prose_keeps_the_prose_and_no_title():
     assert "June 10, 2025" in head.header  # kept aside for the publication date
 
 
+@pytest.mark.parametrize(
+    ("line", "title", "clock"),
+    [
+        ("米中、閣僚協議を再開=関税停止の延長焦点 2025年06月14日 22時05分",
+         "米中、閣僚協議を再開=関税停止の延長焦点", "2025年06月14日 22時05分"),
+        ("Envoys agree truce in Lima 12:50 JST, April 19, 2025", "Envoys agree truce in Lima",
+         "12:50 JST, April 19, 2025"),
+        ("Markets close higher at 15:00", "Markets close higher at 15:00", None),
+        ("Talks to resume in Lima on June 10", "Talks to resume in Lima on June 10", None),
+    ],
+)
+def test_a_clock_run_onto_the_headline_goes_below_it(line, title, clock):
+    head = split_head(line + "\n" + BODY_EN)
+    assert head.title == title
+    if clock:
+        assert head.body == f"{title}\n{clock}\n{BODY_EN}"
+
+
 def test_a_speaker_label_over_a_quote_is_words_of_the_report():
     text = "赤沢亮正 経済再生担当大臣\n「合意は近い。最後まで粘り強く交渉したい」\n" + BODY_JA
     head = split_head(text)
@@ -330,6 +349,15 @@ def test_html_page_with_furniture_og_title_uses_the_json_ld_headline():
     report = _report(markup, content_type="html")
     assert report.title == "Envoys agree on a fisheries accord in Lima"
     assert report.text.startswith("Envoys agree on a fisheries accord in Lima\n\n")
+
+
+def test_html_headline_from_the_text_when_the_metadata_has_none():
+    markup = ("<html><head><title>World</title></head><body><article><p>Envoys agree on quotas in Lima</p>"
+              "<p>Fisheries ministers from sixty countries agreed on Tuesday to cut quotas for three years, "
+              "officials said.</p><p>The accord takes effect in January.</p></article></body></html>")
+    report = _report(markup, content_type="html")
+    assert report.title == "Envoys agree on quotas in Lima"
+    assert report.text.startswith("Envoys agree on quotas in Lima\n\nFisheries ministers")
 
 
 def test_untitled_names():

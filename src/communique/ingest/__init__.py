@@ -48,7 +48,7 @@ def build_report(doc: Document) -> tuple[Report, str]:
     head = split_head(text, site=outlet, known_title=title)
     text = head.body
     if title is None and head.title:
-        title, text = head.title, head.body.partition("\n")[2]
+        title, text = head.title, head.body.partition("\n")[2].lstrip("\n")
     if doc.content_type != "html":
         text = clean_text(text)
     if title:

@@ -272,6 +272,10 @@ def split_head(text: str, *, site: str | None = None, known_title: str | None = 
             dropped.append(line)
             offset += len(line) + 1
             continue
+        split = _headline_and_clock(line) if known is None else None
+        if split:  # "Headline 2025年09月14日 22時05分": the clock goes below the headline
+            after = text[offset + len(line):]
+            return Head(title=split[0], header="\n".join(dropped), body=f"{split[0]}\n{split[1]}{after}")
         if known is None and looks_like_headline(line, site=site):
             return Head(title=_spaced(line), header="\n".join(dropped), body=text[offset:])
         break
@@ -279,6 +283,22 @@ def split_head(text: str, *, site: str | None = None, known_title: str | None = 
         if offset >= len(text):
             return Head(title=None, header="", body=text)
     return Head(title=None, header="\n".join(dropped), body=text[offset:])
+
+
+_CLOCK = re.compile(r"\d{1,2}\s*(?::|時)\s*\d{2}")
+_DATED = re.compile(r"\d{4}|月\s*\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+
+
+def _headline_and_clock(line: str) -> tuple[str, str] | None:
+    """A headline with the page's date and clock run onto its end, split in two."""
+    tokens = line.strip().split(" ")
+    for cut in range(len(tokens) - 1, max(len(tokens) - 8, 0), -1):
+        head, tail = " ".join(tokens[:cut]), " ".join(tokens[cut:])
+        if _CLOCK.search(tail) and _DATED.search(tail) and _is_stamp(tail) and looks_like_headline(head):
+            while cut > 1 and _is_stamp(" ".join(tokens[cut - 1:])):  # the longest clock suffix
+                cut -= 1
+            return " ".join(tokens[:cut]), " ".join(tokens[cut:])
+    return None
 
 
 _STAMP_PREFIX = re.compile(
