@@ -32,6 +32,7 @@ def main() -> int:
     for batch in sorted((HERE / "texts" / "batches").glob("b*.py")):
         data = runpy.run_path(str(batch))
         lang, urls = data["LANG"], data["URLS"]
+        fixed_set = data.get("SET")  # "fresh": gathered after tuning ended, scored apart
         for key, text, kind, source, target, note in data["ROWS"]:
             if kind is not None and kind not in TYPES:
                 raise SystemExit(f"{batch.name}: unknown type {kind!r} for {text[:40]!r}")
@@ -44,6 +45,8 @@ def main() -> int:
                                       "source": source, "target": target}
             if note:
                 row["_note"] = note
+            if fixed_set:
+                row["_set"] = fixed_set
             gold.append(row)
     with open(HERE / "texts" / "sentences.jsonl", "w", encoding="utf-8") as out:
         out.writelines(json.dumps(t, ensure_ascii=False) + "\n" for t in texts)

@@ -45,12 +45,18 @@ EN_CASES: list[Case] = [
     ("The drivers' union threatened to strike over the new rota.", "THREATEN", False, "union", None),
     # future cooperation is AGREE (the codebook), a reported 'would' is a future
     ("The prime minister will visit Hanoi next month.", "AGREE", False, "minister", "Hanoi"),
-    ("The ministers said they would meet again in March.", "AGREE", False, "they", None),
+    ("The ministers said they would meet again in March.", "AGREE", False, "ministers", None),
     # reporting frames: the event is the reported clause's, with its own subject
     ("Officials said the refinery rejected the buyout.", "REJECT", False, "refinery", None),
     ("A spokesman said that the league had condemned the chants.", "DISAPPROVE", False, "league", None),
     # passives: the agent is the source
     ("The plan was criticized by local residents.", "DISAPPROVE", False, "residents", "plan"),
+    ("The offer was made by the head of the guild, Ana Ruiz, on Monday.", "PROPOSE", False, "Ruiz", None),
+    # roles: a date or a title between commas is no subject; a pronoun after 'said' is the sayer
+    ("Mayor Lee on Friday, Oct. 3, lifted the boil-water order.", "CONCEDE", False, "Lee", None),
+    ("Ana Ruiz, the guild's head, endorsed the deal.", "SUPPORT", False, "Ruiz", None),
+    ("The minister said she welcomed the verdict.", "SUPPORT", False, "minister", None),
+    ("The union warned of delays and urged the firm to hire staff.", "DEMAND", False, "union", "firm"),
     # negation: a hit that is no fact of its type
     ("The board did not reject the merger.", "REJECT", True, "board", None),
     ("The two sides never met during the dispute.", "CONSULT", True, "sides", None),
@@ -95,6 +101,11 @@ JA_CASES: list[Case] = [
     # a concessive clause is not the main event
     ("組合が説明を要求しても、会社は資料を提出しようとしない。", "REJECT", False, "会社", None),
     ("朝から雨が降り続いた。", None, False, None, None),
+    # roles: a headline's lead noun, a passive's agent, the speaker of a quoted act
+    ("県、国に財政支援を要請", "DEMAND", False, "県", None),
+    ("法案は与党の反対多数で否決された。", "REJECT", False, "与党", "法案"),
+    ("大臣は「相手国に強く抗議した」と述べた。", "DISAPPROVE", False, "大臣", None),
+    ("会社が値上げを発表したことを受け、組合は撤回を求めた。", "DEMAND", False, "組合", None),
 ]
 
 

@@ -33,7 +33,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-PLOVER_EXTRACTOR = {"en": "plover.en.v3", "ja": "plover.ja.v3"}
+PLOVER_EXTRACTOR = {"en": "plover.en.v4", "ja": "plover.ja.v4"}
 CORE_TYPES = ("AGREE", "REJECT", "DEMAND", "DISAPPROVE", "CONSULT", "CONCEDE", "SUPPORT")
 EXTRA_TYPES = ("ACCUSE", "PROPOSE", "THREATEN")
 
@@ -88,10 +88,12 @@ class _Tok:
     low: str
     start: int
     end: int
+    cap: bool = False  # starts with a capital letter
 
 
 def _en_tokens(text: str) -> list[_Tok]:
-    return [_Tok(m.group().lower().replace("’", "'"), m.start(), m.end()) for m in _EN_TOKEN.finditer(text)]
+    return [_Tok(m.group().lower().replace("’", "'"), m.start(), m.end(), m.group()[0].isupper())
+            for m in _EN_TOKEN.finditer(text)]
 
 
 def _inflections(word: str, irregular: dict[str, list[str]]) -> set[str]:
@@ -227,6 +229,9 @@ def _clause_start(tokens: list[_Tok], i: int) -> int:
     j = i - 1
     while j >= 0:
         low = tokens[j].low
+        if low == "." and j > 0 and tokens[j - 1].cap and len(tokens[j - 1].low) <= 4:
+            j -= 1  # "Dec.", "Mr.", "U.S.": an abbreviation, not a sentence end
+            continue
         if low in sets["breaks"] or low in sets["reporting"] or low in (",", "."):
             return j + 1
         j -= 1
@@ -299,32 +304,106 @@ def _en_roles(text: str, tokens: list[_Tok], cand: _Cand, start: int
     sets = _en_sets()
     # the subject: back from the trigger over auxiliaries, negators, modal and future words
     j = cand.first - 1
-    passive = False
+    passive = any(t.low in ("was", "were", "been") for t in tokens[cand.first:cand.last])
     while j >= start and (tokens[j].low in sets["aux"] or tokens[j].low in sets["negators"]
                           or tokens[j].low in ("to", "will", "'ll", "would", "could", "did")
                           or tokens[j].low in _GAP_MARKS):
         passive = passive or tokens[j].low in ("was", "were", "been", "being", "is", "are")
         j -= 1
-    subject = _trim((start, j + 1), tokens)
-    if subject is None and start > 1 and tokens[start - 1].low == ",":
-        subject = _trim((_clause_start(tokens, start - 1), start - 1), tokens)
+    subject: tuple[int, int] | None
+    if j >= start and tokens[j].low in ("and", "but", "then"):
+        subject = _sentence_subject(tokens)  # "X warned that ... and urged Y": X urged
+    else:
+        subject = _subject_before(tokens, start, j + 1)
+    if subject is not None and tokens[subject[1] - 1].low in _PRONOUNS and start > 0 \
+            and tokens[start - 1].low in sets["reporting"]:
+        # "X said it would ...", "X said he supported ...": the pronoun is most often X
+        said = _subject_before(tokens, _clause_start(tokens, start - 1), start - 1)
+        subject = said or (subject[1] - 1, subject[1])
+    elif subject is not None and any(tokens[n].low in _PRONOUNS for n in range(*subject)):
+        subject = (max(n for n in range(*subject) if tokens[n].low in _PRONOUNS), subject[1])
     obj_first = cand.last
     k = obj_first
     while k < len(tokens) and k - obj_first < 10 and tokens[k].low not in sets["stops"] \
             and tokens[k].low not in sets["breaks"] and tokens[k].low not in (",", ".", "?", "!"):
         k += 1
     obj = _trim((obj_first, k), tokens)
-    if passive and tokens[cand.first].low.endswith(("ed", "en")):
+    if passive and (tokens[cand.last - 1].low.endswith(("ed", "en")) or tokens[cand.last - 1].low == "made"):
         window = range(cand.last, min(len(tokens), cand.last + 8))
         by = next((n for n in window if tokens[n].low == "by"), None)
         agent = None
         if by is not None:
             e = by + 1
-            while e < len(tokens) and tokens[e].low not in sets["stops"] and tokens[e].low not in (",", "."):
+            while e < len(tokens) and (tokens[e].low not in sets["stops"] or tokens[e].low == "of") \
+                    and tokens[e].low != ".":
+                if tokens[e].low == "," and e + 1 < len(tokens) and not tokens[e + 1].cap:
+                    break  # "by the foreign minister of X, Ri Su-yong, in ..." keeps the name
                 e += 1
             agent = _trim((by + 1, e), tokens)
         subject, obj = agent, subject
     return _char_span(tokens, subject), _char_span(tokens, obj)
+
+
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
+_TIME_WORDS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+                         "dec", "january", "february", "march", "april", "june", "july", "august",
+                         "september", "october", "november", "december", "local", "time", "gmt", "am", "pm"})
+
+
+def _subject_before(tokens: list[_Tok], start: int, end: int) -> tuple[int, int] | None:
+    """The words from the clause start to ``end``, stepping back over commas when they are
+    only a date or time ("Biden on Tuesday, Dec. 28, lifted") or a title in apposition
+    ("Lionel Jospin, the Socialist leader, endorsed" gives Jospin)."""
+    sets = _en_sets()
+    subject = _trim((start, end), tokens)
+    for _ in range(3):
+        timeish = subject is not None and all(
+            t.low in sets["aux"] or t.low in _TIME_WORDS or t.low[0].isdigit() or not t.low[0].isalnum()
+            for t in tokens[subject[0]:subject[1]])
+        appositive = subject is not None and tokens[subject[0]].low in ("the", "a", "an") and start >= 2 \
+            and tokens[start - 1].low == "," \
+            and _looks_like_name(tokens, _clause_start(tokens, start - 1), start - 1)
+        if not (subject is None or timeish or appositive) or start < 2 or tokens[start - 1].low != ",":
+            break
+        before = _clause_start(tokens, start - 1)
+        earlier = _trim((before, start - 1), tokens)
+        if earlier is None:
+            break
+        if appositive and not all(t.low[0].isalnum() for t in tokens[earlier[0]:earlier[1]]):
+            break
+        e = earlier[1]
+        while e > earlier[0] and tokens[e - 1].low in sets["aux"]:
+            e -= 1  # "Joe Biden on Tuesday" -> "Joe Biden"
+        subject = (earlier[0], e) if e > earlier[0] else earlier
+        start = before
+    return subject
+
+
+def _looks_like_name(tokens: list[_Tok], start: int, end: int) -> bool:
+    """Capitalised words (a name or a title), not a phrase such as "After a meeting"."""
+    words = [t for t in tokens[start:end] if t.low[0].isalnum()]
+    if not words or words[0].low in ("in", "on", "at") \
+            or _phrase_at(tokens, start, _en_sets()["subordinators"]):
+        return False
+    return sum(t.cap for t in words) * 2 >= len(words) and words[0].cap
+
+
+def _sentence_subject(tokens: list[_Tok]) -> tuple[int, int] | None:
+    """The first clause's subject, for a verb coordinated with it ("X warned ... and urged Y")."""
+    sets = _en_sets()
+    i = 0
+    if tokens and (_phrase_at(tokens, 0, sets["subordinators"])
+                   or tokens[0].low in ("in", "on", "at", "during")):
+        comma = next((n for n, t in enumerate(tokens) if t.low == ","), None)
+        i = comma + 1 if comma is not None else 0
+    starts = {c.first for c in _candidates(tokens)}
+    stop = sets["reporting"] | sets["frame_verbs"] | {"has", "have", "had", "was", "were", "is", "are",
+                                                      "will"}
+    j = i
+    while j < len(tokens) and j - i < 12 and j not in starts and tokens[j].low not in stop \
+            and tokens[j].low[0].isalnum():
+        j += 1
+    return _trim((i, j), tokens) if j < len(tokens) and j - i < 12 else None
 
 
 def _char_span(tokens: list[_Tok], span: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -339,6 +418,8 @@ def _trim(span: tuple[int, int], tokens: list[_Tok]) -> tuple[int, int] | None:
         b -= 1
     if b - a > 12:
         a = b - 12
+    if b - a == 1 and tokens[a].low in ("the", "a", "an"):
+        return None
     return (a, b) if a < b else None
 
 
@@ -432,26 +513,42 @@ def _in_ja_quote(text: str, pos: int) -> bool:
 
 
 def _ja_roles(text: str, trigger: int, kind: str) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """Source and target from the particles before the trigger: the nearest が (or は) is the
+    source, unless a subordinate clause ends between it and the trigger; と/に/を mark the
+    target.  Particles inside 「」 are the quoted speaker's, not this clause's; for a trigger
+    inside 「」 the roles are read before the quote (the speaker)."""
     data = lexicon("ja")
-    morphs = [m for m in _ja_morphs(text[:trigger])]
+    end = trigger
+    if _in_ja_quote(text, trigger):
+        end = text.rfind("「", 0, trigger)
+    morphs = _ja_morphs(text[:end])
     source: tuple[int, int] | None = None
     target: tuple[int, int] | None = None
     target_particles = data["target_particles"].get(kind, data["target_particles"]["*"])
-    # walk back over particles: each particle's noun run is a role candidate
+    passive = text[trigger:trigger + 8].find("され") >= 0
     for idx in range(len(morphs) - 1, -1, -1):
         b, e, surface, pos = morphs[idx]
-        if pos != "助詞":
+        if pos != "助詞" or _in_ja_quote(text, b):
             continue
         run = _noun_run(morphs, idx)
         if run is None:
             continue
         if surface in ("が", "は") and source is None:
+            if surface == "が" and any(m in text[e:trigger] for m in data["subordinate_markers"]):
+                continue  # 「米国が…公表したことを受け、」: the subject of another clause
             source = run
             if surface == "が":
                 break
         elif source is None and target is None and (surface in target_particles or
                                                    text[b:b + 3] in target_particles):
             target = run
+    if passive:
+        agent = re.search(r"([^、。「」]{1,12}?)(?:の反対|によ(?:って|り|る))", text[:trigger])
+        source, target = ((agent.start(1), agent.end(1)) if agent else None), source
+    if source is None:
+        head = re.match(r"([^、。「」\s]{1,12})、", text)  # a headline: 「総務省、フジに…要請」
+        if head and head.end() <= trigger:
+            source = (head.start(1), head.end(1))
     return source, target
 
 
