@@ -33,7 +33,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-PLOVER_EXTRACTOR = {"en": "plover.en.v4", "ja": "plover.ja.v4"}
+PLOVER_EXTRACTOR = {"en": "plover.en.v5", "ja": "plover.ja.v5"}
 CORE_TYPES = ("AGREE", "REJECT", "DEMAND", "DISAPPROVE", "CONSULT", "CONCEDE", "SUPPORT")
 EXTRA_TYPES = ("ACCUSE", "PROPOSE", "THREATEN")
 
@@ -254,9 +254,13 @@ def _classify_en(text: str) -> PloverHit | None:
     sets = _en_sets()
     cands = _candidates(tokens)
     chosen: _Cand | None = None
+    relative: _Cand | None = None
     for cand in cands:
         start = _clause_start(tokens, cand.first)
         if _before(tokens, start, cand.first, sets["subordinators"], reach=8):
+            continue
+        if start > 0 and tokens[start - 1].low in ("who", "which", "whom", "whose"):
+            relative = relative or cand  # "those who have acknowledged defeat grumbled": not the main act
             continue
         trigger_low = tokens[cand.first].low
         after = tokens[cand.last].low if cand.last < len(tokens) else ""
@@ -274,6 +278,7 @@ def _classify_en(text: str) -> PloverHit | None:
             continue  # "speaks with the press" is no consultation
         chosen = cand
         break
+    chosen = chosen or relative
     if chosen is None:
         return None
     start = _clause_start(tokens, chosen.first)
