@@ -53,7 +53,7 @@ def furniture() -> Furniture:
     )
 
 
-_EDGE = "\"'“”‘’«»|·•●■◆▶►▼>›»❯<‹«-–—:：;,、。.…*#_~\u3000 \t"
+_EDGE = "\"'“”‘’«»|·•●■◆▶►▼>›»❯<‹«-–—:：;,、。.…*#_~/\\\u3000 \t"
 _NAV_SPLIT = re.compile(r"\s*(?:[|｜»›❯>＞/／·•▶►]|\s-\s|\s–\s)\s*")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
@@ -86,17 +86,37 @@ def _is_section_run(line: str) -> bool:
             continue
         if all(_key(p) in words for p in segment.split()):  # "Home World", "UK News"
             continue
+        if _is_stamp(segment):  # "2025年6月7日 10:32 | 無料公開"
+            continue
         return False
     return True
 
 
 def _is_breadcrumb(line: str) -> bool:
-    """Short segments joined by two or more navigation marks: "Home » International » News"."""
+    """Short segments joined by navigation marks: "Home » International » News", "トップ > 国際"."""
     norm = _norm(line)
-    if len(re.findall(r"[»›❯>＞]", norm)) < 2:
+    marks = len(re.findall(r"[»›❯>＞]", norm))
+    segments = [s.strip() for s in re.split(r"[»›❯>＞]", norm) if s.strip()]
+    if not marks or not segments or "<" in norm:
         return False
-    segments = [s for s in re.split(r"[»›❯>＞]", norm) if s.strip()]
-    return all(len(s.strip()) <= 40 for s in segments[:-1]) and len(segments[-1].strip()) <= 120
+    if marks == 1 and not any(_key(s) in furniture().section_words for s in segments):
+        return False
+    return (all(len(s) <= 40 and not re.search(r"[、。]|[,.]\s", s) for s in segments[:-1])
+            and len(segments[-1]) <= 120)
+
+
+_SITE_WORDS = re.compile(
+    r"(?:News|Times|Post|Daily|Herald|Journal|Today|Tribune|Gazette|Shimbun|Observer|Chronicle|Wire)$"
+)
+
+
+def _is_site_name(line: str) -> bool:
+    """A masthead: up to three capitalised words ending in a news word ("MondialNews", "Harbor Herald")."""
+    words = _norm(line).split()
+    if len(words) == 1 and re.fullmatch(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+", words[0]):
+        return True  # one run-together brand name: "ArcaMax"
+    return (0 < len(words) <= 3 and all(w[:1].isupper() for w in words)
+            and bool(_SITE_WORDS.search(words[-1])) and not re.search(r"[,.:;!?]", line))
 
 
 def is_furniture(line: str, *, site: str | None = None) -> bool:
@@ -108,7 +128,7 @@ def is_furniture(line: str, *, site: str | None = None) -> bool:
     if len(norm) > 240:
         return False
     data = furniture()
-    if key in data.phrases or _is_section_run(norm) or _is_breadcrumb(norm):
+    if key in data.phrases or _is_section_run(norm) or _is_breadcrumb(norm) or _is_site_name(norm):
         return True
     if site and key == _key(site):
         return True
@@ -150,6 +170,7 @@ _LEAD_OPENING = re.compile(
 )
 
 
+_JA_LEAD = re.compile(r"[\[［【][^\]］】]{0,12}(?:ロイター|共同|時事|新華社|聯合)[^\]］】]{0,4}[\]］】]")
 _WHOLE_QUOTE = re.compile(r"「[^「」]*」|『[^『』]*』|“[^“”]*”|\"[^\"]*\"")
 _BULLET = re.compile(r"^(?:[-*•・●■◆▶►▪–—]\s|\d{1,2}[.)]\s)")
 
@@ -160,6 +181,8 @@ def looks_like_headline(line: str, *, site: str | None = None) -> bool:
     if not norm or len(norm) > _TITLE_MAX or is_furniture(norm, site=site):
         return False
     if _LEAD_OPENING.match(norm) or _BULLET.match(norm) or _WHOLE_QUOTE.fullmatch(norm):
+        return False
+    if re.search(r"[»›❯＞]|\s>\s|<[a-z/]", norm) or _JA_LEAD.search(norm[:40]):
         return False
     if _JA.search(norm):
         if norm.endswith("。") or len(_JA.findall(norm)) < 6:
@@ -276,7 +299,8 @@ def split_head(text: str, *, site: str | None = None, known_title: str | None = 
         if split:  # "Headline 2025年09月14日 22時05分": the clock goes below the headline
             after = text[offset + len(line):]
             return Head(title=split[0], header="\n".join(dropped), body=f"{split[0]}\n{split[1]}{after}")
-        if known is None and looks_like_headline(line, site=site):
+        wrapped = bool(following) and _WRAPPED.match(following[0]) is not None  # a sentence runs on
+        if known is None and not wrapped and looks_like_headline(line, site=site):
             return Head(title=_spaced(line), header="\n".join(dropped), body=text[offset:])
         break
     else:
@@ -301,6 +325,7 @@ def _headline_and_clock(line: str) -> tuple[str, str] | None:
     return None
 
 
+_WRAPPED = re.compile(r"\s*(?!by\b)[a-z]")
 _STAMP_PREFIX = re.compile(
     r"^\s*(?:date\s*:?\s*)?\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?\s+(?=\S)", re.I
 )
