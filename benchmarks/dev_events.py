@@ -96,7 +96,7 @@ def source_agrees(case: Case) -> bool | None:
     if case.lang == "ja":
         grams = {case.gold_source[i:i + 2] for i in range(len(case.gold_source) - 1)}
         return any(g in hit.source for g in grams)
-    words = {w.lower() for w in case.gold_source.replace("’s", " ").split() if len(w) > 2}
+    words = {w.lower() for w in case.gold_source.replace("’s", " ").split() if len(w) > 1}
     return bool(words & {w.lower() for w in hit.source.split()})
 
 

@@ -57,6 +57,12 @@ EN_CASES: list[Case] = [
     ("Ana Ruiz, the guild's head, endorsed the deal.", "SUPPORT", False, "Ruiz", None),
     ("The minister said she welcomed the verdict.", "SUPPORT", False, "minister", None),
     ("The union warned of delays and urged the firm to hire staff.", "DEMAND", False, "union", "firm"),
+    ("The Food Safety Agency (FSA) today banned imports of raw milk.", None, False, None, None),
+    ("The Food Safety Agency (FSA) today criticized the dairy.", "DISAPPROVE", False, "Agency", "dairy"),
+    ("However, the envoy dismissed the claims as baseless.", "REJECT", False, "envoy", None),
+    ("The mayor, facing a recall vote, endorsed the budget.", "SUPPORT", False, "mayor", None),
+    ("Lena Park, who chairs the panel, yesterday proposed a new rule.", "PROPOSE", False, "Park", None),
+    ("The firm answered the suit on Friday, denying every claim.", "REJECT", False, "firm", None),
     # negation: a hit that is no fact of its type
     ("The board did not reject the merger.", "REJECT", True, "board", None),
     ("The two sides never met during the dispute.", "CONSULT", True, "sides", None),
@@ -158,10 +164,12 @@ def test_data_files_name_the_extractor_version(lang: str) -> None:
 # --- the gate on real sentences -------------------------------------------------------
 
 # macro-F1 over the seven core types, just under the figures measured when last raised
-# (benchmarks/dev_events.py): all sentences, and the held-out half the rules were not tuned on
+# (benchmarks/dev_events.py): all sentences; the held-out half the rules were not tuned on;
+# the fresh set gathered after tuning (devset/plover/README.md)
 FLOORS = {
-    "all": {"en": 0.80, "ja": 0.85, "all": 0.82},
-    "held-out": {"en": 0.67, "ja": 0.63, "all": 0.69},
+    "all": {"en": 0.78, "ja": 0.82, "all": 0.80},
+    "held-out": {"en": 0.72, "ja": 0.74, "all": 0.73},
+    "fresh": {"en": 0.65, "ja": 0.59, "all": 0.66},
 }
 
 
@@ -173,7 +181,7 @@ def dev_cases() -> list[dev_events.Case]:
     return cases
 
 
-@pytest.mark.parametrize("split", ["all", "held-out"])
+@pytest.mark.parametrize("split", ["all", "held-out", "fresh"])
 def test_dev_sentences_gate(dev_cases: list[dev_events.Case], split: str) -> None:
     chosen = [c for c in dev_cases if split in ("all", c.split)]
     figures = dev_events.evaluate(chosen)

@@ -33,7 +33,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-PLOVER_EXTRACTOR = {"en": "plover.en.v5", "ja": "plover.ja.v5"}
+PLOVER_EXTRACTOR = {"en": "plover.en.v6", "ja": "plover.ja.v6"}
 CORE_TYPES = ("AGREE", "REJECT", "DEMAND", "DISAPPROVE", "CONSULT", "CONCEDE", "SUPPORT")
 EXTRA_TYPES = ("ACCUSE", "PROPOSE", "THREATEN")
 
@@ -168,6 +168,7 @@ def _en_sets() -> dict[str, Any]:
         "aux": frozenset(data["aux"]),
         "stops": frozenset(data["target_stops"]),
         "determiners": frozenset(data["determiners"]),
+        "connectives": frozenset(data["connectives"]),
         "not_with": phrases("consult_not_with"),
         "frame_verbs": frozenset(f for v in data["reporting_frame_verbs"]
                                  for f in _inflections(v, data["irregular"])),
@@ -232,7 +233,12 @@ def _clause_start(tokens: list[_Tok], i: int) -> int:
         if low == "." and j > 0 and tokens[j - 1].cap and len(tokens[j - 1].low) <= 4:
             j -= 1  # "Dec.", "Mr.", "U.S.": an abbreviation, not a sentence end
             continue
-        if low in sets["breaks"] or low in sets["reporting"] or low in (",", "."):
+        if low == ")":
+            opening = next((k for k in range(j - 1, -1, -1) if tokens[k].low == "("), None)
+            if opening is not None:
+                j = opening - 1  # "(DOJ)", "(UNAMA)": an aside, not a clause boundary
+                continue
+        if low in sets["breaks"] or low in sets["reporting"] or low in (",", ".", "("):
             return j + 1
         j -= 1
     return 0
@@ -316,8 +322,10 @@ def _en_roles(text: str, tokens: list[_Tok], cand: _Cand, start: int
         passive = passive or tokens[j].low in ("was", "were", "been", "being", "is", "are")
         j -= 1
     subject: tuple[int, int] | None
-    if j >= start and tokens[j].low in ("and", "but", "then"):
-        subject = _sentence_subject(tokens)  # "X warned that ... and urged Y": X urged
+    participle = tokens[cand.first].low.endswith("ing") and cand.first > 0 \
+        and tokens[cand.first - 1].low == ","
+    if (j >= start and tokens[j].low in ("and", "but", "then")) or participle:
+        subject = _sentence_subject(tokens)  # "X warned ... and urged Y", "X replied, denying Y": X
     else:
         subject = _subject_before(tokens, start, j + 1)
     if subject is not None and tokens[subject[1] - 1].low in _PRONOUNS and start > 0 \
@@ -333,7 +341,8 @@ def _en_roles(text: str, tokens: list[_Tok], cand: _Cand, start: int
             and tokens[k].low not in sets["breaks"] and tokens[k].low not in (",", ".", "?", "!"):
         k += 1
     obj = _trim((obj_first, k), tokens)
-    if passive and (tokens[cand.last - 1].low.endswith(("ed", "en")) or tokens[cand.last - 1].low == "made"):
+    if passive and any(tokens[n].low.endswith(("ed", "en")) or tokens[n].low == "made"
+                       for n in (cand.first, cand.last - 1)):
         window = range(cand.last, min(len(tokens), cand.last + 8))
         by = next((n for n in window if tokens[n].low == "by"), None)
         agent = None
@@ -364,17 +373,26 @@ def _subject_before(tokens: list[_Tok], start: int, end: int) -> tuple[int, int]
     for _ in range(3):
         timeish = subject is not None and all(
             t.low in sets["aux"] or t.low in _TIME_WORDS or t.low[0].isdigit() or not t.low[0].isalnum()
-            for t in tokens[subject[0]:subject[1]])
-        appositive = subject is not None and tokens[subject[0]].low in ("the", "a", "an") and start >= 2 \
-            and tokens[start - 1].low == "," \
-            and _looks_like_name(tokens, _clause_start(tokens, start - 1), start - 1)
-        if not (subject is None or timeish or appositive) or start < 2 or tokens[start - 1].low != ",":
+            or t.low in sets["connectives"] for t in tokens[subject[0]:subject[1]])
+        closed = end >= 1 and tokens[end - 1].low == "," and start >= 2 \
+            and tokens[start - 1].low in (",", "who", "which")
+        # "X, the Socialist leader, endorsed", "X, facing a battle, urged", "X, who heads Y, unveiled"
+        aside = subject is not None and closed and (
+            (tokens[subject[0]].low in ("the", "a", "an")
+             and _looks_like_name(tokens, _clause_start(tokens, start - 1), start - 1))
+            or tokens[subject[0]].low.endswith("ing") or tokens[start - 1].low in ("who", "which"))
+        if not (subject is None or timeish or aside) or start < 2 \
+                or tokens[start - 1].low not in (",", "who", "which"):
             break
+        if tokens[start - 1].low in ("who", "which"):
+            start -= 1  # step over the relative pronoun to the comma before it
+            if start < 2 or tokens[start - 1].low != ",":
+                break
         before = _clause_start(tokens, start - 1)
         earlier = _trim((before, start - 1), tokens)
         if earlier is None:
             break
-        if appositive and not all(t.low[0].isalnum() for t in tokens[earlier[0]:earlier[1]]):
+        if aside and not all(t.low[0].isalnum() or t.low in "()" for t in tokens[earlier[0]:earlier[1]]):
             break
         e = earlier[1]
         while e > earlier[0] and tokens[e - 1].low in sets["aux"]:
@@ -397,7 +415,7 @@ def _sentence_subject(tokens: list[_Tok]) -> tuple[int, int] | None:
     """The first clause's subject, for a verb coordinated with it ("X warned ... and urged Y")."""
     sets = _en_sets()
     i = 0
-    if tokens and (_phrase_at(tokens, 0, sets["subordinators"])
+    if tokens and (_phrase_at(tokens, 0, sets["subordinators"]) or tokens[0].low in sets["connectives"]
                    or tokens[0].low in ("in", "on", "at", "during")):
         comma = next((n for n, t in enumerate(tokens) if t.low == ","), None)
         i = comma + 1 if comma is not None else 0
