@@ -211,11 +211,24 @@ class _Cand:
     last: int  # exclusive token index
 
 
+@cache
+def _en_index() -> dict[str, tuple[_Pattern, ...]]:
+    """Patterns by the word forms their first step accepts (every pattern starts with a word)."""
+    index: dict[str, list[_Pattern]] = {}
+    for pattern in _en_patterns():
+        first = pattern.steps[0]
+        assert not isinstance(first, int), pattern.text
+        for form in first:
+            index.setdefault(form, []).append(pattern)
+    return {form: tuple(patterns) for form, patterns in index.items()}
+
+
 def _candidates(tokens: list[_Tok]) -> list[_Cand]:
     found: list[_Cand] = []
+    index = _en_index()
     for i in range(len(tokens)):
         best: _Cand | None = None
-        for pattern in _en_patterns():
+        for pattern in index.get(tokens[i].low, ()):
             end = _match(tokens, i, pattern)
             if end > 0 and (best is None or end > best.last):
                 best = _Cand(pattern.type, i, end)
