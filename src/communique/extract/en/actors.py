@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from ..gazetteer import Gazetteer, key
 from . import rx
-from .lexicon import FEMALE_NAMES, NOT_NAME, PARTICLES, TITLE_WORDS
+from .lexicon import FEMALE_NAMES, MALE_NAMES, NOT_NAME, PARTICLES, TITLE_WORDS
 
 # Capitals when the gazetteer gives none (the loader keeps metonyms only when present).
 _FALLBACK_METONYMS = {
@@ -233,7 +233,7 @@ class ReportActors:
             return self.index.genders[actor_id]
         if actor_id.startswith("person:"):
             first = actor_id.split(":", 1)[1].split("-")[0]
-            return "f" if first in FEMALE_NAMES else "m"
+            return "f" if first in FEMALE_NAMES else "m" if first in MALE_NAMES else None
         return None
 
     def kind(self, actor_id: str) -> str:

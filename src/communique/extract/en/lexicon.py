@@ -11,6 +11,20 @@ FEMALE_NAMES = frozenset(
         "nataliya oksana olena olha pam rachel roberta ruth samantha sanae sarah sophie susan "
         "susie svetlana tammy tatiana theresa tulsi ursula valentina victoria yulia yuliia "
         "yvette "
+        # common given names in English-language news beyond the sample's
+        "abigail alexandra alice alicia allison andrea angelina ann anne ashley barbara betsy betty "
+        "beverly brenda brittany carla carly carmen carol caroline carolyn cassandra charlotte cheryl "
+        "chelsea cindy condoleezza connie cynthia dana danielle deborah debbie debra denise diana diane "
+        "donna doris dorothy eleanor elaine elisabeth ellen emma erica erin eva evelyn frances gabrielle "
+        "gina gloria grace gretchen hannah harriet heather heidi helen hillary hope huma ilhan irene "
+        "jacqueline janet janice jeanne jeanine jessica jill joan joanna jodi joni josephine joy joyce "
+        "judith judy julie karen kate katherine kathleen kathryn kathy katie kayleigh kellyanne kelly "
+        "kimberly kirsten kristen laura lauren leslie lisa lori loretta louise lucy lynn madeleine "
+        "marcia margaret marianne marilyn marsha martha megan melissa meghan michele michelle monica "
+        "nadia nancy naomi natalie nicole nikki nina nora olivia pamela patricia patty paula pauline "
+        "peggy penny rebecca regina rosa rosalind rose sally sandra sara sharon sheila shirley stacey "
+        "stephanie sue suzanne sylvia tamara teresa tiffany tina tracy valerie vanessa veronica "
+        "virginia wendy whitney zoe "
     ).split()
 )
 
@@ -51,7 +65,7 @@ PARTICLES = frozenset(("al bin da de der di dos du el la le van von ").split())
 # forms (irregular past forms are listed as they are).  A verb here only marks where a speaker
 # may stand next to a quotation; the speaker must still be found next to it.
 REPORTING_LEMMAS = (
-    "add admit argue ask assert blast boast caution chide complain concede conclude confide continue "
+    "add admit answer argue ask assert blast boast caution chide complain concede conclude confide continue "
     "counter cry declare demand deny exclaim explain fume gush insist joke lament marvel muse note "
     "observe plead point predict proclaim quip reason recall recount reflect rejoin remark repeat "
     "reply respond retort scoff scream shout sigh snap sneer state stress suggest taunt tease testify "
@@ -72,3 +86,39 @@ def inflections(lemma: str) -> frozenset[str]:
     if lemma.endswith("y") and lemma[-2] not in "aeiou":
         return frozenset((lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"))
     return frozenset((lemma, plural, tail + "ed", tail + "ing"))
+
+
+# Role nouns a definite description of a person ends in ("the Vermont senator", "the gambling
+# tycoon"); a regex alternation, longest first where one is the start of another.
+DESCRIPTOR_NOUNS = "|".join(
+    (
+        "senator congressman congresswoman lawmaker legislator governor mayor candidate nominee "
+        "frontrunner front-runner contender hopeful challenger incumbent billionaire businessman "
+        "businesswoman mogul tycoon magnate developer actress actor singer rapper comedian star host "
+        "anchor moderator judge justice pastor preacher reverend bishop activist organizer founder "
+        "chairman chairwoman chair president vice president secretary minister spokesman spokeswoman "
+        "spokesperson aide adviser advisor strategist pollster economist professor scholar author "
+        "writer columnist commentator veteran general admiral former first lady father mother son "
+        "daughter wife husband"
+    ).split()
+)
+
+# Common male given names: a person whose first name is in neither list has no gender for
+# pronoun resolution ("she" may then refer to Brigid Harrison, "he" to Jorge Ramos).
+MALE_NAMES = frozenset(
+    (
+        "aaron adam al alan albert alex alexander alexei andrew andrei andriy anthony antonio arthur "
+        "barack ben benjamin bernie bernard bill billy bob bobby boris brad brandon brent brian bruce "
+        "carl carlos charles charlie chris christopher chuck colin craig dan daniel darren dave david "
+        "dennis derek dick dmitry don donald doug douglas ed eddie edward emmanuel eric evan frank fred "
+        "friedrich gary gavin george gerald gerard glenn gordon greg gregory harold harry henry howard "
+        "hunter ian igor isaac ivan jack jacob jake james jared jason jay jeb jeff jeffrey jeremy jerry "
+        "jim jimmy joe joel john johnny jon jonathan jorge jose joseph josh joshua juan justin keir "
+        "keith ken kenneth kevin kirill kyle larry lee leon lindsey luis marco marcus mario mark martin "
+        "matt matthew max michael mike mitch mitt nathan neil newt nicholas nick olaf oleksiy omar oscar "
+        "patrick paul pete peter phil philip ralph ray raymond reince rex richard rick rob robert roger "
+        "ron ronald ross roy rudy rustem ryan sam samuel scott sean sergei sergey seth stephen steve "
+        "steven stuart ted terry thomas tim timothy todd tom tony tucker viktor vince vladimir "
+        "volodymyr walter wayne william willie xi yuri zachary"
+    ).split()
+)

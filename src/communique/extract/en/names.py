@@ -105,6 +105,7 @@ def _inside(spans: list[tuple[int, int]], start: int) -> bool:
     return any(s <= start < e for s, e in spans)
 
 
+_AGE = re.compile(r",\s+\d{1,3},\s")
 _GAP = re.compile(r"[\s,]*(?:[\w.’'-]+[\s,]+){0,3}$")  # at most three words between
 
 
@@ -130,12 +131,23 @@ def _mid_sentence(text: str, word: str) -> bool:
     return False
 
 
+def _given(word: str) -> bool:
+    """A word that can be a given name or initial before a surname ("Susan", "J.", "Jean-Claude"),
+    not a description ("Oscar-winner", "Senator")."""
+    low = word.lower().strip(".")
+    if low in TITLE_WORDS or low in _FUNCTION or low in NOT_NAME or _POSSESSIVE.search(word):
+        return False
+    return all(part[:1].isupper() for part in word.split("-"))
+
+
 def _fullest(text: str, surname: str) -> str:
     """The one fuller form of a surname in the text ("Hillary Clinton" for "Clinton"), else the surname."""
     forms = set()
     for m in rx.finditer(rf"\b((?:[A-Z][\w’'.-]*\s){{1,2}}){re.escape(surname)}\b", text):
-        words = [w for w in m.group(1).split() if w.lower() not in TITLE_WORDS and w.lower() not in _FUNCTION]
-        if words and not any(w.lower() in NOT_NAME or _POSSESSIVE.search(w) for w in words):
+        words = m.group(1).split()
+        while words and not _given(words[0]):
+            words = words[1:]
+        if words and all(_given(w) for w in words):
             forms.add(" ".join([*words, surname]))
     return forms.pop() if len(forms) == 1 else surname
 
@@ -152,6 +164,9 @@ def discover(
     forms = actors.index.forms
     jobs: list[tuple[int, int, list[tuple[int, int, list[str]]]]] = []
     tries: dict[str, int] = {}
+    sure: list[str] = []  # names known to be people without asking the model
+    extra: list[tuple[int, int, list[str]]] = []  # fuller forms of single-word names, to ask about too
+    fuller: set[str] = set()
     cues = iter(sorted(cue_starts))
     cue = next(cues, None)
     for sent in sentences:
@@ -179,45 +194,52 @@ def discover(
             if key(joined) in forms or tries.get(joined, 0) >= (2 if len(words) == 1 else 1):
                 continue  # a surname gets a second look: "Brafman said, ..." reads as an ORG once
             tries[joined] = tries.get(joined, 0) + 1
+            if len(words) == 1 and _AGE.match(text, end):  # "Ramos, 58, told AFP": only people have ages
+                sure.append(_POSSESSIVE.sub("", words[0]))
+                continue
             wanted.append((start, end, words))
+            if len(words) == 1:  # the surname alone is hard to tell from a firm: ask about the full name
+                full = _fullest(text, _POSSESSIVE.sub("", words[0]))
+                at = text.find(full) if " " in full else -1
+                if at >= 0 and full not in fuller:
+                    fuller.add(full)
+                    extra.append((at, at + len(full), [full]))
         if wanted:
             jobs.append((sent.start, sent.end, wanted))
-    if not jobs:
-        return {}, {}
-    nlp = _pipeline()
-    if nlp is None:
-        return {}, {}
+    for at, end, words in extra:
+        jobs.append((max(0, at - _WINDOW), min(len(text), end + _WINDOW), [(at, end, words)]))
+    nlp = _pipeline() if jobs else None
     windows = []
     for s, e, wanted in jobs:
         if e - s > 2 * _WINDOW:
             s = max(s, wanted[0][0] - _WINDOW)
             e = min(e, wanted[-1][1] + _WINDOW)
         windows.append((s, e, wanted))
+    labelled: list[str] = list(sure)
+    if nlp is not None:
+        for (s, _e, wanted), doc in zip(windows, nlp.pipe(text[w[0] : w[1]] for w in windows), strict=True):
+            people = [(s + ent.start_char, s + ent.end_char) for ent in doc.ents if ent.label_ == "PERSON"]
+            for start, end, _words in wanted:
+                for p_start, p_end in people:
+                    if p_start < end and start < p_end and p_end >= end - 1:
+                        labelled.append(text[max(p_start, start) : min(p_end, end)])
     found: dict[str, str] = {}
     names: dict[str, str] = {}
     found_names: set[str] = set()
-    for (s, _e, wanted), doc in zip(windows, nlp.pipe(text[w[0] : w[1]] for w in windows), strict=True):
-        people = [(s + ent.start_char, s + ent.end_char) for ent in doc.ents if ent.label_ == "PERSON"]
-        for start, end, _words in wanted:
-            for p_start, p_end in people:
-                if not (p_start < end and start < p_end and p_end >= end - 1):
-                    continue
-                name = _clean(text[max(p_start, start) : min(p_end, end)])
-                if not name:
-                    continue
-                parts = name.split()
-                full = name if len(parts) > 1 else _fullest(text, name)
-                if len(parts) == 1 and name in found_names:
-                    continue
-                found_names.add(name)
-                surname = _surname(full)
-                if key(surname) in forms or key(full) in forms:
-                    continue
-                actor_id = "person:" + slug(full)
-                found.setdefault(key(full), actor_id)
-                found.setdefault(key(name), actor_id)
-                found.setdefault(key(surname), actor_id)
-                names.setdefault(actor_id, full)
+    for person in labelled:
+        name = _clean(person)
+        if not name or (" " not in name and name in found_names):
+            continue
+        found_names.add(name)
+        full = name if " " in name else _fullest(text, name)
+        surname = _surname(full)
+        if key(surname) in forms or key(full) in forms:
+            continue
+        actor_id = "person:" + slug(full)
+        found.setdefault(key(full), actor_id)
+        found.setdefault(key(name), actor_id)
+        found.setdefault(key(surname), actor_id)
+        names.setdefault(actor_id, full)
     return found, names
 
 

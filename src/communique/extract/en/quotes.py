@@ -133,7 +133,21 @@ def _after(ctx: Context, q: QuoteSpan, limit: int, sent: Sentence) -> Attributio
             return Attribution(speaker, verb.group(), (a, limit))
         return None
     between = ctx.text[s : verb.start()]
-    if len(between.split()) > 12 or rx.search(r"[\"“”]", between):
+    if rx.search(r"[\"“”]", between):
+        return None
+    if len(between.split()) > 12:
+        # '," Trump, the party's frontrunner and ... in South Carolina, said': a long appositive
+        first = ctx.actors.between(s, s + 60)
+        if (
+            first
+            and first[0].start == s
+            and first[0].kind == "person"
+            and ctx.text.startswith(",", first[0].end)
+            and between.rstrip().endswith(",")
+            and len(between.split()) <= 40
+        ):
+            m = first[0]
+            return Attribution(Speaker(m.actor_id, m.text, m.start, m.end, "name"), verb.group(), (a, limit))
         return None
     speaker = resolve_np_end(ctx.text, s, verb.start(), ctx.actors, ctx.salience, sent.start)
     if speaker:
@@ -229,9 +243,14 @@ def _after_any(ctx: Context, start: int, sent: Sentence) -> Attribution | None:
     return None
 
 
+_INTRODUCES = False  # a verb in the sentence before is not enough (measured: 6 of 10 right)
+
+
 def _colon_intro(ctx: Context, prev: Sentence) -> Attribution | None:
     """A sentence ending in a colon whose reporting verb has a subject: 'Cruz continued:'."""
-    if not ctx.text[prev.start : prev.end].rstrip().endswith(":") or prev.quotes:
+    if prev.quotes:
+        return None
+    if not ctx.text[prev.start : prev.end].rstrip().endswith(":") and not _INTRODUCES:
         return None
     region_start = prev.start
     for verb in _verbs(ctx, prev.start, prev.end, []):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from . import rx
 from .actors import TITLE_HEADS, Mention, ReportActors  # noqa: F401
+from .lexicon import DESCRIPTOR_NOUNS
 from .wordscan import ODD
 
 ANON_NOUNS = (
@@ -279,7 +280,51 @@ def resolve_np_end(
     if title and _title_head(title.group(1)):
         t_start = start + title.start()
         actor_id = resolve_title(text[t_start:end], t_start, actors)
+        if actor_id is None:
+            actor_id = descriptor_antecedent(text[t_start:end], t_start, actors, sal)
         return Speaker(actor_id, text[t_start:end], t_start, end, "title")
+    described = _DESCRIBED.search(stripped)
+    if described:
+        d_start = start + described.start(1)
+        actor_id = descriptor_antecedent(text[d_start:end], d_start, actors, sal)
+        if actor_id is not None:
+            return Speaker(actor_id, text[d_start:end], d_start, end, "descriptor")
+    return None
+
+
+# A definite description that refers back to someone named before: "the Vermont senator",
+# "the billionaire businessman", "the 46-year-old".  Only role nouns: "the man" may be anyone.
+_DESCRIBED = re.compile(
+    r"(?:^|[\s,])((?:the|this|that)\s+(?:[\w.'’-]+\s+){0,4}?"
+    rf"(?:{DESCRIPTOR_NOUNS}|\d+-year-old))$",
+    re.I,
+)
+_FEMININE = re.compile(
+    r"\b(?:woman|actress|congresswoman|businesswoman|chairwoman|spokeswoman|mother|"
+    r"daughter|wife|grandmother|sister|first lady)$",
+    re.I,
+)
+_MASCULINE = re.compile(
+    r"\b(?:man|actor|congressman|businessman|chairman|spokesman|father|son|husband|"
+    r"grandfather|brother)$",
+    re.I,
+)
+
+
+def descriptor_antecedent(phrase: str, pos: int, actors: ReportActors, sal: Salience) -> str | None:
+    """The person a definite description refers back to: one introduced with that role word
+    ("Sen. Sanders" ... "the senator"), else the most salient earlier person of a compatible
+    gender (speakers and subjects of the nearest sentences first).  None when nobody fits."""
+    words = rx.findall(r"[\w-]+", phrase.lower())
+    for word in reversed(words[1:]):
+        found = actors.titled(word, pos)
+        if found and any(p < pos for p, _ in actors.titles.get(word, [])):
+            return found
+    gender = "f" if _FEMININE.search(phrase) else "m" if _MASCULINE.search(phrase) else None
+    candidates = [e for e in sal.entries if e[0] < pos and actors.kind(e[1]) == "person"]
+    for _p, actor_id, _role, _rank, _s in sorted(candidates, key=lambda e: (-e[4], e[3], -e[0])):
+        if gender is None or actors.gender(actor_id) in (gender, None):
+            return actor_id
     return None
 
 
@@ -419,7 +464,7 @@ def antecedent(
                 return f"anon:{anon_affiliation(phrase, actors, anon[0].start(), anon[0].end())}"
         else:
             gender = "f" if pronoun in ("she", "her") else "m"
-            people = [m for m in own if m.kind == "person" and m.gender == gender]
+            people = [m for m in own if m.kind == "person" and m.gender in (gender, None)]
             free = [
                 m
                 for m in people
@@ -439,14 +484,14 @@ def antecedent(
     # The current and previous sentences' speakers/subjects first, nearest first.
     candidates = [e for e in sal.entries if e[0] < pos]
     for _p, actor_id, _role, _rank, _s in sorted(candidates, key=lambda e: (-e[4], e[3], -e[0])):
-        if actors.kind(actor_id) == "person" and actors.gender(actor_id) == gender:
+        if actors.kind(actor_id) == "person" and actors.gender(actor_id) in (gender, None):
             return actor_id
     for mention in reversed(actors.mentions):
         if (
             mention.start < pos
             and not mention.in_quote
             and mention.kind == "person"
-            and mention.gender == gender
+            and mention.gender in (gender, None)
         ):
             return mention.actor_id
     return None
