@@ -98,6 +98,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="optional OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1; "
                             "every sentence it writes is checked against the evidence")
     brief.add_argument("--llm-model", metavar="NAME", help="model name for --llm-url")
+    brief.add_argument("--show-dropped", action="store_true",
+                       help="also list, in the briefing, the sentences the support checker dropped "
+                            "(they are always in --format json and on stderr)")
 
     search = command("search", "Full-text search over stored reports (matches Japanese too).")
     search.add_argument("query")
@@ -239,7 +242,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
     with pipeline.open_store(args.db) as store:
         briefing = pipeline.brief(store, lang=args.lang, as_of=args.as_of, since=args.since,
                                   story_id=args.story, llm=llm)
-    sys.stdout.write(render(briefing, args.format))
+    sys.stdout.write(render(briefing, args.format, show_dropped=args.show_dropped))
     for dropped in briefing.dropped:
         _err(f"dropped ({dropped.where}): {dropped.text} — {'; '.join(dropped.reasons)}")
     return 0

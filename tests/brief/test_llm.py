@@ -48,8 +48,9 @@ def test_fabrications_are_dropped_and_reported(ukraine, gazetteer):
     assert "According to Eastern Dispatch, Russia rejects any prospect of Ukraine joining NATO." in kept
     assert briefing.headline.kind == "headline" and "the deal is done" not in briefing.headline.text
     assert_faithful(briefing, ukraine, gazetteer)  # what is left is faithful
-    text = render(briefing, "md")
+    text = render(briefing, "md", show_dropped=True)
     assert "## Sentences dropped by verification" in text and "the deal is done" in text
+    assert "the deal is done" not in render(briefing, "md")  # listed only on request
 
 
 def test_japanese_reply_is_checked_too(ukraine, gazetteer):

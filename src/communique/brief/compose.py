@@ -24,8 +24,18 @@ from ..extract.gazetteer import Gazetteer
 from ..extract.gazetteer import load as load_gazetteer
 from ..ingest.titles import opening_words
 from . import sections as body
-from . import select, templates_en, templates_ja
-from .model import Briefing, Citation, Copy, EvidenceRef, Reference, Section, Sentence
+from . import select, support, templates_en, templates_ja
+from .model import (
+    Briefing,
+    Citation,
+    Claim,
+    Copy,
+    Dropped,
+    EvidenceRef,
+    Reference,
+    Section,
+    Sentence,
+)
 from .names import Names
 from .record import Record, Statement, View, day, view
 
@@ -60,6 +70,8 @@ class Writer:
         self.forms = {
             lang: select.name_patterns(gazetteer, v.actors, lang) for lang in ("en", "ja")
         }  # how each actor may be written, to tell which participants the evidence names
+        self.set_aside: list[Dropped] = []
+        v = self.v = self._supported_positions(v)
         reps = select.representatives(v)
         self.proposal_groups: dict[str, list[Record]] = {}
         for prop in v.proposals:
@@ -73,6 +85,21 @@ class Writer:
             if "date" in str(c.get("topic") or "").lower()
             for i in c.get("item_ids") or ()
         }
+
+    def _supported_positions(self, v: View) -> View:
+        """The view without positions whose own clause does not give their stance, and without
+        positions held by commentators (analysts, experts): the briefing says less, and is right."""
+        kept = []
+        for position in v.positions:
+            holder = str(position.get("holder_id") or "")
+            claim = Claim(role="stance", actor=holder, value=str(position.get("stance") or ""))
+            cite = Citation(item_id=str(position["id"]), item_type="position",
+                            evidence=tuple(v.evidence(position)))
+            probe = Sentence(text="", citations=(cite,), claims=(claim,))
+            reasons = support.check_claims(probe, self.forms)
+            if not reasons and not self.names.is_commentator(holder):
+                kept.append(position)
+        return dataclasses.replace(v, positions=kept)
 
     # -- citations ------------------------------------------------------------------------
     def cite(
@@ -123,6 +150,7 @@ class Writer:
         quoted: Sequence[str] = (),
         hedged: bool = False,
         allowed: Sequence[str] = (),
+        claims: Sequence[Claim] = (),
     ) -> Sentence:
         outlets = sorted({o for c in citations for o in self.v.outlets(c.evidence) if o})
         return Sentence(
@@ -133,6 +161,7 @@ class Writer:
             hedged=hedged,
             allowed_dates=tuple(allowed),
             sources=tuple(o for o in outlets if o in text),
+            claims=tuple(claims),
         )
 
     def when(self, iso: Any, precision: Any = "day") -> str | None:
@@ -183,6 +212,10 @@ class Writer:
         most prominent first, grouped by side; a country, bloc or organization is left out when
         one of the people of its side is named."""
         ids = select.supported_participants(self.v, event, self.forms)
+        kind = str(event.get("kind"))
+        if kind in select.MEETINGS or kind == "planned_meeting":
+            ids = [a for a in ids if self.supporting_span(
+                event, Claim(role="participant", actor=a, value=kind, item_id=str(event["id"]))) is not None]
         people_sides = {self.names.side(a) for a in ids if self.names.kind(a) == "person"}
         kept = [a for a in ids if self.names.kind(a) == "person" or self.names.side(a) not in people_sides]
         kept.sort(key=lambda a: (-self.names.prominence(a), ids.index(a)))
@@ -223,7 +256,9 @@ class Writer:
             hedge=hedge,
             lead_in=lead_in,
         )
-        return self.sentence(sentence_text, [citation], kind, quoted=[shown], hedged=bool(hedge))
+        claims = [Claim(role="speaker", actor=st.speaker_id, item_id=citation.item_id)] * bool(st.speaker_id)
+        return self.sentence(sentence_text, [citation], kind, quoted=[shown], hedged=bool(hedge),
+                             claims=claims)
 
     def event_sentence(
         self, event: Record, kind: str = "event", future: bool = True, subject: str | None = None
@@ -237,6 +272,8 @@ class Writer:
         if conflict is not None:  # the date most sources give, flagged; none when no variant leads
             when, extra = self.majority_date(conflict)
         kind_shown = str(event.get("kind"))
+        if kind_shown in select.MEETINGS and len(actors) < 2:
+            return None  # "X held a meeting": with one side only, the sentence says nothing checkable
         if kind_shown in select.MEETINGS and (day(event.get("date")) or "") > self.v.as_of:
             kind_shown = "planned_meeting"  # dated after the as-of day: still to come
         text = self.T.event(
@@ -251,8 +288,24 @@ class Writer:
         if text is None:
             return None
         self.shown_events.add(str(event["id"]))
-        cites = [self.cite(event, "event", actors=actors), *extra]
-        return self.sentence(text, cites, kind, hedged=bool(hedge))
+        claim_kind = str(event.get("kind"))
+        claims = [Claim(role="participant", actor=a, value=claim_kind, item_id=str(event["id"]))
+                  for a in actors if claim_kind in select.MEETINGS or claim_kind == "planned_meeting"]
+        if claim_kind == "planned_meeting" and not actors:
+            claims = [Claim(role="planned", value=claim_kind, item_id=str(event["id"]))]
+        required = [self.supporting_span(event, c) for c in claims]
+        cites = [self.cite(event, "event", actors=actors,
+                           required=list(dict.fromkeys(e for e in required if e is not None))), *extra]
+        return self.sentence(text, cites, kind, hedged=bool(hedge), claims=claims)
+
+    def supporting_span(self, item: Record, claim: Claim) -> EvidenceRef | None:
+        """The first evidence span of an item that supports a claim on its own."""
+        for ev in self.v.evidence(item):
+            probe = Sentence(text="", citations=(Citation(item_id=claim.item_id or "", item_type="",
+                                                          evidence=(ev,)),), claims=(claim,))
+            if not support.check_claims(probe, self.forms):
+                return ev
+        return None
 
     def majority_date(self, conflict: Record) -> tuple[str | None, list[Citation]]:
         """A contested date as the variant most independent sources give (an ISO date value),
@@ -279,7 +332,9 @@ class Writer:
         text = self.T.position(
             holder, self.target_label(track.target), track.stance, hedge=hedge, is_issue=track.is_issue
         )
-        return self.sentence(text, [self.target_cite(track, position)], kind, hedged=bool(hedge))
+        claim = Claim(role="stance", actor=track.holder_id, value=track.stance, item_id=str(position["id"]))
+        return self.sentence(text, [self.target_cite(track, position)], kind, hedged=bool(hedge),
+                             claims=[claim])
 
     def target_cite(self, track: select.Track, position: Record) -> Citation:
         actors = [track.holder_id]
@@ -313,9 +368,12 @@ class Writer:
         limit = 40 if self.lang == "ja" else 90
         fitting = []
         for st in self.statements:
-            if not st.speaker_id:
+            if not st.speaker_id or self.names.is_commentator(st.speaker_id):
                 continue
             q = select.rendering(st, self.lang)
+            claim = Claim(role="speaker", actor=st.speaker_id, item_id=str(q["id"]))
+            if self.supporting_span(q, claim) is None:
+                continue  # words nobody is shown saying (a sub-heading, an unattributed line)
             if q.get("direct") and len(str(q.get("text") or "")) <= limit:
                 fitting.append((st, q.get("language") == self.lang))
         own = [st for st, same in fitting if same]
@@ -325,18 +383,22 @@ class Writer:
         if st is not None:
             q = select.rendering(st, self.lang)
             q_lang = str(q.get("language") or self.lang)
+            later = event is not None and (select.days_between(day(event.get("date")), st.said_on) or 0) > 0
             label = (
                 self.T.event_short(str(event.get("kind")), self.names.place(event.get("place")))
-                if event is not None
+                if event is not None and later
                 else None
             )
             text = self.T.headline(
                 self.names.short(str(st.speaker_id)), self.T.quote(str(q.get("text") or ""), q_lang), label
             )
             citations = [self.cite(q, "quote", actors=[str(st.speaker_id)], extra_dates=[st.said_on])]
-            if event is not None:
+            claims = [Claim(role="speaker", actor=str(st.speaker_id), item_id=citations[0].item_id)]
+            if event is not None and label:
                 citations.append(self.cite(event, "event", actors=self.participants(event)))
-            return self.sentence(text, citations, "headline", quoted=[self.T.shown(str(q.get("text") or ""))])
+                claims.append(Claim(role="after", said_on=st.said_on, event_on=day(event.get("date"))))
+            return self.sentence(text, citations, "headline", quoted=[self.T.shown(str(q.get("text") or ""))],
+                                 claims=claims)
         if event is not None:
             label = self.event_label(event)
             return self.sentence(
@@ -385,7 +447,7 @@ class Writer:
                 out.append(sentence)
         if st is not None:
             lead_in = ""
-            if event is not None and (select.days_between(day(event.get("date")), st.said_on) or -1) >= 0:
+            if event is not None and (select.days_between(day(event.get("date")), st.said_on) or -1) > 0:
                 lead_in = "その後、" if self.lang == "ja" else "Afterwards, "
             out.append(self.statement_sentence(st, "lead", lead_in=lead_in))
         return out
@@ -439,7 +501,45 @@ class Writer:
             references=(),
             labels=labels,
         )
-        return number(draft, self.v)
+        return number(self.vet(draft), self.v)
+
+    def vet(self, draft: Briefing) -> Briefing:
+        """Drop every body sentence whose claims the cited clauses do not support in their roles,
+        and every repeat of a sentence already said; each drop is kept with its reasons."""
+        dropped = list(self.set_aside)
+        said: set[str] = set()
+
+        def keep(where: str, sentence: Sentence) -> bool:
+            if sentence.text in said:
+                return False  # said already: a briefing says a thing once
+            reasons = list(support.check_claims(sentence, self.forms))
+            if reasons:
+                dropped.append(Dropped(where=where, text=sentence.text, reasons=tuple(reasons)))
+                return False
+            said.add(sentence.text)
+            return True
+
+        headline = draft.headline
+        if support.check_claims(headline, self.forms):
+            dropped.append(Dropped(where="headline", text=headline.text,
+                                   reasons=support.check_claims(headline, self.forms)))
+            headline = dataclasses.replace(headline, text=headline.text, claims=())
+        said.add(headline.text)
+        sections = []
+        for section in draft.sections:
+            kept = tuple(s for s in section.sentences if keep(f"section:{section.key}", s))
+            if kept or not section.sentences:  # a section that says "nothing new" stays
+                sections.append(dataclasses.replace(section, sentences=kept))
+        return dataclasses.replace(
+            draft,
+            headline=headline,
+            lead=tuple(s for s in draft.lead if keep("lead", s)),
+            sections=tuple(sections),
+            points=tuple(s for s in draft.points if keep("points", s)),
+            perspective=tuple(s for s in draft.perspective if keep("perspective", s)),
+            conflicts=tuple(s for s in draft.conflicts if keep("conflicts", s)),
+            dropped=tuple(dropped),
+        )
 
 
 def number(draft: Briefing, v: View) -> Briefing:

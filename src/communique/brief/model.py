@@ -36,6 +36,28 @@ class Citation:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Claim:
+    """One thing a sentence asserts, in the role it asserts it.
+
+    ``role``: participant | speaker | stance | after.  ``actor`` is the actor id the claim is
+    about; ``value`` the event kind (participant), the stance (stance); ``item_id`` the cited
+    item it rests on (None: any citation); ``said_on`` and ``event_on`` the two days an
+    ``after`` claim compares.
+    """
+
+    role: str
+    actor: str | None = None
+    value: str | None = None
+    item_id: str | None = None
+    said_on: str | None = None
+    event_on: str | None = None
+
+    def label(self) -> str:
+        what = f"{self.role} {self.actor or ''}".strip()
+        return f"{what} ({self.value})" if self.value else what
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Sentence:
     text: str
     citations: tuple[Citation, ...]
@@ -44,6 +66,7 @@ class Sentence:
     hedged: bool = False
     allowed_dates: tuple[str, ...] = ()  # dates not from evidence the sentence may state (the as-of date)
     sources: tuple[str, ...] = ()  # outlet names the sentence shows (not claims: left out of the checks)
+    claims: tuple[Claim, ...] = ()  # what it asserts, in which role (checked by :mod:`.support`)
 
     @property
     def refs(self) -> tuple[int, ...]:

@@ -35,6 +35,11 @@ def _humanize(actor_id: str) -> str:
     return " ".join(w.capitalize() for w in actor_id.replace("_", "-").split("-") if w)
 
 
+_COMMENTATOR = re.compile(
+    r"\b(?:analyst|expert|professor|researcher|scholar|commentator|economist|strategist|fellow|pundit|"
+    r"historian|columnist)s?\b|アナリスト|専門家|教授|研究員|評論家|エコノミスト|解説委員", re.I)
+
+
 class Names:
     """Display names for one briefing: the first mention of an actor is the full form."""
 
@@ -100,6 +105,12 @@ class Names:
             return len((titles[i] - others - _STOP) & self._words)
 
         return current[max(range(len(current)), key=lambda i: (score(i), -i))]
+
+    def is_commentator(self, actor_id: str) -> bool:
+        """An analyst, expert or scholar: someone who comments on the story, not a party to it."""
+        role = self.current_role(actor_id)
+        titles = f"{role.title} {role.title_ja or ''}" if role else ""
+        return bool(_COMMENTATOR.search(titles))
 
     def country(self, actor_id: str) -> str | None:
         """The country (or bloc) an actor belongs to, through its current role."""

@@ -19,11 +19,13 @@ FORMATS = ("md", "html", "json")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 
 
-def render(briefing: Briefing, fmt: str) -> str:
+def render(briefing: Briefing, fmt: str, *, show_dropped: bool = False) -> str:
+    """The briefing as Markdown, HTML or JSON.  Sentences the checker dropped are always in the
+    JSON; in Markdown and HTML they are listed only with ``show_dropped``."""
     if fmt == "md":
-        return markdown(briefing)
+        return markdown(briefing, show_dropped=show_dropped)
     if fmt == "html":
-        return page(briefing)
+        return page(briefing, show_dropped=show_dropped)
     if fmt == "json":
         return json.dumps(briefing.to_dict(), ensure_ascii=False, indent=2) + "\n"
     raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
@@ -62,7 +64,7 @@ def _md_sentence(sentence: Sentence) -> str:
     return md_escape(sentence.text) + marks
 
 
-def markdown(b: Briefing) -> str:
+def markdown(b: Briefing, *, show_dropped: bool = False) -> str:
     out = [f"# {_md_sentence(b.headline)}", ""]
     out += [_md_sentence(s) for s in b.lead] + [""]
     for section in b.sections:
@@ -79,7 +81,7 @@ def markdown(b: Briefing) -> str:
     if b.conflicts:
         out += [f"## {b.label('conflicts')}", ""]
         out += [f"- {_md_sentence(s)}" for s in b.conflicts] + [""]
-    if b.dropped:
+    if b.dropped and show_dropped:
         out += [f"## {b.label('dropped')}", ""]
         out += [
             f"- ({md_escape(d.where)}) {md_escape(d.text)} — {md_escape('; '.join(d.reasons))}"
@@ -151,7 +153,7 @@ def _ref_label(b: Briefing, number: int) -> str:
     return f"{ref.outlet or '?'}, {_date(ref.published_at)}" if ref else ""
 
 
-def page(b: Briefing) -> str:
+def page(b: Briefing, *, show_dropped: bool = False) -> str:
     sep = _sep(b)
 
     def para(sentences: tuple[Sentence, ...]) -> str:
@@ -172,7 +174,7 @@ def page(b: Briefing) -> str:
         body.append(f"<h2>{_e(b.label('conflicts'))}</h2><ul>")
         body += [f"<li>{_html_sentence(b, s)}</li>" for s in b.conflicts]
         body.append("</ul>")
-    if b.dropped:
+    if b.dropped and show_dropped:
         body.append(f'<h2>{_e(b.label("dropped"))}</h2><ul class="dropped">')
         body += [f"<li>({_e(d.where)}) {_e(d.text)} — {_e('; '.join(d.reasons))}</li>" for d in b.dropped]
         body.append("</ul>")

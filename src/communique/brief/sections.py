@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from . import select
-from .model import Citation, EvidenceRef, Section, Sentence
+from .model import Citation, Claim, EvidenceRef, Section, Sentence
 from .record import Record, day
 
 if TYPE_CHECKING:
@@ -152,7 +152,8 @@ def proposals_section(w: Writer) -> Section | None:
         citation = w.cite(
             prop, "proposal", evidence, actors=authors, extra_dates=[first], required=w.label_evidence(prop)
         )
-        sentences.append(w.sentence(w.T.capitalize(text), [citation], "proposal", hedged=bool(hedge)))
+        if authors:  # "X was reported" with no author says nothing a reader can use
+            sentences.append(w.sentence(w.T.capitalize(text), [citation], "proposal", hedged=bool(hedge)))
         for event in events:
             if str(event["id"]) not in linked and select.overlaps(w.v.evidence(event), evidence):
                 linked.add(str(event["id"]))
@@ -313,12 +314,17 @@ def points(w: Writer) -> tuple[list[Sentence], str | None]:
     ahead = [event for event, still in select.planned(w.v) if still]
     for event in ahead:
         actors = w.participants(event)
+        event_id = str(event["id"])
+        claims = [Claim(role="participant", actor=a, value="planned_meeting", item_id=event_id)
+                  for a in actors] or [Claim(role="planned", value="planned_meeting", item_id=event_id)]
         text = w.T.point_next(
             [w.names.short(a) for a in actors],
             w.when(event.get("date"), event.get("date_precision")),
             w.names.place(event.get("place")),
         )
-        candidates["C"].append(w.sentence(text, [w.cite(event, "event", actors=actors)], "point"))
+        required = [e for c in claims if (e := w.supporting_span(event, c)) is not None]
+        candidates["C"].append(w.sentence(text, [w.cite(event, "event", actors=actors, required=required)],
+                                          "point", claims=claims))
     done = select.meetings(w.v)
     if not ahead and done:
         last = done[-1]

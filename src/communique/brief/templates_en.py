@@ -276,10 +276,15 @@ def event(
         return _hedge(on + body if on else body, hedge)
     if kind == "planned_meeting":
         if not actors:
-            return None
+            if not (at or when):
+                return None
+            verb = "is due" if future else "was due"
+            return _hedge(f"a meeting {verb}{at}" + (f" {_on(when)} {when}." if when else "."), hedge)
         verb = "are due to meet" if future else "were due to meet"
         return _hedge(f"{join(actors)} {verb}{at}" + (f" {_on(when)} {when}." if when else "."), hedge)
     if kind == "leak":
+        if not subject:
+            return None  # "a proposal was leaked": no content
         return _hedge(
             f"{subject or 'a proposal'} was leaked" + (f" {_on(when)} {when}." if when else "."), hedge
         )
@@ -364,6 +369,8 @@ def point_clash(target: str, pairs: Sequence[tuple[str, str]]) -> str:
 def point_next(actors: Sequence[str], when: str | None, place: str | None) -> str:
     at = f" in {place}" if place else ""
     on = f" {_on(when)} {when}" if when else ""
+    if not actors:
+        return capitalize(f"whether the meeting due{at}{on} brings concrete progress.")
     return capitalize(f"whether the meeting of {join(actors)} due{at}{on} brings concrete progress.")
 
 

@@ -248,13 +248,17 @@ def event(
             return None
         return f"{head}{when_part}{first}は{join(rest)}と電話で会談しました。"
     if kind == "planned_meeting":
-        if not actors:
-            return None
         on = f"{when}に" if when else ""
+        if not actors:
+            if not (on or at):
+                return None
+            return f"{head}{on}{at}会談が予定されて" + ("います。" if future else "いました。")
         verb = "会談する予定です。" if future else "会談する予定でした。"
         return f"{head}{join(actors)}は{on}{at}{verb}"
     if kind == "leak":
-        return f"{head}{when_part}{subject or '提案'}の内容が流出しました。"
+        if not subject:
+            return None  # 「提案の内容が流出」: no content
+        return f"{head}{when_part}{subject}の内容が流出しました。"
     if kind in ("proposal", "counter_proposal"):
         if not actors:
             return None
@@ -330,6 +334,8 @@ def point_clash(target: str, pairs: Sequence[tuple[str, str]]) -> str:
 def point_next(actors: Sequence[str], when: str | None, place: str | None) -> str:
     on = f"{when}に" if when else ""
     at = f"{place}で" if place else ""
+    if not actors:
+        return f"{on}{at}予定されている会談で、具体的な進展があるかどうか。"
     return f"{join(actors)}が{on}{at}予定している会談で、具体的な進展があるかどうか。"
 
 

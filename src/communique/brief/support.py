@@ -1,0 +1,239 @@
+"""Support in meaning: does the cited clause state each claim in the role the sentence gives it?
+
+:mod:`.verify` checks that quotes, dates, numbers and names *occur* in the cited evidence.
+That is not enough: "Trump's envoy Witkoff met Putin" names Trump, yet does not put him at the
+meeting.  Here each sentence carries :class:`Claim` s (set by the writer), and each claim is
+checked against the clause around the evidence of the item it rests on:
+
+- ``participant``: the clause names the actor, not only as a possessive qualifier ("X's envoy",
+  「Xの特使」) nor only as the one reporting or commenting on it ("X said", "according to X",
+  「Xによると」), and it has a cue of the event's kind (met / talks / 会談; called / 電話);
+  for a planned meeting also a cue of the future (will, due to, 予定) and no denial
+  ("no plans to", 予定はない) or mere possibility ("could meet", 可能性);
+- ``speaker``: the quote's sentence names the speaker or refers to a person (he, the minister,
+  同氏) and has a reporting cue: a line of quoted words with no attribution (a sub-heading) is
+  nobody's words;
+- ``stance``: the clause has a cue of that stance and does not deny it ("not rejected",
+  "unacceptable" for an acceptance, 「拒否していない」);
+- ``after``: a remark said after a meeting was said on a later day than the meeting.
+
+The cue words are data (``data/claims.json``).  A claim with nothing to check it against fails:
+saying less is the price of saying only what is supported.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from .model import Citation, Claim, EvidenceRef, Sentence
+
+Patterns = Mapping[str, Mapping[str, re.Pattern[str]]]  # language -> actor id -> name pattern
+
+_ROLE_NOUNS_EN = re.compile(
+    r"\s*(?:top |chief |special |senior |foreign |national security |longtime |former )*"
+    r"(?:envoys?|emissar(?:y|ies)|aides?|advis[eo]rs?|spokes\w+|negotiators?|representatives?|officials?|"
+    r"team|administration|government|son-in-law|delegation|ministers?|secretar(?:y|ies)|deputy|deputies|"
+    r"office|lawyers?|counterparts?|cabinet|camp|allies|ally|people|staff|diplomats?|ambassadors?)\b",
+    re.I,
+)
+_ANAPHOR_EN = re.compile(
+    r"\b(?:he|she|they|his|her|the (?:\w+ )?(?:president|minister|spokes\w+|official|envoy|secretary|"
+    r"chancellor|leader|premier|prime minister|aide|adviser|advisor|negotiator|representative|source|"
+    r"diplomat|ambassador|chief|governor|senator|lawmaker|mayor|ministry|government|kremlin|"
+    r"white house))\b",
+    re.I,
+)
+_ANAPHOR_JA = re.compile(r"同(?:氏|大統領|首相|大臣|長官|報道官|相|代表|議長|特使|補佐官)")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|「[^」]*」|『[^』]*』")
+_QUALIFIED_JA = re.compile(
+    r"(?:氏|大統領|首相|政権)?の(?:特使|側近|補佐官|報道官|代表|顧問|使節|代理|娘婿|チーム)")
+_FIRM_PLAN = re.compile(r"\b(?:will|due to|scheduled)\b|予定")
+_CLAUSE_BREAK = re.compile(r";|\s[–—]\s|,\s*(?:who|which|where|while|but|although|though|whereas)\b|\bthat\b")
+_QUOTE_JA = re.compile(r"」(?:と|との|などと|とも)")
+
+
+@cache
+def _cues() -> dict[str, Any]:
+    raw = json.loads(resources.files("communique").joinpath("data/claims.json").read_text(encoding="utf-8"))
+    out: dict[str, Any] = {}
+    for lang in ("en", "ja"):
+        table = raw[lang]
+        compiled: dict[str, Any] = {}
+        for key, value in table.items():
+            if isinstance(value, dict):
+                compiled[key] = {k: _union(v) for k, v in value.items()}
+            elif key == "reporting":
+                words = "|".join(re.escape(w) for w in value)
+                compiled[key] = re.compile(rf"(?:{words})" if lang == "ja" else rf"\b(?:{words})\b", re.I)
+                # the words after a name that make it the one reporting: "Peskov, the spokesman, said"
+                compiled["reported_by"] = re.compile(
+                    rf"(?:,[^,]{{0,50}},)?\s*(?:[\w.’'-]+\s+){{0,2}}?(?:{words}|commenting|speaking|responding)\b",
+                    re.I)
+            else:
+                compiled[key] = _union(value)
+        out[lang] = compiled
+    return out
+
+
+def _union(patterns: Iterable[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+
+
+def _lang(text: str) -> str:
+    return "ja" if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", text) else "en"
+
+
+def clause(ev: EvidenceRef) -> str:
+    """The text a claim is checked against: the sentence around the evidence (it holds the span)."""
+    text = ev.context if ev.context and _squash(ev.text) in _squash(ev.context) else ev.text
+    return unicodedata.normalize("NFKC", text)
+
+
+def _squash(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+# -- the checks -------------------------------------------------------------------------------
+def _qualifier(text: str, start: int, end: int, lang: str) -> bool:
+    """The mention only qualifies someone else: "Trump's envoy", 「トランプ氏の特使」."""
+    after = text[end:end + 40]
+    if lang == "ja":
+        return bool(_QUALIFIED_JA.match(after))
+    possessive = re.match(r"(?:'s|’s|')", after)
+    return possessive is not None and bool(_ROLE_NOUNS_EN.match(after[possessive.end():]))
+
+
+def _reporter(text: str, start: int, end: int, lang: str) -> bool:
+    """The mention is the one saying or commenting: "Peskov said", "according to Peskov", 「…によると」."""
+    cues = _cues()[lang]
+    if lang == "ja":
+        after = text[end:end + 25]
+        if re.match(r"\S{0,10}?(?:によると|によりますと|によれば)", after):
+            return True
+        # 「ペスコフ報道官は会談について…と述べた」: the speaker comments on the meeting
+        return bool(re.match(r"\S{0,8}?は", after)) and bool(re.search(r"について|をめぐ|に関し", text[end:]))
+    before = text[max(0, start - 40):start]
+    if re.search(r"\b(?:according to|said|says|told|wrote|added)\s+(?:[\w.’'-]+\s+){0,4}$", before, re.I):
+        return True
+    return bool(cues["reported_by"].match(text, end, min(len(text), end + 80)))
+
+
+def _participant(claim: Claim, evidence: list[EvidenceRef], patterns: Patterns) -> str | None:
+    for ev in evidence:
+        text = clause(ev)
+        lang = _lang(text)
+        cues = _cues()[lang]
+        pattern = patterns.get(lang, {}).get(claim.actor or "")
+        if pattern is None and claim.actor is not None:
+            continue
+        kind = claim.value or "meeting"
+        if kind == "phone_call":
+            if not cues["phone_call"].search(text):
+                continue
+        elif not cues["meeting"].search(cues["phone_only"].sub(" ", text)) and not (
+                kind == "planned_meeting" and cues["phone_call"].search(text)):
+            continue  # a call is not a meeting: 「電話で会談」, "phone talks"
+        if kind == "planned_meeting" and (
+            not cues["planned"].search(text) or cues["denied_plan"].search(text)
+            or (cues["hypothetical"].search(text) and not _FIRM_PLAN.search(text))
+        ):
+            continue
+        if pattern is None:
+            return None  # a meeting said to take place, whoever attends
+        for m in pattern.finditer(text):
+            if _qualifier(text, m.start(), m.end(), lang) or _reporter(text, m.start(), m.end(), lang):
+                continue
+            if lang == "en":  # the name and the meeting word in one clause: "X, who ..., told Y that Z ..."
+                left = max((b.end() for b in _CLAUSE_BREAK.finditer(text, 0, m.start())), default=0)
+                right = next((b.start() for b in _CLAUSE_BREAK.finditer(text, m.end())), len(text))
+                own = text[left:right]
+                if kind != "phone_call":
+                    own = cues["phone_only"].sub(" ", own)
+                if not (cues["phone_call"] if kind == "phone_call" else cues["meeting"]).search(own):
+                    continue
+            return None
+    if claim.actor is None:
+        return f"the cited clause does not say a {(claim.value or 'meeting').replace('_', ' ')} takes place"
+    what = (claim.value or "meeting").replace("_", " ")
+    return f"the cited clause does not put {claim.actor} at the {what}"
+
+
+def _speaker(claim: Claim, evidence: list[EvidenceRef], patterns: Patterns) -> str | None:
+    for ev in evidence:
+        text = clause(ev)
+        lang = _lang(text)
+        cues = _cues()[lang]
+        pattern = patterns.get(lang, {}).get(claim.actor or "")
+        named = [m for m in pattern.finditer(text)] if pattern is not None else []
+        # a Japanese headline attributes by placing the name before the quote: 「トランプ大統領「…」」
+        headline_form = lang == "ja" and any(
+            re.match(r"\S{0,8}?[「『]", text[m.end():m.end() + 10]) for m in named)
+        attributed = bool(cues["reporting"].search(text)) or (lang == "ja" and bool(_QUOTE_JA.search(text)))
+        if not attributed and not headline_form:
+            continue
+        if any(not _qualifier(text, m.start(), m.end(), lang) for m in named):
+            return None
+        outside = _QUOTED.sub(" ", text)
+        others = [p for a, p in patterns.get(lang, {}).items() if a != claim.actor and p.search(outside)]
+        if others:
+            continue
+        # no one else named: "he said", the omitted subject of Japanese (「…」とも述べました)
+        if lang == "ja" or _ANAPHOR_EN.search(outside):
+            return None
+    return f"the cited sentence does not attribute the words to {claim.actor}"
+
+
+def _stance(claim: Claim, evidence: list[EvidenceRef]) -> str | None:
+    stance = claim.value or ""
+    for ev in evidence:
+        text = clause(ev)
+        lang = _lang(text)
+        cues = _cues()[lang]
+        denied = cues["denied_stance"].get(stance)
+        if denied is not None and denied.search(text):
+            continue
+        cue = cues["stance"].get(stance)
+        if cue is None:
+            return None  # a stance with no cue words (unclear): nothing to contradict
+        if stance == "accept" and cues["stance"]["partly_accept"].search(text):
+            continue  # "some were accepted": a partial acceptance, not an acceptance
+        if cue.search(text):
+            return None
+    return f"the cited clause does not give {claim.actor}'s stance as {stance.replace('_', ' ')}"
+
+
+def _after(claim: Claim) -> str | None:
+    if claim.said_on and claim.event_on and claim.said_on > claim.event_on:
+        return None
+    return f"said on {claim.said_on or 'an unknown day'}, not after the meeting of {claim.event_on or '?'}"
+
+
+def _evidence_for(sentence: Sentence, claim: Claim) -> list[EvidenceRef]:
+    cites: list[Citation] = [c for c in sentence.citations if claim.item_id in (None, c.item_id)]
+    return [ev for c in cites for ev in c.evidence]
+
+
+def check_claims(sentence: Sentence, patterns: Patterns) -> tuple[str, ...]:
+    """The reasons the sentence's claims are not supported in their roles (empty when they are)."""
+    reasons = []
+    for claim in sentence.claims:
+        evidence = _evidence_for(sentence, claim)
+        if claim.role in ("participant", "planned"):
+            reason = _participant(claim, evidence, patterns)
+        elif claim.role == "speaker":
+            reason = _speaker(claim, evidence, patterns)
+        elif claim.role == "stance":
+            reason = _stance(claim, evidence)
+        elif claim.role == "after":
+            reason = _after(claim)
+        else:
+            reason = f"unknown claim role {claim.role!r}"
+        if reason:
+            reasons.append(reason)
+    return tuple(dict.fromkeys(reasons))

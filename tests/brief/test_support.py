@@ -1,0 +1,124 @@
+"""The support checker reads each claim in its role: tables of real error shapes, in our own words."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from communique.brief.model import Citation, Claim, EvidenceRef, Sentence
+from communique.brief.support import check_claims
+
+NAMES = {
+    "en": {
+        "harlan": r"(?<![A-Za-z])(?:President Harlan|Harlan)",
+        "varga": r"(?<![A-Za-z])(?:Mikel Varga|Varga)",
+        "osei": r"(?<![A-Za-z])(?:Ama Osei|Osei)",
+        "brenner": r"(?<![A-Za-z])(?:Lotte Brenner|Brenner)",
+        "norland": r"(?<![A-Za-z])(?:Norland|Norwegian)",
+    },
+    "ja": {
+        "harlan": "ハーラン",
+        "varga": "バルガ",
+        "osei": "オセイ",
+        "brenner": "ブレナー",
+        "norland": "ノーランド",
+    },
+}
+PATTERNS = {lang: {k: re.compile(v) for k, v in table.items()} for lang, table in NAMES.items()}
+
+
+def sentence(evidence_text: str, *claims: Claim) -> Sentence:
+    ev = EvidenceRef(report_id="r-1", start=0, end=len(evidence_text), text=evidence_text,
+                     context=evidence_text)
+    return Sentence(text="(the writer's sentence)", citations=(Citation(item_id="i-1", item_type="event",
+                                                                       evidence=(ev,)),), claims=claims)
+
+
+def participant(actor: str, kind: str = "meeting") -> Claim:
+    return Claim(role="participant", actor=actor, value=kind)
+
+
+@pytest.mark.parametrize(("evidence", "actor", "kind", "supported"), [
+    # the clause puts them there: subject or object of the meeting verb
+    ("Harlan's envoy Mikel Varga met Ama Osei in Valletta on Tuesday.", "varga", "meeting", True),
+    ("Harlan's envoy Mikel Varga met Ama Osei in Valletta on Tuesday.", "osei", "meeting", True),
+    # a possessive qualifier is not a participant
+    ("Harlan's envoy Mikel Varga met Ama Osei in Valletta on Tuesday.", "harlan", "meeting", False),
+    # a commenter is not a participant
+    ("Lotte Brenner said the talks between Varga and Osei had been useful.", "brenner", "meeting", False),
+    ("The talks between Varga and Osei were useful, Brenner told reporters.", "brenner", "meeting", False),
+    ("According to Brenner, Varga met Osei for five hours.", "brenner", "meeting", False),
+    ("According to Brenner, Varga met Osei for five hours.", "varga", "meeting", True),
+    # a call
+    ("Osei spoke by phone with President Harlan on Sunday.", "harlan", "phone_call", True),
+    ("Osei met Harlan on Sunday.", "harlan", "phone_call", False),
+    # planned meetings: said to happen, not denied, not a possibility
+    ("Varga will travel to Accra next week to meet Osei.", "osei", "planned_meeting", True),
+    ("Harlan said he had no plans to meet Osei this year.", "osei", "planned_meeting", False),
+    ("Varga could meet Osei if the draft is ready.", "osei", "planned_meeting", False),
+    # Japanese
+    ("ハーラン氏の特使バルガ氏は火曜日、オセイ氏と会談した。", "bargain", "meeting", False),
+    ("ハーラン氏の特使バルガ氏は火曜日、オセイ氏と会談した。", "varga", "meeting", True),
+    ("ハーラン氏の特使バルガ氏は火曜日、オセイ氏と会談した。", "harlan", "meeting", False),
+    ("ブレナー報道官は会談について「有益だった」と述べた。", "brenner", "meeting", False),
+    ("ブレナー氏によると、バルガ氏とオセイ氏が会談した。", "brenner", "meeting", False),
+    ("オセイ氏は来週、バルガ氏と会談する予定だ。", "varga", "planned_meeting", True),
+    ("オセイ氏はバルガ氏と会談する予定はないと述べた。", "varga", "planned_meeting", False),
+])
+def test_participant_in_role(evidence: str, actor: str, kind: str, supported: bool) -> None:
+    assert (check_claims(sentence(evidence, participant(actor, kind)), PATTERNS) == ()) is supported
+
+
+@pytest.mark.parametrize(("evidence", "actor", "supported"), [
+    ("“We are not there yet,” Osei told reporters.", "osei", True),
+    ("“We are not there yet,” she told reporters.", "osei", True),
+    ("“We are not there yet,” Osei told reporters.", "varga", False),
+    # a sub-heading in quote marks is nobody's words
+    ("“A deal within reach”", "osei", False),
+    ("「合意は近い」とオセイ氏は語った。", "osei", True),
+    ("「合意は近い」", "osei", False),
+    ("「合意は近い」とオセイ氏は語った。", "ノーランド", False),
+])
+def test_speaker_in_role(evidence: str, actor: str, supported: bool) -> None:
+    claim = Claim(role="speaker", actor=actor)
+    assert (check_claims(sentence(evidence, claim), PATTERNS) == ()) is supported
+
+
+@pytest.mark.parametrize(("evidence", "stance", "supported"), [
+    ("Osei said the draft was unacceptable.", "reject", True),
+    ("Osei said the draft was unacceptable.", "accept", False),  # an inversion
+    ("Osei said some points were accepted and others were unacceptable.", "partly_accept", True),
+    ("Osei said some points were accepted and others were unacceptable.", "accept", False),
+    ("Brenner said it was wrong to say Osei had rejected the draft.", "reject", False),  # a denial
+    ("Osei has not rejected the draft, her office said.", "reject", False),
+    ("Norland demanded guarantees before any signature.", "demand", True),
+    ("Norland welcomed the new draft.", "reject", False),
+    ("オセイ氏は草案を「受け入れられない」と述べた。", "reject", True),
+    ("オセイ氏は草案を「受け入れられない」と述べた。", "accept", False),
+    ("ブレナー報道官は、草案を拒否していないと述べた。", "reject", False),
+    ("一部は受け入れ、一部は受け入れがたいと述べた。", "partly_accept", True),
+])
+def test_stance_in_role(evidence: str, stance: str, supported: bool) -> None:
+    claim = Claim(role="stance", actor="osei", value=stance)
+    assert (check_claims(sentence(evidence, claim), PATTERNS) == ()) is supported
+
+
+@pytest.mark.parametrize(("said_on", "event_on", "supported"), [
+    ("2026-03-04", "2026-03-03", True),
+    ("2026-03-03", "2026-03-03", False),  # the same day: before, during or after cannot be told
+    ("2026-03-02", "2026-03-03", False),  # said before the meeting
+    (None, "2026-03-03", False),
+])
+def test_after_needs_a_later_day(said_on: str | None, event_on: str, supported: bool) -> None:
+    claim = Claim(role="after", said_on=said_on, event_on=event_on)
+    assert (check_claims(sentence("Osei met Varga.", claim), PATTERNS) == ()) is supported
+
+
+def test_a_claim_on_another_item_is_checked_against_that_item() -> None:
+    a = EvidenceRef(report_id="r-1", start=0, end=10, text="Osei met Varga in Accra.", context="")
+    b = EvidenceRef(report_id="r-2", start=0, end=10, text="Brenner said the meeting went well.", context="")
+    s = Sentence(text="x", citations=(Citation(item_id="e-1", item_type="event", evidence=(a,)),
+                                      Citation(item_id="q-1", item_type="quote", evidence=(b,))),
+                 claims=(Claim(role="participant", actor="brenner", value="meeting", item_id="e-1"),))
+    assert check_claims(s, PATTERNS)
