@@ -175,6 +175,10 @@ def test_the_site_name_is_furniture_when_known():
         ("関税協議が決着：日本経済新聞", None, "関税協議が決着"),
         ("外相が辞任を表明 | 国際 | 北西新報", None, "外相が辞任を表明"),
         ("外相が辞任を表明（1/2ページ）", None, "外相が辞任を表明"),
+        ("外相が辞任を表明（北西テレビ Powered by NWN） - Yahoo!ニュース", None, "外相が辞任を表明"),
+        ("外相が辞任を表明（共同通信）", None, "外相が辞任を表明"),
+        ("外相が辞任を表明（リマ）", None, "外相が辞任を表明（リマ）"),
+        ("Envoys meet in Lima | AP News", None, "Envoys meet in Lima"),
         ("ガザ停戦、発表か…仲介国が会見へ", None, "ガザ停戦、発表か…仲介国が会見へ"),  # kept as given
     ],
 )

@@ -242,6 +242,11 @@ def strip_site_suffix(title: str, site: str | None = None) -> str:
                 title = tail.strip()
                 break
     title = re.sub(r"\s*[(（]\s*\d+\s*/\s*\d+\s*(?:ページ|page)?\s*[)）]\s*$", "", title, flags=re.I)
+    source = re.search(r"\s*[(（]([^()（）]{2,60})[)）]\s*$", title)  # "…（TBS NEWS DIG Powered by JNN）"
+    if source and len(_key(title[: source.start()])) >= 6:
+        inner = _key(source.group(1))
+        if inner in data.outlets or "powered by" in inner or (site_key is not None and inner == site_key):
+            title = title[: source.start()]
     return title
 
 
