@@ -67,6 +67,13 @@ EN_CASES: list[Case] = [
     ("The board did not reject the merger.", "REJECT", True, "board", None),
     ("The two sides never met during the dispute.", "CONSULT", True, "sides", None),
     ("The company refused to meet the strikers.", "REJECT", False, "company", None),
+    # a refusal to accept, agree or support is REJECT, not a negated AGREE
+    ("The league said it would not accept the new schedule.", "REJECT", False, "league", None),
+    ("Norway cannot support the draft in its present form.", "REJECT", False, "Norway", None),
+    ("The council did not support the motion.", "SUPPORT", True, "council", None),
+    # nominal acts with a light verb
+    ("The foreign ministry filed a strong protest with the embassy.", "DISAPPROVE", False, "ministry", None),
+    ("The rebels declared a three-day truce.", "CONCEDE", False, "rebels", None),
     # modality and nouns: no fact
     ("The leaders could meet later this year.", None, False, None, None),
     ("The minister is considering talks with the rebels.", None, False, None, None),
@@ -102,6 +109,7 @@ JA_CASES: list[Case] = [
     ("両首脳は来月会談する予定だ。", "AGREE", False, "両首脳", None),
     # negation and modality
     ("政府は要求を拒否しなかった。", "REJECT", True, "政府", None),
+    ("大臣は相手国の主張は受け入れられないと述べた。", "REJECT", False, None, None),
     ("両首脳が会談する可能性がある。", None, False, None, None),
     ("可能であれば月末に規制を解除する。", None, False, None, None),
     # a concessive clause is not the main event
@@ -167,9 +175,9 @@ def test_data_files_name_the_extractor_version(lang: str) -> None:
 # (benchmarks/dev_events.py): all sentences; the held-out half the rules were not tuned on;
 # the fresh set gathered after tuning (devset/plover/README.md)
 FLOORS = {
-    "all": {"en": 0.78, "ja": 0.82, "all": 0.80},
-    "held-out": {"en": 0.72, "ja": 0.74, "all": 0.73},
-    "fresh": {"en": 0.65, "ja": 0.59, "all": 0.66},
+    "all": {"en": 0.81, "ja": 0.83, "all": 0.82},
+    "held-out": {"en": 0.77, "ja": 0.74, "all": 0.76},
+    "fresh": {"en": 0.66, "ja": 0.63, "all": 0.68},
 }
 
 

@@ -38,7 +38,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-PLOVER_EXTRACTOR = {"en": "plover.en.v6", "ja": "plover.ja.v6"}
+PLOVER_EXTRACTOR = {"en": "plover.en.v7", "ja": "plover.ja.v7"}
 CORE_TYPES = ("AGREE", "REJECT", "DEMAND", "DISAPPROVE", "CONSULT", "CONCEDE", "SUPPORT")
 EXTRA_TYPES = ("ACCUSE", "PROPOSE", "THREATEN")
 
@@ -174,6 +174,8 @@ def _en_sets() -> dict[str, Any]:
         "stops": frozenset(data["target_stops"]),
         "determiners": frozenset(data["determiners"]),
         "connectives": frozenset(data["connectives"]),
+        "refusals": tuple(tuple(p.split()) for p in data["refusals"]),
+        "refusable": frozenset(f for v in data["refusable"] for f in _inflections(v, data["irregular"])),
         "not_with": phrases("consult_not_with"),
         "frame_verbs": frozenset(f for v in data["reporting_frame_verbs"]
                                  for f in _inflections(v, data["irregular"])),
@@ -306,6 +308,15 @@ def _classify_en(text: str) -> PloverHit | None:
     if chosen is None:
         return None
     start = _clause_start(tokens, chosen.first)
+    if chosen.type in ("AGREE", "SUPPORT") and tokens[chosen.first].low in sets["refusable"] \
+            and _before(tokens, start, chosen.first, sets["refusals"], reach=3):
+        # "will not accept", "cannot agree", "won't support": a refusal (the codebook's REJECT)
+        chosen = _Cand("REJECT", chosen.first, chosen.last)
+        source, target = _en_roles(text, tokens, chosen, start)
+        return PloverHit(type="REJECT", trigger=(tokens[chosen.first].start, tokens[chosen.last - 1].end),
+                         source=_span_text(text, source), source_span=source,
+                         target=_span_text(text, target), target_span=target,
+                         extractor=PLOVER_EXTRACTOR["en"])
     reported = any(t.low in sets["reporting"] for t in tokens[:start])
     if _before(tokens, start, chosen.first, sets["modal"]) and not (
             reported and _before(tokens, start, chosen.first, (("would",),))):
