@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from communique.extract.plover import PLOVER_EXTRACTOR, PloverHit, classify_clause, lexicon
 
@@ -195,3 +197,36 @@ def test_dev_sentences_gate(dev_cases: list[dev_events.Case], split: str) -> Non
     figures = dev_events.evaluate(chosen)
     for lang, floor in FLOORS[split].items():
         assert figures[lang] >= floor, f"{split} {lang}: macro-F1 {figures[lang]:.2f} < floor {floor}"
+
+
+# --- robustness ------------------------------------------------------------------------
+
+WORDS = ["the", "minister", "met", "rejected", "did", "not", "will", "offer", "talks", ",", ".", "said",
+         "that", "Japan", "urged", "to", "by", "was", "criticized", "“", "”", "(", ")", "who", "and",
+         "refused"]
+JA_PIECES = ["首相", "は", "が", "と", "に", "を", "会談", "した", "拒否", "しなかった", "「", "」", "、",
+             "。", "求めた", "予定", "可能性", "抗議", "され", "の"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=30))
+def test_english_never_fails_and_spans_fit(words: list[str]) -> None:
+    _spans_fit(" ".join(words), "en")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(JA_PIECES), max_size=30))
+def test_japanese_never_fails_and_spans_fit(pieces: list[str]) -> None:
+    _spans_fit("".join(pieces), "ja")
+
+
+def _spans_fit(text: str, lang: str) -> None:
+    hit = classify_clause(text, lang)
+    if hit is None:
+        return
+    for span, words in ((hit.trigger, None), (hit.source_span, hit.source), (hit.target_span, hit.target)):
+        if span is None:
+            continue
+        assert 0 <= span[0] < span[1] <= len(text)
+        if words is not None:
+            assert text[span[0]:span[1]] == words
