@@ -73,6 +73,9 @@ FURNITURE_EN = [
     "THE JAPAN TIMES",
     "Japan Today",
     "Published by Marta Ruiz 15 de junio, 2025",
+    "Skip to playerSkip to main content",
+    "Published",
+    "193",
 ]
 
 FURNITURE_JA = [
@@ -135,6 +138,8 @@ NOT_HEADLINES = [
     "「合意は近い。最後まで粘り強く交渉したい」",
     "the talks went on late into the night",
     "Minister",
+    "赤沢経済再生担当大臣",
+    "北川一郎 外務副大臣",
 ]
 
 
@@ -228,6 +233,8 @@ TOPS = [
      f"politics\n\n{HL_EN}\n", HL_EN),
     (f"Current News\n\n/\n\nNorthwindMax\n\n{HL_EN}\n", HL_EN),
     (f"logo\n{HL_EN}\n\n{HL_EN}\n", HL_EN),
+    ("Lima’s envoys seated side by side\nLima envoys seated side by side before the talks © Northwind/X\n"
+     f"Published\n193\n{HL_EN}\n", HL_EN),
     (f"ニュース\n国際\n2025年6月14日(土曜日)\n{HL_JA}\n", HL_JA),
     (f"2025年6月14日 10:32 | 無料公開\nトップ > 国際\n{HL_JA}\n", HL_JA),
     (f"スポンサーリンク\n会談に臨む両国の閣僚＝14日、リマ（共同）\n{HL_JA}\n", HL_JA),

@@ -185,7 +185,7 @@ def looks_like_headline(line: str, *, site: str | None = None) -> bool:
     if re.search(r"[»›❯＞]|\s>\s|<[a-z/]", norm) or _JA_LEAD.search(norm[:40]):
         return False
     if _JA.search(norm):
-        if norm.endswith("。") or len(_JA.findall(norm)) < 6:
+        if norm.endswith("。") or len(_JA.findall(norm)) < 6 or _is_name_label(norm):
             return False
         return len(norm) <= 100 and not _looks_like_ja_prose(norm)
     words = _WORD.findall(norm)
@@ -339,6 +339,12 @@ _TITLE_WORD = re.compile(
 )
 
 
+def _is_name_label(norm: str) -> bool:
+    """A name with its office and nothing else, as under a photo: "赤沢経済再生担当大臣"."""
+    return (len(norm) <= 20 and not re.search(r"[\u3040-\u309f、。「」]", norm)
+            and bool(_TITLE_WORD.search(norm)))
+
+
 def _is_speaker_label(line: str, following: list[str]) -> bool:
     """A name and title on a line of its own with the quote below it: "赤沢亮正 経済再生担当大臣" / 「…」."""
     norm = _norm(line)
@@ -346,12 +352,16 @@ def _is_speaker_label(line: str, following: list[str]) -> bool:
             and len(norm) <= 24 and bool(_TITLE_WORD.search(norm)) and not re.search(r"[、。「」]", norm))
 
 
+def _stem(word: str) -> str:
+    return re.sub(r"['’]s$", "", word.casefold())
+
+
 def _is_alt_text(line: str, following: list[str]) -> bool:
     """An image's text, told apart by the caption below it that says most of the same words."""
     if not following or not is_furniture(following[0]):
         return False
-    words = {w.casefold() for w in _WORD.findall(line) if len(w) > 2}
-    caption = {w.casefold() for w in _WORD.findall(following[0])}
+    words = {_stem(w) for w in _WORD.findall(line) if len(w) > 2}
+    caption = {_stem(w) for w in _WORD.findall(following[0])}
     return len(words) >= 4 and len(words & caption) >= 0.6 * len(words)
 
 
