@@ -162,6 +162,88 @@ QUOTE_CASES = [
 ]
 
 
+# Shapes of real Japanese reports: people the gazetteer does not list, later mentions by
+# surname, broadcast captions, requests, questions, clauses that only look like speakers.
+REAL_SHAPE_CASES = [
+    ("山川一郎経済再生担当大臣は8日、「交渉は最終局面だ」と記者団に語った。", "交渉は最終局面だ",
+     "person:山川一郎"),
+    ("山川一郎経済再生相は訪米した。山川氏は「手応えはある」と述べた。", "手応えはある", "person:山川一郎"),
+    ("山澤一郎外相は会見した。山沢外相は「懸念は伝えた」と述べた。", "懸念は伝えた", "person:山澤一郎"),
+    ("ロドリゲス通商代表は「協議は前進した」と強調した。", "協議は前進した", "person:ロドリゲス"),
+    ("ネタニヤフ首相は会見した。一方で「撤退はしない」として、ハマス側が求める停戦を拒んだ。", "撤退はしない",
+     "benjamin-netanyahu"),
+    ("トランプ大統領は、中国と「大きな取引で合意」したと述べた。", "大きな取引で合意", "donald-trump"),
+    ("山川一郎大臣は、「協力の道を探るよう」石破総理から指示を受けた。", "協力の道を探るよう",
+     "shigeru-ishiba"),
+    ("カタールの外務省は「仲介は行き詰まっている」との声明を出した。", "仲介は行き詰まっている", "qatar"),
+    ("中国外務省の林剣報道官は会見した。林報道官は「断固反対する」と述べた。", "断固反対する", "lin-jian"),
+    ("記者団から「辞任するのか」と問われた石破首相は「ありません」と答えた。", "ありません",
+     "shigeru-ishiba"),
+    ("山川一郎外相が中東歴訪を始めた。ドーハで外相と会談し、「支援の用意がある」と伝えた。",
+     "支援の用意がある", "person:山川一郎"),
+    ("川村花子キャスターは「会場は静かです」と伝えた。", "会場は静かです", "person:川村花子"),
+    ("山川一郎外相は「懸念を伝え」「見直しを求めた」などと述べた。", "懸念を伝え", "person:山川一郎"),
+    ("トランプ氏は記者団に「大きな好機」だと強調した。", "大きな好機", "donald-trump"),
+    ("ロイター通信によると、トランプ大統領は6日、「大きな前進」があったとの認識を示した。", "大きな前進",
+     "donald-trump"),
+    ("山田一郎経済再生相が帰国した。\n\n「交渉は順調です」（山田大臣）", "交渉は順調です", "person:山田一郎"),
+    ("山川一郎経済再生相が会見した。\n\n山川一郎経済再生相:\n\n来週にも訪米する予定です。\n\n会見は短かった。",
+     "来週にも訪米する予定です。", "person:山川一郎"),
+    ("カタール外務省報道官は、米政権が「停戦を支持している」との印象を抱いたとした。", "停戦を支持している",
+     "qatar"),
+    ("中国の何立峰副首相は「重要な一歩だ」と述べた。何副首相はまた「対話を続ける」と語った。", "対話を続ける",
+     "person:何立峰"),
+    ("中国の趙立新副首相は「協力を深めたい」と述べた。", "協力を深めたい", "person:趙立新"),
+]
+
+
+NOT_QUOTE_CASES = [
+    # (body, bracket content that is nobody's words)
+    ("記者団から「辞任するのか」と問われた石破首相は「ありません」と答えた。", "辞任するのか"),
+    ("山川氏は会談を振り返った。トランプ氏の「テレビの印象」との違いも指摘した。", "テレビの印象"),
+    ("山川一郎経済再生相は会見した。\n\nトランプ氏は「交渉上手だ」\n\n山川氏は「手強い相手だ」と述べた。",
+     "交渉上手だ"),
+    ("山川一郎経済再生相は会見した。\n\n【映像】山川大臣「交渉は順調だ」", "交渉は順調だ"),
+    ("中国商務省の王受文次官は、米中が「第1段階の合意」に達したと表明した。", "第1段階の合意"),
+]
+
+
+def test_kanji_names_need_a_name() -> None:
+    body = "習近平（シージンピン）国家主席は会談した。金融相は「市場を注視する」と述べた。"
+    ids = {a.id for a in ja.extract(_report(body), load()).actors}
+    assert "xi-jinping" in ids
+    assert not {i for i in ids if i.startswith("person:")}
+
+
+@pytest.mark.parametrize(("body", "quote", "speaker"), REAL_SHAPE_CASES)
+def test_real_shapes(body: str, quote: str, speaker: str) -> None:
+    assert _quotes(body).get(quote, "<missing>") == speaker
+
+
+@pytest.mark.parametrize(("body", "content"), NOT_QUOTE_CASES)
+def test_not_anyones_words(body: str, content: str) -> None:
+    assert content not in _quotes(body)
+
+
+def test_broadcast_caption_gives_the_speaker() -> None:
+    body = ("山川一郎経済再生担当大臣は会見に臨んだ。林官房長官は「総理が判断した」と説明した。\n\n"
+            "山川一郎 経済再生担当大臣\n「全力で取り組みます。結果を出したい」\n「信頼関係を作りたい」\n\n"
+            "アメリカ　トランプ大統領\n「素晴らしい日だ」")
+    quotes = _quotes(body)
+    assert quotes["総理が判断した"] == "person:林"
+    assert quotes["全力で取り組みます。結果を出したい"] == "person:山川一郎"
+    assert quotes["信頼関係を作りたい"] == "person:山川一郎"
+    assert quotes["素晴らしい日だ"] == "donald-trump"
+
+
+def test_people_outside_the_gazetteer_are_actors() -> None:
+    body = "山川一郎経済再生相は9日、ロドリゲス通商代表と会談した。山川氏は「前進した」と語った。"
+    actors = {a.id: a for a in ja.extract(_report(body), load()).actors}
+    assert actors["person:山川一郎"].name_ja == "山川一郎"
+    assert actors["person:ロドリゲス"].name_ja == "ロドリゲス"
+    assert len(actors["person:山川一郎"].evidence) == 2
+
+
 @pytest.mark.parametrize(("body", "quote", "speaker"), QUOTE_CASES)
 def test_quote_speakers(body: str, quote: str, speaker: str) -> None:
     assert _quotes(body).get(quote, "<missing>") == speaker
@@ -253,8 +335,8 @@ def test_evidence_is_exact_and_ids_are_stable() -> None:
         ev = item.evidence[0]
         assert ev.report_id == report.id and 0 <= ev.start < ev.end <= len(report.text)
     assert all(report.text[q.evidence[0].start:q.evidence[0].end] == q.text for q in first.quotes)
-    assert set(first.extractors) == {"quotes.ja.v1", "events.ja.v1", "proposals.ja.v1", "positions.ja.v1",
-                                     "actors.ja.v1"}
+    assert set(first.extractors) == {"quotes.ja.v2", "events.ja.v2", "proposals.ja.v1", "positions.ja.v1",
+                                     "actors.ja.v2"}
 
 
 @pytest.mark.parametrize("body", ["", "「", "」」「『", "。。。", "あ" * 20000, "「" * 500 + "述べた"])

@@ -14,11 +14,11 @@ from .events import extract_events
 from .people import actors_of
 from .statements import extract_quotes
 
-QUOTES = "quotes.ja.v1"
-EVENTS = "events.ja.v1"
+QUOTES = "quotes.ja.v2"
+EVENTS = "events.ja.v2"
 PROPOSALS = "proposals.ja.v1"
 POSITIONS = "positions.ja.v1"
-ACTORS = "actors.ja.v1"
+ACTORS = "actors.ja.v2"
 EXTRACTORS = (QUOTES, EVENTS, PROPOSALS, POSITIONS, ACTORS)
 
 __all__ = ["EXTRACTORS", "extract"]

@@ -11,18 +11,15 @@ anaphors (``同氏``, ``同報道官``) resolved to the latest person with that 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..gazetteer import Gazetteer
+from .lexicon import GENERIC_BODIES, KATAKANA_TITLES, PERSON_TITLE_SUFFIXES
+from .names import cjk_names
 
-PERSON_TITLE_SUFFIXES = (
-    "氏", "さん", "師", "大統領", "首相", "相", "官", "特使", "代表", "顧問", "書記", "書記長",
-    "議長", "総長", "委員長", "大使", "次官", "司令官", "局長", "国王", "皇太子", "首長", "主席",
-    "総統", "議員", "知事", "市長", "総裁", "理事", "教皇", "補佐官", "報道官", "長官", "委員",
-    "外相", "参謀総長", "総司令官", "議員",
-)
 _SUFFIX_RE = re.compile("(?:" + "|".join(sorted(set(PERSON_TITLE_SUFFIXES), key=len, reverse=True)) + ")$")
+_READING = re.compile(r"[（(][\u3041-\u309f\u30a1-\u30fa\u30fc・]{2,16}[）)]")
 _TITLE_RUN = re.compile(r"[\u4e00-\u9fff々A-ZＡ-Ｚ・=＝（）()]{1,24}")
 _KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]")
 _KATA_NAME = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}(?:[・=＝][\u30a1-\u30fa\u30fc]{2,})*")
@@ -40,7 +37,7 @@ _COLLECTIVE_PHRASES = {
 _ANON_ANCHOR = re.compile(
     r"(?:複数の)?(?:政府)?(?:高官|当局者|関係者|外交筋|消息筋|情報筋|外交官|筋)(?:の一人)?")
 _ANAPHOR = re.compile(
-    r"同(氏|[\u4e00-\u9fff]{1,8}?(?:大統領|首相|相|報道官|特使|長官|補佐官|代表|書記|議長|総長))")
+    r"同(氏|[\u4e00-\u9fff]{1,8}?(?:大統領|首相|相|報道官|特使|長官|補佐官|代表|書記|議長|総長|大臣|総理))")
 _PERSON_KINDS = {"person"}
 
 
@@ -106,11 +103,20 @@ def _is_kanji(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or ch == "々"
 
 
+
+
 def title_after(text: str, end: int) -> str:
-    """The longest run of title words right after a name (``米大統領``, ``報道官``, ``氏``)."""
+    """The longest run of title words right after a name (``米大統領``, ``報道官``, ``氏``).
+
+    A reading in brackets before the title belongs to it: ``習近平（シージンピン）国家主席``.
+    """
+    reading = _READING.match(text, end)
+    if reading:
+        title = title_after(text, reading.end())
+        return reading.group() + title if title else ""
     run = _TITLE_RUN.match(text, end)
     if not run:
-        return ""
+        return next((t for t in KATAKANA_TITLES if text.startswith(t, end)), "")
     value = run.group()
     for cut in range(len(value), 0, -1):
         if _SUFFIX_RE.search(value[:cut]):
@@ -130,15 +136,23 @@ def title_before(text: str, start: int) -> str:
     return ""
 
 
-def find_mentions(text: str, gazetteer: Gazetteer, person_spans: list[tuple[int, int]]) -> list[Mention]:
-    """Every actor mention in ``text``, sorted by position, non-overlapping."""
+def find_mentions(text: str, gazetteer: Gazetteer, person_spans: list[tuple[int, int]],
+                  words: set[int] | None = None) -> list[Mention]:
+    """Every actor mention in ``text``, sorted by position, non-overlapping.
+
+    ``words`` are the starts of ordinary words (not names) Sudachi found, for the kanji-name rule.
+    """
     built = matcher(gazetteer)
     mentions: list[Mention] = []
     taken = [False] * (len(text) + 1)
     _gazetteer_pass(text, built, mentions, taken)
     _ascii_pass(text, gazetteer, built, mentions, taken)
     _collective_pass(text, mentions, taken)
+    _cjk_pass(text, words or set(), mentions, taken)
     _person_pass(text, person_spans, mentions, taken)
+    _unify_people(mentions)
+    mentions.sort(key=lambda m: m.start)
+    _foreign_bodies(text, mentions)
     mentions.sort(key=lambda m: m.start)
     _anonymous_pass(text, mentions, taken)
     mentions.sort(key=lambda m: m.start)
@@ -286,10 +300,14 @@ def _collective_pass(text: str, out: list[Mention], taken: list[bool]) -> None:
 
 
 def _person_pass(text: str, spans: list[tuple[int, int]], out: list[Mention], taken: list[bool]) -> None:
-    """Unknown people: Sudachi 人名 spans and katakana names followed by 氏 or a title."""
+    """Unknown people: Sudachi 人名 spans and katakana names followed by 氏 or a title.
+
+    A title may stand after one space when it ends the line (the broadcast caption
+    ``赤沢亮正 経済再生担当大臣``).
+    """
     candidates = list(spans)
     for match in _KATA_NAME.finditer(text):
-        if title_after(text, match.end()):
+        if title_after(text, match.end()) or _spaced_title(text, match.end()):
             candidates.append(match.span())
     seen: set[tuple[int, int]] = set()
     for start, end in sorted(candidates):
@@ -297,23 +315,83 @@ def _person_pass(text: str, spans: list[tuple[int, int]], out: list[Mention], ta
             continue
         seen.add((start, end))
         title = title_after(text, end)
+        gap = 0
+        if not title:
+            title = _spaced_title(text, end)
+            gap = 1
         if not title:
             continue
         name = text[start:end]
-        slug = name.split("・")[-1].split("=")[-1]
-        surname_id = _known_surname(out, slug)
-        actor_id = surname_id or f"person:{name.replace('・', '-').replace('=', '-')}"
-        out.append(Mention(start, end + len(title), actor_id, "person", name, title,
+        out.append(Mention(start, end + gap + len(title), f"person:{_slug(name)}", "person", name, title,
                            title_before(text, start), "sudachi"))
-        _take(taken, start, end + len(title))
+        _take(taken, start, end + gap + len(title))
 
 
-def _known_surname(out: list[Mention], surname: str) -> str | None:
-    for mention in out:
-        if mention.kind == "person" and mention.name.endswith(surname) \
-                and mention.actor_id.startswith("person:"):
-            return mention.actor_id
-    return None
+def _cjk_pass(text: str, words: set[int], out: list[Mention], taken: list[bool]) -> None:
+    """Chinese and Korean names in kanji with a title (何立峰副首相, 何副首相)."""
+    for start, end, title_start, title in cjk_names(text, words):
+        stop = title_start + len(title)
+        if not _free(taken, start, stop):
+            continue
+        name = text[start:end]
+        out.append(Mention(start, stop, f"person:{name}", "person", name, text[end:stop],
+                           title_before(text, start), "sudachi"))
+        _take(taken, start, stop)
+
+
+def _spaced_title(text: str, end: int) -> str:
+    """``赤沢亮正 経済再生担当大臣`` at the end of a line: the title after one space."""
+    if end >= len(text) or text[end] not in " \u3000":
+        return ""
+    title = title_after(text, end + 1)
+    after = end + 1 + len(title)
+    return title if title and (after == len(text) or text[after] == "\n") else ""
+
+
+def _slug(name: str) -> str:
+    return name.replace("・", "-").replace("=", "-").replace("＝", "-")
+
+
+_VARIANTS = str.maketrans("澤邊邉齋齊髙﨑濱德廣", "沢辺辺斎斉高崎浜徳広")
+
+
+def _unify_people(out: list[Mention]) -> None:
+    """One id per person: ``赤沢氏`` / ``赤澤大臣`` join ``赤沢亮正``, ``林報道官`` joins the listed
+    ``林剣`` named earlier, ``ベセント`` joins ``スコット・ベセント``, when exactly one fuller
+    name in the report fits."""
+    names = {m.name.translate(_VARIANTS): m.actor_id for m in out if m.kind == "person"}
+    remap: dict[str, str] = {}
+    for short, actor_id in names.items():
+        if not actor_id.startswith("person:"):
+            continue
+        fuller = {other_id for name, other_id in names.items() if len(name) > len(short) and (
+            name.startswith(short) and not is_katakana(short[0])
+            or name.endswith(("・" + short, "=" + short, "＝" + short)))}
+        if len(fuller) == 1:
+            remap[actor_id] = fuller.pop()
+    for k, mention in enumerate(out):
+        if mention.actor_id in remap:
+            out[k] = replace(mention, actor_id=remap[mention.actor_id])
+
+
+def _foreign_bodies(text: str, out: list[Mention]) -> None:
+    """``カタールの外務省`` / ``カタール外務省`` is Qatar's ministry, not the one the bare word lists."""
+    for k in range(len(out) - 1, 0, -1):
+        body, country = out[k], out[k - 1]
+        if body.kind != "organization" or text[body.start:body.end] not in GENERIC_BODIES:
+            continue
+        gap = text[country.end:body.start]
+        if country.kind == "country" and gap in ("", "の"):
+            out[k - 1:k + 1] = [Mention(country.start, body.end, country.actor_id, "organization",
+                                        text[country.start:body.end], via="gazetteer")]
+    for k, body in enumerate(out):
+        spokesman = _SPOKESMAN.match(text, body.end)
+        if body.kind == "organization" and spokesman and not (k + 1 < len(out) and out[k + 1].start
+                                                              < spokesman.end()):
+            out[k] = replace(body, end=spokesman.end(), title="報道官")  # 中国外務省の報道官
+
+
+_SPOKESMAN = re.compile(r"の?報道官(?!の)")
 
 
 def _anonymous_pass(text: str, out: list[Mention], taken: list[bool]) -> None:

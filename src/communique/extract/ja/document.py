@@ -17,6 +17,7 @@ from ..gazetteer import Gazetteer
 from . import sentences as sent
 from .actors import Mention, find_mentions
 from .dates_ja import DateMention, find_dates, reference_date, with_relatives
+from .lexicon import KATAKANA_TITLES
 
 _MAX_CHUNK = 8000  # Sudachi refuses inputs over ~49 kB; paragraphs are far shorter
 
@@ -105,7 +106,8 @@ def person_spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     for i, token in enumerate(tokens):
         surface = text[token.start:token.end]
         is_name = token.pos[2] == "人名" or (
-            token.pos[0] == "名詞" and _katakana_only(surface) and run is not None)
+            token.pos[0] == "名詞" and _katakana_only(surface) and run is not None
+            and surface not in KATAKANA_TITLES)
         joiner = text[token.start:token.end] in ("・", "=", "＝") and run is not None
         if is_name or (joiner and i + 1 < len(tokens) and tokens[i + 1].pos[2] == "人名"):
             run = (run[0], token.end) if run else (token.start, token.end)
@@ -126,7 +128,8 @@ def analyse(report: Report, gazetteer: Gazetteer) -> Doc:
     text = report.text
     sentences, pairs = sent.split(text)
     tokens = tokenize(text)
-    mentions = find_mentions(text, gazetteer, person_spans(text, tokens))
+    words = {t.start for t in tokens if t.end - t.start >= 2 and t.pos[2] != "人名"}
+    mentions = find_mentions(text, gazetteer, person_spans(text, tokens), words)
     ref = reference_date(report.published_at)
     dates = with_relatives(text, find_dates(text, ref))
     return Doc(report, text, ref, sentences, pairs, tokens, mentions, dates,

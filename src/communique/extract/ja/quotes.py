@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ...model import Precision
 from .actors import Mention
 from .document import Doc
+from .lexicon import QUESTION_VERBS, REQUEST_NOUNS, SAYING_NOUNS, SPEECH_NOUNS
 from .sentences import QUOTE_OPENERS, Bracket, Sentence
 from .speakers import FROM_MARKERS, SOURCE_MARKERS, Marked, marked_in
 
@@ -24,17 +25,22 @@ REPORTING = re.compile(
     r"|求め|要求|非難|くぎを刺|念押し|漏らし|振り返|報告|コメント|付け加え|断言|約束|確認|期待|懸念"
     r"|歓迎|皮肉|判断|結論|分析|力説|発信|書い|投稿|声明|述懐|疑問|一致|とし|として|とする|とした|とされ"
 )
-SPEECH_NOUNS = (
-    "見方", "考え", "認識", "印象", "表現", "発言", "言葉", "立場", "見解", "声", "主張", "方針", "意向",
-    "姿勢", "懸念", "批判", "警告", "指摘", "説明", "趣旨", "メッセージ", "思い", "意見", "感触", "見通し",
-    "判断", "評価", "声明", "報告", "認識", "期待", "不満", "感想", "内容", "談話", "コメント", "受け止め",
-)
 _NOUN_CONTENT = re.compile(r"(?:など)?と(?:の|いう|いった|する)")
 _QUOTATIVE = re.compile(r"(?:など|とも|とまで|とさえ)?(?:と|って)(?![「『]|の[^\s])")
 _CLAUSE_END = re.compile(
     r"(?:だ|た|ない|る|い|う|です|ます|ぬ|か|よ|ね|ぞ|ん|ろ|な|さ|の|ず|[。！？!?…―ー])$")
 _CLAUSE_BREAK = re.compile(r"(?:ますが|ですが|たが|るが|ものの|一方)、|[。]")
 _PREDICATE = re.compile(r"[はが].{2,}|[、。]")
+_QUESTION = re.compile(r"(?:など)?と(?:の)?(?:" + "|".join(QUESTION_VERBS) + ")")
+_VERB_TAIL = re.compile(r"(?:だ|です|し|さ|でき|とな|にな|であ)[^、。「」『』\s]{0,6}?と(?:も)?")
+_NOUN_REPORT = re.compile(
+    r"の?[^、。「」『』]{0,10}?(?:見解|考え|認識|見方|見通し|立場|姿勢|意向)を(?:示|明らかに|表明|強調)")
+_FURNITURE = re.compile(r"[ \u3000]*【(?:映像|動画|写真|画像|関連|関連記事|音声)】")
+_PAREN_CLOSE = re.compile(r"(?:、以下同)?[）)]")
+_FROM_AFTER = re.compile(r"(?:から|より)(?:の|、)?(?:" + "|".join(REQUEST_NOUNS) + ")")
+_SPEECH_AFTER_NO = re.compile(
+    r"(?:など)?(?:という|との|といった)(?:" + "|".join(SPEECH_NOUNS) + r")"
+    r"|(?:など)?と(?:語|述べ|発言|言っ|話し)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,8 +72,20 @@ def classify(doc: Doc, sentence: Sentence, bracket: Bracket) -> str:
     content = text[bracket.open + 1:bracket.close]
     after = text[bracket.close + 1:sentence.end]
     before = text[sentence.start:bracket.open]
-    heads_sentence = sentence.first_in_paragraph or not before.strip("\u3000 ")
-    if _adjacent_speaker(doc, bracket) is not None and heads_sentence:
+    adjacent = _adjacent_speaker(doc, bracket)
+    heads_sentence = sentence.first_in_paragraph or not before.strip("\u3000 ") or (
+        adjacent is not None and not text[sentence.start:adjacent.start].strip("\u3000 "))
+    if _FURNITURE.match(text, sentence.start):
+        return "term"  # 【映像】赤沢大臣「…」: a link to other content
+    if paren_speaker(doc, bracket) is not None:
+        return "paren"  # 「…」（赤沢大臣）
+    if _QUESTION.match(after):
+        return "term"  # 「…」と問われ: the reporters' question, nobody's statement
+    if _from_after(doc, bracket, sentence) is not None:
+        return "from_after"
+    if _subheading(doc, sentence, bracket):
+        return "term"
+    if adjacent is not None and heads_sentence:
         return "headline"
     coordinated = (after[:1] in "と" and after[1:2] in "「『") \
         or before.endswith(("」と", "』と", "」や", "』や"))
@@ -93,13 +111,76 @@ def classify(doc: Doc, sentence: Sentence, bracket: Bracket) -> str:
         return "term"
     if not before.strip() and not after.strip("。 "):
         return "standalone"
+    tail = _VERB_TAIL.match(after)
+    if tail and len(content) >= 5 and _reports_at(after, tail.end()):
+        return "embedded"  # 米国が「…で合意」したと述べた / 「現実的なチャンス」だと強調
     clause = re.match(r"[がはをにで][^、。「」『』]{0,20}?(?<=[たるいだうず])(?:など)?と(?:も)?", after)
-    if clause and len(content) >= 5 and REPORTING.match(after, clause.end()) and not re.match(
+    object_of = after[:1] in "にをで" and not clause_like(content)  # 「第1段階の合意」に達したと: a term
+    if clause and len(content) >= 5 and not object_of and _reports_at(after, clause.end()) and not re.match(
             r"とされ|と伝えられ|とみられ", after[clause.end() - 1:]):
         return "embedded"  # 「公正で永続的な平和」が欠かせないと述べた
     if clause_like(content) and len(content) >= 4 and re.match(r"(?:こと|もの|など)", after):
         return "embedded"
     return "term"
+
+
+def _reports_at(text: str, pos: int) -> bool:
+    """Does a reporting verb (述べた) or a stated view (…との認識を示した) start at ``pos``?"""
+    return bool(REPORTING.match(text, pos) or _NOUN_REPORT.match(text, pos))
+
+
+def paren_speaker(doc: Doc, bracket: Bracket) -> Mention | None:
+    """``「…」（赤沢大臣）`` / ``「…」（石戸諭氏、以下同）``: the speaker in brackets after the quote."""
+    k = bracket.close + 1
+    if doc.text[k:k + 1] not in ("（", "("):
+        return None
+    for mention in doc.mentions_in(k + 1, min(len(doc.text), k + 40)):
+        if mention.start == k + 1 and mention.kind in ("person", "anonymous", "organization") \
+                and _PAREN_CLOSE.match(doc.text, mention.end):
+            return mention
+        break
+    return None
+
+
+def chain_end(doc: Doc, sentence: Sentence, bracket: Bracket) -> Bracket:
+    """The last of quotes written one after another (「…」「…」と述べた share their verb)."""
+    brackets = quote_brackets(doc, sentence)
+    current = bracket
+    for other in brackets:
+        if other.open > current.open and doc.text[current.close + 1:other.open].strip("、 \u3000") == "":
+            current = other
+    return current
+
+
+def _from_after(doc: Doc, bracket: Bracket, sentence: Sentence) -> Mention | None:
+    """``「…よう」石破総理から指示を受けた``: the one the request comes from said it."""
+    k = bracket.close + 1
+    lead = re.match(r"(?:など)?(?:と|との|という)?、?", doc.text[k:sentence.end])
+    k += lead.end() if lead else 0
+    for mention in doc.mentions_in(k, min(sentence.end, k + 30)):
+        if mention.start != k:
+            break
+        if mention.kind in ("person", "organization", "country", "collective") \
+                and _FROM_AFTER.match(doc.text, mention.end):
+            return mention
+        break
+    return None
+
+
+def _subheading(doc: Doc, sentence: Sentence, bracket: Bracket) -> bool:
+    """A body line ``トランプ氏は「…」`` with nothing after: a sub-heading, not a report of words."""
+    text = doc.text
+    if sentence.index == 0 or not sentence.first_in_paragraph:
+        return False
+    line_end = text.find("\n", sentence.start)
+    line_end = len(text) if line_end == -1 else line_end
+    if text[bracket.close + 1:line_end].strip(" \u3000。") or sentence.end < line_end - 1:
+        return False
+    before = text[sentence.start:bracket.open].rstrip(" \u3000")
+    if not before.endswith(("は", "も")):
+        return False
+    subject_end = sentence.start + len(before) - 1
+    return any(m.end == subject_end for m in doc.mentions_in(sentence.start, bracket.open))
 
 
 def _has_predicate(doc: Doc, bracket: Bracket) -> bool:
@@ -115,8 +196,9 @@ def _adjacent_speaker(doc: Doc, bracket: Bracket) -> Mention | None:
     for mention in doc.mentions_in(max(0, k - 40), k):
         if mention.end == k and mention.kind in ("person", "collective", "anonymous", "organization"):
             return mention
-        if mention.end + 1 == k and doc.text[k - 1] == "の" and mention.kind == "person":
-            return mention  # トランプ大統領の「…」という発言
+        if mention.end + 1 == k and doc.text[k - 1] == "の" and mention.kind == "person" \
+                and _SPEECH_AFTER_NO.match(doc.text, bracket.close + 1):
+            return mention  # トランプ大統領の「…」という発言 (not トランプ氏の「テレビの印象」との違い)
     return None
 
 
@@ -132,6 +214,9 @@ def _post_subject(doc: Doc, bracket: Bracket, sentence: Sentence) -> Mention | N
     verb = REPORTING.search(doc.text, match.end(), window_end)
     window_end = verb.start() if verb else window_end
     for mark in marked_in(doc, match.end(), window_end):
+        governs = verb is not None and verb.start() - mark.end <= 6 and _finite(doc.text, verb.end())
+        if mark.marker == "が" and not governs:
+            continue  # 「…」として、ハマス側が求める停戦には: a relative clause, not the speaker
         if mark.marker in ("は", "が") and mark.mention.kind != "country":
             return mark.mention
     for mention in doc.mentions_in(match.end(), window_end):
@@ -140,6 +225,18 @@ def _post_subject(doc: Doc, bracket: Bracket, sentence: Sentence) -> Mention | N
         if at_end and mention.kind in ("person", "collective", "organization"):
             return mention
     return None
+
+
+def _finite(text: str, end: int) -> bool:
+    """Does the verb ending at ``end`` end its clause (述べた。/ 語り、), not modify a noun (求める停戦)?"""
+    k = end
+    while k < len(text) and "\u3041" <= text[k] <= "\u309f":
+        k += 1
+    return k >= len(text) or not (is_word_char(text[k]) or text[k] in "「『")
+
+
+def is_word_char(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u30a1" <= ch <= "\u30fa" or ch == "々"
 
 
 _SUBJECT_KINDS = ("person", "collective", "anonymous")
@@ -155,6 +252,10 @@ def speaker_of(doc: Doc, sentence: Sentence, bracket: Bracket, kind: str,
     """
     if kind == "headline":
         return _adjacent_speaker(doc, bracket), False
+    if kind == "from_after":
+        return _from_after(doc, bracket, sentence), False
+    if kind == "paren":
+        return paren_speaker(doc, bracket), False
     if kind == "headline_predicate":
         for other in quote_brackets(doc, sentence):
             if other.open < bracket.open and classify(doc, sentence, other) == "headline":
@@ -171,10 +272,13 @@ def speaker_of(doc: Doc, sentence: Sentence, bracket: Bracket, kind: str,
     if froms and kind in ("quotative", "noun") and froms[-1] is marks[-1]:
         return froms[-1].mention, False  # Xからは「…」という印象 (unless a later subject speaks)
     sources = [m for m in marks if m.marker in SOURCE_MARKERS]
-    if sources:
-        return sources[-1].mention, False
+    if sources and (kind == "noun" or not any(m.marker == "は" and m.end > sources[-1].end
+                                               and m.mention.kind in ("person", "anonymous") for m in marks)):
+        return sources[-1].mention, False  # ロイター通信によると、トランプ氏は「…」: Trump speaks
     topics = [m for m in marks if m.marker in ("は", "も")]
     direct = [m for m in marks if m.marker == "が" and _governs(doc.text[m.end:bracket.open])]
+    if kind == "noun" and topics and not _saying_noun(doc, bracket):
+        direct = []  # 報道官は、トランプ政権が「…」との印象を抱いた: the topic's view of X
     if kind in ("quotative", "noun") and direct and (not topics or direct[-1].end > topics[-1].end):
         return direct[-1].mention, bool(topics)
     people = [m for m in topics if m.mention.kind == "person"]
@@ -190,6 +294,12 @@ def speaker_of(doc: Doc, sentence: Sentence, bracket: Bracket, kind: str,
     if carried is not None:
         return carried, any(m.marker == "が" for m in marks)
     return None, True
+
+
+def _saying_noun(doc: Doc, bracket: Bracket) -> bool:
+    """「…」という発言 / 表現 / 声明: X's words (not a view of X such as 印象 or 懸念)."""
+    match = _NOUN_CONTENT.match(doc.text, bracket.close + 1)
+    return match is not None and doc.text.startswith(SAYING_NOUNS, match.end())
 
 
 def _governs(between: str) -> bool:

@@ -118,9 +118,16 @@ class Discourse:
 
 def sentence_topic(doc: Doc, start: int, end: int) -> Mention | None:
     """The first は / が / も marked actor of a sentence (its main subject, usually)."""
-    for mark in marked_in(doc, start, end):
+    marks = marked_in(doc, start, end)
+    for mark in marks:
         if mark.marker in ("は", "も") and mark.mention.kind in (
             "person", "collective", "country", "organization", "bloc", "anonymous"
         ):
             return mark.mention
+    if marks and marks[0].marker == "が" and marks[0].mention.kind == "person" \
+            and _OPENING.fullmatch(doc.text, start, marks[0].mention.start):
+        return marks[0].mention  # 河野太郎外相が中東歴訪をスタートした: the sentence's own subject
     return None
+
+
+_OPENING = re.compile(r"(?:【[^】]{0,20}】)?[ \u3000]*")

@@ -10,8 +10,8 @@ from .. import item_id
 from .actors import Mention
 from .document import Doc
 from .indirect import reported_clauses
-from .quotes import classify, clause_end, quote_brackets, reporting_verb, speaker_of
-from .sentences import Sentence
+from .quotes import chain_end, classify, clause_end, quote_brackets, reporting_verb, speaker_of
+from .sentences import Sentence, paragraphs
 from .speakers import Discourse, hedge_in, marked_in, relay_of, sentence_topic
 
 _SPEAKER_KINDS = ("person", "collective", "country", "organization", "bloc", "anonymous")
@@ -53,6 +53,14 @@ def _quote(doc: Doc, extractor: str, start: int, end: int, speaker: Mention | No
     )
 
 
+def _paragraph_span(doc: Doc, sentence: Sentence) -> tuple[int, int]:
+    end = doc.text.find("\n", sentence.start)
+    end = len(doc.text) if end == -1 else end
+    while end > sentence.start and doc.text[end - 1] in " \u3000":
+        end -= 1
+    return sentence.start, end
+
+
 def _source_speaker(doc: Doc, sentence: Sentence, source_start: int) -> Mention | None:
     for mention in doc.mentions_in(sentence.start, source_start + 1):
         if mention.end == source_start and mention.kind in _SPEAKER_KINDS:
@@ -60,19 +68,91 @@ def _source_speaker(doc: Doc, sentence: Sentence, source_start: int) -> Mention 
     return None
 
 
+def caption_speakers(doc: Doc) -> dict[int, tuple[Mention, bool]]:
+    """Broadcast captions: a line naming only a speaker (``赤沢亮正 経済再生担当大臣``, or
+    ``ベッセント財務長官:``) gives its speaker to the whole-line quotes right under it, by
+    paragraph index; after a caption with a colon, one line of words without quote marks is
+    the speaker's too (the flag says so)."""
+    out: dict[int, tuple[Mention, bool]] = {}
+    current: Mention | None = None
+    colon = False
+    for index, (start, end) in enumerate(paragraphs(doc.text)):
+        line = doc.text[start:end]
+        caption = _caption(doc, start, end)
+        if caption is not None:
+            current, colon = caption, line.rstrip(" \u3000").endswith((":", "："))
+        elif current is not None and _whole_line_quote(line):
+            out[index] = (current, False)
+        elif current is not None and colon and _plain_speech(line):
+            out[index] = (current, True)
+            current = None
+        else:
+            current = None
+    return out
+
+
+def _caption(doc: Doc, start: int, end: int) -> Mention | None:
+    line = doc.text[start:end].rstrip(" \u3000:：")
+    if len(line) > 40 or _CAPTION_STOP.search(line):
+        return None
+    people = [m for m in doc.mentions_in(start, end) if m.kind in ("person", "anonymous")]
+    if people and people[-1].end == start + len(line) and people[-1].start - start <= 12:
+        return people[-1]
+    return None
+
+
+def _plain_speech(line: str) -> bool:
+    line = line.strip(" \u3000")
+    return 4 <= len(line) <= 400 and line.endswith(("。", "！", "？", "!", "?")) \
+        and not _CAPTION_STOP_SPEECH.search(line)
+
+
+def _whole_line_quote(line: str) -> bool:
+    line = line.strip(" \u3000")
+    if not (line.startswith("「") and line.endswith("」")):
+        return False
+    depth = 0
+    for k, ch in enumerate(line):
+        depth += 1 if ch == "「" else -1 if ch == "」" else 0
+        if depth == 0 and k < len(line) - 1:
+            return False
+    return True
+
+
+_CAPTION_STOP_SPEECH = re.compile(r"[「」【】]")
+_CAPTION_STOP = re.compile(r"[「」『』。、！？!?＝=]")
+
+
 def extract_quotes(doc: Doc, extractor: str, *, use_parser: bool = True) -> list[Quote]:
     """Direct quotes (「」『』) and reported clauses, with speakers, in text order."""
     state = _State()
     quotes: list[Quote] = []
+    captions = caption_speakers(doc)
     for sentence in doc.sentences:
         carried = state.discourse.carried()
         found_here: list[Quote] = []
         spans: list[tuple[int, int]] = []
+        caption = captions.get(sentence.paragraph)
+        if caption is not None and caption[1]:
+            if sentence.first_in_paragraph:
+                start, end = _paragraph_span(doc, sentence)
+                said = _said_on(doc, sentence, start, caption[0].actor_id, state)
+                found_here.append(_quote(doc, extractor, start, end, caption[0], None, True, said, None))
+            quotes.extend(found_here)
+            state.discourse.update(caption[0])
+            continue
         for bracket in quote_brackets(doc, sentence):
-            kind = classify(doc, sentence, bracket)
+            if caption is not None:
+                said = _said_on(doc, sentence, bracket.open, caption[0].actor_id, state)
+                found_here.append(_quote(doc, extractor, bracket.open + 1, bracket.close, caption[0], None,
+                                         True, said, None))
+                spans.append((bracket.open, bracket.close))
+                continue
+            lead = chain_end(doc, sentence, bracket)
+            kind = classify(doc, sentence, lead)
             if kind == "term":
                 continue
-            speaker, unsure = speaker_of(doc, sentence, bracket, kind, carried)
+            speaker, unsure = speaker_of(doc, sentence, lead, kind, carried)
             if use_parser and speaker is None and unsure and any(
                     m.kind == "person" for m in doc.mentions_in(sentence.start, bracket.open)):
                 # the rules found no subject but a person is named: ask the dependency parser
@@ -82,9 +162,9 @@ def extract_quotes(doc: Doc, extractor: str, *, use_parser: bool = True) -> list
             if speaker is None or speaker.kind not in _SPEAKER_KINDS:
                 continue
             start, end = bracket.open + 1, bracket.close
-            verb = reporting_verb(doc, bracket.close + 1, sentence.end) if kind != "headline" else None
+            verb = reporting_verb(doc, lead.close + 1, sentence.end) if kind != "headline" else None
             said = _said_on(doc, sentence, bracket.open, speaker.actor_id, state)
-            hedge = _hedge(doc, sentence, bracket.close + 1)
+            hedge = _hedge(doc, sentence, lead.close + 1)
             found_here.append(_quote(doc, extractor, start, end, speaker, verb, True, said, hedge))
             spans.append((bracket.open, bracket.close))
         topic_mark = next((m for m in marked_in(doc, sentence.start, sentence.end)
