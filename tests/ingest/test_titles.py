@@ -200,6 +200,13 @@ def test_metadata_titles_that_are_furniture_are_refused():
     assert choose_title(["World", None, "Envoys meet in Lima | Northwind"]) == "Envoys meet in Lima"
 
 
+def test_another_candidate_says_where_the_headline_stops():
+    assert choose_title(["Talks resume in Lima - Bayside Lantern", "Talks resume in Lima"]) == (
+        "Talks resume in Lima")
+    assert choose_title(["Talks resume in Lima - with caveats", "Talks resume"]) == (
+        "Talks resume in Lima - with caveats")
+
+
 def test_html_candidates_in_order():
     ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle",
                      "headline": "Envoys agree on a fisheries accord in Lima"})
@@ -396,3 +403,20 @@ def test_listing_names_an_untitled_report_by_outlet_date_and_first_words(tmp_pat
         rows = pipeline.report_rows(store)
     assert rows[0]["title"] is None
     assert rows[0]["name"].endswith(": “The ministers met for three hours on Tuesday,…”")
+
+
+@pytest.mark.parametrize(
+    ("page_title", "title"),
+    [
+        ("Envoys agree on quotas in Lima - Bayside Lantern", "Envoys agree on quotas in Lima"),
+        ("Envoys agree on quotas in Lima | Bayside Lantern", "Envoys agree on quotas in Lima"),
+        ("Japan, U.S. sign fisheries deal - with caveats", "Japan, U.S. sign fisheries deal - with caveats"),
+    ],
+)
+def test_html_title_tag_without_a_declared_site(page_title, title):
+    markup = (f"<html><head><title>{page_title}</title></head><body><article><p>Fisheries ministers "
+              "from sixty countries agreed on Tuesday to cut quotas for three years, officials said.</p>"
+              "</article></body></html>")
+    report = _report(markup, content_type="html")
+    assert report.title == title
+    assert report.outlet in (None, "Bayside Lantern")

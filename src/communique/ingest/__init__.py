@@ -30,7 +30,7 @@ def build_report(doc: Document) -> tuple[Report, str]:
         page = html_to_text(body, doc.source)
         text = clean_text(page.text, single_newline_paragraphs=True)
         outlet = outlet or page.outlet
-        title = usable_title(title, site=outlet) or page.title
+        title = usable_title(title, site=doc.outlet) or page.title
         url = url or page.url
         published = published or page.date
         language_hint = language_hint or page.language

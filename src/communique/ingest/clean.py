@@ -18,7 +18,7 @@ import trafilatura
 from trafilatura.settings import use_config
 
 from ..errors import InputError
-from .titles import choose_title, html_title_candidates
+from .titles import choose_title, cut_at_hint, html_site_name, html_title_candidates
 
 # Lines that are page furniture, in English and Japanese.  Matched against a whole
 # (short) line, never inside a paragraph of prose.
@@ -101,11 +101,16 @@ def html_to_text(markup: str, source: str) -> HtmlContent:
     lang = _HTML_LANG.search(markup[:5000])
     stamp = _PUBLISHED.search(markup)
     site = meta.sitename if meta and meta.sitename else None
-    candidates: list[str | None] = [*html_title_candidates(markup), meta.title if meta else None]
+    declared = html_site_name(markup)  # trafilatura's sitename may be a guess from the title
+    guess = meta.title if meta else None
+    candidates = html_title_candidates(markup)
+    title = choose_title(list(candidates), site=declared)
+    if not declared and site and any(c.startswith(site) and c != site for c in candidates):
+        site = None  # the head of the page title, not a site name
     return HtmlContent(
         text=text,
-        title=choose_title(candidates, site=site),
-        outlet=site,
+        title=cut_at_hint(title, guess) if title else choose_title([guess], site=declared),
+        outlet=declared or site,
         url=(meta.url if meta and meta.url else None),
         date=(stamp.group(1) or stamp.group(2)) if stamp else (meta.date if meta and meta.date else None),
         language=lang.group(1).lower() if lang else None,

@@ -408,6 +408,28 @@ def html_title_candidates(markup: str) -> list[str]:
     return [c for c in cleaned if c]
 
 
+def html_site_name(markup: str) -> str | None:
+    """The site name a page declares (``og:site_name``, ``application-name``), if any."""
+    for tag in _META.findall(markup[:200_000]):
+        attrs = {m.group(1).lower(): m.group(2) if m.group(2) is not None else m.group(3)
+                 for m in _ATTR.finditer(tag)}
+        name = (attrs.get("property") or attrs.get("name") or "").lower()
+        if name in ("og:site_name", "application-name") and attrs.get("content"):
+            return _spaced(html_lib.unescape(attrs["content"]))
+    return None
+
+
+_SITE_TAIL = re.compile(r"\s+[-–—|｜]\s+(?:[A-Z0-9][\w.&'’!-]*\s?){1,4}$")
+
+
+def cut_at_hint(title: str | None, hint: str | None) -> str | None:
+    """``title`` without a site-shaped tail where ``hint`` (a guess made elsewhere) ends."""
+    if (title and hint and len(hint) < len(title) and title.startswith(hint)
+            and _SITE_TAIL.fullmatch(title[len(hint):])):
+        return hint
+    return title
+
+
 def _ld_headlines(block: str) -> list[str]:
     try:
         data = json.loads(block.strip())
@@ -431,12 +453,21 @@ def _ld_headlines(block: str) -> list[str]:
 
 
 def choose_title(candidates: list[str | None], *, site: str | None = None) -> str | None:
-    """The first candidate that is a usable headline."""
-    for candidate in candidates:
-        title = usable_title(candidate, site=site)
-        if title:
-            return title
-    return None
+    """The first candidate that is a usable headline, cut where another candidate ends.
+
+    "Talks resume - Daily Planet" with an ``<h1>`` "Talks resume" is "Talks resume": the page
+    itself says where its headline stops.
+    """
+    usable = [t for t in (usable_title(c, site=site) for c in candidates) if t]
+    if not usable:
+        return None
+    first = usable[0]
+    for other in usable[1:]:
+        if len(other) < len(first) and first.startswith(other) and len(other) >= 0.4 * len(first):
+            rest = first[len(other):]
+            if re.match(r"\s*(?:[|｜:：/]|\s[-–—]\s)", rest):
+                return other
+    return first
 
 
 def opening_words(text: str | None, words: int = 8) -> str:
