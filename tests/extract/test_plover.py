@@ -28,7 +28,7 @@ EN_CASES: list[Case] = [
     ("The mayor met union leaders at city hall on Monday.", "CONSULT", False, "mayor", "union"),
     ("Brazil and Argentina held two days of talks in Montevideo.", "CONSULT", False, "Brazil", None),
     ("The finance minister spoke by phone with her German counterpart.", "CONSULT", False, "minister", None),
-    ("The airline rejected the pilots' latest offer.", "REJECT", False, "airline", "offer"),
+    ("The airline rejected the pilots' latest offer.", "REJECT", False, "airline", "pilots"),
     ("The senator turned down an invitation to testify.", "REJECT", False, "senator", None),
     ("Farmers demanded compensation for the flooded fields.", "DEMAND", False, "Farmers", None),
     ("The council called on the utility to restore power by Friday.", "DEMAND", False, "council", "utility"),

