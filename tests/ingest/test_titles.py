@@ -420,3 +420,18 @@ def test_html_title_tag_without_a_declared_site(page_title, title):
     report = _report(markup, content_type="html")
     assert report.title == title
     assert report.outlet in (None, "Bayside Lantern")
+
+
+def test_an_aggregator_feed_item_title_loses_its_source_suffix(tmp_path):
+    from communique.ingest import SourceOptions, expand
+
+    feed = ('<?xml version="1.0"?><rss version="2.0"><channel><title>Aggregator</title><item>'
+            "<title>Envoys agree on quotas in Lima - Bayside Lantern</title>"
+            "<link>https://bayside.example/a</link>"
+            '<source url="https://bayside.example">Bayside Lantern</source>'
+            "<description>&lt;p&gt;Fisheries ministers from sixty countries agreed on Tuesday to cut quotas "
+            "for three years, officials said.&lt;/p&gt;</description></item></channel></rss>")
+    (tmp_path / "feed.xml").write_text(feed, "utf-8")
+    options = SourceOptions(follow_links=False)
+    docs = [d for d in expand(str(tmp_path / "feed.xml"), options) if isinstance(d, Document)]
+    assert [d.title for d in docs] == ["Envoys agree on quotas in Lima"]

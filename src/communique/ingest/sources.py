@@ -20,6 +20,7 @@ from ..errors import InputError
 from ..model import Document, Skipped
 from .decode import decode
 from .fetch import FetchOptions, fetch
+from .titles import strip_site_suffix
 
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
                  ".html": "html", ".htm": "html", ".xhtml": "html"}
@@ -248,6 +249,11 @@ def _feed_item(entry: Any, where: str, outlet: str | None, options: SourceOption
 def _with_feed_meta(doc: Document, entry: Any, outlet: str | None, published: str | None) -> Document:
     from dataclasses import replace
 
-    return replace(doc, title=doc.title or entry.get("title"), outlet=doc.outlet or outlet,
+    source = entry.get("source") or {}
+    item_outlet = source.get("title") if isinstance(source, dict) else None  # an aggregator's source
+    title = doc.title or entry.get("title")
+    if title and item_outlet:
+        title = strip_site_suffix(title, item_outlet)
+    return replace(doc, title=title, outlet=doc.outlet or outlet,
                    published_at=doc.published_at or published,
                    language=doc.language or (entry.get("language") or None))
