@@ -26,7 +26,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from ..extract.gazetteer import Gazetteer
 from .model import EvidenceRef
@@ -316,10 +316,11 @@ def most_contested(targets: dict[str, list[Track]]) -> str | None:
 
 
 def planned(v: View) -> list[tuple[Record, bool]]:
-    """Planned meetings as of the date, each with whether it is still ahead.  A plan whose day
-    has passed is dropped when a meeting of the same participants took place within two days."""
-    done = meetings(v)
+    """Meetings a report says will happen, still ahead on the as-of day, each with ``True`` (the
+    flag is kept for callers that told past plans too).  A plan dated before the as-of day is
+    over, held or not; an undated plan counts only while fresh: reported in the last week."""
     out = []
+    week_ago = (date.fromisoformat(v.as_of) - timedelta(days=7)).isoformat()
     for event in sorted(
         (
             e
@@ -332,17 +333,12 @@ def planned(v: View) -> list[tuple[Record, bool]]:
         when = day(event.get("date"))
         if when is None and not event.get("place"):
             continue  # neither when nor where: nothing to watch for
-        if when is None or when >= v.as_of:
-            out.append((event, True))
-            continue
-        people = set(event.get("participant_ids") or ())
-        held = any(
-            abs(days_between(when, day(m.get("date"))) or 99) <= 2
-            and people & set(m.get("participant_ids") or ())
-            for m in done
-        )
-        if not held:
-            out.append((event, False))
+        if when is not None and when < v.as_of:
+            continue  # its day has passed
+        latest = max((v.published(e.report_id) or "" for e in v.evidence(event)), default="")
+        if when is None and latest < week_ago:
+            continue  # "soon", said long ago
+        out.append((event, True))
     return out
 
 
@@ -403,6 +399,7 @@ def supported_participants(
         counts = {a: int(given.get(a) or 0) for a in ids}
     else:
         counts = {}
+        naming: list[EvidenceRef] = []  # a source that names nobody ("協議は4日に始まる見通し") is not against anyone
         for actor in ids:
             named = []
             for ev in evidence:
@@ -410,6 +407,8 @@ def supported_participants(
                 if pattern is not None and pattern.search(ev.context or ev.text):
                     named.append(ev)
             counts[actor] = v.sources(named)
+            naming += named
+        total = v.sources(naming) or total
     need = 1 if total <= 3 else max(2, -(-total // 3))
     kept = [a for a in ids if counts[a] >= need]
     if len(kept) < 2 <= len(ids):  # a meeting has two sides: the next best supported, as listed
