@@ -230,3 +230,13 @@ def _spans_fit(text: str, lang: str) -> None:
         assert 0 <= span[0] < span[1] <= len(text)
         if words is not None:
             assert text[span[0]:span[1]] == words
+
+
+def test_roles_without_the_english_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without spaCy's model the word rules still give the type and the roles."""
+    from communique.extract import plover
+
+    monkeypatch.setattr(plover, "_parser", lambda: None)
+    hit = classify_clause("The regional council, meeting on Friday, rejected the port operator's plan.", "en")
+    assert hit is not None and hit.type == "REJECT"
+    assert hit.source is not None and "council" in hit.source

@@ -42,7 +42,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-PLOVER_EXTRACTOR = {"en": "plover.en.v8", "ja": "plover.ja.v8"}
+PLOVER_EXTRACTOR = {"en": "plover.en.v9", "ja": "plover.ja.v9"}
 CORE_TYPES = ("AGREE", "REJECT", "DEMAND", "DISAPPROVE", "CONSULT", "CONCEDE", "SUPPORT")
 EXTRA_TYPES = ("ACCUSE", "PROPOSE", "THREATEN")
 
@@ -294,6 +294,9 @@ def _classify_en(text: str) -> PloverHit | None:
         if start > 0 and tokens[start - 1].low in ("who", "which", "whom", "whose"):
             relative = relative or cand  # "those who have acknowledged defeat grumbled": not the main act
             continue
+        if _participial_aside(tokens, cand, cands):
+            relative = relative or cand  # "The council, meeting on Friday, rejected ...": the aside
+            continue
         trigger_low = tokens[cand.first].low
         after = tokens[cand.last].low if cand.last < len(tokens) else ""
         if trigger_low in sets["frame_verbs"] and after == "that" and cand.last == cand.first + 1:
@@ -339,6 +342,15 @@ def _classify_en(text: str) -> PloverHit | None:
                      source=_span_text(text, source), source_span=source,
                      target=_span_text(text, target), target_span=target,
                      negated=negated, future=future, extractor=PLOVER_EXTRACTOR["en"])
+
+
+def _participial_aside(tokens: list[_Tok], cand: _Cand, cands: list[_Cand]) -> bool:
+    """An -ing phrase between commas with another trigger after it ("X, meeting on Friday,
+    rejected Y"): the phrase is an aside, the later trigger the clause's act."""
+    if not (tokens[cand.first].low.endswith("ing") and cand.first > 0 and tokens[cand.first - 1].low == ","):
+        return False
+    close = next((n for n in range(cand.last, len(tokens)) if tokens[n].low in (",", ".", ";")), None)
+    return close is not None and tokens[close].low == "," and any(c.first > close for c in cands)
 
 
 def _span_text(text: str, span: tuple[int, int] | None) -> str | None:
