@@ -42,7 +42,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-PLOVER_EXTRACTOR = {"en": "plover.en.v9", "ja": "plover.ja.v9"}
+PLOVER_EXTRACTOR = {"en": "plover.en.v10", "ja": "plover.ja.v10"}
 CORE_TYPES = ("AGREE", "REJECT", "DEMAND", "DISAPPROVE", "CONSULT", "CONCEDE", "SUPPORT")
 EXTRA_TYPES = ("ACCUSE", "PROPOSE", "THREATEN")
 
@@ -720,47 +720,83 @@ def _in_ja_quote(text: str, pos: int) -> bool:
 
 def _ja_roles(text: str, trigger: int, kind: str) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     """Source and target from the particles before the trigger: the nearest が (or は) is the
-    source, unless a subordinate clause ends between it and the trigger; と/に/を mark the
-    target.  Particles inside 「」 are the quoted speaker's, not this clause's; for a trigger
-    inside 「」 the roles are read before the quote (the speaker)."""
+    source, unless a subordinate clause ends between it and the trigger; the target is the
+    noun before the first listed particle for the type (に対し before に before を ...) between
+    the source and the trigger.  Particles inside 「」 are the quoted speaker's, not this
+    clause's; for a trigger inside 「」 the source is read before the quote (the speaker) and
+    the target inside it.  A reaction to "Xが…したことを受け" is directed at X."""
     data = lexicon("ja")
-    end = trigger
-    if _in_ja_quote(text, trigger):
-        end = text.rfind("「", 0, trigger)
-    morphs = _ja_morphs(text[:end])
+    quoted = _in_ja_quote(text, trigger)
+    end = text.rfind("「", 0, trigger) if quoted else trigger
+    morphs = _ja_morphs(text[:trigger])
     source: tuple[int, int] | None = None
-    target: tuple[int, int] | None = None
-    target_particles = data["target_particles"].get(kind, data["target_particles"]["*"])
+    source_at = -1
     passive = text[trigger:trigger + 8].find("され") >= 0
     for idx in range(len(morphs) - 1, -1, -1):
         b, e, surface, pos = morphs[idx]
-        if pos != "助詞" or _in_ja_quote(text, b):
+        if b >= end or pos != "助詞" or _in_ja_quote(text, b) or surface not in ("が", "は"):
             continue
+        if surface == "が" and any(m in text[e:trigger] for m in data["subordinate_markers"]):
+            continue  # 「米国が…公表したことを受け、」: the subject of another clause
         run = _noun_run(morphs, idx)
         if run is None:
             continue
-        if surface in ("が", "は") and source is None:
-            if surface == "が" and any(m in text[e:trigger] for m in data["subordinate_markers"]):
-                continue  # 「米国が…公表したことを受け、」: the subject of another clause
-            source = run
-            if surface == "が":
-                break
-        elif source is None and target is None and (surface in target_particles or
-                                                   text[b:b + 3] in target_particles):
-            target = run
+        source, source_at = run, idx
+        break  # the nearest が or は
+    target = _ja_target(text, morphs, source_at + 1, trigger, kind, quoted)
+    if target is None and kind in ("DISAPPROVE", "ACCUSE", "THREATEN", "REJECT", "DEMAND"):
+        target = _ja_provoker(text, morphs, trigger)
     if passive:
         agent = re.search(r"([^、。「」]{1,12}?)(?:の反対|によ(?:って|り|る))", text[:trigger])
         source, target = ((agent.start(1), agent.end(1)) if agent else None), source
     if source is None:
-        head = re.match(r"([^、。「」\s]{1,12})、", text)  # a headline: 「総務省、フジに…要請」
+        head = re.match(r"([^、。「」\s]{1,12})[、「]", text)  # 「総務省、フジに…要請」「首相「…」」
         if head and head.end() <= trigger:
             source = (head.start(1), head.end(1))
     return source, target
 
 
+def _ja_target(text: str, morphs: list[tuple[int, int, str, str]], first: int, trigger: int,
+               kind: str, quoted: bool) -> tuple[int, int] | None:
+    """The noun before the best-ranked target particle between ``first`` and the trigger."""
+    data = lexicon("ja")
+    ranked = data["target_particles"].get(kind, data["target_particles"]["*"])
+    best: tuple[int, tuple[int, int]] | None = None
+    for idx in range(max(first, 0), len(morphs)):
+        b, _, surface, pos = morphs[idx]
+        if pos != "助詞" or (_in_ja_quote(text, b) and not quoted):
+            continue
+        rank = next((r for r, p in enumerate(ranked) if text.startswith(p, b)), None)
+        if rank is None:
+            continue
+        run = _noun_run(morphs, idx)
+        if run is not None and (best is None or rank <= best[0]):
+            best = (rank, run)
+    return None if best is None else best[1]
+
+
+def _ja_provoker(text: str, morphs: list[tuple[int, int, str, str]], trigger: int) -> tuple[int, int] | None:
+    """For a reaction, the actor of what it reacts to: 「米国が…公表したことを受け、…抗議」 -> 米国."""
+    cue = max(text.rfind("を受け", 0, trigger), text.rfind("について", 0, trigger))
+    if cue < 0:
+        return None
+    for idx, (b, _, surface, pos) in enumerate(morphs):
+        if b >= cue:
+            break
+        if pos == "助詞" and surface == "が" or text.startswith("による", b):
+            run = _noun_run(morphs, idx)
+            if run is not None:
+                return run
+    return None
+
+
 def _noun_run(morphs: list[tuple[int, int, str, str]], particle: int) -> tuple[int, int] | None:
     """The nouns (with 接尾辞 and ・) just before a particle, across の (「カナダの外相」)."""
     k = particle - 1
+    if k >= 1 and morphs[k][2] in (")", "）"):
+        opening = next((n for n in range(k - 1, -1, -1) if morphs[n][2] in ("(", "（")), None)
+        if opening is not None and opening >= 1:
+            k = opening - 1  # 「在日中国大使館(東京)は」: the aside belongs to the noun
     while True:
         top = k
         while k >= 0 and (morphs[k][3] in ("名詞", "接尾辞", "接頭辞") or morphs[k][2] in ("・", "＝", "=")):
