@@ -240,6 +240,7 @@ TOPS = [
      f"politics\n\n{HL_EN}\n", HL_EN),
     (f"Current News\n\n/\n\nNorthwindMax\n\n{HL_EN}\n", HL_EN),
     (f"logo\n{HL_EN}\n\n{HL_EN}\n", HL_EN),
+    (f"We use cookies to improve your experience.\nAccept all cookies\nFollow us on X\n{HL_EN}\n", HL_EN),
     ("Lima’s envoys seated side by side\nLima envoys seated side by side before the talks © Northwind/X\n"
      f"Published\n193\n{HL_EN}\n", HL_EN),
     (f"ニュース\n国際\n2025年6月14日(土曜日)\n{HL_JA}\n", HL_JA),

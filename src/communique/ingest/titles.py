@@ -132,6 +132,10 @@ def is_furniture(line: str, *, site: str | None = None) -> bool:
         return True
     if site and key == _key(site):
         return True
+    from .clean import is_boilerplate  # cookie banners, share bars, prompts (clean.py imports this module)
+
+    if is_boilerplate(line):
+        return True
     if key in data.outlets or _is_stamp(norm):
         return True
     return bool(data.pattern.fullmatch(norm.strip(" \u3000|·•-–—")))
