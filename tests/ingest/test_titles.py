@@ -7,6 +7,8 @@ navigation, share bars, bylines, clocks, photo credits, site names); the words a
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from communique.ingest import build_report
 from communique.ingest.titles import (
@@ -436,3 +438,29 @@ def test_an_aggregator_feed_item_title_loses_its_source_suffix(tmp_path):
     options = SourceOptions(follow_links=False)
     docs = [d for d in expand(str(tmp_path / "feed.xml"), options) if isinstance(d, Document)]
     assert [d.title for d in docs] == ["Envoys agree on quotas in Lima"]
+
+
+LINES = st.sampled_from(
+    FURNITURE_EN[:12] + FURNITURE_JA[:8] + HEADLINES_EN[:4] + HEADLINES_JA[:3] + NOT_HEADLINES[:5]
+    + ["", "  "]
+)
+
+
+@given(st.lists(LINES, max_size=8), st.sampled_from([BODY_EN, BODY_JA]))
+def test_the_top_only_loses_furniture(lines, body):
+    text = "\n".join([*lines, body])
+    head = split_head(text)
+    if head.title is None:
+        assert text.endswith(head.body)
+        dropped = text[: len(text) - len(head.body)]
+        assert all(is_furniture(line) or not line.strip() or _repeats_below(line, text)
+                   for line in dropped.split("\n")), dropped
+    else:
+        assert head.title in text
+        assert head.body.startswith(head.title)
+    assert head.body.endswith(body)
+
+
+def _repeats_below(line: str, text: str) -> bool:  # "Home World <headline>" above "<headline>"
+    return any(other.strip() and line.strip().endswith(other.strip()) and other.strip() != line.strip()
+               for other in text.split("\n"))
