@@ -132,7 +132,7 @@ def sheet(briefing: Briefing) -> list[Row]:
 
 def read_table(path: Path) -> list[Row]:
     with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\")
         return [Row(**{k: (v or "") for k, v in row.items() if k in FULL_COLUMNS}) for row in reader]
 
 
