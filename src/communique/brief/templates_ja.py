@@ -61,6 +61,31 @@ _STANCE_NOUN = {
     "oppose": "反対",
     "unclear": "態度保留",
 }
+# a stance as a verb: the 連用形 that links clauses, and the て-form that ends the sentence
+_STANCE_VERB = {
+    "accept": ("受け入れ", "受け入れて"),
+    "partly_accept": ("一部を受け入れ", "一部を受け入れて"),
+    "reject": ("拒否し", "拒否して"),
+    "demand": ("条件を示し", "条件を示して"),
+    "support": ("支持し", "支持して"),
+    "oppose": ("反対し", "反対して"),
+    "unclear": ("態度を明らかにせず", "態度を明らかにしないで"),
+}
+
+
+def stances_clause(pairs: Sequence[tuple[str, str]]) -> str:
+    """「A国が反対し、B国が一部を受け入れて」: holders and their stances as linked verbs, the
+    last in the て-form (the caller ends the sentence: います / いるとされます / いて)."""
+    groups: dict[str, list[str]] = {}
+    for holder, stance in pairs:  # holders of one stance together: 「AとBが条件を示し」
+        groups.setdefault(stance, []).append(holder)
+    items = list(groups.items())
+    parts = [f"{'と'.join(hs)}が{_STANCE_VERB.get(st, (st, st))[0]}" for st, hs in items[:-1]]
+    st, hs = items[-1]
+    parts.append(f"{'と'.join(hs)}が{_STANCE_VERB.get(st, (st, st))[1]}")
+    return "、".join(parts)
+
+
 _TITLE_STANCE = {
     "accept": "{t}を受け入れ",
     "partly_accept": "{t}を一部受け入れ",
@@ -289,8 +314,7 @@ def proposal_reported(name: str, authors: Sequence[str], when: str | None, *, he
 
 
 def proposal_positions(name: str, pairs: Sequence[tuple[str, str]], *, hedge: str | None = None) -> str:
-    parts = "、".join(f"{h}が{stance_noun(s)}" for h, s in pairs)
-    return f"{name}に対しては、{parts}の立場を示して" + ("いるとされます。" if hedge else "います。")
+    return f"{name}をめぐっては、{stances_clause(pairs)}" + ("いるとされます。" if hedge else "います。")
 
 
 def lead_context(topic: str, when: str) -> str:
@@ -322,13 +346,11 @@ def point_open(target: str, pairs: Sequence[tuple[str, str]]) -> str:
         return (
             f"{target}について、{pairs[0][0]}は一部を受け入れるにとどまり、受け入れがたい点が残っていること。"
         )
-    parts = "、".join(f"{h}が{stance_noun(s)}" for h, s in pairs)
-    return f"{target}をめぐっては、{parts}の立場で、各当事者の立場はまだそろっていないこと。"
+    return f"{target}をめぐっては、{stances_clause(pairs)}おり、各当事者の立場はまだそろっていないこと。"
 
 
 def point_clash(target: str, pairs: Sequence[tuple[str, str]]) -> str:
-    parts = "、".join(f"{h}が{stance_noun(s)}" for h, s in pairs)
-    return f"{target}では、{parts}の立場で、主張が正面からぶつかっていること。"
+    return f"{target}では、{stances_clause(pairs)}おり、主張が正面からぶつかっていること。"
 
 
 def point_next(actors: Sequence[str], when: str | None, place: str | None) -> str:
