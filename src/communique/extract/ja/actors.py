@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..gazetteer import Gazetteer
-from .lexicon import GENERIC_BODIES, KATAKANA_TITLES, PERSON_TITLE_SUFFIXES
+from .lexicon import GENERIC_BODIES, KATAKANA_TITLES, MEDIA_SUFFIXES, PERSON_TITLE_SUFFIXES
 from .names import cjk_names
 
 _SUFFIX_RE = re.compile("(?:" + "|".join(sorted(set(PERSON_TITLE_SUFFIXES), key=len, reverse=True)) + ")$")
@@ -149,6 +149,7 @@ def find_mentions(text: str, gazetteer: Gazetteer, person_spans: list[tuple[int,
     _ascii_pass(text, gazetteer, built, mentions, taken)
     _collective_pass(text, mentions, taken)
     _cjk_pass(text, words or set(), mentions, taken)
+    _media_pass(text, mentions, taken)
     _person_pass(text, person_spans, mentions, taken)
     _unify_people(mentions)
     mentions.sort(key=lambda m: m.start)
@@ -339,6 +340,19 @@ def _cjk_pass(text: str, words: set[int], out: list[Mention], taken: list[bool])
         _take(taken, start, stop)
 
 
+def _media_pass(text: str, out: list[Mention], taken: list[bool]) -> None:
+    """News outlets as sources: ``ロイター通信``, ``イスラエルメディア``, ``米紙`` -> ``media:<name>``;
+    a katakana name with no title right before ``によると`` or ``は15日、`` (``アクシオスによると``)
+    is a body that speaks -> ``org:<name>``."""
+    for match in _MEDIA.finditer(text):
+        start, end = match.span(1)
+        if _free(taken, start, end):
+            name = match.group(1)
+            prefix = "media" if name.endswith(MEDIA_SUFFIXES) or name.endswith("紙") else "org"
+            out.append(Mention(start, end, f"{prefix}:{_slug(name)}", "organization", name, via="media"))
+            _take(taken, start, end)
+
+
 def _spaced_title(text: str, end: int) -> str:
     """``赤沢亮正 経済再生担当大臣`` at the end of a line: the title after one space."""
     if end >= len(text) or text[end] not in " \u3000":
@@ -384,11 +398,31 @@ def _foreign_bodies(text: str, out: list[Mention]) -> None:
         if country.kind == "country" and gap in ("", "の"):
             out[k - 1:k + 1] = [Mention(country.start, body.end, country.actor_id, "organization",
                                         text[country.start:body.end], via="gazetteer")]
+    for k, country in enumerate(out):
+        found = _BODY.match(text, country.end)
+        if country.kind == "country" and found and _free_of(out, k, found.end()):
+            out[k] = Mention(country.start, found.end(), country.actor_id, "organization",
+                             text[country.start:found.end()], via="gazetteer")  # 中国商務省
     for k, body in enumerate(out):
         spokesman = _SPOKESMAN.match(text, body.end)
         if body.kind == "organization" and spokesman and not (k + 1 < len(out) and out[k + 1].start
                                                               < spokesman.end()):
             out[k] = replace(body, end=spokesman.end(), title="報道官")  # 中国外務省の報道官
+
+
+_MEDIA = re.compile(
+    r"(?<![\u30a1-\u30fa\u30fc\u4e00-\u9fffA-Za-z・])("
+    r"[A-ZＡ-Ｚ]{2,5}(?:通信|テレビ)"
+    r"|[\u30a1-\u30fa\u30fc・]{2,16}(?:" + "|".join(MEDIA_SUFFIXES) + ")"
+    r"|[\u4e00-\u9fff]{1,4}(?:通信社|通信|新聞|テレビ|放送|メディア)"
+    r"|(?:米|英|仏|独|露|中|韓)紙"
+    r"|[\u30a1-\u30fa\u30fc・]{3,16}(?=によると|によれば|によりますと|は\d{1,2}日、))")
+_BODY = re.compile(r"の?(?:" + "|".join(GENERIC_BODIES) + ")")
+
+
+def _free_of(out: list[Mention], k: int, end: int) -> bool:
+    """No mention after ``out[k]`` starts before ``end``."""
+    return not (k + 1 < len(out) and out[k + 1].start < end)
 
 
 _SPOKESMAN = re.compile(r"の?報道官(?!の)")

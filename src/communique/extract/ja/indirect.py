@@ -16,10 +16,13 @@ from .sentences import Sentence
 SAY = re.compile(
     r"(?<=[たるいだうずかねよ])(?:など)?と(?:も)?(?!の)(?:"
     r"[^、。「」]{0,8}?(?:述べ|語っ|語り|語る|強調|説明|明らかに|指摘|訴え|主張|表明|警告|明言|否定|批判"
-    r"|非難|発表|投稿|くぎを刺|示唆|答え|反論|報告し|言明|話し|言っ)"
+    r"|非難|発表|投稿|くぎを刺|示唆|答え|反論|報告し|言明|話し|言っ|報じ)"
     r"|し(?:たうえで|た上で|ている|ています|た|ており))"
 )
-NOUN_SAY = re.compile(r"(?<![」』])との(?:見方|考え|認識|見解|立場|方針|意向)を(?:示|明らかに)")
+NOUN_SAY = re.compile(
+    r"(?<![」』])との(?:見方|考え|認識|見解|立場|方針|意向)を(?:示|明らかに)"
+    r"|(?<=[るたいだ])(?:考え|方針|意向|構え)を(?:示|明らかに)"  # 詳細は12日に説明する考えを示した
+    r"|(?<=[たるいだ])こと(?:を|も)(?:明らかに|発表|表明)")  # 枠組みの設置で合意したことを明らかにし
 SOURCE = re.compile(r"(によりますと|によると|によれば)、")
 _TAIL = re.compile(
     r"(?:ということです|という|見通しだ|見通しです|とされる|とされます|ことになる|だ|です)?。?$")
@@ -48,12 +51,23 @@ def _skip_settings(text: str, start: int, end: int) -> int:
         start = match.end()
 
 
+def _speaker_after(doc: Doc, start: int, end: int) -> bool:
+    """A person or source marked with は after ``Xによると、``, and a reporting verb after it."""
+    for mention in doc.mentions_in(start, end):
+        if mention.kind in ("person", "anonymous") and doc.text.startswith("は", mention.end) \
+                and SAY.search(doc.text, mention.end, end):
+            return True
+    return False
+
+
 def reported_clauses(doc: Doc, sentence: Sentence, subject_end: int | None,
                      barriers: list[int] | None = None) -> list[Reported]:
     """Clauses reported without quote marks in one sentence."""
     text = doc.text
     out: list[Reported] = []
     source = SOURCE.search(text, sentence.start, sentence.end)
+    if source and _speaker_after(doc, source.end(), sentence.end):
+        source = None  # AFP通信によれば、ガザ当局者は…と訴えた: the official speaks, the agency relays
     if source and not doc.inside_bracket(source.start()):
         start = source.end()
         body = text[start:sentence.end]

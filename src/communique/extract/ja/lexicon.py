@@ -50,3 +50,6 @@ CJK_TITLES = (
 )
 # Characters that begin a title, never a given name (王外相 is 王 + 外相, not 王外 + 相).
 TITLE_STARTS = frozenset("外副首国報次大主総議委書特代元前駐長官相氏党政会社団教弁知市局司理顧補参財商")
+
+# News outlets named as a source (ロイター通信によると, 米紙は…と報じた): words ending so.
+MEDIA_SUFFIXES = ("通信社", "通信", "新聞", "テレビ", "放送", "メディア", "タイムズ", "ポスト", "ジャーナル")

@@ -21,10 +21,22 @@ def _is_kanji(ch: str) -> bool:
 
 
 def title_at(text: str, pos: int) -> tuple[int, str]:
-    """(where the title starts, the title) at ``pos``, past a reading in brackets; else (pos, "")."""
+    """(where the title starts, the title) at ``pos``, past a reading in brackets; else (pos, "").
+
+    After a reading the title may be a longer office ending in a listed title
+    (``李成鋼（リーチョンガン）商務省国際貿易交渉代表``): the reading marks a foreign name.
+    """
     reading = _READING.match(text, pos)
     start = reading.end() if reading else pos
-    return start, next((t for t in _TITLES if text.startswith(t, start)), "")
+    title = next((t for t in _TITLES if text.startswith(t, start)), "")
+    if reading and not title:
+        run = _OFFICE.match(text, start)
+        if run:
+            title = run.group()
+    return start, title
+
+
+_OFFICE = re.compile(r"[\u4e00-\u9fff]{1,14}?(?:" + "|".join(_TITLES) + ")")
 
 
 def cjk_names(text: str, words: set[int]) -> list[tuple[int, int, int, str]]:

@@ -35,6 +35,9 @@ _QUESTION = re.compile(r"(?:など)?と(?:の)?(?:" + "|".join(QUESTION_VERBS) +
 _VERB_TAIL = re.compile(r"(?:だ|です|し|さ|でき|とな|にな|であ)[^、。「」『』\s]{0,6}?と(?:も)?")
 _NOUN_REPORT = re.compile(
     r"の?[^、。「」『』]{0,10}?(?:見解|考え|認識|見方|見通し|立場|姿勢|意向)を(?:示|明らかに|表明|強調)")
+_VOICES = re.compile(r"(?:など)?との声(?:も|が)(?:ある|あり|上が|出)")
+_RELAYED = re.compile(
+    r"(?:など)?と(?:も)?(?:述べ|語っ|話し|説明し|明らかにし|指摘し|発言し)た?と(?:伝え|報じ|明らかに|述べ)")
 _FURNITURE = re.compile(r"[ \u3000]*【(?:映像|動画|写真|画像|関連|関連記事|音声)】")
 _PAREN_CLOSE = re.compile(r"(?:、以下同)?[）)]")
 _FROM_AFTER = re.compile(r"(?:から|より)(?:の|、)?(?:" + "|".join(REQUEST_NOUNS) + ")")
@@ -79,8 +82,8 @@ def classify(doc: Doc, sentence: Sentence, bracket: Bracket) -> str:
         return "term"  # 【映像】赤沢大臣「…」: a link to other content
     if paren_speaker(doc, bracket) is not None:
         return "paren"  # 「…」（赤沢大臣）
-    if _QUESTION.match(after):
-        return "term"  # 「…」と問われ: the reporters' question, nobody's statement
+    if _QUESTION.match(after) or _VOICES.match(after):
+        return "term"  # 「…」と問われ: the reporters' question; 「…」との声もある: nobody named
     if _from_after(doc, bracket, sentence) is not None:
         return "from_after"
     if _subheading(doc, sentence, bracket):
@@ -264,6 +267,10 @@ def speaker_of(doc: Doc, sentence: Sentence, bracket: Bracket, kind: str,
     adjacent = _adjacent_speaker(doc, bracket)
     if adjacent is not None and doc.text[adjacent.end:adjacent.end + 1] == "の":
         return adjacent, False
+    if kind == "quotative" and relayed(doc, bracket):
+        inner = _inner_subject(doc, sentence, bracket)
+        if inner is not None:
+            return inner, False  # 赤沢氏は、米側が「適時に修正する」と説明したと明らかにした
     post = _post_subject(doc, bracket, sentence) if kind == "quotative" else None
     if post is not None:
         return post, False
@@ -288,12 +295,26 @@ def speaker_of(doc: Doc, sentence: Sentence, bracket: Bracket, kind: str,
     if topics:
         return _coordinated(doc, topics[-1]), False
     subjects = [m for m in marks if m.marker == "が" and m.mention.kind in _SUBJECT_KINDS
-                and not re.search(r"という|とする|とした|ことに|ことを", doc.text[m.end:bracket.open])]
+                and not re.search(r"という|とし|とす|ことに|ことを", doc.text[m.end:bracket.open])]
     if subjects:
         return subjects[-1].mention, False
     if carried is not None:
         return carried, any(m.marker == "が" for m in marks)
     return None, True
+
+
+def relayed(doc: Doc, bracket: Bracket) -> bool:
+    """``「…」と説明したと明らかにした``: words one speaker relays from another."""
+    return bool(_RELAYED.match(doc.text, bracket.close + 1))
+
+
+def _inner_subject(doc: Doc, sentence: Sentence, bracket: Bracket) -> Mention | None:
+    """The が subject after the sentence's topic, in a quote one speaker relays from another."""
+    marks = [m for m in marked_in(doc, sentence.start, bracket.open) if m.mention.end <= bracket.open]
+    topics = [m.end for m in marks if m.marker == "は"]
+    inner = [m for m in marks if m.marker == "が" and (not topics or m.end > topics[-1])
+             and m.mention.kind in ("person", "anonymous", "collective", "country", "organization")]
+    return inner[-1].mention if inner else None
 
 
 def _saying_noun(doc: Doc, bracket: Bracket) -> bool:

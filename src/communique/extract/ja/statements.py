@@ -10,7 +10,7 @@ from .. import item_id
 from .actors import Mention
 from .document import Doc
 from .indirect import reported_clauses
-from .quotes import chain_end, classify, clause_end, quote_brackets, reporting_verb, speaker_of
+from .quotes import chain_end, classify, clause_end, quote_brackets, relayed, reporting_verb, speaker_of
 from .sentences import Sentence, paragraphs
 from .speakers import Discourse, hedge_in, marked_in, relay_of, sentence_topic
 
@@ -128,6 +128,7 @@ def extract_quotes(doc: Doc, extractor: str, *, use_parser: bool = True) -> list
     state = _State()
     quotes: list[Quote] = []
     captions = caption_speakers(doc)
+    relays: set[str] = set()
     for sentence in doc.sentences:
         carried = state.discourse.carried()
         found_here: list[Quote] = []
@@ -162,6 +163,8 @@ def extract_quotes(doc: Doc, extractor: str, *, use_parser: bool = True) -> list
             if speaker is None or speaker.kind not in _SPEAKER_KINDS:
                 continue
             start, end = bracket.open + 1, bracket.close
+            if relayed(doc, lead):
+                relays.add(item_id("q", doc.report.id, start, end, extractor))  # not the topic after it
             verb = reporting_verb(doc, lead.close + 1, sentence.end) if kind != "headline" else None
             said = _said_on(doc, sentence, bracket.open, speaker.actor_id, state)
             hedge = _hedge(doc, sentence, lead.close + 1)
@@ -169,11 +172,14 @@ def extract_quotes(doc: Doc, extractor: str, *, use_parser: bool = True) -> list
             spans.append((bracket.open, bracket.close))
         topic_mark = next((m for m in marked_in(doc, sentence.start, sentence.end)
                            if m.marker == "は" and m.mention.kind in _SPEAKER_KINDS), None)
-        barriers = [b.close for b in quote_brackets(doc, sentence)]
+        barriers = [close for _, close in spans]  # a quote's clause ends the reported one before it
         for clause in reported_clauses(doc, sentence, topic_mark.end if topic_mark else None, barriers):
             if any(clause.start <= s < clause.end for s, _ in spans):
                 continue
-            if clause.via_source:
+            inner = None if clause.via_source else _inner_speaker(doc, clause.start, clause.end)
+            if inner is not None:
+                speaker, clause = inner[0], replace(clause, start=inner[1])
+            elif clause.via_source:
                 speaker = _source_speaker(doc, sentence, clause.verb_start)
             else:
                 speaker = _indirect_speaker(doc, sentence, clause.start, carried)
@@ -190,10 +196,26 @@ def extract_quotes(doc: Doc, extractor: str, *, use_parser: bool = True) -> list
             if quote.speaker_id and quote.said_on:
                 state.last_date[quote.speaker_id] = (quote.said_on, quote.said_on_precision)
         quotes.extend(found_here)
-        topic = _mention_for(doc, found_here[-1]) if found_here else None
+        speaking = [q for q in found_here if q.id not in relays]
+        topic = _mention_for(doc, speaking[-1]) if speaking else None
         topic = topic or sentence_topic(doc, sentence.start, sentence.end)
         state.discourse.update(topic)
     return _backfill_headline_dates(doc, quotes, state)
+
+
+def _inner_speaker(doc: Doc, start: int, end: int) -> tuple[Mention, int] | None:
+    """``Aは、当局者が…と述べたと伝えた``: the words are the inner speaker's (marked with が),
+    reported by A; the clause starts after the inner subject."""
+    if not _RELAYED.match(doc.text, end):
+        return None
+    for mark in marked_in(doc, start, end):
+        if mark.marker == "が" and mark.mention.kind in ("person", "anonymous") and mark.end - start <= 40:
+            return mark.mention, mark.end
+    return None
+
+
+_RELAYED = re.compile(
+    r"(?:など)?と(?:も)?(?:述べ|語っ|話し|明らかにし|指摘し|発言し)た?と(?:伝え|報じ|明らかに|述べ)")
 
 
 def _indirect_speaker(doc: Doc, sentence: Sentence, clause_start: int,
