@@ -187,7 +187,7 @@ def report(cases: list[Case], title: str, preds: dict[str, str | None]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=("train", "held-out", "fresh", "all"), default=None,
+    parser.add_argument("--split", choices=("train", "held-out", "fresh", "fresh-2", "all"), default=None,
                         help="only this half (default: train, held-out and all)")
     parser.add_argument("--errors", action="store_true", help="list every sentence typed wrongly")
     args = parser.parse_args(argv)
@@ -198,12 +198,14 @@ def main(argv: list[str] | None = None) -> int:
         print("no annotated sentence has its text here: nothing to measure", file=sys.stderr)
         return 0
     preds = {c.id: predict(c) for c in cases}
-    present = [s for s in ("train", "held-out", "fresh") if any(c.split == s for c in cases)]
+    present = [s for s in ("train", "held-out", "fresh", "fresh-2") if any(c.split == s for c in cases)]
     splits = (args.split,) if args.split else (*present, "all")
     for split in splits:
         chosen = [c for c in cases if split in ("all", c.split)]
         for lang in ("en", "ja", "all"):
             part = [c for c in chosen if lang in ("all", c.lang)]
+            if not part:
+                continue
             label = {"en": "English", "ja": "Japanese", "all": "English + Japanese"}[lang]
             report(part, f"{label}, {split}" + (" (tuned on)" if split == "train" else ""), preds)
     if args.errors:

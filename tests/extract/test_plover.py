@@ -117,12 +117,17 @@ JA_CASES: list[Case] = [
     # a concessive clause is not the main event
     ("組合が説明を要求しても、会社は資料を提出しようとしない。", "REJECT", False, "会社", None),
     ("朝から雨が降り続いた。", None, False, None, None),
+    # a verb that modifies a noun is no clause; a statement it describes carries the act
+    ("両国が合意した条約の全文が公開された。", None, False, None, None),
+    ("大使館は「断固反対する」と反発する報道官の談話を出した。", "DISAPPROVE", False, "大使館", None),
+    ("この訪問は両国関係の節目となる。", None, False, None, None),
+    ("首相は米大統領から訪米の招請を受けた。", "AGREE", False, None, None),
     # roles: a headline's lead noun, a passive's agent, the speaker of a quoted act
     ("県、国に財政支援を要請", "DEMAND", False, "県", None),
     ("法案は与党の反対多数で否決された。", "REJECT", False, "与党", "法案"),
     ("大臣は「相手国に強く抗議した」と述べた。", "DISAPPROVE", False, "大臣", None),
     ("会社が値上げを発表したことを受け、組合は撤回を求めた。", "DEMAND", False, "組合", None),
-    ("外務省は、隣国が演習を始めたことを受け、同国に対し強く抗議した。", "DISAPPROVE", False, "外務省", "同国"),
+    ("外務省は、隣国が演習を始めたことを受け、同国に抗議した。", "DISAPPROVE", False, "外務省", "同国"),
     ("市は工事を始めたことを受け、業者に対し文書で抗議した。", "DISAPPROVE", False, "市", "業者"),
     ("在京大使館(報道部)は声明で強い不満を表明した。", "DISAPPROVE", False, "在京大使館", None),
     ("知事「国に強く抗議する」", "DISAPPROVE", False, "知事", "国"),
@@ -178,12 +183,14 @@ def test_data_files_name_the_extractor_version(lang: str) -> None:
 # --- the gate on real sentences -------------------------------------------------------
 
 # macro-F1 over the seven core types, just under the figures measured when last raised
-# (benchmarks/dev_events.py): all sentences; the held-out half the rules were not tuned on;
-# the fresh set gathered after tuning (devset/plover/README.md)
+# (benchmarks/dev_events.py): the tuning pool (train + held-out halves); the held-out half
+# alone; the fresh set gathered after tuning; the second fresh set (Japanese summits,
+# courts, business; devset/plover/README.md)
 FLOORS = {
-    "all": {"en": 0.81, "ja": 0.83, "all": 0.82},
-    "held-out": {"en": 0.77, "ja": 0.74, "all": 0.76},
+    "pool": {"en": 0.83, "ja": 0.86, "all": 0.85},
+    "held-out": {"en": 0.77, "ja": 0.77, "all": 0.76},
     "fresh": {"en": 0.66, "ja": 0.63, "all": 0.68},
+    "fresh-2": {"ja": 0.40, "all": 0.40},
 }
 
 
@@ -195,9 +202,10 @@ def dev_cases() -> list[dev_events.Case]:
     return cases
 
 
-@pytest.mark.parametrize("split", ["all", "held-out", "fresh"])
+@pytest.mark.parametrize("split", list(FLOORS))
 def test_dev_sentences_gate(dev_cases: list[dev_events.Case], split: str) -> None:
-    chosen = [c for c in dev_cases if split in ("all", c.split)]
+    members = ("train", "held-out") if split == "pool" else (split,)
+    chosen = [c for c in dev_cases if c.split in members]
     figures = dev_events.evaluate(chosen)
     for lang, floor in FLOORS[split].items():
         assert figures[lang] >= floor, f"{split} {lang}: macro-F1 {figures[lang]:.2f} < floor {floor}"

@@ -42,7 +42,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-PLOVER_EXTRACTOR = {"en": "plover.en.v10", "ja": "plover.ja.v10"}
+PLOVER_EXTRACTOR = {"en": "plover.en.v11", "ja": "plover.ja.v11"}
 CORE_TYPES = ("AGREE", "REJECT", "DEMAND", "DISAPPROVE", "CONSULT", "CONCEDE", "SUPPORT")
 EXTRA_TYPES = ("ACCUSE", "PROPOSE", "THREATEN")
 
@@ -682,6 +682,9 @@ def _classify_ja(text: str) -> PloverHit | None:
                 continue
             if _in_ja_quote(text, hit[0]) != inside:
                 continue
+            if any(text.endswith(n, 0, hit[0]) for n in data["nominal_before"]) \
+                    or _ja_adnominal(text, hit[1]):
+                continue  # 「この訪問」, 「賃上げを求めている今年の春闘」: a noun or its modifier
             main = hit
             break
         if main is not None:
@@ -702,6 +705,30 @@ def _classify_ja(text: str) -> PloverHit | None:
     return PloverHit(type=kind, trigger=(start, end), source=_span_text(text, source), source_span=source,
                      target=_span_text(text, target), target_span=target, negated=negated, future=future,
                      extractor=PLOVER_EXTRACTOR["ja"])
+
+
+def _ja_adnominal(text: str, end: int) -> bool:
+    """Whether the verb ending at ``end`` modifies a following noun (「合意した28日の会談」),
+    past its plain inflection (する, した, ている ...); a te-form or a formal noun (こと, 予定,
+    方針 ...) keeps it a predicate, and so does a statement it describes (「…と反発する報道官の
+    コメント」, 「対応を求める提言書」: the statement carries the act)."""
+    data = lexicon("ja")
+    if end >= len(text) or text[end].isspace():
+        return False
+    morphs = _ja_morphs(text[end:end + 24])
+    for n, (_, _, surface, pos) in enumerate(morphs):
+        if surface == "て":
+            if n + 1 < len(morphs) and morphs[n + 1][2] in ("いる", "いた", "い"):
+                continue
+            return False
+        if pos == "助動詞" or surface in ("し", "した", "する", "いる", "いた", "い", "さ", "れ", "れる",
+                                          "られ", "られる", "める", "る"):
+            continue
+        if pos != "名詞" or surface in data["formal_nouns"] or surface.isdigit():
+            return False
+        following = text[end:end + 24]
+        return not any(noun in following for noun in data["statement_nouns"])
+    return False
 
 
 @cache
