@@ -22,7 +22,7 @@ GOLD = CORPUS / "gold" / "ja.json"
 # Pinned floors: raise them when the extractor gets better, never lower them.
 FLOORS = {
     "quote_f1": 0.98,
-    "attribution_f1": 0.96,  # the issue asks for >= 0.90
+    "attribution_f1": 0.97,  # the issue asks for >= 0.90
     "event_f1": 0.72,
     "event_dates": 0.93,  # the issue asks for >= 0.90
     "participants_f1": 0.74,

@@ -298,9 +298,9 @@ def speaker_of(doc: Doc, sentence: Sentence, bracket: Bracket, kind: str,
                 and not re.search(r"という|とし|とす|ことに|ことを", doc.text[m.end:bracket.open])]
     if subjects:
         return subjects[-1].mention, False
-    if carried is not None:
+    if carried is not None and carried.kind not in ("country", "bloc"):
         return carried, any(m.marker == "が" for m in marks)
-    return None, True
+    return None, True  # a country or bloc speaks only where the sentence names it (never carried)
 
 
 def relayed(doc: Doc, bracket: Bracket) -> bool:

@@ -225,11 +225,19 @@ def _indirect_speaker(doc: Doc, sentence: Sentence, clause_start: int,
     if people:
         return people[-1].mention
     topics = [m for m in marks if m.marker == "は" and m.mention.kind in _SPEAKER_KINDS]
+    if topics and _CONDITION.search(doc.text, sentence.start, topics[-1].mention.start) \
+            and carried is not None and carried.kind == "person":
+        return carried  # 撤退しなければ、ロシアは…と警告した: ロシアは is inside the warning
     if topics:
         return topics[-1].mention
     if re.search(r"(?:は|では)、", doc.text[sentence.start:clause_start]):
         return None  # a subject that is not an actor (協議は, 会談は): not someone's words
+    if carried is not None and carried.kind in ("country", "bloc"):
+        return None  # a country or bloc speaks only where the sentence names it
     return carried
+
+
+_CONDITION = re.compile(r"(?:れば|なければ|なら|たら)、")
 
 
 def _mention_for(doc: Doc, quote: Quote) -> Mention | None:
