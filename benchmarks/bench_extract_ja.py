@@ -1,12 +1,14 @@
 """Benchmark: Japanese extraction in reports per second per core.
 
-    .venv/bin/python benchmarks/bench_extract_ja.py [--reports 500] [--ginza-sample 25]
+    .venv/bin/python benchmarks/bench_extract_ja.py [--reports 500] [--ginza-sample 25] [--real]
 
 Builds N reports of about 2,000 characters by recombining the sentences of the Japanese
 sample corpus (examples/ukraine-talks-2025/ja, deterministic shuffle), then times, on one
 core: our extractor (Sudachi + rules, GiNZA only on the sentences that need it); Sudachi
 tokenization alone; and the bare GiNZA parse of every sentence of the same texts.  GiNZA
-is timed on a sample of the reports and extrapolated (said in the output).
+is timed on a sample of the reports and extrapolated (said in the output).  With ``--real`` the
+reports are the Japanese texts of the development set (devset/*/texts, gitignored), as ingest
+reads them.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from communique.ingest import SourceOptions, build_report, expand
 from communique.model import Document, Precision, Report
 
 CORPUS = Path(__file__).resolve().parents[1] / "examples" / "ukraine-talks-2025" / "ja"
+DEVSET = Path(__file__).resolve().parents[1] / "devset"
 
 
 def _sentences() -> list[str]:
@@ -63,15 +66,41 @@ def make_reports(count: int, size: int = 2000, seed: int = 7) -> list[Report]:
     return reports
 
 
+def real_reports(count: int, size: int = 2000) -> list[Report]:
+    """Reports of about ``size`` characters made of the development set's Japanese texts (gitignored),
+    cleaned as ingest cleans them and joined one after another until long enough."""
+    texts = []
+    for path in sorted(DEVSET.glob("*/texts/*-ja-*.txt")):
+        doc = Document(source=str(path), raw=path.read_bytes(), content_type="text", language="ja",
+                       published_at="2025-10-01")
+        texts.append(build_report(doc)[0].text)
+    if not texts:
+        raise SystemExit(f"no Japanese texts under {DEVSET}/*/texts/ (gitignored; see devset/README.md)")
+    reports, k = [], 0
+    for i in range(count):
+        parts: list[str] = []
+        while sum(len(p) for p in parts) < size:
+            parts.append(texts[k % len(texts)])
+            k += 1
+        text = "\n\n".join(parts)
+        reports.append(Report(
+            id=f"r-real{i:05d}", source="bench", url=None, outlet=None, title=None,
+            published_at="2025-10-01T10:00:00+09:00", published_precision=Precision.DATETIME,
+            language="ja", text=text, raw=b"", content_type="text", encoding="utf-8"))
+    return reports
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reports", type=int, default=500)
     parser.add_argument("--ginza-sample", type=int, default=25,
                         help="reports parsed by bare GiNZA (extrapolated)")
+    parser.add_argument("--real", action="store_true",
+                        help="time the real Japanese reports of devset/ instead of recombined sample text")
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
-    reports = make_reports(args.reports)
+    reports = real_reports(args.reports) if args.real else make_reports(args.reports)
     chars = sum(len(r.text) for r in reports)
     gazetteer = load()
     # warm up: dictionaries, gazetteer index, the parser model

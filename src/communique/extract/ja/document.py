@@ -92,11 +92,18 @@ def tokenize(text: str) -> list[Token]:
         for c_start in range(p_start, p_end, _MAX_CHUNK):
             chunk = text[c_start:min(p_end, c_start + _MAX_CHUNK)]
             for m in tok.tokenize(chunk, mode):
-                if m.begin() == m.end():
+                begin, end = m.begin(), m.end()
+                if begin == end:
                     continue
-                tokens.append(Token(c_start + m.begin(), c_start + m.end(), tuple(m.part_of_speech()[:4]),
-                                    m.dictionary_form()))
+                pos_id = m.part_of_speech_id()
+                pos = _POS.get(pos_id)
+                if pos is None:
+                    pos = _POS[pos_id] = tuple(m.part_of_speech()[:4])
+                tokens.append(Token(c_start + begin, c_start + end, pos, m.dictionary_form()))
     return tokens
+
+
+_POS: dict[int, tuple[str, ...]] = {}  # Sudachi part-of-speech id -> its first four levels
 
 
 def person_spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
