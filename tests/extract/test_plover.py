@@ -122,6 +122,8 @@ JA_CASES: list[Case] = [
     ("大使館は「断固反対する」と反発する報道官の談話を出した。", "DISAPPROVE", False, "大使館", None),
     ("この訪問は両国関係の節目となる。", None, False, None, None),
     ("首相は米大統領から訪米の招請を受けた。", "AGREE", False, None, None),
+    ("地裁は原告の請求を棄却した。", "REJECT", False, "地裁", None),
+    ("外相は相手国の軍事活動に深刻な懸念を伝えた。", "DISAPPROVE", False, "外相", None),
     # roles: a headline's lead noun, a passive's agent, the speaker of a quoted act
     ("県、国に財政支援を要請", "DEMAND", False, "県", None),
     ("法案は与党の反対多数で否決された。", "REJECT", False, "与党", "法案"),
@@ -188,9 +190,9 @@ def test_data_files_name_the_extractor_version(lang: str) -> None:
 # courts, business; devset/plover/README.md)
 FLOORS = {
     "pool": {"en": 0.83, "ja": 0.86, "all": 0.85},
-    "held-out": {"en": 0.77, "ja": 0.77, "all": 0.76},
+    "held-out": {"en": 0.77, "ja": 0.80, "all": 0.78},
     "fresh": {"en": 0.66, "ja": 0.63, "all": 0.68},
-    "fresh-2": {"ja": 0.40, "all": 0.40},
+    "fresh-2": {"ja": 0.57, "all": 0.57},
 }
 
 

@@ -42,7 +42,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-PLOVER_EXTRACTOR = {"en": "plover.en.v11", "ja": "plover.ja.v11"}
+PLOVER_EXTRACTOR = {"en": "plover.en.v12", "ja": "plover.ja.v12"}
 CORE_TYPES = ("AGREE", "REJECT", "DEMAND", "DISAPPROVE", "CONSULT", "CONCEDE", "SUPPORT")
 EXTRA_TYPES = ("ACCUSE", "PROPOSE", "THREATEN")
 
