@@ -244,6 +244,7 @@ class Tally:
     misses: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
     false: list[str] = field(default_factory=list)
+    bad: list[str] = field(default_factory=list)  # predicted on a gold piece, with another speaker
 
     def line(self, name: str) -> str:
         recall = self.found / self.gold if self.gold else 0.0
@@ -312,6 +313,11 @@ def score(text: str, extraction: Extraction, pieces: list[Piece], direct: Tally,
                 tally.correct += 1
             elif not under:
                 tally.false.append(f"{q.text[:90]!r} <- {q.speaker_text!r}")
+            else:
+                tally.bad.append(
+                    f"{q.text[:70]!r}: {q.speaker_text!r} ({q.speaker_id}), gold {sourced[0].source_text!r}"
+                    f" / {sourced[0].referent!r}"
+                )
 
 
 def run(split: str, limit: int | None, source: Path, show: int) -> int:
@@ -366,6 +372,7 @@ def run(split: str, limit: int | None, source: Path, show: int) -> int:
         ("missed", direct.misses),
         ("wrong speaker", direct.wrong),
         ("not a quote", direct.false),
+        ("predicted with another speaker", direct.bad),
     ):
         if show and rows:
             print(f"\n{title} (direct, first {min(show, len(rows))} of {len(rows)}):")

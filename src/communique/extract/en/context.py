@@ -63,7 +63,20 @@ _VERB_WORDS = (
 )
 VERB = re.compile(rf"\b(?:{_VERB_WORDS})\b")
 _WORD = re.compile(r"\b[a-z]+\b")
-_PHRASAL = {"point": "out", "points": "out", "pointed": "out", "pointing": "out", "went": "on", "goes": "on"}
+_PHRASAL = {
+    "point": "out",
+    "points": "out",
+    "pointed": "out",
+    "pointing": "out",
+    "went": "on",
+    "goes": "on",
+    "shot": "back",
+    "shoots": "back",
+    "fired": "back",
+    "fires": "back",
+    "chimed": "in",
+    "chimes": "in",
+}
 
 
 def verb_hits(text: str) -> list[tuple[int, int, str]]:

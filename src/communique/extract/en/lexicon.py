@@ -98,7 +98,7 @@ DESCRIPTOR_NOUNS = "|".join(
         "anchor moderator judge justice pastor preacher reverend bishop activist organizer founder "
         "chairman chairwoman chair president vice president secretary minister spokesman spokeswoman "
         "spokesperson aide adviser advisor strategist pollster economist professor scholar author "
-        "writer columnist commentator veteran general admiral former first lady father mother son "
+        "writer columnist commentator veteran general admiral father mother son "
         "daughter wife husband"
     ).split()
 )

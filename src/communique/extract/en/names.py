@@ -254,8 +254,14 @@ def _surname(name: str) -> str:
     return words[-1]
 
 
+# Names the model is apt to take for people that are services or media, never speakers in person.
+_NOT_PEOPLE = frozenset("twitter facebook instagram youtube tiktok telegram google fox cnn msnbc".split())
+
+
 def _clean(name: str) -> str:
     words = [_POSSESSIVE.sub("", w) for w in name.split()]
+    if any(w.lower() in _NOT_PEOPLE for w in words):
+        return ""
     while words and (words[0].lower().strip(".") in TITLE_WORDS or words[0].lower() in _FUNCTION):
         words = words[1:]
     if not words or any(w.lower() in NOT_NAME for w in words):

@@ -246,6 +246,20 @@ def _after_any(ctx: Context, start: int, sent: Sentence) -> Attribution | None:
 _INTRODUCES = False  # a verb in the sentence before is not enough (measured: 6 of 10 right)
 
 
+def _after_split(ctx: Context, q: QuoteSpan, sent: Sentence, idx: int) -> Attribution | None:
+    """'“..., right?” Trump went on.': the sentence splitter cut after the closing mark; the
+    attribution opens the next sentence of the paragraph."""
+    if q.close_mark is None or idx + 1 >= len(ctx.sentences):
+        return None
+    if not _TRIVIAL.match(ctx.text[q.close_mark + 1 : sent.end]):
+        return None
+    nxt = ctx.sentences[idx + 1]
+    if nxt.paragraph != sent.paragraph or not ctx.text[nxt.start : nxt.start + 1].isupper():
+        return None
+    limit = nxt.quotes[0].open_mark if nxt.quotes else nxt.end
+    return _after(ctx, q, limit, nxt)
+
+
 def _colon_intro(ctx: Context, prev: Sentence) -> Attribution | None:
     """A sentence ending in a colon whose reporting verb has a subject: 'Cruz continued:'."""
     if prev.quotes:
@@ -400,6 +414,7 @@ def extract_quotes(ctx: Context) -> list[Quote]:
     prev_para = -1
     chain: tuple[Attribution, tuple[str | None, Precision]] | None = None
     pending: list[tuple[int, int, Sentence]] = []
+    split_next: tuple[int, Attribution, tuple[str | None, Precision]] | None = None
     last_date: dict[str, tuple[str | None, Precision]] = {}
     # Undated remarks: the publication date, no finer than its part of the month (no day invented).
     default: tuple[str | None, Precision] = (
@@ -456,6 +471,9 @@ def extract_quotes(ctx: Context) -> list[Quote]:
             if attr is None:
                 attr = _before(ctx, q, sent) or _later(ctx, q, sent)
                 how = "sentence"
+            if attr is None and q is sent.quotes[-1]:
+                attr = _after_split(ctx, q, sent, idx)
+                how = "split"
             if attr is None and q.continued and chain is not None:
                 attr, inherited = chain
                 how = "chain"
@@ -470,7 +488,7 @@ def extract_quotes(ctx: Context) -> list[Quote]:
                     continue
                 if _is_scare(ctx, q, content) or len(content.split()) < 6 or not whole:
                     continue
-            elif how == "sentence" and _is_scare(ctx, q, content):
+            elif how in ("sentence", "split") and _is_scare(ctx, q, content):
                 continue
             date = dated(attr, sent, inherited)
             hedge = _hedge(ctx, sent, attr)
@@ -487,6 +505,8 @@ def extract_quotes(ctx: Context) -> list[Quote]:
                     if date != default:
                         last_date[attr.speaker.actor_id] = date
                 sentence_attr, sentence_date = attr, date
+                if how == "split":  # the next sentence, which holds the attribution, passes it on
+                    split_next = (idx + 1, attr, date)
             quotes.append(_quote(ctx, start, end, attr, True, date, hedge))
             if q.continues and attr is not None:
                 chain = (attr, date)
@@ -501,6 +521,8 @@ def extract_quotes(ctx: Context) -> list[Quote]:
                     if date != default:
                         last_date[attr.speaker.actor_id] = date
                 sentence_attr, sentence_date = attr, date
+        if sentence_attr is None and split_next is not None and split_next[0] == idx:
+            sentence_attr, sentence_date = split_next[1], split_next[2]
         prev_attr, prev_date = sentence_attr, sentence_date
         prev_para = sent.paragraph
         subject = _record_salience(ctx, sent, speakers)

@@ -205,6 +205,9 @@ def resolve_np_end(
     """The speaker named by the phrase that ends at ``end`` (the subject before a verb)."""
     left = text[start:end]
     stripped = left.rstrip()
+    party = _PARTY.search(stripped)  # "Rep. Earl Blumenauer (D-Ore.) said": the name before the brackets
+    if party:
+        stripped = stripped[: party.start()]
     end = start + len(stripped)
     # Appositive or relative clause between the subject and the verb: "Peskov, the spokesman, said"
     if stripped.endswith(","):
@@ -328,11 +331,30 @@ def descriptor_antecedent(phrase: str, pos: int, actors: ReportActors, sal: Sali
     return None
 
 
+_PARTY = re.compile(r"\s*\([^()]{1,24}\)$")
+_ABBREVIATED = re.compile(r"\b(?:Rep|Sen|Gov|Dr|Mr|Mrs|Ms|Lt|Col|Gen|Sgt|Rev|Prof|Jr|Sr|St|[A-Z])$")
+
+
+def _np_stop(segment: str) -> int:
+    """Where a noun phrase after an inverted verb ends; the dot of "Rep." or "J." does not end it."""
+    pos = 0
+    while True:
+        stop = rx.search(
+            r",|;|\.(?:\s|$)|\s(?:on|in|at|who|during|after|before|when|while)\s|$", segment[pos:]
+        )
+        if stop is None:
+            return len(segment)
+        at = pos + stop.start()
+        if segment.startswith(".", at) and _ABBREVIATED.search(segment, 0, at) and at + 1 < len(segment):
+            pos = at + 1
+            continue
+        return at
+
+
 def resolve_np_start(text: str, start: int, end: int, actors: ReportActors, sal: Salience) -> Speaker | None:
     """The speaker named by the phrase that starts at ``start`` (after an inverted verb)."""
     segment = text[start:end]
-    stop = rx.search(r",|;|\.(?:\s|$)|\s(?:on|in|at|who|during|after|before|when|while)\s|$", segment)
-    np_end = start + (stop.start() if stop else len(segment))
+    np_end = start + _np_stop(segment)
     phrase = text[start:np_end].strip()
     if not phrase:
         return None
@@ -497,6 +519,9 @@ def antecedent(
     return None
 
 
+_DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,40}(?:\([^()]{1,30}\))?\s*[—–-]+\s*")
+
+
 def sentence_subject(
     text: str, sentence_start: int, verb_start: int, actors: ReportActors, sal: Salience
 ) -> Speaker | None:
@@ -504,6 +529,9 @@ def sentence_subject(
     fumed ..., accusing them"), coordinated verbs ("Zelensky spoke by phone ... and called"),
     subjects with a long modifier ("European leaders attending the summit had said")."""
     pos = sentence_start
+    dateline = _DATELINE.match(text, pos, verb_start)  # "WASHINGTON (AP) — ", "WASHINGTON — "
+    if dateline:
+        pos = dateline.end()
     intro = _INTRODUCTORY.match(text, pos, verb_start)
     if intro or rx.match(r"[A-Z]{3,}[A-Z ,]*,", text[pos : pos + 60]):  # "In Moscow, ..." / a dateline
         comma = text.find(",", pos, verb_start)
