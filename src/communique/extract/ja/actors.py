@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..gazetteer import Gazetteer
-from .lexicon import GENERIC_BODIES, KATAKANA_TITLES, MEDIA_SUFFIXES, PERSON_TITLE_SUFFIXES
+from .lexicon import GENERIC_BODIES, KANJI_MEDIA, KATAKANA_TITLES, MEDIA_SUFFIXES, PERSON_TITLE_SUFFIXES
 from .names import cjk_names
 
 _SUFFIX_RE = re.compile("(?:" + "|".join(sorted(set(PERSON_TITLE_SUFFIXES), key=len, reverse=True)) + ")$")
@@ -344,11 +344,17 @@ def _media_pass(text: str, out: list[Mention], taken: list[bool]) -> None:
     """News outlets as sources: ``ロイター通信``, ``イスラエルメディア``, ``米紙`` -> ``media:<name>``;
     a katakana name with no title right before ``によると`` or ``は15日、`` (``アクシオスによると``)
     is a body that speaks -> ``org:<name>``."""
-    for match in _MEDIA.finditer(text):
+    for match in (*_MEDIA.finditer(text), *_MEDIA_KANJI.finditer(text)):
         start, end = match.span(1)
+        inside = [m for m in out if start <= m.start and m.end <= end]
+        if inside and all(m.kind == "country" and (m.end - m.start <= 2 or m.metonym) for m in inside):
+            for m in inside:  # 米紙ワシントン・ポスト: 米 is part of the outlet's name
+                out.remove(m)
+            taken[start:end] = [False] * (end - start)
         if _free(taken, start, end):
-            name = match.group(1)
-            prefix = "media" if name.endswith(MEDIA_SUFFIXES) or name.endswith("紙") else "org"
+            name = _OUTLET_FRILLS.sub("", match.group(1)) or match.group(1)
+            outlet = match.re is _MEDIA_KANJI or name.endswith((*MEDIA_SUFFIXES, "紙"))
+            prefix = "media" if outlet else "org"
             out.append(Mention(start, end, f"{prefix}:{_slug(name)}", "organization", name, via="media"))
             _take(taken, start, end)
 
@@ -412,10 +418,11 @@ def _foreign_bodies(text: str, out: list[Mention]) -> None:
 
 _MEDIA = re.compile(
     r"(?<![\u30a1-\u30fa\u30fc\u4e00-\u9fffA-Za-z・])("
+    r"(?:(?:米|英|仏|独|露|中|韓|地元)紙)?(?:"
     r"[A-ZＡ-Ｚ]{2,5}(?:通信|テレビ)"
     r"|[\u30a1-\u30fa\u30fc・]{2,16}(?:" + "|".join(MEDIA_SUFFIXES) + ")"
-    r"|[\u4e00-\u9fff]{1,4}(?:通信社|通信|新聞|テレビ|放送|メディア)"
-    r"|(?:米|英|仏|独|露|中|韓)紙"
+    r")(?:電子版)?"
+    r"|(?:米|英|仏|独|露|中|韓|地元)(?:紙|メディア)"
     r"|[\u30a1-\u30fa\u30fc・]{3,16}(?=によると|によれば|によりますと|は\d{1,2}日、))")
 _BODY = re.compile(r"の?(?:" + "|".join(GENERIC_BODIES) + ")")
 
@@ -425,6 +432,8 @@ def _free_of(out: list[Mention], k: int, end: int) -> bool:
     return not (k + 1 < len(out) and out[k + 1].start < end)
 
 
+_OUTLET_FRILLS = re.compile(r"^(?:(?:中国|ロシア|北朝鮮)?国営|(?:米|英|仏|独|露|中|韓|地元)紙(?=.))|電子版$")
+_MEDIA_KANJI = re.compile(r"((?:(?:中国|ロシア|北朝鮮)?国営)?(?:" + "|".join(KANJI_MEDIA) + r")(?:電子版)?)")
 _SPOKESMAN = re.compile(r"の?報道官(?!の)")
 
 

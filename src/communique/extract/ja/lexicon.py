@@ -53,3 +53,7 @@ TITLE_STARTS = frozenset("外副首国報次大主総議委書特代元前駐長
 
 # News outlets named as a source (ロイター通信によると, 米紙は…と報じた): words ending so.
 MEDIA_SUFFIXES = ("通信社", "通信", "新聞", "テレビ", "放送", "メディア", "タイムズ", "ポスト", "ジャーナル")
+# Outlets written in kanji, which no suffix rule can delimit (中国国営新華社通信).
+KANJI_MEDIA = ("新華社通信", "新華社", "共同通信", "時事通信", "聯合ニュース", "中央テレビ", "国営テレビ",
+               "国営メディア", "国営通信", "朝日新聞", "読売新聞", "毎日新聞", "日本経済新聞", "産経新聞",
+               "東京新聞", "人民日報", "環球時報")

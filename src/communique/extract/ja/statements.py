@@ -53,6 +53,32 @@ def _quote(doc: Doc, extractor: str, start: int, end: int, speaker: Mention | No
     )
 
 
+def _credit(doc: Doc, sentence: Sentence) -> Mention | None:
+    """``中国国営新華社通信が伝えた。``: a sentence that only credits an outlet with the one before."""
+    for mention in doc.mentions_in(sentence.start, sentence.end):
+        if mention.kind == "organization" and mention.start - sentence.start <= 8 \
+                and _CREDIT.fullmatch(doc.text, mention.end, sentence.end):
+            return mention
+    return None
+
+
+def credit_verb(doc: Doc, sentence: Sentence) -> str:
+    return "報じる" if "報じ" in doc.text[sentence.start:sentence.end] else "伝える"
+
+
+_CREDIT = re.compile(r"(?:など)?が(?:伝え|報じ)(?:た|ました|ている|ています|ていた)。?")
+
+
+def _sentence_body(doc: Doc, sentence: Sentence) -> tuple[int, int]:
+    start, end = sentence.start, sentence.end
+    dateline = re.match(r"【[^】]{0,30}】", doc.text[start:end])
+    if dateline:
+        start += dateline.end()
+    while end > start and doc.text[end - 1] in "。 \u3000":
+        end -= 1
+    return start, end
+
+
 def _paragraph_span(doc: Doc, sentence: Sentence) -> tuple[int, int]:
     end = doc.text.find("\n", sentence.start)
     end = len(doc.text) if end == -1 else end
@@ -129,7 +155,11 @@ def extract_quotes(doc: Doc, extractor: str, *, use_parser: bool = True) -> list
     quotes: list[Quote] = []
     captions = caption_speakers(doc)
     relays: set[str] = set()
+    quotes_prev: Sentence | None = None
+    found_prev = True
     for sentence in doc.sentences:
+        if quotes_prev is not None and quotes_prev.paragraph != sentence.paragraph:
+            quotes_prev = None
         carried = state.discourse.carried()
         found_here: list[Quote] = []
         spans: list[tuple[int, int]] = []
@@ -170,6 +200,12 @@ def extract_quotes(doc: Doc, extractor: str, *, use_parser: bool = True) -> list
             hedge = _hedge(doc, sentence, lead.close + 1)
             found_here.append(_quote(doc, extractor, start, end, speaker, verb, True, said, hedge))
             spans.append((bracket.open, bracket.close))
+        credit = _credit(doc, sentence)
+        if credit is not None and quotes_prev is not None and not found_prev:
+            said = _said_on(doc, quotes_prev, quotes_prev.end, credit.actor_id, state)
+            start, end = _sentence_body(doc, quotes_prev)
+            quotes.append(_quote(doc, extractor, start, end, credit, credit_verb(doc, sentence), False, said,
+                                 None))
         topic_mark = next((m for m in marked_in(doc, sentence.start, sentence.end)
                            if m.marker == "は" and m.mention.kind in _SPEAKER_KINDS), None)
         barriers = [close for _, close in spans]  # a quote's clause ends the reported one before it
@@ -200,6 +236,7 @@ def extract_quotes(doc: Doc, extractor: str, *, use_parser: bool = True) -> list
         topic = _mention_for(doc, speaking[-1]) if speaking else None
         topic = topic or sentence_topic(doc, sentence.start, sentence.end)
         state.discourse.update(topic)
+        quotes_prev, found_prev = sentence, bool(found_here) or credit is not None
     return _backfill_headline_dates(doc, quotes, state)
 
 
