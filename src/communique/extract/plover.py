@@ -42,7 +42,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-PLOVER_EXTRACTOR = {"en": "plover.en.v12", "ja": "plover.ja.v12"}
+PLOVER_EXTRACTOR = {"en": "plover.en.v13", "ja": "plover.ja.v13"}
 CORE_TYPES = ("AGREE", "REJECT", "DEMAND", "DISAPPROVE", "CONSULT", "CONCEDE", "SUPPORT")
 EXTRA_TYPES = ("ACCUSE", "PROPOSE", "THREATEN")
 
@@ -77,14 +77,6 @@ def lexicon(lang: str) -> dict[str, Any]:
     raw = resources.files("communique.data").joinpath(f"plover_{lang}.json").read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(raw)
     return data
-
-
-_WS = re.compile(r"\s+")
-
-
-def squeeze(text: str) -> str:
-    """Collapse whitespace and strip edge punctuation from a role's words."""
-    return _WS.sub(" ", text).strip(" ,.;:\"'“”‘’")
 
 
 # --- English ---------------------------------------------------------------------------
@@ -142,11 +134,8 @@ def _en_patterns() -> tuple[_Pattern, ...]:
                     continue
                 if word.startswith("(") != word.endswith(")"):
                     raise ValueError(f"plover_en.json: {entry!r}: a choice holds single words only")
-                options = word.strip("()").split("|")
-                forms: set[str] = set()
-                for option in options:
-                    forms |= _inflections(option, irregular)
-                steps.append(frozenset(forms))
+                choices = word.strip("()").split("|")
+                steps.append(frozenset().union(*(_inflections(o, irregular) for o in choices)))
             patterns.append(_Pattern(kind, tuple(steps), entry))
     return tuple(patterns)
 
@@ -178,7 +167,6 @@ def _en_sets() -> dict[str, Any]:
         "stops": frozenset(data["target_stops"]),
         "determiners": frozenset(data["determiners"]),
         "act_nouns": frozenset(data["act_nouns"]),
-        "recipient_preps": frozenset(data["recipient_preps"]),
         "connectives": frozenset(data["connectives"]),
         "refusals": tuple(tuple(p.split()) for p in data["refusals"]),
         "refusable": frozenset(f for v in data["refusable"] for f in _inflections(v, data["irregular"])),
@@ -270,11 +258,6 @@ def _clause_start(tokens: list[_Tok], i: int) -> int:
     return 0
 
 
-def _in_quotes(text: str, pos: int) -> bool:
-    before = text[:pos]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
-
-
 def _before(tokens: list[_Tok], start: int, i: int, phrases: tuple[tuple[str, ...], ...],
             reach: int = 4) -> bool:
     return any(_phrase_at(tokens, j, phrases) and j + _phrase_at(tokens, j, phrases) <= i
@@ -317,26 +300,20 @@ def _classify_en(text: str) -> PloverHit | None:
     if chosen is None:
         return None
     start = _clause_start(tokens, chosen.first)
-    if chosen.type in ("AGREE", "SUPPORT") and tokens[chosen.first].low in sets["refusable"] \
-            and _before(tokens, start, chosen.first, sets["refusals"], reach=3):
-        # "will not accept", "cannot agree", "won't support": a refusal (the codebook's REJECT)
-        chosen = _Cand("REJECT", chosen.first, chosen.last)
-        source, target = _en_roles(text, tokens, chosen, start)
-        return PloverHit(type="REJECT", trigger=(tokens[chosen.first].start, tokens[chosen.last - 1].end),
-                         source=_span_text(text, source), source_span=source,
-                         target=_span_text(text, target), target_span=target,
-                         extractor=PLOVER_EXTRACTOR["en"])
+    # "will not accept", "cannot agree", "won't support": a refusal (the codebook's REJECT)
+    refusal = chosen.type in ("AGREE", "SUPPORT") and tokens[chosen.first].low in sets["refusable"] \
+        and _before(tokens, start, chosen.first, sets["refusals"], reach=3)
     reported = any(t.low in sets["reporting"] for t in tokens[:start])
-    if _before(tokens, start, chosen.first, sets["modal"]) and not (
+    if not refusal and _before(tokens, start, chosen.first, sets["modal"]) and not (
             reported and _before(tokens, start, chosen.first, (("would",),))):
         return None  # "could meet"; but "said they would support" is a future in reported speech
-    negated = any(t.low in sets["negators"] for t in tokens[max(start, chosen.first - 3):chosen.first]) or \
-        _before(tokens, start, chosen.first, sets["negating"])
-    future = _before(tokens, start, chosen.first, sets["future"]) or (
-        reported and _before(tokens, start, chosen.first, (("would",),)))
-    kind = chosen.type
-    if future and kind in ("CONSULT", "SUPPORT"):
-        kind = "AGREE"
+    negated = not refusal and (
+        any(t.low in sets["negators"] for t in tokens[max(start, chosen.first - 3):chosen.first])
+        or _before(tokens, start, chosen.first, sets["negating"]))
+    future = not refusal and (_before(tokens, start, chosen.first, sets["future"]) or (
+        reported and _before(tokens, start, chosen.first, (("would",),))))
+    kind = "REJECT" if refusal else "AGREE" if future and chosen.type in ("CONSULT", "SUPPORT") \
+        else chosen.type
     source, target = _en_roles(text, tokens, chosen, start)
     return PloverHit(type=kind, trigger=(tokens[chosen.first].start, tokens[chosen.last - 1].end),
                      source=_span_text(text, source), source_span=source,
@@ -392,7 +369,6 @@ def _en_roles(text: str, tokens: list[_Tok], cand: _Cand, start: int
             and tokens[k].low not in sets["breaks"] and tokens[k].low not in (",", ".", "?", "!"):
         k += 1
     obj = _trim((obj_first, k), tokens)
-    recipient = _recipient(tokens, obj, obj_first, k)
     if passive and any(tokens[n].low.endswith(("ed", "en")) or tokens[n].low == "made"
                        for n in (cand.first, cand.last - 1)):
         window = range(cand.last, min(len(tokens), cand.last + 8))
@@ -407,36 +383,10 @@ def _en_roles(text: str, tokens: list[_Tok], cand: _Cand, start: int
                 e += 1
             agent = _trim((by + 1, e), tokens)
         subject, obj = agent, subject
-    if not passive:
-        parsed = _parsed_target(text, tokens[cand.first].start)
-        if parsed is not None:
-            return _char_span(tokens, subject), _snap(tokens, parsed)
-    if recipient is not None and not passive:
-        return _char_span(tokens, subject), recipient
+    parsed = None if passive else _parsed_target(text, tokens[cand.first].start)
+    if parsed is not None:  # the recipient by the parse ("rejected Erdogan's proposal" -> Erdogan)
+        return _char_span(tokens, subject), _snap(tokens, parsed)
     return _char_span(tokens, subject), _char_span(tokens, obj)
-
-
-def _recipient(tokens: list[_Tok], obj: tuple[int, int] | None, first: int,
-               end: int) -> tuple[int, int] | None:
-    """The party an act is directed at, when the object only names the act: the owner in
-    "rejected Erdogan's proposal", the noun after to/with/against/from in "filed a protest
-    with the embassy", "held talks with X", "an offer from Y"."""
-    sets = _en_sets()
-    if obj is not None:
-        for n in range(obj[0], obj[1]):
-            if tokens[n].low.endswith("'s") and n + 1 < obj[1]:
-                start = obj[0] + (1 if tokens[obj[0]].low in ("the", "a", "an") and obj[0] < n else 0)
-                return tokens[start].start, tokens[n].end - 2
-        if tokens[obj[1] - 1].low not in sets["act_nouns"]:
-            return None
-    k = end
-    if k < len(tokens) and tokens[k].low in sets["recipient_preps"]:
-        e = k + 1
-        while e < len(tokens) and e - k <= 8 and tokens[e].low not in sets["stops"] \
-                and tokens[e].low not in sets["breaks"] and tokens[e].low not in (",", ".", "?", "!"):
-            e += 1
-        return _char_span(tokens, _trim((k + 1, e), tokens))
-    return None
 
 
 @cache
@@ -644,18 +594,6 @@ def _ja_morphs(text: str) -> list[tuple[int, int, str, str]]:
     tok, mode = _sudachi()
     return [(m.begin(), m.end(), m.surface(), m.part_of_speech()[0]) for m in tok.tokenize(text, mode)
             if m.begin() < m.end()]
-
-
-def _ja_clause_bounds(text: str) -> list[tuple[int, int]]:
-    """Sentences cut at 。 (quoted 「…」 stay inside)."""
-    bounds = []
-    start = 0
-    for m in re.finditer(r"。", text):
-        bounds.append((start, m.end()))
-        start = m.end()
-    if start < len(text):
-        bounds.append((start, len(text)))
-    return bounds
 
 
 def _classify_ja(text: str) -> PloverHit | None:
