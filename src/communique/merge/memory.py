@@ -21,6 +21,7 @@ from .records import (
     Statement,
     Story,
 )
+from .statements import UNDATED_CANDIDATES
 from .stories import StoryState
 
 
@@ -72,12 +73,16 @@ class MemoryState:
     def put_actor(self, actor: MergedActor) -> None:
         self.actors[actor.id] = actor
 
-    def quote_candidates(self, speaker_id: str, lo: int, hi: int) -> list[QuoteMember]:
+    def quote_candidates(self, speaker_id: str, lo: int | None, hi: int | None) -> list[QuoteMember]:
+        """The speaker's quotes whose days overlap lo..hi, and the latest undated ones; with no
+        days given, the speaker's latest quotes (as the store answers)."""
+        members = self.quotes_by_speaker.get(speaker_id, [])
+        if lo is None or hi is None:
+            return members[-UNDATED_CANDIDATES:]
+        undated = [m for m in members if m.lo is None or m.hi is None][-UNDATED_CANDIDATES:]
         return [
-            m
-            for m in self.quotes_by_speaker.get(speaker_id, ())
-            if m.lo is not None and m.hi is not None and m.lo <= hi and m.hi >= lo
-        ]
+            m for m in members if m.lo is not None and m.hi is not None and m.lo <= hi and m.hi >= lo
+        ] + undated
 
     def statement_members(self, statement_id: str) -> list[QuoteMember]:
         return list(self.statement_quotes.get(statement_id, ()))

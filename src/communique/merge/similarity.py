@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 from typing import Protocol
 
 import numpy as np
@@ -20,6 +20,7 @@ import numpy as np
 from ..errors import CommuniqueError
 
 DIM = 512
+SHARED_JA = 8  # a shared Japanese phrase: this many characters with three kanji (or two more)
 _QUOTES = re.compile(r"[\"'“”‘’「」『』《》〈〉«»]")
 _SPACE = re.compile(r"\s+")
 _PUNCT = re.compile(r"[^\w\s]")
@@ -121,13 +122,16 @@ def default_encoder() -> CachedEncoder:
     return _DEFAULT
 
 
-def grams(text: str) -> set[str]:
-    """Character trigrams of the normalized text without punctuation (bigrams for CJK)."""
+@lru_cache(maxsize=8192)
+def grams(text: str) -> frozenset[str]:
+    """Character trigrams of the normalized text without punctuation (bigrams for CJK).
+
+    Cached: a new quote is compared with many candidates, its forms are computed once."""
     flat = _PUNCT.sub("", normalize(text)).replace(" ", "_")
     size = 2 if any(ord(c) > 0x3000 for c in flat) else 3
     if len(flat) <= size:
-        return {flat} if flat else set()
-    return {flat[i : i + size] for i in range(len(flat) - size + 1)}
+        return frozenset({flat} if flat else ())
+    return frozenset(flat[i : i + size] for i in range(len(flat) - size + 1))
 
 
 def lexical(a: str, b: str) -> float:
@@ -154,7 +158,7 @@ def shared_phrase(a: str, b: str) -> float:
     phrase = fa[match.a : match.a + match.size].strip()
     if any(ord(c) > 0x3000 for c in phrase):
         kanji = sum(1 for c in phrase if "\u4e00" <= c <= "\u9fff")
-        return 0.7 if (len(phrase) >= 6 and kanji >= 3) or len(phrase) >= 9 else 0.0
+        return 0.7 if (len(phrase) >= SHARED_JA and kanji >= 3) or len(phrase) >= SHARED_JA + 2 else 0.0
     words = [w for w in phrase.split() if len(w) > 2]
     return 0.7 if len(words) >= 4 else 0.0
 
@@ -199,12 +203,14 @@ def _people() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(rf"(?<![a-z])(?:{pattern})(?![a-z])"), forms
 
 
+@lru_cache(maxsize=8192)
 def people(text: str) -> frozenset[str]:
     """Ids of the people a wording names, in any language (Umerov = ウメロフ)."""
     pattern, forms = _people()
     return frozenset(forms[m.group(0)] for m in pattern.finditer(normalize(text)))
 
 
+@lru_cache(maxsize=8192)
 def _without_names(text: str) -> str:
     """Normalized text with actor names and titles cut out (a shared name is no shared phrase)."""
     return _names().sub("|", _PUNCT.sub("", normalize(text)))

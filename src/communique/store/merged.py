@@ -29,6 +29,7 @@ from ..merge.records import (
     Statement,
     Story,
 )
+from ..merge.statements import UNDATED_CANDIDATES
 from ..merge.stories import StoryState
 from ..model import Actor, Event, Evidence, Extraction, Position, Precision, Proposal, Quote, Role
 from .sqlite import SQLiteStore
@@ -126,13 +127,27 @@ class StoreState:
         row["roles"] = json.dumps([_role(r) for r in actor.roles], ensure_ascii=False)
         _put(self.db, "merged_actors", row)
 
-    def quote_candidates(self, speaker_id: str, lo: int, hi: int) -> list[QuoteMember]:
+    def quote_candidates(self, speaker_id: str, lo: int | None, hi: int | None) -> list[QuoteMember]:
+        """The speaker's quotes whose days overlap lo..hi, and the latest undated ones; with no
+        days given, the speaker's latest quotes (``UNDATED_CANDIDATES`` at most)."""
+        if lo is None or hi is None:
+            rows = self.db.execute(
+                "SELECT * FROM (SELECT rowid AS n, * FROM statement_members WHERE speaker_id = ? "
+                "ORDER BY rowid DESC LIMIT ?) ORDER BY quote_id",
+                (speaker_id, UNDATED_CANDIDATES),
+            )
+            return [_quote_member(r) for r in rows]
         rows = self.db.execute(
             "SELECT * FROM statement_members WHERE speaker_id = ? AND lo <= ? AND hi >= ? "
             "AND lo >= ? ORDER BY quote_id",
             (speaker_id, hi, lo, lo - 400),
         )
-        return [_quote_member(r) for r in rows]
+        undated = self.db.execute(
+            "SELECT * FROM (SELECT rowid AS n, * FROM statement_members WHERE speaker_id = ? "
+            "AND lo IS NULL ORDER BY rowid DESC LIMIT ?) ORDER BY quote_id",
+            (speaker_id, UNDATED_CANDIDATES),
+        )
+        return [_quote_member(r) for r in [*rows, *undated]]
 
     def statement_members(self, statement_id: str) -> list[QuoteMember]:
         rows = self.db.execute(

@@ -1,0 +1,238 @@
+"""One remark = one statement: tables of quote pairs that must share a statement or stay
+apart, whichever outlet, language or wording carries them (the real sentence encoder)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from communique.merge import merge
+from communique.merge.members import QuoteMember
+from communique.merge.memory import MemoryState
+from communique.merge.records import MergedRecord
+from communique.merge.statements import UNDATED_CANDIDATES
+from communique.model import Evidence, Extraction, Precision, Quote, Report
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Said:
+    """One quote in one report: what the outlet printed and what it tells of the day."""
+
+    text: str
+    speaker: str
+    language: str = "en"
+    said_on: str | None = "2026-03-10"
+    published: str | None = "2026-03-11"
+    direct: bool = True
+    report: str = ""  # reports of the same name hold their quotes together
+    wire: str | None = None
+
+
+def _merge(quotes: list[Said]) -> MergedRecord:
+    by_report: dict[str, list[tuple[int, Said]]] = {}
+    for n, q in enumerate(quotes):
+        by_report.setdefault(q.report or f"r-{n}", []).append((n, q))
+    reports, extractions = [], []
+    for rid, held in by_report.items():
+        first = held[0][1]
+        body = " ".join(f"Paragraph {n}: the speaker said \u201c{q.text}\u201d there.\n" for n, q in held)
+        report = Report(
+            id=rid,
+            source=rid,
+            url=None,
+            outlet=rid,
+            title=f"Headline of {rid}",
+            published_at=first.published,
+            published_precision=Precision.DAY if first.published else Precision.UNKNOWN,
+            language=first.language,
+            text=f"Headline of {rid}\n\n{body}",
+            raw=b"",
+            content_type="text",
+            encoding="utf-8",
+            wire_group=first.wire,
+        )
+        found = []
+        for n, q in held:
+            start = report.text.index(q.text)
+            found.append(
+                Quote(
+                    id=f"q-{n}",
+                    speaker_id=q.speaker,
+                    speaker_text=q.speaker,
+                    text=q.text,
+                    language=q.language,
+                    direct=q.direct,
+                    verb="said",
+                    said_on=q.said_on,
+                    said_on_precision=Precision.DAY if q.said_on else Precision.UNKNOWN,
+                    hedge=None,
+                    evidence=(Evidence(report_id=rid, start=start, end=start + len(q.text)),),
+                    extractor="test",
+                )
+            )
+        reports.append(report)
+        extractions.append(Extraction(report_id=rid, quotes=tuple(found)))
+    return merge(reports, extractions)
+
+
+def _together(a: Said, b: Said) -> bool:
+    record = _merge([a, b])
+    return record.statement_of["q-0"] == record.statement_of["q-1"]
+
+
+ONE_REMARK = [
+    pytest.param(
+        Said(
+            text="Both sides showed a willingness to keep talking about the harbour dispute",
+            speaker="elena-voss",
+        ),
+        Said(
+            text="both sides had shown willingness to continue talks on the harbour dispute",
+            speaker="elena-voss",
+            direct=False,
+        ),
+        id="en-en paraphrase, same day",
+    ),
+    pytest.param(
+        Said(
+            text="We will not accept any deal that leaves our fishermen without their waters",
+            speaker="elena-voss",
+        ),
+        Said(text="our fishermen without their waters", speaker="elena-voss"),
+        id="en-en partial quote inside the full one",
+    ),
+    pytest.param(
+        Said(text="It takes two to tango", speaker="elena-voss"),
+        Said(text="It takes two to tango", speaker="elena-voss", said_on="2026-03-11"),
+        id="the same words a day apart (late-night remark, time zones)",
+    ),
+    pytest.param(
+        Said(text="There is a possibility that we could have peace in the region", speaker="elena-voss"),
+        Said(text="地域に平和が訪れる可能性がある", speaker="elena-voss", language="ja"),
+        id="en-ja translation, same day",
+    ),
+    pytest.param(
+        Said(
+            text="We have agreed to set up a framework for trade consultations",
+            speaker="li-wen",
+            said_on=None,
+            published=None,
+        ),
+        Said(
+            text="We have agreed to set up a framework for trade consultations",
+            speaker="li-wen",
+            said_on=None,
+            published=None,
+        ),
+        id="undated reports: the same words still meet",
+    ),
+    pytest.param(
+        Said(text="大きな進展があった。協議は生産的だった", speaker="li-wen", language="ja"),
+        Said(text="大きな進展があった", speaker="li-wen", language="ja", said_on=None, published=None),
+        id="ja-ja fragment of the same remark in an undated report",
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), ONE_REMARK)
+def test_one_remark_is_one_statement(a: Said, b: Said) -> None:
+    assert _together(a, b)
+
+
+APART = [
+    pytest.param(
+        Said(
+            text="The ceasefire will take effect on Sunday morning", speaker="elena-voss", report="briefing-a"
+        ),
+        Said(
+            text="Thirty-three hostages will be freed in the first phase",
+            speaker="elena-voss",
+            report="briefing-b",
+        ),
+        id="two claims of one press conference",
+    ),
+    pytest.param(
+        Said(text="It takes two to tango", speaker="elena-voss"),
+        Said(text="It takes two to tango", speaker="marco-lind"),
+        id="same words, other speaker",
+    ),
+    pytest.param(
+        Said(text="It takes two to tango", speaker="elena-voss", said_on="2026-03-10"),
+        Said(text="It takes two to tango", speaker="elena-voss", said_on="2026-03-14"),
+        id="same words, days apart: another occasion",
+    ),
+    pytest.param(
+        Said(
+            text="We are doing well with them, they are not easy",
+            speaker="marco-lind",
+            said_on=None,
+            published=None,
+        ),
+        Said(text="It is going to be great for them and great for us", speaker="marco-lind"),
+        id="undated: a loose likeness is not enough",
+    ),
+    pytest.param(
+        Said(text="The talks on the harbour will resume next week", speaker="elena-voss"),
+        Said(text="漁業協定の署名は来月になる", speaker="elena-voss", language="ja"),
+        id="en-ja, same day, another remark",
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), APART)
+def test_other_remarks_stay_apart(a: Said, b: Said) -> None:
+    assert not _together(a, b)
+
+
+def test_a_statement_counts_wire_copies_once_and_keeps_each_language() -> None:
+    words = "The harbour agreement is a good start for both countries"
+    record = _merge(
+        [
+            Said(text=words, speaker="elena-voss", report="wire-1", wire="w"),
+            Said(text=words, speaker="elena-voss", report="wire-2", wire="w"),
+            Said(
+                text="The harbour agreement is a good start for both countries, she added",
+                speaker="elena-voss",
+                report="own",
+            ),
+            Said(
+                text="港湾協定は両国にとって良いスタートだ", speaker="elena-voss", language="ja", report="ja"
+            ),
+        ]
+    )
+    sids = {record.statement_of[f"q-{n}"] for n in range(4)}
+    assert len(sids) == 1
+    (statement,) = [s for s in record.statements if s.id in sids]
+    assert statement.sources == 3  # two wire copies are one source
+    assert {w.language for w in statement.wordings} == {"en", "ja"}
+
+
+def _member(n: int, lo: int | None) -> QuoteMember:
+    return QuoteMember(
+        quote_id=f"q-{n:05d}",
+        statement_id=f"s-{n}",
+        report_id=f"r-{n}",
+        speaker_id="elena-voss",
+        lo=lo,
+        hi=lo,
+        exact=lo is not None,
+        said_on=None,
+        said_on_precision=Precision.UNKNOWN,
+        language="en",
+        text=f"remark {n}",
+        direct=True,
+        start=0,
+        end=8,
+    )
+
+
+def test_candidates_are_blocked_by_speaker_and_days() -> None:
+    state = MemoryState([], [])
+    for n in range(UNDATED_CANDIDATES + 50):
+        state.add_quote(_member(n, 1000 + n))
+    state.add_quote(_member(99999, None))
+    dated = state.quote_candidates("elena-voss", 1010, 1012)
+    assert sorted(m.quote_id for m in dated) == ["q-00010", "q-00011", "q-00012", "q-99999"]
+    assert state.quote_candidates("someone-else", 1010, 1012) == []
+    assert len(state.quote_candidates("elena-voss", None, None)) == UNDATED_CANDIDATES
