@@ -20,7 +20,7 @@ to whom (target), the trigger and whether the clause denies it.  The triggers ar
   a preposition; a passive "X was criticized by Y" swaps them.  Where spaCy's small English
   pipeline is installed, its dependency parse settles what the words cannot: the subject of
   a participle or a coordinated verb ("X replied, denying Y"), the subject behind an aside,
-  and the recipient of an act named by a noun ("rejected Erdogan's proposal", "a protest
+  and the recipient of an act named by a noun ("rejected the mayor's plan", "a protest
   with the embassy").  The parse never decides the type.  Japanese uses Sudachi tokens and
   the particles が/は (source) and と/に/を/に対し (target).
 
@@ -250,7 +250,7 @@ def _clause_start(tokens: list[_Tok], i: int) -> int:
         if low == ")":
             opening = next((k for k in range(j - 1, -1, -1) if tokens[k].low == "("), None)
             if opening is not None:
-                j = opening - 1  # "(DOJ)", "(UNAMA)": an aside, not a clause boundary
+                j = opening - 1  # "(FSA)", "(WHO)": an aside, not a clause boundary
                 continue
         if low in sets["breaks"] or low in sets["reporting"] or low in (",", ".", "("):
             return j + 1
@@ -275,7 +275,7 @@ def _classify_en(text: str) -> PloverHit | None:
         if _before(tokens, start, cand.first, sets["subordinators"], reach=8):
             continue
         if start > 0 and tokens[start - 1].low in ("who", "which", "whom", "whose"):
-            relative = relative or cand  # "those who have acknowledged defeat grumbled": not the main act
+            relative = relative or cand  # "those who conceded then complained": not the main act
             continue
         if _participial_aside(tokens, cand, cands):
             relative = relative or cand  # "The council, meeting on Friday, rejected ...": the aside
@@ -287,7 +287,7 @@ def _classify_en(text: str) -> PloverHit | None:
         before = tokens[cand.first - 1].low if cand.first else ""
         single = cand.last == cand.first + 1
         if single and (before in sets["determiners"] or before.endswith("'s")):
-            continue  # "the meeting", "China's veto": a noun naming the act, not a clause stating it
+            continue  # "the meeting", "Peru's veto": a noun naming the act, not a clause stating it
         if before == "," and trigger_low.endswith("ed") and after == "by":
             continue  # "The measure, proposed by X, would ...": a modifier, the clause is elsewhere
         if cand.type == "CONSULT" and cand.last < len(tokens) and (
@@ -379,12 +379,12 @@ def _en_roles(text: str, tokens: list[_Tok], cand: _Cand, start: int
             while e < len(tokens) and (tokens[e].low not in sets["stops"] or tokens[e].low == "of") \
                     and tokens[e].low != ".":
                 if tokens[e].low == "," and e + 1 < len(tokens) and not tokens[e + 1].cap:
-                    break  # "by the foreign minister of X, Ri Su-yong, in ..." keeps the name
+                    break  # "by the head of X, Ana Ruiz, in ..." keeps the name
                 e += 1
             agent = _trim((by + 1, e), tokens)
         subject, obj = agent, subject
     parsed = None if passive else _parsed_target(text, tokens[cand.first].start)
-    if parsed is not None:  # the recipient by the parse ("rejected Erdogan's proposal" -> Erdogan)
+    if parsed is not None:  # the recipient by the parse ("rejected the mayor's plan" -> the mayor)
         return _char_span(tokens, subject), _snap(tokens, parsed)
     return _char_span(tokens, subject), _char_span(tokens, obj)
 
@@ -423,7 +423,7 @@ def _parsed_subject(text: str, tokens: list[_Tok], pos: int) -> tuple[int, int] 
                 return None  # a relative clause's subject names nobody by itself
             words = [t for t in head.subtree]
             comma = next((n for n, t in enumerate(words) if t.text == "," and t.i > head.i), None)
-            words = words[:comma] if comma is not None else words  # "Nine states, including X,"
+            words = words[:comma] if comma is not None else words  # "Six towns, including X,"
             begin, finish = words[0].idx, words[-1].idx + len(words[-1].text)
             inside = [n for n, t in enumerate(tokens) if t.start >= begin and t.end <= finish]
             return _trim((inside[0], inside[-1] + 1), tokens) if inside else None
@@ -435,7 +435,7 @@ def _parsed_subject(text: str, tokens: list[_Tok], pos: int) -> tuple[int, int] 
 
 def _parsed_target(text: str, pos: int) -> tuple[int, int] | None:
     """The recipient by the parse: the object of the verb at ``pos``, or, when the object only
-    names the act ("rejected Erdogan's proposal", "filed a protest with the embassy"), its
+    names the act ("rejected the mayor's plan", "filed a protest with the embassy"), its
     owner or the noun after to/with/against/from; else the noun after with/to/against/on."""
     doc = _parse(text)
     if doc is None:
@@ -499,8 +499,8 @@ _TIME_WORDS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
 
 def _subject_before(tokens: list[_Tok], start: int, end: int) -> tuple[int, int] | None:
     """The words from the clause start to ``end``, stepping back over commas when they are
-    only a date or time ("Biden on Tuesday, Dec. 28, lifted") or a title in apposition
-    ("Lionel Jospin, the Socialist leader, endorsed" gives Jospin)."""
+    only a date or time ("Lee on Friday, Oct. 3, lifted") or a title in apposition
+    ("Ana Ruiz, the guild's head, endorsed" gives Ana Ruiz)."""
     sets = _en_sets()
     subject = _trim((start, end), tokens)
     for _ in range(3):
@@ -509,7 +509,7 @@ def _subject_before(tokens: list[_Tok], start: int, end: int) -> tuple[int, int]
             or t.low in sets["connectives"] for t in tokens[subject[0]:subject[1]])
         closed = end >= 1 and tokens[end - 1].low == "," and start >= 2 \
             and tokens[start - 1].low in (",", "who", "which")
-        # "X, the Socialist leader, endorsed", "X, facing a battle, urged", "X, who heads Y, unveiled"
+        # "X, the guild's head, endorsed", "X, facing a vote, urged", "X, who chairs Y, proposed"
         aside = subject is not None and closed and (
             (tokens[subject[0]].low in ("the", "a", "an")
              and _looks_like_name(tokens, _clause_start(tokens, start - 1), start - 1))
@@ -529,7 +529,7 @@ def _subject_before(tokens: list[_Tok], start: int, end: int) -> tuple[int, int]
             break
         e = earlier[1]
         while e > earlier[0] and tokens[e - 1].low in sets["aux"]:
-            e -= 1  # "Joe Biden on Tuesday" -> "Joe Biden"
+            e -= 1  # "Mayor Lee on Friday" -> "Mayor Lee"
         subject = (earlier[0], e) if e > earlier[0] else earlier
         start = before
     return subject
@@ -622,7 +622,7 @@ def _classify_ja(text: str) -> PloverHit | None:
                 continue
             if any(text.endswith(n, 0, hit[0]) for n in data["nominal_before"]) \
                     or _ja_adnominal(text, hit[1]):
-                continue  # 「この訪問」, 「賃上げを求めている今年の春闘」: a noun or its modifier
+                continue  # 「この訪問」, 「増額を求めている来年度予算」: a noun or its modifier
             main = hit
             break
         if main is not None:
@@ -646,10 +646,10 @@ def _classify_ja(text: str) -> PloverHit | None:
 
 
 def _ja_adnominal(text: str, end: int) -> bool:
-    """Whether the verb ending at ``end`` modifies a following noun (「合意した28日の会談」),
+    """Whether the verb ending at ``end`` modifies a following noun (「両国が合意した条約」),
     past its plain inflection (する, した, ている ...); a te-form or a formal noun (こと, 予定,
     方針 ...) keeps it a predicate, and so does a statement it describes (「…と反発する報道官の
-    コメント」, 「対応を求める提言書」: the statement carries the act)."""
+    談話」, 「改善を求める要望書」: the statement carries the act)."""
     data = lexicon("ja")
     if end >= len(text) or text[end].isspace():
         return False
@@ -702,7 +702,7 @@ def _ja_roles(text: str, trigger: int, kind: str) -> tuple[tuple[int, int] | Non
         if b >= end or pos != "助詞" or _in_ja_quote(text, b) or surface not in ("が", "は"):
             continue
         if surface == "が" and any(m in text[e:trigger] for m in data["subordinate_markers"]):
-            continue  # 「米国が…公表したことを受け、」: the subject of another clause
+            continue  # 「隣国が…始めたことを受け、」: the subject of another clause
         run = _noun_run(morphs, idx)
         if run is None:
             continue
@@ -715,7 +715,7 @@ def _ja_roles(text: str, trigger: int, kind: str) -> tuple[tuple[int, int] | Non
         agent = re.search(r"([^、。「」]{1,12}?)(?:の反対|によ(?:って|り|る))", text[:trigger])
         source, target = ((agent.start(1), agent.end(1)) if agent else None), source
     if source is None:
-        head = re.match(r"([^、。「」\s]{1,12})[、「]", text)  # 「総務省、フジに…要請」「首相「…」」
+        head = re.match(r"([^、。「」\s]{1,12})[、「]", text)  # 「県、国に…要請」「知事「…」」
         if head and head.end() <= trigger:
             source = (head.start(1), head.end(1))
     return source, target
@@ -741,7 +741,7 @@ def _ja_target(text: str, morphs: list[tuple[int, int, str, str]], first: int, t
 
 
 def _ja_provoker(text: str, morphs: list[tuple[int, int, str, str]], trigger: int) -> tuple[int, int] | None:
-    """For a reaction, the actor of what it reacts to: 「米国が…公表したことを受け、…抗議」 -> 米国."""
+    """For a reaction, the actor of what it reacts to: 「隣国が…始めたことを受け、…抗議」 -> 隣国."""
     cue = max(text.rfind("を受け", 0, trigger), text.rfind("について", 0, trigger))
     if cue < 0:
         return None
@@ -761,7 +761,7 @@ def _noun_run(morphs: list[tuple[int, int, str, str]], particle: int) -> tuple[i
     if k >= 1 and morphs[k][2] in (")", "）"):
         opening = next((n for n in range(k - 1, -1, -1) if morphs[n][2] in ("(", "（")), None)
         if opening is not None and opening >= 1:
-            k = opening - 1  # 「在日中国大使館(東京)は」: the aside belongs to the noun
+            k = opening - 1  # 「在京大使館(報道部)は」: the aside belongs to the noun
     while True:
         top = k
         while k >= 0 and (morphs[k][3] in ("名詞", "接尾辞", "接頭辞") or morphs[k][2] in ("・", "＝", "=")):
