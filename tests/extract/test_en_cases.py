@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from communique.extract.en import EXTRACTORS, extract
+from communique.extract.en import EXTRACTORS, extract, names
 from communique.extract.en.dates_en import anchor_of, best, find_dates
 from communique.extract.gazetteer import load
 from communique.model import Extraction, Precision, Report
@@ -225,11 +225,124 @@ def test_quote_over_two_paragraphs_keeps_one_speaker() -> None:
     assert {q[3] for q in found} == {"2025-12-03"}
 
 
+# People no gazetteer lists, on stories other than the sample's: the report's own words make them
+# speakers (spaCy's English NER where a name stands next to a reporting cue, and the slots only a
+# speaker fills).  (pattern, text, expected direct quotes: (speaker id, speaker text, quote, verb),
+# and the name the speaker's actor record carries).
+UNKNOWN_PEOPLE = [
+    (
+        "full name first, surname at the quote",
+        "Maria Delgado toured the plant on Monday.\n\n"
+        '"I am so glad to be back in Ohio," Delgado said to applause.',
+        [("person:maria-delgado", "Delgado", "I am so glad to be back in Ohio,", "said")],
+        "Maria Delgado",
+    ),
+    (
+        "a verb beyond the short list, a name the model misreads",
+        'Council member Nkechi Okafor voted against the plan. "That is simply false," Okafor fumed.',
+        [("person:nkechi-okafor", "Okafor", "That is simply false,", "fumed")],
+        "Nkechi Okafor",
+    ),
+    (
+        "a suffix is not the surname",
+        'Brent Calloway III founded the group in 1990.\n\n"We never asked for money," Calloway says.',
+        [("person:brent-calloway", "Calloway", "We never asked for money,", "says")],
+        "Brent Calloway",
+    ),
+    (
+        "the splitter cuts after the question mark; the next quote goes on",
+        'Harlan Briggs spoke first. "Do you really believe that?" Briggs went on. '
+        '"Nobody in this room does."',
+        [
+            ("person:harlan-briggs", "Briggs", "Do you really believe that?", "went on"),
+            ("person:harlan-briggs", "Briggs", "Nobody in this room does.", "went on"),
+        ],
+        "Harlan Briggs",
+    ),
+    (
+        "inverted verb, title abbreviation and party in brackets",
+        '"We will fight this bill," said Sen. Tom Halvorsen (D-Minn.) on Tuesday.',
+        [("person:tom-halvorsen", "Tom Halvorsen", "We will fight this bill,", "said")],
+        "Tom Halvorsen",
+    ),
+    (
+        "party in brackets before the verb",
+        '"We will fight this bill," Rep. Tom Halvorsen (D-Minn.) said on Tuesday.',
+        [("person:tom-halvorsen", "Tom Halvorsen", "We will fight this bill,", "said")],
+        "Tom Halvorsen",
+    ),
+    (
+        "an age in apposition marks a person",
+        'Ibarra has hosted the show for years. "We were wrong about him from the start," Ibarra, 58, '
+        "told the newspaper.",
+        [("person:ibarra", "Ibarra", "We were wrong about him from the start,", "told")],
+        "Ibarra",
+    ),
+    (
+        "a definite description refers back to the named senator",
+        "Sen. Tom Halvorsen criticised the bill on Monday.\n\n"
+        '"It will not pass," the Minnesota senator said.',
+        [("person:tom-halvorsen", "the Minnesota senator", "It will not pass,", "said")],
+        "Tom Halvorsen",
+    ),
+    (
+        "she: a given name in neither list does not block the pronoun",
+        "Brigid Harrison, a professor at the university, studied the vote. "
+        '"The tide turned quickly," she said.',
+        [("person:brigid-harrison", "she", "The tide turned quickly,", "said")],
+        "Brigid Harrison",
+    ),
+    (
+        "a long appositive between the name and the verb",
+        '"Nobody saw this coming," Marisol Vega, the director since 2019 and a former judge in the state '
+        "court system, said on Friday.",
+        [("person:marisol-vega", "Marisol Vega", "Nobody saw this coming,", "said")],
+        "Marisol Vega",
+    ),
+    (
+        "a colon after a reporting verb introduces the next paragraph's quote",
+        'Harlan Briggs wrote on his blog:\n\n"This budget is a disgrace to the city and its people."',
+        [
+            (
+                "person:harlan-briggs",
+                "Harlan Briggs",
+                "This budget is a disgrace to the city and its people.",
+                "wrote",
+            )
+        ],
+        "Harlan Briggs",
+    ),
+]
+
+
+@pytest.mark.skipif(not names.available(), reason="the English NER model is not installed (make install)")
+@pytest.mark.parametrize(
+    ("pattern", "text", "expected", "name"), UNKNOWN_PEOPLE, ids=[row[0] for row in UNKNOWN_PEOPLE]
+)
+def test_people_beyond_the_gazetteer(
+    pattern: str, text: str, expected: list[tuple[str, str, str, str]], name: str
+) -> None:
+    result = run(text)
+    got = [(q.speaker_id, q.speaker_text, q.text, q.verb) for q in result.quotes if q.direct]
+    assert got == expected, pattern
+    actors = {a.id: a for a in result.actors}
+    assert actors[expected[0][0]].name_en == name and actors[expected[0][0]].kind == "person", pattern
+
+
 NOT_ATTRIBUTED = [
     ("scare quote", 'Critics attacked the so-called "peace framework" in Geneva.'),
     ("title in quotes", 'Leaders of the "Coalition of the Willing" met in London.'),
     ("points label", 'The "28-point" draft leaked last week.'),
     ("speaker only in the next sentence", '"This is a disaster for Europe." Merz spoke later on Monday.'),
+    ("a book title before a reporting verb", '"Profiles in Courage." Briggs wrote about the book in 1990.'),
+    (
+        "a colon without a reporting verb",
+        'Harlan Briggs did not hold back:\n\n"This budget is a disgrace to the city."',
+    ),
+    (
+        "a dateline is no speaker",
+        'WASHINGTON — "Nobody saw this coming at all, nobody," the statement began.',
+    ),
 ]
 
 
@@ -484,7 +597,7 @@ def test_extractor_names_and_empty_report() -> None:
     assert set(EXTRACTORS) == {
         "actors.en.v2",
         "quotes.en.v3",
-        "events.en.v3",
+        "events.en.v4",
         "proposals.en.v1",
         "positions.en.v2",
     }

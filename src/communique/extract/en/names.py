@@ -120,6 +120,39 @@ def _speaker_place(text: str, start: int, end: int, cues: list[int], marks: list
     return any(0 <= start - mark <= 6 for mark in marks) or text.endswith("according to ", 0, start)
 
 
+_ORG_WORDS = frozenset(
+    "news post times journal watch group party committee council campaign department ministry agency "
+    "office union association institute foundation center centre university college school church "
+    "network bank fund court congress senate house club league commission board company corp inc llc "
+    "press tribune herald daily magazine radio tv television service services organization "
+    "organisation coalition alliance federation society trust project report poll survey".split()
+)
+
+
+def _tight(text: str, start: int, end: int, cues: list[int], marks: list[int]) -> bool:
+    """The slot right after a quotation that only a speaker fills: '," Calloway says' (the name
+    between the closing mark and a reporting verb) or '," said Calloway'."""
+    after_mark = any(0 <= start - mark <= 4 and not text[mark + 1 : start].strip(" ,") for mark in marks)
+    if after_mark and any(0 < cue - end <= 2 and not text[end:cue].strip() for cue in cues):
+        return True
+    return any(
+        0 < start - cue <= 12
+        and rx.fullmatch(r"\w+\s+", text[cue:start])
+        and any(0 <= cue - mark <= 4 and not text[mark + 1 : cue].strip(" ,") for mark in marks)
+        for cue in cues
+    )
+
+
+def _personal(text: str, words: list[str]) -> bool:
+    """Two or three name-like words with no organisation word, or one word that the report also
+    gives with a given name ("Brent Calloway" for "Calloway")."""
+    if any(w.lower() in _ORG_WORDS or w.lower() in _NOT_PEOPLE or w.isupper() for w in words):
+        return False
+    if len(words) == 1:
+        return " " in _fullest(text, words[0])
+    return len(words) <= 3 and all(_given(w) for w in words)
+
+
 def _mid_sentence(text: str, word: str) -> bool:
     """A word seen capitalised inside a sentence somewhere ("Clinton"), unlike "Work" or "Hours"
     that are capitalised only because they open a sentence."""
@@ -194,8 +227,12 @@ def discover(
             if key(joined) in forms or tries.get(joined, 0) >= (2 if len(words) == 1 else 1):
                 continue  # a surname gets a second look: "Brafman said, ..." reads as an ORG once
             tries[joined] = tries.get(joined, 0) + 1
+            bare = [_POSSESSIVE.sub("", w) for w in words]
             if len(words) == 1 and _AGE.match(text, end):  # "Ramos, 58, told AFP": only people have ages
-                sure.append(_POSSESSIVE.sub("", words[0]))
+                sure.append(bare[0])
+                continue
+            if _tight(text, start, end, near, marks) and _personal(text, bare):
+                sure.append(" ".join(bare))  # '," Calloway says' with "Brent Calloway" named before
                 continue
             wanted.append((start, end, words))
             if len(words) == 1:  # the surname alone is hard to tell from a firm: ask about the full name
