@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from communique.extract.en import extract
+from communique.extract.en import extract, names
 from communique.extract.gazetteer import load
 from communique.model import Document, Precision, Report
 
@@ -66,16 +66,31 @@ FACTS = [
 ]
 
 
-def synthetic_paragraph(rng: random.Random) -> str:
+# People no gazetteer knows (--strangers): every name costs a look by the English NER model.
+STRANGERS = [
+    "council member Nkechi Okafor",
+    "Harlan Briggs, the union's treasurer,",
+    "Sen. Tom Halvorsen (D-Minn.)",
+    "Maria Delgado",
+    "Marisol Vega, the agency's director,",
+    "Brent Calloway III",
+    "a senior city official",
+    "Ibarra, 58,",
+]
+STRANGERS_SHORT = ["Okafor", "Briggs", "Halvorsen", "Delgado", "Vega", "Calloway", "Ibarra", "she", "he"]
+
+
+def synthetic_paragraph(rng: random.Random, strangers: bool = False) -> str:
     kind = rng.randrange(4)
     quote, verb, when = rng.choice(QUOTES), rng.choice(VERBS), rng.choice(WHEN)
+    people, short = (STRANGERS, STRANGERS_SHORT) if strangers and rng.random() < 0.5 else (PEOPLE, SHORT)
     if kind == 0:
-        return f'"{quote}," {rng.choice(PEOPLE)} {verb} {when}.'.replace(" .", ".")
+        return f'"{quote}," {rng.choice(people)} {verb} {when}.'.replace(" .", ".")
     if kind == 1:
-        second, who = rng.choice(QUOTES), rng.choice(SHORT)
-        return f"{rng.choice(PEOPLE)} {verb} {when}: “{quote}.” “{second},” {who} added."
+        second, who = rng.choice(QUOTES), rng.choice(short)
+        return f"{rng.choice(people)} {verb} {when}: “{quote}.” “{second},” {who} added."
     if kind == 2:
-        return f"{rng.choice(SHORT).capitalize()} said {when} that {quote[0].lower()}{quote[1:]}.".replace(
+        return f"{rng.choice(short).capitalize()} said {when} that {quote[0].lower()}{quote[1:]}.".replace(
             "  ", " "
         )
     return rng.choice(FACTS).format(when=when or "on Friday")
@@ -97,7 +112,7 @@ def corpus_paragraphs() -> list[str]:
     return paragraphs
 
 
-def make_reports(count: int, chars: int, seed: int = 7) -> list[Report]:
+def make_reports(count: int, chars: int, seed: int = 7, strangers: bool = False) -> list[Report]:
     rng = random.Random(seed)
     pool = corpus_paragraphs()
     reports = []
@@ -106,7 +121,7 @@ def make_reports(count: int, chars: int, seed: int = 7) -> list[Report]:
         size = len(parts[0])
         while size < chars:
             use_corpus = pool and rng.random() < 0.6
-            paragraph = rng.choice(pool) if use_corpus else synthetic_paragraph(rng)
+            paragraph = rng.choice(pool) if use_corpus else synthetic_paragraph(rng, strangers)
             parts.append(paragraph)
             size += len(paragraph) + 2
         text = "\n\n".join(parts)
@@ -136,12 +151,18 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--reports", type=int, default=2000)
     parser.add_argument("--chars", type=int, default=4000)
+    parser.add_argument(
+        "--strangers",
+        action="store_true",
+        help="half the synthetic paragraphs name people the gazetteer does not know (NER runs on them)",
+    )
     args = parser.parse_args(argv)
 
-    reports = make_reports(args.reports, args.chars)
+    reports = make_reports(args.reports, args.chars, strangers=args.strangers)
     total_chars = sum(len(r.text) for r in reports)
     gazetteer = load()
     extract(reports[0], gazetteer)  # warm the gazetteer index and regex caches
+    names.available()  # load the NER model once, as a long-running process would have it
 
     start = time.process_time()
     quotes = events = 0
