@@ -1,7 +1,10 @@
 """Shared knowledge: actors with English and Japanese names, aliases, kinds and roles.
 
-The gazetteer links mentions to actors; it is not the only way to find them (an unknown
-person introduced with a title is found by the extractors and kept as written).
+The gazetteer links mentions to actors and gives their canonical ids, names in both
+languages and roles; it is not what makes a name a person.  People it does not list are
+found by the extractors (a title or an appositive, an age, the slot next to a quotation,
+spaCy's English NER in ``extract/en/names.py``) and kept as ``person:<slug>`` with their
+name as the report writes it at its fullest.
 """
 
 from __future__ import annotations
