@@ -399,6 +399,8 @@ def supported_participants(
         counts = {a: int(given.get(a) or 0) for a in ids}
     else:
         counts = {}
+        # a source that names nobody (「協議は4日に始まる見通し」) is not against anyone
+        naming: list[EvidenceRef] = []
         for actor in ids:
             named = []
             for ev in evidence:
@@ -406,6 +408,8 @@ def supported_participants(
                 if pattern is not None and pattern.search(ev.context or ev.text):
                     named.append(ev)
             counts[actor] = v.sources(named)
+            naming += named
+        total = v.sources(naming) or total
     need = 1 if total <= 3 else max(2, -(-total // 3))
     kept = [a for a in ids if counts[a] >= need]
     if len(kept) < 2 <= len(ids):  # a meeting has two sides: the next best supported, as listed

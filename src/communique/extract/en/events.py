@@ -48,8 +48,8 @@ from datetime import date as Date
 from datetime import timedelta
 
 from ...model import Event, Evidence, Precision, Quote
-from .. import item_id
-from . import rx, wordscan
+from .. import item_id, places
+from . import meetings, rx, wordscan
 from .actors import Mention, modifies_next
 from .context import Context, is_headline, lc
 from .dates_en import DateRef
@@ -57,7 +57,7 @@ from .proposals import ProposalMention
 from .text import Sentence
 from .wordscan import Family, Key
 
-EVENTS_EXTRACTOR = "events.en.v3"
+EVENTS_EXTRACTOR = "events.en.v4"
 
 PLACES = {
     "Moscow": "Moscow",
@@ -97,6 +97,9 @@ PLACES = {
     "Copenhagen": "Copenhagen",
     "Johannesburg": "Johannesburg",
 }
+# and every city or region of the shared places data (communique/data/places.json)
+for _known in places.load().places.values():
+    PLACES.setdefault(_known.name_en, _known.name_en)
 _PLACE_ALT = "|".join(sorted((re.escape(p) for p in PLACES), key=len, reverse=True))
 _PLACE = re.compile(
     r"\b(?:in|at|to|from)\s+(?:the\s+)?(?:(?:Florida|US|U\.S\.|Swiss|German|British|"
@@ -128,7 +131,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         lc(
             r"\b(?:(?:will|would|are due to|is due to|are expected to|is expected to|plans? to|are set to|"
             r"is set to|are scheduled to|is scheduled to|were due to|was due to|to)\s+"
-            r"(?:meet|hold (?:further )?talks|travel|visit|sit down|host|join)|"
+            r"(?:meet|hold (?:further )?talks|travel|visit|sit down|host|join|attend)|"
             r"(?:is|are|was|were) (?:due|expected) (?=in |at )|"
             r"upcoming (?:meeting|talks|round)|(?:meeting|talks|round) "
             r"(?:is|are|was|were) (?:planned|scheduled|expected)|(?:planned|scheduled|expected) "
@@ -243,6 +246,7 @@ _TITLE_WORDS = re.compile(
 )
 _BOUNDARY = re.compile(
     r";|:\s|\s[—–]\s|,\s+(?:and|but|while|whereas|although|though|even as|yet)\s|"
+    r"(?<=,[\"”’])\s+(?:and|but|while|whereas|although|though|even as|yet)\s|"
     r"\b(?:said|says|told reporters|added)(?: that)?\s"
 )
 _DEADLINE = re.compile(
@@ -513,6 +517,19 @@ _SPLIT = re.compile(
 _NEW_SUBJECT = re.compile(
     r"\b(?:when|after|before|while|since|which|that|who|where|whereas)\b|\bas (?=(?:the|their|his|her|its) )"
 )
+_AFTER_CLAUSE = re.compile(
+    r",\s+(where|which|whom|whose|after which|after|before|when|while|since|although|though|because|"
+    r"followed by|amid|even as|as)\b|\s(?:on|about|over)\s+(?:how|what|whether|why)\b|\s(that)\s|"
+    r"\s(?:as|while|amid|because)\s|,\s+(?:in\s+a\s+(?:joint\s+|written\s+)?statement|according\s+to)\b"
+)
+# "When U.S. and Ukrainian officials met in Geneva, the two sides ...": the meeting's clause ends at the comma
+_LEAD_SUBORDINATE = re.compile(
+    r"\s*(?:When|As|After|While|Before|Since|Although|Though|Once|Until|Ahead of)\b"
+)
+_MEETING_VERB = re.compile(
+    r"\b(?:met|meets?|meeting with|held talks|holds talks|sat down|hosted|hosts|received|"
+    r"spoke (?:by|on the) phone|talks with|joined|spent (?:[\w-]+ ){0,3}(?:hours|days) (?:with|in))\b"
+)
 _POSSESSIVE_PRONOUN = re.compile(r"\b(?:their|his|her|its)\s+(?:[\w-]+\s+){0,2}$")
 
 
@@ -536,6 +553,20 @@ def _regions(text: str, trig: Trig, trigs: list[Trig]) -> list[tuple[int, int]]:
     i = same.index(trig)
     left = lo if i == 0 else _split(text, same[i - 1], trig)
     right = hi if i == len(same) - 1 else _split(text, trig, same[i + 1])
+    comma = text.find(",", trig.end, right)
+    if (
+        comma != -1
+        and _LEAD_SUBORDINATE.match(text, lo)
+        and not (meetings.NOUN_TRIGGER.fullmatch(text, trig.start, trig.end) and text.startswith("After", lo))
+    ):
+        right = comma  # "When U.S. and Ukrainian officials met in Geneva, the two sides ...": its own clause
+    stop = _AFTER_CLAUSE.search(text, trig.end, right)
+    if stop and stop.start() == trig.end and (stop.group(1) in ("which", "where") or stop.group(2)):
+        stop = None  # "The Miami round, which opened on Thursday, brought X together with Y": the main clause
+    if stop and not _MEETING_VERB.search(text, stop.end(), right):
+        # "..., where Merz greeted the delegations", "..., after which Trump said": another clause (but
+        # "..., where Rubio sat down with Umerov" tells who was at it)
+        right = stop.start()
     regions = [(left, right)]
     if i > 0:
         first = same[0]
@@ -558,11 +589,26 @@ def _participants(
     text = ctx.text
     regions = _regions(text, trig, trigs or [trig])
     out: list[str] = []
+    noun = (
+        kind in ("meeting", "phone_call")
+        and meetings.NOUN_TRIGGER.fullmatch(text, trig.start, trig.end)
+        and not any(_MEETING_VERB.search(text, lo, hi) for lo, hi in regions)
+    )  # a meeting named only by a noun: its parties must be said around the noun
     for mention in ctx.by_sentence[idx]:
         if not any(lo <= mention.start < hi for lo, hi in regions):
             continue
+        if (
+            noun
+            and regions[0][0] <= mention.start < regions[0][1]
+            and not meetings.noun_party(text, mention, (trig.start, trig.end))
+        ):
+            continue  # "thanked Egypt for pushing the negotiations forward": no party of them
         if not _mention_ok(ctx, idx, mention, kind, trig):
             continue
+        if kind in _FRAMED_KINDS and meetings.qualifier(text, mention, ctx.by_sentence[idx]):
+            continue  # "Brahimi, the UN envoy, met ...", "..., a White House official said"
+        if kind in _FRAMED_KINDS and mention.possessive and mention.start >= trig.end:
+            continue  # "spoke by phone ... to discuss Trump's tariffs": the owner of something else
         say = _SAY_AFTER.match(text, mention.end)
         if say and say.end() <= trig.start:
             # the one reporting it, unless the event is theirs: "X wrote after a call with Y"
@@ -857,6 +903,10 @@ def extract_events(ctx: Context, proposals: list[ProposalMention], quotes: list[
             definite = meets and bool(
                 _DEFINITE.search(ctx.lower, max(sent.start, trig.start - 40), trig.start)
             )
+            if date is not None and _is_dateline(ctx.text, sent.start, date):
+                own = False  # "KYIV, Nov 28 (Global Wire) - ...": the report's date, not the event's
+            if meets and not participants and not own and not definite and _place(ctx, trig, trigs) is None:
+                continue  # "lead negotiator in the peace talks": nobody at it, no place, no date of its own
             clause_low = ctx.lower[trig.clause[0] : trig.clause[1]] if meets else ""
             drafts.append(
                 Draft(
@@ -864,7 +914,7 @@ def extract_events(ctx: Context, proposals: list[ProposalMention], quotes: list[
                     date=date,
                     place=_place(ctx, trig, trigs),
                     participants=participants,
-                    evidence=[(trig.start, trig.end)],
+                    evidence=[_evidence(ctx, trig, trigs, frame)],
                     summary=ctx.text[sent.start : sent.end].strip()[:200],
                     sentence=idx,
                     keys={p.key for p in sent_props if trig.clause[0] <= p.start < trig.clause[1]}
@@ -893,7 +943,8 @@ def extract_events(ctx: Context, proposals: list[ProposalMention], quotes: list[
                     ref,
                     None,
                     [speaker],
-                    [(start, end)],
+                    # "President Donald Trump quipped on Wednesday": who said it, and when
+                    [meetings.evidence(ctx.text, sent.start, max(end, ref.end), (start, end))],
                     ctx.text[sent.start : sent.end].strip()[:200],
                     idx,
                     own_date=True,
@@ -915,7 +966,7 @@ def extract_events(ctx: Context, proposals: list[ProposalMention], quotes: list[
                             place=_place(ctx, trig),
                             participants=_participants(ctx, idx, trig, "proposal", groups)
                             or ([p.author] if p.author else []),
-                            evidence=[(verb.start(), verb.end())],
+                            evidence=[_evidence(ctx, trig, [trig])],
                             summary=ctx.text[sent.start : sent.end].strip()[:200],
                             sentence=idx,
                             keys={p.key},
@@ -923,6 +974,35 @@ def extract_events(ctx: Context, proposals: list[ProposalMention], quotes: list[
                         )
                     )
     return _merge(ctx, drafts)
+
+
+_DATELINE_BEFORE = re.compile(r"\s*[A-Z][A-Z .'-]+,\s*")
+_DATELINE_AFTER = re.compile(r"(?:,?\s*\d{4})?\s*(?:\([^)]{0,40}\)\s*)?[-—–]")
+
+
+def _is_dateline(text: str, sent_start: int, ref: DateRef) -> bool:
+    return bool(
+        _DATELINE_BEFORE.fullmatch(text, sent_start, ref.start) and _DATELINE_AFTER.match(text, ref.end)
+    )
+
+
+def _evidence(
+    ctx: Context, trig: Trig, trigs: list[Trig], frame: list[tuple[int, int, str]] | None = None
+) -> tuple[int, int]:
+    """The clause stating an event: the trigger's stretch with the words naming its participants,
+    after any reporting or asking verb before it ("Trump quipped ... when asked whether his envoys'
+    meeting ..." cites "whether his envoys' meeting ..."); one date of a plural ("rounds in Geneva on
+    Nov. 23 and in Florida on Nov. 30") cites the words up to its date."""
+    if trig.span is not None and trig.span[1] > trig.end:
+        return min(trig.start, trig.span[0]), trig.span[1]
+    regions = _regions(ctx.text, trig, trigs)
+    lo = min(r[0] for r in regions)
+    hi = max(r[1] for r in regions)
+    if trig.kind in _FRAMED_KINDS:
+        for start, end, _word in frame or ():
+            if lo <= start and end <= trig.start:
+                lo = end
+    return meetings.evidence(ctx.text, lo, hi, (trig.start, trig.end))
 
 
 def _last_day(ctx: Context, span: tuple[int, int]) -> DateRef | None:
@@ -983,6 +1063,12 @@ def _triggers(
             continue  # "Moscow's demands", "attaching demands": a noun, not an act
         if kind == "meeting" and any(t.kind == "planned_meeting" and t.clause == clause for t in out):
             continue
+        if kind == "meeting" and lower.startswith("received", s) and not _RECEIVED_WHOM.match(ctx.text, e):
+            continue  # "received Trump's approval", "received a letter": no meeting
+        if kind in _FRAMED_KINDS and meetings.unreal(
+            lower, clause, s, e, meetings.NOUN_TRIGGER.fullmatch(lower, s, e) is not None
+        ):
+            continue  # "no plans to meet", "could meet", "a possible summit", "the talks were called off"
         taken.append((s, e))
         out.append(Trig(kind, s, e, clause))
     # a planned meeting announced after a "meeting"/"talks" noun of the same clause supersedes it
@@ -990,6 +1076,12 @@ def _triggers(
     return [t for t in out if not (t.kind == "meeting" and t.clause in planned)]
 
 
+# "received Witkoff", "received the two envoys", "received U.S. envoy ..."
+_RECEIVED_WHOM = re.compile(
+    r"\s+(?:(?:the|a|an|visiting|his|her|their)\s+(?:two\s+|three\s+|visiting\s+|[A-Z][\w.]*\s+){0,3}"
+    r"(?:envoys?|delegations?|ministers?|presidents?|leaders?|officials?|negotiators?|counterparts?|guests?|"
+    r"[A-Z])|[A-Z](?!\w*(?:'s|’s)))"
+)
 _ROUND_BEFORE = re.compile(
     r"\b(?:the|a|an|another|further|new|first|second|third|latest|earlier|previous|next|this|that|"
     r"[a-z]+ian|[a-z]+ese|[a-z]+-day|geneva|miami|berlin|florida|moscow|london|abu dhabi|istanbul|riyadh)\s+$"
@@ -1187,6 +1279,9 @@ def _merge(ctx: Context, drafts: list[Draft]) -> list[Event]:
                     if o.kind == draft.kind
                     and _compatible(o, draft)
                     and not (draft.place and o.place and draft.place != o.place)
+                    and not (
+                        draft.place and not o.place and not set(draft.participants) & set(o.participants)
+                    )
                 ),
                 None,
             )

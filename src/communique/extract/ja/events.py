@@ -11,6 +11,7 @@ import re
 
 from ...model import Event, Evidence, Position, Precision, Proposal, Quote
 from .. import item_id
+from . import meetings
 from .document import Doc
 from .positions import extract_positions
 from .proposals import find_proposals
@@ -23,11 +24,14 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("leak", re.compile(r"流出" + _TAIL)),
     ("proposal", re.compile(r"(?:対案|修正案|和平案|計画案|提案|案)を(?:まとめ|作成|示し|送|提出|出し)"
                             r"[^、。]{0,6}?(?:た|て|し|る|い)")),
-    ("meeting", re.compile(r"(?P<w>会談|協議|会合|話し合|面会|接触)" + _TAIL)),
+    ("meeting", re.compile(r"(?P<w>会談|協議|会合|話し合|面会|接触|交渉)" + _TAIL)),
     ("statement", re.compile(r"(?:ビデオ演説|演説|記者会見|電話会見|記者団に対し|記者団に(?:語|述べ))" + _TAIL
                              + r"|辞任した")),
 )
 _PLANNED = re.compile(r"予定|見通し|方向で調整|調整して|開く方向")
+# 「今月末に行われる予定の米中首脳会談」: planned, said before the noun
+_PLANNED_BEFORE = re.compile(
+    r"(?:行われる|開かれる|開く|行う|開催される|する)予定の[^、。]{0,6}$|予定されている[^、。]{0,6}$")
 _NOMINAL_ONLY = re.compile(
     r"^(?:会談|協議|会合)(?:の結果|の中身|の詳細|の成果|内容|の初日|は当面|の行方|が進行中)")
 _PLACE = re.compile(r"([\u30a1-\u30fa\u30fc・]{2,}(?:州|市)?(?:[\u30a1-\u30fa\u30fc]{2,})?)(?:で|を訪れ)")
@@ -92,15 +96,22 @@ def extract_events(doc: Doc, quotes: list[Quote], events_name: str, proposals_na
                                           or any(e.kind == "phone_call" and e.evidence[0].end >= match.end()
                                                  and e.evidence[0].start <= match.start() for e in events)):
                     continue
-                if kind == "meeting" and "phone_call" in kinds_here and doc.text[match.start() - 1] == "で":
-                    continue
+                if kind == "meeting" and "phone_call" in kinds_here and (
+                        doc.text[match.start() - 1] == "で" or match.group("w") in ("協議", "話し合")):
+                    continue  # 「電話会談を行い、…について協議した」: what the call was about
                 if sentence.index == 0:
                     continue  # the headline repeats what the body reports
                 if kind == "meeting" and not _reported_as_event(doc, sentence, match):
                     continue
+                if kind in ("meeting", "phone_call") and meetings.unreal(
+                        doc.text, match.start(), match.end(), sentence.end):
+                    continue  # 「会談する予定はない」「会談する可能性」「会談を求めた」: no meeting
                 event_kind = kind
                 window = doc.text[match.end():min(sentence.end, match.end() + 20)]
-                if kind == "meeting" and _PLANNED.search(window.split("、")[0]):
+                if kind in ("meeting", "phone_call") and (
+                        _PLANNED.search(window.split("、")[0])
+                        or _PLANNED_BEFORE.search(doc.text, max(sentence.start, match.start() - 14),
+                                                  match.start())):
                     event_kind = "planned_meeting"
                 date, precision = _date(doc, sentence, match.start())
                 if re.match(r"(?:など)?を経て", doc.text[match.end():match.end() + 4]):
@@ -119,9 +130,23 @@ def extract_events(doc: Doc, quotes: list[Quote], events_name: str, proposals_na
                     participants = tuple(dict.fromkeys(q.speaker_id for q in sentence_quotes if q.speaker_id))
                     if not participants:
                         participants = _participants(doc, sentence, [])[:1]
+                    start = _evidence_start(doc, sentence, match.start())
+                elif kind in ("meeting", "phone_call"):
+                    participants_list, first_at = meetings.parties(
+                        doc, sentence, match.start(), match.end(), kind)
+                    participants = tuple(participants_list)
+                    if first_at is not None and date is not None and _REPORTED.match(doc.text, match.end()):
+                        said_at = [d for d in doc.dates_in(sentence.start, first_at) if d.value == date]
+                        # 「ペスコフ氏は3日、プーチン氏が…と会談したと明らかにした」: the saying's day
+                        if said_at:
+                            date, precision = None, Precision.UNKNOWN
+                    if not participants and match.group("w" if kind == "meeting" else 0).startswith("交渉"):
+                        continue  # 交渉 is a meeting only when the clause says who negotiated
+                    start = min(first_at, _evidence_start(doc, sentence, match.start())) \
+                        if first_at is not None else _evidence_start(doc, sentence, match.start())
                 else:
                     participants = _participants(doc, sentence, sentence_quotes)
-                start = _evidence_start(doc, sentence, match.start())
+                    start = _evidence_start(doc, sentence, match.start())
                 end = match.end()
                 summary = doc.text[start:end]
                 events.append(Event(
@@ -137,7 +162,10 @@ def extract_events(doc: Doc, quotes: list[Quote], events_name: str, proposals_na
     return events, proposals, positions
 
 
-_VERBAL = re.compile(r"し|する|を行|が開かれ|を開|った|い|を経て|などを経て")
+_REPORTED = re.compile(r"(?:こと)?(?:を)?と(?:述べ|明らかに|語|説明|発表|強調|指摘|話し)")
+_HELD_LATER = re.compile(r"(?:は|が)[^。「」]{0,40}?(?:行われ|開かれ|始ま|終え|終わ|開催さ|実施さ)")
+_VERBAL = re.compile(r"し|する|を行|が開かれ|を開|った|い|を経て|などを経て"
+                     r"|を(?:始め|開始し|終え|再開し|続け)")
 
 
 def _reported_as_event(doc: Doc, sentence: Sentence, match: re.Match[str]) -> bool:
@@ -145,6 +173,8 @@ def _reported_as_event(doc: Doc, sentence: Sentence, match: re.Match[str]) -> bo
     word_end = match.start() + len(match.group("w"))
     if _VERBAL.match(doc.text, word_end):
         return True
+    if _HELD_LATER.match(doc.text, word_end):
+        return True  # 「XとYの協議は6日夜、…で始まった」
     clause_start = max(doc.text.rfind("、", sentence.start, match.start()), sentence.start)
     return any(clause_start <= d.start and d.end <= match.start() and match.start() - d.end <= 25
                for d in doc.dates_in(sentence.start, match.start()))

@@ -1,0 +1,221 @@
+"""What a clause must show before a meeting, call or planned meeting is a fact, and the span
+that states it (English).
+
+Precision first: each check below names what it must (or must not) see in the trigger's
+clause; when in doubt there is no event.
+
+- **unreal**: a meeting that the clause does not say took place or will take place -- a denial
+  ("no plans for X to meet Y", "did not meet", "ruled out a meeting"), a possibility or wish
+  ("could meet", "hopes to meet", "a possible summit", "ready to meet"), a request or offer
+  ("asked to meet", "invited X to visit"), or one called off ("the talks were cancelled").
+- **qualifier**: an organisation or country that only qualifies a named person's title ("Brahimi,
+  the UN envoy", "a White House official said") is neither a party nor, for the reporter, a
+  participant.
+- **evidence**: the stretch of the clause that holds the trigger and the words naming its
+  participants, without the connective or the reporting frame before it ("said on Tuesday that").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .actors import Mention
+from .lexicon import TITLE_WORDS
+
+# words before a meeting trigger, inside its clause, that make it no fact
+_UNREAL_BEFORE = re.compile(
+    r"\b(?:no|not|never|nor|could|might|may|can|cannot|should|if|whether|unless|possibl[ey]|"
+    r"potential(?:ly)?|perhaps|maybe|hopes?|hoped|hoping|wants?|wanted|wanting|wish(?:es|ed)?|"
+    r"would like|ready|willing|open|offer(?:s|ed|ing)?|refus(?:es|ed|ing)|declin(?:es|ed|ing)|"
+    r"rul(?:e|es|ed|ing) out|invit(?:es|ed|ing|ation)|propos(?:es|ed|ing|al)|suggest(?:s|ed|ing)?|"
+    r"seek(?:s|ing)?|sought|push(?:es|ed|ing)? for|call(?:s|ed|ing)? for|urg(?:es|ed|ing)|"
+    r"ask(?:s|ed|ing)? (?:to|for)|aim(?:s|ed|ing)? to|tr(?:y|ies|ied|ying) to|attempt(?:s|ed)? to|"
+    r"prospects? of|idea of|chance of|talk of|considering|consider(?:s|ed)?|mull(?:s|ed|ing)?|"
+    r"threat(?:en|ened|ens) to|unlikely|doubt(?:s|ed|ful)?|authori[sz](?:e|es|ed|ing)|allow(?:s|ed)?|"
+    r"permit(?:s|ted)?)\b|n't\b",
+    re.I,
+)
+# a noun trigger named as no fact: "a possible meeting", "any talks", "no summit"
+_UNREAL_NOUN = re.compile(
+    r"\b(?:possible|potential|proposed|prospective|hypothetical|eventual|any|no|hoped-for|"
+    r"mooted|rumou?red|planned)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+# words after a noun trigger that take it back: "the talks could take place", "was cancelled"
+_UNREAL_AFTER = re.compile(
+    r"^[^,;.]{0,60}?\b(?:(?:could|might|may|would)\s+(?:\w+\s+)?(?:take place|happen|be held|occur|go ahead)|"
+    r"(?:was|were|has been|had been|have been|is|are)\s+(?:\w+\s+)?(?:cancell?ed|called off|"
+    r"postponed|scrapped|shelved|put on hold|not (?:planned|scheduled|expected|happening))|"
+    r"(?:did|will|would|could) not (?:take place|happen|go ahead))",
+    re.I,
+)
+# a definite noun trigger ("the talks", "his envoys' meeting", "Tuesday's summit") is one that happened
+_DEFINITE = re.compile(
+    r"(?:\b(?:the|his|her|their|its|this|that|last)|\w(?:'s|’s|s'|s’))\s+(?:[\w-]+\s+){0,2}$"
+)
+_WINDOW = 100
+_SUBORDINATE = re.compile(
+    r",\s+(?:(?:a|one|two|three|the) (?:day|days|week|weeks) )?(?:after|before|when|while|since|as|where|who|"
+    r"which|following|once)\b"
+)  # how far back in its clause a trigger's denial or modality is looked for
+
+# a title right after an organisation or country: it qualifies a person ("the UN envoy")
+_TITLE_AFTER = re.compile(
+    r"\s+(?:special\s+|chief\s+|top\s+|senior\s+|foreign\s+|deputy\s+)?(?:envoys?|spokes(?:man|woman|person)|"
+    r"officials?|ministers?|minister|president|secretary|ambassador|negotiator|adviser|advisor|aide|"
+    r"chief|leader|prime minister|representative|sources?|press secretary)\b",
+    re.I,
+)
+# "Trump's Mideast envoy", "Biden's top adviser", "Qatar's prime minister", "Netanyahu's office"
+_POSSESSED_TITLE = re.compile(
+    r"(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,3}?(?:envoys?|aides?|advisers?|advisors?|son-in-law|spokes(?:man|woman|person)|"
+    r"negotiators?|team|delegation|office|government|administration|ministers?|minister|secretary|"
+    r"ambassador|chief|representatives?|officials?|cabinet|emissary|mediators?|counterpart|deputy|"
+    r"head|leaders?|president|prime minister)\b",
+    re.I,
+)
+_TITLE_OF = re.compile(
+    r"\b(?:confidant|ally|allies|aide|adviser|advisor|envoy|son-in-law|spokes(?:man|woman|person)|chief|member|"
+    r"friend|associate|deputy|representative|emissary|lawyer|negotiator)s?\s+(?:of|to|for)\s+(?:the\s+)?$",
+    re.I,
+)
+_APPOSITION_BEFORE = re.compile(r",\s+(?:the|a|an|its|his|her)\s+(?:[a-z][\w-]*\s+){0,2}$")
+_REPORTER_AFTER = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+){0,2}(?:officials?|spokes(?:man|woman|person)|sources?|statement|readout|"
+    r"press secretary|government|ministry|office|embassy|media|television|agency|cabinet office)"
+    r"\s+(?:\w+ly\s+)?(?:said|says|told|added|confirmed|announced|wrote|reported)\b",
+    re.I,
+)
+# a country or body followed by a title and a name: it only qualifies that person's title
+_TITLED_NAME = re.compile(
+    r"\s+(?:[A-Za-z][\w.-]*\s+){0,3}?(?i:"
+    + "|".join(sorted((re.escape(w) for w in TITLE_WORDS), key=len, reverse=True))
+    + r")s?\s+(?:[A-Z][\w.’'-]*\s+)*?[A-Z][a-z]"
+)
+
+_LEAD = re.compile(r"(?:[\s,;:—–-]+|(?:and|but|while|whereas|although|though|even as|yet)\b\s*)+", re.I)
+_FRAME_LEAD = re.compile(
+    r"(?:said|says|told reporters|added)\b[^.;:]{0,50}?\bthat\s+|(?:said|says|added)\s+|"
+    r"(?:on|late on|early on)\s+[A-Z]\w+\s+|(?:whether|that|if|about|what)\s+",
+    re.I,
+)
+_TAIL = re.compile(r"[\s,;:—–-]+$")
+
+
+def unreal(lower: str, clause: tuple[int, int], start: int, end: int, noun: bool) -> bool:
+    """Whether the clause names the meeting at ``lower[start:end]`` as no fact: denied, possible,
+    wished for, asked for, offered or called off."""
+    lo = max(clause[0], start - _WINDOW)
+    for sub in _SUBORDINATE.finditer(lower, lo, start):
+        lo = sub.end()  # "had not rejected the plan, a day after Putin received ...": another clause
+    hits = list(_UNREAL_BEFORE.finditer(lower, lo, start))
+    found = hits[-1] if hits else None
+    if found is not None and not (noun and _DEFINITE.search(lower, max(found.end(), start - 40), start)):
+        return True  # but "asked whether his envoys' meeting would ...": that meeting took place
+    if noun and _UNREAL_NOUN.search(lower, max(clause[0], start - 30), start):
+        return True
+    return bool(noun and _UNREAL_AFTER.match(lower[end : clause[1]]))
+
+
+def qualifier(text: str, mention: Mention, mentions: list[Mention]) -> bool:
+    """Whether a mention only qualifies someone's title: "Trump's Mideast envoy Witkoff" (a
+    possessive before a title), "Brahimi, the UN envoy,", "US envoys Witkoff and Kushner", "a White
+    House official said"."""
+    if mention.possessive and _POSSESSED_TITLE.match(text, mention.end):
+        return True
+    if _TITLE_OF.search(text, max(0, mention.start - 40), mention.start):
+        return True  # "a close confidant of Netanyahu", "an adviser to Trump"
+    if mention.kind == "person":
+        return False
+    if _REPORTER_AFTER.match(text, mention.end):
+        return True  # "..., the Japanese government said"
+    if _TITLED_NAME.match(text, mention.end):
+        return True  # "Chinese Vice Premier He Lifeng", "U.S. Treasury Secretary Scott Bessent"
+    title = _TITLE_AFTER.match(text, mention.end)
+    if not title:
+        return False
+    if any(m.kind == "person" and 0 <= m.start - title.end() <= 2 for m in mentions):
+        return True  # "US envoys Steve Witkoff and ...": the person is the party
+    before = text[max(0, mention.start - 40) : mention.start]
+    apposed = _APPOSITION_BEFORE.search(before)
+    if apposed is None:
+        return False
+    at = mention.start - len(before) + apposed.start()  # where ", the" begins: right after the person
+    return any(m.kind == "person" and 0 <= at - m.end <= 1 for m in mentions)
+
+
+def evidence(text: str, lo: int, hi: int, trigger: tuple[int, int]) -> tuple[int, int]:
+    """The stretch ``text[lo:hi]`` stating an event, trimmed of a leading connective or reporting
+    frame and of trailing punctuation; never less than the trigger."""
+    start, end = lo, hi
+    while True:
+        lead = _LEAD.match(text, start, trigger[0]) or _FRAME_LEAD.match(text, start, trigger[0])
+        if not lead or lead.end() == start:
+            break
+        start = lead.end()
+    tail = _TAIL.search(text, start, end)
+    if tail and tail.start() >= trigger[1]:
+        end = tail.start()
+    if not (start <= trigger[0] and trigger[1] <= end):
+        return trigger
+    return start, end
+
+
+# a meeting or call named by a noun ("talks", "a phone call"): who is at it must be said around it
+NOUN_TRIGGER = re.compile(
+    r"(?:(?:tele)?phone\s+)?(?:meetings?|talks|summit|negotiations|consultations|session|rounds?|call|"
+    r"conversation)|(?:a|the)\s+call|call\s+with",
+    re.I,
+)
+_LIGHT_VERB = (
+    r"(?:held|hold|holds|holding|began|begin|begins|beginning|started|start|starts|resumed|resume|resumes|"
+    r"opened|opens|concluded|conclude|ended|end|ends|wrapped up|attended|attend|attends|attending|joined|"
+    r"join|joins|joining|led|lead|leads|leading|took part in|take part in|taking part in|participated in|"
+    r"participating in|went into|entered|hosted|host|hosts|hosting|chaired|headed|heads|"
+    r"sat down for|engaged in|conducted|conducting|were in|was in|are in|is in|spent|spend|spends|spending|"
+    r"sat in on|sit in on|sits in on|"
+    r"(?:was|were) present at|accompanied \w+ (?:to|at))"
+)
+# the subject of a verb whose object is the meeting noun: "Israel and Hamas began indirect negotiations"
+_SUBJECT_GAP = re.compile(
+    r"(?:\s*,[^,;]{0,60},|\s*,)?[^,;]{0,60}?\b(?:" + _LIGHT_VERB + r"\s+(?:[\w'’-]+\s+){0,3}"
+    r"(?:(?:in|with|at|for|on|during)\s+(?:[\w'’.-]+\s+){0,7}?)*|(?:had|has|have|having)\s+(?:[\w-]+\s+){0,2})",
+    re.I,
+)
+# the one a verb puts in the call or meeting: "advised Ushakov in an October phone call"
+_IN_GAP = re.compile(
+    r"\s+(?:in|during|at)\s+(?:a|an|the|their|his|her|its)\s+(?:[\w-]+\s+){0,2}"
+    r"|[^,;]{0,40}?\b(?:in|during|at)\s+(?:their|his|her)\s+(?:[\w-]+\s+){0,2}"
+)
+_OWN_CALL_GAP = re.compile(
+    r"[^,;]{0,40}?\b(?:after|following|during|in)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}"
+)
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|tells|added|announced|thanked|praised|welcomed|called|described|expressed|"
+    r"commented|asked|insisted|warned|noted|wrote|confirmed|denied)\b",
+    re.I,
+)
+# the owner or the attributive parties of the noun: "Witkoff's meeting", "the Israel-Hamas talks"
+_OWNER_GAP = re.compile(r"(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,2}")
+_ATTRIBUTIVE_GAP = re.compile(
+    r"(?:[\s/–-]+|\b(?:and|indirect|direct|peace|ceasefire|truce|bilateral|trilateral|high-level|"
+    r"face-to-face|one-on-one|joint|security|trade|nuclear|phone|telephone|video|hostage|[\w]+-level)\b)*"
+)
+
+
+def noun_party(text: str, mention: Mention, trigger: tuple[int, int]) -> bool:
+    """Whether a mention is a party of the meeting a noun names.  Before the noun: the subject of
+    the verb that has the noun as object ("Israel and Hamas began indirect negotiations"), its
+    owner ("Witkoff's meeting") or an attributive party ("the Israel-Hamas talks") -- never the one
+    who thanks, announces or comments on it.  After it: whoever its clause names ("talks between
+    Israel and Hamas", "a call with Witkoff"), but not the owner of something else ("talks ...
+    over Trump's framework")."""
+    start, end = trigger
+    if mention.end <= start:
+        gap = text[mention.end : start]
+        if _OWNER_GAP.fullmatch(gap) or _ATTRIBUTIVE_GAP.fullmatch(gap) or _IN_GAP.fullmatch(gap):
+            return True
+        if _OWN_CALL_GAP.fullmatch(gap):
+            return True  # "Zelensky wrote on Telegram after a phone call with ...": his own call
+        return bool(_SUBJECT_GAP.fullmatch(gap)) and not _REPORTING.search(gap)
+    return mention.start >= end and not mention.possessive

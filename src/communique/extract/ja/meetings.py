@@ -1,0 +1,151 @@
+"""Who a Japanese clause puts at a meeting or call, whether it says the meeting happens, and
+the span that states it.
+
+Precision first: a participant is marked by the particles around the meeting word, never
+taken because the sentence names them.
+
+- **verbal** trigger (会談した, 電話会談を行い, 協議する): the subject nearest before it (Xは / Xが /
+  Xも, with 「XとYは」) and the companions after that subject (Yと, Yとの, a call's Yに);
+  「ペスコフ氏は、プーチン氏がウィトコフ氏と会談したと述べた」 takes プーチン and ウィトコフ.
+- **nominal** trigger (会談, 協議, 交渉 as a noun): only the parties the noun phrase names
+  (「XとYの会談」, 「XとYによる交渉」, 「Yとの会談」 with the topic when it held it: 「XはYとの会談で」);
+  the topic of 「…の会談について述べた」 commented on it and is no participant.
+- **unreal**: 「会談する予定はない」, 「会談する可能性」, 「会談したい」, 「会談を求めた」, 「会談を見送った」
+  state no meeting.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .actors import Mention
+from .document import Doc
+from .sentences import Sentence
+
+PARTICIPANT_KINDS = ("person", "collective", "country", "bloc", "organization")
+NOUNS = ("会談", "協議", "会合", "面会", "接触", "交渉", "話し合い")
+
+# a group noun between a name and its particle: 「ウクライナ側は」「米国とウクライナの代表団は」「両氏は」
+_GROUP = (
+    r"(?:ら|両氏|両首脳|側)?"
+    r"(?:の(?:代表団?|代表者|政府|当局者?|高官ら?|首脳|交渉団|交渉担当者|担当者|チーム|閣僚|幹部)(?:ら)?)?"
+)
+_SUBJECT = re.compile(_GROUP + r"(?:は|が|も)(?!ず)")
+_COMPANION = re.compile(_GROUP + r"(?:との|とも|と(?!し|の間|述|語|強調|説明|明らか|話))")
+_CALLEE = re.compile(_GROUP + r"に(?!は|つ|関|よ|お)")
+_LIST = re.compile(r"(?:ら)?(?:や|、|・|および|及び|並びに)")
+_LIST_GAP = re.compile(r"[^、。でがはをにと「」]{0,8}")
+# 「イギリスのスターマー首相」: a country or office that only qualifies the next name
+_MODIFIER = re.compile(r"の")
+# 「XとYの会談」, 「Yの首脳会談」, 「XとYによる交渉」: the parties of the noun right after
+_OWNER = re.compile(_GROUP + r"(?:の|による|の間の|間の)[^、。「」]{0,6}$")
+# after a nominal trigger: the topic held it (「XはYとの会談で」), or only spoke of it (「…の会談について」)
+_HELD_AFTER = re.compile(r"(?:で|に臨|を行|を終え|後|の後|の冒頭|の席|では|を開)")
+# 「XがYと行った会談」「前日に臨んだ会談」: a relative clause whose verb states the meeting
+_RELATIVE_VERB = re.compile(r"(?:行った|行う|臨んだ|開いた|開く|行っている)$")
+_LIGHT_VERB = re.compile(r"を(?:始め|開始し|終え|再開し|続け|行|開い|重ね|持っ)|が(?:行われ|開かれ)")
+_REPORTING = re.compile(r"と(?:述べ|語|強調|説明|明らかに|発表|指摘|話し)")
+# what makes the meeting no fact: a denial, a possibility, a wish, a request, a cancellation
+_UNREAL_AFTER = re.compile(
+    r"(?:を|が|は)?(?:行う|する|開く|開催する|実施する|行われる|開かれる)?(?:こと|の)?"
+    r"(?:予定は(?:ない|なく|あり)|計画は(?:ない|なく)|可能性|ことはない|考えはない|つもりはない|見通しは立"
+    r"|意向|方針を(?:固め|示)|を検討|検討|したい|したく|たい|を求め|求め|を要請|要請|を呼びかけ|を提案|を打診"
+    r"|を模索|を見送|見送|を中止|中止|を延期|延期|を拒|拒否|しない|しなかった|せず|ない|なかった|られない"
+    r"|できない|できず|が実現すれば|すれば|できれば|を目指|い(?:と|考え|意向|との|旨))"
+)
+_UNREAL_BEFORE = re.compile(r"(?:仮に|もし|万一)[^。]{0,30}$")
+
+
+def nominal(text: str, start: int, end: int) -> bool:
+    """Whether the trigger is a bare noun (no verb or 行う after it; 「交渉を始めた」 is a verb phrase)."""
+    return text[start:end].endswith(NOUNS) and not _LIGHT_VERB.match(text, end)
+
+
+def unreal(text: str, start: int, end: int, sentence_end: int) -> bool:
+    if _UNREAL_BEFORE.search(text, max(0, start - 30), start):
+        return True
+    return bool(_UNREAL_AFTER.match(text, end, min(sentence_end, end + 16)))
+
+
+def _role(text: str, end: int, trig_start: int, kind: str, next_start: int | None) -> str | None:
+    if next_start is not None and _MODIFIER.match(text, end) and next_start - end <= 1:
+        return "modifier"
+    if _SUBJECT.match(text, end):
+        return "subject"
+    if _COMPANION.match(text, end):
+        return "companion"
+    if kind == "phone_call" and _CALLEE.match(text, end):
+        return "companion"
+    if _OWNER.match(text, end, trig_start):
+        return "owner"
+    listed = _LIST.match(text, end)
+    if listed and next_start is not None and _LIST_GAP.fullmatch(text, listed.end(), next_start):
+        return "list"  # 「ウィトコフ特使、大統領の娘婿クシュナー氏と」: titles may stand between
+    return None
+
+
+def parties(doc: Doc, sentence: Sentence, start: int, end: int, kind: str) -> tuple[list[str], int | None]:
+    """The participants the clause gives a meeting trigger at ``text[start:end]``, and where the
+    first of them is named (for the evidence)."""
+    text = doc.text
+    lo = sentence.start
+    for said in _REPORTING.finditer(text, sentence.start, start):
+        lo = said.end()  # 「…と述べ、…」: what comes before spoke of something else
+    # 「電話でトランプ氏に内容を報告した」: a call's other party is named inside the trigger
+    upto = end if kind == "phone_call" and not nominal(text, start, end) else start
+    mentions = [
+        m
+        for m in doc.mentions_in(lo, upto)
+        if m.kind in PARTICIPANT_KINDS and not m.metonym and not doc.inside_bracket(m.start)
+    ]
+    roles = [
+        _role(text, m.end, start, kind, mentions[i + 1].start if i + 1 < len(mentions) else None)
+        for i, m in enumerate(mentions)
+    ]
+    # a list member takes the role of the next member that has one (「XやYと」, 「X、フランスのYと」)
+    for i in range(len(roles) - 1, -1, -1):
+        if roles[i] == "list":
+            roles[i] = next((r for r in roles[i + 1 :] if r not in ("list", "modifier")), None)
+    chosen: list[int] = []
+    if nominal(text, start, end) and not _RELATIVE_VERB.search(text, max(lo, start - 6), start):
+        owners = [i for i, r in enumerate(roles) if r == "owner"]
+        if owners:
+            first = owners[0]
+            while first > 0 and roles[first - 1] == "companion":
+                first -= 1  # 「XとYの会談」
+            chosen = list(range(first, owners[-1] + 1))
+        else:
+            near = [
+                i
+                for i, r in enumerate(roles)
+                if r == "companion" and text.startswith("との", mentions[i].end)
+            ]
+            if near and start - mentions[near[-1]].end <= 8 and _HELD_AFTER.match(text, end):
+                subjects = [i for i, r in enumerate(roles) if r == "subject" and i < near[-1]]
+                chosen = subjects[-1:] + [near[-1]]  # 「XはYとの会談で」
+    else:
+        subjects = [i for i, r in enumerate(roles) if r == "subject"]
+        if subjects:
+            s = subjects[-1]
+            first = s
+            while (
+                first > 0
+                and roles[first - 1] == "companion"
+                and _adjacent(text, mentions[first - 1], mentions[first])
+            ):
+                first -= 1  # 「XとYは会談した」
+            chosen = list(range(first, s + 1)) + [
+                i for i in range(s + 1, len(mentions)) if roles[i] == "companion"
+            ]
+        else:
+            chosen = [i for i, r in enumerate(roles) if r == "companion"]
+    ids: list[str] = []
+    for i in chosen:
+        if mentions[i].actor_id not in ids:
+            ids.append(mentions[i].actor_id)
+    first_at = mentions[chosen[0]].start if chosen else None
+    return ids, first_at
+
+
+def _adjacent(text: str, a: Mention, b: Mention) -> bool:
+    return b.start - a.end <= 12 and not any(c in "、。「」" for c in text[a.end : b.start])

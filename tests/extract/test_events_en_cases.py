@@ -1,0 +1,169 @@
+"""English meetings, calls and planned meetings, case by case: who the clause puts at it.
+
+Every sentence here is written for these tests (stories other than the sample corpus's where
+the gazetteer knows the people).  Each rule of the issue has its traps: a possessive that only
+qualifies a title, a commenter, the reporter, a denial, a possibility, a meeting named in a
+subordinate clause, a joint "talks between A and B".  Reports are published 2025-12-04, a
+Thursday.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.extract.en import extract
+from communique.extract.gazetteer import load
+from communique.model import Event, Precision, Report
+
+MEETING_KINDS = ("meeting", "phone_call", "planned_meeting")
+
+
+def run(text: str) -> list[Event]:
+    report = Report(
+        id="r-events-case",
+        source="case",
+        url=None,
+        outlet=None,
+        title=None,
+        published_at="2025-12-04T10:00:00+00:00",
+        published_precision=Precision.DATETIME,
+        language="en",
+        text=text,
+        raw=b"",
+        content_type="text",
+        encoding=None,
+    )
+    return [e for e in extract(report, load()).events if e.kind in MEETING_KINDS]
+
+
+# (pattern, text, expected meetings: (kind, date, place, participants))
+PARTICIPANTS = [
+    (
+        "possessive before a title is no participant",
+        "Trump's envoy Steve Witkoff met Benjamin Netanyahu in Jerusalem on Tuesday.",
+        [("meeting", "2025-12-02", "Jerusalem", {"steve-witkoff", "benjamin-netanyahu"})],
+    ),
+    (
+        "a commenter on the talks is no participant; the saying's date is not theirs",
+        "Kremlin spokesman Dmitry Peskov said on Wednesday that the talks between Sergei Lavrov and "
+        "Marco Rubio had been useful.",
+        [("meeting", None, None, {"sergei-lavrov", "marco-rubio"})],
+    ),
+    (
+        "the reporter of the meeting is no participant",
+        "Xi Jinping hosted Emmanuel Macron in Beijing on Thursday, state media said.",
+        [("meeting", "2025-12-04", "Beijing", {"xi-jinping", "emmanuel-macron"})],
+    ),
+    (
+        "a meeting in a relative clause: its subject, not what the main clause says",
+        "Macron, who met Xi Jinping in Beijing on Thursday, told reporters the visit was a success.",
+        [("meeting", "2025-12-04", "Beijing", {"emmanuel-macron", "xi-jinping"})],
+    ),
+    (
+        "a meeting in an opening 'As ...' clause: the main clause's subject is no participant",
+        "As Qatari and Egyptian mediators met Hamas negotiators on Monday, Benjamin Netanyahu said "
+        "Israel would not withdraw.",
+        [("meeting", "2025-12-01", None, {"hamas"})],
+    ),
+    (
+        "joint talks between A and B",
+        "Talks between Marco Rubio and Sergei Lavrov took place in Riyadh on Tuesday.",
+        [("meeting", "2025-12-02", "Riyadh", {"marco-rubio", "sergei-lavrov"})],
+    ),
+    (
+        "met with X",
+        "Marco Rubio met with Sergei Lavrov in Riyadh on Tuesday.",
+        [("meeting", "2025-12-02", "Riyadh", {"marco-rubio", "sergei-lavrov"})],
+    ),
+    (
+        "X hosted Y",
+        "Recep Tayyip Erdogan hosted Sergei Lavrov in Ankara on Monday.",
+        [("meeting", "2025-12-01", "Ankara", {"recep-tayyip-erdogan", "sergei-lavrov"})],
+    ),
+    (
+        "a call with X",
+        "Emmanuel Macron spoke by phone with Donald Trump on Monday.",
+        [("phone_call", "2025-12-01", None, {"emmanuel-macron", "donald-trump"})],
+    ),
+    (
+        "the subject of the verb whose object is the meeting noun",
+        "Israel and Hamas began indirect negotiations in Egypt on Monday.",
+        [("meeting", "2025-12-01", None, {"israel", "hamas"})],
+    ),
+    (
+        "an apposition naming the person's organisation is no party",
+        "Lakhdar Brahimi, the UN envoy, met Dmitry Peskov in Moscow on Sunday.",
+        [("meeting", "2025-11-30", "Moscow", {"person:lakhdar-brahimi", "dmitry-peskov"})],
+    ),
+    (
+        "'a confidant of X' does not put X at the talks",
+        "Ron Dermer, a close confidant of Netanyahu, will join the talks in Cairo on Friday.",
+        [("planned_meeting", "2025-12-05", "Cairo", set())],
+    ),
+    (
+        "a planned meeting with its date",
+        "Zelensky will meet Trump in Washington on Friday.",
+        [("planned_meeting", "2025-12-05", "Washington", {"volodymyr-zelensky", "donald-trump"})],
+    ),
+]
+
+# sentences that state no meeting at all
+NO_MEETING = [
+    (
+        "denial: no plans for X to meet Y",
+        "There are no plans for Donald Trump to meet Xi Jinping this month, a White House official said.",
+    ),
+    ("denial: no plans to travel", "Zelensky has no plans to travel to Washington this month."),
+    ("possibility: could meet", "Trump said on Monday that he could meet Xi Jinping in the coming weeks."),
+    (
+        "possibility: a possible summit",
+        "A possible summit between Donald Trump and Xi Jinping was discussed on Monday.",
+    ),
+    ("wish: wants to meet", "Witkoff wants to meet Putin again before the end of the year."),
+    ("wish: hoped for a meeting", "Zelensky hoped for a meeting with Trump in Washington."),
+    ("called off", "The summit between Trump and Putin in Budapest was called off."),
+    ("permission, not a plan", "Trump authorized Witkoff on Tuesday to meet Hamas leaders if necessary."),
+    (
+        "a commenter thanking others for talks",
+        "Netanyahu thanked Egypt and Qatar for pushing the negotiations forward.",
+    ),
+    ("'received' an approval is no meeting", "Netanyahu received Trump's approval for the deal on Tuesday."),
+]
+
+
+@pytest.mark.parametrize(("pattern", "text", "expected"), PARTICIPANTS, ids=[c[0] for c in PARTICIPANTS])
+def test_participants(
+    pattern: str, text: str, expected: list[tuple[str, str | None, str | None, set[str]]]
+) -> None:
+    got = [(e.kind, e.date, e.place, set(e.participant_ids)) for e in run(text)]
+    assert got == expected, pattern
+
+
+@pytest.mark.parametrize(("pattern", "text"), NO_MEETING, ids=[c[0] for c in NO_MEETING])
+def test_no_meeting(pattern: str, text: str) -> None:
+    assert run(text) == [], pattern
+
+
+@pytest.mark.parametrize(("pattern", "text", "expected"), PARTICIPANTS, ids=[c[0] for c in PARTICIPANTS])
+def test_evidence_is_the_clause(pattern: str, text: str, expected: object) -> None:
+    """The evidence holds the claim -- the trigger with the words naming who met -- not the trigger alone."""
+    for event in run(text):
+        for ev in event.evidence:
+            cited = text[ev.start : ev.end]
+            assert len(cited.split()) >= 4, (pattern, cited)
+            assert not cited.startswith((",", " ", "said", "and ")), (pattern, cited)
+
+
+def test_evidence_drops_the_reporting_frame() -> None:
+    text = (
+        "Kremlin spokesman Dmitry Peskov said on Wednesday that the talks between Sergei Lavrov and "
+        "Marco Rubio had been useful."
+    )
+    (event,) = run(text)
+    ev = event.evidence[0]
+    assert text[ev.start : ev.end] == "the talks between Sergei Lavrov and Marco Rubio had been useful."
+
+
+def test_version() -> None:
+    text = "Marco Rubio met with Sergei Lavrov in Riyadh on Tuesday."
+    assert {e.extractor for e in run(text)} == {"events.en.v4"}

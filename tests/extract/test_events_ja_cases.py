@@ -1,0 +1,135 @@
+"""Japanese meetings, calls and planned meetings, case by case: who the clause puts at it.
+
+Every sentence here is written for these tests.  The traps of the issue in Japanese form: a
+possessive 「Xの特使Y」, a commenter 「…の会談について述べた」, a reporter 「…によると」, a denial
+「会談する予定はない」, a possibility 「会談する可能性」, a wish 「会談したい」, a meeting in a subordinate
+clause 「…と会談した後、記者団に…」, and a joint 「XとYは電話会談を行った」.  Reports are published
+2025-12-04.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.extract import ja
+from communique.extract.gazetteer import load
+from communique.model import Event, Precision, Report
+
+MEETING_KINDS = ("meeting", "phone_call", "planned_meeting")
+
+
+def _report(body: str) -> Report:
+    text = "見出し\n\n" + body
+    return Report(
+        id=Report.make_id(None, text),
+        source="test",
+        url=None,
+        outlet=None,
+        title="見出し",
+        published_at="2025-12-04T10:00:00+09:00",
+        published_precision=Precision.DATETIME,
+        language="ja",
+        text=text,
+        raw=text.encode(),
+        content_type="text",
+        encoding="utf-8",
+    )
+
+
+def run(body: str) -> tuple[str, list[Event]]:
+    report = _report(body)
+    events = [e for e in ja.extract(report, load()).events if e.kind in MEETING_KINDS]
+    return report.text, events
+
+
+# (pattern, sentence, expected meetings: (kind, date, participants))
+PARTICIPANTS = [
+    (
+        "「Xの特使Y」: X only qualifies Y",
+        "トランプ大統領の特使ウィトコフ氏は2日、モスクワでプーチン大統領と会談した。",
+        [("meeting", "2025-12-02", {"steve-witkoff", "vladimir-putin"})],
+    ),
+    (
+        "a reported meeting: its subject, not the one who reports it, nor the saying's day",
+        "ペスコフ大統領報道官は3日、プーチン大統領がウィトコフ氏と会談したと明らかにした。",
+        [("meeting", None, {"vladimir-putin", "steve-witkoff"})],
+    ),
+    (
+        "the source of the report is no participant",
+        "ロイター通信によると、ラブロフ外相は1日、ルビオ国務長官と電話会談した。",
+        [("phone_call", "2025-12-01", {"sergei-lavrov", "marco-rubio"})],
+    ),
+    (
+        "joint: 「XとYは電話会談を行った」",
+        "ゼレンスキー大統領とトランプ大統領は3日、電話会談を行った。",
+        [("phone_call", "2025-12-03", {"volodymyr-zelensky", "donald-trump"})],
+    ),
+    (
+        "a meeting in a subordinate clause: what follows is another act",
+        "マクロン大統領は3日、習近平国家主席と会談した後、記者団に成果を強調した。",
+        [("meeting", "2025-12-03", {"emmanuel-macron", "xi-jinping"})],
+    ),
+    (
+        "a list whose members are qualified by their countries",
+        "ゼレンスキー大統領は1日、ロンドンでイギリスのスターマー首相、フランスのマクロン大統領と会談した。",
+        [("meeting", "2025-12-01", {"volodymyr-zelensky", "keir-starmer", "emmanuel-macron"})],
+    ),
+    (
+        "「XとYの協議は…行われた」: the parties the noun phrase names",
+        "米国と中国の閣僚級協議は2日、ジュネーブで行われた。",
+        [("meeting", "2025-12-02", {"united-states", "china"})],
+    ),
+    (
+        "「交渉を始めた」 is a verb phrase: its subject negotiated",
+        "イスラエルとハマスは1日、エジプトで間接交渉を始めた。",
+        [("meeting", "2025-12-01", {"israel", "hamas"})],
+    ),
+    (
+        "a planned meeting with its date",
+        "ルビオ国務長官は5日、ラブロフ外相と会談する予定だ。",
+        [("planned_meeting", "2025-12-05", {"marco-rubio", "sergei-lavrov"})],
+    ),
+]
+
+NO_MEETING = [
+    (
+        "denial: 予定はない",
+        "ホワイトハウスは、トランプ大統領がプーチン大統領と会談する予定はないと明らかにした。",
+    ),
+    ("possibility: 可能性", "トランプ大統領は、習近平国家主席と会談する可能性があると述べた。"),
+    ("wish: 会談したい", "トランプ大統領は3日、習近平国家主席と会談したいと述べた。"),
+    ("request: 会談を求めた", "ゼレンスキー大統領は2日、プーチン大統領との会談を求めた。"),
+    (
+        "a commenter on a meeting noun",
+        "ペスコフ大統領報道官は、プーチン大統領とウィトコフ氏の会談について「有益だった」と述べた。",
+    ),
+    (
+        "thanks for negotiations",
+        "ネタニヤフ首相はエジプトとカタールの仲介努力に謝意を示し、交渉の進展に期待を表明した。",
+    ),
+]
+
+
+@pytest.mark.parametrize(("pattern", "body", "expected"), PARTICIPANTS, ids=[c[0] for c in PARTICIPANTS])
+def test_participants(pattern: str, body: str, expected: list[tuple[str, str | None, set[str]]]) -> None:
+    _text, events = run(body)
+    assert [(e.kind, e.date, set(e.participant_ids)) for e in events] == expected, pattern
+
+
+@pytest.mark.parametrize(("pattern", "body"), NO_MEETING, ids=[c[0] for c in NO_MEETING])
+def test_no_meeting(pattern: str, body: str) -> None:
+    assert run(body)[1] == [], pattern
+
+
+@pytest.mark.parametrize(("pattern", "body", "expected"), PARTICIPANTS, ids=[c[0] for c in PARTICIPANTS])
+def test_evidence_names_who_met(pattern: str, body: str, expected: object) -> None:
+    """The evidence is the clause from the first participant to the meeting verb, not the trigger alone."""
+    text, events = run(body)
+    for event in events:
+        cited = text[event.evidence[0].start : event.evidence[0].end]
+        assert len(cited) > 6 and cited[0] not in "、。", (pattern, cited)
+
+
+def test_version() -> None:
+    _text, events = run("ルビオ国務長官は5日、ラブロフ外相と会談する予定だ。")
+    assert {e.extractor for e in events} == {"events.ja.v2"}
