@@ -474,3 +474,16 @@ def _anaphor_pass(text: str, out: list[Mention], taken: list[bool]) -> None:
         out.append(Mention(start, end, target.actor_id, "person", match.group(), wanted, via="anaphor"))
         _take(taken, start, end)
         out.sort(key=lambda m: m.start)
+    for match in _BARE_TITLE.finditer(text):
+        start, end = match.span()
+        holders = {m.actor_id for m in out if m.kind == "person" and m.end <= start
+                   and match.group() in m.title + m.title_before}
+        if len(holders) == 1 and _free(taken, start, end):  # 首相は: the one prime minister named before
+            title = match.group()
+            out.append(Mention(start, end, holders.pop(), "person", title, title, via="anaphor"))
+            _take(taken, start, end)
+    out.sort(key=lambda m: m.start)
+
+
+_BARE_TITLE = re.compile(r"(?<![\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z・々])"
+                         r"(?:首相|大統領|総理|総裁|官房長官|外相|国務長官|報道官)(?=は|が|も|によると)")

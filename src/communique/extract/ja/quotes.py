@@ -17,7 +17,7 @@ from .actors import Mention
 from .document import Doc
 from .lexicon import QUESTION_VERBS, REQUEST_NOUNS, SAYING_NOUNS, SPEECH_NOUNS
 from .sentences import QUOTE_OPENERS, Bracket, Sentence
-from .speakers import FROM_MARKERS, SOURCE_MARKERS, Marked, marked_in
+from .speakers import FROM_MARKERS, SOURCE_MARKERS, Marked, marked_in, sentence_topic
 
 REPORTING = re.compile(
     r"述べ|語っ|語り|語る|語ら|強調|説明|明らかに|指摘|評価|認め|訴え|投稿|話し|話す|発言|批判|主張|表明"
@@ -73,7 +73,7 @@ def classify(doc: Doc, sentence: Sentence, bracket: Bracket) -> str:
     """quotative | noun | headline | embedded | standalone | term."""
     text = doc.text
     content = text[bracket.open + 1:bracket.close]
-    after = text[bracket.close + 1:sentence.end]
+    after = text[bracket.close + 1:sentence.end].lstrip(" \u3000")
     before = text[sentence.start:bracket.open]
     adjacent = _adjacent_speaker(doc, bracket)
     heads_sentence = sentence.first_in_paragraph or not before.strip("\u3000 ") or (
@@ -90,8 +90,7 @@ def classify(doc: Doc, sentence: Sentence, bracket: Bracket) -> str:
         return "term"
     if adjacent is not None and heads_sentence:
         return "headline"
-    coordinated = (after[:1] in "と" and after[1:2] in "「『") \
-        or before.endswith(("」と", "』と", "」や", "』や"))
+    coordinated = after.startswith(("と「", "と『")) or before.endswith(("」と", "』と", "」や", "』や"))
     if coordinated:
         # 「手応え」と「不透明感」 are terms; 『受け入れられたもの』と『受け入れられないもの』 are words
         return "embedded" if _has_predicate(doc, bracket) and len(content) >= 7 else "term"
@@ -133,7 +132,15 @@ def _reports_at(text: str, pos: int) -> bool:
 
 
 def paren_speaker(doc: Doc, bracket: Bracket) -> Mention | None:
-    """``「…」（赤沢大臣）`` / ``「…」（石戸諭氏、以下同）``: the speaker in brackets after the quote."""
+    """``「…」（赤沢大臣）`` / ``「…」（石戸諭氏、以下同）``: the speaker in brackets after the quote;
+    ``(野田代表)「…」`` at the start of a line (a transcript): the speaker in brackets before it."""
+    k = bracket.open
+    if k >= 2 and doc.text[k - 1] in "）)":
+        line_start = doc.text.rfind("\n", 0, k) + 1
+        for mention in doc.mentions_in(line_start, k - 1):
+            if mention.end == k - 1 and mention.kind == "person" and doc.text[line_start:mention.start] in (
+                    "(", "（"):
+                return mention
     k = bracket.close + 1
     if doc.text[k:k + 1] not in ("（", "("):
         return None
@@ -259,6 +266,12 @@ def speaker_of(doc: Doc, sentence: Sentence, bracket: Bracket, kind: str,
         return _from_after(doc, bracket, sentence), False
     if kind == "paren":
         return paren_speaker(doc, bracket), False
+    if kind == "standalone" and sentence.first_in_paragraph and sentence.index + 1 < len(doc.sentences):
+        following = doc.sentences[sentence.index + 1]
+        topic = sentence_topic(doc, following.start, following.end) \
+            if following.paragraph == sentence.paragraph else None
+        if topic is not None and topic.kind == "person":
+            return topic, False  # 「…」。首相は討論会で…: the lead quote, then who said it
     if kind == "headline_predicate":
         for other in quote_brackets(doc, sentence):
             if other.open < bracket.open and classify(doc, sentence, other) == "headline":
@@ -298,9 +311,9 @@ def speaker_of(doc: Doc, sentence: Sentence, bracket: Bracket, kind: str,
                 and not re.search(r"という|とし|とす|ことに|ことを", doc.text[m.end:bracket.open])]
     if subjects:
         return subjects[-1].mention, False
-    if carried is not None and carried.kind not in ("country", "bloc"):
+    if carried is not None:
         return carried, any(m.marker == "が" for m in marks)
-    return None, True  # a country or bloc speaks only where the sentence names it (never carried)
+    return None, True
 
 
 def relayed(doc: Doc, bracket: Bracket) -> bool:

@@ -161,6 +161,8 @@ def extract_quotes(doc: Doc, extractor: str, *, use_parser: bool = True) -> list
         if quotes_prev is not None and quotes_prev.paragraph != sentence.paragraph:
             quotes_prev = None
         carried = state.discourse.carried()
+        if carried is not None and carried.kind in ("country", "bloc") and state.discourse.age > 0:
+            carried = None  # a country or bloc speaks on only right after a sentence that names it
         found_here: list[Quote] = []
         spans: list[tuple[int, int]] = []
         caption = captions.get(sentence.paragraph)
@@ -269,8 +271,6 @@ def _indirect_speaker(doc: Doc, sentence: Sentence, clause_start: int,
         return topics[-1].mention
     if re.search(r"(?:は|では)、", doc.text[sentence.start:clause_start]):
         return None  # a subject that is not an actor (協議は, 会談は): not someone's words
-    if carried is not None and carried.kind in ("country", "bloc"):
-        return None  # a country or bloc speaks only where the sentence names it
     return carried
 
 
