@@ -28,6 +28,7 @@ _CLAUSE_START_BAD = re.compile(
     r"so far|more|later|earlier)\b",
     re.I,
 )
+_ADDING = re.compile(r"(?:adding|saying|noting|stressing|insisting|warning|arguing)\s+that\s+")
 _SPLIT = re.compile(
     r",?\s+(?:and|but)\s+(?:also\s+)?(?:that|(?:said|insisted|added|warned|stressed|noted|argued|"
     r"claimed|acknowledged|suggested)(?:\s+that)?)\s+"
@@ -275,6 +276,9 @@ def _clause_start(ctx: Context, sent: Sentence, verb: VerbHit, end: int) -> int 
             break
         pos = mod.end()
     after = text[pos:end].lstrip(" ,")
+    adding = _ADDING.match(after)
+    if adding:  # "said in his address on Wednesday, adding that CLAUSE": the clause after "that"
+        return end - len(after) + adding.end()
     if not after or _CLAUSE_START_BAD.match(after) or after[:1] in "\"“‘'":
         return None
     if len(after.split()) < 4:
@@ -289,7 +293,8 @@ _MODIFIER = re.compile(
     r"on (?:Telegram|X|Twitter|Facebook|social media|Truth Social|television|state television|state TV)|"
     r"(?:in|during|at|after|following|before) (?:a|an|his|her|the|their|its|one of)[^,;.]{0,60}?"
     r"(?:address|statement|interview|post|briefing|conference|call|remarks|speech|appearance|meeting|"
-    r"talks|session|summit|broadcast|message|video|event|visit|trip|chat)|"
+    r"talks|session|summit|broadcast|message|video|event|visit|trip|chat)"
+    r"(?: (?:address|message|statement|interview|post|briefing|conference|call|speech|remarks))?\b|"
     r"(?:to|in a briefing with) (?:reporters|journalists|the press|the media)|"
     r"(?:in|at|from) (?:the )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}|"
     r"(?:on|in) (?:Dec|Nov|December|November)\.? \d{1,2})",
