@@ -380,17 +380,13 @@ class Merger:
             self.state.put_conflicts(mid, [])
             return
         evidence = self.state.evidence("event", [m.event_id for m in members])
-        fields = event_rules.summary(members)
+        fields = event_rules.summary(members, self.state.sources)  # what the members support
         reports = tuple(dict.fromkeys(m.report_id for m in members))
         sources = self.state.sources(reports)
         named: dict[str, set[str]] = {}
         for m in members:
             for p in m.participant_ids:
                 named.setdefault(p, set()).add(m.report_id)
-        needed = event_rules.participant_floor(sources)
-        fields["participant_ids"] = tuple(
-            p for p in fields["participant_ids"] if self.state.sources(named.get(p, ())) >= needed
-        )
         event = MergedEvent(
             id=mid,
             member_ids=tuple(m.event_id for m in members),

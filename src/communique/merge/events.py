@@ -4,13 +4,23 @@ common (the place, a person taking part, or both countries on a day-precise date
 A meeting reported on different days by different reports (Thursday vs Friday) is still
 one meeting when the place and the people agree: it joins, and the dates become a
 conflict.  More than two days apart never merges.
+
+What a merged event says is what its members support, counted in independent sources
+(wire copies once), never a union:
+
+- a **participant** is kept when two sources name them, or when no more than one other
+  source names participants without them ("Trump" put at a meeting by one report while
+  three others name the people at it is left out);
+- the **place** is the one most sources give (a city and the state around it agree); a
+  place carried by fewer sources than name another one is left out;
+- the **date** is the day most sources give; other days are a conflict (``date_variants``).
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from ..extract import places
@@ -35,14 +45,47 @@ FAMILIES = {
     "statement": "statement",
 }
 DAY_SLACK = 2  # a meeting's start reported up to two days apart, when place and people agree
-PARTICIPANT_SOURCES = 2  # a merged event's participant: named by this many independent sources
+PARTICIPANT_SOURCES = 2  # independent sources naming someone that always make them a participant
+Sources = Callable[[Iterable[str]], int]  # report ids -> independent sources (wire copies once)
 
 
-def participant_floor(sources: int) -> int:
-    """Independent sources that must name someone for them to be a merged event's participant:
-    two, or half the event's sources when it has fewer than four (a lone report's or a pair's
-    participants are all kept; one outlier among many is not)."""
-    return max(1, min(PARTICIPANT_SOURCES, sources // 2))
+def _distinct(report_ids: Iterable[str]) -> int:
+    return len(set(report_ids))
+
+
+def supported_participants(members: Sequence[EventMember], sources: Sources = _distinct) -> tuple[str, ...]:
+    """The participants the members support: named by ``PARTICIPANT_SOURCES`` independent
+    sources, or by one when at most one other source names both sides of the meeting without
+    them (a report naming only "Driscoll" is a partial account, not a denial that Russia was there)."""
+    named: dict[str, set[str]] = {}  # report -> everyone its members put at the event
+    for m in members:
+        named.setdefault(m.report_id, set()).update(m.participant_ids)
+    out = []
+    for p in sorted({p for people in named.values() for p in people}):
+        support = sources(r for r, people in named.items() if p in people)
+        against = sources(r for r, people in named.items() if p not in people and len(people) >= 2)
+        if support >= PARTICIPANT_SOURCES or against <= 1:
+            out.append(p)
+    return tuple(out)
+
+
+def supported_place(members: Sequence[EventMember], sources: Sources = _distinct) -> str | None:
+    """The place most sources give (a member in Miami supports one "in Florida"), the most precise
+    of those equally supported; None when a place has no more sources than the places against it."""
+    found = places.load()
+    placed = [m for m in members if m.place and m.place_key]
+    best: tuple[int, int, str] | None = None
+    for name in sorted({m.place for m in placed if m.place}):
+        key_ = next(m.place_key for m in placed if m.place == name and m.place_key)
+        agree = {m.report_id for m in placed if m.place_key and found.compatible(m.place_key, key_)}
+        support = sources(agree)
+        against = sources({m.report_id for m in placed if m.report_id not in agree})
+        if against and support <= against:
+            continue
+        rank = (support, len(found.ancestors(key_)))
+        if best is None or rank > best[:2]:
+            best = (*rank, name)
+    return best[2] if best else None
 
 
 def family(kind: str) -> str:
@@ -201,9 +244,9 @@ def assign(
     return best[1] if best else None
 
 
-def summary(members: Sequence[EventMember]) -> dict[str, Any]:
-    """Kind, date, place and participants of a merged event, by majority of its members
-    (participants: everyone named; the engine keeps those enough independent sources name)."""
+def summary(members: Sequence[EventMember], sources: Sources = _distinct) -> dict[str, Any]:
+    """Kind, date, place and participants of a merged event, as its members support them
+    (see the module docstring); ``sources`` counts independent sources among report ids."""
     kinds = Counter(m.kind for m in members)
     held = [k for k in kinds if k != "planned_meeting"]
     kind = min(held or kinds, key=lambda k: (-kinds[k], k))
@@ -215,9 +258,8 @@ def summary(members: Sequence[EventMember]) -> dict[str, Any]:
         dated = [m for m in members if m.date and m.date_precision is not Precision.UNKNOWN]
         narrow = min(dated, key=lambda m: ((m.hi or 0) - (m.lo or 0), m.date or ""), default=None)
         date, precision = (narrow.date, narrow.date_precision) if narrow else (None, Precision.UNKNOWN)
-    places = Counter(m.place for m in members if m.place)
-    place = min(places.items(), key=lambda kv: (-kv[1], kv[0]))[0] if places else None
-    participants = tuple(sorted({p for m in members for p in m.participant_ids}))
+    place = supported_place(members, sources)
+    participants = supported_participants(members, sources)
     texts = Counter(m.summary for m in members if m.summary)
     text = min(texts.items(), key=lambda kv: (-kv[1], kv[0]))[0] if texts else ""
     return {
