@@ -224,6 +224,38 @@ NOT_QUOTE_CASES = [
 ]
 
 
+def test_a_bloc_speaks_only_where_the_text_says_so() -> None:
+    body = ("欧州の主要国は和平案への懸念を強めている。会談は長引いた。\n\n"
+            "「戦争は望まない」\n\nプーチン大統領は、欧州が戦争を望むなら「すぐに応じる」と述べた。")
+    quotes = _quotes(body)
+    assert quotes.get("戦争は望まない") is None
+    assert quotes["すぐに応じる"] == "vladimir-putin"
+
+
+PIECES = [
+    "山川一郎外相は会見した。",
+    "同氏は「交渉は『最終段階』に入った」と述べた。",
+    "「手応え」と「不安」が残る。",
+    "山川氏は「期限は守る」と強調し、「譲歩はしない」と語った。",
+    "トランプ大統領「大きな前進だ」",
+    "「閉じない括弧。",
+    "記者団から「辞めるのか」と問われた。",
+    "一方、「静かな外交」を続ける考えを示した。",
+]
+
+
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=8), st.booleans())
+def test_direct_quotes_are_whole_brackets(pieces: list[str], paragraphs: bool) -> None:
+    body = ("\n\n" if paragraphs else "").join(pieces)
+    report = _report(body)
+    for quote in ja.extract(report, load()).quotes:
+        start, end = quote.evidence[0].start, quote.evidence[0].end
+        assert report.text[start:end] == quote.text
+        if quote.direct:
+            assert report.text[start - 1] in "「『" and report.text[end] in "」』", quote.text
+            assert quote.text.count("『") == quote.text.count("』")
+
+
 def test_kanji_names_need_a_name() -> None:
     body = "習近平（シージンピン）国家主席は会談した。金融相は「市場を注視する」と述べた。"
     ids = {a.id for a in ja.extract(_report(body), load()).actors}

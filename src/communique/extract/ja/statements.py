@@ -14,6 +14,7 @@ from .quotes import chain_end, classify, clause_end, quote_brackets, relayed, re
 from .sentences import Sentence, paragraphs
 from .speakers import Discourse, hedge_in, marked_in, relay_of, sentence_topic
 
+_BODIES = ("country", "bloc", "collective")
 _SPEAKER_KINDS = ("person", "collective", "country", "organization", "bloc", "anonymous")
 
 
@@ -161,7 +162,7 @@ def extract_quotes(doc: Doc, extractor: str, *, use_parser: bool = True) -> list
         if quotes_prev is not None and quotes_prev.paragraph != sentence.paragraph:
             quotes_prev = None
         carried = state.discourse.carried()
-        if carried is not None and carried.kind in ("country", "bloc") and state.discourse.age > 0:
+        if carried is not None and carried.kind in _BODIES and state.discourse.age > 0:
             carried = None  # a country or bloc speaks on only right after a sentence that names it
         found_here: list[Quote] = []
         spans: list[tuple[int, int]] = []
