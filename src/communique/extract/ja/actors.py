@@ -15,7 +15,14 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..gazetteer import Gazetteer
-from .lexicon import GENERIC_BODIES, KANJI_MEDIA, KATAKANA_TITLES, MEDIA_SUFFIXES, PERSON_TITLE_SUFFIXES
+from .lexicon import (
+    CORPORATE_TITLES,
+    GENERIC_BODIES,
+    KANJI_MEDIA,
+    KATAKANA_TITLES,
+    MEDIA_SUFFIXES,
+    PERSON_TITLE_SUFFIXES,
+)
 from .names import cjk_names
 
 _SUFFIX_RE = re.compile("(?:" + "|".join(sorted(set(PERSON_TITLE_SUFFIXES), key=len, reverse=True)) + ")$")
@@ -323,6 +330,12 @@ def _person_pass(text: str, spans: list[tuple[int, int]], out: list[Mention], ta
         if not title:
             continue
         name = text[start:end]
+        if title in CORPORATE_TITLES and is_katakana(name[0]) and (start, end) not in spans:
+            # トヨタ社長: the officer of a company the report does not name
+            out.append(Mention(start, end + gap + len(title), f"anon:{_slug(name)}", "anonymous",
+                               name + title, title, via="anonymous"))
+            _take(taken, start, end + gap + len(title))
+            continue
         out.append(Mention(start, end + gap + len(title), f"person:{_slug(name)}", "person", name, title,
                            title_before(text, start), "sudachi"))
         _take(taken, start, end + gap + len(title))

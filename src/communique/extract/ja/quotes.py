@@ -39,7 +39,7 @@ _VOICES = re.compile(r"(?:など)?との声(?:も|が)(?:ある|あり|上が|�
 _RELAYED = re.compile(
     r"(?:など)?と(?:も)?(?:述べ|語っ|話し|説明し|明らかにし|指摘し|発言し)た?と(?:伝え|報じ|明らかに|述べ)")
 _FURNITURE = re.compile(r"[ \u3000]*【(?:映像|動画|写真|画像|関連|関連記事|音声)】")
-_PAREN_CLOSE = re.compile(r"(?:、以下同)?[）)]")
+_PAREN_CLOSE = re.compile(r"(?:[A-ZＡ-Ｚ]{2,5})?(?:、以下同)?[）)]")  # （宮崎洋一副社長CFO）
 _FROM_AFTER = re.compile(r"(?:から|より)(?:の|、)?(?:" + "|".join(REQUEST_NOUNS) + ")")
 _SPEECH_AFTER_NO = re.compile(
     r"(?:など)?(?:という|との|といった)(?:" + "|".join(SPEECH_NOUNS) + r")"
@@ -82,6 +82,8 @@ def classify(doc: Doc, sentence: Sentence, bracket: Bracket) -> str:
         return "term"  # 【映像】赤沢大臣「…」: a link to other content
     if paren_speaker(doc, bracket) is not None:
         return "paren"  # 「…」（赤沢大臣）
+    if after.startswith("とは") and len(content) <= 8:
+        return "term"  # 「公正」とは何を意味するか: a word under discussion
     if _QUESTION.match(after) or _VOICES.match(after):
         return "term"  # 「…」と問われ: the reporters' question; 「…」との声もある: nobody named
     if _from_after(doc, bracket, sentence) is not None:
