@@ -7,10 +7,10 @@ Sudachi (SplitMode C) tokenizes every paragraph; GiNZA is left to :mod:`.parse`.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from ...model import Report
 from ..gazetteer import Gazetteer
@@ -22,8 +22,12 @@ from .lexicon import KATAKANA_TITLES
 _MAX_CHUNK = 8000  # Sudachi refuses inputs over ~49 kB; paragraphs are far shorter
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One Sudachi token: offsets into the report text, the first four POS levels, the lemma.
+
+    A named tuple, not a dataclass: a report has thousands and they are built in a hot loop.
+    """
+
     start: int
     end: int
     pos: tuple[str, ...]
@@ -42,6 +46,8 @@ class Doc:
     dates: list[DateMention]
     _token_starts: list[int]
     _mention_starts: list[int]
+    _quote_opens: list[int] | None = None
+    _quote_tops: list[sent.Bracket] = field(default_factory=list)
 
     def sentence_at(self, pos: int) -> sent.Sentence | None:
         for s in self.sentences:
@@ -71,9 +77,12 @@ class Doc:
 
     def inside_bracket(self, pos: int) -> sent.Bracket | None:
         """The top-level quote bracket containing ``pos`` (exclusive of the marks), if any."""
-        for b in self.brackets:
-            if b.open < pos < b.close and b.mark in sent.QUOTE_OPENERS and b.depth == 0:
-                return b
+        if self._quote_opens is None:
+            self._quote_tops = [b for b in self.brackets if b.mark in sent.QUOTE_OPENERS and b.depth == 0]
+            self._quote_opens = [b.open for b in self._quote_tops]
+        k = bisect_right(self._quote_opens, pos - 1) - 1  # top-level quotes do not overlap
+        if k >= 0 and pos < self._quote_tops[k].close:
+            return self._quote_tops[k]
         return None
 
 
