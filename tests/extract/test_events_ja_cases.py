@@ -85,6 +85,14 @@ PARTICIPANTS = [
         [("meeting", "2025-12-01", {"israel", "hamas"})],
     ),
     (
+        "「それぞれ会談した」: one meeting with each counterpart, never one of all three",
+        "赤沢亮正経済再生相は2日、ラトニック商務長官、ベッセント財務長官とそれぞれ会談した。",
+        [
+            ("meeting", "2025-12-02", {"person:赤沢亮正", "howard-lutnick"}),
+            ("meeting", "2025-12-02", {"person:赤沢亮正", "scott-bessent"}),
+        ],
+    ),
+    (
         "a planned meeting with its date",
         "ルビオ国務長官は5日、ラブロフ外相と会談する予定だ。",
         [("planned_meeting", "2025-12-05", {"marco-rubio", "sergei-lavrov"})],
@@ -133,3 +141,27 @@ def test_evidence_names_who_met(pattern: str, body: str, expected: object) -> No
 def test_version() -> None:
     _text, events = run("ルビオ国務長官は5日、ラブロフ外相と会談する予定だ。")
     assert {e.extractor for e in events} == {"events.ja.v2"}
+
+
+def test_a_text_opening_with_its_lead_sentence() -> None:
+    """The first sentence is skipped as the headline only when it is one (the title, or a line
+    without 。); a text that opens with its lead keeps the lead's meeting."""
+    text = "ルビオ国務長官は1日、ラブロフ外相と会談した。会談は約1時間続いた。"
+    report = Report(
+        id=Report.make_id(None, text),
+        source="test",
+        url=None,
+        outlet=None,
+        title=None,
+        published_at="2025-12-04T10:00:00+09:00",
+        published_precision=Precision.DATETIME,
+        language="ja",
+        text=text,
+        raw=text.encode(),
+        content_type="text",
+        encoding="utf-8",
+    )
+    events = [e for e in ja.extract(report, load()).events if e.kind in MEETING_KINDS]
+    assert [(e.date, set(e.participant_ids)) for e in events][:1] == [
+        ("2025-12-01", {"marco-rubio", "sergei-lavrov"})
+    ]

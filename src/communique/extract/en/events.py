@@ -245,7 +245,7 @@ _TITLE_WORDS = re.compile(
     re.I,
 )
 _BOUNDARY = re.compile(
-    r";|:\s|\s[—–]\s|,\s+(?:and|but|while|whereas|although|though|even as|yet)\s|"
+    r";|:\s|\s[—–-]\s|\s\|\s|--(?=[A-Z])|,\s+(?:and|but|while|whereas|although|though|even as|yet)\s|"
     r"(?<=,[\"”’])\s+(?:and|but|while|whereas|although|though|even as|yet)\s|"
     r"\b(?:said|says|told reporters|added)(?: that)?\s"
 )
@@ -408,8 +408,13 @@ def _mention_ok(ctx: Context, idx: int, mention: Mention, kind: str, trig: Trig)
     text = ctx.text
     if mention.in_quote or mention.actor_id.startswith("anon:"):
         return False
-    if len(mention.text) > 2 and mention.text.isupper() and mention.kind != "organization":
-        return False  # a dateline ("RIGA —"), not a party
+    if (
+        len(mention.text) > 2
+        and mention.text.isupper()
+        and mention.kind != "organization"
+        and _DATELINE_MARK.match(text, mention.end)
+    ):
+        return False  # a dateline ("RIGA —", "LONDON—"), not a party (but "the U.S. and China" are)
     if mention.possessive and _TITLE_WORDS.match(text[mention.end + 2 : mention.end + 30]):
         return False
     if mention.kind != "person" and modifies_next(text, mention, ctx.by_sentence[idx]):
@@ -444,6 +449,7 @@ def _mention_ok(ctx: Context, idx: int, mention: Mention, kind: str, trig: Trig)
     )
 
 
+_DATELINE_MARK = re.compile(r"\s*(?:[—–-]|,|\(|\s[A-Z][a-z]{2})")
 _NOT_AGENT = re.compile(
     r"\b(?:join|joining|of|into|about|on|against|from|for|over|toward|towards)\s+(?:the\s+)?$", re.I
 )
@@ -520,7 +526,7 @@ _NEW_SUBJECT = re.compile(
 _AFTER_CLAUSE = re.compile(
     r",\s+(where|which|whom|whose|after which|after|before|when|while|since|although|though|because|"
     r"followed by|amid|even as|as)\b|\s(?:on|about|over)\s+(?:how|what|whether|why)\b|\s(that)\s|"
-    r"\s(?:as|while|amid|because)\s|,\s+(?:in\s+a\s+(?:joint\s+|written\s+)?statement|according\s+to)\b"
+    r"\s(?:as|while|amid|because)\s|,\s+(?:in\s+a\s+(?:joint\s+|written\s+)?statement|according\s+to|to)\b"
 )
 # "When U.S. and Ukrainian officials met in Geneva, the two sides ...": the meeting's clause ends at the comma
 _LEAD_SUBORDINATE = re.compile(
@@ -740,7 +746,7 @@ _SAID_GAP = re.compile(
 )
 _SPEAKER_GAP = re.compile(r"\s*|,\s*|,\s+who\s+|,[^,]{0,60},\s*|\s+(?:on|late|early)\s+\w+(?:,)?\s*")
 _PRONOUN_BEFORE = re.compile(r"\b(?:he|she)\s+$")
-_AT_PLACE = re.compile(r"\b(?:in|at|from|inside|outside)\s+(?:the\s+)?$")
+_AT_PLACE = re.compile(r"\b(?:in|at|from|inside|outside)\s+(?:the\s+)?$", re.I)
 _TO_PLACE = re.compile(r"\bto\s+(?:the\s+)?$")
 _ACCORDING = re.compile(r"\baccording to\b[^,;]{0,40}$")
 

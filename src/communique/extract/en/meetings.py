@@ -86,6 +86,9 @@ _REPORTER_AFTER = re.compile(
     r"\s+(?:\w+ly\s+)?(?:said|says|told|added|confirmed|announced|wrote|reported)\b",
     re.I,
 )
+_LED_BY = re.compile(
+    r"\s+(?:officials|delegation|delegates|team|negotiators|representatives)\s*,?\s+(?:led|headed) by\s+[A-Z]"
+)
 # a country or body followed by a title and a name: it only qualifies that person's title
 _TITLED_NAME = re.compile(
     r"\s+(?:[A-Za-z][\w.-]*\s+){0,3}?(?i:"
@@ -129,8 +132,8 @@ def qualifier(text: str, mention: Mention, mentions: list[Mention]) -> bool:
         return False
     if _REPORTER_AFTER.match(text, mention.end):
         return True  # "..., the Japanese government said"
-    if _TITLED_NAME.match(text, mention.end):
-        return True  # "Chinese Vice Premier He Lifeng", "U.S. Treasury Secretary Scott Bessent"
+    if _TITLED_NAME.match(text, mention.end) or _LED_BY.match(text, mention.end):
+        return True  # "Chinese Vice Premier He Lifeng", "Chinese officials, led by Vice Premier He Lifeng"
     title = _TITLE_AFTER.match(text, mention.end)
     if not title:
         return False
@@ -178,7 +181,7 @@ _LIGHT_VERB = (
 )
 # the subject of a verb whose object is the meeting noun: "Israel and Hamas began indirect negotiations"
 _SUBJECT_GAP = re.compile(
-    r"(?:\s*,[^,;]{0,60},|\s*,)?[^,;]{0,60}?\b(?:" + _LIGHT_VERB + r"\s+(?:[\w'’-]+\s+){0,3}"
+    r"(?:\s*,[^,;]{0,60},|\s*,)?[^,;]{0,60}?\b(?:" + _LIGHT_VERB + r"\s+(?:[\w'’-]+\s+){0,6}"
     r"(?:(?:in|with|at|for|on|during)\s+(?:[\w'’.-]+\s+){0,7}?)*|(?:had|has|have|having)\s+(?:[\w-]+\s+){0,2})",
     re.I,
 )
@@ -203,6 +206,17 @@ _ATTRIBUTIVE_GAP = re.compile(
 )
 
 
+# after a meeting noun, its parties come through a linking word: "talks between Israel and Hamas",
+# "talks in Egypt with Witkoff", "the round that opened on Thursday, with Umerov and Hnatov across
+# the table from Witkoff" -- not "talks follow months of tariffs ... by China"
+_LINKED_AFTER = re.compile(
+    r"(?:\s*,?\s*(?:that|which)\s[^,;]{0,40},)?\s*(?:[\w'’.-]+\s+){0,4}?"
+    r"(?:with|between|among|involving|including|alongside|across the table from|hosted by|led by|by)\s"
+    r"(?:[^;.]|\.(?=\w|\s+[a-z]))*?"
+)
+_RIGHT_AFTER = re.compile(r"\s*(?:[\w.’'-]+\s+){0,4}?")
+
+
 def noun_party(text: str, mention: Mention, trigger: tuple[int, int]) -> bool:
     """Whether a mention is a party of the meeting a noun names.  Before the noun: the subject of
     the verb that has the noun as object ("Israel and Hamas began indirect negotiations"), its
@@ -218,4 +232,11 @@ def noun_party(text: str, mention: Mention, trigger: tuple[int, int]) -> bool:
         if _OWN_CALL_GAP.fullmatch(gap):
             return True  # "Zelensky wrote on Telegram after a phone call with ...": his own call
         return bool(_SUBJECT_GAP.fullmatch(gap)) and not _REPORTING.search(gap)
-    return mention.start >= end and not mention.possessive
+    if mention.start < end or mention.possessive:
+        return False
+    if text[start:end].endswith("with"):  # "a call with Xi"
+        return bool(
+            _RIGHT_AFTER.fullmatch(text, end, mention.start)
+            or _LINKED_AFTER.fullmatch(text, end, mention.start)
+        )
+    return bool(_LINKED_AFTER.fullmatch(text, end, mention.start)) and mention.start - end <= 90

@@ -99,7 +99,7 @@ def extract_events(doc: Doc, quotes: list[Quote], events_name: str, proposals_na
                 if kind == "meeting" and "phone_call" in kinds_here and (
                         doc.text[match.start() - 1] == "で" or match.group("w") in ("協議", "話し合")):
                     continue  # 「電話会談を行い、…について協議した」: what the call was about
-                if sentence.index == 0:
+                if sentence.index == 0 and _is_headline(doc, sentence):
                     continue  # the headline repeats what the body reports
                 if kind == "meeting" and not _reported_as_event(doc, sentence, match):
                     continue
@@ -132,9 +132,8 @@ def extract_events(doc: Doc, quotes: list[Quote], events_name: str, proposals_na
                         participants = _participants(doc, sentence, [])[:1]
                     start = _evidence_start(doc, sentence, match.start())
                 elif kind in ("meeting", "phone_call"):
-                    participants_list, first_at = meetings.parties(
-                        doc, sentence, match.start(), match.end(), kind)
-                    participants = tuple(participants_list)
+                    groups, first_at = meetings.parties(doc, sentence, match.start(), match.end(), kind)
+                    participants = tuple(groups[0])
                     if first_at is not None and date is not None and _REPORTED.match(doc.text, match.end()):
                         said_at = [d for d in doc.dates_in(sentence.start, first_at) if d.value == date]
                         # 「ペスコフ氏は3日、プーチン氏が…と会談したと明らかにした」: the saying's day
@@ -147,15 +146,19 @@ def extract_events(doc: Doc, quotes: list[Quote], events_name: str, proposals_na
                 else:
                     participants = _participants(doc, sentence, sentence_quotes)
                     start = _evidence_start(doc, sentence, match.start())
+                if kind not in ("meeting", "phone_call"):
+                    groups = [list(participants)]
                 end = match.end()
                 summary = doc.text[start:end]
-                events.append(Event(
-                    id=item_id("e", doc.report.id, start, end, events_name, event_kind),
-                    kind=event_kind, date=date, date_precision=precision if date else Precision.UNKNOWN,
-                    place=place, participant_ids=participants, summary=summary,
-                    evidence=(Evidence(report_id=doc.report.id, start=start, end=end),),
-                    extractor=events_name,
-                ))
+                for n, group in enumerate(groups):  # 「XはY、Zとそれぞれ会談した」: one meeting each
+                    events.append(Event(
+                        id=item_id("e", doc.report.id, start, end, events_name,
+                                   event_kind if n == 0 else f"{event_kind}:{n}"),
+                        kind=event_kind, date=date, date_precision=precision if date else Precision.UNKNOWN,
+                        place=place, participant_ids=tuple(group), summary=summary,
+                        evidence=(Evidence(report_id=doc.report.id, start=start, end=end),),
+                        extractor=events_name,
+                    ))
                 kinds_here.add(kind)
     proposals = find_proposals(doc, proposals_name)
     positions = extract_positions(doc, quotes, proposals, positions_name)
@@ -164,6 +167,15 @@ def extract_events(doc: Doc, quotes: list[Quote], events_name: str, proposals_na
 
 _REPORTED = re.compile(r"(?:こと)?(?:を)?と(?:述べ|明らかに|語|説明|発表|強調|指摘|話し)")
 _HELD_LATER = re.compile(r"(?:は|が)[^。「」]{0,40}?(?:行われ|開かれ|始ま|終え|終わ|開催さ|実施さ)")
+
+
+def _is_headline(doc: Doc, sentence: Sentence) -> bool:
+    """The first sentence is the headline when it is the title, or a line with no 。 (a text
+    that opens with its lead sentence has no headline to skip)."""
+    title = (doc.report.title or "").strip()
+    return bool(title and title in sentence.text) or not sentence.text.rstrip().endswith("。")
+
+
 _VERBAL = re.compile(r"し|する|を行|が開かれ|を開|った|い|を経て|などを経て"
                      r"|を(?:始め|開始し|終え|再開し|続け)")
 

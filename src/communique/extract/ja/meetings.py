@@ -43,6 +43,7 @@ _OWNER = re.compile(_GROUP + r"(?:の|による|の間の|間の)[^、。「」]
 _HELD_AFTER = re.compile(r"(?:で|に臨|を行|を終え|後|の後|の冒頭|の席|では|を開)")
 # 「XがYと行った会談」「前日に臨んだ会談」: a relative clause whose verb states the meeting
 _RELATIVE_VERB = re.compile(r"(?:行った|行う|臨んだ|開いた|開く|行っている)$")
+_SEPARATELY = re.compile(r"それぞれ|個別に|別々に|相次いで")
 _LIGHT_VERB = re.compile(r"を(?:始め|開始し|終え|再開し|続け|行|開い|重ね|持っ)|が(?:行われ|開かれ)")
 _REPORTING = re.compile(r"と(?:述べ|語|強調|説明|明らかに|発表|指摘|話し)")
 # what makes the meeting no fact: a denial, a possibility, a wish, a request, a cancellation
@@ -84,8 +85,11 @@ def _role(text: str, end: int, trig_start: int, kind: str, next_start: int | Non
     return None
 
 
-def parties(doc: Doc, sentence: Sentence, start: int, end: int, kind: str) -> tuple[list[str], int | None]:
-    """The participants the clause gives a meeting trigger at ``text[start:end]``, and where the
+def parties(
+    doc: Doc, sentence: Sentence, start: int, end: int, kind: str
+) -> tuple[list[list[str]], int | None]:
+    """The participants the clause gives a meeting trigger at ``text[start:end]`` -- one group per
+    meeting: 「XはY、Zとそれぞれ会談した」 is two meetings, X with Y and X with Z -- and where the
     first of them is named (for the evidence)."""
     text = doc.text
     lo = sentence.start
@@ -107,6 +111,7 @@ def parties(doc: Doc, sentence: Sentence, start: int, end: int, kind: str) -> tu
         if roles[i] == "list":
             roles[i] = next((r for r in roles[i + 1 :] if r not in ("list", "modifier")), None)
     chosen: list[int] = []
+    subjects_chosen: list[int] = []
     if nominal(text, start, end) and not _RELATIVE_VERB.search(text, max(lo, start - 6), start):
         owners = [i for i, r in enumerate(roles) if r == "owner"]
         if owners:
@@ -134,9 +139,8 @@ def parties(doc: Doc, sentence: Sentence, start: int, end: int, kind: str) -> tu
                 and _adjacent(text, mentions[first - 1], mentions[first])
             ):
                 first -= 1  # 「XとYは会談した」
-            chosen = list(range(first, s + 1)) + [
-                i for i in range(s + 1, len(mentions)) if roles[i] == "companion"
-            ]
+            subjects_chosen = list(range(first, s + 1))
+            chosen = subjects_chosen + [i for i in range(s + 1, len(mentions)) if roles[i] == "companion"]
         else:
             chosen = [i for i, r in enumerate(roles) if r == "companion"]
     ids: list[str] = []
@@ -144,7 +148,18 @@ def parties(doc: Doc, sentence: Sentence, start: int, end: int, kind: str) -> tu
         if mentions[i].actor_id not in ids:
             ids.append(mentions[i].actor_id)
     first_at = mentions[chosen[0]].start if chosen else None
-    return ids, first_at
+    others = [i for i in chosen if i not in subjects_chosen]
+    if (
+        subjects_chosen
+        and len(others) >= 2
+        and _SEPARATELY.search(text, mentions[subjects_chosen[-1]].end, start)
+    ):
+        subject_ids = list(dict.fromkeys(mentions[i].actor_id for i in subjects_chosen))
+        groups = [
+            subject_ids + [mentions[i].actor_id] for i in others if mentions[i].actor_id not in subject_ids
+        ]
+        return [list(dict.fromkeys(g)) for g in groups], first_at
+    return [ids], first_at
 
 
 def _adjacent(text: str, a: Mention, b: Mention) -> bool:
