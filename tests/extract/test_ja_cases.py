@@ -213,6 +213,8 @@ REAL_SHAPE_CASES = [
     ("上田一郎渉外広報本部長は「前提で仮置きしている」と説明した。", "前提で仮置きしている",
      "person:上田一郎"),
     ("ミライ社長は「国内生産は守る」と述べた。", "国内生産は守る", "anon:ミライ"),
+    ("ルビオ国務長官は会見した。トランプ氏も出席した。同長官は「前進した」と述べた。", "前進した",
+     "marco-rubio"),
 ]
 
 
@@ -288,6 +290,11 @@ def test_broadcast_caption_gives_the_speaker() -> None:
     assert quotes["全力で取り組みます。結果を出したい"] == "person:山川一郎"
     assert quotes["信頼関係を作りたい"] == "person:山川一郎"
     assert quotes["素晴らしい日だ"] == "donald-trump"
+
+
+def test_same_minister_is_a_mention() -> None:
+    quote = ja.extract(_report("茂木敏充外相は会見した。同相は「対話を続ける」と述べた。"), load()).quotes[0]
+    assert (quote.speaker_id, quote.speaker_text) == ("toshimitsu-motegi", "同相")
 
 
 def test_people_outside_the_gazetteer_are_actors() -> None:
