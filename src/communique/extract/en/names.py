@@ -38,6 +38,16 @@ _FUNCTION = frozenset(
     "where which many most some several all both each every no not new more less other another "
     "mr mrs ms dr".split()
 )
+# Words that open sentences without naming anyone, besides function, title and calendar words.
+NOT_OPENING_NAME = (
+    _FUNCTION
+    | NOT_NAME
+    | TITLE_WORDS
+    | frozenset(
+        "though although because since until unless once despite during after before asked speaking "
+        "earlier later last next first second third one two three four five according like unlike".split()
+    )
+)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
@@ -153,7 +163,7 @@ def _personal(text: str, words: list[str]) -> bool:
     return len(words) <= 3 and all(_given(w) for w in words)
 
 
-def _mid_sentence(text: str, word: str) -> bool:
+def mid_sentence(text: str, word: str) -> bool:
     """A word seen capitalised inside a sentence somewhere ("Clinton"), unlike "Work" or "Hours"
     that are capitalised only because they open a sentence."""
     bare = _POSSESSIVE.sub("", word)
@@ -219,7 +229,7 @@ def discover(
             if not _candidate(words) or _covered(actors, start, end):
                 continue
             opens = not text[sent.start : start].strip(" \t\n“\"‘'(—–-")
-            if opens and len(words) == 1 and not _mid_sentence(text, words[0]):
+            if opens and len(words) == 1 and not mid_sentence(text, words[0]):
                 continue  # "Work would now continue", "Hours earlier": capitalised as a sentence opens
             if not (subject or _speaker_place(text, start, end, near, marks)):
                 continue

@@ -23,7 +23,9 @@ from . import rx
 from .actors import modifies_next
 from .context import Context, is_headline, lc
 from .dates_en import _part_value, best
+from .names import NOT_OPENING_NAME as _NOT_OPENING_NAME
 from .speakers import (
+    UNKNOWN,
     Attribution,
     Speaker,
     antecedent,
@@ -377,7 +379,22 @@ def _record_salience(ctx: Context, sent: Sentence, speakers: list[str]) -> str |
             subject = mention.actor_id
         else:
             ctx.salience.add(mention.start, mention.actor_id, "mention")
+    if not speakers and _unknown_subject(ctx, sent):
+        ctx.salience.add(sent.start, UNKNOWN, "subject")
     return subject
+
+
+_OPENING_NAME = re.compile(r"[“\"]?([A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){0,2})(?:’s|'s)?\s+[a-z]")
+
+
+def _unknown_subject(ctx: Context, sent: Sentence) -> bool:
+    """The sentence opens with a name that no mention covers ("Carson defied the question"):
+    a later "he" is more likely that person than anyone named before."""
+    match = _OPENING_NAME.match(ctx.text, sent.start, sent.end)
+    if match is None or ctx.actors.between(match.start(1), match.end(1)):
+        return False
+    words = match.group(1).split()
+    return not (words[0].lower() in _NOT_OPENING_NAME or words[0].lower().endswith(("ing", "ly", "ed")))
 
 
 def _quote(

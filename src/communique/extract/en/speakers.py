@@ -126,6 +126,9 @@ class Attribution:
     frame: tuple[int, int]  # span of the attribution (for dates and hedges)
 
 
+UNKNOWN = "?"  # a sentence's subject that is a name no one could resolve (blocks pronouns reaching past it)
+
+
 @dataclass(slots=True)
 class Salience:
     """Per-sentence record of who was speaking or acting, for pronoun resolution."""
@@ -499,13 +502,20 @@ def antecedent(
                 return people[-1].actor_id
     if pronoun == "they":
         for p, actor_id, role, _rank, _s in reversed(sal.entries):
-            if p < pos and role in ("speaker", "subject") and actors.kind(actor_id) != "person":
+            if (
+                p < pos
+                and role in ("speaker", "subject")
+                and actor_id != UNKNOWN
+                and actors.kind(actor_id) != "person"
+            ):
                 return actor_id
         return None
     gender = "f" if pronoun in ("she", "her") else "m"
     # The current and previous sentences' speakers/subjects first, nearest first.
     candidates = [e for e in sal.entries if e[0] < pos]
     for _p, actor_id, _role, _rank, _s in sorted(candidates, key=lambda e: (-e[4], e[3], -e[0])):
+        if actor_id == UNKNOWN:
+            return None  # someone nobody could name opens a nearer sentence: not a person further back
         if actors.kind(actor_id) == "person" and actors.gender(actor_id) in (gender, None):
             return actor_id
     for mention in reversed(actors.mentions):
