@@ -340,6 +340,11 @@ NOT_ATTRIBUTED = [
         'Harlan Briggs did not hold back:\n\n"This budget is a disgrace to the city."',
     ),
     (
+        "'he' after a sentence opened by a name nobody resolved is not someone named before",
+        "Donald Trump spoke on Sunday.\n\nCruz openly admitted that his pick was political. "
+        '"With an eye to the primary, Carolina," he said.',
+    ),
+    (
         "a dateline is no speaker",
         'WASHINGTON — "Nobody saw this coming at all, nobody," the statement began.',
     ),
