@@ -160,6 +160,9 @@ class Event:
     summary: str
     evidence: tuple[Evidence, ...]
     extractor: str
+    plover: str | None = None  # the PLOVER type its clause states (extract/plover.py), None when none fits
+    source_ids: tuple[str, ...] = ()  # participants who do it (the clause's subject)
+    target_ids: tuple[str, ...] = ()  # participants it is done to or with
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -19,8 +19,9 @@ from . import brief as briefing
 from . import merge as merging
 from .brief.llm import LLMConfig
 from .errors import InputError, UsageError
+from .extract import event_plover, extractors_for
 from .extract import extract as run_extractors
-from .extract import extractors_for
+from .extract.gazetteer import load as load_gazetteer
 from .ingest import SourceOptions, build_report, expand, wire
 from .ingest.titles import untitled_name
 from .model import PLOVER, Report, Skipped
@@ -270,11 +271,12 @@ def export_records(store: SQLiteStore, types: Iterable[str] = EXPORT_TYPES) -> I
             yield {"type": "actor", "id": row["id"], "name": {"en": row["name_en"], "ja": row["name_ja"]},
                    "aliases": row["aliases"], "kind": row["kind"], "roles": row["roles"]}
     merged_events = merging.merged_events(store) if "event" in wanted else []
+    sides = _EventSides(store)
     if merged_events:  # after merging: each event once, with the evidence of every report
         for row in merged_events:
             evidence = [ev for member in row["member_ids"] for ev in store.evidence_for("event", member)]
-            yield {"type": "event", "id": row["id"], "kind": row["kind"], "plover": PLOVER.get(row["kind"]),
-                   "date": row["date"],
+            yield {"type": "event", "id": row["id"], "kind": row["kind"],
+                   **sides.of(row["kind"], evidence, row["participant_ids"]), "date": row["date"],
                    "date_precision": row["date_precision"], "place": row["place"],
                    "participant_ids": row["participant_ids"], "summary": row["summary"],
                    "sources": row["sources"], "member_ids": row["member_ids"],
@@ -287,14 +289,40 @@ def export_records(store: SQLiteStore, types: Iterable[str] = EXPORT_TYPES) -> I
             record.update({name: row[name] for name in fields})
             if kind == "quote":
                 record["direct"] = bool(record["direct"])
-            if kind == "event":
-                record["plover"] = PLOVER.get(record["kind"])
             record["evidence"] = store.evidence_for(kind, row["id"])
+            if kind == "event":
+                record.update(sides.of(record["kind"], record["evidence"], record["participant_ids"]))
             yield record
     if "conflict" in wanted:
         for row in store.rows("conflicts"):
             yield {"type": "conflict", "id": row["id"], "topic": row["topic"],
                    "item_ids": row["item_ids"], "variants": row["variants"]}
+
+
+class _EventSides:
+    """An exported event's PLOVER type, source and target participants, read from its first cited
+    clause (extract/event_plover.py); the type by kind when the clause gives none."""
+
+    def __init__(self, store: SQLiteStore) -> None:
+        self.store = store
+        self.reports: dict[str, Report | None] = {}
+        self.gazetteer = load_gazetteer()
+
+    def of(self, kind: str, evidence: list[dict[str, Any]], participant_ids: Any) -> dict[str, Any]:
+        out: dict[str, Any] = {"plover": PLOVER.get(kind), "source_ids": [], "target_ids": []}
+        if not evidence:
+            return out
+        first = evidence[0]
+        rid = str(first["report_id"])
+        if rid not in self.reports:
+            self.reports[rid] = self.store.report(rid)
+        report = self.reports[rid]
+        if report is None:
+            return out
+        span = (int(first["start"]), int(first["end"]))
+        read = event_plover.fields(report.text, report.language or "", span, list(participant_ids or ()),
+                                   self.gazetteer)
+        return {**out, **{k: v for k, v in read.items() if v}}
 
 
 _REPORT_FIELDS = ("id", "url", "outlet", "title", "published_at", "published_precision", "language",
@@ -310,8 +338,8 @@ def export_fields(kind: str) -> tuple[str, ...]:
     if kind == "conflict":
         return ("type", "id", "topic", "item_ids", "variants")
     if kind == "event":
-        return ("type", "id", "kind", "plover", "date", "date_precision", "place", "participant_ids",
-                "summary", "sources", "member_ids", "extractor", "evidence")
+        return ("type", "id", "kind", "plover", "source_ids", "target_ids", "date", "date_precision", "place",
+                "participant_ids", "summary", "sources", "member_ids", "extractor", "evidence")
     fields = next(f for k, _t, f in _ITEM_TABLES if k == kind)
     return ("type", *fields, "evidence")
 

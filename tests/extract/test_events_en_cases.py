@@ -167,3 +167,23 @@ def test_evidence_drops_the_reporting_frame() -> None:
 def test_version() -> None:
     text = "Marco Rubio met with Sergei Lavrov in Riyadh on Tuesday."
     assert {e.extractor for e in run(text)} == {"events.en.v4"}
+
+
+def test_plover_type_and_sides() -> None:
+    """Each event carries the PLOVER type its clause states, with who does it and to whom."""
+    (event,) = run("Trump's envoy Steve Witkoff met Vladimir Putin in Moscow on Tuesday.")
+    assert (event.plover, event.source_ids, event.target_ids) == (
+        "CONSULT",
+        ("steve-witkoff",),
+        ("vladimir-putin",),
+    )
+    (planned,) = run("Zelensky will meet Trump in Washington on Friday.")
+    assert planned.plover == "AGREE" and planned.source_ids == ("volodymyr-zelensky",)
+
+
+def test_plover_fields_for_the_export() -> None:
+    from communique.extract import event_plover
+
+    text = "Emmanuel Macron spoke by phone with Donald Trump on Monday."
+    got = event_plover.fields(text, "en", (0, len(text)), ["emmanuel-macron", "donald-trump"], load())
+    assert got == {"plover": "CONSULT", "source_ids": ["emmanuel-macron"], "target_ids": ["donald-trump"]}

@@ -165,3 +165,12 @@ def test_a_text_opening_with_its_lead_sentence() -> None:
     assert [(e.date, set(e.participant_ids)) for e in events][:1] == [
         ("2025-12-01", {"marco-rubio", "sergei-lavrov"})
     ]
+
+
+def test_plover_type_and_sides() -> None:
+    _text, (event,) = run("トランプ大統領の特使ウィトコフ氏は2日、モスクワでプーチン大統領と会談した。")
+    assert (event.plover, event.source_ids, event.target_ids) == (
+        "CONSULT",
+        ("steve-witkoff",),
+        ("vladimir-putin",),
+    )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import fields
+from dataclasses import MISSING, fields
 from datetime import UTC, datetime
 from typing import Any
 
@@ -527,9 +527,12 @@ _FLAG_FIELDS = {"exact", "direct", "attached"}
 def _unrow(cls: Any, r: Any, **given: Any) -> Any:
     """A record from a row: columns named like its fields, ``given`` for the others."""
     values: dict[str, Any] = dict(given)
+    columns = r.keys()
     for f in fields(cls):
         if f.name in given:
             continue
+        if f.name not in columns and f.default is not MISSING:
+            continue  # a field the store does not keep (Event.plover ...): its default
         value = r[f.name]
         if f.name in _JSON_FIELDS:
             value = tuple(json.loads(value))

@@ -48,7 +48,7 @@ from datetime import date as Date
 from datetime import timedelta
 
 from ...model import Event, Evidence, Precision, Quote
-from .. import item_id, places
+from .. import event_plover, item_id, places
 from . import meetings, rx, wordscan
 from .actors import Mention, modifies_next
 from .context import Context, is_headline, lc
@@ -1303,6 +1303,11 @@ def _merge(ctx: Context, drafts: list[Draft]) -> list[Event]:
         target.evidence += draft.evidence
         target.keys |= draft.keys
     events = []
+    mentions = [m for m in ctx.actors.mentions if not m.in_quote]
+
+    def named(actor: str, lo: int, hi: int) -> bool:
+        return any(m.actor_id == actor and lo <= m.start < hi for m in mentions)
+
     for d in merged:
         start, end = d.evidence[0]
         events.append(
@@ -1318,4 +1323,4 @@ def _merge(ctx: Context, drafts: list[Draft]) -> list[Event]:
                 extractor=EVENTS_EXTRACTOR,
             )
         )
-    return events
+    return [event_plover.with_plover(e, ctx.text, "en", named) for e in events]

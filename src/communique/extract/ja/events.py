@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ...model import Event, Evidence, Position, Precision, Proposal, Quote
-from .. import item_id
+from .. import event_plover, item_id
 from . import meetings
 from .document import Doc
 from .positions import extract_positions
@@ -162,6 +162,11 @@ def extract_events(doc: Doc, quotes: list[Quote], events_name: str, proposals_na
                 kinds_here.add(kind)
     proposals = find_proposals(doc, proposals_name)
     positions = extract_positions(doc, quotes, proposals, positions_name)
+
+    def named(actor: str, lo: int, hi: int) -> bool:
+        return any(m.actor_id == actor for m in doc.mentions_in(lo, hi))
+
+    events = [event_plover.with_plover(e, doc.text, "ja", named) for e in events]
     return events, proposals, positions
 
 
