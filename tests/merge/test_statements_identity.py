@@ -11,6 +11,7 @@ from communique.merge import merge
 from communique.merge.members import QuoteMember
 from communique.merge.memory import MemoryState
 from communique.merge.records import MergedRecord
+from communique.merge.similarity import concepts
 from communique.merge.statements import UNDATED_CANDIDATES
 from communique.model import Evidence, Extraction, Precision, Quote, Report
 
@@ -236,3 +237,68 @@ def test_candidates_are_blocked_by_speaker_and_days() -> None:
     assert sorted(m.quote_id for m in dated) == ["q-00010", "q-00011", "q-00012", "q-99999"]
     assert state.quote_candidates("someone-else", 1010, 1012) == []
     assert len(state.quote_candidates("elena-voss", None, None)) == UNDATED_CANDIDATES
+
+
+def test_two_utterances_quoted_back_to_back_stay_two() -> None:
+    first, second = "我々はすでに多くのことで一致している", "長い間すばらしい関係を築くだろう"
+    text = f"見出し\n\n大統領は会談の冒頭で「{first}」「{second}」と話した。"
+    report = Report(
+        id="r-ja",
+        source="r-ja",
+        url=None,
+        outlet="r-ja",
+        title="見出し",
+        published_at="2026-03-11",
+        published_precision=Precision.DAY,
+        language="ja",
+        text=text,
+        raw=b"",
+        content_type="text",
+        encoding="utf-8",
+    )
+    quotes = []
+    for n, words in enumerate((first, second)):
+        start = text.index(words)
+        quotes.append(
+            Quote(
+                id=f"q-{n}",
+                speaker_id="elena-voss",
+                speaker_text="大統領",
+                text=words,
+                language="ja",
+                direct=True,
+                verb="話した",
+                said_on="2026-03-10",
+                said_on_precision=Precision.DAY,
+                hedge=None,
+                evidence=(Evidence(report_id="r-ja", start=start, end=start + len(words)),),
+                extractor="test",
+            )
+        )
+    record = merge([report], [Extraction(report_id="r-ja", quotes=tuple(quotes))])
+    assert record.statement_of["q-0"] != record.statement_of["q-1"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "shared"),
+    [
+        (
+            "We made substantial progress in productive talks",
+            "大きな進展があり、協議は生産的だった",
+            {"big", "progress", "productive", "talks"},
+        ),
+        (
+            "major economies are bound to experience friction",
+            "両国の間に摩擦が生じるのは避けられない",
+            {"gap"},
+        ),
+        (
+            "I put a 20 percent tariff on them because of the fentanyl",
+            "フェンタニルを理由とした関税",
+            {"fentanyl", "tariff"},
+        ),
+        ("The ceasefire takes effect on Sunday", "人質の解放は来週になる", set()),
+    ],
+)
+def test_bilingual_lexicon_names_the_same_concepts(a: str, b: str, shared: set[str]) -> None:
+    assert concepts(a) & concepts(b) == shared

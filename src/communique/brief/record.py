@@ -9,6 +9,7 @@ the variants still supported and stay conflicts only while two values remain.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -121,11 +122,7 @@ class View:
         for sid, quotes in sorted(groups.items()):
             quotes.sort(key=lambda q: str(q["id"]))
             speakers = sorted({q["speaker_id"] for q in quotes if q.get("speaker_id")})
-            dated = sorted(
-                (str(q["said_on"]), str(q.get("said_on_precision") or "day"))
-                for q in quotes
-                if day(q.get("said_on"))
-            )
+            dated = _dates(quotes)
             evidence = [ev for q in quotes for ev in self.evidence(q)]
             out.append(
                 Statement(
@@ -140,6 +137,26 @@ class View:
                 )
             )
         return out
+
+
+def _dates(quotes: list[Record]) -> list[tuple[str, str]]:
+    """(date, precision) of a statement's wordings, earliest first; but when most of its
+    day-dated wordings give the next day, that day comes first (a wording or two dated a
+    day early, by time zone or a slip, do not move a remark most outlets date later)."""
+    dated = sorted(
+        (str(q["said_on"]), str(q.get("said_on_precision") or "day")) for q in quotes if day(q.get("said_on"))
+    )
+    days = Counter(d[:10] for d, p in dated if p in _DAY)
+    if dated and dated[0][1] in _DAY:
+        first = date.fromisoformat(dated[0][0][:10])
+        top = min(days, key=lambda d: (-days[d], d))
+        one_day = (date.fromisoformat(top) - first).days == 1
+        if one_day and days[top] > days[dated[0][0][:10]]:
+            dated.sort(key=lambda dp: (not (dp[0][:10] == top and dp[1] in _DAY), dp))
+    return dated
+
+
+_DAY = ("day", "datetime")
 
 
 def _context(text: str, start: int, end: int, width: int = 300) -> str:

@@ -8,11 +8,13 @@ which ships its weights and runs offline.  It is loaded on first use only.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
+from importlib import resources
 from typing import Protocol
 
 import numpy as np
@@ -218,3 +220,41 @@ def _without_names(text: str) -> str:
 
 def cosine(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.dot(a, b))
+
+
+@cache
+def _lexicon() -> tuple[tuple[str, float, re.Pattern[str] | None, re.Pattern[str] | None], ...]:
+    """(concept, weight, English pattern, Japanese pattern) from ``data/lexicon_en_ja.json``."""
+    raw = json.loads(resources.files("communique.data").joinpath("lexicon_en_ja.json").read_text("utf-8"))
+    out = []
+    for name, entry in sorted(raw["concepts"].items()):
+        en = [normalize(f) for f in entry.get("en", ())]
+        ja = [normalize(f) for f in entry.get("ja", ())]
+        out.append(
+            (
+                name,
+                float(entry.get("weight", 1.0)),
+                re.compile(r"\b(?:" + "|".join(map(re.escape, en)) + ")") if en else None,
+                re.compile("|".join(map(re.escape, ja))) if ja else None,
+            )
+        )
+    return tuple(out)
+
+
+@lru_cache(maxsize=8192)
+def concepts(text: str) -> frozenset[str]:
+    """The lexicon's concepts a wording names, in either language."""
+    flat = normalize(text)
+    cjk = any(ord(c) > 0x3000 for c in flat)
+    found = set()
+    for name, _weight, en, ja in _lexicon():
+        pattern = ja if cjk else en
+        if pattern is not None and pattern.search(flat):
+            found.add(name)
+    return frozenset(found)
+
+
+def shared_concepts(a: str, b: str) -> float:
+    """Weight of the lexicon's concepts both wordings name (common talk words weigh less)."""
+    both = concepts(a) & concepts(b)
+    return sum(weight for name, weight, _en, _ja in _lexicon() if name in both)

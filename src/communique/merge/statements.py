@@ -2,10 +2,15 @@
 
 Two quotes can be one statement only when they have the same speaker and compatible
 dates (overlapping intervals; day-precise dates one day apart only for near-identical
-wordings; never further apart).  Among those candidates a quote joins the statement with
-the most similar wording: meaning from the multilingual encoder, and for the same
-language also character overlap (partial quotes inside a fuller one).  Two fragments of one
-remark quoted in one sentence join each other.
+wordings; never further apart).  Candidates are blocked by speaker and day window; a quote
+with no date at all (an undated quote in an undated report) meets only the speaker's
+latest ``UNDATED_CANDIDATES`` quotes, and must clear higher bars.  Among the candidates a
+quote joins the statement with the most similar wording: meaning from the multilingual
+encoder plus what renderings of one remark keep (the same people, the same numbers, the
+same concepts of the bilingual lexicon in ``data/lexicon_en_ja.json``), and for the same
+language also character overlap (partial quotes inside a fuller one).  Two fragments of
+one remark quoted in one sentence join each other; two utterances quoted back to back
+(「…」「…」) do not.
 """
 
 from __future__ import annotations
@@ -23,23 +28,26 @@ import numpy as np
 from ..model import Precision
 from .dates import gap, iso
 from .members import QuoteMember
-from .similarity import cosine, grams, lexical, people, text_key
+from .similarity import cosine, grams, lexical, people, shared_concepts, text_key
 
-SAME_LANGUAGE = 0.62  # wordings in one language: encoder or character overlap at least this
+SAME_LANGUAGE = 0.62  # wordings in one language: character overlap at least this,
+SAME_MEANING = 0.65  # or encoder similarity plus shared names, numbers and concepts at least this
 CROSS_LANGUAGE = 0.45  # an English quote and a Japanese rendering (same speaker, same day)
 NEXT_DAY = 0.85  # day-precise dates one day apart (time zones, late-night remarks)
 SAME_SENTENCE_GAP = 6  # characters between two fragments of one remark in one sentence
 CROSS_CLEAR = 0.05  # a cross-language match must beat every other statement by this much
 NUMBER_BONUS = 0.1  # two renderings naming the same number (or different ones)
 PEOPLE_BONUS = 0.15  # two renderings naming the same person (or different people)
+CONCEPT_BONUS = 0.05  # per concept of the bilingual lexicon both renderings name ("progress" = 進展)
+CONCEPT_CAP = 3.0  # at most this many concepts' worth
 SPLIT_GAP = 80  # characters of attribution between the two halves of a split quote
 SPLIT_JOIN = True
 CROSS_UNITE = 0.1  # a cross-language match this strong also unites statements
 UNITE = 0.0  # a quote matching two statements this well makes them one
 WORDING_OVERLAP = 0.6  # two wordings this alike, neither inside the other: a wording conflict
-UNDATED_MEANING = 0.72  # a wording with no date at all: encoder similarity at least this,
+UNDATED_MEANING = 0.80  # a wording with no date at all: encoder similarity at least this,
 UNDATED_LEXICAL = 0.80  # or character overlap at least this (same language),
-CROSS_UNDATED = 0.60  # or across languages, meaning and shared names/numbers at least this
+CROSS_UNDATED = 0.70  # or across languages, meaning and shared names/numbers at least this
 UNDATED_CANDIDATES = 200  # a quote with no date at all is compared with the speaker's latest this many
 
 
@@ -72,9 +80,10 @@ def pair_margin(a: QuoteMember, b: QuoteMember, vectors: Mapping[str, np.ndarray
         return meaning + cross_evidence(a.text, b.text, a.speaker_id) - bar
     if days == 1:
         return max(meaning, lexical(a.text, b.text)) - NEXT_DAY
+    meaning += cross_evidence(a.text, b.text, a.speaker_id)  # paraphrases keep names and numbers
     if undated:
         return max(meaning - UNDATED_MEANING, lexical(a.text, b.text) - UNDATED_LEXICAL)
-    return max(meaning, lexical(a.text, b.text)) - SAME_LANGUAGE
+    return max(meaning - SAME_MEANING, lexical(a.text, b.text) - SAME_LANGUAGE)
 
 
 def _span(m: QuoteMember) -> tuple[int, int] | None:
@@ -101,6 +110,8 @@ def _same_sentence(a: QuoteMember, b: QuoteMember, text: str | None) -> bool:
     if first.text.rstrip(_MARKS).endswith((".", "!", "?", "。", "！", "？")):
         return False  # two quoted sentences side by side: "…on board." "We all want…"
     between = between.strip(_MARKS)
+    if not between:  # 「…」「…」: two utterances quoted back to back, not fragments of one
+        return False
     return len(between) <= SAME_SENTENCE_GAP and not _BOUNDARY.search(between) and not _VERB.search(between)
 
 
@@ -155,7 +166,7 @@ def cross_evidence(a: str, b: str, speaker_id: str | None = None) -> float:
     pa, pb = people(a) - {speaker_id}, people(b) - {speaker_id}
     if pa and pb:
         bonus += PEOPLE_BONUS if pa & pb else -PEOPLE_BONUS
-    return bonus
+    return bonus + CONCEPT_BONUS * min(shared_concepts(a, b), CONCEPT_CAP)
 
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
