@@ -93,6 +93,21 @@ PARTICIPANTS = [
         ],
     ),
     (
+        "「XのAとYのBの首脳会談」: the leaders, not the countries that qualify them",
+        "アメリカのトランプ大統領と中国の習近平国家主席の首脳会談が、韓国・釜山で行われた。",
+        [("meeting", None, {"donald-trump", "xi-jinping"})],
+    ),
+    (
+        "a sentence ending in 「会談を行う。」 states a meeting to come",
+        "ルビオ国務長官が5日からトルコを訪問し、ラブロフ外相と会談を行う。",
+        [("planned_meeting", "2025-12-05", {"marco-rubio", "sergei-lavrov"})],
+    ),
+    (
+        "「協議中だ」: an ongoing consultation, its parties by their particles",
+        "カタールとエジプトは、ハマスおよびイスラエルと協議中だ。",
+        [("meeting", None, {"qatar", "egypt", "hamas", "israel"})],
+    ),
+    (
         "a planned meeting with its date",
         "ルビオ国務長官は5日、ラブロフ外相と会談する予定だ。",
         [("planned_meeting", "2025-12-05", {"marco-rubio", "sergei-lavrov"})],

@@ -131,7 +131,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         lc(
             r"\b(?:(?:will|would|are due to|is due to|are expected to|is expected to|plans? to|are set to|"
             r"is set to|are scheduled to|is scheduled to|were due to|was due to|to)\s+"
-            r"(?:meet|hold (?:further )?talks|travel|visit|sit down|host|join|attend)|"
+            r"(?:meet|hold (?:further )?talks|hold (?:[\w-]+ ){1,5}?(?:talks|meetings?|negotiations|summit)|"
+            r"travel|visit|sit down|host|join|attend)|"
             r"(?:is|are|was|were) (?:due|expected) (?=in |at )|"
             r"upcoming (?:meeting|talks|round)|(?:meeting|talks|round) "
             r"(?:is|are|was|were) (?:planned|scheduled|expected)|(?:planned|scheduled|expected) "
@@ -427,10 +428,14 @@ def _mention_ok(ctx: Context, idx: int, mention: Mention, kind: str, trig: Trig)
     if "according to" in before and _ACCORDING.search(before):
         return False  # a source, not a party
     if (
-        (mention.source == "metonym" or mention.text in PLACES)
+        (
+            mention.source == "metonym"
+            or mention.text in PLACES
+            or (kind in _FRAMED_KINDS and mention.kind == "country")
+        )
         and _TO_PLACE.search(before)
         and mention.start != trig.end + 1
-    ):
+    ):  # "travel to Egypt", "visits to China": where, not who
         return False
     if mention.source == "metonym" and rx.match(
         r"\s+(?:round|talks|meeting|summit|session|framework|plan|format|process)\b", text[mention.end :]

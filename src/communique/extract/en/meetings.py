@@ -201,8 +201,9 @@ _REPORTING = re.compile(
 # the owner or the attributive parties of the noun: "Witkoff's meeting", "the Israel-Hamas talks"
 _OWNER_GAP = re.compile(r"(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,2}")
 _ATTRIBUTIVE_GAP = re.compile(
-    r"(?:[\s/–-]+|\b(?:and|indirect|direct|peace|ceasefire|truce|bilateral|trilateral|high-level|"
-    r"face-to-face|one-on-one|joint|security|trade|nuclear|phone|telephone|video|hostage|[\w]+-level)\b)*"
+    r"(?:[\s/–-]+|(?:and|indirect|direct|peace|ceasefire|truce|bilateral|trilateral|high-level|face-to-face|"
+    r"one-on-one|joint|security|trade|nuclear|phone|telephone|video|hostage|[\w]+-level|tariff|economic|"
+    r"ministerial)\b|[A-Z][\w.]*)*"
 )
 
 

@@ -20,7 +20,8 @@ from .sentences import Sentence
 _TAIL = (r"(?:を行い|を行った|を行う|が開かれる|が開かれ|しました|しています|している|します"
          r"|した|して|し|する|ってい|った|う)?")
 TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("phone_call", re.compile(r"電話(?:会談|協議|で(?:[^、。]{0,12}?)(?:会談|協議|報告|話し|協議))" + _TAIL)),
+    ("phone_call", re.compile(r"電話(?:会談|協議|で(?:[^、。]{0,12}?)"
+                              r"(?:会談|協議|報告|話し|協議|表明|伝え|説明|要請))" + _TAIL)),
     ("leak", re.compile(r"流出" + _TAIL)),
     ("proposal", re.compile(r"(?:対案|修正案|和平案|計画案|提案|案)を(?:まとめ|作成|示し|送|提出|出し)"
                             r"[^、。]{0,6}?(?:た|て|し|る|い)")),
@@ -29,6 +30,8 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = (
                              + r"|辞任した")),
 )
 _PLANNED = re.compile(r"予定|見通し|方向で調整|調整して|開く方向")
+# 「…と会談を行う。」「…と会談する。」: a non-past verb ending the sentence states a meeting to come
+_FUTURE_END = re.compile(r"(?:する|を行う|を開く|が開かれる)(?:。|$)")
 # 「今月末に行われる予定の米中首脳会談」: planned, said before the noun
 _PLANNED_BEFORE = re.compile(
     r"(?:行われる|開かれる|開く|行う|開催される|する)予定の[^、。]{0,6}$|予定されている[^、。]{0,6}$")
@@ -110,6 +113,7 @@ def extract_events(doc: Doc, quotes: list[Quote], events_name: str, proposals_na
                 window = doc.text[match.end():min(sentence.end, match.end() + 20)]
                 if kind in ("meeting", "phone_call") and (
                         _PLANNED.search(window.split("、")[0])
+                        or _FUTURE_END.search(doc.text, match.start(), min(sentence.end, match.end() + 2))
                         or _PLANNED_BEFORE.search(doc.text, max(sentence.start, match.start() - 14),
                                                   match.start())):
                     event_kind = "planned_meeting"
@@ -171,7 +175,8 @@ def extract_events(doc: Doc, quotes: list[Quote], events_name: str, proposals_na
 
 
 _REPORTED = re.compile(r"(?:こと)?(?:を)?と(?:述べ|明らかに|語|説明|発表|強調|指摘|話し)")
-_HELD_LATER = re.compile(r"(?:は|が)[^。「」]{0,40}?(?:行われ|開かれ|始ま|終え|終わ|開催さ|実施さ)")
+_HELD_LATER = re.compile(r"(?:は|が)[^。「」]{0,40}?"
+                         r"(?:行われ|開かれ|始ま|終え|終わ|開催さ|実施さ|大詰め)")
 
 
 def _is_headline(doc: Doc, sentence: Sentence) -> bool:
@@ -181,8 +186,8 @@ def _is_headline(doc: Doc, sentence: Sentence) -> bool:
     return bool(title and title in sentence.text) or not sentence.text.rstrip().endswith("。")
 
 
-_VERBAL = re.compile(r"し|する|を行|が開かれ|を開|った|い|を経て|などを経て"
-                     r"|を(?:始め|開始し|終え|再開し|続け)")
+_VERBAL = re.compile(r"し|する|を行|が開かれ|を開|った|い|を経て|などを経て|中(?:だ|で|の|。)"
+                     r"|を(?:始め|開始し|終え|再開し)")
 
 
 def _reported_as_event(doc: Doc, sentence: Sentence, match: re.Match[str]) -> bool:

@@ -44,7 +44,9 @@ _HELD_AFTER = re.compile(r"(?:で|に臨|を行|を終え|後|の後|の冒頭|�
 # 「XがYと行った会談」「前日に臨んだ会談」: a relative clause whose verb states the meeting
 _RELATIVE_VERB = re.compile(r"(?:行った|行う|臨んだ|開いた|開く|行っている)$")
 _SEPARATELY = re.compile(r"それぞれ|個別に|別々に|相次いで")
-_LIGHT_VERB = re.compile(r"を(?:始め|開始し|終え|再開し|続け|行|開い|重ね|持っ)|が(?:行われ|開かれ)")
+_LIGHT_VERB = re.compile(
+    r"を(?:始め|開始し|終え|再開し|続け|行|開い|重ね|持っ)|が(?:行われ|開かれ)|中(?:だ|で|の|。)"
+)
 _REPORTING = re.compile(r"と(?:述べ|語|強調|説明|明らかに|発表|指摘|話し)")
 # what makes the meeting no fact: a denial, a possibility, a wish, a request, a cancellation
 _UNREAL_AFTER = re.compile(
@@ -116,9 +118,9 @@ def parties(
         owners = [i for i, r in enumerate(roles) if r == "owner"]
         if owners:
             first = owners[0]
-            while first > 0 and roles[first - 1] == "companion":
-                first -= 1  # 「XとYの会談」
-            chosen = list(range(first, owners[-1] + 1))
+            while first > 0 and roles[first - 1] in ("companion", "modifier"):
+                first -= 1  # 「XとYの会談」, 「アメリカのトランプ大統領と中国の習近平国家主席の首脳会談」
+            chosen = [i for i in range(first, owners[-1] + 1) if roles[i] != "modifier"]
         else:
             near = [
                 i
