@@ -356,6 +356,19 @@ def test_not_attributed(pattern: str, text: str) -> None:
     assert [q for q in quotes_of(text) if q[0] is not None] == [], pattern
 
 
+SHOW_TITLES = [
+    'Ann Lowry told "Fox News Sunday," that the bill would fail in the Senate.',
+    'The senator said on NBC\'s "Meet the Press." that nobody had asked her.',
+    'Asked about it on "This Week," Lowry said the vote was close.',
+]
+
+
+@pytest.mark.parametrize("text", SHOW_TITLES)
+def test_show_titles_are_not_quotes(text: str) -> None:
+    """A programme named after "on", "to" or "'s", its comma inside the marks, is nobody's words."""
+    assert [q for q in run(text).quotes if q.direct and q.speaker_id] == []
+
+
 INDIRECT = [
     (
         "X said that",

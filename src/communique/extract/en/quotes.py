@@ -65,10 +65,26 @@ class Found:
     how: str
 
 
+_TITLE_SLOT = re.compile(
+    r"(?:\b(?:on|to|told|tells|with|in|of|from|during|at|host of|anchor of)|['’]s)\s*$", re.I
+)
+_MINOR = frozenset(("of", "the", "and", "for", "on", "in", "a", "to", "with", "&", "at", "an"))
+
+
 def _is_scare(ctx: Context, q: QuoteSpan, content: str) -> bool:
     words = content.split()
     before = ctx.text[max(0, q.open_mark - 40) : q.open_mark]
     if _SCARE_BEFORE.search(before):
+        return True
+    # a show or book named after "on", "to", "'s" ... with its comma inside the marks: 'on "Meet the Press,"'
+    bare = content.strip().rstrip(",.").split()
+    if (
+        bare
+        and len(bare) <= 6
+        and bare[0][:1].isupper()
+        and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _MINOR for w in bare)
+        and _TITLE_SLOT.search(before)
+    ):
         return True
     if len(words) <= 6 and not rx.search(r"[.?,]$", content.strip()):
         caps = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
