@@ -55,21 +55,15 @@ def statement_id(first_quote_id: str) -> str:
     return "s-" + hashlib.sha256(first_quote_id.encode()).hexdigest()[:16]
 
 
-def similarity(a: QuoteMember, b: QuoteMember, vectors: Mapping[str, np.ndarray]) -> float:
-    meaning = cosine(vectors[text_key(a.text)], vectors[text_key(b.text)])
-    if a.language == b.language:
-        return max(meaning, lexical(a.text, b.text))
-    return meaning + cross_evidence(a.text, b.text, a.speaker_id)
-
-
 def pair_margin(a: QuoteMember, b: QuoteMember, vectors: Mapping[str, np.ndarray]) -> float:
     """How far two wordings clear the bar for one remark (negative: they do not).
 
-    Same language: meaning or character overlap; across languages: meaning plus shared
-    names and numbers.  The bar rises when the dates are a day apart, and when either
-    wording has no date at all (then only the wording ties them, so it must say more:
-    on the development set, undated pairs of one speaker below these bars were other
-    remarks of the same talks more often than not)."""
+    Same language: meaning (plus shared names, numbers and lexicon concepts) or character
+    overlap; across languages: meaning plus shared names, numbers and concepts.  The bar
+    rises when the dates are a day apart, and when either wording has no date at all (then
+    only the wording ties them, so it must say more: on the development set, undated pairs
+    of one speaker below these bars were other remarks of the same talks more often than
+    not)."""
     days = gap(_span(a), _span(b))
     undated = _span(a) is None or _span(b) is None
     meaning = cosine(vectors[text_key(a.text)], vectors[text_key(b.text)])
