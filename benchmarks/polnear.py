@@ -195,19 +195,23 @@ def _ner() -> Any:
 
 
 def _named(text: str, start: int, end: int) -> bool:
-    """The source span names a person or organisation (by NER over the span and 60 characters of
-    context either side); without the model, any capitalised name word counts."""
+    """The source span names a person or organisation (by NER over the article); without the
+    model, any capitalised name word counts."""
     if not _names(text[start:end]):
         return False
+    spans = _entities(text)
+    if spans is None:
+        return True
+    return any(s < end and start < e for s, e in spans)
+
+
+@functools.lru_cache(maxsize=4)
+def _entities(text: str) -> tuple[tuple[int, int], ...] | None:
     nlp = _ner()
     if nlp is None:
-        return True
-    left = max(0, start - 60)
-    doc = nlp(text[left : min(len(text), end + 60)])
-    return any(
-        ent.label_ in ("PERSON", "ORG") and left + ent.start_char < end and start < left + ent.end_char
-        for ent in doc.ents
-    )
+        return None
+    doc = nlp(text)
+    return tuple((ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in ("PERSON", "ORG"))
 
 
 def _names(words: str) -> set[str]:
@@ -320,6 +324,12 @@ def score(text: str, extraction: Extraction, pieces: list[Piece], direct: Tally,
                 )
 
 
+def evaluate(split: str, limit: int | None = None) -> tuple[Tally, Tally]:
+    """Direct and indirect tallies over a converted split (the gate in tests/extract uses this)."""
+    direct, indirect, _records, _chars, _seconds = _score_split(DATA / split, limit)
+    return direct, indirect
+
+
 def run(split: str, limit: int | None, source: Path, show: int) -> int:
     folder = DATA / split
     if not (folder / "meta.jsonl").exists():
@@ -332,6 +342,27 @@ def run(split: str, limit: int | None, source: Path, show: int) -> int:
             return 1
         n = convert(Source(source), split, folder)
         print(f"converted {n} {split} articles into {folder}", file=sys.stderr)
+    direct, indirect, records, chars, seconds = _score_split(folder, limit)
+    print(
+        f"PolNeAR {split}: {records} articles, {chars} characters, "
+        f"{records / seconds if seconds else 0:.1f} reports/s"
+    )
+    print(direct.line("direct"))
+    print(indirect.line("indirect"))
+    for title, rows in (
+        ("missed", direct.misses),
+        ("wrong speaker", direct.wrong),
+        ("not a quote", direct.false),
+        ("predicted with another speaker", direct.bad),
+    ):
+        if show and rows:
+            print(f"\n{title} (direct, first {min(show, len(rows))} of {len(rows)}):")
+            for row in rows[:show]:
+                print("  " + row)
+    return 0
+
+
+def _score_split(folder: Path, limit: int | None) -> tuple[Tally, Tally, int, int, float]:
     records = [json.loads(line) for line in (folder / "meta.jsonl").read_text().splitlines() if line]
     if limit:
         records = records[:limit]
@@ -362,23 +393,7 @@ def run(split: str, limit: int | None, source: Path, show: int) -> int:
         seconds += time.process_time() - began
         chars += len(text)
         score(text, extraction, gold_pieces(text, ann), direct, indirect)
-    print(
-        f"PolNeAR {split}: {len(records)} articles, {chars} characters, "
-        f"{len(records) / seconds if seconds else 0:.1f} reports/s"
-    )
-    print(direct.line("direct"))
-    print(indirect.line("indirect"))
-    for title, rows in (
-        ("missed", direct.misses),
-        ("wrong speaker", direct.wrong),
-        ("not a quote", direct.false),
-        ("predicted with another speaker", direct.bad),
-    ):
-        if show and rows:
-            print(f"\n{title} (direct, first {min(show, len(rows))} of {len(rows)}):")
-            for row in rows[:show]:
-                print("  " + row)
-    return 0
+    return direct, indirect, len(records), chars, seconds
 
 
 def main(argv: list[str] | None = None) -> int:
