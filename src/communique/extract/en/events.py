@@ -538,8 +538,8 @@ _LEAD_SUBORDINATE = re.compile(
     r"\s*(?:When|As|After|While|Before|Since|Although|Though|Once|Until|Ahead of)\b"
 )
 _MEETING_VERB = re.compile(
-    r"\b(?:met|meets?|meeting with|held talks|holds talks|sat down|hosted|hosts|received|"
-    r"spoke (?:by|on the) phone|talks with|joined|spent (?:[\w-]+ ){0,3}(?:hours|days) (?:with|in))\b"
+    r"\b(?:met|meets?|held talks|holds talks|sat down|hosted|hosts|received|"
+    r"spoke (?:by|on the) phone|joined|spent (?:[\w-]+ ){0,3}(?:hours|days) (?:with|in))\b"
 )
 _POSSESSIVE_PRONOUN = re.compile(r"\b(?:their|his|her|its)\s+(?:[\w-]+\s+){0,2}$")
 

@@ -71,12 +71,13 @@ _POSSESSED_TITLE = re.compile(
     r"(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,3}?(?:envoys?|aides?|advisers?|advisors?|son-in-law|spokes(?:man|woman|person)|"
     r"negotiators?|team|delegation|office|government|administration|ministers?|minister|secretary|"
     r"ambassador|chief|representatives?|officials?|cabinet|emissary|mediators?|counterpart|deputy|"
-    r"head|leaders?|president|prime minister)\b",
+    r"head|leaders?|president|prime minister|premier|vice premier|chancellor|emir|king|foreign minister)\b",
     re.I,
 )
 _TITLE_OF = re.compile(
     r"\b(?:confidant|ally|allies|aide|adviser|advisor|envoy|son-in-law|spokes(?:man|woman|person)|chief|member|"
-    r"friend|associate|deputy|representative|emissary|lawyer|negotiator)s?\s+(?:of|to|for)\s+(?:the\s+)?$",
+    r"friend|associate|deputy|representative|emissary|lawyer|negotiator)s?\s+(?:of|to|for)\s+(?:the\s+)?"
+    r"(?:(?:[A-Z][\w.-]*|[a-z]+-elect|president|prime|minister)\s+){0,3}$",
     re.I,
 )
 _APPOSITION_BEFORE = re.compile(r",\s+(?:the|a|an|its|his|her)\s+(?:[a-z][\w-]*\s+){0,2}$")
@@ -193,6 +194,8 @@ _IN_GAP = re.compile(
 _OWN_CALL_GAP = re.compile(
     r"[^,;]{0,40}?\b(?:after|following|during|in)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}"
 )
+# "Trump described his meeting with Putin": his own meeting (not "their", not "his envoys' talks")
+_HIS_OWN_GAP = re.compile(r"[^,;]{0,40}?\b(?:his|her)\s+(?:[\w-]+\s+){0,2}")
 _REPORTING = re.compile(
     r"\b(?:said|says|told|tells|added|announced|thanked|praised|welcomed|called|described|expressed|"
     r"commented|asked|insisted|warned|noted|wrote|confirmed|denied)\b",
@@ -213,7 +216,8 @@ _ATTRIBUTIVE_GAP = re.compile(
 _LINKED_AFTER = re.compile(
     r"(?:\s*,?\s*(?:that|which)\s[^,;]{0,40},)?\s*(?:[\w'’.-]+\s+){0,4}?"
     r"(?:with|between|among|involving|including|alongside|across the table from|hosted by|led by|by)\s"
-    r"(?:[^;.]|\.(?=\w|\s+[a-z]))*?"
+    r"(?:(?!\b(?:after|before|when|while|since|that|which|who|said|says|comes|came|come|over|to)\b)"
+    r"(?:[^;.]|\.(?=\w|\s+[a-z])))*?"
 )
 _RIGHT_AFTER = re.compile(r"\s*(?:[\w.’'-]+\s+){0,4}?")
 
@@ -230,7 +234,7 @@ def noun_party(text: str, mention: Mention, trigger: tuple[int, int]) -> bool:
         gap = text[mention.end : start]
         if _OWNER_GAP.fullmatch(gap) or _ATTRIBUTIVE_GAP.fullmatch(gap) or _IN_GAP.fullmatch(gap):
             return True
-        if _OWN_CALL_GAP.fullmatch(gap):
+        if _OWN_CALL_GAP.fullmatch(gap) or _HIS_OWN_GAP.fullmatch(gap):
             return True  # "Zelensky wrote on Telegram after a phone call with ...": his own call
         return bool(_SUBJECT_GAP.fullmatch(gap)) and not _REPORTING.search(gap)
     if mention.start < end or mention.possessive:
@@ -240,4 +244,4 @@ def noun_party(text: str, mention: Mention, trigger: tuple[int, int]) -> bool:
             _RIGHT_AFTER.fullmatch(text, end, mention.start)
             or _LINKED_AFTER.fullmatch(text, end, mention.start)
         )
-    return bool(_LINKED_AFTER.fullmatch(text, end, mention.start)) and mention.start - end <= 90
+    return bool(_LINKED_AFTER.fullmatch(text, end, mention.start)) and mention.start - end <= 140
