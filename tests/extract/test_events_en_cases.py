@@ -101,6 +101,14 @@ PARTICIPANTS = [
         [("planned_meeting", "2025-12-05", "Cairo", set())],
     ),
     (
+        "'met X and Y separately' is one meeting with each",
+        "Marco Rubio met Sergei Lavrov and Wang Yi separately in Riyadh on Tuesday.",
+        [
+            ("meeting", "2025-12-02", "Riyadh", {"marco-rubio", "sergei-lavrov"}),
+            ("meeting", "2025-12-02", "Riyadh", {"marco-rubio", "wang-yi"}),
+        ],
+    ),
+    (
         "a planned meeting with its date",
         "Zelensky will meet Trump in Washington on Friday.",
         [("planned_meeting", "2025-12-05", "Washington", {"volodymyr-zelensky", "donald-trump"})],

@@ -308,6 +308,7 @@ class Draft:
     own_date: bool = False  # dated by its own clause (not by the sentence or context)
     end_date: bool = False  # the date is when it ended ("wrapped up on Saturday")
     start_date: bool = False  # the date is when it began
+    alone: bool = False  # one of "separate meetings" a clause lists: merges only with the same people
 
 
 @dataclass(slots=True)
@@ -919,26 +920,29 @@ def extract_events(ctx: Context, proposals: list[ProposalMention], quotes: list[
             if meets and not participants and not own and not definite and _place(ctx, trig, trigs) is None:
                 continue  # "lead negotiator in the peace talks": nobody at it, no place, no date of its own
             clause_low = ctx.lower[trig.clause[0] : trig.clause[1]] if meets else ""
-            drafts.append(
-                Draft(
-                    kind=kind,
-                    date=date,
-                    place=_place(ctx, trig, trigs),
-                    participants=participants,
-                    evidence=[_evidence(ctx, trig, trigs, frame)],
-                    summary=ctx.text[sent.start : sent.end].strip()[:200],
-                    sentence=idx,
-                    keys={p.key for p in sent_props if trig.clause[0] <= p.start < trig.clause[1]}
-                    if kind not in ("meeting", "planned_meeting", "statement")
-                    else set(),
-                    definite=definite,
-                    own_date=own,
-                    end_date=meets
-                    and bool(_END_DATE.search(clause_low))
-                    and not _START_DATE.search(clause_low),
-                    start_date=meets and bool(_START_DATE.search(clause_low)),
+            separate = _separately(ctx, idx, trig, participants) if meets else None
+            for group in separate or [participants]:
+                drafts.append(
+                    Draft(
+                        kind=kind,
+                        date=date,
+                        place=_place(ctx, trig, trigs),
+                        participants=group,
+                        alone=separate is not None,
+                        evidence=[_evidence(ctx, trig, trigs, frame)],
+                        summary=ctx.text[sent.start : sent.end].strip()[:200],
+                        sentence=idx,
+                        keys={p.key for p in sent_props if trig.clause[0] <= p.start < trig.clause[1]}
+                        if kind not in ("meeting", "planned_meeting", "statement")
+                        else set(),
+                        definite=definite,
+                        own_date=own,
+                        end_date=meets
+                        and bool(_END_DATE.search(clause_low))
+                        and not _START_DATE.search(clause_low),
+                        start_date=meets and bool(_START_DATE.search(clause_low)),
+                    )
                 )
-            )
             if date is not None and own and date.precision == Precision.DAY:
                 context = date
         day = [r for r in refs if r.precision == Precision.DAY]
@@ -995,6 +999,26 @@ def _is_dateline(text: str, sent_start: int, ref: DateRef) -> bool:
     return bool(
         _DATELINE_BEFORE.fullmatch(text, sent_start, ref.start) and _DATELINE_AFTER.match(text, ref.end)
     )
+
+
+_SEPARATELY = re.compile(r"\bseparate(?:ly)?\b|\beach\b|\bin turn\b")
+
+
+def _separately(ctx: Context, idx: int, trig: Trig, participants: list[str]) -> list[list[str]] | None:
+    """ "met Lutnick and Bessent separately", "held separate meetings with X and Y": one meeting per
+    counterpart, each with the subject (the participants named before the trigger)."""
+    lo, hi = trig.clause
+    if not _SEPARATELY.search(ctx.lower, lo, hi):
+        return None
+    first_at = {}
+    for m in ctx.by_sentence[idx]:
+        if m.actor_id in participants and m.actor_id not in first_at:
+            first_at[m.actor_id] = m.start
+    subject = [p for p in participants if first_at.get(p, hi) < trig.start]
+    others = [p for p in participants if p not in subject]
+    if len(others) < 2:
+        return None
+    return [[*subject, p] for p in others]
 
 
 def _evidence(
@@ -1276,6 +1300,8 @@ def _merge(ctx: Context, drafts: list[Draft]) -> list[Event]:
         for other in reversed(merged):
             if other.kind != draft.kind or not _compatible(other, draft):
                 continue
+            if (draft.alone or other.alone) and set(draft.participants) != set(other.participants):
+                continue  # "held separate meetings with Hamas and with Witkoff": two meetings
             shared = set(other.participants) & set(draft.participants) or (other.keys & draft.keys)
             same_place = draft.place is not None and draft.place == other.place and draft.date is not None
             if shared or same_place:
@@ -1317,7 +1343,14 @@ def _merge(ctx: Context, drafts: list[Draft]) -> list[Event]:
         start, end = d.evidence[0]
         events.append(
             Event(
-                id=item_id("e", ctx.report.id, start, end, EVENTS_EXTRACTOR, d.kind),
+                id=item_id(
+                    "e",
+                    ctx.report.id,
+                    start,
+                    end,
+                    EVENTS_EXTRACTOR,
+                    d.kind + ("|" + ",".join(d.participants) if d.alone else ""),
+                ),
                 kind=d.kind,
                 date=d.date.value if d.date else None,
                 date_precision=d.date.precision if d.date else Precision.UNKNOWN,
