@@ -72,6 +72,8 @@ class State(Protocol):
     def drop_track(self, track_id: str) -> None: ...
     def story_candidates(self, lo: int | None, hi: int | None, terms: Sequence[str]) -> list[StoryState]: ...
     def put_story(self, story: StoryState, member: StoryMember, name: str) -> None: ...
+    def absorb_stories(self, into: str, absorbed: Sequence[str]) -> None: ...
+    def term_reports(self, terms: Sequence[str]) -> tuple[int, dict[str, int]]: ...
     def put_conflicts(self, item_id: str, conflicts: Sequence[Disagreement]) -> None: ...
 
 
@@ -280,8 +282,14 @@ class Merger:
             None if ordinal is None else ordinal + story_rules.WINDOW,
             [f"a:{a}" for a in report_actors] + [f"k:{k}" for k in words],
         )
-        sid = story_rules.assign(ordinal, report_actors, words, candidates)
-        known = next((s for s in candidates if s.id == sid), None)
+        own_terms = story_rules.terms(report_actors, words)
+        reports, carrying = self.state.term_reports(own_terms)
+        weights = {t: story_rules.weight(t, reports, carrying[t]) for t in own_terms if carrying.get(t)}
+        joined = story_rules.matches(ordinal, report_actors, words, candidates, weights)
+        linked = [s for s in candidates if s.id in joined]
+        known = story_rules.combine(linked) if linked else None
+        if known is not None and len(linked) > 1:  # the report bridges stories: they are one
+            self.state.absorb_stories(known.id, [s.id for s in linked if s.id != known.id])
         if known is None:
             known = StoryState(
                 id=story_rules.story_id(report.id),

@@ -3,7 +3,7 @@ the quality gate, library users with records in hand)."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -55,6 +55,7 @@ class MemoryState:
         self.stories: dict[str, StoryState] = {}
         self.story_names: dict[str, str] = {}
         self.story_reports: dict[str, list[str]] = defaultdict(list)
+        self.term_counts: Counter[str] = Counter()
         self.conflicts: dict[str, list[Disagreement]] = {}
 
     def sources(self, report_ids: Iterable[str]) -> int:
@@ -190,7 +191,18 @@ class MemoryState:
             or ((s.first_day or 0) <= hi and s.last_day >= lo)
         ]
 
+    def term_reports(self, terms: Sequence[str]) -> tuple[int, dict[str, int]]:
+        return sum(len(r) for r in self.story_reports.values()), {t: self.term_counts[t] for t in terms}
+
+    def absorb_stories(self, into: str, absorbed: Sequence[str]) -> None:
+        for sid in absorbed:
+            self.stories.pop(sid, None)
+            self.story_names.pop(sid, None)
+            self.story_reports[into].extend(self.story_reports.pop(sid, []))
+
     def put_story(self, story: StoryState, member: StoryMember, name: str) -> None:
+        self.term_counts.update(dict.fromkeys(
+            [f"a:{a}" for a in member.actor_ids] + [f"k:{k}" for k in member.keywords], 1))
         self.stories[story.id] = story
         self.story_names[story.id] = name
         self.story_reports[story.id].append(member.report_id)

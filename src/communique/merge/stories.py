@@ -1,23 +1,28 @@
 """Reports grouped into stories by the actors they share, their keywords and time.
 
-A report joins the story it shares most with (among stories active within three weeks);
-a report that shares nothing starts a story of its own, so unrelated reports ingested into
-one database never end up in one briefing.
+A report joins the story it shares most with (among stories active within WINDOW days); a
+report that shares nothing starts a story of its own, so unrelated reports ingested into one
+database never end up in one briefing.  A report that belongs with two stories joins them: a
+negotiation reported in bursts (talks in April, a summit in June, a deal in July) becomes one
+story once the reports that bridge the bursts arrive, whatever order they arrive in.  The
+story that started first keeps its id.
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..model import Extraction, Report
 
-WINDOW = 21  # days a story stays open to new reports after its latest one
-JOIN = 0.12
+WINDOW = 45  # days a story stays open to new reports after its latest one
+JOIN = 0.12  # actor overlap (+ half the keyword overlap) with a story's commonest terms, to join it
+KIN = 0.4  # weighted overlap of two stories' typical actors for one report to join them
 _WORD_EN = re.compile(r"[a-z][a-z'-]{3,}")
 _WORD_JA = re.compile(r"[\u30a1-\u30fa\u30fc]{3,}|[\u4e00-\u9fff々]{2,}")
 _STOP = set(
@@ -63,9 +68,43 @@ def actors(extraction: Extraction, canonical: dict[str, str]) -> tuple[str, ...]
     return tuple(sorted(a for a in ids if a and not a.startswith("anon:")))
 
 
-def _jaccard(a: Iterable[str], b: Iterable[str]) -> float:
-    sa, sb = set(a), set(b)
-    return len(sa & sb) / len(sa | sb) if sa and sb else 0.0
+def terms(report_actors: Sequence[str], report_keywords: Sequence[str]) -> list[str]:
+    """A report's story terms: its actors and its keywords."""
+    return [f"a:{a}" for a in report_actors] + [f"k:{k}" for k in report_keywords]
+
+
+def weight(term: str, reports: int, carrying: int) -> float:
+    """How telling a term is: terms most reports carry (a head of state, a common word) weigh little."""
+    return max(0.05, math.log((reports + 1) / (carrying + 1)))
+
+
+def typical(story: StoryState, term: str) -> float:
+    """How typical a term is of a story: 1 when at least half of its reports carry it."""
+    kind, _, value = term.partition(":")
+    count = (story.actors if kind == "a" else story.keywords).get(value, 0)
+    return min(1.0, 2.0 * count / max(1, story.size))
+
+
+def similarity(report_terms: Sequence[str], story: StoryState, weights: Mapping[str, float]) -> float:
+    """The weighted share of the report's terms that are typical of the story.  Terms no earlier
+    report carries (``weights`` leaves them out) say nothing either way and are not counted."""
+    report_terms = [t for t in report_terms if t in weights] if weights else report_terms
+    total = sum(weights.get(t, 1.0) for t in report_terms)
+    if not total:
+        return 0.0
+    return sum(weights.get(t, 1.0) * typical(story, t) for t in report_terms) / total
+
+
+def kinship(a: StoryState, b: StoryState, weights: Mapping[str, float]) -> float:
+    """How alike two stories are: weighted overlap of their typical actors (0..1)."""
+    def profile(s: StoryState) -> dict[str, float]:  # actors only: keywords differ by language
+        found = [f"a:{x}" for x in s.actors]
+        return {t: typical(s, t) * weights.get(t, 1.0) for t in found if typical(s, t) >= 0.25}
+
+    pa, pb = profile(a), profile(b)
+    shared = sum(min(pa[t], pb[t]) for t in pa.keys() & pb.keys())
+    both = sum(pa.values()) + sum(pb.values())
+    return 2 * shared / both if both else 0.0
 
 
 def assign(
@@ -73,8 +112,26 @@ def assign(
     report_actors: Sequence[str],
     report_keywords: Sequence[str],
     candidates: Sequence[StoryState],
+    weights: Mapping[str, float] | None = None,
 ) -> str | None:
-    best: tuple[float, str] | None = None
+    """The story the report joins: the one it shares most with, or None."""
+    found = matches(day, report_actors, report_keywords, candidates, weights or {})
+    return found[0] if found else None
+
+
+def matches(
+    day: int | None,
+    report_actors: Sequence[str],
+    report_keywords: Sequence[str],
+    candidates: Sequence[StoryState],
+    weights: Mapping[str, float],
+) -> list[str]:
+    """Every story the report belongs with, the one it shares most with first.  A report belongs
+    with a story when it shares two actors or keywords with the story's commonest ones and
+    enough of them (JOIN); a second story is kept only when it is akin to the first (KIN: their
+    telling terms, weighted by how few reports carry them, overlap), so a report that names the
+    same president as another story does not weld the two together."""
+    found: list[tuple[float, StoryState]] = []
     for story in candidates:
         if (
             day is not None
@@ -89,13 +146,32 @@ def assign(
         shared_actors = len(set(report_actors) & set(top_actors))
         shared_words = len(set(report_keywords) & set(top_words))
         value = _jaccard(report_actors, top_actors) + 0.5 * _jaccard(report_keywords, top_words)
-        if (
-            (shared_actors >= 2 or shared_words >= 2)
-            and value >= JOIN
-            and (best is None or (value, story.id) > best)
-        ):
-            best = (value, story.id)
-    return best[1] if best else None
+        if (shared_actors >= 2 or shared_words >= 2) and value >= JOIN:
+            found.append((value, story))
+    found.sort(key=lambda vs: (-vs[0], vs[1].id))
+    if not found:
+        return []
+    best = found[0][1]
+    return [best.id] + [s.id for _v, s in found[1:] if kinship(best, s, weights) >= KIN]
+
+
+def _jaccard(a: Sequence[str], b: Sequence[str]) -> float:
+    sa, sb = set(a), set(b)
+    return len(sa & sb) / len(sa | sb) if sa and sb else 0.0
+
+
+def combine(stories: Sequence[StoryState]) -> StoryState:
+    """Stories joined into one: the one that started first keeps its id."""
+    first = min(stories, key=lambda s: (s.first_day is None, s.first_day or 0, s.id))
+    firsts = [s.first_day for s in stories if s.first_day is not None]
+    lasts = [s.last_day for s in stories if s.last_day is not None]
+    actors: Counter[str] = Counter()
+    words: Counter[str] = Counter()
+    for s in stories:
+        actors += s.actors
+        words += s.keywords
+    return StoryState(id=first.id, first_day=min(firsts, default=None), last_day=max(lasts, default=None),
+                      actors=actors, keywords=words, size=sum(s.size for s in stories))
 
 
 def name(story: StoryState, names: dict[str, str]) -> str:

@@ -371,6 +371,32 @@ class StoreState:
         self.db.executemany(
             "INSERT OR IGNORE INTO story_terms (term, story_id) VALUES (?,?)", [(t, story.id) for t in terms]
         )
+        self.db.executemany(
+            "INSERT INTO term_reports (term, reports) VALUES (?, 1) "
+            "ON CONFLICT (term) DO UPDATE SET reports = reports + 1",
+            [(t,) for t in dict.fromkeys(terms)],
+        )
+
+    def term_reports(self, terms: Sequence[str]) -> tuple[int, dict[str, int]]:
+        """The number of reports in stories, and how many of them carry each term."""
+        total = self.db.execute("SELECT count(*) FROM report_stories").fetchone()[0]
+        if not terms:
+            return total, {}
+        marks = ",".join("?" * len(terms))
+        rows = self.db.execute(f"SELECT term, reports FROM term_reports WHERE term IN ({marks})", list(terms))
+        return total, {r[0]: r[1] for r in rows}
+
+    def absorb_stories(self, into: str, absorbed: Sequence[str]) -> None:
+        """Stories found to be one: their reports and index terms move to ``into``."""
+        if not absorbed:
+            return
+        marks = ",".join("?" * len(absorbed))
+        self.db.execute(f"UPDATE report_stories SET story_id = ? WHERE story_id IN ({marks})",
+                        [into, *absorbed])
+        self.db.execute(f"INSERT OR IGNORE INTO story_terms (term, story_id) SELECT term, ? FROM story_terms "
+                        f"WHERE story_id IN ({marks})", [into, *absorbed])
+        self.db.execute(f"DELETE FROM story_terms WHERE story_id IN ({marks})", list(absorbed))
+        self.db.execute(f"DELETE FROM stories WHERE id IN ({marks})", list(absorbed))
 
     def story_of(self, report_id: str) -> str | None:
         r = self.db.execute(
