@@ -434,9 +434,9 @@ def _mention_ok(ctx: Context, idx: int, mention: Mention, kind: str, trig: Trig)
             or mention.text in PLACES
             or (kind in _FRAMED_KINDS and mention.kind == "country")
         )
-        and _TO_PLACE.search(before)
+        and (_TO_PLACE.search(before) or (mention.kind == "country" and _VISIT_PLACE.search(before)))
         and mention.start != trig.end + 1
-    ):  # "travel to Egypt", "visits to China": where, not who
+    ):  # "travel to Egypt", "visits to China", "will visit the U.S.": where, not who
         return False
     if mention.source == "metonym" and rx.match(
         r"\s+(?:round|talks|meeting|summit|session|framework|plan|format|process)\b", text[mention.end :]
@@ -532,7 +532,8 @@ _NEW_SUBJECT = re.compile(
 _AFTER_CLAUSE = re.compile(
     r",\s+(where|which|whom|whose|after which|after|before|when|while|since|although|though|because|"
     r"followed by|amid|even as|as)\b|\s(?:on|about|over)\s+(?:how|what|whether|why)\b|\s(that)\s|"
-    r"\s(?:as|while|amid|because)\s|,\s+(?:in\s+a\s+(?:joint\s+|written\s+)?statement|according\s+to|to)\b"
+    r"\s(?:as|while|amid|because)\s|,\s+(?:in\s+a\s+(?:joint\s+|written\s+)?statement|according\s+to|to|"
+    r"marking|making|signall?ing|underscoring|highlighting|raising|bringing)\b"
 )
 # "When U.S. and Ukrainian officials met in Geneva, the two sides ...": the meeting's clause ends at the comma
 _LEAD_SUBORDINATE = re.compile(
@@ -753,6 +754,7 @@ _SAID_GAP = re.compile(
 _SPEAKER_GAP = re.compile(r"\s*|,\s*|,\s+who\s+|,[^,]{0,60},\s*|\s+(?:on|late|early)\s+\w+(?:,)?\s*")
 _PRONOUN_BEFORE = re.compile(r"\b(?:he|she)\s+$")
 _AT_PLACE = re.compile(r"\b(?:in|at|from|inside|outside)\s+(?:the\s+)?$", re.I)
+_VISIT_PLACE = re.compile(r"\bvisit(?:s|ed|ing)?\s+(?:the\s+)?$", re.I)
 _TO_PLACE = re.compile(r"\bto\s+(?:the\s+)?$")
 _ACCORDING = re.compile(r"\baccording to\b[^,;]{0,40}$")
 

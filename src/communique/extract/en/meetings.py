@@ -87,6 +87,7 @@ _REPORTER_AFTER = re.compile(
     r"\s+(?:\w+ly\s+)?(?:said|says|told|added|confirmed|announced|wrote|reported)\b",
     re.I,
 )
+_TIME_ZONE = re.compile(r"\s+time\b")
 _LED_BY = re.compile(
     r"\s+(?:officials|delegation|delegates|team|negotiators|representatives)\s*,?\s+(?:led|headed) by\s+[A-Z]"
 )
@@ -131,8 +132,8 @@ def qualifier(text: str, mention: Mention, mentions: list[Mention]) -> bool:
         return True  # "a close confidant of Netanyahu", "an adviser to Trump"
     if mention.kind == "person":
         return False
-    if _REPORTER_AFTER.match(text, mention.end):
-        return True  # "..., the Japanese government said"
+    if _REPORTER_AFTER.match(text, mention.end) or _TIME_ZONE.match(text, mention.end):
+        return True  # "..., the Japanese government said", "on Thursday Japan time"
     if _TITLED_NAME.match(text, mention.end) or _LED_BY.match(text, mention.end):
         return True  # "Chinese Vice Premier He Lifeng", "Chinese officials, led by Vice Premier He Lifeng"
     title = _TITLE_AFTER.match(text, mention.end)
@@ -188,7 +189,7 @@ _SUBJECT_GAP = re.compile(
 )
 # the one a verb puts in the call or meeting: "advised Ushakov in an October phone call"
 _IN_GAP = re.compile(
-    r"\s+(?:in|during|at)\s+(?:a|an|the|their|his|her|its)\s+(?:[\w-]+\s+){0,2}"
+    r",?\s+(?:in|during|at)\s+(?:(?:a|an|the|their|his|her|its)\s+)?(?:[\w-]+\s+){0,2}"
     r"|[^,;]{0,40}?\b(?:in|during|at)\s+(?:their|his|her)\s+(?:[\w-]+\s+){0,2}"
 )
 _OWN_CALL_GAP = re.compile(
@@ -216,8 +217,7 @@ _ATTRIBUTIVE_GAP = re.compile(
 _LINKED_AFTER = re.compile(
     r"(?:\s*,?\s*(?:that|which)\s[^,;]{0,40},)?\s*(?:[\w'’.-]+\s+){0,4}?"
     r"(?:with|between|among|involving|including|alongside|across the table from|hosted by|led by|by)\s"
-    r"(?:(?!\b(?:after|before|when|while|since|that|which|who|said|says|comes|came|come|over|to)\b)"
-    r"(?:[^;.]|\.(?=\w|\s+[a-z])))*?"
+    r"(?:(?!\b(?:after|before|when|while|since|that|which|who|said|says|comes|came|come|over|to)\b)[^;])*?"
 )
 _RIGHT_AFTER = re.compile(r"\s*(?:[\w.’'-]+\s+){0,4}?")
 
