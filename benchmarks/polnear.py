@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from communique.extract.en import extract
+from communique.extract.en import extract, names
 from communique.extract.gazetteer import load
 from communique.model import Extraction, Precision, Report
 
@@ -367,6 +367,7 @@ def _score_split(folder: Path, limit: int | None) -> tuple[Tally, Tally, int, in
     if limit:
         records = records[:limit]
     gazetteer = load()
+    names.available()  # load the NER model once, before timing, as a long-running process has it
     direct, indirect = Tally(), Tally()
     seconds = 0.0
     chars = 0
