@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from ..extract.gazetteer import Gazetteer, key
 from ..model import Actor, Evidence, Role
 from .records import MergedActor
+from .romaji import romanized_name
 
 _HONORIFIC = re.compile(r"(氏|さん|様|大統領|首相|長官|報道官|補佐官|特使)$")
 _TITLE_EN = re.compile(r"^(mr|mrs|ms|dr|sir|president|minister|secretary|envoy|spokesman|spokeswoman)\s+")
@@ -39,11 +40,23 @@ def canonical_id(actor_id: str | None, gazetteer: Gazetteer) -> str | None:
         entry = gazetteer.lookup(name) or gazetteer.lookup(name.replace("-", " "))
         if entry is not None:
             return entry.id
-        return "person:" + name_key(name.replace("-", " ")).replace(" ", "-")
+        bare = name_key(name.replace("-", " "))
+        latin = romanized_name(bare)  # 赤沢亮正 -> ryosei-akazawa, as English reports name him
+        return "person:" + (latin or bare.replace(" ", "-"))
     if actor_id.startswith("anon:"):
         return "anon:" + (canonical_id(actor_id[5:], gazetteer) or actor_id[5:])
     entry = gazetteer.lookup(actor_id.replace("-", " "))
     return entry.id if entry is not None else actor_id
+
+
+def by_family_name(person_id: str, known: Iterable[str]) -> str | None:
+    """A person named by family name alone (``person:akazawa``, from 「赤沢大臣」) is the one
+    person of that family name already in the record (``person:ryosei-akazawa``), if only one."""
+    if not person_id.startswith("person:") or "-" in person_id:
+        return None
+    family = person_id[len("person:"):]
+    found = {k for k in known if k != person_id and k.startswith("person:") and k.endswith("-" + family)}
+    return found.pop() if len(found) == 1 else None
 
 
 def language_of(actor_id: str | None, gazetteer: Gazetteer) -> str | None:

@@ -22,7 +22,7 @@ from . import events as event_rules
 from . import proposals as proposal_rules
 from . import statements as statement_rules
 from . import stories as story_rules
-from .actors import canonical_id, language_of, merge_actor
+from .actors import by_family_name, canonical_id, language_of, merge_actor
 from .dates import interval, is_exact, parse_day
 from .facets import claims as find_claims
 from .members import EventMember, PositionMember, ProposalMember, QuoteMember, StoryMember
@@ -73,6 +73,7 @@ class State(Protocol):
     def story_candidates(self, lo: int | None, hi: int | None, terms: Sequence[str]) -> list[StoryState]: ...
     def put_story(self, story: StoryState, member: StoryMember, name: str) -> None: ...
     def absorb_stories(self, into: str, absorbed: Sequence[str]) -> None: ...
+    def person_ids(self, family: str) -> list[str]: ...
     def term_reports(self, terms: Sequence[str]) -> tuple[int, dict[str, int]]: ...
     def put_conflicts(self, item_id: str, conflicts: Sequence[Disagreement]) -> None: ...
 
@@ -93,7 +94,11 @@ class Merger:
         self.gazetteer = gazetteer or load_gazetteer()
 
     def canonical(self, actor_id: str | None) -> str | None:
-        return canonical_id(actor_id, self.gazetteer)
+        cid = canonical_id(actor_id, self.gazetteer)
+        if cid and cid.startswith("person:") and "-" not in cid and self.state.actor(cid) is None:
+            family = cid[len("person:"):]
+            return by_family_name(cid, self.state.person_ids(family)) or cid
+        return cid
 
     # -- one report ----------------------------------------------------------------
     def add(self, report: Report, extraction: Extraction, *, story: bool = True) -> dict[str, int]:

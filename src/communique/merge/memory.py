@@ -191,6 +191,9 @@ class MemoryState:
             or ((s.first_day or 0) <= hi and s.last_day >= lo)
         ]
 
+    def person_ids(self, family: str) -> list[str]:
+        return [a for a in self.actors if a.startswith("person:") and a.endswith("-" + family)]
+
     def term_reports(self, terms: Sequence[str]) -> tuple[int, dict[str, int]]:
         return sum(len(r) for r in self.story_reports.values()), {t: self.term_counts[t] for t in terms}
 

@@ -377,6 +377,12 @@ class StoreState:
             [(t,) for t in dict.fromkeys(terms)],
         )
 
+    def person_ids(self, family: str) -> list[str]:
+        """Merged people whose id ends in the family name (``person:ryosei-akazawa``)."""
+        rows = self.db.execute("SELECT id FROM merged_actors WHERE id LIKE ? ESCAPE '\\'",
+                               ("person:%-" + family.replace("%", "\\%").replace("_", "\\_"),))
+        return [r[0] for r in rows]
+
     def term_reports(self, terms: Sequence[str]) -> tuple[int, dict[str, int]]:
         """The number of reports in stories, and how many of them carry each term."""
         total = self.db.execute("SELECT count(*) FROM report_stories").fetchone()[0]
