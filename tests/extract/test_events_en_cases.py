@@ -109,6 +109,11 @@ PARTICIPANTS = [
         ],
     ),
     (
+        "'delegations from X and Y met' puts the countries there; '(Spain)' after a city is where",
+        "Delegations from the United States and China met in Madrid (Spain) on Monday.",
+        [("meeting", "2025-12-01", "Madrid", {"united-states", "china"})],
+    ),
+    (
         "a planned meeting with its date",
         "Zelensky will meet Trump in Washington on Friday.",
         [("planned_meeting", "2025-12-05", "Washington", {"volodymyr-zelensky", "donald-trump"})],

@@ -423,8 +423,10 @@ def _mention_ok(ctx: Context, idx: int, mention: Mention, kind: str, trig: Trig)
         return False
     before = text[max(0, mention.start - 50) : mention.start]
     if (
-        mention.source == "metonym" or mention.text in PLACES or mention.kind == "country"
-    ) and _AT_PLACE.search(before):
+        (mention.source == "metonym" or mention.text in PLACES or mention.kind == "country")
+        and _AT_PLACE.search(before)
+        and not (kind in _FRAMED_KINDS and _DELEGATION_FROM.search(before))
+    ):
         return False  # a place, not a party
     if "according to" in before and _ACCORDING.search(before):
         return False  # a source, not a party
@@ -442,11 +444,14 @@ def _mention_ok(ctx: Context, idx: int, mention: Mention, kind: str, trig: Trig)
         r"\s+(?:round|talks|meeting|summit|session|framework|plan|format|process)\b", text[mention.end :]
     ):
         return False  # "the Berlin round": where, not who
+    if kind in _FRAMED_KINDS and mention.kind == "country" and _PLACE_IN_BRACKETS.search(before):
+        return False  # "in Madrid (Spain)": where, not who
     if (
         kind != "demand"
         and mention.kind in ("bloc", "organization", "country")
         and _NOT_AGENT.search(before[-14:])
         and not _LEADERS_OF.search(before)
+        and not (kind in _FRAMED_KINDS and _DELEGATION_FROM.search(before))
     ):
         return False  # "join NATO", "bid to join the alliance", "from the West"
     # "Russian forces", "Ukrainian soil": an adjective, not a party
@@ -456,6 +461,13 @@ def _mention_ok(ctx: Context, idx: int, mention: Mention, kind: str, trig: Trig)
 
 
 _DATELINE_MARK = re.compile(r"\s*(?:[—–-]|,|\(|\s[A-Z][a-z]{2})")
+_PLACE_IN_BRACKETS = re.compile(r"[A-Z][\w-]+\s*\($")
+# "Delegations from the United States and China met": the countries sent them
+_DELEGATION_FROM = re.compile(
+    r"\b(?:delegations?|officials|negotiators|representatives|envoys|teams?)\s+from\s+(?:the\s+)?"
+    r"(?:[A-Z][\w.]*\s+(?:and|&)\s+(?:the\s+)?)?$",
+    re.I,
+)
 _NOT_AGENT = re.compile(
     r"\b(?:join|joining|of|into|about|on|against|from|for|over|toward|towards)\s+(?:the\s+)?$", re.I
 )
