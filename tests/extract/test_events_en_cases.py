@@ -114,6 +114,12 @@ PARTICIPANTS = [
         [("meeting", "2025-12-01", "Madrid", {"united-states", "china"})],
     ),
     (
+        "go-betweens after 'with ... working to' are no parties",
+        "Qatar is hosting talks between Israel and Hamas in Doha on Monday, with Egypt and the United States "
+        "working to secure a truce.",
+        [("meeting", "2025-12-01", "Doha", {"qatar", "israel", "hamas"})],
+    ),
+    (
         "a planned meeting with its date",
         "Zelensky will meet Trump in Washington on Friday.",
         [("planned_meeting", "2025-12-05", "Washington", {"volodymyr-zelensky", "donald-trump"})],

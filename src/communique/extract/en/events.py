@@ -461,6 +461,14 @@ def _mention_ok(ctx: Context, idx: int, mention: Mention, kind: str, trig: Trig)
 
 
 _DATELINE_MARK = re.compile(r"\s*(?:[—–-]|,|\(|\s[A-Z][a-z]{2})")
+_WITH_ABSOLUTE = re.compile(r",\s+with\b")
+_WITH_DOING = re.compile(
+    r"[^;.]{0,100}?\b(?:working|mediating|pushing|trying|helping|seeking|acting|brokering|pressing)\b"
+)
+_MEDIATOR = re.compile(
+    r"[^.;]{0,50}?\b(?:mediat(?:ing|ed|ors?|e)|acting as (?:mediators?|go-betweens?)|brokering|"
+    r"as (?:mediators?|hosts?))\b"
+)
 _PLACE_IN_BRACKETS = re.compile(r"[A-Z][\w-]+\s*\($")
 # "Delegations from the United States and China met": the countries sent them
 _DELEGATION_FROM = re.compile(
@@ -585,6 +593,11 @@ def _regions(text: str, trig: Trig, trigs: list[Trig]) -> list[tuple[int, int]]:
         and not (meetings.NOUN_TRIGGER.fullmatch(text, trig.start, trig.end) and text.startswith("After", lo))
     ):
         right = comma  # "When U.S. and Ukrainian officials met in Geneva, the two sides ...": its own clause
+    absolute = _WITH_ABSOLUTE.search(text, trig.end, right)
+    if absolute and _WITH_DOING.match(text, absolute.end()):
+        right = (
+            absolute.start()
+        )  # "talks between Israel and Hamas, with Qatar and Egypt working to ...": helpers
     stop = _AFTER_CLAUSE.search(text, trig.end, right)
     if stop and stop.start() == trig.end and (stop.group(1) in ("which", "where") or stop.group(2)):
         stop = None  # "The Miami round, which opened on Thursday, brought X together with Y": the main clause
@@ -632,6 +645,8 @@ def _participants(
             continue
         if kind in _FRAMED_KINDS and meetings.qualifier(text, mention, ctx.by_sentence[idx]):
             continue  # "Brahimi, the UN envoy, met ...", "..., a White House official said"
+        if kind in _FRAMED_KINDS and _MEDIATOR.match(text, mention.end):
+            continue  # "with Qatar, Egypt and the US mediating": go-betweens, not parties
         if kind in _FRAMED_KINDS and mention.possessive and mention.start >= trig.end:
             continue  # "spoke by phone ... to discuss Trump's tariffs": the owner of something else
         say = _SAY_AFTER.match(text, mention.end)
@@ -656,6 +671,14 @@ def _participants(
     clause = "".join(text[lo:hi] for lo, hi in regions)
     if groups and kind != "accuse" and _GROUP.search(clause):
         out += [g for g in groups if g not in out]
+        if kind in _FRAMED_KINDS:  # "the U.S. envoys" are the people, not their country
+            spans = [m.span() for lo, hi in regions for m in _GROUP.finditer(text, lo, hi)]
+            qualifying = {
+                m.actor_id
+                for m in ctx.by_sentence[idx]
+                if m.kind != "person" and any(a <= m.start < b for a, b in spans)
+            }
+            out = [p for p in out if p not in qualifying]
     for match in _LEADER.finditer(clause):
         leader = _leader(ctx, match["dem"])
         if leader and leader not in out:
