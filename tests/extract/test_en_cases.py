@@ -300,6 +300,12 @@ UNKNOWN_PEOPLE = [
         "Marisol Vega",
     ),
     (
+        "a roundup's source named before a colon",
+        'Pollsters agree - Carl Bialik: "Keep on contacting voters as late as possible."',
+        [("person:carl-bialik", "Carl Bialik", "Keep on contacting voters as late as possible.", "said")],
+        "Carl Bialik",
+    ),
+    (
         "a colon after a reporting verb introduces the next paragraph's quote",
         'Harlan Briggs wrote on his blog:\n\n"This budget is a disgrace to the city and its people."',
         [

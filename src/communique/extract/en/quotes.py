@@ -161,8 +161,38 @@ def _after(ctx: Context, q: QuoteSpan, limit: int, sent: Sentence) -> Attributio
     return _long_appositive(ctx, s, verbs, (a, limit))  # "state" in "the state court" is no verb
 
 
+_NAME_COLON = re.compile(r"\s*:\s*$")
+
+
+def _name_colon(ctx: Context, q: QuoteSpan, sent: Sentence) -> Attribution | None:
+    """'Carl Bialik: "..."' (a roundup's quoted source) and 'Continued Stone: "..."': a person
+    named right before a colon that opens the quote, with at most a reporting verb before."""
+    colon = _NAME_COLON.search(ctx.text, sent.start, q.open_mark)
+    if colon is None:
+        return None
+    mention = ctx.actors.ending_at(colon.start(), sent.start)
+    if mention is None or mention.kind != "person" or mention.in_quote or mention.possessive:
+        return None
+    lead = ctx.text[sent.start : mention.start]
+    verbs = _verbs(ctx, sent.start, mention.start, sent.quotes)
+    dash = rx.search(r"\s[-–—]\s*$", lead)  # 'Pollsters agree - Carl Bialik: "..."'
+    if (
+        lead.strip()
+        and not dash
+        and not (len(verbs) == 1 and not lead[: verbs[0].start() - sent.start].strip())
+    ):
+        return None
+    verb = verbs[0].group() if verbs and not dash else "said"
+    speaker = Speaker(mention.actor_id, mention.text, mention.start, mention.end, "name")
+    return Attribution(speaker, verb, (sent.start, q.open_mark))
+
+
 def _before(ctx: Context, q: QuoteSpan, sent: Sentence) -> Attribution | None:
     """The nearest reporting verb before the quote whose subject resolves."""
+    if q is sent.quotes[0]:
+        found = _name_colon(ctx, q, sent)
+        if found is not None:
+            return found
     quotes = sent.quotes
     verbs = _verbs(ctx, sent.start, q.open_mark, quotes)
     nearest: str | None = None  # "accused X of ... and said": the verb next to the quote
