@@ -261,8 +261,11 @@ def export_records(store: SQLiteStore, types: Iterable[str] = EXPORT_TYPES) -> I
         for r in store.reports():
             yield {"type": "report", **{name: getattr(r, name) for name in _REPORT_FIELDS},
                    "story_id": story_of.get(r.id)}
-    merged_actors = merging.merged_actors(store) if "actor" in wanted else []
-    for row in merged_actors:  # after merging: one actor per person, roles with their evidence
+    named = wanted & {"actor", "quote", "position", "proposal"}
+    merged_actors = merging.merged_actors(store) if named else []
+    # one id per actor across reports and languages: items carry the merged actor's id
+    same = {member: row["id"] for row in merged_actors for member in row["member_ids"] or ()}
+    for row in merged_actors if "actor" in wanted else []:  # one actor per person, roles with evidence
         yield {"type": "actor", "id": row["id"], "name": {"en": row["name_en"], "ja": row["name_ja"]},
                "aliases": row["aliases"], "kind": row["kind"], "roles": row["roles"],
                "member_ids": row["member_ids"]}
@@ -289,6 +292,11 @@ def export_records(store: SQLiteStore, types: Iterable[str] = EXPORT_TYPES) -> I
             record.update({name: row[name] for name in fields})
             if kind == "quote":
                 record["direct"] = bool(record["direct"])
+                record["speaker_id"] = same.get(record["speaker_id"], record["speaker_id"])
+            if kind == "position":
+                record["holder_id"] = same.get(record["holder_id"], record["holder_id"])
+            if kind == "proposal":
+                record["author_ids"] = [same.get(a, a) for a in record["author_ids"] or ()]
             record["evidence"] = store.evidence_for(kind, row["id"])
             if kind == "event":
                 record.update(sides.of(record["kind"], record["evidence"], record["participant_ids"]))

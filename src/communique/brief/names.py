@@ -217,6 +217,9 @@ class Names:
             return entry.short_ja or entry.name_ja or entry.name_en
         role = self.current_role(actor_id)
         if entry.ja_title_form and (role is not None or not entry.roles):
+            rest = entry.ja_title_form.replace(entry.short_ja or entry.name_ja or "", "")
+            if role is not None and role.title_ja and rest[:1] in ("前", "元"):
+                return (entry.short_ja or entry.name_ja or entry.name_en) + role.title_ja  # still in office
             return entry.ja_title_form
         return (entry.short_ja or entry.name_ja or entry.name_en) + "氏"
 

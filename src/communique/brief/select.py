@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..extract.gazetteer import Gazetteer
+from ..merge.romaji import family_name
 from .model import EvidenceRef
 from .names import Names
 from .record import Record, Statement, View, day
@@ -372,9 +373,11 @@ def name_patterns(
             continue
         name = actor.get("name")
         names = [n for n in (name.values() if isinstance(name, dict) else [name]) if n]
+        names += [str(a) for a in actor.get("aliases") or () if a]
         names += [n.split()[-1] for n in names if " " in str(n)] + [
             n.split("・")[-1] for n in names if "・" in str(n)
         ]
+        names += [f for n in names if (f := family_name(str(n)))]  # 赤沢亮正 is also 赤沢
         forms[actor_id] = {str(n) for n in names if len(str(n)) > 1}
     out = {}
     for actor_id, surface in forms.items():

@@ -91,3 +91,16 @@ def romanized_name(name: str) -> str | None:
     if not family:
         return None
     return "-".join([*given, *family]) if given else "-".join(family)
+
+
+def family_name(name: str) -> str | None:
+    """The family name of a Japanese name in kanji as written (赤沢亮正 -> 赤沢), else None."""
+    if not _KANJI.match(name) or len(name) < 3:
+        return None
+    from sudachipy import SplitMode
+
+    tokens = list(_tokenizer().tokenize(name, SplitMode.A))
+    first = tokens[0] if tokens else None
+    if first is None or len(tokens) < 2 or first.part_of_speech()[2:4] != ("人名", "姓"):
+        return None
+    return str(first.surface())
