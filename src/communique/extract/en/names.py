@@ -217,6 +217,21 @@ def discover(
             cue = next(cues, None)
         has_cue = bool(sent.quotes) or (cue is not None and cue < sent.end)
         if not has_cue:
+            # no cue: only a full name opening the sentence, the antecedent of a later "he" or "she"
+            opener = _runs(text, sent.start, min(sent.end, sent.start + 60))[:1]
+            if opener and opener[0][0] - sent.start <= 1 and 2 <= len(opener[0][2]) <= 3:
+                start, end, words = opener[0]
+                bare = [_POSSESSIVE.sub("", w) for w in words]
+                joined = " ".join(bare)
+                if (
+                    all(_given(w) for w in bare)
+                    and not any(w.lower() in _ORG_WORDS for w in bare)
+                    and not _covered(actors, start, end)
+                    and key(joined) not in forms
+                    and joined not in tries
+                ):
+                    tries[joined] = 1
+                    jobs.append((sent.start, sent.end, [(start, end, words)]))
             continue
         wanted = []
         near = [c for c in cue_starts if sent.start <= c < sent.end]
