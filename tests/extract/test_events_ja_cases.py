@@ -108,6 +108,16 @@ PARTICIPANTS = [
         [("meeting", None, {"qatar", "egypt", "hamas", "israel"})],
     ),
     (
+        "「XのAとYのBは…会談を行った」: both leaders, not their countries",
+        "米国のトランプ大統領と中国の習近平国家主席は1日、韓国・釜山で首脳会談を行った。",
+        [("meeting", "2025-12-01", {"donald-trump", "xi-jinping"})],
+    ),
+    (
+        "「…と協議する計画がある」 is planned; 「ハマス幹部と」 puts Hamas there",
+        "米国のウィットコフ中東担当特使が近く、イスラム組織ハマス幹部と協議する計画がある。",
+        [("planned_meeting", None, {"steve-witkoff", "hamas"})],
+    ),
+    (
         "a planned meeting with its date",
         "ルビオ国務長官は5日、ラブロフ外相と会談する予定だ。",
         [("planned_meeting", "2025-12-05", {"marco-rubio", "sergei-lavrov"})],

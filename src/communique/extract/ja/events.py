@@ -29,7 +29,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("statement", re.compile(r"(?:ビデオ演説|演説|記者会見|電話会見|記者団に対し|記者団に(?:語|述べ))" + _TAIL
                              + r"|辞任した")),
 )
-_PLANNED = re.compile(r"予定|見通し|方向で調整|調整して|開く方向")
+_PLANNED = re.compile(r"予定|見通し|方向で調整|調整して|開く方向|計画が(?:ある|あり)")
 # 「…と会談を行う。」「…と会談する。」: a non-past verb ending the sentence states a meeting to come
 _FUTURE_END = re.compile(r"(?:する|を行う|を開く|が開かれる)(?:。|$)")
 # 「今月末に行われる予定の米中首脳会談」: planned, said before the noun

@@ -28,7 +28,7 @@ NOUNS = ("会談", "協議", "会合", "面会", "接触", "交渉", "話し合�
 # a group noun between a name and its particle: 「ウクライナ側は」「米国とウクライナの代表団は」「両氏は」
 _GROUP = (
     r"(?:ら|両氏|両首脳|側)?"
-    r"(?:の(?:代表団?|代表者|政府|当局者?|高官ら?|首脳|交渉団|交渉担当者|担当者|チーム|閣僚|幹部)(?:ら)?)?"
+    r"(?:の?(?:代表団?|代表者|政府|当局者?|高官ら?|首脳|交渉団|交渉担当者|担当者|チーム|閣僚|幹部)(?:ら)?)?"
 )
 _SUBJECT = re.compile(_GROUP + r"(?:は|が|も)(?!ず)")
 _COMPANION = re.compile(_GROUP + r"(?:との|とも|と(?!し|の間|述|語|強調|説明|明らか|話))")
@@ -135,13 +135,12 @@ def parties(
         if subjects:
             s = subjects[-1]
             first = s
-            while (
-                first > 0
-                and roles[first - 1] == "companion"
-                and _adjacent(text, mentions[first - 1], mentions[first])
+            while first > 0 and (
+                (roles[first - 1] == "companion" and _adjacent(text, mentions[first - 1], mentions[first]))
+                or (roles[first - 1] == "modifier" and first >= 2 and roles[first - 2] == "companion")
             ):
-                first -= 1  # 「XとYは会談した」
-            subjects_chosen = list(range(first, s + 1))
+                first -= 1  # 「XとYは会談した」, 「米国のトランプ大統領と中国の習近平国家主席は」
+            subjects_chosen = [i for i in range(first, s + 1) if roles[i] != "modifier"]
             chosen = subjects_chosen + [i for i in range(s + 1, len(mentions)) if roles[i] == "companion"]
         else:
             chosen = [i for i, r in enumerate(roles) if r == "companion"]
