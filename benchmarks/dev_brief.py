@@ -17,12 +17,13 @@ reports form (or ``--story-id``) in Japanese and English, as of the newest repor
 a wrong sentence (participant, stance, speaker, quote-span, date, schedule, author, duplicate,
 non-party, empty, other); ``reason`` says why in a few words.  ``--audit PATH`` (a table, or a
 folder holding ``brief-<lang>.tsv``) carries the labels of an earlier audit over to the sentences
-whose text did not change (the n-th occurrence of a text takes the n-th earlier label, so a
-repeated sentence stays a duplicate).  ``--write-audit DIR`` writes the tables to be committed:
-the same rows without the evidence column (the evidence is third-party text).  ``--record NAME``
-appends a run to ``DIR/summary.json``: counts, precision, error kinds, key-fact coverage (from the
-hand-judged ``DIR/key-facts-<lang>.tsv``: fact index, yes/partial/no, reason; only
-yes counts as covered), commit and date.
+whose text did not change (the n-th occurrence of a text takes the n-th earlier label; a
+"duplicate" label is judged again, since it depends on the rest of the briefing).
+``--write-audit DIR`` writes the tables to be committed: the same rows without the evidence
+column (the evidence is third-party text).  ``--record NAME`` appends a run to
+``DIR/summary.json``: counts, precision, error kinds, key-fact coverage (from the hand-judged
+``DIR/key-facts-<lang>.tsv``: fact index, yes/partial/no, reason; only yes counts as covered),
+commit and date.  ``--at COMMIT`` writes the briefings with the code of a commit.
 
 Printed per language: sentences, labelled, correct, wrong, unclear, precision (correct over
 labelled; unclear counts against it).
@@ -146,10 +147,13 @@ def write_table(path: Path, rows: list[Row], columns: tuple[str, ...]) -> None:
 
 
 def carry_over(rows: list[Row], earlier: list[Row]) -> list[Row]:
-    """The earlier labels on the sentences whose text did not change (n-th occurrence to n-th)."""
+    """The earlier labels on the sentences whose text did not change (n-th occurrence to n-th).
+
+    A "duplicate" label is not carried: whether a sentence repeats another depends on the rest of
+    the briefing, so it is judged again by hand."""
     labelled: dict[str, list[Row]] = {}
     for row in earlier:
-        if row.label:
+        if row.label and row.kind != "duplicate":  # a repeat depends on the rest: judged again
             labelled.setdefault(_cell(row.sentence), []).append(row)
     seen: Counter[str] = Counter()
     out = []
