@@ -97,8 +97,8 @@ PARTICIPANTS = [
     ),
     (
         "'a confidant of X' does not put X at the talks",
-        "Ron Dermer, a close confidant of Netanyahu, will join the talks in Cairo on Friday.",
-        [("planned_meeting", "2025-12-05", "Cairo", set())],
+        "Yuri Ushakov, a close confidant of Putin, will join the talks in Cairo on Friday.",
+        [("planned_meeting", "2025-12-05", "Cairo", {"yuri-ushakov"})],
     ),
     (
         "'met X and Y separately' is one meeting with each",
