@@ -39,7 +39,7 @@ def hostile_records():
         url="https://plain.example/a?x=1&y=<2>",
         text="The minister met the envoy on Monday.",
     )
-    b.actor("person-x", HOSTILE_NAME, None, "person")
+    b.actor("person-x", HOSTILE_NAME, None, "person", roles=[{"title": {"en": "Minister"}}])  # a party
     b.actor("person-y", "Envoy Y", None, "person")
     b.quote(
         "h1",

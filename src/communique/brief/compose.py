@@ -274,6 +274,8 @@ class Writer:
         kind_shown = str(event.get("kind"))
         if kind_shown in select.MEETINGS and len(actors) < 2:
             return None  # "X held a meeting": with one side only, the sentence says nothing checkable
+        if kind_shown in select.MEETINGS and len({self.names.side(a) for a in actors}) < 2:
+            return None  # one delegation "meeting" itself: its counterpart is missing from the record
         if kind_shown in select.MEETINGS and (day(event.get("date")) or "") > self.v.as_of:
             kind_shown = "planned_meeting"  # dated after the as-of day: still to come
         text = self.T.event(

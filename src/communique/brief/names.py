@@ -37,7 +37,9 @@ def _humanize(actor_id: str) -> str:
 
 _COMMENTATOR = re.compile(
     r"\b(?:analyst|expert|professor|researcher|scholar|commentator|economist|strategist|fellow|pundit|"
-    r"historian|columnist)s?\b|アナリスト|専門家|教授|研究員|評論家|エコノミスト|解説委員", re.I)
+    r"historian|columnist)s?\b|\bformer\b|\bex-|\binstitute\b|\bthink[- ]tank\b|\buniversity\b|"
+    r"\bfoundation\b|\bcent(?:er|re) for\b|アナリスト|専門家|教授|研究員|評論家|エコノミスト|解説委員|"
+    r"研究所|大学|シンクタンク|^元|^前", re.I)
 
 
 class Names:

@@ -250,8 +250,29 @@ def newsworthiness(v: View, names: Names, st: Statement, lang: str) -> float:
 
 
 def ranked_statements(v: View, names: Names, lang: str) -> list[Statement]:
-    statements = v.statements()
+    """The statements a briefing may show, most newsworthy first: those of the parties (not of a
+    commentator, nor of someone the record knows by name only), with words enough to say something
+    ("Maybe" is not a statement)."""
+    statements = [st for st in v.statements() if _party(names, st.speaker_id) and _has_content(st)]
     return sorted(statements, key=lambda st: (-newsworthiness(v, names, st, lang), st.id))
+
+
+def _party(names: Names, actor_id: str | None) -> bool:
+    if not actor_id:
+        return False
+    if names.is_commentator(actor_id):
+        return False
+    if names.kind(actor_id) != "person" or names.entry(actor_id) is not None:
+        return True
+    return names.current_role(actor_id) is not None  # a person with an office or affiliation
+
+
+def _has_content(st: Statement) -> bool:
+    for q in st.quotes:
+        text = str(q.get("text") or "")
+        if len(re.findall(r"[A-Za-z]+", text)) >= 3 or len(re.findall(r"[\u3040-\u9fff]", text)) >= 6:
+            return True
+    return False
 
 
 def rendering(st: Statement, lang: str) -> Record:
