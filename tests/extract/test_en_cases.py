@@ -362,6 +362,16 @@ def test_not_attributed(pattern: str, text: str) -> None:
     assert [q for q in quotes_of(text) if q[0] is not None] == [], pattern
 
 
+def test_next_sentence_does_not_claim_a_quote_its_own_sentence_introduced() -> None:
+    """'..., adding that "..."' ends a sentence; the analyst who opens the next one did not say it."""
+    text = (
+        'Harlan Briggs spoke first. "It is not new here," said Mayor Ruth Okonjo at the time, adding '
+        'that "we have done this for years." Political analyst Dana Reyes agreed with the mayor.'
+    )
+    speakers = {q.text: q.speaker_id for q in run(text).quotes if q.direct}
+    assert speakers.get("we have done this for years.") != "person:dana-reyes"
+
+
 SHOW_TITLES = [
     'Ann Lowry told "Fox News Sunday," that the bill would fail in the Senate.',
     'The senator said on NBC\'s "Meet the Press." that nobody had asked her.',

@@ -312,6 +312,8 @@ def _after_split(ctx: Context, q: QuoteSpan, sent: Sentence, idx: int) -> Attrib
         return None
     if not _TRIVIAL.match(ctx.text[q.close_mark + 1 : sent.end]):
         return None
+    if not _TRIVIAL.match(ctx.text[sent.start : q.open_mark]):
+        return None  # 'adding that "..."': the quote belongs to its own sentence's speaker or to none
     nxt = ctx.sentences[idx + 1]
     if nxt.paragraph != sent.paragraph or not ctx.text[nxt.start : nxt.start + 1].isupper():
         return None
