@@ -65,8 +65,9 @@ PARTICLES = frozenset(("al bin da de der di dos du el la le van von ").split())
 # forms (irregular past forms are listed as they are).  A verb here only marks where a speaker
 # may stand next to a quotation; the speaker must still be found next to it.
 REPORTING_LEMMAS = (
-    "add admit answer argue ask assert label blast boast caution chide complain concede conclude confide continue "
-    "counter cry declare demand deny exclaim explain fume gush insist joke lament marvel muse note "
+    "add admit answer argue ask assert label blast boast caution chide complain concede conclude "
+    "confide continue counter cry declare demand deny exclaim explain fume gush insist joke lament "
+    "marvel muse note "
     "observe plead point predict proclaim quip reason recall recount reflect rejoin remark repeat "
     "reply respond retort scoff scream shout sigh snap sneer state stress suggest taunt tease testify "
     "thunder tweet urge vent vow wail warn wonder yell".split()
