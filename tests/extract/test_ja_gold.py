@@ -30,12 +30,20 @@ FLOORS = {
 }
 
 
-PROPOSAL_IDS = {
-    "米国の28項目和平案": "P-us-28-point",
-    "欧州の対案": "P-european-counterproposal",
-    "ジュネーブで更新された和平枠組み": "P-geneva-framework",
-    "ウクライナの20項目修正和平案": "P-ukraine-20-point",
-}
+def _proposal_ids(entry: dict[str, Any], report: Any, proposals: Any) -> dict[str, str]:
+    """Our proposal ids -> the gold's P- ids, through the mentions they share (a gold mention's
+    text inside one of our proposal's evidence spans, or the other way round)."""
+    out: dict[str, str] = {}
+    for proposal in proposals:
+        votes: dict[str, int] = {}
+        for ev in proposal.evidence:
+            said = report.text[ev.start:ev.end]
+            for mention in entry.get("proposals", []):
+                if mention["mention"] in said or (said and said in mention["mention"]):
+                    votes[mention["proposal"]] = votes.get(mention["proposal"], 0) + 1
+        if votes:
+            out[proposal.id] = max(sorted(votes), key=lambda k: votes[k])
+    return out
 
 
 @dataclass
@@ -182,7 +190,7 @@ def evaluate(verbose: bool = True) -> dict[str, float]:
             participants.fn += len(want - got)
         events.fp += len(result.events) - len(used)
         # positions (our proposals are named; the gold uses the corpus's P- ids)
-        canonical = {p.id: PROPOSAL_IDS.get(p.name, p.name) for p in result.proposals}
+        canonical = _proposal_ids(entry, report, result.proposals)
         gold_pos = {(p["holder"], p["target"] or p["issue"], p["stance"]) for p in entry["positions"]}
         pred_pos = {(p.holder_id, canonical.get(p.target_id or "", p.target_id) or p.issue, p.stance)
                     for p in result.positions}

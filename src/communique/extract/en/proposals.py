@@ -1,10 +1,12 @@
 """Proposals and their versions: "the 28-point plan", "a revised 20-point plan",
-"the European counter-proposal", "the framework refined in Geneva".
+"the European counter-proposal", "the framework refined in Geneva", "Egypt's
+proposal".
 
 A proposal is named by what the text says of it: its number of points, its kind (plan,
 framework, counter-proposal) and its author when the noun phrase gives one ("the U.S.
-28-point plan", "Ukraine's revised plan", "European counter-proposal").  Mentions of the
-same name in one report are one proposal with several pieces of evidence; a bare "the
+28-point plan", "Ukraine's revised plan", "European counter-proposal", "a Qatari draft"): any
+actor the report's index knows (gazetteer names, possessives, adjectives), never a fixed list.
+Mentions of the same name in one report are one proposal with several pieces of evidence; a bare "the
 plan" is linked to the proposal last named (for positions and events), not a new one.
 """
 
@@ -15,11 +17,12 @@ from dataclasses import dataclass
 
 from ...model import Evidence, Proposal
 from .. import item_id
+from ..gazetteer import key
 from . import wordscan
 from .context import Context, lc
 from .wordscan import Family, Key
 
-PROPOSALS_EXTRACTOR = "proposals.en.v1"
+PROPOSALS_EXTRACTOR = "proposals.en.v2"
 
 _NUMBERS = {
     "nineteen": 19,
@@ -38,25 +41,24 @@ _NOUN = (
 )
 _POINT = lc(
     rf"\b(?P<num>\d{{1,2}}|{'|'.join(_NUMBERS)})[- ](?:point|item)\s+"
-    rf"(?:(?:U\.S\.|US|American|Ukrainian|European|Russian|peace|draft|revised|updated|refined|new|original|"
-    rf"amended|initial|modified)\s+){{0,3}}{_NOUN}"
+    rf"(?:[\w.’'-]+\s+){{0,3}}?{_NOUN}"
 )
 _POINTS_OF = lc(
     rf"\b{_NOUN}(?:,)?\s+(?:of|with|containing|comprising|now (?:down to|at)|trimmed to|cut to|reduced to|"
     rf"pared (?:back|down) to|shortened to)\s+(?P<num>\d{{1,2}}|{'|'.join(_NUMBERS)})\s+points\b"
 )
 _COUNTER = lc(
-    r"\b(?:(?P<author>European|Europe's|Ukrainian|Ukraine's|Russian|Russia's|E3)\s+)?"
-    r"(?:counter-?proposals?|counter-?plans?|counter-?offer|counter-?draft|"
+    r"\b(?:counter-?proposals?|counter-?plans?|counter-?offer|counter-?draft|"
     r"alternative (?:plan|proposal|draft))\b"
 )
-_AUTHORED = lc(
-    r"\b(?P<author>Europe's|European|the Europeans'|Ukraine's|Ukrainian|Kyiv's)\s+(?:(?:own|new|revised|"
-    r"alternative|peace)\s+){0,2}(?:proposals|plan|proposal|amendments|ideas|draft|version)\b"
+# "Egypt's proposal", "the Qatari draft", "Europe's own plan": a name or adjective the index knows
+_AUTHORED = re.compile(
+    r"\b(?P<author>(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]*)\s+(?:(?:own|new|revised|alternative|"
+    r"peace|ceasefire|truce)\s+){0,2}(?:proposals|plan|proposal|amendments|draft|version)\b"
 )
 _FRAMEWORK = lc(
     r"\b(?:(?:updated|refined|revised|new)\s+(?:and\s+(?:refined|updated)\s+)?(?:peace\s+)?framework|"
-    r"framework (?:refined|agreed|drafted|hammered out|worked out|updated) in Geneva|Geneva framework)\b"
+    r"framework (?:refined|drafted|hammered out|worked out|updated) in \w+)\b"
 )
 _NOUN_RE = lc(rf"\b{_NOUN}\b")
 _NOUN_WORDS = (
@@ -69,34 +71,17 @@ _WORDS = Family(
             prefixes=("nineteen", "twenty", "ten", "twelve", "fifteen"), test=lambda word: word[0].isdecimal()
         ),
         Key.of("", _NOUN_WORDS),  # _POINTS_OF
-        Key.of("", "europe ukrain russia e3 counter alternative"),  # _COUNTER
-        Key.of("", "europe the ukrain kyiv"),  # _AUTHORED
-        Key.of("", "updated refined revised new framework geneva"),  # _FRAMEWORK
+        Key.of("", "counter alternative"),  # _COUNTER
+        Key.of("", "updated refined revised new framework"),  # _FRAMEWORK
         Key.of("", _NOUN_WORDS),  # _NOUN_RE
     ],
     group=wordscan.LOWER,
 )
 _BARE_BEFORE = re.compile(
-    r"\b(?:the|this|that|a|its|their|his|Washington's|Moscow's|Kyiv's)\s+"
+    r"\b(?:the|this|that|a|its|their|his|her|[A-Z][\w.-]*(?:'s|’s))\s+"
     r"(?:(?:U\.S\.|US|American|peace|draft|revised|updated|new)\s+){0,2}$",
     re.I,
 )
-_AUTHORS = {
-    "u.s.": "united-states",
-    "us": "united-states",
-    "american": "united-states",
-    "washington's": "united-states",
-    "trump's": "united-states",
-    "european": "european-union",
-    "europe's": "european-union",
-    "e3": "european-union",
-    "ukrainian": "ukraine",
-    "ukraine's": "ukraine",
-    "kyiv's": "ukraine",
-    "russian": "russia",
-    "russia's": "russia",
-    "moscow's": "russia",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,15 +97,39 @@ def _number(raw: str) -> int:
     return int(raw) if raw.isdigit() else _NUMBERS.get(raw.lower().replace(" ", "-"), 0)
 
 
-_AUTHOR_RE = re.compile(
-    r"(?<![\w.])(" + "|".join(sorted(map(re.escape, _AUTHORS), key=len, reverse=True)) + r")(?!\w)"
-)
+
+
+_AUTHOR_KINDS = ("country", "bloc", "organization", "person")
 
 
 def _author(ctx: Context, start: int, end: int) -> str | None:
-    phrase = ctx.text[max(0, start - 30) : end].lower().replace("’", "'")
-    found = _AUTHOR_RE.findall(phrase)
-    return _AUTHORS[found[-1]] if found else None
+    """The actor the noun phrase attributes the plan to: the name, possessive or adjective right
+    before its modifiers ("the U.S. 28-point plan", "Egypt's proposal", "a Qatari draft") -- any
+    actor the report's index knows, not a fixed list."""
+    head = ctx.text[max(0, start - 40) : start]
+    inside = ctx.text[start:end]
+    for text in (inside + " ", head + " "):
+        for match in reversed(list(re.finditer(r"(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]*", text))):
+            after = text[match.end():]
+            if not re.match(r"(?:'s|’s|')?\s+(?:(?:[a-z][\w-]*|\d[\w-]*)\s+){0,3}", after):
+                continue
+            name = re.sub(r"(?:'s|’s|')$", "", match.group())
+            found = _known(ctx, name)
+            if found is not None:
+                return found
+            if text is head:
+                break
+    return None
+
+
+def _known(ctx: Context, name: str) -> str | None:
+    index = ctx.actors.index
+    for form in (name, name.split()[-1]):
+        k = key(form)
+        actor = index.forms.get(k[4:] if k.startswith("the ") else k)
+        if actor is not None and index.kinds.get(actor) in _AUTHOR_KINDS:
+            return actor
+    return None
 
 
 def find_mentions(ctx: Context) -> list[ProposalMention]:
@@ -144,24 +153,27 @@ def find_mentions(ctx: Context) -> list[ProposalMention]:
         noun = "framework" if "framework" in match.group().lower() else "plan"
         add(match.start(), match.end(), f"{num}-point {noun}", _author(ctx, match.start(), match.end()), True)
     for match in wordscan.finditer(_COUNTER, ctx.lower, starts[2]):
-        author = _AUTHORS.get((match["author"] or "").lower().replace("’", "'")) or _author(
-            ctx, match.start(), match.end()
-        )
+        author = _author(ctx, match.start(), match.end())
         name = "counter-proposal" if author is None else f"{author} counter-proposal"
         add(match.start(), match.end(), name, author, True)
-    for match in wordscan.finditer(_AUTHORED, ctx.lower, starts[3]):
-        author = _AUTHORS.get(match["author"].lower().replace("’", "'").replace("the europeans'", "european"))
-        if author == "european-union":
-            add(match.start(), match.end(), "european-union counter-proposal", author, True)
-        elif author:
+    for match in _AUTHORED.finditer(text):
+        author = _known(ctx, re.sub(r"(?:'s|’s|')$", "", match["author"]))
+        if author:
             add(match.start(), match.end(), f"{author} plan", author, True)
-    for match in wordscan.finditer(_FRAMEWORK, ctx.lower, starts[4]):
+    for match in wordscan.finditer(_FRAMEWORK, ctx.lower, starts[3]):
         add(match.start(), match.end(), "refined framework", None, True)
-    for match in wordscan.finditer(_NOUN_RE, ctx.lower, starts[5]):
+    for match in wordscan.finditer(_NOUN_RE, ctx.lower, starts[4]):
         det = _BARE_BEFORE.search(text, max(0, match.start() - 40), match.start())
         if det:
             add(det.start(), match.end(), "", _author(ctx, det.start(), match.end()), False)
     found.sort(key=lambda m: m.start)
+    # "the U.S. plan" and "the 28-point plan" in one report: the one numbered plan of that author
+    numbered = {m.key: m for m in found if m.explicit and re.match(r"\d+-point plan$", m.key)}
+    for i, mention in enumerate(found):
+        if mention.explicit and mention.author and mention.key == f"{mention.author} plan":
+            kin = [m for m in numbered.values() if m.author in (None, mention.author)]
+            if len(kin) == 1:
+                found[i] = ProposalMention(mention.start, mention.end, kin[0].key, mention.author, True)
     # link bare mentions to the last named proposal (or the first one named later)
     linked: list[ProposalMention] = []
     last: ProposalMention | None = None

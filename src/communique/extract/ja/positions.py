@@ -55,11 +55,8 @@ def _speaks_for(actor_id: str) -> str:
 
 def extract_positions(doc: Doc, quotes: list[Quote], proposals: list[Proposal],
                       extractor: str) -> list[Position]:
-    key_to_id = {}
-    for proposal in proposals:
-        key_to_id[proposal.name] = proposal.id
+    by_span = {(ev.start, ev.end): p.id for p in proposals for ev in p.evidence}
     plans = plan_mentions(doc)
-    from .proposals import NAMES
 
     out: list[Position] = []
     seen: set[tuple[str, str | None, str | None, str]] = set()
@@ -83,7 +80,7 @@ def extract_positions(doc: Doc, quotes: list[Quote], proposals: list[Proposal],
                 issue = None
                 if in_sentence:
                     nearest = min(in_sentence, key=lambda p: abs(p.start - match.start()))
-                    target = key_to_id.get(NAMES[nearest.key])
+                    target = by_span.get((nearest.start, nearest.end))
                 else:
                     for name, pattern_issue in ISSUES:
                         if pattern_issue.search(doc.text, sentence.start, sentence.end):
@@ -93,7 +90,7 @@ def extract_positions(doc: Doc, quotes: list[Quote], proposals: list[Proposal],
                     if stance in ("partly_accept", "reject"):
                         earlier = [p for p in plans if p.start < sentence.start]
                         if earlier:
-                            target = key_to_id.get(NAMES[earlier[-1].key])
+                            target = by_span.get((earlier[-1].start, earlier[-1].end))
                     if target is None:
                         continue
                 key = (holder, target, issue, stance)

@@ -1,7 +1,9 @@
-"""Proposals: the 28項目の和平案, 欧州の対案, the ジュネーブ framework, Ukraine's 20項目案.
+"""Proposals: plans, drafts, counter-proposals and frameworks, as the report names them.
 
-A plan mention is named by its number of points and its author (米国の / 欧州がまとめた /
-ウクライナの …); a plain 和平案 or 提案 is the plan last named in the report.
+A plan mention is named by what the text says of it: its author (the actor named just before:
+米国の / 欧州がまとめた / エジプト側の), its number of points (28項目) and its kind (和平案, 停戦案,
+対案, 枠組み).  A plain 和平案 or 提案 is the plan last named in the report.  Nothing here knows
+any one story: the author is whoever the report names.
 """
 
 from __future__ import annotations
@@ -14,66 +16,115 @@ from .. import item_id
 from .document import Doc
 
 PLAN = re.compile(
-    r"「?(?P<points>[0-9０-９]{1,2})項目」?(?:の|からなる|から成る)?(?:修正)?(?:和平)?(?:計画|草)?案"
-    r"|(?:修正)?和平(?:計画|草)?案|計画案|修正案|対案|提案|和平(?:の)?枠組み|枠組み"
+    r"「?(?P<points>[0-9０-９]{1,3})(?:項目|点)」?(?:の|からなる|から成る)?"
+    r"(?P<noun>(?:修正)?(?:和平|停戦|休戦|合意|和解)?(?:計画|草)?案|計画|提案|枠組み)"
+    r"|(?P<plain>(?:修正)?(?:和平|停戦|休戦|合意|和解)(?:計画|草)?案|計画案|修正案|対案|提案|草案"
+    r"|(?:和平|停戦|合意)(?:の)?枠組み|枠組み)"
 )
-_AUTHOR = re.compile(
-    r"(?P<us>米国|米側|米|アメリカ|トランプ政権)(?:側)?(?:の|が[^、。]{0,8}?(?:た|る))?$"
-    r"|(?P<eu>欧州|ヨーロッパ|英仏独)(?:側)?(?:の|が[^、。]{0,8}?(?:た|る))?(?:独自の)?$"
-    r"|(?P<ua>ウクライナ)(?:側)?(?:の|が[^、。]{0,8}?(?:た|る))?$"
-)
-NAMES = {
-    "us-28-point": "米国の28項目和平案",
-    "european-counterproposal": "欧州の対案",
-    "geneva-framework": "ジュネーブで更新された和平枠組み",
-    "ukraine-20-point": "ウクライナの20項目修正和平案",
-}
-AUTHORS = {
-    "us-28-point": ("united-states",),
-    "european-counterproposal": ("united-kingdom", "france", "germany"),
-    "geneva-framework": ("united-states", "ukraine"),
-    "ukraine-20-point": ("ukraine",),
-}
+# the author before the plan: 「米国の」「欧州が示した」「エジプト側の」 (an actor mention ending there)
+_AUTHORED = re.compile(r"(?:側)?(?:の|が[^、。「」]{0,8}?(?:た|る)(?:新たな|独自の)?)")
+_TOPIC = re.compile(r"(?:側)?は[^。「」]{0,14}")
+_DRAWN_UP = re.compile(r"を(?:まとめ|示し|示した|提示|作成|発表|策定|提出|提案)")
+_AUTHOR_KINDS = {"country", "bloc", "organization", "person", "collective"}
+_BARE = ("和平案", "提案", "枠組み", "計画", "修正案", "草案", "計画案")  # the plan last named
+_NAMED = ("和平案", "停戦案", "休戦案", "合意案", "対案", "和平枠組み", "停戦枠組み")  # a plan on its own
+_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 @dataclass(frozen=True, slots=True)
 class PlanMention:
     start: int
     end: int
-    key: str
+    key: str  # author id | number of points | kind (plan, counter, framework)
+    noun: str = ""  # the plan's noun as written (和平案, 停戦案, 対案, 枠組み …)
+    author_id: str | None = None
+    author: str = ""  # the author as written (米国, 欧州)
+    points: str = ""  # the number of points this mention gives when its key has none
+
+
+def plan_name(mentions: list[PlanMention]) -> str:
+    """A plan's name as the report gives it: 「米国の28項目和平案」, 「欧州の対案」, 「和平枠組み」."""
+    author = next((m.author for m in mentions if m.author), "")
+    _id, points, _kind_ = mentions[0].key.split("|")
+    points = points or next((m.points for m in mentions if m.points), "")
+    noun = next((m.noun for m in mentions if m.points or not points), mentions[0].noun)
+    return (f"{author}の" if author else "") + (f"{points}項目" if points else "") + noun
+
+
+def _author(doc: Doc, start: int, end: int) -> tuple[str, str, int] | None:
+    """(name as written, actor id, start) of the actor the plan is attributed to, if any: 「米国の
+    和平案」「欧州がまとめた和平案」, or the topic of the clause that drew it up: 「米国は11月、28項目
+    からなる和平計画案をまとめ」."""
+    before = doc.mentions_in(max(0, start - 24), start)
+    for mention in reversed(before):
+        if mention.kind not in _AUTHOR_KINDS or mention.actor_id.startswith("anon:"):
+            continue
+        between = doc.text[mention.end:start]
+        if _AUTHORED.fullmatch(between) or mention.end == start:
+            return mention.name, mention.actor_id, mention.start
+        if _TOPIC.fullmatch(between) and _DRAWN_UP.match(doc.text, end):
+            return mention.name, mention.actor_id, mention.start
+        break
+    return None
 
 
 def plan_mentions(doc: Doc) -> list[PlanMention]:
-    out: list[PlanMention] = []
-    last: str | None = None
+    """Every mention of a plan, keyed by what the text says of it (author, points, kind).  A
+    mention without an author is the one authored plan of the same points and kind in the report,
+    if there is one; a bare 「和平案」「提案」 is the plan last named (none before it: no plan)."""
+    found_all: list[tuple[PlanMention, bool]] = []  # (mention, bare)
+    last: PlanMention | None = None
     for match in PLAN.finditer(doc.text):
-        before = doc.text[max(0, match.start() - 14):match.start()]
-        author = _AUTHOR.search(before)
         points = match.group("points")
-        word = match.group()
-        key = None
-        if points:
-            n = int(points.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
-            key = {28: "us-28-point", 20: "ukraine-20-point", 19: "geneva-framework"}.get(n)
-        elif "対案" in word or (author and author.group("eu")):
-            key = "european-counterproposal"
-        elif "枠組み" in word:
-            nearby = doc.text[max(0, match.start() - 40):match.end()]
-            key = "geneva-framework" if "ジュネーブ" in nearby else last
-        elif author and author.group("ua") and "修正" in word:
-            key = "ukraine-20-point"
-        elif author and author.group("us"):
-            key = "us-28-point"
-        elif author and author.group("ua"):
-            key = "ukraine-20-point" if "修正" in word else None
-        else:
-            key = last
-        if key is None:
+        word = match.group("noun") or match.group("plain") or ""
+        found = _author(doc, match.start(), match.end())
+        if points is None and found is None and last is not None and word in _BARE:
+            found_all.append((PlanMention(match.start(), match.end(), last.key, last.noun, last.author_id,
+                                          last.author), True))
             continue
-        start = match.start() - (len(author.group()) if author else 0)
-        out.append(PlanMention(start, match.end(), key))
-        last = key
+        if points is None and found is None and not word.endswith(_NAMED):
+            continue  # 「提案」「計画」 alone, with nothing to tell which: not a plan of the story
+        noun = "対案" if "対案" in word else word
+        count = str(int(points.translate(_DIGITS))) if points else ""
+        key = "|".join([found[1] if found else "", count, _kind(noun)])
+        start = found[2] if found else match.start()
+        mention = PlanMention(start, match.end(), key, noun, found[1] if found else None,
+                              found[0] if found else "")
+        found_all.append((mention, False))
+        last = mention
+    authored: dict[str, dict[str, PlanMention]] = {}  # family -> key -> a mention with an author
+    for mention, _bare in found_all:
+        if mention.author_id:
+            authored.setdefault(_family(mention.key), {}).setdefault(mention.key, mention)
+    out = []
+    for mention, _bare in found_all:
+        author_id, points, family = mention.key.split("|")
+        if author_id and not points:  # 「米国の計画案」 and 「米国の28項目の和平案」: the one numbered plan
+            numbered = [k for k in authored.get(family, {})
+                        if k.startswith(author_id + "|") and k != mention.key]
+            if len(numbered) == 1:
+                mention = PlanMention(mention.start, mention.end, numbered[0], mention.noun,
+                                      mention.author_id, mention.author)
+        if not mention.author_id:
+            _none, points, _noun = mention.key.split("|")
+            kin = [m for m in authored.get(_family(mention.key), {}).values()
+                   if m.key.split("|")[1] in ("", points)]
+            if len(kin) == 1:  # 「28項目の和平案」 and 「米国の和平案」 in one report: the one plan
+                one = kin[0]
+                mention = PlanMention(mention.start, mention.end, one.key, mention.noun, one.author_id,
+                                      one.author, points or "")
+        out.append(mention)
     return out
+
+
+def _family(key: str) -> str:
+    return key.rsplit("|", 1)[-1]
+
+
+def _kind(noun: str) -> str:
+    """Plans of one author in one report are one plan whatever they are called (和平案, 計画案,
+    提案), apart from a counter-proposal and a framework."""
+    return "counter" if "対案" in noun else "framework" if "枠組み" in noun else "plan"
 
 
 def find_proposals(doc: Doc, extractor: str) -> list[Proposal]:
@@ -86,7 +137,9 @@ def find_proposals(doc: Doc, extractor: str) -> list[Proposal]:
         dates = [d for d in doc.dates if d.value and abs(d.start - first.start) < 40]
         proposals.append(Proposal(
             id=item_id("p", doc.report.id, first.start, first.end, extractor, key),
-            name=NAMES[key], author_ids=AUTHORS[key], first_reported=dates[0].value if dates else None,
+            name=plan_name(mentions),
+            author_ids=tuple(dict.fromkeys(m.author_id for m in mentions if m.author_id)),
+            first_reported=dates[0].value if dates else None,
             evidence=tuple(Evidence(report_id=doc.report.id, start=m.start, end=m.end) for m in mentions),
             extractor=extractor,
         ))
