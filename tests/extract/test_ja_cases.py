@@ -416,7 +416,7 @@ def test_evidence_is_exact_and_ids_are_stable() -> None:
         ev = item.evidence[0]
         assert ev.report_id == report.id and 0 <= ev.start < ev.end <= len(report.text)
     assert all(report.text[q.evidence[0].start:q.evidence[0].end] == q.text for q in first.quotes)
-    assert set(first.extractors) == {"quotes.ja.v2", "events.ja.v2", "proposals.ja.v2", "positions.ja.v2",
+    assert set(first.extractors) == {"quotes.ja.v2", "events.ja.v2", "proposals.ja.v2", "positions.ja.v3",
                                      "actors.ja.v2"}
 
 

@@ -23,7 +23,7 @@ from .proposals import ProposalMention
 from .text import Sentence
 from .wordscan import Family, Key
 
-POSITIONS_EXTRACTOR = "positions.en.v2"
+POSITIONS_EXTRACTOR = "positions.en.v3"
 
 STANCES: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -88,7 +88,7 @@ ISSUES: list[tuple[str, re.Pattern[str]]] = [
     (
         "territory",
         re.compile(
-            r"\b(?:territor(?:y|ies|ial)|Donbas|Donetsk|Luhansk|land|cede|ceding|withdraw(?:al)? from)\b",
+            r"\b(?:territor(?:y|ies|ial)|land|cede|ceding|withdraw(?:al)? from|borders?)\b",
             re.I,
         ),
     ),
@@ -97,7 +97,7 @@ ISSUES: list[tuple[str, re.Pattern[str]]] = [
     (
         "army-size",
         lc(
-            r"\b(?:army|armed forces|troops?)\b.{0,40}\b(?:cap|size|limit|600,000)|"
+            r"\b(?:army|armed forces|troops?)\b.{0,40}\b(?:cap|size|limit|ceiling)|"
             r"\b(?:cap|limit)\b.{0,30}\b(?:army|armed forces|troops)"
         ),
     ),

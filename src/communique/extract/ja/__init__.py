@@ -17,7 +17,7 @@ from .statements import extract_quotes
 QUOTES = "quotes.ja.v2"
 EVENTS = "events.ja.v2"
 PROPOSALS = "proposals.ja.v2"
-POSITIONS = "positions.ja.v2"
+POSITIONS = "positions.ja.v3"
 ACTORS = "actors.ja.v2"
 EXTRACTORS = (QUOTES, EVENTS, PROPOSALS, POSITIONS, ACTORS)
 

@@ -27,7 +27,7 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _NEGATED = re.compile(r"わけではない|との見方を否定|という受け止めは誤り|とする一部の報道|は誤り")
 ISSUES = (("nato-membership", re.compile(r"NATO(?:へ|への)?加盟|北大西洋条約機構.{0,4}加盟")),
           ("security-guarantees", re.compile(r"安全の保証|安全保障の保証|保証")),
-          ("territory", re.compile(r"領土|ドンバス|撤退")),
+          ("territory", re.compile(r"領土|領有|撤退|国境")),
           ("sanctions", re.compile(r"制裁")),
           ("army-size", re.compile(r"兵力|軍の規模")),
           ("elections", re.compile(r"選挙")))
