@@ -18,7 +18,7 @@ a wrong sentence (participant, stance, speaker, quote-span, date, schedule, auth
 non-party, empty, other); ``reason`` says why in a few words.  ``--audit PATH`` (a table, or a
 folder holding ``brief-<lang>.tsv``) carries the labels of an earlier audit over to the sentences
 whose text did not change (the n-th occurrence of a text takes the n-th earlier label; a
-"duplicate" label is judged again, since it depends on the rest of the briefing).
+"duplicate" label only within the same briefing, since it depends on the rest).
 ``--write-audit DIR`` writes the tables to be committed: the same rows without the evidence
 column (the evidence is third-party text).  ``--record NAME`` appends a run to
 ``DIR/summary.json``: counts, precision, error kinds, key-fact coverage (from the hand-judged
@@ -149,11 +149,12 @@ def write_table(path: Path, rows: list[Row], columns: tuple[str, ...]) -> None:
 def carry_over(rows: list[Row], earlier: list[Row]) -> list[Row]:
     """The earlier labels on the sentences whose text did not change (n-th occurrence to n-th).
 
-    A "duplicate" label is not carried: whether a sentence repeats another depends on the rest of
-    the briefing, so it is judged again by hand."""
+    A "duplicate" label is carried only from the same briefing (the same sentences in the same
+    order): whether a sentence repeats another depends on the rest, so it is judged again."""
+    same = [_cell(r.sentence) for r in rows] == [_cell(r.sentence) for r in earlier]
     labelled: dict[str, list[Row]] = {}
     for row in earlier:
-        if row.label and row.kind != "duplicate":  # a repeat depends on the rest: judged again
+        if row.label and (same or row.kind != "duplicate"):  # a repeat depends on the rest
             labelled.setdefault(_cell(row.sentence), []).append(row)
     seen: Counter[str] = Counter()
     out = []
