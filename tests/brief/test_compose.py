@@ -186,7 +186,9 @@ def test_sections_by_event_party_and_proposal(ukraine):
     assert {"party:russia", "party:ukraine"} <= set(keys)
     assert "proposals" in keys and "schedule" in keys
     assert briefing.headline.text.startswith("トランプ大統領「")
-    assert [s.kind for s in briefing.lead] == ["lead", "lead", "lead"]
+    assert [s.kind for s in briefing.lead] == ["lead", "lead"]  # context and the meeting
+    quote = briefing.headline.text.split("「", 1)[1].split("」", 1)[0]
+    assert not any(quote in s.text for s in briefing.lead)  # the headline's remark is said once
 
 
 def test_the_japanese_briefing_has_the_seed_structure(ukraine):

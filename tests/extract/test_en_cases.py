@@ -632,7 +632,7 @@ def test_extractor_names_and_empty_report() -> None:
         "actors.en.v2",
         "quotes.en.v3",
         "events.en.v4",
-        "proposals.en.v2",
+        "proposals.en.v3",
         "positions.en.v3",
     }
     result = run(" ")

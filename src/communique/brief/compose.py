@@ -383,6 +383,7 @@ class Writer:
 
     def headline(self, st: Statement | None, event: Record | None) -> Sentence:
         if st is not None:
+            self.used.add(st.id)  # said in the headline: not said again below
             q = select.rendering(st, self.lang)
             q_lang = str(q.get("language") or self.lang)
             later = event is not None and (select.days_between(day(event.get("date")), st.said_on) or 0) > 0
@@ -417,7 +418,7 @@ class Writer:
             "ingest and extract reports first, or choose a later --as-of date",
         )
 
-    def lead(self, st: Statement | None, event: Record | None) -> list[Sentence]:
+    def lead(self, st: Statement | None, event: Record | None, headline_said: bool = False) -> list[Sentence]:
         out = []
         main = self.main_proposal()
         if main is not None:
@@ -447,7 +448,7 @@ class Writer:
             sentence = self.event_sentence(newest, "lead")
             if sentence:
                 out.append(sentence)
-        if st is not None:
+        if st is not None and not headline_said:
             lead_in = ""
             if event is not None and (select.days_between(day(event.get("date")), st.said_on) or -1) > 0:
                 lead_in = "その後、" if self.lang == "ja" else "Afterwards, "
@@ -468,7 +469,7 @@ class Writer:
         st = self.pick_headline()
         event = self.key_event(st)
         headline = self.headline(st, event)
-        lead = self.lead(st, event)
+        lead = self.lead(st, event, headline_said=st is not None)
         sections: list[Section] = []
         if since:
             used, shown = set(self.used), set(self.shown_events)

@@ -22,7 +22,7 @@ from . import wordscan
 from .context import Context, lc
 from .wordscan import Family, Key
 
-PROPOSALS_EXTRACTOR = "proposals.en.v2"
+PROPOSALS_EXTRACTOR = "proposals.en.v3"
 
 _NUMBERS = {
     "nineteen": 19,
@@ -54,13 +54,19 @@ _COUNTER = lc(
 # "Egypt's proposal", "the Qatari draft", "Europe's own plan": a name or adjective the index knows
 _AUTHORED = re.compile(
     r"\b(?P<author>(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]*)\s+(?:(?:own|new|revised|alternative|"
-    r"peace|ceasefire|truce)\s+){0,2}(?:proposals|plan|proposal|amendments|draft|version)\b"
+    r"peace|ceasefire|truce)\s+){0,2}(?:proposals|plan|proposal|amendments|draft|version)\b(?!\s+to\s+"
+    r"(?:hold|meet|sign|visit|discuss|resume|continue|launch|announce|travel|finali[sz]e|conclude|start|begin"
+    r"|talk|send|impose|raise|cut|open)\b)"
 )
 _FRAMEWORK = lc(
     r"\b(?:(?:updated|refined|revised|new)\s+(?:and\s+(?:refined|updated)\s+)?(?:peace\s+)?framework|"
     r"framework (?:refined|drafted|hammered out|worked out|updated) in \w+)\b"
 )
 _NOUN_RE = lc(rf"\b{_NOUN}\b")
+_PLAN_VERB = re.compile(
+    r"plans?\s+to\s+(?:hold|meet|sign|visit|discuss|resume|continue|launch|announce|travel|finali[sz]e|"
+    r"conclude|start|begin|talk|send|impose|raise|cut|open)\b"
+)
 _NOUN_WORDS = (
     "peace plan proposal framework draft blueprint document roadmap deal agreement initiative outline"
 )
@@ -163,6 +169,8 @@ def find_mentions(ctx: Context) -> list[ProposalMention]:
     for match in wordscan.finditer(_FRAMEWORK, ctx.lower, starts[3]):
         add(match.start(), match.end(), "refined framework", None, True)
     for match in wordscan.finditer(_NOUN_RE, ctx.lower, starts[4]):
+        if _PLAN_VERB.match(ctx.lower, match.start()):
+            continue  # "Japan and the U.S. plan to hold talks": a verb
         det = _BARE_BEFORE.search(text, max(0, match.start() - 40), match.start())
         if det:
             add(det.start(), match.end(), "", _author(ctx, det.start(), match.end()), False)
