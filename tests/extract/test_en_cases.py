@@ -633,7 +633,7 @@ def test_extractor_names_and_empty_report() -> None:
         "quotes.en.v3",
         "events.en.v4",
         "proposals.en.v3",
-        "positions.en.v3",
+        "positions.en.v4",
     }
     result = run(" ")
     assert result.quotes == () and result.events == ()

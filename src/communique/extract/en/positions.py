@@ -23,7 +23,7 @@ from .proposals import ProposalMention
 from .text import Sentence
 from .wordscan import Family, Key
 
-POSITIONS_EXTRACTOR = "positions.en.v3"
+POSITIONS_EXTRACTOR = "positions.en.v4"
 
 STANCES: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -84,7 +84,8 @@ _STANCE_WORDS = Family(
 )
 ISSUES: list[tuple[str, re.Pattern[str]]] = [
     ("nato-membership", lc(r"\bNATO\b(?! allies)|\balliance membership|\bjoin(?:ing)? the alliance")),
-    ("security-guarantees", lc(r"\b(?:security )?guarantees?\b|\bArticle 5\b")),
+    ("security-guarantees",
+     lc(r"\bsecurity guarantees?\b|\bguarantees? (?:of|for) (?:its |their )?security\b|\bArticle 5\b")),
     (
         "territory",
         re.compile(
@@ -108,6 +109,13 @@ _DENIED = re.compile(
 )
 _NOT_ACCEPT = re.compile(
     r"\b(?:not|never|n't|refuse[sd]? to|unwilling to|cannot|can't) (?:\w+ )?(?:accept|agree to|sign)\b"
+)
+_PLAN_REF = re.compile(
+    r"\b(?:the|this|that|its|their|his|her|such an?|an?|any|no|every)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:plan|plans|proposals?|framework|draft|document|deal|text|agreement|offer|initiative|points)\b"
+    r"|\bsome (?:things|points|elements|parts|provisions|ideas|proposals)\b|\b(?:it|them)\b"
+    r"|\b(?:react|respond)(?:ed|s|ing)?\b|\breactions?\b|\bresponses?\b",
+    re.I,
 )
 _ON_PLAN = {"partly_accept", "accept", "reject", "demand", "oppose"}
 _SPOKES = ("press secretary", "spokes", "aide", "adviser", "advisor", "envoy for investment")
@@ -192,8 +200,10 @@ def extract_positions(ctx: Context, quotes: list[Quote], proposals: list[Proposa
         issue = None
         if target is None:
             issue = next((name for name, _ in ISSUES if name in found), None)
-        if target is None and issue is None and stance in _ON_PLAN:
-            # "some things were accepted": the proposal last named ("the plan" resolved the same way)
+        refers = _PLAN_REF.search(ctx.text, sent.start, sent.end) is not None
+        if target is None and issue is None and stance in _ON_PLAN and refers:
+            # "some things were accepted", "the proposal": the proposal last named -- only when the
+            # sentence refers to one; a stance word elsewhere is about something else
             earlier = [p for p in proposals if p.start < sent.start and p.key]
             target = earlier[-1].key if earlier else None
         if target is None and issue is None:
