@@ -241,8 +241,8 @@ def statement(
     on = f" {_on(when)} {when}" if when else ""
     if direct or not same_lang:
         text = f"{speaker} {verb}{on}: {shown_quote}."
-    else:
-        text = f"{speaker} {verb}{on} that {shown_quote}."
+    else:  # reported speech is the outlet's wording: no quote marks around it
+        text = f"{speaker} {verb}{on} that {shown_quote.strip(chr(0x201c) + chr(0x201d))}."
     return capitalize(f"{lead_in}{text}")
 
 
