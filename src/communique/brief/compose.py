@@ -71,6 +71,7 @@ class Writer:
             lang: select.name_patterns(gazetteer, v.actors, lang) for lang in ("en", "ja")
         }  # how each actor may be written, to tell which participants the evidence names
         self.set_aside: list[Dropped] = []
+        self._support: dict[tuple[str, Claim], EvidenceRef | None] = {}
         v = self.v = self._supported_positions(v)
         reps = select.representatives(v)
         self.proposal_groups: dict[str, list[Record]] = {}
@@ -93,11 +94,7 @@ class Writer:
         for position in v.positions:
             holder = str(position.get("holder_id") or "")
             claim = Claim(role="stance", actor=holder, value=str(position.get("stance") or ""))
-            cite = Citation(item_id=str(position["id"]), item_type="position",
-                            evidence=tuple(v.evidence(position)))
-            probe = Sentence(text="", citations=(cite,), claims=(claim,))
-            reasons = support.check_claims(probe, self.forms)
-            if not reasons and not self.names.is_commentator(holder):
+            if not self.names.is_commentator(holder) and self.supporting_span(position, claim) is not None:
                 kept.append(position)
         return dataclasses.replace(v, positions=kept)
 
@@ -301,13 +298,13 @@ class Writer:
         return self.sentence(text, cites, kind, hedged=bool(hedge), claims=claims)
 
     def supporting_span(self, item: Record, claim: Claim) -> EvidenceRef | None:
-        """The first evidence span of an item that supports a claim on its own."""
-        for ev in self.v.evidence(item):
-            probe = Sentence(text="", citations=(Citation(item_id=claim.item_id or "", item_type="",
-                                                          evidence=(ev,)),), claims=(claim,))
-            if not support.check_claims(probe, self.forms):
-                return ev
-        return None
+        """The first evidence span of an item that supports a claim on its own (asked once per
+        item and claim: participants and speakers are asked about from several sections)."""
+        key = (str(item["id"]), claim)
+        if key not in self._support:
+            self._support[key] = next(
+                (ev for ev in self.v.evidence(item) if support.holds(claim, [ev], self.forms)), None)
+        return self._support[key]
 
     def majority_date(self, conflict: Record) -> tuple[str | None, list[Citation]]:
         """A contested date as the variant most independent sources give (an ISO date value),
@@ -373,11 +370,12 @@ class Writer:
             if not st.speaker_id or self.names.is_commentator(st.speaker_id):
                 continue
             q = select.rendering(st, self.lang)
+            if not q.get("direct") or len(str(q.get("text") or "")) > limit:
+                continue
             claim = Claim(role="speaker", actor=st.speaker_id, item_id=str(q["id"]))
             if self.supporting_span(q, claim) is None:
                 continue  # words nobody is shown saying (a sub-heading, an unattributed line)
-            if q.get("direct") and len(str(q.get("text") or "")) <= limit:
-                fitting.append((st, q.get("language") == self.lang))
+            fitting.append((st, q.get("language") == self.lang))
         own = [st for st, same in fitting if same]
         return own[0] if own else fitting[0][0] if fitting else None
 

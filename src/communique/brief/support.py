@@ -219,21 +219,25 @@ def _evidence_for(sentence: Sentence, claim: Claim) -> list[EvidenceRef]:
     return [ev for c in cites for ev in c.evidence]
 
 
+def _reason(claim: Claim, evidence: list[EvidenceRef], patterns: Patterns) -> str | None:
+    """Why the evidence does not support the claim in its role (None when it does)."""
+    if claim.role in ("participant", "planned"):
+        return _participant(claim, evidence, patterns)
+    if claim.role == "speaker":
+        return _speaker(claim, evidence, patterns)
+    if claim.role == "stance":
+        return _stance(claim, evidence)
+    if claim.role == "after":
+        return _after(claim)
+    return f"unknown claim role {claim.role!r}"
+
+
+def holds(claim: Claim, evidence: list[EvidenceRef], patterns: Patterns) -> bool:
+    """Does one of these spans support the claim in its role?"""
+    return _reason(claim, evidence, patterns) is None
+
+
 def check_claims(sentence: Sentence, patterns: Patterns) -> tuple[str, ...]:
     """The reasons the sentence's claims are not supported in their roles (empty when they are)."""
-    reasons = []
-    for claim in sentence.claims:
-        evidence = _evidence_for(sentence, claim)
-        if claim.role in ("participant", "planned"):
-            reason = _participant(claim, evidence, patterns)
-        elif claim.role == "speaker":
-            reason = _speaker(claim, evidence, patterns)
-        elif claim.role == "stance":
-            reason = _stance(claim, evidence)
-        elif claim.role == "after":
-            reason = _after(claim)
-        else:
-            reason = f"unknown claim role {claim.role!r}"
-        if reason:
-            reasons.append(reason)
-    return tuple(dict.fromkeys(reasons))
+    reasons = [_reason(claim, _evidence_for(sentence, claim), patterns) for claim in sentence.claims]
+    return tuple(dict.fromkeys(r for r in reasons if r))

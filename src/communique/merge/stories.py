@@ -85,16 +85,6 @@ def typical(story: StoryState, term: str) -> float:
     return min(1.0, 2.0 * count / max(1, story.size))
 
 
-def similarity(report_terms: Sequence[str], story: StoryState, weights: Mapping[str, float]) -> float:
-    """The weighted share of the report's terms that are typical of the story.  Terms no earlier
-    report carries (``weights`` leaves them out) say nothing either way and are not counted."""
-    report_terms = [t for t in report_terms if t in weights] if weights else report_terms
-    total = sum(weights.get(t, 1.0) for t in report_terms)
-    if not total:
-        return 0.0
-    return sum(weights.get(t, 1.0) * typical(story, t) for t in report_terms) / total
-
-
 def kinship(a: StoryState, b: StoryState, weights: Mapping[str, float]) -> float:
     """How alike two stories are: weighted overlap of their typical actors (0..1)."""
     def profile(s: StoryState) -> dict[str, float]:  # actors only: keywords differ by language
@@ -105,18 +95,6 @@ def kinship(a: StoryState, b: StoryState, weights: Mapping[str, float]) -> float
     shared = sum(min(pa[t], pb[t]) for t in pa.keys() & pb.keys())
     both = sum(pa.values()) + sum(pb.values())
     return 2 * shared / both if both else 0.0
-
-
-def assign(
-    day: int | None,
-    report_actors: Sequence[str],
-    report_keywords: Sequence[str],
-    candidates: Sequence[StoryState],
-    weights: Mapping[str, float] | None = None,
-) -> str | None:
-    """The story the report joins: the one it shares most with, or None."""
-    found = matches(day, report_actors, report_keywords, candidates, weights or {})
-    return found[0] if found else None
 
 
 def matches(
