@@ -14,27 +14,15 @@ import pytest
 from communique.extract.en import EXTRACTORS, extract, names
 from communique.extract.en.dates_en import anchor_of, best, find_dates
 from communique.extract.gazetteer import load
-from communique.model import Extraction, Precision, Report
+from communique.model import Extraction, Precision
 
-PUBLISHED = "2025-12-04T10:00:00+00:00"
+from .cases import PUBLISHED, english_report
+
 UNDATED = "2025-12-01"  # no date in the text: the publication's part of the month (early December)
 
 
 def run(text: str, published: str = PUBLISHED) -> Extraction:
-    report = Report(
-        id="r-case",
-        source="case",
-        url=None,
-        outlet=None,
-        title=None,
-        published_at=published,
-        published_precision=Precision.DATETIME,
-        language="en",
-        text=text,
-        raw=b"",
-        content_type="text",
-        encoding=None,
-    )
+    report = english_report(text, published)
     return extract(report, load())
 
 

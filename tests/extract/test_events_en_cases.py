@@ -13,26 +13,15 @@ import pytest
 
 from communique.extract.en import extract
 from communique.extract.gazetteer import load
-from communique.model import Event, Precision, Report
+from communique.model import Event
+
+from .cases import english_report
 
 MEETING_KINDS = ("meeting", "phone_call", "planned_meeting")
 
 
 def run(text: str) -> list[Event]:
-    report = Report(
-        id="r-events-case",
-        source="case",
-        url=None,
-        outlet=None,
-        title=None,
-        published_at="2025-12-04T10:00:00+00:00",
-        published_precision=Precision.DATETIME,
-        language="en",
-        text=text,
-        raw=b"",
-        content_type="text",
-        encoding=None,
-    )
+    report = english_report(text, report_id="r-events-case")
     return [e for e in extract(report, load()).events if e.kind in MEETING_KINDS]
 
 
