@@ -609,6 +609,15 @@ def test_position_on_the_plan_named_before() -> None:
     assert ("russia", "28-point plan", "partly_accept") in stances
 
 
+@pytest.mark.parametrize("text", [
+    "The ministers met after the leak of a 12-point Chinese plan that critics said leaned toward Moscow.",
+    "Talks resumed. The 12-point Chinese plan was rejected by Vietnam on Monday.",
+    "He vowed to argue Vietnam's case in Beijing rather than simply reject the 12-point plan.",
+])
+def test_a_plans_author_or_unnamed_critics_hold_no_stance(text: str) -> None:
+    assert not [p for p in run(text).positions if p.holder_id == "china"]
+
+
 def test_not_accept_is_a_rejection() -> None:
     text = "A Ukrainian official said Kyiv would not accept a 28-point plan that required it to cede land."
     stances = {(p.target_id, p.stance) for p in run(text).positions}
@@ -621,7 +630,7 @@ def test_extractor_names_and_empty_report() -> None:
         "quotes.en.v3",
         "events.en.v4",
         "proposals.en.v3",
-        "positions.en.v4",
+        "positions.en.v5",
     }
     result = run(" ")
     assert result.quotes == () and result.events == ()

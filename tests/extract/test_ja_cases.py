@@ -407,6 +407,26 @@ def test_positions(body: str, holder: str, stance: str) -> None:
     assert (holder, stance) in {(p.holder_id, p.stance) for p in positions}
 
 
+def _stances(body: str) -> set[tuple[str, str, str]]:
+    extraction = ja.extract(_report(body), load())
+    names = {p.id: p.name for p in extraction.proposals}
+    return {(p.holder_id, names.get(p.target_id or "", ""), p.stance) for p in extraction.positions}
+
+
+def test_a_plans_author_in_a_relative_clause_is_not_the_one_concerned() -> None:
+    stances = _stances("中国がまとめたとされる12項目の停戦案が明らかになり、"
+                       "ベトナムの関係者の間で懸念が広がった。")
+    assert ("china", "中国の12項目停戦案", "oppose") not in stances
+    assert ("vietnam", "中国の12項目停戦案", "oppose") in stances
+
+
+def test_a_one_letter_author_and_a_counter_called_a_proposal() -> None:
+    stances = _stances("英国は独自の対案を示した。ロシアは米提案の一部を受け入れた。"
+                       "プーチン大統領は英側の提案は受け入れがたいと述べた。")
+    assert ("russia", "米提案", "partly_accept") in stances
+    assert ("vladimir-putin", "英国の対案", "reject") in stances
+
+
 def test_evidence_is_exact_and_ids_are_stable() -> None:
     body = "トランプ大統領は3日、「会談は良かった」と述べた。プーチン大統領は2日、ウィトコフ特使と会談した。"
     report = _report(body)
@@ -416,7 +436,7 @@ def test_evidence_is_exact_and_ids_are_stable() -> None:
         ev = item.evidence[0]
         assert ev.report_id == report.id and 0 <= ev.start < ev.end <= len(report.text)
     assert all(report.text[q.evidence[0].start:q.evidence[0].end] == q.text for q in first.quotes)
-    assert set(first.extractors) == {"quotes.ja.v2", "events.ja.v2", "proposals.ja.v2", "positions.ja.v3",
+    assert set(first.extractors) == {"quotes.ja.v2", "events.ja.v2", "proposals.ja.v3", "positions.ja.v4",
                                      "actors.ja.v2"}
 
 

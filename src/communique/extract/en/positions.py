@@ -23,7 +23,7 @@ from .proposals import ProposalMention
 from .text import Sentence
 from .wordscan import Family, Key
 
-POSITIONS_EXTRACTOR = "positions.en.v4"
+POSITIONS_EXTRACTOR = "positions.en.v5"
 
 STANCES: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -105,7 +105,8 @@ ISSUES: list[tuple[str, re.Pattern[str]]] = [
 ]
 _DENIED = re.compile(
     r"\b(?:wrong to say|not rejected|not reject|never rejected|denie[sd] rejecting|"
-    r"denied that .{0,40}rejected|did not reject|had not rejected)\b"
+    r"denied that .{0,40}rejected|did not reject|had not rejected|"
+    r"rather than (?:\w+ )?reject(?:ing)?|instead of (?:\w+ )?rejecting)\b"
 )
 _NOT_ACCEPT = re.compile(
     r"\b(?:not|never|n't|refuse[sd]? to|unwilling to|cannot|can't) (?:\w+ )?(?:accept|agree to|sign)\b"
@@ -139,17 +140,35 @@ def _side(ctx: Context, actor_id: str) -> str:
     return actor_id
 
 
-def _holder(ctx: Context, sent: Sentence, quotes: list[Quote]) -> tuple[str | None, bool]:
+_UNNAMED_CRITICS = re.compile(
+    r"\b(?:critics|analysts|observers|opponents|detractors|skeptics|sceptics|commentators)\b", re.I)
+
+
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|to|from|at|into|toward|towards|inside|near|with|against)\s+(?:the\s+)?$", re.I)
+
+
+def _holder(ctx: Context, sent: Sentence, quotes: list[Quote],
+            plans: tuple[ProposalMention, ...] = ()) -> tuple[str | None, bool]:
+    """The speaker of a quote in the sentence, else its first actor named in its own right -- not a
+    possessive, not a plan's author inside the plan's name ("a 28-point U.S. plan"), and nobody when
+    the stance is that of unnamed critics ("a plan that critics said leaned toward Moscow")."""
     for quote in quotes:
         ev = quote.evidence[0]
         if sent.start <= ev.start < sent.end and quote.speaker_id:
             return quote.speaker_id, True
+    if _UNNAMED_CRITICS.search(ctx.text, sent.start, sent.end):
+        return None, False
     actors = ctx.actors
     mentions = actors.mentions
     for at in range(bisect_left(actors.starts, sent.start), len(mentions)):
         mention = mentions[at]
         if mention.start >= sent.end:
             break
+        if any(p.start <= mention.start < p.end for p in plans):
+            continue
+        if _PLACE_BEFORE.search(ctx.text, max(sent.start, mention.start - 14), mention.start):
+            continue  # "argue Ukraine's case in Washington": a place or a counterpart, not the holder
         if not mention.in_quote and not mention.possessive:
             return mention.actor_id, False
     return None, False
@@ -191,7 +210,8 @@ def extract_positions(ctx: Context, quotes: list[Quote], proposals: list[Proposa
                 stance = "partly_accept"  # ... "some things were accepted, some ... unacceptable"
         if stance is None:
             continue
-        holder, spoken = _holder(ctx, sent, quotes)
+        holder, spoken = _holder(ctx, sent, quotes,
+                                 tuple(p for p in proposals if sent.start <= p.start < sent.end))
         if holder is None:
             continue
         holder = _side(ctx, holder)

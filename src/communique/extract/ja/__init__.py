@@ -16,8 +16,8 @@ from .statements import extract_quotes
 
 QUOTES = "quotes.ja.v2"
 EVENTS = "events.ja.v2"
-PROPOSALS = "proposals.ja.v2"
-POSITIONS = "positions.ja.v3"
+PROPOSALS = "proposals.ja.v3"
+POSITIONS = "positions.ja.v4"
 ACTORS = "actors.ja.v2"
 EXTRACTORS = (QUOTES, EVENTS, PROPOSALS, POSITIONS, ACTORS)
 

@@ -20,7 +20,8 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("partly_accept", re.compile(r"一部(?:を|は)受け入れ|受け入れられたもの|おおむね受け入れ|受け入れられ、"
                                  r"|(?:土台|基礎)になりうる|一部を受け入れ")),
     ("reject", re.compile(r"受け入れ(?:がたい|られない|難い)|拒否(?:した|する)|拒ん|権利もない")),
-    ("demand", re.compile(r"求めて|求める|要求|条件と(?:して|し)|用意がある")),
+    # 「ロシアの要求に近い」 names a demand, it does not make one
+    ("demand", re.compile(r"求めて|求める|(?<!の)要求|条件と(?:して|し)|用意がある")),
     ("oppose", re.compile(r"懸念|反発")),
     ("support", re.compile(r"支える|保証する案を示")),
 )
@@ -35,15 +36,42 @@ _SPOKES = ("報道官", "補佐官")
 _HOLDER_KINDS = ("person", "collective", "country", "bloc")
 
 
-def _holder(doc: Doc, start: int, end: int, at: int, quotes: list[Quote]) -> str | None:
+_AMONG = re.compile(r"の間(?:で|に|では|には)(?:も)?[^、。]{0,6}$")
+
+
+def _drew_up(doc: Doc, after: int, plan_starts: tuple[int, ...]) -> bool:
+    """The subject's clause runs straight into a plan's name (「米国が示した当初の「28項目」の和平案は」):
+    it is the plan's author in a relative clause, not the subject of the sentence."""
+    return any(after <= s <= after + 16 and "、" not in doc.text[after:s] for s in plan_starts)
+
+
+def _holder(doc: Doc, start: int, end: int, at: int, quotes: list[Quote],
+            authors: frozenset[int] = frozenset(), plan_starts: tuple[int, ...] = ()) -> str | None:
+    """Who holds the stance whose cue is at ``at``: the speaker of the quote it sits in, those
+    「の間で」 the cue spreads (「欧州の関係者の間で懸念」), else the clause's subject -- never the
+    author of a plan named in a relative clause (「米国がまとめた和平案が流出し、…懸念」)."""
     for quote in quotes:
         ev = quote.evidence[0]
         if ev.start <= at < ev.end + 2 and quote.speaker_id:
             return quote.speaker_id
+    among = _AMONG.search(doc.text, max(start, at - 30), at)
+    if among:
+        inside = [_officials_of(m.actor_id) if m.kind == "anonymous" else m.actor_id
+                  for m in doc.mentions_in(max(start, among.start() - 30), among.start())
+                  if m.kind in _HOLDER_KINDS or m.kind == "anonymous"]
+        return next((actor for actor in inside if actor), None)
     for mark in marked_in(doc, start, at):
+        if mark.mention.start in authors or _drew_up(doc, mark.end, plan_starts):
+            continue
         if mark.marker in ("は", "が", "も") and mark.mention.kind in _HOLDER_KINDS:
             return mark.mention.actor_id
     return None
+
+
+def _officials_of(anon_id: str) -> str | None:
+    """「ベトナムの関係者」 (anon:vietnam): the state whose officials they are, if the gazetteer knows it."""
+    entry = load().get(anon_id.removeprefix("anon:"))
+    return entry.id if entry is not None and entry.kind == "country" else None
 
 
 def _speaks_for(actor_id: str) -> str:
@@ -57,6 +85,8 @@ def extract_positions(doc: Doc, quotes: list[Quote], proposals: list[Proposal],
                       extractor: str) -> list[Position]:
     by_span = {(ev.start, ev.end): p.id for p in proposals for ev in p.evidence}
     plans = plan_mentions(doc)
+    authors = frozenset(p.start for p in plans if p.author_id)
+    plan_starts = tuple(p.start for p in plans)
 
     out: list[Position] = []
     seen: set[tuple[str, str | None, str | None, str]] = set()
@@ -70,7 +100,8 @@ def extract_positions(doc: Doc, quotes: list[Quote], proposals: list[Proposal],
                 head = doc.text[max(sentence.start, match.start() - 12):match.start()]
                 if _NEGATED.search(tail) or _NEGATED.search(head):
                     continue
-                holder = _holder(doc, sentence.start, sentence.end, match.start(), quotes)
+                holder = _holder(doc, sentence.start, sentence.end, match.start(), quotes, authors,
+                                 plan_starts)
                 if holder is None:
                     continue
                 if stance == "partly_accept":
