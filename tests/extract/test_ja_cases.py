@@ -420,6 +420,11 @@ def test_a_plans_author_in_a_relative_clause_is_not_the_one_concerned() -> None:
     assert ("vietnam", "中国の12項目停戦案", "oppose") in stances
 
 
+def test_the_one_whose_reaction_it_is() -> None:
+    stances = _stances("中国が示した当初の「12項目」の停戦案は、ベトナムの反発を招いた。")
+    assert {holder for holder, _plan, stance in stances if stance == "oppose"} == {"vietnam"}
+
+
 def test_a_one_letter_author_and_a_counter_called_a_proposal() -> None:
     stances = _stances("英国は独自の対案を示した。ロシアは米提案の一部を受け入れた。"
                        "プーチン大統領は英側の提案は受け入れがたいと述べた。")

@@ -39,10 +39,13 @@ _HOLDER_KINDS = ("person", "collective", "country", "bloc")
 _AMONG = re.compile(r"の間(?:で|に|では|には)(?:も)?[^、。]{0,6}$")
 
 
+_RELATIVE = re.compile(r"[^、。]*?(?:た|る|ている|ていた)[^、。]{0,6}$")  # 示した当初の「
+
+
 def _drew_up(doc: Doc, after: int, plan_starts: tuple[int, ...]) -> bool:
     """The subject's clause runs straight into a plan's name (「米国が示した当初の「28項目」の和平案は」):
     it is the plan's author in a relative clause, not the subject of the sentence."""
-    return any(after <= s <= after + 16 and "、" not in doc.text[after:s] for s in plan_starts)
+    return any(after < s <= after + 16 and _RELATIVE.match(doc.text, after, s) for s in plan_starts)
 
 
 def _holder(doc: Doc, start: int, end: int, at: int, quotes: list[Quote],
@@ -54,6 +57,10 @@ def _holder(doc: Doc, start: int, end: int, at: int, quotes: list[Quote],
         ev = quote.evidence[0]
         if ev.start <= at < ev.end + 2 and quote.speaker_id:
             return quote.speaker_id
+    if doc.text[at - 1:at] == "の":  # 「ウクライナの反発を招いた」: the one named before の
+        owner = [m for m in doc.mentions_in(max(start, at - 30), at - 1) if m.end == at - 1]
+        if owner:
+            return _officials_of(owner[-1].actor_id) if owner[-1].kind == "anonymous" else owner[-1].actor_id
     among = _AMONG.search(doc.text, max(start, at - 30), at)
     if among:
         inside = [_officials_of(m.actor_id) if m.kind == "anonymous" else m.actor_id
@@ -61,7 +68,7 @@ def _holder(doc: Doc, start: int, end: int, at: int, quotes: list[Quote],
                   if m.kind in _HOLDER_KINDS or m.kind == "anonymous"]
         return next((actor for actor in inside if actor), None)
     for mark in marked_in(doc, start, at):
-        if mark.mention.start in authors or _drew_up(doc, mark.end, plan_starts):
+        if mark.mention.start in authors or (mark.marker == "が" and _drew_up(doc, mark.end, plan_starts)):
             continue
         if mark.marker in ("は", "が", "も") and mark.mention.kind in _HOLDER_KINDS:
             return mark.mention.actor_id
