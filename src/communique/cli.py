@@ -46,7 +46,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=help_text, description=help_text, epilog=EXAMPLES[name],
+        sub = commands.add_parser(name, help=help_text, description=help_text, epilog=EXAMPLES.get(name),
                                   formatter_class=argparse.RawDescriptionHelpFormatter)
         sub.add_argument("--db", metavar="PATH",
                          help="database file (default: $COMMUNIQUE_DB or ./communique.db)")
@@ -106,6 +106,9 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("query")
     search.add_argument("--limit", type=int, default=20)
     search.add_argument("--json", action="store_true", help="JSON on stdout")
+
+    from .web.commands import register  # serve, follow: their own module, loaded lazily when run
+    _COMMANDS.update(register(command))
     return parser
 
 
@@ -260,8 +263,10 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
-_COMMANDS = {"ingest": cmd_ingest, "extract": cmd_extract, "reports": cmd_reports, "export": cmd_export,
-             "stories": cmd_stories, "brief": cmd_brief, "search": cmd_search}
+_COMMANDS: dict[str, Any] = {
+    "ingest": cmd_ingest, "extract": cmd_extract, "reports": cmd_reports, "export": cmd_export,
+    "stories": cmd_stories, "brief": cmd_brief, "search": cmd_search,
+}
 
 if __name__ == "__main__":
     raise SystemExit(main())
