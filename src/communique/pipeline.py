@@ -372,12 +372,14 @@ def brief(
     story_id: str | None = None,
     llm: LLMConfig | None = None,
 ) -> briefing.Briefing:
-    """A briefing of the stored story as of a day (default: the newest report's day)."""
+    """A briefing of the stored story as of a day (default: the day of the story's newest report)."""
     merge(store)  # anything ingested but not merged yet
     if story_id is not None and story_id not in {row["id"] for row in story_rows(store)}:
         raise UsageError(f"--story {story_id}", "no such story", "list the stories with `communique stories`")
     records = list(export_records(store))
-    as_of = as_of or briefing.newest_report_date(records)
+    if as_of is None:  # the story's own newest report, not the newest of the whole store
+        as_of = briefing.newest_report_date(
+            r for r in records if story_id is None or r.get("type") != "report" or r.get("story_id") == story_id)
     if as_of is None:
         raise UsageError(str(store.path), "has no dated reports to brief",
                          "ingest reports first, or give --as-of DATE")
