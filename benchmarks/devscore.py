@@ -330,7 +330,8 @@ def score_report(dev: DevReport, score: LangScore, gazetteer: Gazetteer) -> Repo
             speaker.total += 1
             speaker.hit += right
         if not right:
-            score.misses.append(f"{dev.id}: wrong speaker {p.speaker_id or p.speaker_text!r} "
+            kind = "direct" if g.get("direct", True) else "indirect"
+            score.misses.append(f"{dev.id}: wrong speaker ({kind}) {p.speaker_id or p.speaker_text!r} "
                                 f"(gold {g['speaker']}) for {g['text'][:60]!r}")
     for pi, p in enumerate(preds):
         bucket = [score.all_precision] + ([score.direct_precision] if p.direct else [])

@@ -618,6 +618,34 @@ def test_a_plans_author_or_unnamed_critics_hold_no_stance(text: str) -> None:
     assert not [p for p in run(text).positions if p.holder_id == "china"]
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Talks went on.\n\n“Both sides restated their positions on the tariffs,” the Japanese government said "
+     "in a statement.", "japan"),
+    ("The Japanese government announced the call.\n\n“The two sides held detailed discussions,” the "
+     "government said in a statement.", "japan"),
+    ("Hamas said it had sent a delegation to Cairo. “The mediators are working hard to remove every "
+     "obstacle to a truce,” the militant group said.", "hamas"),
+    ("Hamas said in a statement that the talks went well. “The mediators are working hard to remove "
+     "every obstacle to a truce,” the statement added.", "hamas"),
+])
+def test_an_institution_named_by_description_speaks(text: str, speaker: str) -> None:
+    assert [(q.speaker_id, q.direct) for q in run(text).quotes if q.direct] == [(speaker, True)]
+
+
+def test_a_joint_statement_is_nobodys_alone() -> None:
+    text = ("The United States and Ukraine said in a joint statement that they had drafted a framework. "
+            "“Any future deal must uphold Ukraine's sovereignty,” the statement said.")
+    assert all(q.speaker_id != "ukraine" for q in run(text).quotes if q.direct)
+
+
+def test_he_is_the_recent_subject_not_a_name_in_passing() -> None:
+    text = ("Trump announced the deal on social media on Wednesday.\n\n"
+            "The American leader shared his plan last week, under which a board overseen by figures "
+            "including Emmanuel Macron would run the territory.\n\n"
+            "He wrote: “I am very proud to announce that both sides have signed off on the first phase.”")
+    assert [q.speaker_id for q in run(text).quotes if q.direct] == ["donald-trump"]
+
+
 def test_not_accept_is_a_rejection() -> None:
     text = "A Ukrainian official said Kyiv would not accept a 28-point plan that required it to cede land."
     stances = {(p.target_id, p.stance) for p in run(text).positions}

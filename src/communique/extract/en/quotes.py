@@ -421,7 +421,9 @@ def _record_salience(ctx: Context, sent: Sentence, speakers: list[str]) -> str |
             if head is not None:
                 ctx.salience.add(mention.start, mention.actor_id, "mention")
                 continue
-        if not subject_taken and not mention.possessive and not _PREPOSITIONS.search(before):
+        opens = not ctx.text[sent.start : mention.start].strip(" \t\n“\"‘'(")
+        topic = mention.possessive and opens and mention.kind == "person"  # "Trump's own reading was ..."
+        if not subject_taken and (topic or not mention.possessive) and not _PREPOSITIONS.search(before):
             ctx.salience.add(mention.start, mention.actor_id, "subject")
             subject_taken = True
             subject = mention.actor_id

@@ -155,6 +155,40 @@ _OFFICE = re.compile(
     r"negotiators|negotiating team|presidential office)$"
 )
 _KEEP_ORGS = {"white-house", "kremlin"}
+# "the Japanese government said", "Qatar's foreign ministry": a country's institution speaks for it
+_INSTITUTION = re.compile(
+    r"(?:^|\s)(?:the\s+)?(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})\s+"
+    r"(?:government|administration|cabinet|foreign ministry|ministry of foreign affairs|"
+    r"foreign office|delegation|side|authorities)$"
+)
+# "the government said", "the militant group said": an institution named earlier in the report
+_BACK_REF = re.compile(
+    r"(?:^|\s)the\s+(?P<noun>government|militant group|militant movement|group|movement|militants|"
+    r"statement)$", re.I
+)
+_GOVERNMENT_AFTER = re.compile(r"(?:'s|’s)?\s+(?:government|administration|cabinet)\b")
+
+
+def _institution_antecedent(text: str, noun: str, pos: int, actors: ReportActors,
+                            sal: Salience) -> str | None:
+    """Who "the government" or "the group" is: the country whose government the report named last
+    before ``pos`` ("the Japanese government ... the government"), or the organisation most recently
+    speaking or acting before ``pos`` for "the (militant) group".  None when the report named none."""
+    before = [m for m in actors.between(0, pos) if not m.in_quote]
+    if noun.lower() == "government":
+        for mention in reversed(before):
+            if mention.kind in ("country", "bloc") and _GOVERNMENT_AFTER.match(text, mention.end):
+                return mention.actor_id
+        return None
+    if noun.lower() == "statement":  # "Hamas said in a statement ... the statement added"
+        said_in = text.rfind("statement", 0, pos)
+        issuers = {e[1] for e in sal.entries if e[2] == "speaker" and 0 <= said_in - e[0] <= 200}
+        joint = text.rfind("joint", max(0, said_in - 12), said_in) >= 0
+        return issuers.pop() if said_in >= 0 and len(issuers) == 1 and not joint else None
+    for entry in reversed(sal.entries):
+        if entry[0] < pos and actors.kind(entry[1]) == "organization" and entry[1] not in _KEEP_ORGS:
+            return entry[1]
+    return None
 
 
 def _side_of(actors: ReportActors, actor_id: str) -> str:
@@ -273,6 +307,18 @@ def resolve_np_end(
             side = actors.index.countries.get(owner.actor_id) if owner.kind == "person" else owner.actor_id
             if side:
                 return Speaker(side, office.group(), start + office.start(), end, "name")
+    institution = _INSTITUTION.search(stripped)
+    if institution:
+        owner = _last_mention_ending(actors, start + institution.end("owner"), start)
+        if owner is not None and owner.kind in ("country", "bloc") and not owner.in_quote:
+            i_start = start + institution.start("owner")
+            return Speaker(owner.actor_id, text[i_start:end], i_start, end, "name")
+    back = _BACK_REF.search(stripped)
+    if back:
+        b_start = start + back.start() + (1 if stripped[back.start()].isspace() else 0)
+        actor_id = _institution_antecedent(text, back.group("noun"), b_start, actors, sal)
+        if actor_id is not None:
+            return Speaker(actor_id, text[b_start:end], b_start, end, "descriptor")
     anon = ANON.search(stripped[-140:]) if _may_be_anon(stripped[-140:]) else None
     if anon:
         a_start = end - len(stripped[-140:]) + anon.start()
@@ -469,6 +515,9 @@ def _affiliated(
     return bool((places - {None}) & (expanded - {None}))
 
 
+_SUBJECT_REACH = 2  # sentences back in which a speaker or subject outranks a plain mention
+
+
 def antecedent(
     pronoun: str,
     pos: int,
@@ -513,7 +562,12 @@ def antecedent(
     gender = "f" if pronoun in ("she", "her") else "m"
     # The current and previous sentences' speakers/subjects first, nearest first.
     candidates = [e for e in sal.entries if e[0] < pos]
-    for _p, actor_id, _role, _rank, _s in sorted(candidates, key=lambda e: (-e[4], e[3], -e[0])):
+    # a speaker or subject of the last three sentences before a person merely named in passing
+    # ("... a board overseen by figures including Tony Blair. He wrote: ...": not Blair)
+    latest = max((e[4] for e in candidates), default=0)
+    for _p, actor_id, _role, _rank, _s in sorted(
+        candidates, key=lambda e: (not (e[3] <= 1 and latest - e[4] <= _SUBJECT_REACH), -e[4], e[3], -e[0])
+    ):
         if actor_id == UNKNOWN:
             return None  # someone nobody could name opens a nearer sentence: not a person further back
         if actors.kind(actor_id) == "person" and actors.gender(actor_id) in (gender, None):
