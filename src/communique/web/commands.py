@@ -1,13 +1,72 @@
-"""The web app's commands, registered by :mod:`communique.cli`."""
+"""The web app's commands, registered by :mod:`communique.cli`: ``serve`` and ``follow``.
+
+The web framework and the poller are imported inside the handlers, so other commands start fast.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 
 Handler = Callable[[argparse.Namespace], int]
 
+SERVE_EXAMPLES = (
+    "examples:\n  communique serve --db demo.db            # then open http://127.0.0.1:8000/\n"
+    "  communique serve --db demo.db --port 8080\n"
+    "  curl 'http://127.0.0.1:8000/api/stories'   # the JSON API; its description is /openapi.json"
+)
+FOLLOW_EXAMPLES = (
+    "examples:\n  communique follow --db news.db https://example.org/feed.xml --every 15m\n"
+    "  communique follow --db news.db feed.xml reports/ --once"
+)
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
 
 def register(command: Callable[[str, str], argparse.ArgumentParser]) -> dict[str, Handler]:
     """Add this package's subcommands with ``command(name, help)``; return name -> handler."""
-    return {}
+    serve = command("serve", "Serve the record as a local web app and JSON API (read-only).")
+    serve.epilog = SERVE_EXAMPLES
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)"
+    )
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument(
+        "--log-level",
+        default="warning",
+        choices=("critical", "error", "warning", "info", "debug"),
+        help="server log level (default: warning)",
+    )
+
+    return {"serve": cmd_serve}
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from ..store import default_path
+    from .app import create_app
+
+    db = args.db or default_path()
+    hosts = None
+    if args.host in LOOPBACK:  # refuse other Host headers (DNS rebinding) when only this machine is served
+        hosts = ["127.0.0.1", "localhost", "[::1]", "::1"]
+    app = create_app(db, allowed_hosts=hosts)
+    app.state.library.snapshot()  # read the record before the first request (and fail early)
+    where = f"[{args.host}]" if ":" in args.host else args.host
+    print(
+        f"serving {db} at http://{where}:{args.port}/ (read-only; JSON API at /api, "
+        f"description at /openapi.json); Ctrl-C stops",
+        file=sys.stderr,
+        flush=True,
+    )
+    if args.host not in LOOPBACK:
+        print(f"warning: listening on {args.host}: other machines can read this record", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, server_header=False)
+    return 0
+
+
+def cmd_follow(args: argparse.Namespace) -> int:
+    from .follow import run
+
+    return run(args)

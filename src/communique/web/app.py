@@ -1,0 +1,645 @@
+"""The web application: server-rendered pages and a JSON API over the record, read-only.
+
+    from communique.web.app import create_app
+    app = create_app("demo.db")          # an ASGI app: uvicorn, or Starlette's TestClient
+
+Pages are Jinja2 templates with autoescaping on for every template; the only links made from
+report data are http(s) URLs; every response carries a Content-Security-Policy that allows no
+script at all (the pages have none: citations open with ``<details>``).  The JSON API serves the
+records of ``communique export`` with the same ids, paginated, described by ``/openapi.json``;
+its errors are JSON objects ``{"error": {"status": ..., "message": ...}}``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlencode, urlsplit
+
+import jinja2
+from fastapi import FastAPI, Query, Request
+from fastapi import Path as PathParam
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .. import __version__
+from ..brief import Briefing, Sentence
+from ..brief.compose import BriefError
+from ..errors import CommuniqueError
+from .data import Library, Snapshot, report_summary
+
+CSP = (
+    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; "
+    "frame-ancestors 'none'"
+)
+SECURITY_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+]
+EXPORT_TYPES = ("report", "actor", "quote", "event", "proposal", "position", "conflict")
+LANGS = ("ja", "en")
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+MAX_LIMIT = 500
+
+LABELS = {
+    "en": {
+        "stories": "Stories",
+        "briefing": "Briefing",
+        "timeline": "Timeline",
+        "statements": "Who said what",
+        "positions": "Positions",
+        "conflicts": "Where reports differ",
+        "sources": "Sources",
+        "search": "Search reports",
+        "as_of": "As of",
+        "since": "What changed since",
+        "latest": "latest",
+        "none": "—",
+        "show": "Show",
+        "dropped": "Show sentences the checker dropped",
+        "reports": "reports",
+        "independent": "independent sources",
+        "languages": "languages",
+        "last_update": "last update",
+        "open_report": "the report",
+        "original": "original",
+        "no_results": "Nothing found.",
+    },
+    "ja": {
+        "stories": "ストーリー",
+        "briefing": "ブリーフィング",
+        "timeline": "時系列",
+        "statements": "誰が何を言ったか",
+        "positions": "立場",
+        "conflicts": "報道の食い違い",
+        "sources": "情報源",
+        "search": "記事を検索",
+        "as_of": "時点",
+        "since": "この日以降の変化",
+        "latest": "最新",
+        "none": "—",
+        "show": "表示",
+        "dropped": "検証で除外された文を表示",
+        "reports": "件の記事",
+        "independent": "独立した情報源",
+        "languages": "言語",
+        "last_update": "最終更新",
+        "open_report": "記事",
+        "original": "元記事",
+        "no_results": "見つかりませんでした。",
+    },
+}
+
+
+def safe_url(url: Any) -> str | None:
+    """The URL when it is an absolute http(s) URL without characters that could break out; else None."""
+    if not isinstance(url, str) or not url.strip():
+        return None
+    url = url.strip()
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    if any(ch.isspace() or ch in "<>\"'`\\" or ord(ch) < 32 for ch in url):
+        return None
+    return url
+
+
+class SecurityHeaders:
+    """Adds the CSP and the other security headers to every response (pure ASGI, no buffering)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = [
+                    h for h in message.get("headers", []) if h[0].lower() not in dict(SECURITY_HEADERS)
+                ]
+                message["headers"] = headers + SECURITY_HEADERS
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+# -- API models (for the OpenAPI description) -------------------------------------------------
+class Page(BaseModel):
+    """One page of a list: ``items[offset:offset+limit]`` of ``total``; ``next`` is the next page's URL."""
+
+    items: list[dict[str, Any]]
+    total: int
+    offset: int
+    limit: int
+    next: str | None = None
+
+
+class ErrorBody(BaseModel):
+    status: int
+    message: str
+
+
+class Error(BaseModel):
+    error: ErrorBody
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {
+        "model": Error,
+        "description": "a parameter the record cannot answer (e.g. a date before any report)",
+    },
+    404: {"model": Error, "description": "no such story, report or record"},
+    422: {"model": Error, "description": "a parameter of the wrong form"},
+}
+
+Offset = Annotated[int, Query(ge=0, le=10_000_000, description="items to skip")]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="items per page")]
+StoryId = Annotated[str, PathParam(max_length=200, description="a story id from /api/stories")]
+ReportId = Annotated[str, PathParam(max_length=200, description="a report id from /api/reports")]
+Lang = Annotated[str, Query(pattern="^(ja|en)$", description="the briefing's language")]
+DateParam = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="an ISO date")]
+
+
+def create_app(db_path: str | Path, *, allowed_hosts: list[str] | None = None) -> FastAPI:
+    """The app over the database at ``db_path`` (read-only: every route is a GET)."""
+    library = Library(str(db_path))
+    app = FastAPI(
+        title="communique",
+        version=__version__,
+        docs_url=None,
+        redoc_url=None,
+        description="The sourced record of a developing story: stories, briefings, timeline, "
+        "statements, positions, conflicts, sources and reports. Records and ids are "
+        "those of `communique export`. Read-only.",
+    )
+    app.state.library = library
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("communique.web", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["safe_url"] = safe_url
+    env.filters["day"] = lambda v: (v or "")[:10] if isinstance(v, str) else ""
+    static = resources.files("communique.web") / "static"
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    app.add_middleware(SecurityHeaders)
+    if allowed_hosts:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
+
+    def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+        lang = context.pop("lang", None) or _ui_lang(request)
+        query = dict(request.query_params)
+
+        def url_with(**changes: Any) -> str:
+            q = {**query, **{k: v for k, v in changes.items()}}
+            q = {k: v for k, v in q.items() if v not in (None, "")}
+            return request.url.path + ("?" + urlencode(q) if q else "")
+
+        html = env.get_template(template).render(
+            request=request,
+            lang=lang,
+            t=LABELS[lang],
+            url_with=url_with,
+            path=request.url.path,
+            query=query,
+            version=__version__,
+            **context,
+        )
+        return HTMLResponse(html, status_code=status)
+
+    def snapshot() -> Snapshot:
+        return library.snapshot()
+
+    def story_or_404(snap: Snapshot, story_id: str) -> dict[str, Any]:
+        story = snap.story(story_id)
+        if story is None:
+            raise HTTPException(404, f"no story {story_id!r}; the stories are listed at /api/stories")
+        return story
+
+    def report_or_404(snap: Snapshot, report_id: str) -> dict[str, Any]:
+        report = snap.reports.get(report_id)
+        if report is None:
+            raise HTTPException(404, f"no report {report_id!r}; the reports are listed at /api/reports")
+        return report
+
+    def paged(request: Request, items: list[Any], offset: int, limit: int) -> dict[str, Any]:
+        total = len(items)
+        following = None
+        if offset + limit < total:
+            following = str(request.url.include_query_params(offset=offset + limit, limit=limit))
+        return {
+            "items": items[offset : offset + limit],
+            "total": total,
+            "offset": offset,
+            "limit": limit,
+            "next": following,
+        }
+
+    # -- errors ----------------------------------------------------------------------------
+    def is_api(request: Request) -> bool:
+        return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
+
+    def error(request: Request, status: int, message: str) -> Response:
+        if is_api(request):
+            return JSONResponse({"error": {"status": status, "message": message}}, status_code=status)
+        return page(request, "error.html", status=status, status_code=status, message=message)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        message = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
+        if exc.status_code == 404 and message == "Not Found":
+            message = f"no page at {request.url.path}; start at / (pages) or /api/stories (JSON)"
+        if exc.status_code == 405:
+            message = f"{request.method} is not allowed here: this app is read-only (GET only)"
+        response = error(request, exc.status_code, message)
+        if exc.headers:
+            response.headers.update(exc.headers)
+        return response
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
+        parts = []
+        for problem in exc.errors():
+            where = ".".join(str(x) for x in problem.get("loc", ()) if x not in ("query", "path"))
+            parts.append(f"{where}: {problem.get('msg', 'invalid')}")
+        return error(request, 422, "; ".join(parts) + "; see /openapi.json for the parameters")
+
+    @app.exception_handler(CommuniqueError)
+    async def record_error(request: Request, exc: CommuniqueError) -> Response:
+        return error(request, 400, exc.line())
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception) -> Response:
+        return error(request, 500, f"internal error ({type(exc).__name__}); the server log has the details")
+
+    # -- pages -----------------------------------------------------------------------------
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def stories_page(request: Request, q: str | None = None) -> HTMLResponse:
+        snap = snapshot()
+        hits = library.search(q.strip()) if q and q.strip() else None
+        return page(request, "stories.html", stories=snap.stories, q=q or "", hits=hits)
+
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    def search_page(request: Request, q: str = "") -> HTMLResponse:
+        return stories_page(request, q)
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    def story_page(
+        request: Request,
+        story_id: str,
+        lang: str = "ja",
+        as_of: str | None = None,
+        since: str | None = None,
+        dropped: str | None = None,
+    ) -> HTMLResponse:
+        snap = snapshot()
+        story = story_or_404(snap, story_id)
+        lang = lang if lang in LANGS else "ja"
+        as_of, since = _date_or_none(as_of), _date_or_none(since)
+        problem = None
+        view = None
+        try:
+            briefing = library.briefing(story_id, lang, as_of, since)
+            view = _briefing_view(briefing, snap)
+        except (BriefError, CommuniqueError) as err:
+            problem = err.line()
+        days = sorted(
+            {d for r in snap.story_report_list(story_id) if (d := (r.get("published_at") or "")[:10])}
+        )
+        return page(
+            request,
+            "story.html",
+            lang=lang,
+            story=story,
+            view=view,
+            problem=problem,
+            days=days,
+            as_of=as_of or "",
+            since=since or "",
+            show_dropped=bool(dropped),
+            tab="briefing",
+        )
+
+    @app.get("/stories/{story_id}/timeline", response_class=HTMLResponse, include_in_schema=False)
+    def timeline_page(request: Request, story_id: str) -> HTMLResponse:
+        snap = snapshot()
+        story = story_or_404(snap, story_id)
+        lang = _ui_lang(request)
+        return page(
+            request,
+            "timeline.html",
+            story=story,
+            events=snap.timeline(story_id, lang),
+            snap=snap,
+            tab="timeline",
+        )
+
+    @app.get("/stories/{story_id}/statements", response_class=HTMLResponse, include_in_schema=False)
+    def statements_page(request: Request, story_id: str) -> HTMLResponse:
+        snap = snapshot()
+        story = story_or_404(snap, story_id)
+        lang = _ui_lang(request)
+        return page(
+            request,
+            "statements.html",
+            story=story,
+            speakers=snap.statements(story_id, lang),
+            snap=snap,
+            tab="statements",
+        )
+
+    @app.get("/stories/{story_id}/positions", response_class=HTMLResponse, include_in_schema=False)
+    def positions_page(request: Request, story_id: str) -> HTMLResponse:
+        snap = snapshot()
+        story = story_or_404(snap, story_id)
+        lang = _ui_lang(request)
+        return page(
+            request,
+            "positions.html",
+            story=story,
+            matrix=snap.positions(story_id, lang),
+            snap=snap,
+            tab="positions",
+        )
+
+    @app.get("/stories/{story_id}/conflicts", response_class=HTMLResponse, include_in_schema=False)
+    def conflicts_page(request: Request, story_id: str) -> HTMLResponse:
+        snap = snapshot()
+        story = story_or_404(snap, story_id)
+        return page(
+            request,
+            "conflicts.html",
+            story=story,
+            conflicts=snap.conflicts(story_id),
+            snap=snap,
+            tab="conflicts",
+        )
+
+    @app.get("/stories/{story_id}/sources", response_class=HTMLResponse, include_in_schema=False)
+    def sources_page(request: Request, story_id: str) -> HTMLResponse:
+        snap = snapshot()
+        story = story_or_404(snap, story_id)
+        return page(
+            request, "sources.html", story=story, summary=snap.source_summary(story_id), tab="sources"
+        )
+
+    @app.get("/reports/{report_id}", response_class=HTMLResponse, include_in_schema=False)
+    def report_page(request: Request, report_id: str) -> HTMLResponse:
+        snap = snapshot()
+        report = report_or_404(snap, report_id)
+        lang = _ui_lang(request)
+        items = snap.report_items(report_id)
+        counts: dict[str, int] = {}
+        for item in items:
+            counts[item["type"]] = counts.get(item["type"], 0) + 1
+        story = snap.story(report["story_id"]) if report.get("story_id") else None
+        return page(
+            request,
+            "report.html",
+            report=report,
+            spans=snap.report_spans(report_id, lang),
+            counts=counts,
+            story=story,
+            lang=lang,
+        )
+
+    # -- the JSON API ----------------------------------------------------------------------
+    @app.get("/api/stories", response_model=Page, responses=ERRORS, tags=["stories"])
+    def api_stories(request: Request, offset: Offset = 0, limit: Limit = 50) -> dict[str, Any]:
+        """Every story, newest update first: name, date range, reports, independent sources, languages."""
+        return paged(request, snapshot().stories, offset, limit)
+
+    @app.get("/api/stories/{story_id}", responses=ERRORS, tags=["stories"])
+    def api_story(story_id: StoryId) -> dict[str, Any]:
+        """One story."""
+        return story_or_404(snapshot(), story_id)
+
+    @app.get("/api/stories/{story_id}/briefing", responses=ERRORS, tags=["stories"])
+    def api_briefing(
+        story_id: StoryId, lang: Lang = "ja", as_of: DateParam = None, since: DateParam = None
+    ) -> dict[str, Any]:
+        """The story's briefing as of a day (default: its newest report's), every sentence with its citations
+        and evidence; ``dropped`` lists the sentences the checkers left out."""
+        snap = snapshot()
+        story_or_404(snap, story_id)
+        for name, value in (("as_of", as_of), ("since", since)):
+            if value is not None and _date_or_none(value) is None:
+                raise HTTPException(422, f"{name}: {value!r} is not a calendar date (YYYY-MM-DD)")
+        return library.briefing(story_id, lang, as_of, since).to_dict()
+
+    @app.get("/api/stories/{story_id}/timeline", response_model=Page, responses=ERRORS, tags=["stories"])
+    def api_timeline(
+        request: Request, story_id: StoryId, lang: Lang = "en", offset: Offset = 0, limit: Limit = 50
+    ) -> dict[str, Any]:
+        """The story's events by date (export ``event`` records with participants' names, independent
+        sources and the conflicts that contest them)."""
+        snap = snapshot()
+        story_or_404(snap, story_id)
+        return paged(request, snap.timeline(story_id, lang), offset, limit)
+
+    @app.get("/api/stories/{story_id}/statements", response_model=Page, responses=ERRORS, tags=["stories"])
+    def api_statements(
+        request: Request, story_id: StoryId, lang: Lang = "en", offset: Offset = 0, limit: Limit = 50
+    ) -> dict[str, Any]:
+        """Who said what: one item per speaker, with their statements, each with its wordings by language
+        (quote ids of the export), date and independent sources."""
+        snap = snapshot()
+        story_or_404(snap, story_id)
+        return paged(request, snap.statements(story_id, lang), offset, limit)
+
+    @app.get("/api/stories/{story_id}/positions", response_model=Page, responses=ERRORS, tags=["stories"])
+    def api_positions(
+        request: Request, story_id: StoryId, lang: Lang = "en", offset: Offset = 0, limit: Limit = 50
+    ) -> dict[str, Any]:
+        """Positions: one item per party, its cells keyed by proposal or issue: the latest stance, with
+        its history (position ids of the export) and evidence."""
+        snap = snapshot()
+        story_or_404(snap, story_id)
+        matrix = snap.positions(story_id, lang)
+        out = paged(request, matrix["rows"], offset, limit)
+        return out
+
+    @app.get("/api/stories/{story_id}/conflicts", response_model=Page, responses=ERRORS, tags=["stories"])
+    def api_conflicts(
+        request: Request, story_id: StoryId, offset: Offset = 0, limit: Limit = 50
+    ) -> dict[str, Any]:
+        """Where reports differ: each conflict with its variants, their outlets and evidence."""
+        snap = snapshot()
+        story_or_404(snap, story_id)
+        return paged(request, snap.conflicts(story_id), offset, limit)
+
+    @app.get("/api/stories/{story_id}/sources", responses=ERRORS, tags=["stories"])
+    def api_sources(story_id: StoryId) -> dict[str, Any]:
+        """The story's outlets, wire groups (copies folded), languages and reports."""
+        snap = snapshot()
+        story_or_404(snap, story_id)
+        return snap.source_summary(story_id)
+
+    @app.get("/api/reports", response_model=Page, responses=ERRORS, tags=["reports"])
+    def api_reports(
+        request: Request,
+        offset: Offset = 0,
+        limit: Limit = 50,
+        story: Annotated[str | None, Query(max_length=200, description="only this story's")] = None,
+        q: Annotated[str | None, Query(max_length=500, description="full-text search")] = None,
+    ) -> dict[str, Any]:
+        """Stored reports (without their text), oldest first; ``q`` searches titles and texts."""
+        snap = snapshot()
+        if story is not None:
+            story_or_404(snap, story)
+        rows = library.search(q, limit=10000) if q else [report_summary(r) for r in snap.reports.values()]
+        if story is not None:
+            rows = [r for r in rows if r.get("story_id") == story]
+        return paged(request, rows, offset, limit)
+
+    @app.get("/api/reports/{report_id}", responses=ERRORS, tags=["reports"])
+    def api_report(report_id: ReportId) -> dict[str, Any]:
+        """One report (its export record, with the cleaned text) and every record item with evidence in it."""
+        snap = snapshot()
+        report = report_or_404(snap, report_id)
+        return {"report": report, "items": snap.report_items(report_id)}
+
+    @app.get("/api/records/{kind}", response_model=Page, responses=ERRORS, tags=["records"])
+    def api_records(
+        request: Request,
+        kind: Annotated[
+            str,
+            PathParam(
+                pattern="^(report|actor|quote|event|proposal|position|conflict)$",
+                description="an export record type",
+            ),
+        ],
+        offset: Offset = 0,
+        limit: Limit = 50,
+        story: Annotated[str | None, Query(max_length=200, description="only this story's")] = None,
+    ) -> dict[str, Any]:
+        """Export records of one type, exactly as ``communique export --type KIND`` writes them."""
+        snap = snapshot()
+        if story is not None:
+            story_or_404(snap, story)
+        if kind == "report":
+            rows = snap.story_report_list(story)
+        else:
+            rows = (
+                snap.of_story(kind, story)
+                if kind != "actor" or story is None
+                else [a for a in snap.items["actor"] if _actor_in_story(snap, a, story)]
+            )
+        return paged(request, rows, offset, limit)
+
+    @app.get("/api/records/{kind}/{record_id}", responses=ERRORS, tags=["records"])
+    def api_record(
+        kind: Annotated[str, PathParam(pattern="^(report|actor|quote|event|proposal|position|conflict)$")],
+        record_id: Annotated[str, PathParam(max_length=200)],
+    ) -> dict[str, Any]:
+        """One export record by its id."""
+        record = snapshot().by_id.get(record_id)
+        if record is None or record["type"] != kind:
+            raise HTTPException(404, f"no {kind} {record_id!r}; list them at /api/records/{kind}")
+        return record
+
+    @app.get("/api/search", response_model=Page, responses=ERRORS, tags=["reports"])
+    def api_search(
+        request: Request,
+        q: Annotated[str, Query(min_length=1, max_length=500)],
+        offset: Offset = 0,
+        limit: Limit = 50,
+    ) -> dict[str, Any]:
+        """Full-text search over report titles and texts (FTS5 trigram: Japanese too; 3+ characters)."""
+        return paged(request, library.search(q, limit=10_000), offset, limit)
+
+    return app
+
+
+def _actor_in_story(snap: Snapshot, actor: dict[str, Any], story_id: str) -> bool:
+    members = snap.story_reports.get(story_id, set())
+    for role in actor.get("roles") or ():
+        if any(ev.get("report_id") in members for ev in role.get("evidence") or ()):
+            return True
+    return False
+
+
+def _ui_lang(request: Request) -> str:
+    lang = request.query_params.get("lang")
+    return lang if lang in LANGS else "en"
+
+
+def _date_or_none(value: str | None) -> str | None:
+    if not value or not DATE.match(value):
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        return None
+
+
+def _briefing_view(b: Briefing, snap: Snapshot) -> dict[str, Any]:
+    """The briefing as the template shows it: each sentence with its citation marks and their evidence."""
+    number_of: dict[str, int] = {}
+    for ref in b.references:
+        number_of[ref.report_id] = ref.number
+        for copy in ref.copies:
+            number_of[copy.report_id] = ref.number
+    refs = {ref.number: ref for ref in b.references}
+
+    def sentence(s: Sentence) -> dict[str, Any]:
+        marks: dict[int, list[Any]] = {}
+        for citation in s.citations:
+            for ev in citation.evidence:
+                n = number_of.get(ev.report_id)
+                shown = snap.evidence({"report_id": ev.report_id, "start": ev.start, "end": ev.end})
+                if n is not None and shown is not None:
+                    marks.setdefault(n, []).append(shown)
+        return {
+            "text": s.text,
+            "marks": [{"n": n, "ref": refs[n], "evidence": _dedupe(evs)} for n, evs in sorted(marks.items())],
+        }
+
+    sections = [
+        {
+            "key": sec.key,
+            "title": sec.title,
+            "note": sec.note,
+            "sentences": [sentence(s) for s in sec.sentences],
+        }
+        for sec in b.sections
+    ]
+    return {
+        "briefing": b,
+        "sep": "" if b.language == "ja" else " ",
+        "headline": sentence(b.headline),
+        "lead": [sentence(s) for s in b.lead],
+        "sections": sections,
+        "points": [sentence(s) for s in b.points],
+        "perspective": [sentence(s) for s in b.perspective],
+        "as_of_line": sentence(b.as_of_line),
+        "conflicts": [sentence(s) for s in b.conflicts],
+        "points_label": b.label("points") if len(b.points) >= 3 else b.label(f"points_{len(b.points)}"),
+    }
+
+
+def _dedupe(evidence: list[Any]) -> list[Any]:
+    seen = set()
+    out = []
+    for ev in evidence:
+        key = (ev.report["id"], ev.start, ev.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(ev)
+    return out

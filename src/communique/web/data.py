@@ -1,0 +1,497 @@
+"""What the web app shows, read through the library API (no SQL of its own).
+
+A :class:`Snapshot` holds the export records (:func:`communique.pipeline.export_records`: the same
+records and ids as ``communique export``) and the stories (:func:`communique.pipeline.story_rows`),
+indexed for the views: a story's timeline, who said what, positions, where reports differ, sources,
+and one report with what was extracted from it.  :class:`Library` keeps one snapshot per state of the
+database file and builds a new one when the file changes (``follow`` or ``ingest`` writing to it),
+so ``serve`` shows new material without restarting.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections import OrderedDict, defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import pipeline
+from ..brief import Briefing, newest_report_date
+from ..brief import brief as compose_brief
+from ..store import SQLiteStore
+
+Record = dict[str, Any]
+ITEM_TYPES = ("quote", "event", "proposal", "position")
+
+
+def day(value: Any) -> str:
+    return value[:10] if isinstance(value, str) else ""
+
+
+@dataclass(slots=True)
+class Span:
+    """A piece of a report's text with what the record extracted there."""
+
+    text: str
+    kinds: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class Evidence:
+    """One evidence span in its paragraph: ``before``, the span itself, ``after``."""
+
+    report: Record
+    start: int
+    end: int
+    before: str
+    text: str
+    after: str
+
+
+@dataclass(slots=True)
+class Snapshot:
+    records: list[Record]
+    stories: list[Record]
+    reports: dict[str, Record] = field(default_factory=dict)
+    actors: dict[str, Record] = field(default_factory=dict)
+    items: dict[str, list[Record]] = field(default_factory=dict)  # type -> records
+    by_id: dict[str, Record] = field(default_factory=dict)
+    by_report: dict[str, list[Record]] = field(default_factory=dict)  # report id -> items citing it
+    story_reports: dict[str, set[str]] = field(default_factory=dict)
+    member_of: dict[str, str] = field(default_factory=dict)  # actor member id -> merged actor id
+
+    @classmethod
+    def build(cls, records: list[Record], stories: list[Record]) -> Snapshot:
+        snap = cls(records=records, stories=[])
+        snap.items = {kind: [] for kind in (*ITEM_TYPES, "conflict", "actor", "report")}
+        by_report: dict[str, list[Record]] = defaultdict(list)
+        for record in records:
+            kind = record["type"]
+            snap.items.setdefault(kind, []).append(record)
+            snap.by_id[record["id"]] = record
+            if kind == "report":
+                snap.reports[record["id"]] = record
+            elif kind == "actor":
+                snap.actors[record["id"]] = record
+                for member in record.get("member_ids") or ():
+                    snap.member_of[member] = record["id"]
+            for rid in {ev["report_id"] for ev in _evidence(record)}:
+                by_report[rid].append(record)
+        snap.by_report = dict(by_report)
+        for report in snap.reports.values():
+            if report.get("story_id"):
+                snap.story_reports.setdefault(report["story_id"], set()).add(report["id"])
+        for row in stories:
+            members = snap.story_reports.get(row["id"], set())
+            last = max((day(snap.reports[r].get("published_at")) for r in members), default="")
+            languages = sorted({snap.reports[r]["language"] for r in members})
+            snap.stories.append({**row, "languages": languages, "last_update": last or row.get("last_date")})
+        snap.stories.sort(key=lambda s: (s["last_update"] or "", s["id"]), reverse=True)
+        return snap
+
+    # -- looking things up -------------------------------------------------------------------
+    def story(self, story_id: str) -> Record | None:
+        return next((s for s in self.stories if s["id"] == story_id), None)
+
+    def actor_name(self, actor_id: str | None, lang: str = "en") -> str:
+        if not actor_id:
+            return "?"
+        actor = self.actors.get(self.member_of.get(actor_id, actor_id))
+        if actor is None:
+            return actor_id.split(":", 1)[1] if actor_id.startswith(("person:", "issue:")) else actor_id
+        names = actor.get("name") or {}
+        other = "ja" if lang == "en" else "en"
+        return str(names.get(lang) or names.get(other) or actor_id)
+
+    def in_story(self, record: Record, story_id: str | None) -> bool:
+        if story_id is None:
+            return True
+        members = self.story_reports.get(story_id, set())
+        return any(ev["report_id"] in members for ev in _evidence(record))
+
+    def of_story(self, kind: str, story_id: str | None) -> list[Record]:
+        return [r for r in self.items.get(kind, []) if self.in_story(r, story_id)]
+
+    def story_report_list(self, story_id: str | None) -> list[Record]:
+        if story_id is None:
+            return list(self.reports.values())
+        ids = self.story_reports.get(story_id, set())
+        return [r for r in self.reports.values() if r["id"] in ids]
+
+    def sources(self, evidence: Iterable[Mapping[str, Any]]) -> int:
+        """Independent sources behind evidence: wire copies count once."""
+        groups = set()
+        for ev in evidence:
+            report = self.reports.get(ev["report_id"])
+            if report is not None:
+                groups.add(report.get("wire_group") or report["id"])
+        return len(groups)
+
+    def evidence(self, ev: Mapping[str, Any]) -> Evidence | None:
+        """An evidence span in its paragraph of the report's cleaned text."""
+        report = self.reports.get(ev["report_id"])
+        if report is None:
+            return None
+        text = report["text"]
+        start, end = max(0, int(ev["start"])), min(len(text), int(ev["end"]))
+        lo = text.rfind("\n\n", 0, start)
+        lo = 0 if lo < 0 else lo + 2
+        hi = text.find("\n\n", end)
+        hi = len(text) if hi < 0 else hi
+        if start - lo > 600:  # a very long paragraph: keep the sentence's neighbourhood
+            lo = start - 600
+        if hi - end > 600:
+            hi = end + 600
+        return Evidence(
+            report=report,
+            start=start,
+            end=end,
+            before=text[lo:start],
+            text=text[start:end],
+            after=text[end:hi],
+        )
+
+    def evidence_list(self, record: Mapping[str, Any]) -> list[Evidence]:
+        return [e for ev in _evidence(record) if (e := self.evidence(ev)) is not None]
+
+    # -- the views ---------------------------------------------------------------------------
+    def timeline(self, story_id: str | None, lang: str = "en") -> list[Record]:
+        """Events by date, each with its participants, place, sources and contested values."""
+        contested = self._contested()
+        out = []
+        for event in self.of_story("event", story_id):
+            out.append(
+                {
+                    **{k: v for k, v in event.items() if k != "evidence"},
+                    "participants": [self.actor_name(a, lang) for a in event.get("participant_ids") or ()],
+                    "independent_sources": self.sources(_evidence(event)),
+                    "conflicts": contested.get(event["id"], []),
+                    "evidence": _evidence(event),
+                }
+            )
+        out.sort(key=lambda e: (e.get("date") or "9999", e["id"]))
+        return out
+
+    def statements(self, story_id: str | None, lang: str = "en") -> list[Record]:
+        """Statements (quotes sharing a statement id) grouped by speaker."""
+        by_statement: dict[str, list[Record]] = defaultdict(list)
+        for quote in self.of_story("quote", story_id):
+            by_statement[quote.get("statement_id") or quote["id"]].append(quote)
+        speakers: dict[str, list[Record]] = defaultdict(list)
+        contested = self._contested()
+        for sid, quotes in by_statement.items():
+            speaker = next((q["speaker_id"] for q in quotes if q.get("speaker_id")), None)
+            evidence = [ev for q in quotes for ev in _evidence(q)]
+            dates = sorted(d for q in quotes if (d := q.get("said_on")))
+            wordings: dict[str, list[Record]] = defaultdict(list)
+            for q in quotes:
+                wordings[q["language"]].append(
+                    {
+                        "id": q["id"],
+                        "text": q["text"],
+                        "direct": q["direct"],
+                        "verb": q.get("verb"),
+                        "hedge": q.get("hedge"),
+                        "evidence": _evidence(q),
+                    }
+                )
+            occasions = sorted(
+                {
+                    self.reports[ev["report_id"]].get("title") or ""
+                    for ev in evidence
+                    if ev["report_id"] in self.reports
+                }
+                - {""}
+            )
+            speakers[speaker or ""].append(
+                {
+                    "id": sid,
+                    "speaker_id": speaker,
+                    "speaker": self.actor_name(speaker, lang) if speaker else quotes[0].get("speaker_text"),
+                    "said_on": dates[0] if dates else None,
+                    "wordings": dict(sorted(wordings.items())),
+                    "independent_sources": self.sources(evidence),
+                    "reported_in": occasions[:3],
+                    "conflicts": contested.get(sid, []),
+                }
+            )
+        out: list[Record] = []
+        for speaker_id, items in speakers.items():
+            items.sort(key=lambda s: (s["said_on"] or "9999", s["id"]))
+            out.append(
+                {
+                    "speaker_id": speaker_id or None,
+                    "speaker": self.actor_name(speaker_id, lang) if speaker_id else items[0]["speaker"],
+                    "statements": items,
+                }
+            )
+        out.sort(key=lambda g: (-len(g["statements"]), g["speaker"] or ""))
+        return out
+
+    def positions(self, story_id: str | None, lang: str = "en") -> dict[str, Any]:
+        """Parties x proposals/issues; each cell the latest stance, its history and evidence."""
+        cells: dict[tuple[str, str], list[Record]] = defaultdict(list)
+        for pos in self.of_story("position", story_id):
+            target = pos.get("target_id") or (f"issue:{pos['issue']}" if pos.get("issue") else "(general)")
+            cells[(pos["holder_id"], target)].append(pos)
+        parties = sorted({h for h, _ in cells}, key=lambda a: self.actor_name(a, lang))
+        targets = sorted({t for _, t in cells})
+        rows = []
+        for holder in parties:
+            row_cells: dict[str, Record] = {}
+            row = {"holder_id": holder, "holder": self.actor_name(holder, lang), "cells": row_cells}
+            for target in targets:
+                history = sorted(
+                    cells.get((holder, target), []), key=lambda p: (p.get("as_of") or "", p["id"])
+                )
+                if history:
+                    latest = history[-1]
+                    row_cells[target] = {
+                        "stance": latest["stance"],
+                        "as_of": latest.get("as_of"),
+                        "history": [
+                            {
+                                "id": p["id"],
+                                "stance": p["stance"],
+                                "as_of": p.get("as_of"),
+                                "evidence": _evidence(p),
+                            }
+                            for p in history
+                        ],
+                    }
+            rows.append(row)
+        return {"targets": [{"id": t, "name": self.target_name(t, lang)} for t in targets], "rows": rows}
+
+    def target_name(self, target: str, lang: str = "en") -> str:
+        if target.startswith("issue:"):
+            return target[6:]
+        if target in self.actors or target in self.member_of:
+            return self.actor_name(target, lang)
+        proposal = self.by_id.get(target)
+        return str(proposal.get("name")) if proposal and proposal.get("type") == "proposal" else target
+
+    def conflicts(self, story_id: str | None) -> list[Record]:
+        out = []
+        for conflict in self.of_story("conflict", story_id):
+            variants = []
+            for variant in conflict.get("variants") or ():
+                evidence = list(variant.get("evidence") or ())
+                outlets = sorted(
+                    {
+                        self.reports[e["report_id"]].get("outlet") or "?"
+                        for e in evidence
+                        if e["report_id"] in self.reports
+                    }
+                )
+                variants.append(
+                    {
+                        "value": variant.get("value"),
+                        "sources": self.sources(evidence),
+                        "outlets": outlets,
+                        "evidence": evidence,
+                    }
+                )
+            out.append({**conflict, "variants": variants})
+        return out
+
+    def source_summary(self, story_id: str | None) -> dict[str, Any]:
+        """Outlets, wire groups (copies folded) and languages of a story's reports."""
+        reports = sorted(
+            self.story_report_list(story_id), key=lambda r: (r.get("published_at") or "", r["id"])
+        )
+        outlets: dict[str, dict[str, Any]] = {}
+        groups: dict[str, list[str]] = defaultdict(list)
+        languages: dict[str, int] = defaultdict(int)
+        for r in reports:
+            entry = outlets.setdefault(
+                r.get("outlet") or "?", {"outlet": r.get("outlet") or "?", "reports": 0, "languages": set()}
+            )
+            entry["reports"] += 1
+            entry["languages"].add(r["language"])
+            languages[r["language"]] += 1
+            if r.get("wire_group"):
+                groups[r["wire_group"]].append(r["id"])
+        return {
+            "reports": [_report_row(r) for r in reports],
+            "outlets": sorted(
+                ({**o, "languages": sorted(o["languages"])} for o in outlets.values()),
+                key=lambda o: (-o["reports"], o["outlet"]),
+            ),
+            "wire_groups": [
+                {"id": g, "report_ids": ids} for g, ids in sorted(groups.items()) if len(ids) > 1
+            ],
+            "languages": dict(sorted(languages.items())),
+            "independent_sources": len({r.get("wire_group") or r["id"] for r in reports}),
+        }
+
+    def report_items(self, report_id: str) -> list[Record]:
+        """Every record item with evidence in this report (actors, quotes, events, ...), export form."""
+        return list(self.by_report.get(report_id, []))
+
+    def report_spans(self, report_id: str, lang: str = "en") -> list[Span]:
+        """The report's text cut where extracted items begin and end, each piece with what covers it."""
+        report = self.reports.get(report_id)
+        if report is None:
+            return []
+        text = report["text"]
+        marks: list[tuple[int, int, str, str]] = []
+        for item in self.report_items(report_id):
+            kind = item["type"]
+            if kind == "conflict":
+                continue
+            for ev in _evidence(item):
+                if ev["report_id"] == report_id and 0 <= ev["start"] < ev["end"] <= len(text):
+                    marks.append((ev["start"], ev["end"], kind, self._label(item, lang)))
+        cuts = sorted({0, len(text), *(m[0] for m in marks), *(m[1] for m in marks)})
+        spans = []
+        for lo, hi in zip(cuts, cuts[1:], strict=False):
+            covering = [m for m in marks if m[0] <= lo and hi <= m[1]]
+            kinds = tuple(sorted({m[2] for m in covering}))
+            labels = tuple(dict.fromkeys(m[3] for m in covering))
+            spans.append(Span(text=text[lo:hi], kinds=kinds, labels=labels))
+        return spans
+
+    def _label(self, item: Record, lang: str) -> str:
+        kind = item["type"]
+        if kind == "actor":
+            return f"actor: {self.actor_name(item['id'], lang)}"
+        if kind == "quote":
+            return (
+                f"quote by {self.actor_name(item.get('speaker_id'), lang)} ({item.get('said_on') or 'date?'})"
+            )
+        if kind == "event":
+            return f"event: {item['kind']} {item.get('date') or ''}".strip()
+        if kind == "proposal":
+            return f"proposal: {item.get('name')}"
+        if kind == "position":
+            return (
+                f"position: {self.actor_name(item['holder_id'], lang)} {item['stance']} "
+                f"{self.target_name(item.get('target_id') or '', lang)}".strip()
+            )
+        return kind
+
+    def _contested(self) -> dict[str, list[Record]]:
+        out: dict[str, list[Record]] = defaultdict(list)
+        for conflict in self.items.get("conflict", []):
+            for item_id in conflict.get("item_ids") or ():
+                out[item_id].append(conflict)
+        return out
+
+
+def _evidence(record: Mapping[str, Any]) -> list[dict[str, Any]]:
+    evidence = record.get("evidence")
+    if isinstance(evidence, list):
+        return evidence
+    if record.get("type") == "conflict":
+        return [ev for v in record.get("variants") or () for ev in v.get("evidence") or ()]
+    return []
+
+
+def _report_row(r: Mapping[str, Any]) -> Record:
+    return {
+        k: r.get(k)
+        for k in ("id", "url", "outlet", "title", "published_at", "language", "wire_group", "story_id")
+    }
+
+
+def report_summary(r: Mapping[str, Any]) -> Record:
+    return _report_row(r)
+
+
+def paginate(items: list[Any], offset: int, limit: int) -> tuple[list[Any], int]:
+    return items[offset : offset + limit], len(items)
+
+
+class Library:
+    """The database behind the app: a snapshot per state of the file, briefings cached per snapshot."""
+
+    def __init__(self, db_path: str, *, merge_pending: bool = True) -> None:
+        self.db_path = str(db_path)
+        self.merge_pending = merge_pending
+        self._lock = threading.Lock()
+        self._snapshot: Snapshot | None = None
+        self._stamp: tuple[int, ...] | None = None
+        self._briefs: OrderedDict[tuple[Any, ...], Briefing | Exception] = OrderedDict()
+        self._local = threading.local()
+        if not os.path.exists(self.db_path):
+            from ..errors import UsageError
+
+            raise UsageError(
+                self.db_path, "no such database", "give --db PATH of a store made by `communique ingest`"
+            )
+
+    def _file_stamp(self) -> tuple[int, ...]:
+        out: list[int] = []
+        for suffix in ("", "-wal"):
+            try:
+                st = os.stat(self.db_path + suffix)
+                out += [st.st_mtime_ns, st.st_size]
+            except FileNotFoundError:
+                out += [0, 0]
+        return tuple(out)
+
+    @contextmanager
+    def store(self) -> Iterator[SQLiteStore]:
+        """A store for this thread (SQLite connections stay in the thread that opened them)."""
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = pipeline.open_store(self.db_path)
+            self._local.store = store
+        yield store
+
+    def snapshot(self) -> Snapshot:
+        stamp = self._file_stamp()
+        if self._snapshot is not None and stamp == self._stamp:
+            return self._snapshot
+        with self._lock:
+            stamp = self._file_stamp()
+            if self._snapshot is not None and stamp == self._stamp:
+                return self._snapshot
+            with self.store() as store:
+                if self.merge_pending:
+                    pipeline.merge(store)  # reports ingested but not merged yet (as `stories` does)
+                records = list(pipeline.export_records(store))
+                stories = pipeline.story_rows(store)
+            self._snapshot = Snapshot.build(records, stories)
+            self._stamp = self._file_stamp()  # after our own merge wrote to the file
+            self._briefs.clear()
+            return self._snapshot
+
+    def briefing(self, story_id: str | None, lang: str, as_of: str | None, since: str | None) -> Briefing:
+        """The briefing of a story (cached per snapshot); raises the library's errors."""
+        snap = self.snapshot()
+        if as_of is None:
+            as_of = newest_report_date(
+                r
+                for r in snap.records
+                if story_id is None or r["type"] != "report" or r.get("story_id") == story_id
+            )
+        key = (id(snap), story_id, lang, as_of, since)
+        with self._lock:
+            cached = self._briefs.get(key)
+        if cached is None:
+            try:
+                if as_of is None:
+                    from ..errors import UsageError
+
+                    raise UsageError(self.db_path, "has no dated reports to brief", "ingest reports first")
+                cached = compose_brief(snap.records, lang=lang, as_of=as_of, since=since, story_id=story_id)
+            except Exception as err:  # noqa: BLE001 - kept, so a bad date is not recomputed on each request
+                cached = err
+            with self._lock:
+                self._briefs[key] = cached
+                while len(self._briefs) > 64:
+                    self._briefs.popitem(last=False)
+        if isinstance(cached, Exception):
+            raise cached
+        return cached
+
+    def search(self, query: str, limit: int = 50) -> list[Record]:
+        snap = self.snapshot()
+        with self.store() as store:
+            hits = store.search(query, limit)
+        return [report_summary(snap.reports[rid]) for rid, _title in hits if rid in snap.reports]
