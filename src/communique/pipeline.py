@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import brief as briefing
@@ -76,11 +76,13 @@ def ingest(
     progress: Progress | None = None,
     *,
     extract: bool = True,
+    overrides: dict[str, Any] | None = None,
 ) -> IngestSummary:
     """Ingest every document named by ``sources``; one committed transaction per report.
 
     With ``extract`` (the default), each new report is also run through the extractors of
-    its language, in a second transaction of its own.
+    its language, in a second transaction of its own.  ``overrides`` sets report fields for
+    the whole batch (``published_at`` with ``published_precision``, ``outlet``, ``language``).
     """
     options = options or SourceOptions()
     say = progress or (lambda _line: None)
@@ -96,6 +98,8 @@ def ingest(
             except InputError as err:
                 _skip(store, summary, Skipped(source=item.source, reason=err.problem, hint=err.hint), say)
                 continue
+            if overrides:
+                report = replace(report, **overrides)
             if warning:
                 summary.warnings.append(f"{item.source}: {warning}")
                 say(f"warning: {item.source}: {warning}")
@@ -273,6 +277,7 @@ def export_records(store: SQLiteStore, types: Iterable[str] = EXPORT_TYPES) -> I
         for row in store.rows("actors"):
             yield {"type": "actor", "id": row["id"], "name": {"en": row["name_en"], "ja": row["name_ja"]},
                    "aliases": row["aliases"], "kind": row["kind"], "roles": row["roles"]}
+    quote_context = _QuoteContext(store, merged_actors) if "quote" in wanted else None
     merged_events = merging.merged_events(store) if "event" in wanted else []
     sides = _EventSides(store)
     if merged_events:  # after merging: each event once, with the evidence of every report
@@ -293,6 +298,8 @@ def export_records(store: SQLiteStore, types: Iterable[str] = EXPORT_TYPES) -> I
             if kind == "quote":
                 record["direct"] = bool(record["direct"])
                 record["speaker_id"] = same.get(record["speaker_id"], record["speaker_id"])
+                if quote_context is not None:
+                    record.update(quote_context.of(row["report_id"], record))
             if kind == "position":
                 record["holder_id"] = same.get(record["holder_id"], record["holder_id"])
             if kind == "proposal":
@@ -305,6 +312,24 @@ def export_records(store: SQLiteStore, types: Iterable[str] = EXPORT_TYPES) -> I
         for row in store.rows("conflicts"):
             yield {"type": "conflict", "id": row["id"], "topic": row["topic"],
                    "item_ids": row["item_ids"], "variants": row["variants"]}
+
+
+class _QuoteContext:
+    """A quote's speaker by name (in the quote's language when the record has it) and the report
+    it was read in: its id, outlet, date and URL."""
+
+    def __init__(self, store: SQLiteStore, merged_actors: list[dict[str, Any]]) -> None:
+        self.names = {row["id"]: (row["name_en"], row["name_ja"]) for row in store.rows("actors")}
+        self.names.update({row["id"]: (row["name_en"], row["name_ja"]) for row in merged_actors})
+        self.reports = {row[0]: row[1:] for row in store.db.execute(
+            "SELECT id, outlet, published_at, url FROM reports")}
+
+    def of(self, report_id: str, quote: dict[str, Any]) -> dict[str, Any]:
+        en, ja = self.names.get(quote["speaker_id"], (None, None))
+        name = (ja or en) if quote["language"] == "ja" else (en or ja)
+        outlet, published_at, url = self.reports.get(report_id, (None, None, None))
+        return {"speaker_name": name or quote["speaker_text"], "report_id": report_id, "outlet": outlet,
+                "published_at": published_at, "url": url}
 
 
 class _EventSides:
@@ -349,6 +374,8 @@ def export_fields(kind: str) -> tuple[str, ...]:
         return ("type", "id", "kind", "plover", "source_ids", "target_ids", "date", "date_precision", "place",
                 "participant_ids", "summary", "sources", "member_ids", "extractor", "evidence")
     fields = next(f for k, _t, f in _ITEM_TABLES if k == kind)
+    if kind == "quote":
+        fields = (*fields, "speaker_name", "report_id", "outlet", "published_at", "url")
     return ("type", *fields, "evidence")
 
 
@@ -378,8 +405,8 @@ def brief(
         raise UsageError(f"--story {story_id}", "no such story", "list the stories with `communique stories`")
     records = list(export_records(store))
     if as_of is None:  # the story's own newest report, not the newest of the whole store
-        as_of = briefing.newest_report_date(
-            r for r in records if story_id is None or r.get("type") != "report" or r.get("story_id") == story_id)
+        as_of = briefing.newest_report_date(r for r in records if story_id is None
+                                            or r.get("type") != "report" or r.get("story_id") == story_id)
     if as_of is None:
         raise UsageError(str(store.path), "has no dated reports to brief",
                          "ingest reports first, or give --as-of DATE")
