@@ -93,3 +93,56 @@ def test_dateline_outlet(text, outlet):
 )
 def test_header_outlet(text, outlet):
     assert dateline_outlet(text) == outlet
+
+
+# Issue 13: dates as outlets write them.
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2025/12/05 10:00", ("2025-12-05T10:00", Precision.DATETIME)),
+        ("2025/12/05", ("2025-12-05", Precision.DAY)),
+        ("2025.12.05", ("2025-12-05", Precision.DAY)),
+        ("Updated 2025-12-05T10:00:00Z", ("2025-12-05T10:00:00+00:00", Precision.DATETIME)),
+        ("Published: December 5, 2025 10:00 a.m. EST", ("2025-12-05T10:00:00-05:00", Precision.DATETIME)),
+        ("5 Dec 2025 3 p.m. GMT", ("2025-12-05T15:00:00+00:00", Precision.DATETIME)),
+        ("Dec 5, 2025, 10:00 PM JST", ("2025-12-05T22:00:00+09:00", Precision.DATETIME)),
+        ("2025-12-05T10:00:00+09:00", ("2025-12-05T10:00:00+09:00", Precision.DATETIME)),
+        ("Fri, 05 Dec 2025 10:00:00 +0900", ("2025-12-05T10:00:00+09:00", Precision.DATETIME)),
+        ("2025年12月5日 午前10時", ("2025-12-05T10:00:00+09:00", Precision.DATETIME)),
+        ("2025年12月5日(金) 午後3時30分", ("2025-12-05T15:30:00+09:00", Precision.DATETIME)),
+        ("公開日：２０２５年１２月５日", ("2025-12-05", Precision.DAY)),
+        ("令和7年12月5日", ("2025-12-05", Precision.DAY)),
+        ("2025/13/45", None),
+        ("next friday", None),
+    ],
+)
+def test_dates_as_outlets_write_them(value, expected):
+    assert parse_published(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Title\n\nPublished 2025.12.05 10:00\n\nBody", ("2025-12-05T10:00", Precision.DATETIME)),
+        ("Title\n\nUpdated 2025-12-05T10:00:00Z\n\nBody", ("2025-12-05T10:00:00+00:00", Precision.DATETIME)),
+        ("TOKYO, Dec. 5, 2025 /Kyodo/ - Body", ("2025-12-05", Precision.DAY)),
+        ("見出し\n\n2025年12月5日 午前10時\n本文", ("2025-12-05T10:00:00+09:00", Precision.DATETIME)),
+        # a wire dateline without a year takes the year of the report's first full date
+        ("MOSCOW, Dec 3 (Global Wire) - Talks held since March 2025 went on.", ("2025-12-03", Precision.DAY)),
+        ("MOSCOW, Dec 3 (Global Wire) - Talks went on.", None),
+        ("Version 1.2.3 of the plan", None),
+    ],
+)
+def test_header_dates(text, expected):
+    assert dateline_date(text) == expected
+
+
+def test_a_date_present_but_unreadable_is_warned():
+    from communique.ingest.meta import date_warning
+
+    assert "date 'next friday' not understood; the report is stored undated" in date_warning(
+        "next friday", "Body", dated=False)
+    assert "communique set ID --date" in date_warning("next friday", "Body", dated=False)
+    assert date_warning("2025/12/05", "Body", dated=True) is None
+    assert "dateline 'MOSCOW, Dec 3' gives no year" in date_warning(None, "MOSCOW, Dec 3 (Wire) - x", False)
+    assert date_warning(None, "No date here at all.", dated=False) is None

@@ -8,7 +8,7 @@ from ..errors import InputError
 from ..model import Document, Precision, Report
 from .clean import clean_text, html_to_text, split_front_matter, strip_markdown
 from .decode import decode
-from .meta import dateline_date, dateline_outlet, detect_language, parse_published
+from .meta import date_warning, dateline_date, dateline_outlet, detect_language, parse_published
 from .sources import SourceOptions, expand
 from .titles import split_head, usable_title
 
@@ -61,6 +61,9 @@ def build_report(doc: Document) -> tuple[Report, str]:
     top = f"{head.header}\n\n{text}" if head.header else text  # dates and outlets in dropped header lines
     outlet = outlet or dateline_outlet(top)
     dated = parse_published(published) or dateline_date(top, language)
+    problem = date_warning(published, top, dated is not None)  # a date present but unreadable
+    if problem:
+        warning = f"{warning}; {problem}" if warning else problem
     report = Report(
         id=Report.make_id(url, text),
         source=doc.source,

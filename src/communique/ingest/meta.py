@@ -37,10 +37,12 @@ def detect_language(text: str, hint: str | None = None) -> str:
 
 
 _ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}
+# A Japanese date, with an optional weekday and clock time: 2025年12月5日(金) 午前10時30分, 12月5日 15:00.
 _JA_DATE = re.compile(
     r"(?:(?P<era>令和|平成|昭和)(?P<eyear>\d{1,2}|元)年|(?P<year>\d{4})年)\s*"
     r"(?P<month>\d{1,2})月\s*(?P<day>\d{1,2})日"
-    r"(?:[^\d\n]{0,6}?(?P<hour>\d{1,2})(?:時|:)(?P<minute>\d{1,2})分?)?"
+    r"(?:\s*[(（][月火水木金土日][曜日]{0,2}[)）])?"
+    r"(?:[^\d\n。]{0,6}?(?P<ampm>午前|午後)?\s*(?P<hour>\d{1,2})(?:時|:)(?:(?P<minute>\d{1,2})分?)?)?"
 )
 _MONTHS = {
     m: i
@@ -56,11 +58,32 @@ _MONTHS = {
     for m in names
 }
 _MONTH_RE = r"(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_EN_DATES = (
-    re.compile(_MONTH_RE + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})", re.I),
-    re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_RE + r",?\s+(?P<year>\d{4})", re.I),
-    re.compile(r"\b(?P<year>20\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)\b"),
+# A clock time after a date: "10:00", "10:00 a.m. EST", "3 p.m. GMT", "T10:00:00Z", "10:00 (JST)".
+_TIME_RE = (
+    r"(?:(?:\s*(?:at|,|-|–|—)?\s*|T)(?P<hour>\d{1,2})(?::(?P<minute>\d\d)(?::(?P<second>\d\d)(?:\.\d+)?)?"
+    r"|(?=\s*[ap]\.?m\b))\s*(?P<ampm>[ap]\.?m\.?)?"
+    r"\s*\(?(?P<zone>Z|UTC|GMT|JST|KST|CET|CEST|BST|EET|EEST|MSK|EST|EDT|CST|CDT|PST|PDT"
+    r"|[+-]\d\d:?\d\d)?\)?)?"
 )
+_EN_DATES = (
+    re.compile(r"\b" + _MONTH_RE + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b" + _TIME_RE,
+               re.I),
+    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_RE + r",?\s+(?P<year>\d{4})\b" + _TIME_RE,
+               re.I),
+    # numeric, year first: 2025-12-05, 2025/12/05 10:00, 2025.12.05, 2025-12-05T10:00:00Z
+    re.compile(r"(?<![\d.:/-])(?P<year>(?:19|20)\d\d)(?P<sep>[-/.])(?P<mnum>\d{1,2})(?P=sep)(?P<day>\d{1,2})"
+               r"(?![\d/])\.?" + _TIME_RE),
+)
+# A wire dateline without a year: "MOSCOW, Dec 3 (Global Wire) -", "KYIV, Nov. 28 /Agency/ -".
+_YEARLESS_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z .'/-]{1,40},\s+" + _MONTH_RE + r"\s+(?P<day>\d{1,2})\b(?!,?\s+\d{4})", re.M | re.I)
+_JA_YEARLESS = re.compile(r"^【[^】]{1,20}】?\s*(?P<month>\d{1,2})月(?P<day>\d{1,2})日", re.M)
+_ZONES = {"Z": 0, "UTC": 0, "GMT": 0, "JST": 9, "KST": 9, "CET": 1, "CEST": 2, "BST": 1, "EET": 2,
+          "EEST": 3, "MSK": 3, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "PST": -8, "PDT": -7}
+# Labels before a date in page headers and metadata values.
+_LABEL = re.compile(
+    r"^\s*(?:(?:last\s+)?updated(?:\s+on)?|published(?:\s+on)?|posted(?:\s+on)?|first published(?:\s+on)?"
+    r"|date|更新(?:日時?)?|公開(?:日時?)?|配信(?:日時?)?|掲載(?:日時?)?|投稿(?:日時?)?)\s*[:：]?\s*", re.I)
 
 
 def _ymd(year: int, month: int, day: int) -> date | None:
@@ -73,45 +96,125 @@ def _ymd(year: int, month: int, day: int) -> date | None:
 _JST = timezone(timedelta(hours=9))
 
 
-def dateline_date(text: str, language: str | None = None) -> tuple[str, Precision] | None:
-    """A full date near the top of the text (a dateline or a 'Published' line).
+def _stamp(found: date, groups: dict[str, str | None], language: str | None,
+           ) -> tuple[str, Precision]:
+    """A day, or a datetime when a valid clock time follows it (JST for Japanese without a zone)."""
+    if not groups.get("hour"):
+        return found.isoformat(), Precision.DAY
+    hour, minute = int(groups["hour"] or 0), int(groups.get("minute") or 0)
+    second = int(groups.get("second") or 0)
+    ampm = (groups.get("ampm") or "").replace(".", "").lower()
+    if ampm in ("pm", "午後") and hour < 12:
+        hour += 12
+    elif ampm in ("am", "午前") and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59 or second > 59:
+        return found.isoformat(), Precision.DAY
+    zone_name = (groups.get("zone") or "").upper()
+    zone: timezone | None = None
+    if zone_name in _ZONES:
+        zone = timezone(timedelta(hours=_ZONES[zone_name]))
+    elif zone_name:
+        sign = -1 if zone_name[0] == "-" else 1
+        digits = zone_name[1:].replace(":", "")
+        zone = timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+    elif language == "ja":
+        zone = _JST
+    stamp = datetime(found.year, found.month, found.day, hour, minute, second, tzinfo=zone)
+    return stamp.isoformat(timespec="seconds" if zone or second else "minutes"), Precision.DATETIME
 
-    A Japanese report's clock time is Japan Standard Time unless it says otherwise.
-    """
-    head = unicodedata.normalize("NFKC", text[:600])
+
+def _ja_date(match: re.Match[str], language: str | None) -> tuple[str, Precision] | None:
+    if match.group("era"):
+        eyear = match.group("eyear")
+        year = _ERAS[match.group("era")] + (1 if eyear == "元" else int(eyear))
+    else:
+        year = int(match.group("year"))
+    found = _ymd(year, int(match.group("month")), int(match.group("day")))
+    if found is None:
+        return None
+    return _stamp(found, match.groupdict(), "ja" if language in (None, "ja") and match.group("ampm")
+                  else language)
+
+
+def _en_date(match: re.Match[str], language: str | None) -> tuple[str, Precision] | None:
+    groups = match.groupdict()
+    month = int(groups["mnum"]) if groups.get("mnum") else _MONTHS[groups["mon"].lower()]
+    found = _ymd(int(groups["year"]), month, int(groups["day"]))
+    if found is None:
+        return None
+    if groups.get("sep") == "-" and groups.get("hour") and not groups.get("zone") \
+            and "T" not in match.group():
+        groups = {**groups, "hour": None}  # "2025-12-05 - 10" is a day and a number, not a time
+    return _stamp(found, groups, language)
+
+
+def _first_date(head: str, language: str | None) -> tuple[str, Precision] | None:
+    """The earliest readable date in ``head`` (NFKC-normalised), in any of the forms above."""
+    found: list[tuple[int, tuple[str, Precision]]] = []
     match = _JA_DATE.search(head)
     if match:
-        if match.group("era"):
-            eyear = match.group("eyear")
-            year = _ERAS[match.group("era")] + (1 if eyear == "元" else int(eyear))
-        else:
-            year = int(match.group("year"))
-        found = _ymd(year, int(match.group("month")), int(match.group("day")))
-        if found:
-            if match.group("hour"):
-                hour, minute = int(match.group("hour")), int(match.group("minute"))
-                if hour < 24 and minute < 60:
-                    zone = _JST if language == "ja" else None
-                    stamp = datetime(found.year, found.month, found.day, hour, minute, tzinfo=zone)
-                    return stamp.isoformat(timespec="seconds" if zone else "minutes"), Precision.DATETIME
-            return found.isoformat(), Precision.DAY
+        read = _ja_date(match, language)
+        if read:
+            found.append((match.start(), read))
     for pattern in _EN_DATES:
         match = pattern.search(head)
-        if not match:
-            continue
-        groups = match.groupdict()
-        month = int(groups["mnum"]) if groups.get("mnum") else _MONTHS[groups["mon"].lower()]
-        found = _ymd(int(groups["year"]), month, int(groups["day"]))
-        if found:
-            return found.isoformat(), Precision.DAY
-    return None
+        if match:
+            read = _en_date(match, language)
+            if read:
+                found.append((match.start(), read))
+    return min(found, key=lambda f: f[0])[1] if found else None
 
 
-def parse_published(value: str | None) -> tuple[str, Precision] | None:
-    """An ISO 8601 date or datetime (or an RFC 822 feed date) as given by a source."""
-    if not value:
+def dateline_date(text: str, language: str | None = None) -> tuple[str, Precision] | None:
+    """A full date near the top of the text (a dateline or a 'Published' / 'Updated' line).
+
+    Written and numeric forms in English and Japanese (``Dec 5, 2025``, ``5 December 2025 10:00 GMT``,
+    ``2025/12/05 10:00``, ``2025.12.05``, ``2025-12-05T10:00:00Z``, ``2025年12月5日 午前10時``, era years).
+    A wire dateline without a year (``MOSCOW, Dec 3 (Wire) -``) takes the year of the first full
+    date elsewhere in the report.  A Japanese report's clock time is Japan Standard Time unless
+    it says otherwise.
+    """
+    head = unicodedata.normalize("NFKC", text[:600])
+    found = _first_date(head, language)
+    if found:
+        return found
+    return _yearless(unicodedata.normalize("NFKC", text[:3000]), language)
+
+
+def _yearless(text: str, language: str | None) -> tuple[str, Precision] | None:
+    """A dateline's month and day, with the year of the report's first full date, or None."""
+    match = _YEARLESS_DATELINE.search(text[:600]) or _JA_YEARLESS.search(text[:600])
+    if not match:
         return None
-    value = value.strip()
+    years = re.findall(r"(?<!\d)((?:19|20)\d\d)(?:年|\b)", text)
+    if not years:
+        return None
+    groups = match.groupdict()
+    month = _MONTHS[groups["mon"].lower()] if groups.get("mon") else int(groups["month"])
+    found = _ymd(int(years[0]), month, int(groups["day"]))
+    return (found.isoformat(), Precision.DAY) if found else None
+
+
+def yearless_dateline(text: str) -> str | None:
+    """The text of a dateline that gives a month and day but no year (for a warning), or None."""
+    head = unicodedata.normalize("NFKC", text[:600])
+    match = _YEARLESS_DATELINE.search(head) or _JA_YEARLESS.search(head)
+    return match.group().strip() if match else None
+
+
+_RFC822 = re.compile(r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s+\d\d:\d\d(?::\d\d)?\s*"
+                     r"(?:[+-]\d{4}|[A-Z]{1,3})?$")
+
+
+def parse_published(value: str | None, language: str | None = None) -> tuple[str, Precision] | None:
+    """A publication date as a source gives it: ISO 8601 (with an offset, ``Z``, or none), an
+    RFC 822 feed date, numeric forms (``2025/12/05 10:00``, ``2025.12.05``), written English and
+    Japanese dates, with a label or without (``Updated 2025-12-05T10:00:00Z``, ``公開日：…``).
+    None when the value holds no readable date."""
+    if not value or not value.strip():
+        return None
+    value = _LABEL.sub("", unicodedata.normalize("NFKC", value.strip())).strip()
     try:
         stamp = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
@@ -119,18 +222,37 @@ def parse_published(value: str | None) -> tuple[str, Precision] | None:
     if stamp is not None:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             return stamp.date().isoformat(), Precision.DAY
+        if stamp.tzinfo is None and language == "ja":
+            stamp = stamp.replace(tzinfo=_JST)
         return stamp.isoformat(timespec="seconds"), Precision.DATETIME
     if re.fullmatch(r"\d{4}-\d{2}", value):
         return value, Precision.MONTH
     try:
         from email.utils import parsedate_to_datetime
 
-        stamp = parsedate_to_datetime(value)
+        stamp = parsedate_to_datetime(value) if _RFC822.match(value) else None
     except (TypeError, ValueError, IndexError):
-        return dateline_date(value, "ja" if re.search("[年月日]", value) else None)
-    if stamp.tzinfo is None:
-        stamp = stamp.replace(tzinfo=UTC)
-    return stamp.isoformat(timespec="seconds"), Precision.DATETIME
+        stamp = None
+    if stamp is not None:
+        if stamp.tzinfo is None:
+            stamp = stamp.replace(tzinfo=UTC)
+        return stamp.isoformat(timespec="seconds"), Precision.DATETIME
+    return _first_date(value, language or ("ja" if re.search("[年月日]", value) else None))
+
+
+def date_warning(given: str | None, text: str, dated: bool) -> str | None:
+    """A one-line warning when a date is present but could not be read: a metadata value
+    (record field, front matter, page or feed) that holds no readable date, or, for a report
+    left undated, a dateline without a year."""
+    hint = "give it with `communique set ID --date YYYY-MM-DD` (or `ingest --date` for a batch)"
+    if given and given.strip() and parse_published(given) is None:
+        undated = "" if dated else "; the report is stored undated"
+        return f"date {given.strip()!r} not understood{undated}; {hint}"
+    if not dated:
+        line = yearless_dateline(text)
+        if line:
+            return f"dateline {line!r} gives no year; the report is stored undated; {hint}"
+    return None
 
 
 _DATELINE_OUTLET = re.compile(
