@@ -195,7 +195,8 @@ def names_agree(gold: str, kind: str, forms: Iterable[str]) -> bool:
             if "・" in gold and b and surname in form.replace(" ", ""):
                 return True
             continue
-        gt, ft = g.replace(".", "").split(), form.replace(".", "").split()
+        # "al-Thani" and "Al Thani" are one name: hyphens count as spaces
+        gt, ft = g.replace(".", "").replace("-", " ").split(), form.replace(".", "").replace("-", " ").split()
         if kind == "person":
             if gt and ft and gt[-1] == ft[-1] and len(gt[-1]) > 2:
                 return True  # same surname

@@ -646,6 +646,35 @@ def test_he_is_the_recent_subject_not_a_name_in_passing() -> None:
     assert [q.speaker_id for q in run(text).quotes if q.direct] == ["donald-trump"]
 
 
+def test_names_beside_a_known_surname_are_someone_else() -> None:
+    text = ("Commerce Secretary Howard Lutnick met Chinese Commerce Minister Wang Wentao and trade "
+            "negotiator Li Chenggang in London on Monday.")
+    meeting = next(e for e in run(text).events if e.kind == "meeting")
+    assert {"person:wang-wentao", "person:li-chenggang"} <= set(meeting.participant_ids)
+    assert not {"wang-yi", "li-qiang"} & set(meeting.participant_ids)
+
+
+def test_a_participant_named_in_an_appositive() -> None:
+    text = ("On Saturday morning, Treasury Secretary Scott Bessent met with the Chinese Vice Premier in "
+            "charge of the economy, He Lifeng.")
+    meeting = next(e for e in run(text).events if e.kind == "meeting")
+    assert "person:he-lifeng" in meeting.participant_ids
+
+
+def test_separate_meetings_stay_separate() -> None:
+    text = ("Japan's negotiator Ryosei Akazawa met with President Donald Trump at the White House "
+            "on Tuesday.\n\n"
+            "Earlier on Tuesday, Akazawa held two hours of talks with Commerce Secretary Howard Lutnick.")
+    meetings = [set(e.participant_ids) for e in run(text).events if e.kind == "meeting"]
+    assert all(not {"donald-trump", "howard-lutnick"} <= m for m in meetings)
+
+
+def test_an_honorific_and_a_given_name_are_the_person_named_before() -> None:
+    text = ("Prime Minister Sheikh Mohammed bin Abdulrahman Al Thani announced the deal.\n\n"
+            "“Phase one will begin on Sunday and last six weeks,” Sheikh Mohammed said.")
+    assert [q.speaker_id for q in run(text).quotes if q.direct] == ["mohammed-bin-abdulrahman-al-thani"]
+
+
 def test_not_accept_is_a_rejection() -> None:
     text = "A Ukrainian official said Kyiv would not accept a 28-point plan that required it to cede land."
     stances = {(p.target_id, p.stance) for p in run(text).positions}

@@ -283,6 +283,7 @@ def find_mentions(text: str, actors: ReportActors, quote_spans: list[tuple[int, 
                 if extra.get(first, 0) < size:
                     extra[first] = size
         _run_mentions(text, run, actors, index, firsts, extra)
+    _honorific_mentions(text, runs, actors)
     mentions = actors.mentions
     mentions.sort(key=lambda m: m.start)
     actors.starts = [m.start for m in mentions]
@@ -297,6 +298,36 @@ def find_mentions(text: str, actors: ReportActors, quote_spans: list[tuple[int, 
     for mention in mentions:
         at = bisect_right(q_starts, mention.start) - 1
         mention.in_quote = at >= 0 and max_ends[at] > mention.start
+
+
+_HONORIFICS = frozenset("sheikh sheikha emir prince princess king queen sir dame pope".split())
+
+
+def _honorific_mentions(text: str, runs: list[list[tuple[int, int, str]]], actors: ReportActors) -> None:
+    """'Sheikh Mohammed', 'Sir Keir', 'Prince Faisal': an honorific and a given name refer to the
+    one person named before in the report whose name (after its titles) begins with that word."""
+    taken = {(m.start, m.end) for m in actors.mentions}
+    for run in runs:
+        for i in range(len(run) - 1):
+            if run[i][2].lower() not in _HONORIFICS:
+                continue
+            word_start, word_end, raw = run[i + 1]
+            word, possessive = _strip_possessive(raw)
+            if i + 2 < len(run) or any(s <= word_start < e for s, e in taken):
+                continue  # a longer name, or a mention already there
+            earlier = {m.actor_id for m in actors.mentions if m.start < word_start and m.kind == "person"
+                       and _first_name(m.text) == word}
+            if len(earlier) != 1:
+                continue
+            actor_id = earlier.pop()
+            actors.mentions.append(Mention(start=run[i][0], end=word_end, text=text[run[i][0]:word_end],
+                                           actor_id=actor_id, kind="person", possessive=possessive,
+                                           source="name", gender=actors.gender(actor_id)))
+
+
+def _first_name(name: str) -> str:
+    words = [w for w in name.split() if w.lower() not in TITLE_WORDS and w.lower() not in _HONORIFICS]
+    return words[0] if words else ""
 
 
 _KEYS: dict[str, str] = {}  # surface -> lookup key (memo: key() normalises Unicode)
@@ -383,6 +414,10 @@ def _run_mentions(
             i += 1
             continue
         j, actor_id, k = found
+        if j - i == 1 and _other_name_beside(words, word_keys, i, forms, actor_id, actors):
+            unmatched.append(i)  # "Wang Wentao", "Melania Trump": not Wang Yi, not Trump
+            i += 1
+            continue
         start, end = run[i][0], run[j - 1][0] + len(words[j - 1][0])
         source = index.sources.get(k, "name") if not actor_id.startswith("person:") else "unknown"
         kind = actors.kind(actor_id)
@@ -464,6 +499,24 @@ def _learn_title(text: str, start: int, end: int, actor_id: str, actors: ReportA
             actors.learn(TITLE_HEADS[phrase], start, actor_id)
             actors.learn(phrase, start, actor_id)
         actors.roles_seen.setdefault(actor_id, []).append((title, start, end))
+
+
+def _name_word(word: str, word_key: str, forms: dict[str, str]) -> bool:
+    """A capitalised word that can be part of a person's name and names nobody on its own."""
+    low = word.lower()
+    return (word[:1].isupper() and not word.isupper() and len(word) >= 2 and low not in TITLE_WORDS
+            and low not in NOT_NAME and low not in PARTICLES and word_key not in forms)
+
+
+def _other_name_beside(words: list[tuple[str, bool]], word_keys: list[str], i: int, forms: dict[str, str],
+                       actor_id: str, actors: ReportActors) -> bool:
+    """A known person's one-word form with another name word right beside it in the same run
+    ("Wang" of "Wang Wentao", "Trump" of "Melania Trump"): someone else of that name."""
+    if actors.kind(actor_id) != "person" or words[i][1] and i + 1 < len(words):
+        return False
+    after = i + 1 < len(words) and not words[i][1] and _name_word(words[i + 1][0], word_keys[i + 1], forms)
+    before = i > 0 and not words[i - 1][1] and _name_word(words[i - 1][0], word_keys[i - 1], forms)
+    return after or before
 
 
 def _unknown_people(

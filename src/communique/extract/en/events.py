@@ -1330,6 +1330,20 @@ def _compatible(a: Draft, b: Draft) -> bool:
     return False
 
 
+_ANOTHER = re.compile(r"\b(?:separate(?:ly)?|earlier|later|another|before that|after that)\b", re.I)
+
+
+def _another(ctx: Context, draft: Draft, other: Draft) -> bool:
+    """A meeting the sentence sets apart from one already told ("separate", "earlier", "later")
+    with a person each has that the other lacks: two meetings, not one told twice."""
+    mine, theirs = set(draft.participants), set(other.participants)
+    people = [a for a in mine ^ theirs if ctx.actors.kind(a) == "person"]
+    if not (any(a in mine for a in people) and any(a in theirs for a in people)):
+        return False
+    sentence = ctx.sentences[draft.sentence]
+    return _ANOTHER.search(ctx.text, sentence.start, sentence.end) is not None
+
+
 def _merge(ctx: Context, drafts: list[Draft]) -> list[Event]:
     merged: list[Draft] = []
     for draft in drafts:
@@ -1339,6 +1353,8 @@ def _merge(ctx: Context, drafts: list[Draft]) -> list[Event]:
                 continue
             if (draft.alone or other.alone) and set(draft.participants) != set(other.participants):
                 continue  # "held separate meetings with Hamas and with Witkoff": two meetings
+            if _another(ctx, draft, other):
+                continue  # "Earlier on Tuesday, Akazawa held talks with Lutnick": not his talks with Trump
             shared = set(other.participants) & set(draft.participants) or (other.keys & draft.keys)
             same_place = draft.place is not None and draft.place == other.place and draft.date is not None
             if shared or same_place:

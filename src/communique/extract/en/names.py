@@ -49,6 +49,12 @@ NOT_OPENING_NAME = (
     )
 )
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+# Where a meeting or call is told, everyone named may be a participant ("met with the Chinese Vice
+# Premier in charge of the economy, He Lifeng"): every candidate run there is shown to the model.
+_MEETING = re.compile(
+    r"\b(?:met|meet|meets|meeting|meetings|talks|spoke|speak|speaks|phone call|call with|hosted|hosts|"
+    r"sat down|negotiat\w*|counterpart)\b"
+)
 
 
 @cache
@@ -95,6 +101,30 @@ def _runs(text: str, start: int, end: int) -> list[tuple[int, int, list[str]]]:
         current = [(m.start(), m.end(), word)] if upper else []
     close()
     return out
+
+
+_CREDIT = re.compile(r"(?:/\s?|\b(?:photo|photograph|picture|image|credit)s?(?: by)?:?\s)$", re.I)
+
+
+def _after_titles(text: str, start: int, end: int, words: list[str],
+                  actors: ReportActors) -> tuple[int, int, list[str]]:
+    """The name part of a run that opens with titles or known names: "Chinese Commerce Minister
+    Wang Wentao" -> "Wang Wentao" (the words after the last title word or known mention)."""
+    cut = 0
+    at = start
+    spans = []
+    for i, word in enumerate(words):
+        at = text.find(word, at)
+        spans.append((at, at + len(word)))
+        bare = _POSSESSIVE.sub("", word).lower().strip(".")
+        if bare in TITLE_WORDS or _covered(actors, at, at + len(word)):
+            cut = i + 1
+        at += len(word)
+    if cut == 0:
+        return start, end, words
+    if cut >= len(words):
+        return start, end, []
+    return spans[cut][0], end, words[cut:]
 
 
 def _candidate(words: list[str]) -> bool:
@@ -215,7 +245,8 @@ def discover(
     for sent in sentences:
         while cue is not None and cue < sent.start:
             cue = next(cues, None)
-        has_cue = bool(sent.quotes) or (cue is not None and cue < sent.end)
+        meeting = _MEETING.search(text, sent.start, sent.end) is not None
+        has_cue = bool(sent.quotes) or (cue is not None and cue < sent.end) or meeting
         if not has_cue:
             # no cue: only a full name opening the sentence, the antecedent of a later "he" or "she"
             opener = _runs(text, sent.start, min(sent.end, sent.start + 60))[:1]
@@ -241,12 +272,15 @@ def discover(
             if _inside(quote_spans, start):
                 continue
             subject, first = first, False
+            start, end, words = _after_titles(text, start, end, words, actors)
+            if not words or _CREDIT.search(text, max(0, start - 24), start):
+                continue  # "REUTERS/Kevin Lamarque", "Photo by ...": a photographer, no participant
             if not _candidate(words) or _covered(actors, start, end):
                 continue
             opens = not text[sent.start : start].strip(" \t\n“\"‘'(—–-")
             if opens and len(words) == 1 and not mid_sentence(text, words[0]):
                 continue  # "Work would now continue", "Hours earlier": capitalised as a sentence opens
-            if not (subject or _speaker_place(text, start, end, near, marks)):
+            if not (subject or meeting or _speaker_place(text, start, end, near, marks)):
                 continue
             joined = " ".join(_POSSESSIVE.sub("", w) for w in words)
             if key(joined) in forms or tries.get(joined, 0) >= (2 if len(words) == 1 else 1):
@@ -277,19 +311,20 @@ def discover(
             s = max(s, wanted[0][0] - _WINDOW)
             e = min(e, wanted[-1][1] + _WINDOW)
         windows.append((s, e, wanted))
-    labelled: list[str] = list(sure)
+    labelled: list[tuple[str, bool]] = [(name, False) for name in sure]  # (name, inside a sentence)
     if nlp is not None:
         for (s, _e, wanted), doc in zip(windows, nlp.pipe(text[w[0] : w[1]] for w in windows), strict=True):
             people = [(s + ent.start_char, s + ent.end_char) for ent in doc.ents if ent.label_ == "PERSON"]
             for start, end, _words in wanted:
                 for p_start, p_end in people:
                     if p_start < end and start < p_end and p_end >= end - 1:
-                        labelled.append(text[max(p_start, start) : min(p_end, end)])
+                        at = max(p_start, start)
+                        labelled.append((text[at : min(p_end, end)], _inside_sentence(text, at)))
     found: dict[str, str] = {}
     names: dict[str, str] = {}
     found_names: set[str] = set()
-    for person in labelled:
-        name = _clean(person)
+    for person, inside in labelled:
+        name = _clean(person, keep_first=inside)
         if not name or (" " not in name and name in found_names):
             continue
         found_names.add(name)
@@ -320,12 +355,23 @@ def _surname(name: str) -> str:
 _NOT_PEOPLE = frozenset("twitter facebook instagram youtube tiktok telegram google fox cnn msnbc".split())
 
 
-def _clean(name: str) -> str:
+def _inside_sentence(text: str, at: int) -> bool:
+    """A capitalised word here is capitalised for itself, not because a sentence opens:
+    the text before it ends in a word or a comma (", He Lifeng")."""
+    before = text[max(0, at - 3) : at].rstrip(" ")
+    return bool(before) and (before[-1].isalnum() or before[-1] in ",;")
+
+
+def _clean(name: str, keep_first: bool = False) -> str:
+    """The name without leading titles and function words; ``keep_first`` keeps a capitalised
+    function word inside a sentence followed by another name word ("He Lifeng", not "He said")."""
     words = [_POSSESSIVE.sub("", w) for w in name.split()]
     if any(w.lower() in _NOT_PEOPLE for w in words):
         return ""
-    while words and (words[0].lower().strip(".") in TITLE_WORDS or words[0].lower() in _FUNCTION):
+    keep = keep_first and len(words) > 1 and words[0][:1].isupper() and words[0].lower() in _FUNCTION
+    while not keep and words and (words[0].lower().strip(".") in TITLE_WORDS
+                                  or words[0].lower() in _FUNCTION):
         words = words[1:]
-    if not words or any(w.lower() in NOT_NAME for w in words):
+    if not words or any(w.lower() in NOT_NAME for w in words[1 if keep else 0 :]):
         return ""
     return " ".join(words)
