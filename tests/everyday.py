@@ -42,8 +42,16 @@ REPORTS = {
         "「領土を譲ることはできない」と述べた。\n\n"
         "EUの外交筋は、協議は来週も続くとの見方を示した。\n"
     ),
+    "trade-ja.txt": (
+        "赤沢経済再生相、関税協議「合意に近い」\n\n"
+        "2025年12月10日 18時00分\n\n"
+        "赤沢亮正経済再生相は10日、ワシントンでラトニック米商務長官と会談し、自動車関税をめぐる協議について"
+        "「合意に非常に近い」と記者団に述べた。\n\n"
+        "赤沢氏は、コメの市場開放には応じない考えを改めて示した。\n"
+    ),
 }
 TRADE = ("trade1.txt", "trade2.txt")
+STORES = ("trade1.txt", "trade2.txt", "ukr1.txt", "ukr2.txt", "ukr-ja.txt")  # the two-story store
 
 
 def write_reports(folder: Path, names: tuple[str, ...] = tuple(REPORTS)) -> list[Path]:

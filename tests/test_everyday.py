@@ -13,18 +13,18 @@ from communique import manage, pipeline, terminal
 from communique.store import SQLiteStore
 from communique.store import search as word_search
 
-from .everyday import REPORTS, TRADE, write_reports
+from .everyday import STORES, TRADE, write_reports
 
 
 @pytest.fixture(scope="module")
 def two_stories(tmp_path_factory):
     """A store holding the Ukraine talks (newest report Dec 14) and a trade story (newest Dec 10)."""
     folder = tmp_path_factory.mktemp("everyday")
-    paths = write_reports(folder / "in")
+    paths = write_reports(folder / "in", STORES)
     db = folder / "two.db"
     with SQLiteStore(db) as store:
         summary = pipeline.ingest(store, [str(p) for p in paths])
-        assert len(summary.added) == len(REPORTS)
+        assert len(summary.added) == len(STORES)
         pipeline.merge(store)
     return db
 
@@ -101,7 +101,7 @@ def test_reports_is_a_table_with_a_header_on_a_terminal(run, two_stories, monkey
     assert code == 0
     lines = out.rstrip("\n").splitlines()
     assert lines[0].split() == ["ID", "OUTLET", "DATE", "LANG", "WIRE", "TITLE"]
-    assert len(lines) == 1 + len(REPORTS)
+    assert len(lines) == 1 + len(STORES)
     assert all(cell_len(line) <= 120 for line in lines)
     columns = {cell_len(line[: line.index("20")]) for line in lines[1:]}  # the date column starts alike
     assert len(columns) == 1 and "\t" not in out
@@ -110,7 +110,7 @@ def test_reports_is_a_table_with_a_header_on_a_terminal(run, two_stories, monkey
 def test_reports_piped_is_plain_tsv(run, two_stories):
     code, out, _err = run("reports", "--db", two_stories)
     rows = [line.split("\t") for line in out.splitlines()]
-    assert code == 0 and len(rows) == len(REPORTS) and {len(r) for r in rows} == {6}
+    assert code == 0 and len(rows) == len(STORES) and {len(r) for r in rows} == {6}
 
 
 def test_ingest_progress_has_count_rate_and_eta_and_a_summary(run, tmp_path, monkeypatch):
@@ -120,7 +120,7 @@ def test_ingest_progress_has_count_rate_and_eta_and_a_summary(run, tmp_path, mon
     assert code == 0
     assert "2/2" in err and "reports/s" in err and re.search(r"<\d\d:\d\d", err)  # count, rate, ETA
     assert "ingested 2 new report(s)" in err and str(paths[0]) not in err  # no line per file
-    (tmp_path / "in" / "trade3.txt").write_text(REPORTS["ukr1.txt"], encoding="utf-8")
+    write_reports(tmp_path / "in", ("ukr1.txt",))
     code, _out, err = run("ingest", "--quiet", "--db", tmp_path / "p.db", tmp_path / "in")
     assert code == 0 and err == ""
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from . import __version__, manage, pipeline, terminal
 from .errors import CommuniqueError, StoreError, UsageError
+from .extract import user_names
 from .ingest.fetch import DEFAULT_MAX_BYTES, DEFAULT_READ_TIMEOUT, FetchOptions
 from .ingest.meta import parse_published
 from .store import SQLiteStore
@@ -41,6 +42,12 @@ EXAMPLES = {
     "remove": "examples:\n  communique remove r-1a06\n  communique remove --db news.db r-1a068a159c0b2641",
     "set": "examples:\n  communique set r-1a06 --date 2025-12-05\n"
            "  communique set r-1a06 --outlet Kyodo --title 'Talks end without a deal'",
+    "actors": "examples:\n  communique actors add 'Ryosei Akazawa' --ja 赤沢亮正 --short-ja 赤沢 "
+              "--title 'Minister for Economic Revitalization' --title-ja 経済再生相 --affiliation japan\n"
+              "  communique actors unknown --db news.db\n"
+              "  communique actors add --confirm person:ryosei-akazawa\n"
+              "  communique actors check --gazetteer my-names.json\n"
+              "  communique actors show Akazawa\n  communique actors list --user",
 }
 
 
@@ -59,6 +66,9 @@ def _parser() -> argparse.ArgumentParser:
                                   formatter_class=argparse.RawDescriptionHelpFormatter)
         sub.add_argument("--db", metavar="PATH",
                          help="database file (default: $COMMUNIQUE_DB or ./communique.db)")
+        sub.add_argument("--gazetteer", metavar="FILE",
+                         help="the user's own names, merged over the built-in gazetteer "
+                              "(default: $COMMUNIQUE_GAZETTEER or ~/.config/communique/gazetteer.json)")
         return sub
 
     ingest = command("ingest", "Ingest reports from files, folders, URLs and RSS/Atom feeds.")
@@ -145,6 +155,40 @@ def _parser() -> argparse.ArgumentParser:
     fix.add_argument("--outlet", metavar="NAME", help="outlet name ('' clears it)")
     fix.add_argument("--title", metavar="TEXT", help="headline ('' clears it)")
 
+    actors = command("actors",
+                     "The user's own names: people and bodies the built-in gazetteer does not know.")
+    shared = argparse.ArgumentParser(add_help=False)  # --db and --gazetteer after the action too
+    shared.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="database file")
+    shared.add_argument("--gazetteer", metavar="FILE", default=argparse.SUPPRESS, help="the user's names")
+    action = actors.add_subparsers(dest="action", metavar="ACTION", required=True)
+    listing = action.add_parser("list", help="every known actor (built-in and the user's)", parents=[shared])
+    listing.add_argument("--user", action="store_true", help="only the user's entries")
+    listing.add_argument("--json", action="store_true", help="JSON on stdout")
+    one = action.add_parser("show", help="one actor by id or by any of its names", parents=[shared])
+    one.add_argument("name", metavar="ID|NAME")
+    action.add_parser("check", help="validate the user's gazetteer file", parents=[shared])
+    unknown = action.add_parser("unknown", help="people found in stored reports whom no gazetteer lists, "
+                                                "with their spellings in each language", parents=[shared])
+    unknown.add_argument("--json", action="store_true", help="JSON on stdout")
+    add = action.add_parser("add", help="add a person or body to the user's gazetteer "
+                                        "(or confirm one of `actors unknown` with --confirm)",
+                             parents=[shared])
+    add.add_argument("name", metavar="NAME", nargs="?", help="the English name (e.g. 'Ryosei Akazawa')")
+    add.add_argument("--confirm", metavar="ID", help="a person:… id from `actors unknown`: take its names")
+    add.add_argument("--ja", metavar="NAME", help="the Japanese name (e.g. 赤沢亮正)")
+    add.add_argument("--id", dest="entry_id", metavar="ID", help="the id (default: from the English name)")
+    add.add_argument("--kind", choices=("person", "country", "organization", "bloc"), default="person")
+    add.add_argument("--short", metavar="NAME", help="English short name (default: the family name)")
+    add.add_argument("--short-ja", metavar="NAME", help="Japanese short name (e.g. 赤沢)")
+    add.add_argument("--alias", action="append", default=[], metavar="NAME",
+                     help="another spelling, any language (repeatable)")
+    add.add_argument("--title", metavar="TEXT",
+                     help="English title (e.g. 'Minister for Economic Revitalization')")
+    add.add_argument("--title-ja", metavar="TEXT", help="Japanese title (e.g. 経済再生相)")
+    add.add_argument("--affiliation", metavar="ID",
+                     help="the country or body the title belongs to (e.g. japan)")
+    add.add_argument("--since", metavar="DATE", help="the role's start (YYYY, YYYY-MM or YYYY-MM-DD)")
+
     from .web.commands import register  # serve, follow: their own module, loaded lazily when run
     _COMMANDS.update(register(command))
     return parser
@@ -157,6 +201,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     try:
+        if getattr(args, "gazetteer", None):
+            user_names.use_file(args.gazetteer)
         return int(_COMMANDS[args.command](args))
     except UsageError as err:
         print(f"communique: {err.line()}", file=sys.stderr)
@@ -169,6 +215,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("communique: interrupted; every report committed so far is stored", file=sys.stderr)
         return 130
+    finally:
+        if getattr(args, "gazetteer", None):
+            user_names.use_file(None)
 
 
 def _err(line: str) -> None:
@@ -193,6 +242,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         max_items=args.max_items,
     )
     overrides = _overrides(args)
+    if not args.no_extract:
+        from .extract.gazetteer import load
+
+        load()  # a broken user gazetteer stops here, once, not at every report
     total = None if args.quiet else terminal.estimate_items(args.sources)
     progress = terminal.Progress(sys.stderr, total=total, unit="reports", quiet=args.quiet)
     try:
@@ -262,14 +315,14 @@ def cmd_reports(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     types = (args.type,) if args.type else pipeline.EXPORT_TYPES
+    if args.format == "csv" and args.out is None and not args.type:
+        raise UsageError("export --format csv", "one CSV file per type needs a folder",
+                         "add --out DIR, or --type TYPE to write one type to stdout")
     with _store(args) as store:
         if args.format == "jsonl":
             for record in pipeline.export_records(store, types):
                 sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
             return 0
-        if args.out is None and not args.type:
-            raise UsageError("export --format csv", "one CSV file per type needs a folder",
-                             "add --out DIR, or --type TYPE to write one type to stdout")
         if args.out is None:
             if args.excel:
                 sys.stdout.write("\ufeff")
@@ -416,10 +469,151 @@ def cmd_set(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_actors(args: argparse.Namespace) -> int:
+    from .extract.gazetteer import builtin_entries, load
+
+    if args.action == "check":
+        path = user_names.user_path()
+        if not path.exists():
+            _err(f"{path}: no user gazetteer yet (the built-in one is used); "
+                 "create it with `communique actors add`")
+            return 0
+        entries = user_names.read(path)
+        found = user_names.problems(entries, builtin_entries())
+        for line in found:
+            sys.stdout.write(f"{path}: {line}\n")
+        _err(f"{path}: {len(entries)} entr{'y' if len(entries) == 1 else 'ies'}, "
+             + (f"{len(found)} problem(s)" if found else "no problems"))
+        return 1 if found else 0
+    if args.action == "unknown":
+        with _store(args) as store:
+            rows = _unknown_people(store)
+        if args.json:
+            json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+        else:
+            terminal.table(sys.stdout, ("ID", "ENGLISH", "JAPANESE", "REPORTS", "SPELLINGS"), [
+                [r["id"], r["name_en"] or "-", r["name_ja"] or "-", str(r["reports"]),
+                 ", ".join(r["aliases"])]
+                for r in rows], wide=("SPELLINGS",))
+            if rows:
+                _err(f"confirm one with `communique actors add --confirm {rows[0]['id']}` "
+                     "(then `communique extract --all`)")
+        return 0
+    if args.action == "add":
+        new = _new_entry(args)
+        path = user_names.add(new)
+        _err(f"added {new['id']} to {path}; run `communique extract --all` "
+             "(and `communique stories --rebuild`) "
+             "so stored reports use it")
+        return 0
+    gazetteer = load()
+    mine = user_names.user_ids()
+    if args.action == "list":
+        listed = sorted(gazetteer.entries.values(), key=lambda e: e.id)
+        if args.user:
+            listed = [e for e in listed if e.id in mine]
+        rows = [{"id": e.id, "kind": e.kind, "name_en": e.name_en, "name_ja": e.name_ja,
+                 "source": "user" if e.id in mine else "built-in"} for e in listed]
+        if args.json:
+            json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+        else:
+            terminal.table(sys.stdout, ("ID", "KIND", "ENGLISH", "JAPANESE", "SOURCE"),
+                           [[r["id"], r["kind"], r["name_en"], r["name_ja"] or "-", r["source"]]
+                            for r in rows],
+                           wide=("ENGLISH",))
+        return 0
+    known = gazetteer.get(args.name) or gazetteer.lookup(args.name)
+    if known is None:
+        raise UsageError(args.name, "no actor in the gazetteer has this id or name",
+                         "list them with `communique actors list`, add one with `communique actors add`")
+    info = {"id": known.id, "kind": known.kind, "source": "user" if known.id in mine else "built-in",
+            "name": {"en": known.name_en, "ja": known.name_ja},
+            "short": {"en": known.short_en, "ja": known.short_ja},
+            "aliases": {"en": list(known.aliases_en), "ja": list(known.aliases_ja)},
+            "roles": [{"title": {"en": r.title, "ja": r.title_ja}, "affiliation": r.affiliation,
+                       "from": r.since, "to": r.until} for r in known.roles],
+            "country": known.country}
+    json.dump(info, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
+def _unknown_people(store: SQLiteStore) -> list[dict[str, Any]]:
+    """People the extractors found whom no gazetteer lists (``person:`` ids), with every spelling
+    in each language -- one row per person of the merged record (赤沢亮正 and Ryosei Akazawa are one
+    row once merged) -- most reported first."""
+    pipeline.merge(store)
+    merged = store.db.execute("SELECT id, name_en, name_ja, aliases, member_ids FROM merged_actors "
+                              "WHERE kind = 'person' AND id LIKE 'person:%'").fetchall()
+    rows = []
+    for row in merged:
+        members = json.loads(row["member_ids"] or "[]") or [row["id"]]
+        marks = ",".join("?" * len(members))
+        reports = store.db.execute("SELECT count(DISTINCT report_id) FROM evidence WHERE "
+                                   f"item_type = 'actor' AND item_id IN ({marks})", members).fetchone()[0]
+        spellings = [row["name_en"], row["name_ja"], *json.loads(row["aliases"] or "[]")]
+        aliases = [a for a in dict.fromkeys(spellings) if a]
+        japanese = sorted((a for a in aliases if _has_japanese(a)), key=len, reverse=True)
+        english = [a for a in aliases if not _has_japanese(a)]
+        rows.append({"id": row["id"], "name_en": row["name_en"] or (english[0] if english else None),
+                     "name_ja": japanese[0] if japanese else None, "aliases": aliases,
+                     "reports": int(reports)})
+    return sorted(rows, key=lambda r: (-r["reports"], r["id"]))
+
+
+def _new_entry(args: argparse.Namespace) -> dict[str, Any]:
+    name_en, name_ja = args.name, args.ja
+    aliases: list[str] = list(args.alias)
+    if args.confirm:
+        with _store(args) as store:
+            found = [r for r in _unknown_people(store) if r["id"] == args.confirm]
+        if not found:
+            raise UsageError(args.confirm, "not among the unknown people of the store",
+                             "list them with `communique actors unknown`")
+        name_en = name_en or found[0]["name_en"]
+        name_ja = name_ja or found[0]["name_ja"]
+        aliases += found[0]["aliases"]
+        japanese = sorted((a for a in aliases if _has_japanese(a) and a != name_ja), key=len)
+        if not args.short_ja and japanese and name_ja and name_ja.startswith(japanese[0]):
+            args.short_ja = japanese[0]  # 赤沢 of 赤沢亮正: the family name
+    if not name_en and not name_ja:
+        raise UsageError("actors add", "needs a name",
+                         "give NAME (English) and/or --ja NAME, or --confirm ID")
+    entry_id = args.entry_id or user_names.slug(name_en or "") or (args.confirm or "").removeprefix("person:")
+    if not entry_id:
+        raise UsageError("actors add", "cannot make an id from a Japanese name alone", "add --id ID")
+    is_ja = [a for a in aliases if _has_japanese(a)]
+    names = {"en": name_en, "ja": name_ja}
+    entry: dict[str, Any] = {"id": entry_id, "kind": args.kind, "name": {k: v for k, v in names.items() if v}}
+    short = {"en": args.short or (name_en.split()[-1] if name_en and args.kind == "person" else None),
+             "ja": args.short_ja}
+    if any(short.values()):
+        entry["short"] = {k: v for k, v in short.items() if v}
+    spellings = {"en": [a for a in aliases if a not in is_ja and a not in (name_en, short["en"])],
+                 "ja": [a for a in is_ja if a not in (name_ja, short["ja"])]}
+    entry["aliases"] = {k: list(dict.fromkeys(v)) for k, v in spellings.items() if v}
+    if args.title or args.title_ja:
+        role: dict[str, Any] = {"title": {k: v for k, v in (("en", args.title), ("ja", args.title_ja)) if v}}
+        if args.affiliation:
+            role["affiliation"] = args.affiliation
+        if args.since:
+            role["from"] = args.since
+        entry["roles"] = [role]
+    if args.affiliation and args.kind == "person":
+        entry["country"] = args.affiliation
+    return entry
+
+
+def _has_japanese(text: str) -> bool:
+    return any("\u3040" <= ch <= "\u9fff" for ch in text)
+
+
 _COMMANDS: dict[str, Any] = {
     "ingest": cmd_ingest, "extract": cmd_extract, "reports": cmd_reports, "export": cmd_export,
     "stories": cmd_stories, "brief": cmd_brief, "search": cmd_search,
-    "show": cmd_show, "remove": cmd_remove, "set": cmd_set,
+    "show": cmd_show, "remove": cmd_remove, "set": cmd_set, "actors": cmd_actors,
 }
 
 if __name__ == "__main__":

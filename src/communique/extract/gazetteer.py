@@ -125,7 +125,23 @@ def _entry(raw: dict[str, Any]) -> Entry:
 
 
 @cache
-def load() -> Gazetteer:
-    """The gazetteer shipped with communique (``communique/data/gazetteer.json``)."""
+def builtin_entries() -> tuple[dict[str, Any], ...]:
+    """The raw entries shipped with communique (``communique/data/gazetteer.json``)."""
     text = resources.files("communique.data").joinpath("gazetteer.json").read_text(encoding="utf-8")
-    return Gazetteer([_entry(raw) for raw in json.loads(text)["entries"]])
+    return tuple(json.loads(text)["entries"])
+
+
+@cache
+def load() -> Gazetteer:
+    """The gazetteer: the one shipped with communique, with the user's own names merged over it
+    (``$COMMUNIQUE_GAZETTEER``, ``--gazetteer FILE``, or ``~/.config/communique/gazetteer.json``;
+    see :mod:`communique.extract.user_names`).  The two files stay separate."""
+    from .user_names import merged_entries
+
+    return Gazetteer([_entry(raw) for raw in merged_entries(builtin_entries())])
+
+
+def reload() -> Gazetteer:
+    """Forget the loaded gazetteer (after the user's file changed) and load it again."""
+    load.cache_clear()
+    return load()
