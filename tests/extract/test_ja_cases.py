@@ -376,6 +376,15 @@ def test_hedge_keeps_who_relays() -> None:
 # --- events, proposals, positions --------------------------------------------------------
 
 EVENT_CASES = [
+    # the companion of 「との電話会談について」 and the principal who speaks of it
+    ("石破茂首相は3日夜、トランプ米大統領との電話会談について記者団に説明した。", "phone_call", "2025-12-03",
+     {"shigeru-ishiba", "donald-trump"}),
+    # the subject carried from the sentence before, on a line of its own
+    ("訪米を終えたゼレンスキー大統領が、4日に帰国した。\n3日午前、トランプ大統領と約50分間会談した。",
+     "meeting", "2025-12-03", {"volodymyr-zelensky", "donald-trump"}),
+    # 「協議には…らが参加」: those who took part
+    ("今回の協議には、米国からウィトコフ特使、ロシアからプーチン大統領らが参加している。", "meeting", None,
+     {"steve-witkoff", "vladimir-putin"}),
     ("ロシアのプーチン大統領は2日、モスクワで米国のウィトコフ特使と会談した。", "meeting", "2025-12-02",
      {"vladimir-putin", "steve-witkoff"}),
     ("ゼレンスキー大統領は8日、ロンドンでスターマー首相と会談する予定だ。", "planned_meeting", "2025-12-08",

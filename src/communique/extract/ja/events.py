@@ -197,6 +197,8 @@ def _reported_as_event(doc: Doc, sentence: Sentence, match: re.Match[str]) -> bo
         return True
     if _HELD_LATER.match(doc.text, word_end):
         return True  # 「XとYの協議は6日夜、…で始まった」
+    if meetings.attended(doc.text, word_end, sentence.end):
+        return True  # 「今回の協議には、…らが参加している」
     clause_start = max(doc.text.rfind("、", sentence.start, match.start()), sentence.start)
     return any(clause_start <= d.start and d.end <= match.start() and match.start() - d.end <= 25
                for d in doc.dates_in(sentence.start, match.start()))

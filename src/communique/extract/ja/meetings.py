@@ -21,6 +21,7 @@ import re
 from .actors import Mention
 from .document import Doc
 from .sentences import Sentence
+from .speakers import sentence_topic
 
 PARTICIPANT_KINDS = ("person", "collective", "country", "bloc", "organization")
 NOUNS = ("会談", "協議", "会合", "面会", "接触", "交渉", "話し合い")
@@ -130,6 +131,17 @@ def parties(
             if near and start - mentions[near[-1]].end <= 8 and _HELD_AFTER.match(text, end):
                 subjects = [i for i, r in enumerate(roles) if r == "subject" and i < near[-1]]
                 chosen = subjects[-1:] + [near[-1]]  # 「XはYとの会談で」
+            elif near and start - mentions[near[-1]].end <= 8:
+                # 「石破首相はトランプ大統領との電話会談について述べた」: Y surely, the topic when it is
+                # a principal speaking of its own meeting (a spokesperson speaks of someone else's)
+                subjects = [i for i, r in enumerate(roles) if r == "subject" and i < near[-1]
+                            and mentions[i].kind == "person" and not _SPOKES.search(mentions[i].title)]
+                own = _ABOUT.match(text, end) is not None
+                chosen = (subjects[-1:] if own else []) + [near[-1]]
+            if not chosen:
+                attended = _attendees(doc, sentence, end)  # 「協議には、米国からX、中国からYらが参加した」
+                if attended:
+                    return [attended], doc.mentions_in(end, sentence.end)[0].start
     else:
         subjects = [i for i, r in enumerate(roles) if r == "subject"]
         if subjects:
@@ -144,6 +156,11 @@ def parties(
             chosen = subjects_chosen + [i for i in range(s + 1, len(mentions)) if roles[i] == "companion"]
         else:
             chosen = [i for i, r in enumerate(roles) if r == "companion"]
+            carried = _carried_subject(doc, sentence, lo) if chosen and lo == sentence.start else None
+            if carried is not None and carried.actor_id not in {mentions[i].actor_id for i in chosen}:
+                # 「赤沢経済再生相が帰国。…トランプ大統領と約50分間会談した」: the subject the report carries
+                return [[carried.actor_id] + list(dict.fromkeys(mentions[i].actor_id for i in chosen))], \
+                    mentions[chosen[0]].start
     ids: list[str] = []
     for i in chosen:
         if mentions[i].actor_id not in ids:
@@ -161,6 +178,47 @@ def parties(
         ]
         return [list(dict.fromkeys(g)) for g in groups], first_at
     return [ids], first_at
+
+
+_SPOKES = re.compile(r"報道官|補佐官|スポークスマン|広報")
+_ABOUT = re.compile(r"(?:について|に関して|に関し|をめぐり|を巡り|の内容)")
+_ATTEND = re.compile(r"(?:には|に)、?([^。]{2,120}?)(?:ら)?が(?:参加|出席|臨ん|出席し|参加し)")
+_FROM = re.compile(r"から")
+
+
+def attended(text: str, end: int, sentence_end: int) -> bool:
+    return _ATTEND.match(text, end, sentence_end) is not None
+
+
+def _attendees(doc: Doc, sentence: Sentence, end: int) -> list[str]:
+    """Those a noun's 「…には」 clause says took part: 「協議には、米国からベッセント財務長官とグリア代表、
+    中国から何立峰副首相らが参加した」 (people; a country only as where they came from)."""
+    match = _ATTEND.match(doc.text, end, sentence.end)
+    if match is None:
+        return []
+    found = [m for m in doc.mentions_in(match.start(1), match.end(1))
+             if m.kind in PARTICIPANT_KINDS and not doc.inside_bracket(m.start)
+             and not _FROM.match(doc.text, m.end) and not _MODIFIER.match(doc.text, m.end)]
+    return list(dict.fromkeys(m.actor_id for m in found))
+
+
+def _carried_subject(doc: Doc, sentence: Sentence, lo: int) -> Mention | None:
+    """The subject a sentence without one carries from the sentence just before it (a person
+    marked は or が; web pages often put each sentence on a line of its own)."""
+    if sentence.index == 0:
+        return None
+    if any(_SUBJECT.match(doc.text, m.end) for m in doc.mentions_in(sentence.start, sentence.end)):
+        return None
+    before = next((s for s in doc.sentences if s.index == sentence.index - 1), None)
+    if before is None or before.paragraph < sentence.paragraph - 1:
+        return None
+    if before.index == 0 and (doc.report.title or "").strip() == before.text.strip():
+        return None  # the headline
+    topic = sentence_topic(doc, before.start, before.end)
+    if topic is None:  # 「…を終えた赤沢経済再生相が、18日午後に帰国。」: a subject set off by its comma
+        topic = next((m for m in doc.mentions_in(before.start, before.end)
+                      if m.kind == "person" and doc.text.startswith("が、", m.end)), None)
+    return topic if topic is not None and topic.kind == "person" else None
 
 
 def _adjacent(text: str, a: Mention, b: Mention) -> bool:
