@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 CORPUS := examples/ukraine-talks-2025
 DEMO_DB ?= demo.db
 
-.PHONY: install demo test lint bench clean
+.PHONY: install demo test lint bench clean browser
 
 $(BIN)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -30,7 +30,14 @@ demo: install
 	$(BIN)/communique brief --db $(DEMO_DB) --lang ja --as-of $(AS_OF) --format html > briefings/brief-ja.html
 	@echo "briefings written to briefings/ (as of $(AS_OF)):"; ls -1 briefings
 
-test: install
+# Debian's Chromium and its driver for the web app's browser tests (tests/web), installed when missing;
+# without them (no apt-get, not root) those tests are skipped with the reason.
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver \
+	    fonts-noto-cjk >/dev/null; } || echo "warning: could not install chromium; browser tests will be skipped"
+
+test: install browser
 	$(BIN)/python -m pytest -q
 
 lint: install

@@ -14,6 +14,8 @@ import pytest
 
 from communique import pipeline
 
+from .xss import write_corpus
+
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "examples" / "ukraine-talks-2025"
 
@@ -40,6 +42,17 @@ def story_id(demo_db: Path) -> str:
         rows = pipeline.story_rows(store)
     assert rows, "the sample corpus forms no story"
     return max(rows, key=lambda r: r["reports"])["id"]
+
+
+@pytest.fixture(scope="session")
+def xss_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("xss")
+    db = folder / "hostile.db"
+    with pipeline.open_store(db) as store:
+        summary = pipeline.ingest(store, [str(write_corpus(folder))])
+        assert len(summary.added) == 20, summary.line()
+        pipeline.merge(store)
+    return db
 
 
 @pytest.fixture(scope="session")

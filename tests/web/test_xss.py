@@ -15,7 +15,7 @@ from markupsafe import escape
 from communique import pipeline
 from communique.web.app import CSP, create_app
 
-from .xss import PAYLOADS, PROBE, URLS, write_corpus
+from .xss import PAYLOADS, PROBE, URLS
 
 TAGS = {
     "html",
@@ -62,16 +62,7 @@ TAGS = {
     "footer",
 }
 
-
-@pytest.fixture(scope="session")
-def xss_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("xss")
-    db = folder / "hostile.db"
-    with pipeline.open_store(db) as store:
-        summary = pipeline.ingest(store, [str(write_corpus(folder))])
-        assert len(summary.added) == 20, summary.line()
-        pipeline.merge(store)
-    return db
+LINKS = ("stylesheet", "icon", "/static/style.css", "/static/favicon.svg")
 
 
 @pytest.fixture(scope="session")
@@ -130,7 +121,7 @@ class Audit(HTMLParser):
                 or (value.startswith("/") and not value.startswith("//"))
             ):
                 self.problems.append(f"<{tag} {name}={value!r}>")
-            if tag == "link" and value not in ("stylesheet", "/static/style.css") and name in ("rel", "href"):
+            if tag == "link" and name in ("rel", "href") and value not in LINKS:
                 self.problems.append(f"<link {name}={value!r}>")
             if tag == "meta" and name == "http-equiv":
                 self.problems.append(f"<meta http-equiv={value!r}>")
