@@ -382,6 +382,10 @@ EVENT_CASES = [
     # the subject carried from the sentence before, on a line of its own
     ("訪米を終えたゼレンスキー大統領が、4日に帰国した。\n3日午前、トランプ大統領と約50分間会談した。",
      "meeting", "2025-12-03", {"volodymyr-zelensky", "donald-trump"}),
+    # the countries of a compound of one-letter names; a non-past verb that is said is still to come
+    ("米中は近く貿易協議を行うことで合意した。", "planned_meeting", None, {"united-states", "china"}),
+    ("何立峰副首相が9日からスイスを訪問し、ベッセント財務長官と会談すると発表した。", "planned_meeting",
+     "2025-12-09", {"person:何立峰", "scott-bessent"}),
     # 「協議には…らが参加」: those who took part
     ("今回の協議には、米国からウィトコフ特使、ロシアからプーチン大統領らが参加している。", "meeting", None,
      {"steve-witkoff", "vladimir-putin"}),

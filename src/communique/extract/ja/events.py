@@ -32,9 +32,19 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _PLANNED = re.compile(r"予定|見通し|方向で調整|調整して|開く方向|計画が(?:ある|あり)")
 # 「…と会談を行う。」「…と会談する。」: a non-past verb ending the sentence states a meeting to come
 _FUTURE_END = re.compile(r"(?:する|を行う|を開く|が開かれる)(?:。|$)")
+# 「…と会談すると発表した」「協議を行うとしている」「首脳会談を開くと述べた」: a non-past verb reported
+_FUTURE_SAID = re.compile(r"(?:する|を行う|を開く|を開催する|が開かれる)(?:ことになった|見込み|方針)?"
+                          r"(?:と(?:発表|述べ|明らかに|し|語|伝え|説明)|ことで(?:合意|一致))")
 # 「今月末に行われる予定の米中首脳会談」: planned, said before the noun
 _PLANNED_BEFORE = re.compile(
     r"(?:行われる|開かれる|開く|行う|開催される|する)予定の[^、。]{0,6}$|予定されている[^、。]{0,6}$")
+
+
+def _future_said(text: str, start: int, end: int, sentence_end: int) -> bool:
+    """The trigger's own verb, non-past, reported or agreed: 「会談すると発表」「協議を行うとしている」."""
+    return any(m.start() <= end for m in _FUTURE_SAID.finditer(text, start, min(sentence_end, end + 16)))
+
+
 _NOMINAL_ONLY = re.compile(
     r"^(?:会談|協議|会合)(?:の結果|の中身|の詳細|の成果|内容|の初日|は当面|の行方|が進行中)")
 _PLACE = re.compile(r"([\u30a1-\u30fa\u30fc・]{2,}(?:州|市)?(?:[\u30a1-\u30fa\u30fc]{2,})?)(?:で|を訪れ)")
@@ -114,6 +124,7 @@ def extract_events(doc: Doc, quotes: list[Quote], events_name: str, proposals_na
                 if kind in ("meeting", "phone_call") and (
                         _PLANNED.search(window.split("、")[0])
                         or _FUTURE_END.search(doc.text, match.start(), min(sentence.end, match.end() + 2))
+                        or _future_said(doc.text, match.start(), match.end(), sentence.end)
                         or _PLANNED_BEFORE.search(doc.text, max(sentence.start, match.start() - 14),
                                                   match.start())):
                     event_kind = "planned_meeting"

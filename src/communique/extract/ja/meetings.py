@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from .actors import Mention
+from .actors import ABBREVIATIONS, Mention
 from .document import Doc
 from .sentences import Sentence
 from .speakers import sentence_topic
@@ -161,6 +161,10 @@ def parties(
                 # 「赤沢経済再生相が帰国。…トランプ大統領と約50分間会談した」: the subject the report carries
                 return [[carried.actor_id] + list(dict.fromkeys(mentions[i].actor_id for i in chosen))], \
                     mentions[chosen[0]].start
+    if not chosen:
+        pair = _pair_before(text, lo, start)
+        if pair:
+            return [pair], None
     ids: list[str] = []
     for i in chosen:
         if mentions[i].actor_id not in ids:
@@ -184,6 +188,20 @@ _SPOKES = re.compile(r"報道官|補佐官|スポークスマン|広報")
 _ABOUT = re.compile(r"(?:について|に関して|に関し|をめぐり|を巡り|の内容)")
 _ATTEND = re.compile(r"(?:には|に)、?([^。]{2,120}?)(?:ら)?が(?:参加|出席|臨ん|出席し|参加し)")
 _FROM = re.compile(r"から")
+
+
+# 「米中貿易協議」「日米の関税協議」「米中は…協議を行う」: the countries a compound of one-letter
+# names gives (not 首脳: the leaders are people the compound does not name)
+_PAIR = re.compile(r"(?<![\u4e00-\u9fff])([米日中露ロ英仏独韓朝宇欧]{2,3})(?:両国|間)?(?:は|が|の|による)?"
+                   r"(?:[^、。「」首]{0,6})$")
+
+
+def _pair_before(text: str, lo: int, start: int) -> list[str]:
+    match = _PAIR.search(text, max(lo, start - 14), start)
+    if match is None:
+        return []
+    ids = [ABBREVIATIONS[c] for c in match.group(1) if c in ABBREVIATIONS]
+    return list(dict.fromkeys(ids)) if len(set(ids)) == len(match.group(1)) else []
 
 
 def attended(text: str, end: int, sentence_end: int) -> bool:
