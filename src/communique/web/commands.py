@@ -38,7 +38,44 @@ def register(command: Callable[[str, str], argparse.ArgumentParser]) -> dict[str
         help="server log level (default: warning)",
     )
 
-    return {"serve": cmd_serve}
+    follow = command("follow", "Poll feeds and pages, ingest what is new, and print what changed.")
+    follow.epilog = FOLLOW_EXAMPLES
+    follow.add_argument("sources", nargs="+", metavar="SOURCE", help="a feed or page URL, a file or a folder")
+    follow.add_argument(
+        "--every", default="15m", metavar="INTERVAL", help="time between polls: 90s, 15m, 1h (default: 15m)"
+    )
+    follow.add_argument("--once", action="store_true", help="poll once and exit")
+    follow.add_argument(
+        "--polls", type=int, default=0, metavar="N", help="stop after N polls (default: never)"
+    )
+    follow.add_argument(
+        "--delay",
+        type=float,
+        default=1.0,
+        metavar="SECONDS",
+        help="politeness delay between two requests to the same host (default: 1)",
+    )
+    follow.add_argument(
+        "--max-bytes",
+        type=int,
+        default=None,
+        metavar="N",
+        help="size cap per download (default: as ingest, 5 MB)",
+    )
+    follow.add_argument(
+        "--timeout",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="network read timeout (default: as ingest, 20)",
+    )
+    follow.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="allow URLs on loopback, private and link-local addresses",
+    )
+    follow.add_argument("--quiet", "-q", action="store_true", help="print only what changed and problems")
+    return {"serve": cmd_serve, "follow": cmd_follow}
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
