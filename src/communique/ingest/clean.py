@@ -71,39 +71,124 @@ def _config():  # type: ignore[no-untyped-def]
 
 
 _CONFIG = _config()
-_PUBLISHED = re.compile(
-    r"<meta[^>]+(?:property|name|itemprop)\s*=\s*[\"'](?:article:published_time|datePublished|"
-    r"pubdate|publish[-_]?date|date)[\"'][^>]*content\s*=\s*[\"']([^\"']+)|"
-    r"<time[^>]+datetime\s*=\s*[\"']([^\"']+)",
-    re.IGNORECASE,
-)
-_HTML_LANG = re.compile(r"<html[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
+# Every pattern below runs on untrusted markup, so none may scan from every '<' to the end
+# of the input: tags are found with ``[^<>]`` (a scan stops at the next '<'), attributes are
+# read from one tag at a time, and ``defused`` markup is what the regular expressions see.
+_MAX_TAG = 4096  # a longer "tag" is text to the regular expressions (real tags are far shorter)
+_DATE_TAG = re.compile(r"<(meta|time)\b([^<>]{0,%d})>" % _MAX_TAG, re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"""(?<![\w:-])([\w:-]{1,64})\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+_DATE_NAMES = {"article:published_time", "datepublished", "pubdate", "publishdate", "publish-date",
+               "publish_date", "date"}
+_HTML_LANG = re.compile(r"<html\b[^<>]{0,%d}?\blang\s*=\s*[\"']?([A-Za-z]{2,3})" % _MAX_TAG, re.IGNORECASE)
+
+
+def tag_attributes(tag: str) -> dict[str, str]:
+    """``name=value`` pairs of one tag's text (lower-case names; the first of a repeated name)."""
+    attrs: dict[str, str] = {}
+    for m in _ATTRIBUTE.finditer(tag):
+        value = next((g for g in m.groups()[1:] if g is not None), "")
+        attrs.setdefault(m.group(1).lower(), value)
+    return attrs
+
+
+def published_stamp(markup: str) -> str | None:
+    """The first publication date a ``<meta>`` or ``<time datetime>`` tag declares (linear time)."""
+    for m in _DATE_TAG.finditer(markup):
+        attrs = tag_attributes(m.group(2))
+        if m.group(1).lower() == "time":
+            if attrs.get("datetime"):
+                return attrs["datetime"]
+            continue
+        name = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
+        if name in _DATE_NAMES and attrs.get("content"):
+            return attrs["content"]
+    return None
+
+
+_CLOSED_ELEMENTS = ("title", "h1", "script", "style", "textarea")
+_META_TAG = re.compile(r"<meta\b([^<>]*)>", re.IGNORECASE)
+
+
+def _canonical_meta(match: re.Match[str]) -> str:
+    """A ``<meta>`` tag rewritten as ``name="value"`` pairs: no run of text outside quotes is left
+    for an attribute pattern to rescan from each character."""
+    pairs = " ".join(f'{name}="{value.replace(chr(34), "&quot;")}"'
+                     for name, value in tag_attributes(match.group(1)).items())
+    return f"<meta {pairs}>"
+
+
+def defused(markup: str) -> str:
+    """The markup as regular expressions may safely read it, in linear time.
+
+    A ``<`` not closed by a ``>`` before the next ``<`` (or within ``_MAX_TAG`` characters) is
+    text, and becomes ``&lt;``; so does the opening of a ``<title>``, ``<h1>``, ``<script>``
+    (…) after the last closing tag of its kind.  Then ``<tag[^>]*>`` and ``<title>(.*?)</title>``
+    patterns stop at once instead of scanning to the end from every opening.  Well-formed
+    pages come through unchanged.
+    """
+    out: list[str] = []
+    start = 0
+    next_gt = -2
+    length = len(markup)
+    pos = markup.find("<")
+    while pos != -1:
+        following = markup.find("<", pos + 1)
+        if next_gt != -1 and next_gt < pos:
+            next_gt = markup.find(">", pos + 1)
+        limit = length if following == -1 else following
+        if next_gt == -1 or next_gt > limit or next_gt - pos > _MAX_TAG:
+            out.append(markup[start:pos])
+            out.append("&lt;")
+            start = pos + 1
+        pos = following
+    out.append(markup[start:])
+    text = "".join(out)
+    text = _META_TAG.sub(_canonical_meta, text)
+    for name in _CLOSED_ELEMENTS:
+        closes = [m.end() for m in re.finditer(rf"</{name}\s*>", text, re.IGNORECASE)]
+        last = closes[-1] if closes else 0
+        tail = re.sub(rf"<(?={name}\b)", "&lt;", text[last:], flags=re.IGNORECASE)
+        if len(tail) != len(text) - last:
+            text = text[:last] + tail
+    return text
+
+
+# trafilatura's cost grows faster than the page on pages of very many elements (its fallback
+# extractors compare every paragraph with its neighbours): past FAST_TAGS tags it runs without
+# them, past MAX_TAGS it is not run at all and the linear block reader below reads the page.
+FAST_TAGS = 8_000
+MAX_TAGS = 20_000
 
 
 def html_to_text(markup: str, source: str) -> HtmlContent:
     """Extract the main text and metadata of an HTML page, or raise InputError."""
-    text = trafilatura.extract(
-        markup,
-        config=_CONFIG,
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        favor_precision=False,
-        deduplicate=False,
-        with_metadata=False,
-    )
+    tags = markup.count("<")
+    text = None
+    if tags <= MAX_TAGS:
+        text = trafilatura.extract(
+            markup,
+            config=_CONFIG,
+            fast=tags > FAST_TAGS,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            favor_precision=False,
+            deduplicate=False,
+            with_metadata=False,
+        )
     if not text or not text.strip():
-        # Truncated or unusual markup: fall back to every paragraph-like block.
+        # Truncated, unusual or huge markup: fall back to every paragraph-like block.
         text = _fallback_text(markup)
     if not text.strip():
         raise InputError(source, "no article text found in the HTML", "check it is an article page")
-    meta = trafilatura.extract_metadata(markup, extensive=False)
-    lang = _HTML_LANG.search(markup[:5000])
-    stamp = _PUBLISHED.search(markup)
+    meta = trafilatura.extract_metadata(markup, extensive=False) if tags <= MAX_TAGS else None
+    safe = defused(markup)  # what the regular expressions read
+    lang = _HTML_LANG.search(safe[:5000])
+    stamp = published_stamp(safe)
     site = meta.sitename if meta and meta.sitename else None
-    declared = html_site_name(markup)  # trafilatura's sitename may be a guess from the title
+    declared = html_site_name(safe)  # trafilatura's sitename may be a guess from the title
     guess = meta.title if meta else None
-    candidates = html_title_candidates(markup)
+    candidates = html_title_candidates(safe)
     title = choose_title(list(candidates), site=declared)
     if not declared and site and any(c.startswith(site) and c != site for c in candidates):
         site = None  # the head of the page title, not a site name
@@ -112,20 +197,22 @@ def html_to_text(markup: str, source: str) -> HtmlContent:
         title=cut_at_hint(title, guess) if title else choose_title([guess], site=declared),
         outlet=declared or site,
         url=(meta.url if meta and meta.url else None),
-        date=(stamp.group(1) or stamp.group(2)) if stamp else (meta.date if meta and meta.date else None),
+        date=stamp or (meta.date if meta and meta.date else None),
         language=lang.group(1).lower() if lang else None,
     )
 
 
-_BLOCK = re.compile(r"<(p|h[1-6]|li|blockquote)\b[^>]*>(.*?)(?=</\1>|<(?:p|h[1-6]|li|div)\b|$)",
+# A block runs to its closing tag or the next block's opening: each match consumes what it
+# scanned, and a tag is ``[^<>]`` up to the next '<', so the scan is linear.
+_BLOCK = re.compile(r"<(p|h[1-6]|li|blockquote)\b[^<>]*>(.*?)(?=</\1>|<(?:p|h[1-6]|li|div)\b|$)",
                     re.IGNORECASE | re.DOTALL)
-_TAG = re.compile(r"<[^>]+>")
+_TAG = re.compile(r"<[^<>]+>")
 _DROP = re.compile(r"<(script|style|nav|footer|header|aside|form)\b.*?(?:</\1>|$)",
                    re.IGNORECASE | re.DOTALL)
 
 
 def _fallback_text(markup: str) -> str:
-    body = _DROP.sub(" ", markup)
+    body = _DROP.sub(" ", defused(markup))
     parts = [html_lib.unescape(_TAG.sub("", m.group(2))).strip() for m in _BLOCK.finditer(body)]
     return "\n".join(p for p in parts if p)
 
@@ -225,11 +312,19 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
 
 
 def strip_markdown(text: str) -> str:
-    """Markdown to plain prose: headings, emphasis, links and images reduced to their text."""
-    text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", "", text)
-    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"^\s{0,3}#{1,6}\s*", "", text, flags=re.MULTILINE)
-    text = re.sub(r"^\s{0,3}>\s?", "", text, flags=re.MULTILINE)
-    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
-    text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)
+    """Markdown to plain prose: headings, emphasis, links and images reduced to their text.
+
+    Link text stops at the next bracket and a link target at the next parenthesis, and
+    emphasis spans at most ``_MAX_EMPHASIS`` characters, so no pattern rescans the rest of the
+    text from every ``[`` or ``*`` (linear time on any input).
+    """
+    text = re.sub(r"!\[([^\[\]\n]*)\]\([^()\n]*\)", "", text)
+    text = re.sub(r"\[([^\[\]\n]+)\]\([^()\n]*\)", r"\1", text)
+    text = re.sub(r"^[ \t]{0,3}#{1,6}[ \t]*", "", text, flags=re.MULTILINE)
+    text = re.sub(r"^[ \t]{0,3}>[ \t]?", "", text, flags=re.MULTILINE)
+    text = re.sub(r"(\*\*|__)(.{1,%d}?)\1" % _MAX_EMPHASIS, r"\2", text)
+    text = re.sub(r"(?<![\w*])\*(?!\s)([^*\n]{1,%d}?)(?<!\s)\*(?![\w*])" % _MAX_EMPHASIS, r"\1", text)
     return text
+
+
+_MAX_EMPHASIS = 300
