@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -209,9 +209,47 @@ def view(records: Iterable[Record], as_of: str | date, story_id: str | None = No
             for var in conflict.get("variants") or ()
         ]
         variants = [var for var in variants if var["evidence"]]
-        if len({str(var.get("value")) for var in variants}) >= 2:
+        if len({str(var.get("value")) for var in variants}) >= 2 and _differs(v, conflict, variants):
             v.conflicts.append(dict(conflict, variants=variants))
     return v
+
+
+def _words(text: str) -> set[str]:
+    """Words of a Latin text, character pairs of a Japanese one: enough to tell one remark from two."""
+    if _japanese(text):
+        squashed = re.sub(r"\s+", "", text)
+        return {squashed[i : i + 2] for i in range(len(squashed) - 1)}
+    return set(re.findall(r"[a-z0-9']+", text.lower()))
+
+
+def _alike(a: str, b: str) -> bool:
+    wa, wb = _words(a), _words(b)
+    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= _ALIKE
+
+
+_ALIKE = 0.5  # shared words (of the shorter) for two wordings to be one remark told two ways
+
+
+def _differs(v: View, conflict: Record, variants: Sequence[Record]) -> bool:
+    """Reports truly differ: at least two independent sources take different variants, and, for a
+    remark, the variants are one remark told two ways (two different remarks grouped by mistake
+    are no disagreement: "Our priorities are ..." and "Our priorities are not ...the internal ...")."""
+    sources = [{v.source_key(str(e.get("report_id"))) for e in var["evidence"]} for var in variants]
+    if not any(a - b and b - a for i, a in enumerate(sources) for b in sources[i + 1 :]):
+        return False  # one outlet (or one wire story) on both sides: no two reports disagree
+    quotes = [v.items.get(str(i)) or {} for i in conflict.get("item_ids") or ()]
+    if not any(q.get("type") == "quote" for q in quotes):
+        return True
+    texts = []
+    for var in variants:
+        refs = v.evidence(var)
+        texts.append(refs[0].text if refs else str(var.get("value") or ""))
+    return all(_alike(a, b) for i, a in enumerate(texts) for b in texts[i + 1 :]
+               if _japanese(a) == _japanese(b))  # wordings in two languages cannot be compared so
+
+
+def _japanese(text: str) -> bool:
+    return re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", text) is not None
 
 
 def newest_report_date(records: Iterable[Record]) -> str | None:

@@ -325,9 +325,10 @@ def points(w: Writer) -> tuple[list[Sentence], str | None]:
         required = [e for c in claims if (e := w.supporting_span(event, c)) is not None]
         candidates["C"].append(w.sentence(text, [w.cite(event, "event", actors=actors, required=required)],
                                           "point", claims=claims))
-    done = select.meetings(w.v)
-    if not ahead and done:
-        last = done[-1]
+    last = select.latest_meeting(w.v, two_sources=False)
+    later = [e for e in w.v.events if e.get("kind") != "planned_meeting" and last is not None
+             and (day(last.get("date")) or "") < (day(e.get("date")) or "") <= w.v.as_of]
+    if not ahead and last is not None and not later:  # nothing reported after it: no next round known
         candidates["C"].append(
             w.sentence(
                 w.T.point_unclear(w.event_label(last)),
@@ -374,9 +375,8 @@ def as_of_line(w: Writer, target: str | None) -> Sentence:
             "as_of",
             allowed=[w.v.as_of],
         )
-    latest = sorted(w.v.events, key=lambda e: (day(e.get("date")) or "", str(e["id"])))
-    if latest:
-        event = latest[-1]
+    event = select.latest_meeting(w.v, two_sources=False)  # the latest held, dated to the day
+    if event is not None:
         return w.sentence(
             w.T.as_of_latest(when, w.event_label(event)),
             [w.cite(event, "event", actors=w.participants(event))],

@@ -207,9 +207,9 @@ def meetings(v: View) -> list[Record]:
     )
 
 
-def latest_meeting(v: View) -> Record | None:
+def latest_meeting(v: View, two_sources: bool = True) -> Record | None:
     """The latest meeting held on or before the as-of day, dated to the day, reported by at
-    least two independent sources when any such meeting is."""
+    least two independent sources when any such meeting is (``two_sources``; else the latest)."""
     held = [
         e
         for e in meetings(v)
@@ -217,7 +217,7 @@ def latest_meeting(v: View) -> Record | None:
         and e.get("date_precision", "day") == "day"
         and (day(e.get("date")) or "") <= v.as_of
     ]
-    sourced = [e for e in held if v.sources(v.evidence(e)) >= 2] or held
+    sourced = held if not two_sources else [e for e in held if v.sources(v.evidence(e)) >= 2] or held
     return sourced[-1] if sourced else None
 
 
@@ -253,7 +253,8 @@ def ranked_statements(v: View, names: Names, lang: str) -> list[Statement]:
     """The statements a briefing may show, most newsworthy first: those of the parties (not of a
     commentator, nor of someone the record knows by name only), with words enough to say something
     ("Maybe" is not a statement)."""
-    statements = [st for st in v.statements() if _party(names, st.speaker_id) and _has_content(st)]
+    statements = [st for st in v.statements()
+                  if _party(names, st.speaker_id) and _has_content(st) and showable(st, lang)]
     return sorted(statements, key=lambda st: (-newsworthiness(v, names, st, lang), st.id))
 
 
@@ -273,6 +274,13 @@ def _has_content(st: Statement) -> bool:
         if len(re.findall(r"[A-Za-z]+", text)) >= 3 or len(re.findall(r"[\u3040-\u9fff]", text)) >= 6:
             return True
     return False
+
+
+def showable(st: Statement, lang: str) -> bool:
+    """A statement a briefing in ``lang`` can give: one of its wordings is in that language, or
+    it is someone's own words in the other; an outlet's paraphrase in the other language cannot
+    be shown in quote marks (they are not the speaker's words) nor translated here."""
+    return any(q.get("language") == lang or q.get("direct") for q in st.quotes)
 
 
 def rendering(st: Statement, lang: str) -> Record:
