@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 import unicodedata
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -288,4 +289,85 @@ def dateline_outlet(text: str) -> str | None:
             match = _JA_OUTLET.search(line)
             if match:
                 return match.group("outlet")
+    return None
+
+
+# -- where a report comes from: sites, canonical addresses, pages that are not articles -------------
+def site_host(url: str | None) -> str | None:
+    """The host of an http(s) URL without ``www.``: ``https://www.kyodonews.net/x`` -> ``kyodonews.net``."""
+    from urllib.parse import urlsplit
+
+    if not url:
+        return None
+    try:
+        host = (urlsplit(url.strip()).hostname or "").lower().rstrip(".")
+    except ValueError:
+        return None
+    return host.removeprefix("www.") or None
+
+
+def same_site(a: str | None, b: str | None) -> bool:
+    """Two hosts of one site (one is the other or a subdomain of it: news.example.org, example.org)."""
+    if not a or not b:
+        return False
+    return a == b or a.endswith("." + b) or b.endswith("." + a)
+
+
+_TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref|cmpid|ocid|ito|smid)$", re.I)
+
+
+def canonical_url(url: str | None) -> str | None:
+    """An article's address as one key: http(s) only, lower-case host without ``www.``, no fragment,
+    no tracking parameters (``utm_*``, ``fbclid``…), no trailing slash; None for anything else."""
+    from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+        host = (parts.hostname or "").lower().rstrip(".").removeprefix("www.")
+        port = parts.port
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not host:
+        return None
+    netloc = host if port in (None, 80, 443) else f"{host}:{port}"
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    query = urlencode([(k, v) for k, v in pairs if not _TRACKING.match(k)])
+    path = parts.path.rstrip("/") or "/"
+    return urlunsplit(("https", netloc, path, query, ""))
+
+
+_LISTING_TITLE = re.compile(
+    r"^(?:index of /|directory listing (?:of|for)\b|(?:page|file) not found|not found$|error(?: \d{3})?$"
+    r"|(?:40[034]|410|50[0-3])\s*[-:|]?\s*(?:not found|forbidden|error|gone|page|internal|bad|service)"
+    r"|access denied$|forbidden$|お探しのページ|ページが見つかりません|記事一覧$|ニュース一覧$)",
+    re.I)
+_ANCHOR = re.compile(rb"<a\s[^>]*href", re.I)
+_HTML_TITLE = re.compile(rb"<title[^>]{0,200}>([^<]{1,300})</title>", re.I)
+
+
+def not_an_article(title: str | None, text: str, raw: bytes, content_type: str) -> str | None:
+    """Why a page is not an article (a directory listing, an index of links, an error page), or None.
+
+    Reads the title and the cleaned text, and for HTML how much of the page is links: a page of
+    forty links and a few words between them is a listing, however trafilatura cleans it.
+    """
+    lines = [line.strip() for line in text.split("\n")[:6] if line.strip()][:3]
+    page_title = _HTML_TITLE.search(raw[:100_000]) if content_type == "html" and raw else None
+    if page_title:  # the page's own <title>, which a feed item's title replaces
+        lines.insert(0, html_lib.unescape(page_title.group(1).decode("utf-8", "ignore")))
+    head = next((unicodedata.normalize("NFKC", h) for h in (title, *lines)
+                 if h and _LISTING_TITLE.match(unicodedata.normalize("NFKC", h.strip()))), "")
+    if head:
+        error = re.match(r"^(?:\d{3}|error|not found|page not|file not|access|forbidden|お探し|ページが)",
+                         head, re.I)
+        kind = "an error page" if error else "a listing of links"
+        return f"not an article: {kind} ({head[:60]!r})"
+    if content_type == "html" and raw:
+        links = len(_ANCHOR.findall(raw[:2_000_000]))
+        prose = [p for p in text.split("\n") if len(p) >= 80 or (len(p) >= 30 and _CJK.search(p))]
+        words = len(text.split()) if not _CJK.search(text[:2000]) else len(text) // 2
+        if links >= 20 and len(prose) < 3 and words < 20 * links:
+            return f"not an article: an index page ({links} links, {len(prose)} paragraph(s) of prose)"
     return None
