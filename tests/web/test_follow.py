@@ -239,3 +239,26 @@ def test_serve_shows_what_follow_added_without_restarting(tmp_path, feed):
         f.poll()
         assert client.get("/api/reports").json()["total"] == 2
         assert "Kyiv answers the plan" in client.get("/search", params={"q": "Kyiv answers"}).text
+
+
+def test_serve_refreshes_in_the_background(tmp_path, feed):
+    """As `serve` runs: a changed database is read again in a thread; the old record is served meanwhile."""
+    import time
+
+    from fastapi.testclient import TestClient
+
+    from communique.web.app import create_app
+
+    db = tmp_path / "news.db"
+    clock, lines = Clock(), []
+    f = follower(db, [feed.base + "/feed.xml"], clock, lines)
+    f.poll()
+    with TestClient(create_app(db, background_refresh=True)) as client:
+        assert client.get("/api/reports").json()["total"] == 1
+        feed.shown = 2
+        clock.now += 900
+        f.poll()
+        deadline = time.monotonic() + 30
+        while client.get("/api/reports").json()["total"] != 2:
+            assert time.monotonic() < deadline, "the new report never showed"
+            time.sleep(0.1)

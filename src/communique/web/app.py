@@ -13,6 +13,7 @@ its errors are JSON objects ``{"error": {"status": ..., "message": ...}}``.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -26,6 +27,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -137,6 +139,59 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+class ResponseCache:
+    """Whole GET responses (pages and API) kept per snapshot of the record: the record changes only when the
+    database file does, so a page once rendered is served again as bytes until then.  Least recently used
+    responses go first past ``budget`` bytes; only 200s under 4 MB are kept."""
+
+    def __init__(self, app: ASGIApp, library: Library, budget: int = 128 * 1024 * 1024) -> None:
+        self.app = app
+        self.library = library
+        self.budget = budget
+        self.size = 0
+        self.entries: OrderedDict[tuple[Any, ...], tuple[int, list[Any], bytes]] = OrderedDict()
+        self.generation: int | None = None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope.get("path", "")
+        if scope["type"] != "http" or scope.get("method") != "GET" or path.startswith("/static/"):
+            await self.app(scope, receive, send)
+            return
+        snapshot = await run_in_threadpool(self.library.snapshot)
+        if snapshot.generation != self.generation:
+            self.entries.clear()
+            self.size = 0
+            self.generation = snapshot.generation
+        host = next((v for k, v in scope.get("headers", []) if k == b"host"), b"")
+        key = (path, scope.get("query_string", b""), host)
+        hit = self.entries.get(key)
+        if hit is not None:
+            self.entries.move_to_end(key)
+            status, headers, body = hit
+            await send({"type": "http.response.start", "status": status, "headers": headers})
+            await send({"type": "http.response.body", "body": body})
+            return
+        started: dict[str, Any] = {}
+        chunks: list[bytes] = []
+
+        async def keep(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                started.update(message)
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+                if not message.get("more_body") and started.get("status") == 200:
+                    body = b"".join(chunks)
+                    if len(body) < 4 * 1024 * 1024 and snapshot.generation == self.generation:
+                        self.entries[key] = (200, list(started.get("headers", [])), body)
+                        self.size += len(body)
+                        while self.size > self.budget and self.entries:
+                            _, (_, _, old) = self.entries.popitem(last=False)
+                            self.size -= len(old)
+            await send(message)
+
+        await self.app(scope, receive, keep)
+
+
 # -- API models (for the OpenAPI description) -------------------------------------------------
 class Page(BaseModel):
     """One page of a list: ``items[offset:offset+limit]`` of ``total``; ``next`` is the next page's URL."""
@@ -174,9 +229,11 @@ Lang = Annotated[str, Query(pattern="^(ja|en)$", description="the briefing's lan
 DateParam = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="an ISO date")]
 
 
-def create_app(db_path: str | Path, *, allowed_hosts: list[str] | None = None) -> FastAPI:
-    """The app over the database at ``db_path`` (read-only: every route is a GET)."""
-    library = Library(str(db_path))
+def create_app(db_path: str | Path, *, allowed_hosts: list[str] | None = None,
+               background_refresh: bool = False) -> FastAPI:
+    """The app over the database at ``db_path`` (read-only: every route is a GET).  With
+    ``background_refresh`` a changed database is read again in a thread while the last snapshot is served."""
+    library = Library(str(db_path), background_refresh=background_refresh)
     app = FastAPI(
         title="communique",
         version=__version__,
@@ -198,6 +255,7 @@ def create_app(db_path: str | Path, *, allowed_hosts: list[str] | None = None) -
     env.filters["day"] = lambda v: (v or "")[:10] if isinstance(v, str) else ""
     static = resources.files("communique.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    app.add_middleware(ResponseCache, library=library)
     app.add_middleware(SecurityHeaders)
     if allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)

@@ -88,7 +88,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     hosts = None
     if args.host in LOOPBACK:  # refuse other Host headers (DNS rebinding) when only this machine is served
         hosts = ["127.0.0.1", "localhost", "[::1]", "::1"]
-    app = create_app(db, allowed_hosts=hosts)
+    app = create_app(db, allowed_hosts=hosts, background_refresh=True)
     app.state.library.snapshot()  # read the record before the first request (and fail early)
     where = f"[{args.host}]" if ":" in args.host else args.host
     print(

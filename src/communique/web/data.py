@@ -10,10 +10,11 @@ so ``serve`` shows new material without restarting.
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
 from collections import OrderedDict, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,6 +26,19 @@ from ..store import SQLiteStore
 
 Record = dict[str, Any]
 ITEM_TYPES = ("quote", "event", "proposal", "position")
+
+
+def _memo(method: Callable[..., Any]) -> Callable[..., Any]:
+    """A view computed once per snapshot and arguments (a snapshot never changes)."""
+
+    @functools.wraps(method)
+    def wrapper(self: Snapshot, *args: Any) -> Any:
+        key = (method.__name__, *args)
+        if key not in self.memo:
+            self.memo[key] = method(self, *args)
+        return self.memo[key]
+
+    return wrapper
 
 
 def day(value: Any) -> str:
@@ -63,6 +77,8 @@ class Snapshot:
     by_report: dict[str, list[Record]] = field(default_factory=dict)  # report id -> items citing it
     story_reports: dict[str, set[str]] = field(default_factory=dict)
     member_of: dict[str, str] = field(default_factory=dict)  # actor member id -> merged actor id
+    generation: int = 0  # which snapshot of the library this is (caches are keyed by it)
+    memo: dict[tuple[Any, ...], Any] = field(default_factory=dict)  # views computed once per snapshot
 
     @classmethod
     def build(cls, records: list[Record], stories: list[Record]) -> Snapshot:
@@ -113,9 +129,11 @@ class Snapshot:
         members = self.story_reports.get(story_id, set())
         return any(ev["report_id"] in members for ev in _evidence(record))
 
+    @_memo
     def of_story(self, kind: str, story_id: str | None) -> list[Record]:
         return [r for r in self.items.get(kind, []) if self.in_story(r, story_id)]
 
+    @_memo
     def story_report_list(self, story_id: str | None) -> list[Record]:
         if story_id is None:
             return list(self.reports.values())
@@ -159,6 +177,7 @@ class Snapshot:
         return [e for ev in _evidence(record) if (e := self.evidence(ev)) is not None]
 
     # -- the views ---------------------------------------------------------------------------
+    @_memo
     def timeline(self, story_id: str | None, lang: str = "en") -> list[Record]:
         """Events by date, each with its participants, place, sources and contested values."""
         contested = self._contested()
@@ -176,6 +195,7 @@ class Snapshot:
         out.sort(key=lambda e: (e.get("date") or "9999", e["id"]))
         return out
 
+    @_memo
     def statements(self, story_id: str | None, lang: str = "en") -> list[Record]:
         """Statements (quotes sharing a statement id) grouped by speaker."""
         by_statement: dict[str, list[Record]] = defaultdict(list)
@@ -232,6 +252,7 @@ class Snapshot:
         out.sort(key=lambda g: (-len(g["statements"]), g["speaker"] or ""))
         return out
 
+    @_memo
     def positions(self, story_id: str | None, lang: str = "en") -> dict[str, Any]:
         """Parties x proposals/issues; each cell the latest stance, its history and evidence."""
         cells: dict[tuple[str, str], list[Record]] = defaultdict(list)
@@ -274,6 +295,7 @@ class Snapshot:
         proposal = self.by_id.get(target)
         return str(proposal.get("name")) if proposal and proposal.get("type") == "proposal" else target
 
+    @_memo
     def conflicts(self, story_id: str | None) -> list[Record]:
         out = []
         for conflict in self.of_story("conflict", story_id):
@@ -298,6 +320,7 @@ class Snapshot:
             out.append({**conflict, "variants": variants})
         return out
 
+    @_memo
     def source_summary(self, story_id: str | None) -> dict[str, Any]:
         """Outlets, wire groups (copies folded) and languages of a story's reports."""
         reports = sorted(
@@ -409,9 +432,12 @@ def paginate(items: list[Any], offset: int, limit: int) -> tuple[list[Any], int]
 class Library:
     """The database behind the app: a snapshot per state of the file, briefings cached per snapshot."""
 
-    def __init__(self, db_path: str, *, merge_pending: bool = True) -> None:
+    def __init__(self, db_path: str, *, merge_pending: bool = True, background_refresh: bool = False) -> None:
         self.db_path = str(db_path)
         self.merge_pending = merge_pending
+        self.background_refresh = background_refresh
+        self._refreshing = False
+        self._generation = 0
         self._lock = threading.Lock()
         self._snapshot: Snapshot | None = None
         self._stamp: tuple[int, ...] | None = None
@@ -444,22 +470,45 @@ class Library:
         yield store
 
     def snapshot(self) -> Snapshot:
+        """The record as the database file holds it now.  When the file has changed, a new snapshot is read;
+        with ``background_refresh`` the old one is served meanwhile (reading a large store takes a while)."""
+        stamp = self._file_stamp()
+        current = self._snapshot
+        if current is not None and stamp == self._stamp:
+            return current
+        if current is not None and self.background_refresh:
+            with self._lock:
+                if not self._refreshing:
+                    self._refreshing = True
+                    threading.Thread(target=self._refresh_in_background, daemon=True).start()
+            return current
+        with self._lock:
+            return self._refresh()
+
+    def _refresh_in_background(self) -> None:
+        try:
+            with self._lock:
+                self._refresh()
+        finally:
+            self._refreshing = False
+
+    def _refresh(self) -> Snapshot:
+        """Read a new snapshot if the file changed (the caller holds the lock)."""
         stamp = self._file_stamp()
         if self._snapshot is not None and stamp == self._stamp:
             return self._snapshot
-        with self._lock:
-            stamp = self._file_stamp()
-            if self._snapshot is not None and stamp == self._stamp:
-                return self._snapshot
-            with self.store() as store:
-                if self.merge_pending:
-                    pipeline.merge(store)  # reports ingested but not merged yet (as `stories` does)
-                records = list(pipeline.export_records(store))
-                stories = pipeline.story_rows(store)
-            self._snapshot = Snapshot.build(records, stories)
-            self._stamp = self._file_stamp()  # after our own merge wrote to the file
-            self._briefs.clear()
-            return self._snapshot
+        with pipeline.open_store(self.db_path) as store:  # its own connection: any thread may refresh
+            if self.merge_pending:
+                pipeline.merge(store)  # reports ingested but not merged yet (as `stories` does)
+            records = list(pipeline.export_records(store))
+            stories = pipeline.story_rows(store)
+        snapshot = Snapshot.build(records, stories)
+        self._generation += 1
+        snapshot.generation = self._generation
+        self._stamp = self._file_stamp()  # after our own merge wrote to the file
+        self._briefs.clear()
+        self._snapshot = snapshot
+        return snapshot
 
     def briefing(self, story_id: str | None, lang: str, as_of: str | None, since: str | None) -> Briefing:
         """The briefing of a story (cached per snapshot); raises the library's errors."""
@@ -470,7 +519,7 @@ class Library:
                 for r in snap.records
                 if story_id is None or r["type"] != "report" or r.get("story_id") == story_id
             )
-        key = (id(snap), story_id, lang, as_of, since)
+        key = (snap.generation, story_id, lang, as_of, since)
         with self._lock:
             cached = self._briefs.get(key)
         if cached is None:
