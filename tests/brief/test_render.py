@@ -119,3 +119,16 @@ def test_html_citations_hover_with_their_evidence(ukraine):
     assert 'class="cite" href="#ref-1" title="' in page
     assert '<li id="ref-1" value="1">' in page
     assert "「かなり良い会談だった」と述べました" in page  # the evidence sentence shown on hover
+
+
+def test_a_family_name_first_is_never_cut_to_the_given_name() -> None:
+    from communique.brief.names import Names
+    from communique.extract.gazetteer import load
+
+    actors = {
+        "person:li-chenggang": {"id": "person:li-chenggang", "name": "Li Chenggang", "kind": "person"},
+        "person:brent-calloway": {"id": "person:brent-calloway", "name": "Brent Calloway", "kind": "person"},
+    }
+    names = Names(load(), actors, "en", "2025-07-30")
+    assert names.short("person:li-chenggang") == "Li Chenggang"
+    assert names.short("person:brent-calloway") == "Calloway"
