@@ -36,6 +36,7 @@ def table(stream: IO[str], headers: Sequence[str], rows: Sequence[Sequence[str]]
         for row in rows:
             stream.write("\t".join(_cell(c) for c in row) + "\n")
         return
+    from rich.cells import cell_len
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -43,13 +44,18 @@ def table(stream: IO[str], headers: Sequence[str], rows: Sequence[Sequence[str]]
     width = shutil.get_terminal_size((120, 24)).columns
     console = Console(file=stream, width=width, highlight=False, soft_wrap=False)
     grid = Table(box=None, pad_edge=False, show_edge=False, header_style="bold", padding=(0, 2, 0, 0))
-    for name in headers:
+    cells = [[_cell(c) for c in row] for row in rows]
+    full = [max([cell_len(name), *(cell_len(row[n]) for row in cells)]) for n, name in enumerate(headers)]
+    # the other columns keep their full width (an id cut short is no id); the wide ones share the rest
+    spare = width - sum(w + 2 for name, w in zip(headers, full, strict=True) if name not in wide)
+    share = max(10, spare // max(1, len(wide)) - 2)
+    for name, need in zip(headers, full, strict=True):
         if name in wide:
-            grid.add_column(name, overflow="ellipsis", no_wrap=True, ratio=1)
+            grid.add_column(name, overflow="ellipsis", no_wrap=True, width=min(need, share))
         else:
-            grid.add_column(name, no_wrap=True)
-    for row in rows:
-        grid.add_row(*(Text(_cell(c)) for c in row))
+            grid.add_column(name, no_wrap=True, width=need)
+    for row in cells:
+        grid.add_row(*(Text(c) for c in row))
     console.print(grid)
 
 
