@@ -54,6 +54,7 @@ class Document:
     outlet: str | None = None
     published_at: str | None = None  # ISO 8601 as given by the source
     language: str | None = None
+    warnings: tuple[str, ...] = ()  # what was dropped while reading it (a field of the wrong type)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

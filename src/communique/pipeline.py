@@ -98,6 +98,11 @@ def ingest(
             except InputError as err:
                 _skip(store, summary, Skipped(source=item.source, reason=err.problem, hint=err.hint), say)
                 continue
+            except (ValueError, LookupError, RecursionError, MemoryError, TypeError) as err:
+                _skip(store, summary, Skipped(  # one bad input never stops a run
+                    source=item.source, reason=f"could not be read ({type(err).__name__}: "
+                    f"{str(err)[:120]})", hint="the other inputs were read; please report this input"), say)
+                continue
             if overrides:
                 report = replace(report, **overrides)
             if warning:

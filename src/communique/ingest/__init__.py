@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from ..errors import InputError
 from ..model import Document, Precision, Report
 from .clean import clean_text, html_to_text, split_front_matter, strip_markdown
-from .decode import decode
+from .decode import check_text, decode
 from .meta import date_warning, dateline_date, dateline_outlet, detect_language, parse_published
 from .sources import SourceOptions, expand
 from .titles import split_head, usable_title
@@ -17,13 +18,16 @@ __all__ = ["SourceOptions", "build_report", "expand"]
 
 def build_report(doc: Document) -> tuple[Report, str]:
     """Clean one document into a report.  Returns (report, warning); raises InputError."""
-    warning = ""
+    warning = "; ".join(doc.warnings)
     encoding: str | None = "utf-8"
     if doc.text is not None:
         body = doc.text
     else:
         decoded = decode(doc.raw, doc.source)
-        body, encoding, warning = decoded.text, decoded.encoding, decoded.warning
+        body, encoding = decoded.text, decoded.encoding
+        warning = "; ".join(w for w in (warning, decoded.warning) if w)
+    body, nul_note = check_text(body, doc.source)  # NUL bytes: refused when they are most of it
+    warning = "; ".join(w for w in (warning, nul_note) if w)
     title, outlet, url = doc.title, doc.outlet, doc.url
     published, language_hint = doc.published_at, doc.language
     if doc.content_type == "html":
@@ -53,14 +57,27 @@ def build_report(doc: Document) -> tuple[Report, str]:
         text = clean_text(text)
     if title:
         title = " ".join(title.split())
-        text = _with_title(title, text)
+        if len(title) > MAX_TITLE:  # no headline runs on: this is a field gone wrong, not a title
+            warning = "; ".join(w for w in (warning, f"title of {len(title):,} characters cut to "
+                                                     f"{MAX_TITLE}") if w)
+            title = title[:MAX_TITLE].rsplit(" ", 1)[0].rstrip() + "…"
+        else:
+            text = _with_title(title, text)
     if not text.strip():
         raise InputError(doc.source, "no text left after removing page furniture",
                          "check it is an article and not a navigation or consent page")
+    if language_hint and not _LANGUAGE_CODE.fullmatch(language_hint.strip()):
+        shown = language_hint[:40].encode("unicode_escape").decode("ascii")
+        warning = "; ".join(w for w in (warning, f"language {shown!r} is no language code; ignored") if w)
+        language_hint = None
     language = detect_language(text, language_hint)
     top = f"{head.header}\n\n{text}" if head.header else text  # dates and outlets in dropped header lines
     outlet = outlet or dateline_outlet(top)
-    dated = parse_published(published) or dateline_date(top, language)
+    given = parse_published(published)
+    if given and not _sane(given):
+        warning = "; ".join(w for w in (warning, f"date {given[0][:40]!r} is outside 1900 to a year "
+                                                 "from today; ignored") if w)
+    dated = _sane(given) or _sane(dateline_date(top, language))
     problem = date_warning(published, top, dated is not None)  # a date present but unreadable
     if problem:
         warning = f"{warning}; {problem}" if warning else problem
@@ -79,6 +96,28 @@ def build_report(doc: Document) -> tuple[Report, str]:
         encoding=encoding,
     )
     return report, warning
+
+
+MAX_TITLE = 300  # characters
+# ISO 639 with an optional region or script (en, ja, en-GB, zh-Hant-TW): nothing else is a language.
+_LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8}){0,3}")
+
+
+def _sane(dated: tuple[str, Precision] | None) -> tuple[str, Precision] | None:
+    """A date from 1900 to a year after today; any other is a typo or a placeholder (9999-12-31)."""
+    if dated is None:
+        return None
+    try:
+        year = int(dated[0][:4])
+    except ValueError:
+        return None
+    return dated if 1900 <= year <= date.today().year + 1 and dated[0][:10] <= _latest() else None
+
+
+def _latest() -> str:
+    today = date.today()
+    return (today.replace(year=today.year + 1) if (today.month, today.day) != (2, 29)
+            else today.replace(year=today.year + 1, day=28)).isoformat()
 
 
 def _with_title(title: str, text: str) -> str:

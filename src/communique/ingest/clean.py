@@ -74,12 +74,13 @@ _CONFIG = _config()
 # Every pattern below runs on untrusted markup, so none may scan from every '<' to the end
 # of the input: tags are found with ``[^<>]`` (a scan stops at the next '<'), attributes are
 # read from one tag at a time, and ``defused`` markup is what the regular expressions see.
-_MAX_TAG = 4096  # a longer "tag" is text to the regular expressions (real tags are far shorter)
-_DATE_TAG = re.compile(r"<(meta|time)\b([^<>]{0,%d})>" % _MAX_TAG, re.IGNORECASE)
+_MAX_TAG = 4096  # a longer "tag" is text to the regular expressions (real tags are far shorter);
+# the patterns below write the same bound as {0,4096}
+_DATE_TAG = re.compile(r"<(meta|time)\b([^<>]{0,4096})>", re.IGNORECASE)
 _ATTRIBUTE = re.compile(r"""(?<![\w:-])([\w:-]{1,64})\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 _DATE_NAMES = {"article:published_time", "datepublished", "pubdate", "publishdate", "publish-date",
                "publish_date", "date"}
-_HTML_LANG = re.compile(r"<html\b[^<>]{0,%d}?\blang\s*=\s*[\"']?([A-Za-z]{2,3})" % _MAX_TAG, re.IGNORECASE)
+_HTML_LANG = re.compile(r"<html\b[^<>]{0,4096}?\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
 
 
 def tag_attributes(tag: str) -> dict[str, str]:
@@ -315,16 +316,14 @@ def strip_markdown(text: str) -> str:
     """Markdown to plain prose: headings, emphasis, links and images reduced to their text.
 
     Link text stops at the next bracket and a link target at the next parenthesis, and
-    emphasis spans at most ``_MAX_EMPHASIS`` characters, so no pattern rescans the rest of the
+    emphasis spans at most 300 characters, so no pattern rescans the rest of the
     text from every ``[`` or ``*`` (linear time on any input).
     """
     text = re.sub(r"!\[([^\[\]\n]*)\]\([^()\n]*\)", "", text)
     text = re.sub(r"\[([^\[\]\n]+)\]\([^()\n]*\)", r"\1", text)
     text = re.sub(r"^[ \t]{0,3}#{1,6}[ \t]*", "", text, flags=re.MULTILINE)
     text = re.sub(r"^[ \t]{0,3}>[ \t]?", "", text, flags=re.MULTILINE)
-    text = re.sub(r"(\*\*|__)(.{1,%d}?)\1" % _MAX_EMPHASIS, r"\2", text)
-    text = re.sub(r"(?<![\w*])\*(?!\s)([^*\n]{1,%d}?)(?<!\s)\*(?![\w*])" % _MAX_EMPHASIS, r"\1", text)
+    text = re.sub(r"(\*\*|__)(.{1,300}?)\1", r"\2", text)
+    text = re.sub(r"(?<![\w*])\*(?!\s)([^*\n]{1,300}?)(?<!\s)\*(?![\w*])", r"\1", text)
     return text
 
-
-_MAX_EMPHASIS = 300

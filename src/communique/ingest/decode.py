@@ -78,11 +78,32 @@ def decode(data: bytes, source: str, header_charset: str | None = None) -> Decod
     """Decode ``data`` or raise :class:`InputError` saying why it is not text."""
     if not data.strip():
         raise InputError(source, "empty input", "check the file or URL has content")
+    if not data.strip(b"\x00 \t\r\n\x0b\x0c"):
+        raise InputError(source, "only NUL bytes, not text", "give a text, HTML, JSON or feed file")
     if looks_binary(data):
         raise InputError(source, "binary data, not text", "give a text, HTML, JSON or feed file")
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return Decoded(data.decode(name), name.replace("-sig", ""))
+            try:
+                return Decoded(data.decode(name), name.replace("-sig", ""))
+            except UnicodeError:  # an odd byte count, or a BOM before bytes of another encoding
+                if name == "utf-8-sig":
+                    data = data[len(bom):]  # decided below, like a file without a BOM
+                    break
+                text = data.decode(name, errors="replace")
+                bad = text.count("\ufffd")
+                if bad > max(3, len(text) // 100):
+                    raise InputError(source, f"broken {name.upper()} (a byte-order mark, then "
+                                     "bytes that are not that encoding)",
+                                     "convert it to UTF-8 (e.g. iconv -f <encoding> -t utf-8)") from None
+                return Decoded(text, name, f"{bad} broken {name.upper()} character(s) replaced "
+                               "with U+FFFD")
+    wide = _utf16_without_bom(data)
+    if wide:
+        try:
+            return Decoded(data.decode(wide), "utf-16", "UTF-16 without a byte-order mark")
+        except UnicodeError:
+            pass
     if data.startswith(b"\x1b$B") or b"\x1b$B" in data[:4096]:
         try:
             return Decoded(data.decode("iso2022_jp_ext"), "iso2022_jp")
@@ -96,7 +117,7 @@ def decode(data: bytes, source: str, header_charset: str | None = None) -> Decod
     if declared and declared not in ("utf_8", "utf-8"):
         try:
             return Decoded(data.decode(declared), declared)
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError, ValueError):  # "undefined", or bytes it cannot read
             pass
     bad = _invalid_utf8_bytes(data)
     # UTF-8 with a few broken bytes still has valid multi-byte sequences; a legacy
@@ -116,7 +137,35 @@ def decode(data: bytes, source: str, header_charset: str | None = None) -> Decod
             "convert it to UTF-8 (e.g. iconv -f <encoding> -t utf-8)",
         )
     encoding = _normalize(best.encoding) or best.encoding
-    return Decoded(data.decode(encoding, errors="replace"), encoding)
+    try:
+        return Decoded(data.decode(encoding, errors="replace"), encoding)
+    except (UnicodeError, LookupError):
+        raise InputError(source, "could not tell the text encoding",
+                         "convert it to UTF-8 (e.g. iconv -f <encoding> -t utf-8)") from None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le"/"utf-16-be" for text whose every other byte is NUL (ASCII-range UTF-16)."""
+    head = data[:4096]
+    if len(head) < 4 or b"\x00" not in head:
+        return None
+    evens, odds = head[0::2], head[1::2]
+    if odds.count(0) > 0.6 * len(odds) and evens.count(0) < 0.1 * len(evens):
+        return "utf-16-le"
+    if evens.count(0) > 0.6 * len(evens) and odds.count(0) < 0.1 * len(odds):
+        return "utf-16-be"
+    return None
+
+
+def check_text(text: str, source: str) -> tuple[str, str]:
+    """(text, warning): text of NUL characters, or mostly of them, is refused; a few are dropped."""
+    nuls = text.count("\x00")
+    if not nuls:
+        return text, ""
+    if nuls * 10 > len(text) or not text.replace("\x00", "").strip():
+        raise InputError(source, f"{nuls:,} NUL characters in {len(text):,}: not text",
+                         "give a text, HTML, JSON or feed file (UTF-16 needs its byte-order mark)")
+    return text.replace("\x00", ""), f"{nuls} NUL character(s) removed"
 
 
 def _invalid_utf8_bytes(data: bytes) -> int:

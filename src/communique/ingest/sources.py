@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +35,7 @@ class SourceOptions:
     fetch: FetchOptions = FetchOptions()
     max_items: int = 1000  # per feed
     follow_links: bool = True  # fetch a feed item's link when it carries no content
+    follow_symlinks: bool = False  # in a folder, read files that symbolic links point to outside it
 
 
 Item = Document | Skipped
@@ -43,7 +45,7 @@ def expand(source: str, options: SourceOptions) -> Iterator[Item]:
     """Every document named by one SOURCE argument."""
     lowered = source.lower()
     if lowered.startswith(("http://", "https://")):
-        yield from _from_url(source, options)
+        yield from _guarded(_from_url(source, options), shown(source))
         return
     if "://" in source:
         scheme = source.split("://", 1)[0]
@@ -51,49 +53,150 @@ def expand(source: str, options: SourceOptions) -> Iterator[Item]:
                       hint="give an http(s) URL, or a local path for files")
         return
     path = Path(source)
-    if not path.exists():
-        yield Skipped(source=source, reason="no such file or folder",
+    try:
+        is_dir = path.is_dir()
+        exists = is_dir or path.exists()
+    except (OSError, ValueError):  # a name too long, a NUL byte
+        is_dir = exists = False
+    if not exists:
+        yield Skipped(source=shown(source), reason="no such file or folder",
                       hint="check the path (a URL must start with http:// or https://)")
-    elif path.is_dir():
+    elif is_dir:
         yield from _from_folder(path, options)
     else:
-        yield from _from_file(path, options)
+        yield from _guarded(_from_file(path, options), shown(source))
+
+
+_CONTROL = {ord(c): f"\\x{ord(c):02x}" for c in map(chr, [*range(32), 127])} | {
+    ord("\n"): "\\n", ord("\t"): "\\t", ord("\r"): "\\r", 0x85: "\\x85", 0x2028: "\\u2028",
+    0x2029: "\\u2029"}
+
+
+def shown(name: str | Path) -> str:
+    """A file name as one printable line: undecodable bytes as ``\\xNN``, control characters
+    (a newline that would forge a line in ``communique reports``) escaped."""
+    text = os.fsencode(name).decode("utf-8", "backslashreplace") if isinstance(name, Path) else \
+        str(name).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return text.translate(_CONTROL)
+
+
+def _guarded(items: Iterator[Item], source: str) -> Iterator[Item]:
+    """Whatever one input raises becomes a skipped input; the run goes on with the next."""
+    try:
+        yield from items
+    except (InputError, OSError, ValueError, RecursionError, MemoryError, LookupError, TypeError) as err:
+        reason = err.problem if isinstance(err, InputError) else f"could not be read ({_why(err)})"
+        yield Skipped(source=source, reason=reason, hint="the other inputs were read; report this input")
+
+
+def _why(err: BaseException) -> str:
+    text = str(err).splitlines()[0][:160] if str(err) else ""
+    return f"{type(err).__name__}: {text}" if text else type(err).__name__
+
+
+def _inside(folder: str, target: str) -> bool:
+    return target == folder or target.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+_KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a folder"))
+
+
+def _kind(mode: int) -> str:
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
 
 
 def _from_folder(folder: Path, options: SourceOptions) -> Iterator[Item]:
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+    top = os.path.realpath(folder)
+    problems: list[OSError] = []
+
+    def unreadable() -> Iterator[Item]:
+        while problems:
+            err = problems.pop(0)
+            yield Skipped(source=shown(err.filename or str(folder)),
+                          reason=f"cannot read the folder ({err.strerror or type(err).__name__})",
+                          hint="check its permissions")
+
+    for root, dirs, files in os.walk(folder, onerror=problems.append, followlinks=options.follow_symlinks):
+        yield from unreadable()
+        kept = []
+        for name in sorted(dirs):
+            if name.startswith("."):
+                continue
+            path = os.path.join(root, name)
+            if options.follow_symlinks and os.path.islink(path) and \
+                    _inside(top, os.path.realpath(path)):  # a loop back into the folder
+                yield Skipped(source=shown(path), reason="symbolic link back into the folder, not followed",
+                              hint="each file is read once")
+                continue
+            if os.path.islink(path) and not options.follow_symlinks:
+                yield Skipped(source=shown(path), reason="symbolic link to a folder, not followed",
+                              hint="give the folder it points to as a SOURCE of its own")
+                continue
+            kept.append(name)
+        dirs[:] = kept
         for name in sorted(files):
             if name.startswith("."):
                 continue
-            path = Path(root) / name
-            if path.suffix.lower() not in SUPPORTED:
-                yield Skipped(source=str(path), reason=f"unsupported file type {path.suffix or '(none)'}",
+            path = os.path.join(root, name)
+            source = shown(path)
+            suffix = os.path.splitext(name)[1].lower()
+            if suffix not in SUPPORTED:
+                yield Skipped(source=source, reason=f"unsupported file type {shown(suffix) or '(none)'}",
                               hint="communique reads .txt .md .html .json .jsonl and RSS/Atom feeds")
                 continue
-            yield from _from_file(path, options)
+            if os.path.islink(path) and not options.follow_symlinks \
+                    and not _inside(top, os.path.realpath(path)):
+                yield Skipped(source=source, reason="symbolic link out of the folder, not followed",
+                              hint="give the file it points to as a SOURCE of its own")
+                continue
+            yield from _guarded(_from_file(Path(path), options), source)
+    yield from unreadable()
+
+
+def _open_regular(path: Path, source: str) -> tuple[int, int] | Skipped:
+    """(file descriptor, size) of a regular file, or why it is not read.  Never blocks: a FIFO,
+    a socket or a device (``/dev/zero``) is refused before a byte is read."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as err:
+        return Skipped(source=source, reason=f"cannot read ({err.strerror})", hint="check permissions")
+    if not stat.S_ISREG(mode):
+        return Skipped(source=source, reason=f"{_kind(mode)}, not a regular file",
+                       hint="communique reads regular files only")
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as err:
+        return Skipped(source=source, reason=f"cannot read ({err.strerror})", hint="check permissions")
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):  # replaced between the two looks
+        os.close(fd)
+        return Skipped(source=source, reason=f"{_kind(info.st_mode)}, not a regular file",
+                       hint="communique reads regular files only")
+    return fd, info.st_size
 
 
 def _from_file(path: Path, options: SourceOptions) -> Iterator[Item]:
-    source = str(path)
+    source = shown(path)
     suffix = path.suffix.lower()
-    try:
-        size = path.stat().st_size
-    except OSError as err:
-        yield Skipped(source=source, reason=f"cannot read ({err.strerror})", hint="check permissions")
+    opened = _open_regular(path, source)
+    if isinstance(opened, Skipped):
+        yield opened
         return
+    fd, size = opened
     cap = options.fetch.max_bytes
-    if suffix in (".jsonl", ".ndjson"):
-        yield from _from_jsonl(path)
-        return
-    if size > cap:
-        yield Skipped(source=source, reason=f"file is {size:,} bytes, over the {cap:,}-byte cap",
+    with os.fdopen(fd, "rb") as handle:
+        if suffix in (".jsonl", ".ndjson"):
+            yield from _from_jsonl(handle, source, cap)
+            return
+        if size > cap:
+            yield Skipped(source=source, reason=f"file is {size:,} bytes, over the {cap:,}-byte cap",
+                          hint="raise --max-bytes, or split the file")
+            return
+        data = handle.read(cap + 1)  # the size said at open may grow: never read past the cap
+    if len(data) > cap:
+        yield Skipped(source=source, reason=f"file is over the {cap:,}-byte cap",
                       hint="raise --max-bytes, or split the file")
-        return
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        yield Skipped(source=source, reason=f"cannot read ({err.strerror})", hint="check permissions")
         return
     if suffix in FEED_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_like_feed(data)):
         yield from _from_feed(data, source, options)
@@ -106,7 +209,7 @@ def _from_file(path: Path, options: SourceOptions) -> Iterator[Item]:
         else:
             yield Document(source=source, raw=data, content_type=kind)
     else:
-        yield Skipped(source=source, reason=f"unsupported file type {suffix or '(none)'}",
+        yield Skipped(source=source, reason=f"unsupported file type {shown(suffix) or '(none)'}",
                       hint="communique reads .txt .md .html .json .jsonl and RSS/Atom feeds")
 
 
@@ -129,71 +232,133 @@ def _from_url(url: str, options: SourceOptions) -> Iterator[Item]:
     yield Document(source=url, raw=fetched.body, content_type=content_type, url=fetched.url)
 
 
+_RECORD_FIELDS = ("url", "title", "outlet", "published_at", "language")
+MAX_FIELD = 2_000  # characters of a record's metadata field; a title is capped later, shorter
+
+
+def text_only(value: str) -> str:
+    """A JSON string as storable text: a lone surrogate (``"\\ud800"``) becomes U+FFFD."""
+    try:
+        value.encode("utf-8")
+        return value
+    except UnicodeEncodeError:
+        return value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+
+
 def _record_document(record: Any, source: str) -> Item:
     if not isinstance(record, dict):
         return Skipped(source=source, reason="record is not a JSON object",
                        hint='each record needs "text" or "html"')
     text, markup = record.get("text"), record.get("html")
     if not isinstance(text, str) and not isinstance(markup, str):
-        return Skipped(source=source, reason='record has neither "text" nor "html"',
+        wrong = [name for name in ("text", "html") if record.get(name) is not None]
+        return Skipped(source=source, reason='record has neither "text" nor "html"' + (
+            f' as a string ("{wrong[0]}" is a JSON {_json_type(record[wrong[0]])})' if wrong else ""),
                        hint='add a "text" or "html" field')
+    warnings: list[str] = []
 
     def field(name: str) -> str | None:
         value = record.get(name)
-        return str(value) if value not in (None, "") else None
+        if value is None or value == "":
+            return None
+        if not isinstance(value, str):  # never str(): a list or NaN is no title or date
+            warnings.append(f'"{name}" is a JSON {_json_type(value)}, not a string; ignored')
+            return None
+        if len(value) > MAX_FIELD:
+            warnings.append(f'"{name}" is {len(value):,} characters long; ignored')
+            return None
+        return text_only(value)
 
     body = markup if isinstance(markup, str) and not isinstance(text, str) else text
     assert isinstance(body, str)
+    body = text_only(body)
+    values = {name: field(name) for name in _RECORD_FIELDS}
     return Document(
         source=source, raw=body.encode("utf-8"),
-        content_type="html" if body is markup else "text",
-        text=None if body is markup else body,
-        url=field("url"), title=field("title"), outlet=field("outlet"),
-        published_at=field("published_at"), language=field("language"),
+        content_type="html" if not isinstance(text, str) else "text",
+        text=None if not isinstance(text, str) else body,
+        warnings=tuple(warnings), **values,
     )
+
+
+def _json_type(value: Any) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, float) and value != value or value in (float("inf"), float("-inf")):
+        return "non-number (NaN/Infinity)"
+    return {dict: "object", list: "array", int: "number", float: "number", str: "string"}.get(
+        type(value), type(value).__name__)
+
+
+def _loads(text: str) -> Any:
+    """json.loads, with every way it can fail on hostile input raised as a ValueError."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+    except json.JSONDecodeError as err:
+        raise ValueError(f"{err.msg}, line {err.lineno} column {err.colno}") from None
+    except ValueError as err:  # e.g. an integer of more than 4,300 digits
+        raise ValueError(str(err).split(";")[0][:120]) from None
 
 
 def _from_json(data: bytes, source: str) -> Iterator[Item]:
     try:
-        loaded = json.loads(decode(data, source).text)
+        loaded = _loads(decode(data, source).text)
     except InputError as err:
         yield Skipped(source=source, reason=err.problem, hint=err.hint)
         return
-    except json.JSONDecodeError as err:
-        yield Skipped(source=source, reason=f"invalid JSON at line {err.lineno} ({err.msg})",
+    except ValueError as err:
+        yield Skipped(source=source, reason=f"invalid JSON ({err})",
                       hint="fix the file, or use .jsonl with one record per line")
         return
     records = loaded.get("items", loaded.get("reports", [loaded])) if isinstance(loaded, dict) else loaded
     if not isinstance(records, list):
         records = [records]
+    if not records:
+        yield Skipped(source=source, reason="no records in the file", hint="the file holds an empty list")
     for index, record in enumerate(records):
-        yield _record_document(record, f"{source}#{index}" if len(records) > 1 else source)
+        where = f"{source}#{index}" if len(records) > 1 else source
+        yield from _guarded(iter([_record_document(record, where)]), where)
 
 
-def _from_jsonl(path: Path) -> Iterator[Item]:
-    """One record per line, streamed; a broken line is skipped with its line number."""
-    source = str(path)
-    try:
-        handle = path.open("rb")
-    except OSError as err:
-        yield Skipped(source=source, reason=f"cannot read ({err.strerror})", hint="check permissions")
-        return
-    with handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            where = f"{source}:{number}"
-            try:
-                record = json.loads(line.decode("utf-8-sig"))
-            except UnicodeDecodeError:
-                yield Skipped(source=where, reason="line is not valid UTF-8",
-                              hint="save the JSONL file as UTF-8")
-                continue
-            except json.JSONDecodeError as err:
-                yield Skipped(source=where, reason=f"invalid JSON ({err.msg}, column {err.colno})",
-                              hint="fix or remove that line; the other lines were read")
-                continue
-            yield _record_document(record, where)
+def _from_jsonl(handle: Any, source: str, cap: int) -> Iterator[Item]:
+    """One record per line, streamed; a broken or oversized line is skipped with its line
+    number and the lines after it are read.  No line is read whole past ``cap`` bytes."""
+    records = 0
+    number = 0
+    while True:
+        line = handle.readline(cap + 1)
+        if not line:
+            break
+        number += 1
+        where = f"{source}:{number}"
+        if len(line) > cap and not line.endswith(b"\n"):
+            size = len(line)
+            while line and not line.endswith(b"\n"):  # the rest of that line, a chunk at a time
+                line = handle.readline(1 << 20)
+                size += len(line)
+            records += 1
+            yield Skipped(source=where, reason=f"record is {size:,} bytes, over the {cap:,}-byte cap",
+                          hint="raise --max-bytes, or shorten that record; the other lines were read")
+            continue
+        if not line.strip():
+            continue
+        records += 1
+        try:
+            record = _loads(line.decode("utf-8-sig"))
+        except UnicodeDecodeError:
+            yield Skipped(source=where, reason="line is not valid UTF-8",
+                          hint="save the JSONL file as UTF-8")
+            continue
+        except ValueError as err:
+            yield Skipped(source=where, reason=f"invalid JSON ({err})",
+                          hint="fix or remove that line; the other lines were read")
+            continue
+        yield from _guarded(iter([_record_document(record, where)]), where)
+    if not records:
+        yield Skipped(source=source, reason="no records in the file (empty JSONL)",
+                      hint="a .jsonl file holds one JSON object per line")
 
 
 def _from_feed(data: bytes, source: str, options: SourceOptions) -> Iterator[Item]:
