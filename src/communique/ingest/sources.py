@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,7 +22,8 @@ from ..errors import InputError
 from ..model import Document, Skipped
 from .decode import decode
 from .fetch import FetchOptions, fetch
-from .titles import strip_site_suffix
+from .meta import same_site, site_host
+from .titles import html_site_name, strip_site_suffix
 
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
                  ".html": "html", ".htm": "html", ".xhtml": "html"}
@@ -372,16 +374,18 @@ def _from_feed(data: bytes, source: str, options: SourceOptions) -> Iterator[Ite
                       hint="check the feed URL or file")
         return
     outlet = (parsed.get("feed") or {}).get("title")
+    home = site_host((parsed.get("feed") or {}).get("link")) or site_host(source)
     for index, entry in enumerate(entries):
         if index >= options.max_items:
             yield Skipped(source=f"{source}#items-{index + 1}-{len(entries)}",
                           reason=f"feed has {len(entries):,} items; read the first {options.max_items:,}",
                           hint="raise --max-items to read more")
             return
-        yield from _feed_item(entry, f"{source}#item-{index + 1}", outlet, options)
+        yield from _feed_item(entry, f"{source}#item-{index + 1}", outlet, options, home)
 
 
-def _feed_item(entry: Any, where: str, outlet: str | None, options: SourceOptions) -> Iterator[Item]:
+def _feed_item(entry: Any, where: str, outlet: str | None, options: SourceOptions,
+               home: str | None = None) -> Iterator[Item]:
     published = None
     for key in ("published", "updated", "created"):
         if entry.get(key):
@@ -394,10 +398,11 @@ def _feed_item(entry: Any, where: str, outlet: str | None, options: SourceOption
     if not body.strip() and link and options.follow_links:
         for item in _from_url(link, options):
             if isinstance(item, Document):
-                yield _with_feed_meta(item, entry, outlet, published)
+                yield _with_feed_meta(item, entry, outlet, published, home)
             elif summary.strip():  # the page could not be fetched: keep the feed's summary
-                doc = Document(source=link, raw=summary.encode("utf-8"), content_type="html", url=link)
-                yield _with_feed_meta(doc, entry, outlet, published)
+                doc = Document(source=link, raw=summary.encode("utf-8"), content_type=_markup(summary),
+                               url=link)
+                yield _with_feed_meta(doc, entry, outlet, published, home)
             else:
                 yield item
         return
@@ -407,11 +412,18 @@ def _feed_item(entry: Any, where: str, outlet: str | None, options: SourceOption
         yield Skipped(source=where, reason="feed item has no content and no link to fetch",
                       hint="the feed gives no text for this item")
         return
-    doc = Document(source=link or where, raw=body.encode("utf-8"), content_type="html", url=link)
-    yield _with_feed_meta(doc, entry, outlet, published)
+    doc = Document(source=link or where, raw=body.encode("utf-8"), content_type=_markup(body), url=link)
+    yield _with_feed_meta(doc, entry, outlet, published, home)
 
 
-def _with_feed_meta(doc: Document, entry: Any, outlet: str | None, published: str | None) -> Document:
+def _markup(body: str) -> str:
+    """A feed's text is HTML when it has tags; a plain summary is text (HTML extraction finds no
+    article in a bare sentence)."""
+    return "html" if re.search(r"<[A-Za-z/!]", body) else "text"
+
+
+def _with_feed_meta(doc: Document, entry: Any, outlet: str | None, published: str | None,
+                    home: str | None = None) -> Document:
     from dataclasses import replace
 
     source = entry.get("source") or {}
@@ -419,6 +431,13 @@ def _with_feed_meta(doc: Document, entry: Any, outlet: str | None, published: st
     title = doc.title or entry.get("title")
     if title and item_outlet:
         title = strip_site_suffix(title, item_outlet)
+    link_host = site_host(doc.url or entry.get("link"))
+    if item_outlet or (home and link_host and not same_site(link_host, home)):
+        # an aggregator's item: the article's own outlet (the item's source, the page's declared
+        # site name, else the link's site), never the aggregator's title
+        page = html_site_name(doc.raw[:200_000].decode("utf-8", "ignore")) if doc.content_type == "html" \
+            else None
+        outlet = item_outlet or page or link_host
     return replace(doc, title=title, outlet=doc.outlet or outlet,
                    published_at=doc.published_at or published,
                    language=doc.language or (entry.get("language") or None))
