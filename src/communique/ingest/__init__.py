@@ -9,7 +9,14 @@ from ..errors import InputError
 from ..model import Document, Precision, Report
 from .clean import clean_text, html_to_text, split_front_matter, strip_markdown
 from .decode import check_text, decode
-from .meta import date_warning, dateline_date, dateline_outlet, detect_language, parse_published
+from .meta import (
+    date_warning,
+    dateline_date,
+    dateline_outlet,
+    detect_language,
+    not_an_article,
+    parse_published,
+)
 from .sources import SourceOptions, expand
 from .titles import split_head, usable_title
 
@@ -66,6 +73,9 @@ def build_report(doc: Document) -> tuple[Report, str]:
     if not text.strip():
         raise InputError(doc.source, "no text left after removing page furniture",
                          "check it is an article and not a navigation or consent page")
+    not_article = not_an_article(title, text, doc.raw, doc.content_type)
+    if not_article:
+        raise InputError(doc.source, not_article, "ingest the articles it links to, not the page itself")
     if language_hint and not _LANGUAGE_CODE.fullmatch(language_hint.strip()):
         shown = language_hint[:40].encode("unicode_escape").decode("ascii")
         warning = "; ".join(w for w in (warning, f"language {shown!r} is no language code; ignored") if w)
