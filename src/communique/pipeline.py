@@ -23,8 +23,9 @@ from .extract import event_plover, extractors_for
 from .extract import extract as run_extractors
 from .extract.gazetteer import load as load_gazetteer
 from .ingest import SourceOptions, build_report, expand, wire
+from .ingest.meta import canonical_url, same_site, site_host
 from .ingest.titles import untitled_name
-from .model import PLOVER, Report, Skipped
+from .model import PLOVER, Extraction, Report, Skipped
 from .store import SQLiteStore, default_path, open_store
 
 __all__ = [
@@ -41,6 +42,7 @@ __all__ = [
     "ingest",
     "open_store",
     "report_rows",
+    "same_article",
     "EXPORT_TYPES",
     "export_fields",
 ]
@@ -88,6 +90,8 @@ def ingest(
     say = progress or (lambda _line: None)
     summary = IngestSummary()
     started = time.monotonic()
+    if extract:
+        _finish_interrupted(store, summary, say)
     for source in sources:
         for item in expand(source, options):
             if isinstance(item, Skipped):
@@ -108,24 +112,106 @@ def ingest(
             if warning:
                 summary.warnings.append(f"{item.source}: {warning}")
                 say(f"warning: {item.source}: {warning}")
+            same = same_article(store, report)
+            if same is not None and same[0] != report.id:
+                summary.already.append(same[0])
+                say(f"[{summary.seen}] = {same[0]} already stored: the same article ({same[1]}) "
+                    f"({item.source})")
+                continue
             if store.has_report(report.id):
                 summary.already.append(report.id)
                 say(f"[{summary.seen}] = {report.id} already stored ({item.source})")
-                if extract and store.extractors_run(report.id) != set(extractors_for(report.language)):
+                if extract and not _finished(store, report.id, report.language):
                     _extract_or_warn(store, report, summary, say)  # an earlier run was cut short
                 continue
-            group = add_report(store, report)
+            inserted, group = _add_extract_merge(store, report, summary, say, extract=extract)
+            if not inserted:  # another process stored the same content a moment ago
+                summary.already.append(report.id)
+                say(f"[{summary.seen}] = {report.id} already stored ({item.source})")
+                continue
             summary.added.append(report.id)
-            if extract:
-                _extract_or_warn(store, report, summary, say)
             say(f"[{summary.seen}] + {report.id} {report.language} {report.published_at or '?'} "
                 f"{report.outlet or '?'}: {_short(report.title)}" + (f" [wire {group}]" if group else ""))
     summary.seconds = time.monotonic() - started
     return summary
 
 
+def same_article(store: SQLiteStore, report: Report) -> tuple[str, str] | None:
+    """A stored report that is this article read from elsewhere (a file, a URL, a feed item), and
+    how it was recognised: the same canonical address, else the same text from the same outlet
+    (near-identical word shingles; a wire copy on another outlet stays a report of its own)."""
+    key = canonical_url(report.url)
+    if key:
+        rest = key.split("://", 1)[1]
+        host, _, tail = rest.partition("/")
+        paths = {"/" + tail, "/" + tail.rstrip("/") + "/"} if tail else {"/", ""}
+        variants = [f"{scheme}://{www}{host}{path}" for scheme in ("http", "https") for www in ("", "www.")
+                    for path in paths]
+        marks = ",".join("?" * len(variants))
+        rows = store.db.execute(f"SELECT id, url FROM reports WHERE url IN ({marks}) ORDER BY id", variants)
+        for row in rows:
+            if canonical_url(row[1]) == key:
+                return str(row[0]), "same address"
+    own = wire.shingles(report.text, report.language)
+    if len(own) < 20:
+        return None
+    for cid, _group, text, language in store.wire_candidates(wire.band_hashes(wire.signature(own))):
+        other = wire.shingles(text, language)
+        if len(own & other) < 0.9 * len(own | other):
+            continue
+        stored = store.report(cid)
+        if stored is None:
+            continue
+        sites = (site_host(report.url), site_host(stored.url))
+        outlets = (report.outlet, stored.outlet)
+        unknown = any(not site and not outlet for site, outlet in zip(sites, outlets, strict=True))
+        if same_site(*sites) or (all(outlets) and outlets[0] == outlets[1]) or unknown:
+            return cid, "same text"
+    return None
+
+
+def _add_extract_merge(store: SQLiteStore, report: Report, summary: IngestSummary, say: Progress, *,
+                       extract: bool) -> tuple[bool, str | None]:
+    """Store a new report with its extraction and its merge in one transaction: a crash (even
+    ``kill -9``) leaves the report either absent or stored, extracted and merged.  Extraction runs
+    before the transaction, so the write lock is held only while writing and merging."""
+    names = extractors_for(report.language) if extract else []
+    extraction, problem = _run_extractors(report) if names else (None, None)
+    with store.transaction():
+        inserted, group = _store_report(store, report)
+        if inserted and names and extraction is not None:
+            store.save_extraction(extraction, names)
+            problem = merge_report(store, report.id)  # a savepoint: a failed merge undoes itself
+    if inserted and problem:
+        summary.warnings.append(problem)
+        say(f"warning: {problem}")
+    return inserted, group
+
+
+def _finished(store: SQLiteStore, report_id: str, language: str) -> bool:
+    names = extractors_for(language)
+    return not names or (store.extractors_run(report_id) == set(names) and store.is_merged(report_id))
+
+
+def _finish_interrupted(store: SQLiteStore, summary: IngestSummary, say: Progress) -> None:
+    """Extract and merge what an interrupted run (or an older version) stored and left undone,
+    oldest first, before anything new: a re-run gives the same record as a run never cut."""
+    for report_id, language in store.unmerged_reports():
+        if not extractors_for(language) or not store.extractors_run(report_id):
+            continue  # stored with --no-extract (or nothing extracts it): `communique extract` does it
+        stored = store.report(report_id)
+        if stored is not None:
+            say(f"finishing {report_id}, left unmerged by an interrupted run")
+            _extract_or_warn(store, stored, summary, say)
+
+
 def add_report(store: SQLiteStore, report: Report) -> str | None:
     """Store one cleaned report, grouping it with its wire copies.  Returns its wire group."""
+    return _store_report(store, report)[1]
+
+
+def _store_report(store: SQLiteStore, report: Report) -> tuple[bool, str | None]:
+    """(stored now, wire group): False when the same content id is already stored."""
     own = wire.shingles(report.text, report.language)
     bands = wire.band_hashes(wire.signature(own))
     copies = [
@@ -133,15 +219,22 @@ def add_report(store: SQLiteStore, report: Report) -> str | None:
         for cid, _group, text, language in store.wire_candidates(bands)
         if wire.is_copy(own, wire.shingles(text, language))
     ]
-    store.add_report(report, bands, hashlib.sha256(report.raw).hexdigest(), group_with=copies)
-    if not copies:
-        return None
+    inserted = store.add_report(report, bands, hashlib.sha256(report.raw).hexdigest(), group_with=copies)
+    if not copies or not inserted:
+        return inserted, None
     stored = store.report(report.id)
-    return stored.wire_group if stored else None
+    return inserted, stored.wire_group if stored else None
 
 
 def _extract_or_warn(store: SQLiteStore, report: Report, summary: IngestSummary, say: Progress) -> None:
-    problem = extract_report(store, report) or merge_report(store, report.id)
+    names = extractors_for(report.language)
+    if not names:
+        return
+    extraction, problem = _run_extractors(report)
+    if extraction is not None:
+        with store.transaction():  # the extraction and its merge commit together
+            store.save_extraction(extraction, names)
+            problem = merge_report(store, report.id)
     if problem:
         summary.warnings.append(problem)
         say(f"warning: {problem}")
@@ -156,13 +249,18 @@ def extract_report(store: SQLiteStore, report: Report) -> str | None:
     names = extractors_for(report.language)
     if not names:
         return None
+    extraction, problem = _run_extractors(report)
+    if extraction is not None:
+        store.save_extraction(extraction, names)
+    return problem
+
+
+def _run_extractors(report: Report) -> tuple[Extraction | None, str | None]:
     try:
-        extraction = run_extractors(report)
+        return run_extractors(report), None
     except Exception as err:  # noqa: BLE001 - one bad report must not stop an ingest
-        return (f"{report.source}: extraction failed ({type(err).__name__}: {err}); the report is "
-                "stored; run `communique extract` after upgrading")
-    store.save_extraction(extraction, names)
-    return None
+        return None, (f"{report.source}: extraction failed ({type(err).__name__}: {err}); the report "
+                      "is stored; run `communique extract` after upgrading")
 
 
 def merge_report(store: SQLiteStore, report_id: str) -> str | None:
