@@ -219,3 +219,17 @@ def test_a_missing_database_is_a_clear_error(tmp_path):
 def test_serve_is_a_command(run):
     with pytest.raises(SystemExit):
         run("serve", "--help")
+
+
+def test_each_story_has_an_atom_feed_of_what_changed(client, story_id):
+    import feedparser
+
+    page = client.get(f"/stories/{story_id}")
+    assert f'href="/stories/{story_id}/feed.atom?lang=ja"' in page.text
+    response = client.get(f"/stories/{story_id}/feed.atom", params={"lang": "en"})
+    assert response.status_code == 200 and response.headers["content-type"] == "application/atom+xml"
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo and len(feed.entries) >= 5
+    newest = feed.entries[0]
+    assert newest.title.startswith("2025-12-15:") and "new statement(s)" in newest.title
+    assert "statements:" in newest.summary and "as_of=2025-12-15" in newest.link

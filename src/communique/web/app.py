@@ -229,8 +229,9 @@ Lang = Annotated[str, Query(pattern="^(ja|en)$", description="the briefing's lan
 DateParam = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="an ISO date")]
 
 
-def create_app(db_path: str | Path, *, allowed_hosts: list[str] | None = None,
-               background_refresh: bool = False) -> FastAPI:
+def create_app(
+    db_path: str | Path, *, allowed_hosts: list[str] | None = None, background_refresh: bool = False
+) -> FastAPI:
     """The app over the database at ``db_path`` (read-only: every route is a GET).  With
     ``background_refresh`` a changed database is read again in a thread while the last snapshot is served."""
     library = Library(str(db_path), background_refresh=background_refresh)
@@ -393,6 +394,24 @@ def create_app(db_path: str | Path, *, allowed_hosts: list[str] | None = None,
             show_dropped=bool(dropped),
             tab="briefing",
         )
+
+    @app.get("/stories/{story_id}/feed.atom", include_in_schema=False)
+    def story_feed(request: Request, story_id: str) -> Response:
+        """The story's "what changed" summaries, one Atom entry per day of reports."""
+        snap = snapshot()
+        story = story_or_404(snap, story_id)
+        lang = _ui_lang(request)
+        days = snap.changes_by_day(story_id, lang)[:60]
+        base = str(request.base_url).rstrip("/")
+        xml = env.get_template("feed.atom").render(
+            story=story,
+            days=days,
+            lang=lang,
+            base=base,
+            version=__version__,
+            updated=days[0]["day"] if days else "1970-01-01",
+        )
+        return Response(xml, media_type="application/atom+xml")
 
     @app.get("/stories/{story_id}/timeline", response_class=HTMLResponse, include_in_schema=False)
     def timeline_page(request: Request, story_id: str) -> HTMLResponse:

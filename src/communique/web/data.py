@@ -351,6 +351,57 @@ class Snapshot:
             "independent_sources": len({r.get("wire_group") or r["id"] for r in reports}),
         }
 
+    @_memo
+    def changes_by_day(self, story_id: str, lang: str = "en") -> list[Record]:
+        """What each day's reports added to the story's record: statements, events, positions and conflicts
+        first reported that day, newest day first (the entries of the story's Atom feed)."""
+        published = {rid: day(r.get("published_at")) for rid, r in self.reports.items()}
+        days: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        seen_statements: set[str] = set()
+
+        def first(record: Record) -> str:
+            return min((published.get(ev["report_id"]) or "9999" for ev in _evidence(record)), default="9999")
+
+        for quote in sorted(self.of_story("quote", story_id), key=first):
+            sid = quote.get("statement_id") or quote["id"]
+            if sid in seen_statements:
+                continue
+            seen_statements.add(sid)
+            speaker = (
+                self.actor_name(quote.get("speaker_id"), lang)
+                if quote.get("speaker_id")
+                else quote.get("speaker_text") or "?"
+            )
+            days[first(quote)]["statements"].append(f"{speaker}: “{quote['text']}”")
+        for event in self.of_story("event", story_id):
+            place = f" ({event['place']})" if event.get("place") else ""
+            days[first(event)]["events"].append(
+                f"{event['kind'].replace('_', ' ')} {event.get('date') or ''}"
+                f"{place}: {event.get('summary') or ''}"
+            )
+        for pos in self.of_story("position", story_id):
+            target = self.target_name(
+                pos.get("target_id") or (f"issue:{pos['issue']}" if pos.get("issue") else ""), lang
+            )
+            days[first(pos)]["positions"].append(
+                f"{self.actor_name(pos['holder_id'], lang)}: "
+                f"{pos['stance'].replace('_', ' ')} {target}".rstrip()
+            )
+        for conflict in self.of_story("conflict", story_id):
+            days[first(conflict)]["conflicts"].append(conflict["topic"])
+        out = []
+        for when in sorted((d for d in days if d != "9999"), reverse=True):
+            parts = days[when]
+            reports = [r for r in self.story_report_list(story_id) if published.get(r["id"]) == when]
+            out.append(
+                {
+                    "day": when,
+                    "reports": len(reports),
+                    **{k: list(parts.get(k, ())) for k in ("statements", "events", "positions", "conflicts")},
+                }
+            )
+        return out
+
     def report_items(self, report_id: str) -> list[Record]:
         """Every record item with evidence in this report (actors, quotes, events, ...), export form."""
         return list(self.by_report.get(report_id, []))
