@@ -419,6 +419,8 @@ class Writer:
     def lead(self, st: Statement | None, event: Record | None, headline_said: bool = False) -> list[Sentence]:
         out = []
         main = self.main_proposal()
+        if main is not None and not self.widely_reported(main):
+            main = None  # "diplomacy over the framework continued": only of a plan the reports make central
         if main is not None:
             cites = [
                 self.cite(
@@ -452,6 +454,12 @@ class Writer:
                 lead_in = "その後、" if self.lang == "ja" else "Afterwards, "
             out.append(self.statement_sentence(st, "lead", lead_in=lead_in))
         return out
+
+    def widely_reported(self, proposal: Record) -> bool:
+        """A plan named by its author or its points, in two independent sources at least."""
+        group = next((g for g in self.proposal_groups.values() if proposal in g), [proposal])
+        named = any(p.get("author_ids") or any(c.isdigit() for c in str(p.get("name") or "")) for p in group)
+        return named and self.v.sources([e for p in group for e in self.v.evidence(p)]) >= 2
 
     def main_proposal(self) -> Record | None:
         """The most reported proposal (its items together), as its representative item."""
