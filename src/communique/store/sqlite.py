@@ -2,12 +2,21 @@
 
 Writes happen in short transactions, one report at a time, so a crash (even ``kill -9``)
 leaves every committed report whole and no half-written one.
+
+A store is communique's or refused: the file carries communique's ``application_id`` in its
+header; a database without it is refused unless it is empty (or an older communique store,
+recognised by its migration table, which is then marked).  Migrations run in one
+``BEGIN IMMEDIATE`` transaction, so two processes opening a new store at once apply them once;
+a store written by a newer communique (a migration this code does not know) is refused.
+Writers wait for each other (a busy store is retried), readers never block them (WAL).
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -19,6 +28,8 @@ from ..errors import StoreError
 from ..model import Actor, Evidence, Extraction, Precision, Report, Role, Skipped
 
 _MIGRATIONS = "communique.store.migrations.sqlite"
+APPLICATION_ID = 0x436F6D71  # "Comq" in the file header: this SQLite file is a communique store
+BUSY_SECONDS = 120.0  # how long a writer waits for another process's transaction before giving up
 
 
 def _now() -> str:
@@ -40,6 +51,7 @@ class SQLiteStore:
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
+        self._depth = 0  # nested transaction() calls: savepoints inside the outer transaction
         try:
             self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
         except sqlite3.Error as err:
@@ -47,12 +59,19 @@ class SQLiteStore:
                              "check the path and its permissions") from None
         self.db.row_factory = sqlite3.Row
         try:
-            self.db.execute("PRAGMA journal_mode=WAL")
+            self._check_ours()
+            _retry_busy(lambda: self.db.execute("PRAGMA journal_mode=WAL"))
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self._migrate()
+        except StoreError:
+            self.db.close()
+            raise
         except sqlite3.DatabaseError as err:
             self.db.close()
+            if "locked" in str(err) or "busy" in str(err):
+                raise StoreError(self.path, f"the database stayed busy ({err})",
+                                 "another process holds it; try again when it is done") from None
             raise StoreError(self.path, f"not a communique database ({err})",
                              "give another --db path, or move this file away") from None
 
@@ -68,28 +87,88 @@ class SQLiteStore:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        self.db.execute("BEGIN IMMEDIATE")
+        """One write transaction (``BEGIN IMMEDIATE``, retried while another process writes).
+
+        Called inside another, it is a savepoint: its work is undone alone if it fails, and
+        committed with the outer transaction."""
+        if self._depth:
+            name = f"sp{self._depth}"
+            self.db.execute(f"SAVEPOINT {name}")
+            self._depth += 1
+            try:
+                yield self.db
+            except BaseException:
+                self.db.execute(f"ROLLBACK TO {name}")
+                self.db.execute(f"RELEASE {name}")
+                raise
+            finally:
+                self._depth -= 1
+            self.db.execute(f"RELEASE {name}")
+            return
+        _retry_busy(lambda: self.db.execute("BEGIN IMMEDIATE"))
+        self._depth = 1
         try:
             yield self.db
         except BaseException:
-            self.db.execute("ROLLBACK")
+            self._depth = 0
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
             raise
-        self.db.execute("COMMIT")
+        self._depth = 0
+        _retry_busy(lambda: self.db.execute("COMMIT"))
+
+    def _check_ours(self) -> None:
+        """Refuse a database of another application (before anything is written to it)."""
+        found = self.db.execute("PRAGMA application_id").fetchone()[0]
+        if found == APPLICATION_ID:
+            return
+        if found:
+            raise StoreError(self.path, f"not a communique database (application id {found:#x})",
+                             "give another --db path; communique never writes into another "
+                             "application's database")
+        tables = {row[0] for row in self.db.execute(
+            "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+        if not tables or _legacy_store(self.db, tables):
+            return  # empty: ours to create; an older communique store: marked in _migrate
+        shown = ", ".join(sorted(tables)[:5]) + (", …" if len(tables) > 5 else "")
+        raise StoreError(self.path, f"not a communique database (it holds {len(tables)} table(s) of "
+                         f"another application: {shown})",
+                         "give another --db path; communique never writes into another "
+                         "application's database")
 
     def _migrate(self) -> None:
-        self.db.execute(
-            "CREATE TABLE IF NOT EXISTS schema_migrations ("
-            "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
-        )
-        done = {row[0] for row in self.db.execute("SELECT version FROM schema_migrations")}
-        for version, name, sql in migrations():
-            if version in done:
-                continue
-            with self.transaction() as db:
+        bundled = migrations()
+        known = {version for version, _name, _sql in bundled}
+        if self._up_to_date(known):
+            return  # the usual open: no write lock taken, so a reader never waits for a writer
+        with self.transaction() as db:  # serialised across processes: one of them migrates
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+            )
+            done = {row[0] for row in db.execute("SELECT version FROM schema_migrations")}
+            newer = sorted(done - known)
+            if newer and newer[-1] > max(known, default=0):
+                raise StoreError(self.path, f"written by a newer communique (schema {newer[-1]}; this "
+                                 f"version knows up to {max(known, default=0)})",
+                                 "upgrade communique to open this database")
+            for version, name, sql in bundled:
+                if version in done:
+                    continue
                 for statement in _statements(sql):
                     db.execute(statement)
-                db.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)",
-                           (version, name, _now()))
+                db.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", (version, name, _now()))
+            if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+    def _up_to_date(self, known: set[int]) -> bool:
+        if self.db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            return False
+        try:
+            done = {row[0] for row in self.db.execute("SELECT version FROM schema_migrations")}
+        except sqlite3.OperationalError:
+            return False
+        return done == known
 
     def schema_version(self) -> int:
         row = self.db.execute("SELECT max(version) FROM schema_migrations").fetchone()
@@ -119,24 +198,30 @@ class SQLiteStore:
         bands: Iterable[tuple[int, int]],
         raw_sha256: str,
         group_with: Iterable[str] = (),
-    ) -> None:
-        """Insert a report with its LSH bands, joining the wire group of ``group_with``."""
+    ) -> bool:
+        """Insert a report with its LSH bands, joining the wire group of ``group_with``.
+
+        False when the report is already stored (another process may have stored the same
+        content a moment ago: content ids make that an insert-or-ignore, never an error)."""
         with self.transaction() as db:
-            db.execute(
-                "INSERT INTO reports (id, source, url, outlet, title, published_at, "
+            inserted = db.execute(
+                "INSERT OR IGNORE INTO reports (id, source, url, outlet, title, published_at, "
                 "published_precision, language, text, raw, raw_sha256, content_type, encoding, "
                 "wire_group, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (report.id, report.source, report.url, report.outlet, report.title,
                  report.published_at, str(report.published_precision), report.language,
                  report.text, report.raw, raw_sha256, report.content_type, report.encoding,
                  report.wire_group, _now()),
-            )
+            ).rowcount
+            if not inserted:
+                return False
             db.executemany("INSERT INTO report_bands (band, hash, report_id) VALUES (?,?,?)",
                            [(band, value, report.id) for band, value in bands])
             members = [report.id, *group_with]
             if len(members) > 1:
                 self._join_group(db, members)
             db.execute("DELETE FROM skipped WHERE source = ?", (report.source,))
+        return True
 
     @staticmethod
     def _join_group(db: sqlite3.Connection, members: list[str]) -> None:
@@ -148,6 +233,17 @@ class SQLiteStore:
         db.execute(f"UPDATE reports SET wire_group = ? WHERE id IN ({marks})", (group, *members))
         for other in groups[1:]:  # two groups bridged by one report become one
             db.execute("UPDATE reports SET wire_group = ? WHERE wire_group = ?", (group, other))
+
+    def is_merged(self, report_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM merge_runs WHERE report_id = ?",
+                               (report_id,)).fetchone() is not None
+
+    def unmerged_reports(self) -> list[tuple[str, str]]:
+        """(id, language) of stored reports not merged yet, oldest first."""
+        rows = self.db.execute(
+            "SELECT id, language FROM reports WHERE id NOT IN (SELECT report_id FROM merge_runs) "
+            "ORDER BY coalesce(published_at, ''), id")
+        return [(str(r[0]), str(r[1])) for r in rows]
 
     def report_language(self, report_id: str) -> str:
         row = self.db.execute("SELECT language FROM reports WHERE id = ?", (report_id,)).fetchone()
@@ -328,6 +424,32 @@ def _report(row: sqlite3.Row, with_raw: bool) -> Report:
         text=row["text"], raw=bytes(row["raw"]) if with_raw else b"",
         content_type=row["content_type"], encoding=row["encoding"], wire_group=row["wire_group"],
     )
+
+
+def _legacy_store(db: sqlite3.Connection, tables: set[str]) -> bool:
+    """A communique store from before the application id: its migration table names ours."""
+    if "schema_migrations" not in tables or "reports" not in tables:
+        return False
+    try:
+        names = {str(row[0]) for row in db.execute("SELECT name FROM schema_migrations")}
+    except sqlite3.DatabaseError:
+        return False
+    return "0001_reports.sql" in names and all(re.fullmatch(r"\d{4}_[\w-]+\.sql", n) for n in names)
+
+
+def _retry_busy(step: Any, seconds: float = BUSY_SECONDS) -> Any:
+    """Run ``step``; while another process holds the write lock past the driver's own wait,
+    try again (with a growing pause) for up to ``seconds``."""
+    deadline = time.monotonic() + seconds
+    pause = 0.05
+    while True:
+        try:
+            return step()
+        except sqlite3.OperationalError as err:
+            if ("locked" not in str(err) and "busy" not in str(err)) or time.monotonic() > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 1.0)
 
 
 def _statements(sql: str) -> list[str]:
