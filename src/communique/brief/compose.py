@@ -275,11 +275,18 @@ class Writer:
             return None  # one delegation "meeting" itself: its counterpart is missing from the record
         if kind_shown in select.MEETINGS and (day(event.get("date")) or "") > self.v.as_of:
             kind_shown = "planned_meeting"  # dated after the as-of day: still to come
+        named = self.names.mention_all(actors)
+        sides = [self.names.side(a) for a in actors]
+        together = [n for n, side in zip(named, sides, strict=True) if side == sides[0]] if sides else []
+        if kind_shown in ("meeting", "phone_call") and 1 < len(together) < len(named):
+            # "Greer and Bessent met He Lifeng", not "Greer met Bessent and He Lifeng": a side together
+            apart = [n for n, side in zip(named, sides, strict=True) if side != sides[0]]
+            named = [self.T.join(together), *apart]
         text = self.T.event(
             kind_shown,
             when,
             self.names.place(event.get("place")),
-            self.names.mention_all(actors),
+            named,
             hedge=hedge,
             future=future,
             subject=subject,
