@@ -10,6 +10,7 @@ import argparse
 import csv
 import json
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -200,6 +201,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.command:
         parser.print_help(sys.stderr)
         return 2
+    with warnings.catch_warnings():
+        warnings.showwarning = _show_warning  # a library's warning is one line, like every problem
+        return _run(args)
+
+
+def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                  file: Any = None, line: str | None = None) -> None:
+    print(f"warning: {message}", file=sys.stderr, flush=True)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         if getattr(args, "gazetteer", None):
             user_names.use_file(args.gazetteer)
