@@ -26,12 +26,15 @@ def test_every_operation_with_generated_requests(api_schema):
     failures = []
     for result in api_schema.get_all_operations():
         operation = result.ok()
+        # a search for punctuation alone ("; ") is answered 400 "has no words to look for", as `communique
+        # search` answers it, though the schema cannot say which strings have words
+        excluded = [schemathesis.checks.positive_data_acceptance] if operation.path == "/api/search" else []
 
         @given(case=operation.as_strategy())
         @settings(max_examples=20, deadline=None, derandomize=True, database=None,
                   suppress_health_check=list(HealthCheck))
         def check(case: schemathesis.Case) -> None:
-            case.call_and_validate()
+            case.call_and_validate(excluded_checks=excluded)  # noqa: B023 - called within this iteration
 
         try:
             check()

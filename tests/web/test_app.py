@@ -97,8 +97,13 @@ def test_search_finds_english_and_japanese(client):
     japanese = client.get("/search", params={"q": "タンゴ"}).text
     assert english.count('<li><a href="/reports/') >= 2
     assert japanese.count('<li><a href="/reports/') >= 1
+    assert '<p class="snippet" lang="en">' in english and "<mark>" in english  # the words in context
     nothing = client.get("/search", params={"q": "zzzqqq"}).text
     assert "Nothing found." in nothing
+    wordless = client.get("/search", params={"q": ";;"}).text
+    assert "has no words to look for" in wordless
+    paged = client.get("/api/search", params={"q": "Kremlin", "limit": 2}).json()
+    assert len(paged["items"]) == 2 and paged["total"] is None and "offset=2" in paged["next"]
 
 
 def test_api_lists_are_paginated_with_the_ids_of_export(client, demo_records):

@@ -194,10 +194,11 @@ class ResponseCache:
 
 # -- API models (for the OpenAPI description) -------------------------------------------------
 class Page(BaseModel):
-    """One page of a list: ``items[offset:offset+limit]`` of ``total``; ``next`` is the next page's URL."""
+    """One page of a list: ``items[offset:offset+limit]`` of ``total``; ``next`` is the next page's URL.
+    ``total`` is null for search results beyond the page (they are found best first, page by page)."""
 
     items: list[dict[str, Any]]
-    total: int
+    total: int | None
     offset: int
     limit: int
     next: str | None = None
@@ -351,8 +352,13 @@ def create_app(
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def stories_page(request: Request, q: str | None = None) -> HTMLResponse:
         snap = snapshot()
-        hits = library.search(q.strip()) if q and q.strip() else None
-        return page(request, "stories.html", stories=snap.stories, q=q or "", hits=hits)
+        hits, problem = None, None
+        if q and q.strip():
+            try:
+                hits = library.search(q.strip())
+            except CommuniqueError as err:
+                hits, problem = [], err.line()
+        return page(request, "stories.html", stories=snap.stories, q=q or "", hits=hits, problem=problem)
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(request: Request, q: str = "") -> HTMLResponse:
@@ -580,7 +586,10 @@ def create_app(
         snap = snapshot()
         if story is not None:
             story_or_404(snap, story)
-        rows = library.search(q, limit=10000) if q else [report_summary(r) for r in snap.reports.values()]
+        if q:
+            rows = [{k: h.get(k) for k in _SUMMARY} for h in library.search(q, limit=10_000)]
+        else:
+            rows = [report_summary(r) for r in snap.reports.values()]
         if story is not None:
             rows = [r for r in rows if r.get("story_id") == story]
         return paged(request, rows, offset, limit)
@@ -639,9 +648,17 @@ def create_app(
         limit: Limit = 50,
     ) -> dict[str, Any]:
         """Full-text search over report titles and texts (FTS5 trigram: Japanese too; 3+ characters)."""
-        return paged(request, library.search(q, limit=10_000), offset, limit)
+        hits = library.search(q, limit=offset + limit + 1)  # best first: a page needs no more than this
+        out = paged(request, hits, offset, limit)
+        out["total"] = None if len(hits) > offset + limit else len(hits)
+        for hit in out["items"]:
+            hit.pop("pieces", None)
+        return out
 
     return app
+
+
+_SUMMARY = ("id", "url", "outlet", "title", "published_at", "language", "story_id")
 
 
 def _actor_in_story(snap: Snapshot, actor: dict[str, Any], story_id: str) -> bool:

@@ -591,7 +591,22 @@ class Library:
         return cached
 
     def search(self, query: str, limit: int = 50) -> list[Record]:
+        """Reports matching ``query`` as ``communique search`` finds them (the store's full-text index: every
+        word or phrase, a name in any spelling, Japanese too), best first, each with its snippet and story."""
+        from ..store.search import search
+
         snap = self.snapshot()
         with self.store() as store:
-            hits = store.search(query, limit)
-        return [report_summary(snap.reports[rid]) for rid, _title in hits if rid in snap.reports]
+            hits = search(store, query, limit=limit)
+        out = []
+        for hit in hits:
+            record = hit.to_dict()
+            report = snap.reports.get(hit.id)
+            record["story_id"] = report.get("story_id") if report else None
+            pieces, last = [], 0
+            for start, end in hit.highlights:
+                pieces += [(hit.snippet[last:start], False), (hit.snippet[start:end], True)]
+                last = end
+            record["pieces"] = [*pieces, (hit.snippet[last:], False)]
+            out.append(record)
+        return out
