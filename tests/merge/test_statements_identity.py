@@ -3,7 +3,7 @@ apart, whichever outlet, language or wording carries them (the real sentence enc
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pytest
 
@@ -302,3 +302,23 @@ def test_two_utterances_quoted_back_to_back_stay_two() -> None:
 )
 def test_bilingual_lexicon_names_the_same_concepts(a: str, b: str, shared: set[str]) -> None:
     assert concepts(a) & concepts(b) == shared
+
+
+def test_a_remark_quoted_many_times_is_met_through_a_few_wordings() -> None:
+    """Candidates stay bounded whatever the number of reports: a statement with a thousand
+    wordings offers a few representatives per language and kind, and the content index
+    (MinHash bands) finds a wording of another day."""
+    from communique.merge.similarity import bands, text_key
+    from communique.merge.statements import CANDIDATES, REPRESENTATIVES
+
+    state = MemoryState([], [])
+    for n in range(1000):
+        text = f"we will work on the plan, part {n}"
+        member = replace(_member(n, 1000), statement_id="s-one", text=text, text_key=text_key(text))
+        state.add_quote(member, bands(member.text, member.speaker_id))
+    found = state.quote_candidates("elena-voss", 999, 1001)
+    assert len(found) == REPRESENTATIVES
+    far = replace(_member(5000, 2000), text="we will work on the plan, part 7")
+    hits = state.quote_candidates("elena-voss", 1999, 2001, bands(far.text, far.speaker_id))
+    assert hits and len(hits) <= CANDIDATES
+    assert all(h.statement_id == "s-one" for h in hits)

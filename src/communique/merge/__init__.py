@@ -40,6 +40,7 @@ __all__ = [
     "Statement",
     "Story",
     "conflicts",
+    "flush",
     "merge",
     "merge_all",
     "merge_pending",
@@ -71,6 +72,7 @@ def merge(
     merger = Merger(state, encoder, gazetteer)
     for report in sorted(reports, key=_order):
         merger.add(report, by_report.get(report.id) or Extraction(report_id=report.id))
+    merger.flush()
     return state.record()
 
 
@@ -96,6 +98,27 @@ def _merged() -> ModuleType:
     return merged
 
 
+class _Recent(dict):  # type: ignore[type-arg]
+    """The vectors this process met last (at most ``size``): merging one report after another
+    meets the same wordings of a story again without reading them from the store."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__()
+        self.size = size
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        super().__setitem__(key, value)
+        while len(self) > self.size:
+            del self[next(iter(self))]
+
+    def update(self, *args: Any, **kwargs: Any) -> None:
+        for key, value in dict(*args, **kwargs).items():
+            self[key] = value
+
+
+_RECENT: dict[str, _Recent] = {}  # encoder name -> recent vectors
+
+
 def _store_merger(store: SQLiteStore, encoder: CachedEncoder | None) -> tuple[StoreState, Merger]:
     state = _merged().StoreState(store)
     inner = (encoder or default_encoder()).inner
@@ -106,6 +129,8 @@ def _store_merger(store: SQLiteStore, encoder: CachedEncoder | None) -> tuple[St
     )
     if encoder is not None:
         cached.memory = encoder.memory  # share what this process already encoded
+    else:
+        cached.memory = _RECENT.setdefault(inner.name, _Recent(20_000))
     return state, Merger(state, cached)
 
 
@@ -126,21 +151,35 @@ def merge_report(store: SQLiteStore, report_id: str, *, encoder: CachedEncoder |
         touched: dict[str, set[str]] = {}
         if state.is_merged(report_id):
             touched = state.remove_report(report_id)
+            for mid in sorted(touched.get("event", ())):
+                merger.refresh_event(mid)  # its consensus without the report's old members
         counts = merger.add(report, extraction, story=state.story_of(report_id) is None)
-        for sid in sorted(touched.get("statement", ())):
-            merger.refresh_statement(sid)
-        for mid in sorted(touched.get("event", ())):
-            merger.refresh_event(mid)
-        for mid in sorted(touched.get("proposal", ())):
-            merger.refresh_proposal(mid)
-        for tid in sorted(touched.get("track", ())):
-            merger.refresh_track(tid)
+        for kind, ids in touched.items():
+            merger.touched.setdefault(kind, set()).update(ids)
+        state.mark_dirty(merger.touched, report_id)
+        merger.touched = {}
         state.mark_merged(report_id)
+        if touched or state.dirty_reports() >= FLUSH_REPORTS:  # a report merged again: at once
+            merger.flush(state.take_dirty())
     summary.merged = 1
     summary.statements, summary.events = counts["statements"], counts["events"]
     summary.encoded = merger.encoder.encoded
     summary.seconds = time.monotonic() - started
     return summary
+
+
+FLUSH_REPORTS = 200  # merged items touched by this many reports are recomputed together (once each)
+
+
+def flush(store: SQLiteStore) -> int:
+    """Recompute the merged items that reports merged since the last flush touched; returns how
+    many.  Every function here that reads the record flushes first; ``merge_pending`` ends with it."""
+    with store.transaction():
+        state = _merged().StoreState(store)
+        if not state.dirty_reports():
+            return 0
+        _state, merger = _store_merger(store, None)
+        return merger.flush(state.take_dirty())
 
 
 def merge_pending(
@@ -158,6 +197,7 @@ def merge_pending(
         total.encoded += one.encoded
         if progress:
             progress(f"[{total.merged}] merged {report_id}")
+    flush(store)
     total.seconds = time.monotonic() - started
     return total
 
@@ -172,15 +212,18 @@ def merge_all(
 
 
 def stories(store: SQLiteStore) -> list[Story]:
+    flush(store)
     return _merged().stories(store)
 
 
 def story_rows(store: SQLiteStore) -> list[dict[str, Any]]:
+    flush(store)
     return _merged().story_rows(store)
 
 
 def merged_actors(store: SQLiteStore) -> list[dict[str, Any]]:
     """Merged actors (id, name_en, name_ja, kind, aliases, roles, member_ids); empty before merging."""
+    flush(store)
     rows = store.db.execute("SELECT * FROM merged_actors ORDER BY id").fetchall()
     return [{key: (json.loads(row[key]) if key in ("aliases", "roles", "member_ids") else row[key])
              for key in row.keys()} for row in rows]  # noqa: SIM118 - a Row iterates values
@@ -188,6 +231,7 @@ def merged_actors(store: SQLiteStore) -> list[dict[str, Any]]:
 
 def report_stories(store: SQLiteStore) -> dict[str, str]:
     """report id -> story id, for every merged report."""
+    flush(store)
     rows = store.db.execute("SELECT report_id, story_id FROM report_stories")
     return {row[0]: row[1] for row in rows}
 
@@ -195,8 +239,10 @@ def report_stories(store: SQLiteStore) -> dict[str, str]:
 def merged_events(store: SQLiteStore) -> list[dict[str, Any]]:
     """Merged events (id, kind, date, date_precision, place, participant_ids, summary, member_ids,
     sources), oldest first; empty before anything was merged."""
+    flush(store)
     return _merged().merged_events(store)
 
 
 def conflicts(store: SQLiteStore) -> list[dict[str, Any]]:
+    flush(store)
     return _merged().conflicts(store)

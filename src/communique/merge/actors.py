@@ -151,5 +151,12 @@ def _earliest(a: str | None, b: str | None) -> str | None:
     return min((x for x in (a, b) if x), default=None)
 
 
+ROLE_EVIDENCE = 12  # spans kept per role (the first by report and offset): a role named in a
+# thousand reports is not rewritten with a thousand spans each time one more names it
+
+
 def _union(a: tuple[Evidence, ...], b: Iterable[Evidence]) -> tuple[Evidence, ...]:
-    return tuple(dict.fromkeys((*a, *b)))
+    spans = dict.fromkeys((*a, *b))
+    if len(spans) <= ROLE_EVIDENCE:
+        return tuple(sorted(spans, key=lambda e: (e.report_id, e.start, e.end)))
+    return tuple(sorted(spans, key=lambda e: (e.report_id, e.start, e.end))[:ROLE_EVIDENCE])

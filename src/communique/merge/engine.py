@@ -13,7 +13,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from ..extract.gazetteer import Gazetteer
 from ..extract.gazetteer import load as load_gazetteer
@@ -37,23 +37,28 @@ from .records import (
     Statement,
     Wording,
 )
-from .similarity import CachedEncoder, default_encoder
+from .similarity import CachedEncoder, bands, default_encoder, text_key
 from .stories import StoryState
 
 
 class State(Protocol):
+    keeps_evidence: bool  # the merged records keep every member's evidence (else only conflicts do)
+
     def sources(self, report_ids: Iterable[str]) -> int: ...
     def evidence(self, item_type: str, item_ids: Iterable[str]) -> dict[str, tuple[Evidence, ...]]: ...
     def actor(self, actor_id: str) -> MergedActor | None: ...
     def put_actor(self, actor: MergedActor) -> None: ...
-    def quote_candidates(self, speaker_id: str, lo: int | None, hi: int | None) -> list[QuoteMember]: ...
+    def quote_candidates(
+        self, speaker_id: str, lo: int | None, hi: int | None, bands: Sequence[int] = ()
+    ) -> list[QuoteMember]: ...
     def statement_members(self, statement_id: str) -> list[QuoteMember]: ...
-    def add_quote(self, member: QuoteMember) -> None: ...
+    def add_quote(self, member: QuoteMember, bands: Sequence[int] = ()) -> None: ...
     def put_statement(self, statement: Statement) -> None: ...
     def rename_statement(self, old: str, new: str) -> None: ...
     def move_quote(self, quote_id: str, statement_id: str) -> str: ...
     def drop_statement(self, statement_id: str) -> None: ...
     def event_candidates(self, family: str, lo: int, hi: int) -> list[EventMember]: ...
+    def put_event_head(self, merged_id: str, head: dict[str, Any]) -> None: ...
     def event_members(self, merged_id: str) -> list[EventMember]: ...
     def add_event(self, member: EventMember) -> None: ...
     def put_event(self, event: MergedEvent) -> None: ...
@@ -92,6 +97,7 @@ class Merger:
         self.state = state
         self.encoder = encoder or default_encoder()
         self.gazetteer = gazetteer or load_gazetteer()
+        self.touched: dict[str, set[str]] = {}  # merged items to recompute (kind -> ids)
 
     def canonical(self, actor_id: str | None) -> str | None:
         cid = canonical_id(actor_id, self.gazetteer)
@@ -102,24 +108,28 @@ class Merger:
 
     # -- one report ----------------------------------------------------------------
     def add(self, report: Report, extraction: Extraction, *, story: bool = True) -> dict[str, int]:
-        """Merge one report's extracted items; returns counts of what it touched."""
+        """Merge one report's extracted items; returns counts of what it touched.
+
+        The report's items join merged items (a bounded look-up each); the merged items they
+        touch are recomputed from their members later, once per item, by :meth:`flush` (what
+        they say is never an input to placing an item, so when they are recomputed does not
+        change the record)."""
         published = report.published_at
         for actor in extraction.actors:
             cid = self.canonical(actor.id) or actor.id
             self.state.put_actor(merge_actor(self.state.actor(cid), actor, cid, self.gazetteer, published))
         statements = self._quotes(report, extraction)
-        for sid in sorted(statements):
-            self.refresh_statement(sid)
         self.state.add_claims(find_claims(report, extraction.events, extraction.proposals))
         merged_events = self._events(report, extraction)
-        for mid in sorted(merged_events):
-            self.refresh_event(mid)
         merged_proposals = self._proposals(report, extraction)
-        for mid in sorted(merged_proposals):
-            self.refresh_proposal(mid)
         tracks = self._positions(report, extraction)
-        for tid in sorted(tracks):
-            self.refresh_track(tid)
+        for kind, ids in (
+            ("statement", statements),
+            ("event", merged_events),
+            ("proposal", merged_proposals),
+            ("track", tracks),
+        ):
+            self.touched.setdefault(kind, set()).update(ids)
         if story:
             self._story(report, extraction)
         return {
@@ -128,6 +138,26 @@ class Merger:
             "proposals": len(merged_proposals),
             "positions": len(tracks),
         }
+
+    def flush(self, touched: dict[str, set[str]] | None = None) -> int:
+        """Recompute every merged item touched since the last flush (and ``touched``) from its
+        members; returns how many."""
+        pending = self.touched
+        for kind, ids in (touched or {}).items():
+            pending.setdefault(kind, set()).update(ids)
+        self.touched = {}
+        refresh = {
+            "statement": self.refresh_statement,
+            "event": self.refresh_event,
+            "proposal": self.refresh_proposal,
+            "track": self.refresh_track,
+        }
+        done = 0
+        for kind in ("statement", "event", "proposal", "track"):
+            for item_id in sorted(pending.get(kind, ())):
+                refresh[kind](item_id)
+                done += 1
+        return done
 
     def _quotes(self, report: Report, extraction: Extraction) -> set[str]:
         fresh: list[QuoteMember] = []
@@ -147,53 +177,53 @@ class Merger:
                     said_on_precision=Precision(q.said_on_precision),
                     language=q.language,
                     text=q.text,
+                    text_key=text_key(q.text),
                     direct=q.direct,
                     start=ev.start,
                     end=ev.end,
                 )
             )
-        candidates = {m.quote_id: self._quote_candidates(m) for m in fresh}
-        texts = [m.text for m in fresh] + [c.text for cs in candidates.values() for c in cs]
-        vectors = self.encoder.vectors(texts)
+        # the encoder runs once over the report's quotes (a batch), not once per quote
+        self.encoder.vectors([m.text for m in fresh])
         touched: set[str] = set()
-        placed: list[QuoteMember] = []
+        placed: list[QuoteMember] = []  # this report's quotes just before the current one
         for m in fresh:
-            pool = candidates[m.quote_id] + [p for p in placed if p.speaker_id == m.speaker_id]
+            content = bands(m.text, m.speaker_id) if m.speaker_id else ()
+            pool = self._quote_candidates(m, content)
+            known = {c.quote_id for c in pool}
+            # quotes of this report close enough to be the same remark split by its attribution
+            placed = [p for p in placed if m.start - p.end <= statement_rules.SPLIT_GAP]
+            pool += [p for p in placed if p.speaker_id == m.speaker_id and p.quote_id not in known]
+            vectors = self.encoder.vectors([m.text, *(c.text for c in pool)])
             placement = statement_rules.assign(m, pool, vectors, report.text)
             member = _replace(
                 m,
                 statement_id=placement.statement_id or statement_rules.statement_id(m.quote_id),
                 attached=placement.attached,
             )
-            self.state.add_quote(member)
+            self.state.add_quote(member, content)
             placed.append(member)
             touched.add(member.statement_id)
             for quote_id in placement.adopt:
                 touched.add(self.state.move_quote(quote_id, member.statement_id))
-                candidates = {
-                    k: [_moved(c, quote_id, member.statement_id) for c in cs] for k, cs in candidates.items()
-                }
                 placed = [_moved(p, quote_id, member.statement_id) for p in placed]
             for other in placement.unite:
                 self.state.rename_statement(other, member.statement_id)
                 touched.add(other)
-                for cs in candidates.values():
-                    cs[:] = [
-                        _replace(c, statement_id=member.statement_id) if c.statement_id == other else c
-                        for c in cs
-                    ]
                 placed = [
                     _replace(p, statement_id=member.statement_id) if p.statement_id == other else p
                     for p in placed
                 ]
         return touched
 
-    def _quote_candidates(self, m: QuoteMember) -> list[QuoteMember]:
+    def _quote_candidates(self, m: QuoteMember, content: Sequence[int]) -> list[QuoteMember]:
+        """A bounded number of earlier wordings of the speaker: those the content index finds
+        (shared MinHash bands) and the representatives of the statements in the day window."""
         if not m.speaker_id:
             return []
-        if m.lo is None or m.hi is None:  # no date at all: the speaker's latest quotes
-            return self.state.quote_candidates(m.speaker_id, None, None)
-        return self.state.quote_candidates(m.speaker_id, m.lo - 1, m.hi + 1)
+        if m.lo is None or m.hi is None:  # no date at all: the speaker's latest statements
+            return self.state.quote_candidates(m.speaker_id, None, None, content)
+        return self.state.quote_candidates(m.speaker_id, m.lo - 1, m.hi + 1, content)
 
     def _events(self, report: Report, extraction: Extraction) -> set[str]:
         touched: set[str] = set()
@@ -222,9 +252,7 @@ class Merger:
                     member.family, span[0] - event_rules.DAY_SLACK, span[1] + event_rules.DAY_SLACK
                 )
             )
-            mid = event_rules.assign(
-                member, candidates, self.gazetteer, self.state.event_members
-            ) or event_rules.merged_id(e.id)
+            mid = event_rules.assign(member, candidates, self.gazetteer) or event_rules.merged_id(e.id)
             member = _replace(member, merged_id=mid)
             self.state.add_event(member)
             touched.add(mid)
@@ -333,7 +361,9 @@ class Merger:
             self.state.drop_statement(sid)
             self.state.put_conflicts(sid, [])
             return
-        evidence = self.state.evidence("quote", [m.quote_id for m in members])
+        evidence = (
+            self.state.evidence("quote", [m.quote_id for m in members]) if self.state.keeps_evidence else {}
+        )
         said_on, precision = statement_rules.summary_date(members)
         reports = tuple(dict.fromkeys(m.report_id for m in members))
         self.state.put_statement(
@@ -363,6 +393,8 @@ class Merger:
         )
         conflicts = []
         if variants:
+            if not self.state.keeps_evidence:  # only the variants' evidence is stored
+                evidence = self.state.evidence("quote", [c.quote_id for _t, cs in variants for c in cs])
             sourced = [
                 SourcedVariant(
                     value=text,
@@ -392,7 +424,11 @@ class Merger:
             self.state.drop_event(mid)
             self.state.put_conflicts(mid, [])
             return
-        evidence = self.state.evidence("event", [m.event_id for m in members])
+        dates = event_rules.date_variants(members)
+        wanted = [m.event_id for m in members] if self.state.keeps_evidence else [
+            m.event_id for group in dates.values() for m in group
+        ]
+        evidence = self.state.evidence("event", wanted)
         fields = event_rules.summary(members, self.state.sources)  # what the members support
         reports = tuple(dict.fromkeys(m.report_id for m in members))
         sources = self.state.sources(reports)
@@ -409,9 +445,9 @@ class Merger:
             **fields,
         )  # type: ignore[arg-type]
         self.state.put_event(event)
+        self.state.put_event_head(mid, event_rules.head_of(members))
         label = f"{event.kind}{' in ' + event.place if event.place else ''} ({event.date or 'undated'})"
         conflicts: list[Disagreement] = []
-        dates = event_rules.date_variants(members)
         if dates:
             sourced = [
                 SourcedVariant(
@@ -476,7 +512,11 @@ class Merger:
             self.state.drop_proposal(mid)
             self.state.put_conflicts(mid, [])
             return
-        evidence = self.state.evidence("proposal", [m.proposal_id for m in members])
+        evidence = (
+            self.state.evidence("proposal", [m.proposal_id for m in members])
+            if self.state.keeps_evidence
+            else {}
+        )
         claims = self.state.claims([m.proposal_id for m in members])
         stages, versioned = proposal_rules.resolve(members, claims)
         by_version: dict[str, dict[str, list[Claim]]] = {}

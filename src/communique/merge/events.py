@@ -44,6 +44,8 @@ FAMILIES = {
     "accuse": "accuse",
     "statement": "statement",
 }
+EVENT_CANDIDATES = 100  # merged events of the family in the day window a new event is compared with,
+# the nearest in time first (each once, as its consensus)
 DAY_SLACK = 2  # a meeting's start reported up to two days apart, when place and people agree
 PARTICIPANT_SOURCES = 2  # independent sources naming someone that always make them a participant
 Sources = Callable[[Iterable[str]], int]  # report ids -> independent sources (wire copies once)
@@ -187,28 +189,51 @@ def _span(m: EventMember) -> tuple[int, int] | None:
     return (m.lo, m.hi) if m.lo is not None and m.hi is not None else None
 
 
-def consensus(members: Sequence[EventMember]) -> EventMember:
-    """One merged event as a single member: its commonest exact date (else the narrowest
-    interval), commonest place, all participants.  New reports are compared with this, not
-    with each member, so an undated mention cannot chain two events together."""
-    exact = Counter(m.lo for m in members if m.exact and m.lo is not None)
+def head_of(members: Sequence[EventMember]) -> dict[str, Any]:
+    """What a merged event is judged on, as counts that a joining member updates in place
+    (:func:`add_to_head`): the first member's kind, exact days, the narrowest interval, places,
+    everyone named, and the day range of all members (for the window look-up)."""
+    head: dict[str, Any] = {"first": None, "days": {}, "narrow": None, "places": {}, "people": [],
+                            "lo": None, "hi": None}
+    for m in members:
+        add_to_head(head, m)
+    return head
+
+
+def add_to_head(head: dict[str, Any], m: EventMember) -> None:
+    if head["first"] is None or m.event_id < head["first"][0]:
+        head["first"] = [m.event_id, m.kind, m.family]
+    if m.exact and m.lo is not None:
+        head["days"][str(m.lo)] = head["days"].get(str(m.lo), 0) + 1
+    if m.lo is not None and m.hi is not None:
+        narrow = head["narrow"]
+        if narrow is None or (m.hi - m.lo, m.lo) < (narrow[1] - narrow[0], narrow[0]):
+            head["narrow"] = [m.lo, m.hi]
+        head["lo"] = m.lo if head["lo"] is None else min(head["lo"], m.lo)
+        head["hi"] = m.hi if head["hi"] is None else max(head["hi"], m.hi)
+    if m.place_key:
+        head["places"][m.place_key] = head["places"].get(m.place_key, 0) + 1
+    head["people"] = sorted(set(head["people"]) | set(m.participant_ids))
+
+
+def head_member(merged_id: str, head: dict[str, Any]) -> EventMember:
+    """One merged event as a single member (see :func:`consensus`)."""
     lo: int | None
     hi: int | None
-    if exact:
-        day = min(exact.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-        lo, hi, is_exact = day, day, True
+    if head["days"]:
+        day = min(head["days"].items(), key=lambda kv: (-kv[1], int(kv[0])))[0]
+        lo, hi, is_exact = int(day), int(day), True
     else:
-        spans = [(m.lo, m.hi) for m in members if m.lo is not None and m.hi is not None]
-        lo, hi = min(spans, key=lambda s: (s[1] - s[0], s[0])) if spans else (None, None)
+        lo, hi = head["narrow"] or (None, None)
         is_exact = False
-    places = Counter(m.place_key for m in members if m.place_key)
-    first = members[0]
+    places = head["places"]
+    _first, kind, family = head["first"]
     return EventMember(
         event_id="",
-        merged_id=first.merged_id,
+        merged_id=merged_id,
         report_id="",
-        kind=first.kind,
-        family=first.family,
+        kind=kind,
+        family=family,
         lo=lo,
         hi=hi,
         exact=is_exact,
@@ -216,31 +241,30 @@ def consensus(members: Sequence[EventMember]) -> EventMember:
         date_precision=Precision.UNKNOWN,
         place=None,
         place_key=min(places.items(), key=lambda kv: (-kv[1], kv[0]))[0] if places else None,
-        participant_ids=tuple(sorted({p for m in members for p in m.participant_ids})),
+        participant_ids=tuple(head["people"]),
         summary="",
     )
 
 
-def assign(
-    new: EventMember,
-    candidates: Sequence[EventMember],
-    gazetteer: Gazetteer,
-    members_of: Callable[[str], Sequence[EventMember]],
-) -> str | None:
+def consensus(members: Sequence[EventMember]) -> EventMember:
+    """One merged event as a single member: its commonest exact date (else the narrowest
+    interval), commonest place, all participants.  New reports are compared with this, not
+    with each member, so an undated mention cannot chain two events together."""
+    return head_member(members[0].merged_id, head_of(members))
+
+
+def assign(new: EventMember, heads: Sequence[EventMember], gazetteer: Gazetteer) -> str | None:
     """The merged event the new one belongs to (best-scoring), or None for a new event.
 
-    ``candidates`` come from the index (day window); each candidate merged event is then
-    judged on all its members (``members_of``).
+    ``heads`` are the merged events whose members' days meet the new one's window, each as
+    its consensus (:func:`consensus`), kept in the store: one comparison per merged event,
+    whatever the number of reports behind it.
     """
-    merged_ids = sorted({other.merged_id for other in candidates if other.event_id != new.event_id})
     best: tuple[float, str] | None = None
-    for mid in merged_ids:
-        members = [m for m in members_of(mid) if m.event_id != new.event_id]
-        if not members:
-            continue
-        value = score(new, consensus(members), gazetteer)
+    for head in sorted(heads, key=lambda h: h.merged_id):
+        value = score(new, head, gazetteer)
         if value is not None and (best is None or value > best[0]):
-            best = (value, mid)
+            best = (value, head.merged_id)
     return best[1] if best else None
 
 

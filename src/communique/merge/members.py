@@ -29,6 +29,8 @@ class QuoteMember:
     start: int  # evidence in its report, to recognise a quote split by its attribution
     end: int
     attached: bool = False  # placed only as the second half of a split quote: attracts no other quote
+    text_key: str = ""  # the normalised wording's hash (its vector's key)
+    rep: bool = True  # one of its statement's representative wordings (a candidate for new quotes)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

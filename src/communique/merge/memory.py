@@ -6,9 +6,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import Any
 
 from ..model import Evidence, Extraction, Report
 from .dates import iso
+from .events import EVENT_CANDIDATES, add_to_head, head_member, head_of
 from .members import EventMember, PositionMember, ProposalMember, QuoteMember, StoryMember
 from .records import (
     Claim,
@@ -21,11 +23,13 @@ from .records import (
     Statement,
     Story,
 )
-from .statements import UNDATED_CANDIDATES
+from .statements import CANDIDATES, REPRESENTATIVES, UNDATED_CANDIDATES
 from .stories import StoryState
 
 
 class MemoryState:
+    keeps_evidence = True
+
     def __init__(self, reports: Iterable[Report], extractions: Iterable[Extraction]) -> None:
         self.reports = {r.id: r for r in reports}
         self._evidence: dict[tuple[str, str], tuple[Evidence, ...]] = {}
@@ -57,6 +61,8 @@ class MemoryState:
         self.story_reports: dict[str, list[str]] = defaultdict(list)
         self.term_counts: Counter[str] = Counter()
         self.conflicts: dict[str, list[Disagreement]] = {}
+        self.band_quotes: dict[int, list[str]] = {}
+        self.heads: dict[str, dict[str, Any]] = {}
 
     def sources(self, report_ids: Iterable[str]) -> int:
         keys = set()
@@ -74,21 +80,48 @@ class MemoryState:
     def put_actor(self, actor: MergedActor) -> None:
         self.actors[actor.id] = actor
 
-    def quote_candidates(self, speaker_id: str, lo: int | None, hi: int | None) -> list[QuoteMember]:
-        """The speaker's quotes whose days overlap lo..hi, and the latest undated ones; with no
-        days given, the speaker's latest quotes (as the store answers)."""
-        members = self.quotes_by_speaker.get(speaker_id, [])
+    def quote_candidates(
+        self, speaker_id: str, lo: int | None, hi: int | None, bands: Sequence[int] = ()
+    ) -> list[QuoteMember]:
+        """As the store answers: representatives sharing a content band, those whose days
+        overlap lo..hi (nearest first) and undated ones; with no days, the latest by date."""
+        members = [m for m in self.quotes_by_speaker.get(speaker_id, []) if m.rep]
+        found: dict[str, QuoteMember] = {}
+        if bands:
+            shared: Counter[str] = Counter(q for b in bands for q in self.band_quotes.get(b, ()))
+            by_id = {m.quote_id: m for ms in self.quotes_by_speaker.values() for m in ms}
+            for q, _n in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]:
+                if q in by_id:
+                    found[q] = by_id[q]
         if lo is None or hi is None:
-            return members[-UNDATED_CANDIDATES:]
-        undated = [m for m in members if m.lo is None or m.hi is None][-UNDATED_CANDIDATES:]
-        return [
-            m for m in members if m.lo is not None and m.hi is not None and m.lo <= hi and m.hi >= lo
-        ] + undated
+            latest = sorted(members, key=lambda m: (-(m.hi or 0), m.quote_id))[:UNDATED_CANDIDATES]
+            picked = latest
+        else:
+            middle = (lo + hi) // 2
+            dated = [
+                m for m in members if m.lo is not None and m.hi is not None and m.lo <= hi and m.hi >= lo
+            ]
+            undated = sorted((m for m in members if m.lo is None), key=lambda m: m.quote_id)
+            picked = sorted(dated, key=lambda m: (abs((m.lo or 0) - middle), m.quote_id))[:CANDIDATES]
+            picked += undated[:UNDATED_CANDIDATES]
+        for m in picked:
+            found.setdefault(m.quote_id, m)
+        return [found[k] for k in sorted(found)]
 
     def statement_members(self, statement_id: str) -> list[QuoteMember]:
         return list(self.statement_quotes.get(statement_id, ()))
 
-    def add_quote(self, member: QuoteMember) -> None:
+    def add_quote(self, member: QuoteMember, bands: Sequence[int] = ()) -> None:
+        reps = [
+            m
+            for m in self.statement_quotes.get(member.statement_id, ())
+            if m.rep and m.language == member.language and m.direct == member.direct
+        ]
+        rep = len(reps) < REPRESENTATIVES and all(m.text_key != member.text_key for m in reps)
+        member = replace(member, rep=rep)
+        if rep:
+            for b in bands:
+                self.band_quotes.setdefault(b, []).append(member.quote_id)
         self.quotes_by_speaker[member.speaker_id].append(member)
         self.statement_quotes[member.statement_id].append(member)
 
@@ -123,11 +156,19 @@ class MemoryState:
         self.statement_quotes.pop(statement_id, None)
 
     def event_candidates(self, family: str, lo: int, hi: int) -> list[EventMember]:
-        return [
-            m
-            for m in self.events_by_family.get(family, ())
-            if m.lo is not None and m.hi is not None and m.lo <= hi and m.hi >= lo
+        found = [
+            (abs(head["lo"] - (lo + hi) // 2), mid)
+            for mid, head in self.heads.items()
+            if head["first"][2] == family
+            and head["lo"] is not None
+            and head["lo"] <= hi
+            and head["hi"] >= lo
+            and head["lo"] >= lo - 400
         ]
+        return [head_member(mid, self.heads[mid]) for _d, mid in sorted(found)[:EVENT_CANDIDATES]]
+
+    def put_event_head(self, merged_id: str, head: dict[str, Any]) -> None:
+        self.heads[merged_id] = head
 
     def event_members(self, merged_id: str) -> list[EventMember]:
         return list(self.event_parts.get(merged_id, ()))
@@ -135,6 +176,7 @@ class MemoryState:
     def add_event(self, member: EventMember) -> None:
         self.events_by_family[member.family].append(member)
         self.event_parts[member.merged_id].append(member)
+        add_to_head(self.heads.setdefault(member.merged_id, head_of([])), member)
 
     def put_event(self, event: MergedEvent) -> None:
         self.events[event.id] = event
@@ -174,6 +216,7 @@ class MemoryState:
 
     def drop_event(self, merged_id: str) -> None:
         self.events.pop(merged_id, None)
+        self.heads.pop(merged_id, None)
 
     def drop_proposal(self, merged_id: str) -> None:
         self.proposals.pop(merged_id, None)

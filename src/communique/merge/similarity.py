@@ -40,6 +40,7 @@ def normalize(text: str) -> str:
     return _SPACE.sub(" ", _QUOTES.sub("", text)).strip()
 
 
+@lru_cache(maxsize=65536)
 def text_key(text: str) -> str:
     """Cache key of a text's embedding."""
     return hashlib.sha256(normalize(text).encode()).hexdigest()[:24]
@@ -124,7 +125,7 @@ def default_encoder() -> CachedEncoder:
     return _DEFAULT
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def grams(text: str) -> frozenset[str]:
     """Character trigrams of the normalized text without punctuation (bigrams for CJK).
 
@@ -146,7 +147,28 @@ def lexical(a: str, b: str) -> float:
     dice = 2 * shared / (len(ga) + len(gb))
     small = min(len(ga), len(gb))
     contained = shared / small if small >= 5 else 0.0  # a two-character fragment proves nothing
-    return max(dice, 0.9 * contained, shared_phrase(a, b))
+    best = max(dice, 0.9 * contained)
+    if best >= SHARED_PHRASE or not _may_share_phrase(a, b):
+        return best  # a shared phrase could not raise it
+    return max(best, shared_phrase(a, b))
+
+
+SHARED_PHRASE = 0.7  # what a shared distinctive phrase is worth
+
+
+def _may_share_phrase(a: str, b: str) -> bool:
+    """Cheap necessary condition for :func:`shared_phrase`: a phrase of four words of three
+    letters or more (at least 15 characters) or of eight Japanese characters shares at least
+    seven n-grams of the name-free forms, so fewer shared n-grams rule it out without the
+    (quadratic) longest-match search."""
+    return len(_phrase_grams(a) & _phrase_grams(b)) >= 7
+
+
+@lru_cache(maxsize=65536)
+def _phrase_grams(text: str) -> frozenset[str]:
+    flat = _without_names(text)
+    size = 2 if any(ord(c) > 0x3000 for c in flat) else 3
+    return frozenset(flat[i : i + size] for i in range(len(flat) - size + 1))
 
 
 def shared_phrase(a: str, b: str) -> float:
@@ -160,9 +182,10 @@ def shared_phrase(a: str, b: str) -> float:
     phrase = fa[match.a : match.a + match.size].strip()
     if any(ord(c) > 0x3000 for c in phrase):
         kanji = sum(1 for c in phrase if "\u4e00" <= c <= "\u9fff")
-        return 0.7 if (len(phrase) >= SHARED_JA and kanji >= 3) or len(phrase) >= SHARED_JA + 2 else 0.0
+        long_enough = (len(phrase) >= SHARED_JA and kanji >= 3) or len(phrase) >= SHARED_JA + 2
+        return SHARED_PHRASE if long_enough else 0.0
     words = [w for w in phrase.split() if len(w) > 2]
-    return 0.7 if len(words) >= 4 else 0.0
+    return SHARED_PHRASE if len(words) >= 4 else 0.0
 
 
 @cache
@@ -205,14 +228,14 @@ def _people() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(rf"(?<![a-z])(?:{pattern})(?![a-z])"), forms
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def people(text: str) -> frozenset[str]:
     """Ids of the people a wording names, in any language (Umerov = ウメロフ)."""
     pattern, forms = _people()
     return frozenset(forms[m.group(0)] for m in pattern.finditer(normalize(text)))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def _without_names(text: str) -> str:
     """Normalized text with actor names and titles cut out (a shared name is no shared phrase)."""
     return _names().sub("|", _PUNCT.sub("", normalize(text)))
@@ -241,7 +264,7 @@ def _lexicon() -> tuple[tuple[str, float, re.Pattern[str] | None, re.Pattern[str
     return tuple(out)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def concepts(text: str) -> frozenset[str]:
     """The lexicon's concepts a wording names, in either language."""
     flat = normalize(text)
@@ -258,3 +281,46 @@ def shared_concepts(a: str, b: str) -> float:
     """Weight of the lexicon's concepts both wordings name (common talk words weigh less)."""
     both = concepts(a) & concepts(b)
     return sum(weight for name, weight, _en, _ja in _lexicon() if name in both)
+
+
+# -- the content index: MinHash bands over a wording's shingles --------------------------------
+BANDS = 16  # locality-sensitive bands of a wording's MinHash signature
+ROWS = 2  # hashes per band: two wordings with shingle overlap (Jaccard) 0.45 share a band 97% of the time
+_MASK = (1 << 64) - 1
+_MULT = np.array(
+    [(0x9E3779B97F4A7C15 * (2 * i + 1) + 0x632BE59BD9B4E019 * i) & _MASK | 1 for i in range(BANDS * ROWS)],
+    dtype=np.uint64,
+)
+_ADD = np.array([(0xBF58476D1CE4E5B9 * (i + 7)) & _MASK for i in range(BANDS * ROWS)], dtype=np.uint64)
+
+
+@lru_cache(maxsize=65536)
+def signature(text: str) -> tuple[int, ...]:
+    """MinHash signature of the wording's character shingles (those :func:`grams` compares):
+    for each of ``BANDS * ROWS`` hash functions the least hash over the shingles. Stable across
+    processes (shingles are hashed with BLAKE2, not Python's salted ``hash``)."""
+    shingles = grams(text)
+    if not shingles:
+        return ()
+    base = np.fromiter(
+        (int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "little") for g in shingles),
+        dtype=np.uint64,
+        count=len(shingles),
+    )
+    with np.errstate(over="ignore"):
+        hashed = base[:, None] * _MULT[None, :] + _ADD[None, :]
+    return tuple(int(v) for v in hashed.min(axis=0))
+
+
+def bands(text: str, salt: str) -> tuple[int, ...]:
+    """The wording's LSH band keys, salted (by the speaker: only one speaker's wordings meet),
+    as signed 64-bit integers for the store's index."""
+    sig = signature(text)
+    if not sig:
+        return ()
+    out = []
+    for b in range(BANDS):
+        part = ",".join(str(v) for v in sig[b * ROWS : (b + 1) * ROWS])
+        digest = hashlib.blake2b(f"{salt}|{b}|{part}".encode(), digest_size=8).digest()
+        out.append(int.from_bytes(digest, "little", signed=True))
+    return tuple(out)

@@ -2,9 +2,13 @@
 
 Two quotes can be one statement only when they have the same speaker and compatible
 dates (overlapping intervals; day-precise dates one day apart only for near-identical
-wordings; never further apart).  Candidates are blocked by speaker and day window; a quote
-with no date at all (an undated quote in an undated report) meets only the speaker's
-latest ``UNDATED_CANDIDATES`` quotes, and must clear higher bars.  Among the candidates a
+wordings; never further apart).  A new quote meets a bounded number of candidates, whatever
+the size of the record: each statement is represented by a few of its wordings
+(``REPRESENTATIVES`` per language and kind), found by speaker and day window (the nearest in
+time first, ``CANDIDATES`` at most) and through a content index (MinHash bands of the
+wording's shingles, salted by the speaker, kept in the store); a quote with no date at all
+(an undated quote in an undated report) meets the speaker's latest ``UNDATED_CANDIDATES``
+wordings by date and its index hits, and must clear higher bars.  Among the candidates a
 quote joins the statement with the most similar wording: meaning from the multilingual
 encoder plus what renderings of one remark keep (the same people, the same numbers, the
 same concepts of the bilingual lexicon in ``data/lexicon_en_ja.json``), and for the same
@@ -48,7 +52,11 @@ WORDING_OVERLAP = 0.6  # two wordings this alike, neither inside the other: a wo
 UNDATED_MEANING = 0.80  # a wording with no date at all: encoder similarity at least this,
 UNDATED_LEXICAL = 0.80  # or character overlap at least this (same language),
 CROSS_UNDATED = 0.70  # or across languages, meaning and shared names/numbers at least this
-UNDATED_CANDIDATES = 200  # a quote with no date at all is compared with the speaker's latest this many
+UNDATED_CANDIDATES = 200  # a quote with no date at all meets the speaker's latest this many wordings
+REPRESENTATIVES = 4  # distinct wordings per statement, language and kind (direct or reported) that
+# stand for it as candidates: a remark quoted by a thousand outlets is met through a few of them
+CANDIDATES = 200  # at most this many wordings from the day window, the nearest in time first,
+# and at most this many from the content index (shared MinHash bands), for one new quote
 
 
 def statement_id(first_quote_id: str) -> str:
@@ -166,7 +174,7 @@ def cross_evidence(a: str, b: str, speaker_id: str | None = None) -> float:
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def _numbers(text: str) -> frozenset[str]:
     flat = unicodedata.normalize("NFKC", text)
     return frozenset(m.group(0).replace(",", "") for m in _DIGITS.finditer(flat))

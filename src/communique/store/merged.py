@@ -11,13 +11,15 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import MISSING, fields
+from dataclasses import MISSING, fields, replace
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
 import numpy as np
 
 from ..merge.dates import iso
+from ..merge.events import EVENT_CANDIDATES, add_to_head, head_member, head_of
 from ..merge.members import EventMember, PositionMember, ProposalMember, QuoteMember, StoryMember
 from ..merge.records import (
     Claim,
@@ -29,7 +31,7 @@ from ..merge.records import (
     Statement,
     Story,
 )
-from ..merge.statements import UNDATED_CANDIDATES
+from ..merge.statements import CANDIDATES, REPRESENTATIVES, UNDATED_CANDIDATES
 from ..merge.stories import StoryState
 from ..model import Actor, Event, Evidence, Extraction, Position, Precision, Proposal, Quote, Role
 from .sqlite import SQLiteStore
@@ -75,6 +77,8 @@ def _unrole(raw: dict[str, Any]) -> Role:
 
 class StoreState:
     """The merge state in a :class:`SQLiteStore` (call inside ``store.transaction()``)."""
+
+    keeps_evidence = False  # merged rows do not store their members' evidence (the evidence table has it)
 
     def __init__(self, store: SQLiteStore) -> None:
         self.db = store.db
@@ -127,27 +131,42 @@ class StoreState:
         row["roles"] = json.dumps([_role(r) for r in actor.roles], ensure_ascii=False)
         _put(self.db, "merged_actors", row)
 
-    def quote_candidates(self, speaker_id: str, lo: int | None, hi: int | None) -> list[QuoteMember]:
-        """The speaker's quotes whose days overlap lo..hi, and the latest undated ones; with no
-        days given, the speaker's latest quotes (``UNDATED_CANDIDATES`` at most)."""
+    def quote_candidates(
+        self, speaker_id: str, lo: int | None, hi: int | None, bands: Sequence[int] = ()
+    ) -> list[QuoteMember]:
+        """A bounded set of the speaker's earlier wordings (representatives of their statements):
+        those sharing a content band, those whose days overlap lo..hi (the nearest in time
+        first) and undated ones; with no days given, the speaker's latest by date."""
+        cap = CANDIDATES
+        found: dict[str, QuoteMember] = {}
+        if bands:
+            marks = ",".join("?" * len(bands))
+            for r in self.db.execute(
+                "SELECT m.* FROM statement_members m JOIN (SELECT quote_id, count(*) AS shared "
+                f"FROM quote_bands WHERE band IN ({marks}) GROUP BY quote_id "
+                "ORDER BY shared DESC, quote_id LIMIT ?) b ON b.quote_id = m.quote_id",
+                (*bands, cap),
+            ):
+                found[r["quote_id"]] = _quote_member(r)
         if lo is None or hi is None:
             rows = self.db.execute(
-                "SELECT * FROM (SELECT rowid AS n, * FROM statement_members WHERE speaker_id = ? "
-                "ORDER BY rowid DESC LIMIT ?) ORDER BY quote_id",
+                "SELECT * FROM statement_members WHERE speaker_id = ? AND rep = 1 "
+                "ORDER BY coalesce(hi, 0) DESC, quote_id LIMIT ?",
                 (speaker_id, UNDATED_CANDIDATES),
             )
-            return [_quote_member(r) for r in rows]
-        rows = self.db.execute(
-            "SELECT * FROM statement_members WHERE speaker_id = ? AND lo <= ? AND hi >= ? "
-            "AND lo >= ? ORDER BY quote_id",
-            (speaker_id, hi, lo, lo - 400),
-        )
-        undated = self.db.execute(
-            "SELECT * FROM (SELECT rowid AS n, * FROM statement_members WHERE speaker_id = ? "
-            "AND lo IS NULL ORDER BY rowid DESC LIMIT ?) ORDER BY quote_id",
-            (speaker_id, UNDATED_CANDIDATES),
-        )
-        return [_quote_member(r) for r in [*rows, *undated]]
+        else:
+            middle = (lo + hi) // 2
+            rows = self.db.execute(
+                "SELECT * FROM (SELECT * FROM statement_members WHERE speaker_id = ? AND rep = 1 "
+                "AND lo <= ? AND hi >= ? AND lo >= ? ORDER BY abs(lo - ?), quote_id LIMIT ?) "
+                "UNION ALL SELECT * FROM (SELECT * FROM statement_members WHERE speaker_id = ? "
+                "AND rep = 1 AND lo IS NULL ORDER BY quote_id LIMIT ?)",
+                (speaker_id, hi, lo, lo - 400, middle, cap, speaker_id, UNDATED_CANDIDATES),
+            )
+        for r in rows:
+            if r["quote_id"] not in found:
+                found[r["quote_id"]] = _quote_member(r)
+        return [found[k] for k in sorted(found)]
 
     def statement_members(self, statement_id: str) -> list[QuoteMember]:
         rows = self.db.execute(
@@ -155,8 +174,23 @@ class StoreState:
         )
         return [_quote_member(r) for r in rows]
 
-    def add_quote(self, m: QuoteMember) -> None:
+    def add_quote(self, m: QuoteMember, bands: Sequence[int] = ()) -> None:
+        """Add a member; it is one of its statement's representatives (and enters the content
+        index) when it is a new wording and its statement has fewer than ``REPRESENTATIVES``
+        of its language and kind."""
+        reps = self.db.execute(
+            "SELECT text_key FROM statement_members WHERE statement_id = ? AND rep = 1 AND language = ? "
+            "AND direct = ?",
+            (m.statement_id, m.language, int(m.direct)),
+        ).fetchall()
+        rep = len(reps) < REPRESENTATIVES and all(r[0] != m.text_key for r in reps)
+        m = replace(m, rep=rep)
         _put(self.db, "statement_members", _row(m))
+        if rep and bands:
+            self.db.executemany(
+                "INSERT OR IGNORE INTO quote_bands (band, quote_id) VALUES (?,?)",
+                [(b, m.quote_id) for b in bands],
+            )
         self.db.execute("UPDATE quotes SET statement_id = ? WHERE id = ?", (m.statement_id, m.quote_id))
 
     def rename_statement(self, old: str, new: str) -> None:
@@ -193,12 +227,20 @@ class StoreState:
         )
 
     def event_candidates(self, family: str, lo: int, hi: int) -> list[EventMember]:
+        """Merged events of the family whose members' days meet lo..hi, each as its consensus."""
         rows = self.db.execute(
-            "SELECT * FROM event_members WHERE family = ? AND lo <= ? AND hi >= ? AND lo >= ? "
-            "ORDER BY event_id",
-            (family, hi, lo, lo - 400),
+            "SELECT merged_id, head FROM event_heads WHERE family = ? AND lo <= ? AND hi >= ? AND lo >= ? "
+            "ORDER BY abs(lo - ?), merged_id LIMIT ?",
+            (family, hi, lo, lo - 400, (lo + hi) // 2, EVENT_CANDIDATES),
         )
-        return [_event_member(r) for r in rows]
+        return [head_member(r[0], json.loads(r[1])) for r in rows]
+
+    def put_event_head(self, merged_id: str, head: dict[str, Any]) -> None:
+        family = head["first"][2] if head.get("first") else ""
+        self.db.execute(
+            "INSERT OR REPLACE INTO event_heads (merged_id, family, lo, hi, head) VALUES (?,?,?,?,?)",
+            (merged_id, family, head["lo"], head["hi"], json.dumps(head)),
+        )
 
     def event_members(self, merged_id: str) -> list[EventMember]:
         rows = self.db.execute(
@@ -208,6 +250,10 @@ class StoreState:
 
     def add_event(self, m: EventMember) -> None:
         _put(self.db, "event_members", _row(m))
+        r = self.db.execute("SELECT head FROM event_heads WHERE merged_id = ?", (m.merged_id,)).fetchone()
+        head = json.loads(r[0]) if r else head_of([])
+        add_to_head(head, m)
+        self.put_event_head(m.merged_id, head)
 
     def put_event(self, e: MergedEvent) -> None:
         _put(self.db, "merged_events", _row(e, skip=("evidence",)))
@@ -455,6 +501,24 @@ class StoreState:
             is not None
         )
 
+    def mark_dirty(self, touched: dict[str, set[str]], report_id: str) -> None:
+        """Merged items to recompute at the next flush, and the report that touched them."""
+        rows = [(kind, i) for kind, ids in touched.items() for i in ids]
+        self.db.executemany("INSERT OR IGNORE INTO merge_dirty (kind, item_id) VALUES (?,?)", rows)
+        self.db.execute(
+            "INSERT OR IGNORE INTO merge_dirty (kind, item_id) VALUES ('report', ?)", (report_id,)
+        )
+
+    def dirty_reports(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM merge_dirty WHERE kind = 'report'").fetchone()[0])
+
+    def take_dirty(self) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for kind, item_id in self.db.execute("SELECT kind, item_id FROM merge_dirty WHERE kind != 'report'"):
+            out.setdefault(kind, set()).add(item_id)
+        self.db.execute("DELETE FROM merge_dirty")
+        return out
+
     def mark_merged(self, report_id: str) -> None:
         self.db.execute(
             "INSERT OR REPLACE INTO merge_runs (report_id, merged_at) VALUES (?,?)", (report_id, _now())
@@ -475,6 +539,12 @@ class StoreState:
                     f"SELECT DISTINCT {column} FROM {table} WHERE report_id = ?", (report_id,)
                 )
             }
+            if table == "statement_members":
+                self.db.execute(
+                    "DELETE FROM quote_bands WHERE quote_id IN "
+                    "(SELECT quote_id FROM statement_members WHERE report_id = ?)",
+                    (report_id,),
+                )
             self.db.execute(f"DELETE FROM {table} WHERE report_id = ?", (report_id,))
         self.db.execute("DELETE FROM claims WHERE report_id = ?", (report_id,))
         self.db.execute("DELETE FROM merge_runs WHERE report_id = ?", (report_id,))
@@ -485,6 +555,7 @@ class StoreState:
 
     def drop_event(self, merged_id: str) -> None:
         self.db.execute("DELETE FROM merged_events WHERE id = ?", (merged_id,))
+        self.db.execute("DELETE FROM event_heads WHERE merged_id = ?", (merged_id,))
 
     def drop_proposal(self, merged_id: str) -> None:
         self.db.execute("DELETE FROM merged_proposals WHERE id = ?", (merged_id,))
@@ -495,7 +566,9 @@ _MERGED_TABLES = (
     "merged_actors",
     "statements",
     "statement_members",
+    "quote_bands",
     "merged_events",
+    "event_heads",
     "event_members",
     "claims",
     "merged_proposals",
@@ -505,6 +578,8 @@ _MERGED_TABLES = (
     "stories",
     "report_stories",
     "story_terms",
+    "term_reports",
+    "merge_dirty",
     "conflict_items",
     "conflicts",
 )
@@ -553,26 +628,38 @@ def _row(record: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
 
 
 _JSON_FIELDS = {"participant_ids", "author_ids", "aliases"}
-_FLAG_FIELDS = {"exact", "direct", "attached"}
+_FLAG_FIELDS = {"exact", "direct", "attached", "rep"}
+
+
+@cache
+def _plan(cls: Any, columns: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
+    """(field, how to read it) for a record class and a row's columns: 0 as is, 1 JSON list,
+    2 flag, 3 precision; fields the store does not keep (with defaults) are left out."""
+    plan = []
+    for f in fields(cls):
+        if f.name not in columns and f.default is not MISSING:
+            continue  # a field the store does not keep (Event.plover ...): its default
+        how = 1 if f.name in _JSON_FIELDS else 2 if f.name in _FLAG_FIELDS else 0
+        if f.name.endswith("precision"):
+            how = 3
+        plan.append((f.name, how))
+    return tuple(plan)
 
 
 def _unrow(cls: Any, r: Any, **given: Any) -> Any:
     """A record from a row: columns named like its fields, ``given`` for the others."""
     values: dict[str, Any] = dict(given)
-    columns = r.keys()
-    for f in fields(cls):
-        if f.name in given:
+    for name, how in _plan(cls, tuple(r.keys())):
+        if name in given:
             continue
-        if f.name not in columns and f.default is not MISSING:
-            continue  # a field the store does not keep (Event.plover ...): its default
-        value = r[f.name]
-        if f.name in _JSON_FIELDS:
+        value = r[name]
+        if how == 1:
             value = tuple(json.loads(value))
-        elif f.name in _FLAG_FIELDS:
+        elif how == 2:
             value = bool(value)
-        elif f.name.endswith("precision"):
+        elif how == 3:
             value = _precision(value)
-        values[f.name] = value
+        values[name] = value
     return cls(**values)
 
 
@@ -619,18 +706,24 @@ def extraction_of(store: SQLiteStore, report_id: str) -> Extraction:
     actor_ids = [
         r[0]
         for r in db.execute(
-            "SELECT DISTINCT item_id FROM evidence WHERE item_type = 'actor' AND report_id = ? "
+            "SELECT DISTINCT item_id FROM evidence WHERE +item_type = 'actor' AND report_id = ? "
             "ORDER BY item_id",
             (report_id,),
         )
     ]
-    actor_ev = state.evidence("actor", actor_ids)
+    actor_ev: dict[str, list[Evidence]] = {}
+    for r in db.execute(
+        "SELECT item_id, report_id, start, \"end\" FROM evidence "
+        "WHERE +item_type = 'actor' AND report_id = ? ORDER BY report_id, start",
+        (report_id,),
+    ):
+        actor_ev.setdefault(r[0], []).append(Evidence(report_id=r[1], start=r[2], end=r[3]))
     actors = []
     for aid in actor_ids:
         r = db.execute("SELECT * FROM actors WHERE id = ?", (aid,)).fetchone()
         if r is None:
             continue
-        own = tuple(e for e in actor_ev[aid] if e.report_id == report_id)
+        own = tuple(actor_ev.get(aid, ()))
         roles = tuple(_unrole(x) for x in json.loads(r["roles"]))
         actors.append(_unrow(Actor, r, roles=roles, evidence=own))
     return Extraction(
