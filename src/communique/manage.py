@@ -6,9 +6,9 @@
         manage.set_fields(store, info["id"], published_at="2025-12-05", outlet="Kyodo")
         manage.remove(store, info["id"])             # and everything derived from it
 
-Removing a report or changing its date rebuilds the merged record from the reports that
-remain (the same path as ``communique stories --rebuild``), so no statement, event, story or
-conflict keeps resting on what is gone.
+Removing a report rebuilds the merged record from the reports that remain (the same path as
+``communique stories --rebuild``), so no statement, event, story or conflict keeps resting on
+what is gone; changing a report's date extracts it again and rebuilds the record the same way.
 """
 
 from __future__ import annotations
@@ -115,7 +115,8 @@ def set_fields(store: SQLiteStore, ref: str, *, published_at: str | None = None,
 
     A new date is read as ingest reads dates (every form ``ingest`` understands); the report is
     extracted again (relative dates such as "on Tuesday" count from it) and the record merged
-    again.  Returns the report's new metadata.
+    again.  Outlets and titles are read from the report when a briefing is written, so they need
+    no merging.  Returns the report's new metadata.
     """
     from . import pipeline
 
@@ -136,12 +137,14 @@ def set_fields(store: SQLiteStore, ref: str, *, published_at: str | None = None,
     with store.transaction() as db:
         assignments = ", ".join(f"{column} = ?" for column in changes)
         db.execute(f"UPDATE reports SET {assignments} WHERE id = ?", (*changes.values(), report_id))
-    if "published_at" in changes or "outlet" in changes:
+    if "published_at" in changes:
         report = store.report(report_id)
         assert report is not None
-        if "published_at" in changes and store.extractors_run(report_id):
-            pipeline.extract_report(store, report)
-        merging.merge_all(store)
+        if store.extractors_run(report_id):
+            problem = pipeline.extract_report(store, report)
+            if problem:
+                raise UsageError(report_id, problem, "the new date is stored; run `communique extract --all`")
+        merging.merge_all(store)  # stories' spans and the order of events change with the date
     report = store.report(report_id)
     assert report is not None
     return {"id": report.id, "title": report.title, "outlet": report.outlet,
