@@ -462,6 +462,8 @@ def _evidence(record: Mapping[str, Any]) -> list[dict[str, Any]]:
         return evidence
     if record.get("type") == "conflict":
         return [ev for v in record.get("variants") or () for ev in v.get("evidence") or ()]
+    if record.get("type") == "actor":  # where the reports name the actor with a title
+        return [ev for role in record.get("roles") or () for ev in role.get("evidence") or ()]
     return []
 
 
