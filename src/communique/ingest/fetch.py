@@ -6,13 +6,17 @@
   ``allow_private`` is set.  The connection then goes to the checked address (no second
   DNS lookup that could answer differently), and every redirect is checked again.
 - Connect and read timeouts, an overall deadline, a size cap, a redirect limit, an
-  honest user agent.
+  honest user agent.  The deadline holds by the clock for connecting, the headers and the
+  body alike: a watchdog shuts the socket when it passes, so a server that drips its headers
+  a byte at a time is stopped too.
 """
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import socket
+import threading
 import time
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
@@ -84,22 +88,56 @@ def resolve(host: str, port: int, url: str, allow_private: bool) -> list[tuple]:
     return infos
 
 
+class _Watchdog:
+    """Shuts every socket of one fetch when its deadline passes, whatever it is waiting for."""
+
+    def __init__(self, deadline_at: float) -> None:
+        self.deadline_at = deadline_at
+        self.sockets: list[socket.socket] = []
+        self.fired = False
+        self._timer = threading.Timer(max(0.0, deadline_at - time.monotonic()), self._fire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _fire(self) -> None:
+        self.fired = True
+        for sock in self.sockets:
+            with contextlib.suppress(OSError):  # closed already
+                sock.shutdown(socket.SHUT_RDWR)
+
+    def watch(self, sock: socket.socket) -> None:
+        self.sockets.append(sock)
+        if self.fired:
+            self._fire()
+
+    def cancel(self) -> None:
+        self._timer.cancel()
+
+
 class _PinnedMixin:
     """Connect to the addresses checked by :func:`resolve`, not to a fresh lookup."""
 
     pinned: list[tuple] = []
+    watchdog: _Watchdog | None = None
 
     def _new_conn(self):  # type: ignore[no-untyped-def]
         last: OSError | None = None
         for family, socktype, proto, _name, sockaddr in self.pinned:
             sock = socket.socket(family, socktype, proto)
-            sock.settimeout(self.timeout)  # type: ignore[attr-defined]
+            timeout = self.timeout  # type: ignore[attr-defined]
+            if self.watchdog is not None:
+                self.watchdog.watch(sock)
+                left = max(0.001, self.watchdog.deadline_at - time.monotonic())
+                timeout = left if timeout is None else min(timeout, left)
+            sock.settimeout(timeout)
             try:
                 sock.connect(sockaddr)
                 return sock
             except OSError as err:
                 sock.close()
                 last = err
+        if isinstance(last, ConnectionRefusedError):
+            raise urllib3.exceptions.NewConnectionError(self, "connection refused")
         raise urllib3.exceptions.NewConnectionError(self, f"connection failed: {last}")
 
 
@@ -115,6 +153,19 @@ def fetch(url: str, options: FetchOptions | None = None) -> Fetched:
     """GET ``url`` under the safety rules above, or raise :class:`FetchError`."""
     options = options or FetchOptions()
     started = time.monotonic()
+    watchdog = _Watchdog(started + options.deadline)
+    try:
+        return _fetch(url, options, started, watchdog)
+    except FetchError as err:
+        if watchdog.fired and "still sending" not in err.problem:
+            raise FetchError(url, f"timed out after {options.deadline:.0f}s (the overall deadline)",
+                             "the server is too slow; try again later") from None
+        raise
+    finally:
+        watchdog.cancel()
+
+
+def _fetch(url: str, options: FetchOptions, started: float, watchdog: _Watchdog) -> Fetched:
     current = url
     for _hop in range(options.max_redirects + 1):
         parts = urlsplit(current)
@@ -125,7 +176,8 @@ def fetch(url: str, options: FetchOptions | None = None) -> Fetched:
             raise FetchError(url, "URL has no host", "check the URL")
         port = parts.port or (443 if parts.scheme == "https" else 80)
         infos = resolve(parts.hostname, port, url, options.allow_private)
-        response = _request(parts.scheme, parts.hostname, port, infos, current, options, started)
+        response = _request(parts.scheme, parts.hostname, port, infos, current, options, started,
+                            watchdog)
         if response.status in (301, 302, 303, 307, 308):
             location = response.headers.get("Location")
             response.release_conn()
@@ -149,13 +201,13 @@ def fetch(url: str, options: FetchOptions | None = None) -> Fetched:
                      "open the URL in a browser to find its final address")
 
 
-def _request(scheme, host, port, infos, url, options, started):  # type: ignore[no-untyped-def]
+def _request(scheme, host, port, infos, url, options, started, watchdog):  # type: ignore[no-untyped-def]
     remaining = options.deadline - (time.monotonic() - started)
     if remaining <= 0:
         raise FetchError(url, f"timed out after {options.deadline:.0f}s", "try again later")
     pool_cls = HTTPSConnectionPool if scheme == "https" else HTTPConnectionPool
     conn_cls = type("Pinned", (_PinnedHTTPS if scheme == "https" else _PinnedHTTP,),
-                    {"pinned": infos})
+                    {"pinned": infos, "watchdog": watchdog})
     pool = pool_cls(
         host,
         port,
@@ -177,9 +229,18 @@ def _request(scheme, host, port, infos, url, options, started):  # type: ignore[
             preload_content=False,
             decode_content=True,
         )
+    except urllib3.exceptions.NewConnectionError as err:  # before TimeoutError, its base class
+        if "connection refused" in str(err):
+            raise FetchError(url, f"connection refused by {host}:{port}",
+                             "check the address, or try later if the server is down") from None
+        raise FetchError(url, "could not connect (timed out or unreachable)",
+                         "check the URL and your network, or try later") from None
     except urllib3.exceptions.TimeoutError:
         raise FetchError(url, "timed out waiting for the server", "try again later") from None
     except urllib3.exceptions.HTTPError as err:
+        raise FetchError(url, f"connection failed ({type(err).__name__})",
+                         "check the URL and your network") from None
+    except OSError as err:  # the watchdog shut the socket under http.client
         raise FetchError(url, f"connection failed ({type(err).__name__})",
                          "check the URL and your network") from None
 
@@ -206,6 +267,9 @@ def _read_capped(response, url: str, options: FetchOptions, started: float) -> b
             chunks.append(chunk)
     except urllib3.exceptions.TimeoutError:
         raise FetchError(url, "timed out while reading", "try again later") from None
-    except urllib3.exceptions.HTTPError as err:
+    except (urllib3.exceptions.HTTPError, OSError) as err:
         raise FetchError(url, f"download failed ({type(err).__name__})", "try again later") from None
+    if time.monotonic() - started > options.deadline:  # the watchdog cut it short
+        raise FetchError(url, f"still sending after {options.deadline:.0f}s",
+                         "the server may stream without end; try again later")
     return b"".join(chunks)

@@ -11,8 +11,9 @@ import json
 import os
 import re
 import stat
+import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,7 @@ class SourceOptions:
     max_items: int = 1000  # per feed
     follow_links: bool = True  # fetch a feed item's link when it carries no content
     follow_symlinks: bool = False  # in a folder, read files that symbolic links point to outside it
+    feed_deadline: float = 600.0  # seconds for one feed, its linked pages included
 
 
 Item = Document | Skipped
@@ -375,13 +377,24 @@ def _from_feed(data: bytes, source: str, options: SourceOptions) -> Iterator[Ite
         return
     outlet = (parsed.get("feed") or {}).get("title")
     home = site_host((parsed.get("feed") or {}).get("link")) or site_host(source)
+    began = time.monotonic()
     for index, entry in enumerate(entries):
         if index >= options.max_items:
             yield Skipped(source=f"{source}#items-{index + 1}-{len(entries)}",
                           reason=f"feed has {len(entries):,} items; read the first {options.max_items:,}",
                           hint="raise --max-items to read more")
             return
-        yield from _feed_item(entry, f"{source}#item-{index + 1}", outlet, options, home)
+        left = options.feed_deadline - (time.monotonic() - began)
+        if left <= 0:  # by the clock, fetching and storing its items included
+            yield Skipped(source=f"{source}#items-{index + 1}-{len(entries)}",
+                          reason=f"the feed's {options.feed_deadline:.0f}s deadline passed after "
+                                 f"{index:,} of {len(entries):,} items",
+                          hint="ingest the feed again to read the rest (stored items are recognised)")
+            return
+        fetching = replace(options.fetch, deadline=min(options.fetch.deadline, left))
+        item_options = replace(options, fetch=fetching)
+        where = f"{source}#item-{index + 1}"
+        yield from _guarded(_feed_item(entry, where, outlet, item_options, home), where)
 
 
 def _feed_item(entry: Any, where: str, outlet: str | None, options: SourceOptions,
