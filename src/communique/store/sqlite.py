@@ -155,8 +155,12 @@ class SQLiteStore:
             for version, name, sql in bundled:
                 if version in done:
                     continue
-                for statement in _statements(sql):
-                    db.execute(statement)
+                try:
+                    for statement in _statements(sql):
+                        db.execute(statement)
+                except sqlite3.OperationalError as err:  # every migration of this open is undone
+                    raise StoreError(self.path, f"migration {name} failed ({err}); nothing was changed",
+                                     "report this with the output of `sqlite3 DB .schema`") from None
                 db.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", (version, name, _now()))
             if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
                 db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
