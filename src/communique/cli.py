@@ -80,6 +80,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="size cap per file, record or download (default: 5 MB)")
     ingest.add_argument("--max-items", type=int, default=1000, metavar="N",
                         help="items read per feed (default: 1000)")
+    ingest.add_argument("--follow-symlinks", action="store_true",
+                        help="in a folder, read files that symbolic links point to outside it")
     ingest.add_argument("--timeout", type=float, default=DEFAULT_READ_TIMEOUT, metavar="SECONDS",
                         help="network read timeout (default: 20)")
     ingest.add_argument("--allow-private", action="store_true",
@@ -252,6 +254,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         fetch=FetchOptions(max_bytes=args.max_bytes, read_timeout=args.timeout,
                            allow_private=args.allow_private),
         max_items=args.max_items,
+        follow_symlinks=args.follow_symlinks,
     )
     overrides = _overrides(args)
     if not args.no_extract:
