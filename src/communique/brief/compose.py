@@ -56,6 +56,9 @@ def templates_for(lang: str) -> ModuleType:
     )
 
 
+_HEADLINE_DAYS = 7  # a headline remark was said within this many days of the as-of day, when any fits
+
+
 class Writer:
     def __init__(self, v: View, lang: str, gazetteer: Gazetteer) -> None:
         self.v = v
@@ -382,9 +385,14 @@ class Writer:
             claim = Claim(role="speaker", actor=st.speaker_id, item_id=str(q["id"]))
             if self.supporting_span(q, claim) is None:
                 continue  # words nobody is shown saying (a sub-heading, an unattributed line)
-            fitting.append((st, q.get("language") == self.lang))
-        own = [st for st, same in fitting if same]
-        return own[0] if own else fitting[0][0] if fitting else None
+            # an undated remark counts as recent only when first reported on the latest days: a
+            # report may recall a remark of weeks ago without its date
+            age = select.days_between(st.said_on or self.v.first_seen(st.evidence), self.v.as_of) or 0
+            recent = age <= (_HEADLINE_DAYS if st.said_on else 1)
+            fitting.append((st, recent, q.get("language") == self.lang))
+        # the latest days' words first, in the briefing's language before the other
+        ranked = sorted(range(len(fitting)), key=lambda i: (not fitting[i][1], not fitting[i][2], i))
+        return fitting[ranked[0]][0] if ranked else None
 
     def headline(self, st: Statement | None, event: Record | None) -> Sentence:
         if st is not None:
