@@ -67,3 +67,60 @@ def test_the_guide_builds_without_warnings(tmp_path):
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "formats" / "index.html").exists()
+
+
+WEB_COMMANDS = {"serve", "follow"}  # documented with the web app
+
+
+def _help_page() -> str:
+    """docs/reference.md as the commands' --help write it today (80 columns)."""
+    import contextlib
+    import io
+    import os
+
+    from communique.cli import _COMMANDS, main
+
+    parts = ["# Command reference\n\nEvery command's `--help`, as the installed version prints it "
+             "(generated; the test suite checks it is current).\n"]
+    old = os.environ.get("COLUMNS")
+    os.environ["COLUMNS"] = "80"
+    try:
+        for command in ["", *sorted(c for c in _COMMANDS if c not in WEB_COMMANDS)]:
+            buffer = io.StringIO()
+            with contextlib.redirect_stdout(buffer), contextlib.suppress(SystemExit):
+                main([command, "--help"] if command else ["--help"])
+            text = buffer.getvalue().rstrip()
+            if not command:  # the list of commands includes the web app's, which change with it
+                text = "\n".join(_without_web(text.splitlines()))
+            parts.append(f"## communique {command}".rstrip() + f"\n\n```text\n{text}\n```\n")
+    finally:
+        if old is None:
+            del os.environ["COLUMNS"]
+        else:
+            os.environ["COLUMNS"] = old
+    return "\n".join(parts)
+
+
+def _without_web(lines: list[str]) -> list[str]:
+    kept, skipping = [], False
+    for line in lines:
+        first = line.split()[:1]
+        if first and first[0] in WEB_COMMANDS and line.startswith("    "):
+            skipping = True
+            continue
+        if skipping and line.startswith(" " * 10):  # the help of a web command, wrapped
+            continue
+        skipping = False
+        kept.append(line)
+    return kept
+
+
+def test_the_command_reference_is_current():
+    """docs/reference.md is every --help; after changing the CLI: UPDATE_DOCS=1 pytest this test."""
+    import os
+
+    page = DOCS / "reference.md"
+    current = _help_page()
+    if os.environ.get("UPDATE_DOCS") == "1":
+        page.write_text(current, encoding="utf-8")
+    assert page.read_text(encoding="utf-8") == current, "UPDATE_DOCS=1 pytest tests/test_everyday_docs.py"
