@@ -408,8 +408,12 @@ _SPEECH_SCENE = re.compile(
 
 def _record_salience(ctx: Context, sent: Sentence, speakers: list[str]) -> str | None:
     """Speakers, then the subject (first free person mention outside quotes), then mentions."""
+    here = ctx.by_sentence[ctx.salience.sentence]
     for actor_id in speakers:
-        ctx.salience.add(sent.start, actor_id, "speaker")
+        # where the speaker is named in the sentence (the last speaker named is the nearest
+        # antecedent of a "he" in the next sentence: "Trump said ..., while Xi noted ... Still, he ...")
+        at = max((m.start for m in here if m.actor_id == actor_id), default=sent.start)
+        ctx.salience.add(at, actor_id, "speaker")
     subject_taken = False
     subject = None
     for mention in ctx.by_sentence[ctx.salience.sentence]:
