@@ -20,6 +20,7 @@ from ..model import Role
 _WORD = re.compile(r"[A-Za-z]{3,}|[\u4e00-\u9fff]{2}")
 _STOP = frozenset({"the", "and", "for", "president", "special", "envoy", "secretary", "minister"})
 _ACTOR_TITLE_WORDS = ("President", "Prime Minister", "Chancellor", "King", "Emperor", "Premier")
+_THE_ORGS = frozenset("kremlin pentagon vatican taliban houthis quartet".split())
 _THE_COUNTRY = ("United ", "Republic", "Kingdom", "Netherlands", "Philippines", "Holy See", "Emirates")
 
 
@@ -287,7 +288,10 @@ class Names:
         if entry.kind == "country":
             needs = any(w in form for w in _THE_COUNTRY) or form in ("US", "UK", "UAE")
         elif entry.kind in ("organization", "bloc"):
-            needs = not _is_acronym(form) or len(form.replace(".", "")) <= 3
+            if _is_acronym(form):
+                needs = len(form.replace(".", "")) <= 3  # the EU, the UN; NATO
+            else:  # the Kremlin, the European Union; Hamas, Hezbollah (a name, no common noun)
+                needs = " " in form or form.lower() in _THE_ORGS
         else:
             needs = False
         return "the " + form if needs else form
