@@ -198,7 +198,13 @@ class Writer:
         mentions = [e.text for e in self.group_evidence(prop) if self.v.language_of(e) == self.lang]
         authors = [str(a) for a in prop.get("author_ids") or ()]
         author = self.names.short(authors[0]) if authors else None
-        name = _clean_name(str(prop.get("name") or ""), self.names)
+        raw = str(prop.get("name") or "")
+        group = next((g for g in self.proposal_groups.values() if prop in g), [prop])
+        every = {str(a) for p in group for a in p.get("author_ids") or ()}
+        lead = raw.split(" ", 1)[0]
+        if len(every) > 1 and self.names.gazetteer.get(lead) is not None:
+            raw = raw.split(" ", 1)[1]  # a plan of several: not named after the one a report named first
+        name = _clean_name(raw, self.names)
         label = str(self.T.proposal(name, mentions, author))
         said = " ".join(unicodedata.normalize("NFKC", e.text) for e in self.group_evidence(prop))
         if all(d in said for d in re.findall(r"\d+", unicodedata.normalize("NFKC", label))):
@@ -641,7 +647,8 @@ def _clean_name(name: str, names: Names) -> str:
             return entry.demonyms_en[0]
         return short
 
-    return re.sub(r"[a-z]+(?:-[a-z]+)+", swap, name)
+    # hyphenated ids anywhere; a one-word id ("germany counter-proposal") as the leading author
+    return re.sub(r"^[a-z]+(?=\s)|[a-z]+(?:-[a-z]+)+", swap, name)
 
 
 def compose(
