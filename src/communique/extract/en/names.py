@@ -273,8 +273,8 @@ def discover(
                 continue
             subject, first = first, False
             start, end, words = _after_titles(text, start, end, words, actors)
-            if not words or _CREDIT.search(text, max(0, start - 24), start):
-                continue  # "REUTERS/Kevin Lamarque", "Photo by ...": a photographer, no participant
+            if not words or _CREDIT.search(text, max(0, start - 24), start) or text.startswith("/", end):
+                continue  # "REUTERS/Jane Doe", "(Jane Doe/Reuters)", "Photo by": a photographer
             if not _candidate(words) or _covered(actors, start, end):
                 continue
             opens = not text[sent.start : start].strip(" \t\n“\"‘'(—–-")
