@@ -262,3 +262,19 @@ def test_serve_refreshes_in_the_background(tmp_path, feed):
         while client.get("/api/reports").json()["total"] != 2:
             assert time.monotonic() < deadline, "the new report never showed"
             time.sleep(0.1)
+
+
+def test_ctrl_c_stops_cleanly_and_keeps_the_state(tmp_path, feed):
+    lines: list[str] = []
+
+    def interrupted(seconds: float) -> None:
+        raise KeyboardInterrupt
+
+    options = SourceOptions(fetch=FetchOptions(allow_private=True, read_timeout=5, deadline=10))
+    f = Follower(db=str(tmp_path / "news.db"), sources=[feed.base + "/feed.xml"], every=900, options=options,
+                 delay=0, say=lines.append, sleep=interrupted)
+    assert f.run() == 0  # one poll, then Ctrl-C while waiting for the next
+    assert any("1 new report(s)" in line for line in lines)
+    assert "stopped; the next `communique follow` resumes" in lines[-1]
+    saved = (tmp_path / "news.db.follow.json").read_text(encoding="utf-8")
+    assert '"etag": "\\"' in saved

@@ -272,7 +272,9 @@ class Follower:
         known = set(SourceState.__dataclass_fields__)
         for source in self.sources:
             entry = raw.get(source) if isinstance(raw, dict) else None
-            self.states[source] = SourceState(**{k: v for k, v in (entry or {}).items() if k in known})
+            state = SourceState(**{k: v for k, v in (entry or {}).items() if k in known})
+            state.next_due = 0.0  # a new run polls every source at once (conditional requests cost little)
+            self.states[source] = state
 
     def save(self) -> None:
         tmp = self.state_path.with_suffix(".json.tmp")
