@@ -242,9 +242,10 @@ def statement(
     if direct or not same_lang:
         body = f"{speaker}は{when_part}{shown_quote}と"
         verb = "述べたと伝えられています。" if hedge else "述べました。"
-    else:
-        body = f"{speaker}は{when_part}{shown_quote}との考えを"
-        verb = "示したと伝えられています。" if hedge else "示しました。"
+    else:  # reported speech is the outlet's wording: said without 「」, as the outlet says it
+        content = shown_quote.removeprefix("「").removesuffix("」").rstrip("。")
+        body = f"{speaker}は{when_part or '、'}{content}と"
+        verb = "説明したと伝えられています。" if hedge else "説明しました。"
     return f"{lead_in}{body}{verb}"
 
 
