@@ -56,6 +56,15 @@ def xss_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def headlines(demo_db: Path, story_id: str) -> dict[str, str]:
+    """The story's briefing headline in each language, as the library writes it today."""
+    from communique.web.data import Library
+
+    library = Library(str(demo_db))
+    return {lang: library.briefing(story_id, lang, None, None).headline.text for lang in ("ja", "en")}
+
+
+@pytest.fixture(scope="session")
 def client(demo_db: Path):
     from fastapi.testclient import TestClient
 

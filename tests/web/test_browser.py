@@ -40,7 +40,7 @@ def site(demo_db: Path):
         yield base
 
 
-def test_stories_story_language_as_of_citation_report_search(chromium, site, story_id):
+def test_stories_story_language_as_of_citation_report_search(chromium, site, story_id, headlines):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
 
@@ -50,11 +50,11 @@ def test_stories_story_language_as_of_citation_report_search(chromium, site, sto
     navigate(driver, driver.find_element(By.CSS_SELECTOR, f'a[href="/stories/{story_id}"]').click)
     article = driver.find_element(By.CSS_SELECTOR, "article.briefing")
     assert article.get_attribute("lang") == "ja"
-    assert "タンゴ" in driver.find_element(By.CSS_SELECTOR, ".h1").text
+    assert driver.find_element(By.CSS_SELECTOR, ".h1").text.startswith(headlines["ja"])
 
     navigate(driver, driver.find_element(By.ID, "lang-en").click)  # switch language
     assert driver.find_element(By.CSS_SELECTOR, "article.briefing").get_attribute("lang") == "en"
-    assert "tango" in driver.find_element(By.CSS_SELECTOR, ".h1").text.lower()
+    assert driver.find_element(By.CSS_SELECTOR, ".h1").text.startswith(headlines["en"])
 
     Select(driver.find_element(By.ID, "as_of")).select_by_value("2025-12-03")  # an earlier as-of date
     navigate(driver, driver.find_element(By.ID, "apply").click)

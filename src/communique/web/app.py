@@ -51,6 +51,7 @@ SECURITY_HEADERS = [
 ]
 EXPORT_TYPES = ("report", "actor", "quote", "event", "proposal", "position", "conflict")
 LANGS = ("ja", "en")
+SHOW = ("all", "events", "statements")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MAX_LIMIT = 500
 
@@ -157,7 +158,11 @@ class ResponseCache:
         if scope["type"] != "http" or scope.get("method") != "GET" or path.startswith("/static/"):
             await self.app(scope, receive, send)
             return
-        snapshot = await run_in_threadpool(self.library.snapshot)
+        try:
+            snapshot = await run_in_threadpool(self.library.snapshot)
+        except Exception:  # noqa: BLE001 - the route meets the same error and answers it as an error page
+            await self.app(scope, receive, send)
+            return
         if snapshot.generation != self.generation:
             self.entries.clear()
             self.size = 0
@@ -420,15 +425,17 @@ def create_app(
         return Response(xml, media_type="application/atom+xml")
 
     @app.get("/stories/{story_id}/timeline", response_class=HTMLResponse, include_in_schema=False)
-    def timeline_page(request: Request, story_id: str) -> HTMLResponse:
+    def timeline_page(request: Request, story_id: str, show: str = "all") -> HTMLResponse:
         snap = snapshot()
         story = story_or_404(snap, story_id)
         lang = _ui_lang(request)
+        show = show if show in SHOW else "all"
         return page(
             request,
             "timeline.html",
             story=story,
-            events=snap.timeline(story_id, lang),
+            events=snap.timeline(story_id, lang, show),
+            show=show,
             snap=snap,
             tab="timeline",
         )
@@ -528,13 +535,19 @@ def create_app(
 
     @app.get("/api/stories/{story_id}/timeline", response_model=Page, responses=ERRORS, tags=["stories"])
     def api_timeline(
-        request: Request, story_id: StoryId, lang: Lang = "en", offset: Offset = 0, limit: Limit = 50
+        request: Request,
+        story_id: StoryId,
+        lang: Lang = "en",
+        show: Annotated[str, Query(pattern="^(all|events|statements)$", description="what to list")] = "all",
+        offset: Offset = 0,
+        limit: Limit = 50,
     ) -> dict[str, Any]:
-        """The story's events by date (export ``event`` records with participants' names, independent
-        sources and the conflicts that contest them)."""
+        """The story's events and dated statements by date: export ``event`` records (and statements, of
+        ``type`` statement) with participants' names, independent sources and the conflicts that contest
+        them."""
         snap = snapshot()
         story_or_404(snap, story_id)
-        return paged(request, snap.timeline(story_id, lang), offset, limit)
+        return paged(request, snap.timeline(story_id, lang, show), offset, limit)
 
     @app.get("/api/stories/{story_id}/statements", response_model=Page, responses=ERRORS, tags=["stories"])
     def api_statements(

@@ -178,10 +178,28 @@ class Snapshot:
 
     # -- the views ---------------------------------------------------------------------------
     @_memo
-    def timeline(self, story_id: str | None, lang: str = "en") -> list[Record]:
-        """Events by date, each with its participants, place, sources and contested values."""
+    def timeline(self, story_id: str | None, lang: str = "en", show: str = "all") -> list[Record]:
+        """Events (and, unless ``show`` is "events", dated statements) by date, each with its participants,
+        place, sources and contested values."""
         contested = self._contested()
         out = []
+        if show != "events":
+            for group in self.statements(story_id, lang):
+                for s in group["statements"]:
+                    if not s["said_on"]:
+                        continue
+                    wording = next(iter(s["wordings"].get(lang) or next(iter(s["wordings"].values()))))
+                    out.append({
+                        "type": "statement", "id": s["id"], "kind": "statement", "plover": None,
+                        "date": s["said_on"], "date_precision": "day", "place": None,
+                        "participant_ids": [s["speaker_id"]] if s["speaker_id"] else [],
+                        "summary": f"{s['speaker']}: “{wording['text']}”", "participants": [s["speaker"]],
+                        "independent_sources": s["independent_sources"], "conflicts": s["conflicts"],
+                        "evidence": [ev for ws in s["wordings"].values() for w in ws for ev in w["evidence"]],
+                    })
+        if show == "statements":
+            out.sort(key=lambda e: (e.get("date") or "9999", e["id"]))
+            return out
         for event in self.of_story("event", story_id):
             out.append(
                 {
