@@ -214,6 +214,8 @@ def proposal(name: str, mentions: Sequence[str], author: str | None) -> str:
         return f"{author}の対案" if author else "対案"
     if "framework" in low:
         return "修正された枠組み" if re.search(r"refined|revised|updated", low) else "枠組み"
+    if author and re.search(r"\b(?:plan|draft|proposal|initiative)$", low):
+        return f"{author}の計画案"  # "the X plan": the author's plan, named in Japanese
     return f"{name}(英語報道での呼称)"
 
 
