@@ -132,3 +132,20 @@ def test_decoder_is_linear(data):
         _timed(decode, data, "x")
     except Exception as err:  # noqa: BLE001 - refused is fine, slow is not
         assert type(err).__name__ == "InputError"
+
+
+# Lines built to make the page-furniture patterns (data/furniture.json) backtrack: overlapping
+# alternatives under a repeat were exponential ('a.' * 115 never finished); a line is at most a
+# few hundred characters there, and a whole file of such lines must still be quick.
+FURNITURE_LINES = ["Pesk" + "U" * 230, "a." * 115, ".a" * 115, "a.A " * 57, "a.」" * 76, "Ab " * 76]
+
+
+@pytest.mark.parametrize("line", FURNITURE_LINES, ids=range(len(FURNITURE_LINES)))
+def test_furniture_patterns_are_not_exponential(line):
+    from communique.ingest.titles import is_furniture, split_head, usable_title
+
+    _timed(is_furniture, line)
+    _timed(usable_title, line)
+    _timed(split_head, line + "\n\n" + line)
+    text = ((line + "\n\n") * (MB // (len(line) + 2) // 20))  # 50 KB of such paragraphs
+    _timed(build_report, Document(source="x.txt", raw=text.encode(), content_type="text"))
