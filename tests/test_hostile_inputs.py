@@ -247,3 +247,13 @@ def test_file_names_are_shown_escaped(run, db, tmp_path):
     code, out, _err = run("reports", "--db", db)
     assert "bad\\xffname\\nFORGED\\treport.bin\tunsupported file type .bin" in out
     assert not any(line.startswith("FORGED") for line in out.splitlines())
+
+
+def test_feed_item_with_an_empty_description_is_skipped_not_a_crash(tmp_path):
+    feed = tmp_path / "feed.xml"
+    feed.write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>W</title><item><title>T</title>'
+                    "<description/></item><item><title>U</title><description>The ministers met in Geneva "
+                    "on Thursday, officials said.</description></item></channel></rss>", encoding="utf-8")
+    items = _items(feed, follow_links=False)
+    assert isinstance(items[0], Skipped) and "no content" in items[0].reason
+    assert isinstance(items[1], Document)

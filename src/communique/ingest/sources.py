@@ -88,7 +88,7 @@ def _guarded(items: Iterator[Item], source: str) -> Iterator[Item]:
     """Whatever one input raises becomes a skipped input; the run goes on with the next."""
     try:
         yield from items
-    except (InputError, OSError, ValueError, RecursionError, MemoryError, LookupError, TypeError) as err:
+    except Exception as err:  # noqa: BLE001 - whatever one input does, the next one is read
         reason = err.problem if isinstance(err, InputError) else f"could not be read ({_why(err)})"
         yield Skipped(source=source, reason=reason, hint="the other inputs were read; report this input")
 
@@ -406,8 +406,8 @@ def _feed_item(entry: Any, where: str, outlet: str | None, options: SourceOption
             break
     link = entry.get("link")
     contents = entry.get("content") or []
-    body = max((c.get("value", "") for c in contents), key=len, default="")
-    summary = entry.get("summary", "")
+    body = max((c.get("value") or "" for c in contents if isinstance(c, dict)), key=len, default="")
+    summary = entry.get("summary") or ""  # feedparser gives None for an empty <description/>
     if not body.strip() and link and options.follow_links:
         for item in _from_url(link, options):
             if isinstance(item, Document):
