@@ -683,9 +683,9 @@ def test_not_accept_is_a_rejection() -> None:
 
 def test_extractor_names_and_empty_report() -> None:
     assert set(EXTRACTORS) == {
-        "actors.en.v2",
-        "quotes.en.v3",
-        "events.en.v4",
+        "actors.en.v3",
+        "quotes.en.v4",
+        "events.en.v5",
         "proposals.en.v3",
         "positions.en.v5",
     }

@@ -420,6 +420,15 @@ def test_positions(body: str, holder: str, stance: str) -> None:
     assert (holder, stance) in {(p.holder_id, p.stance) for p in positions}
 
 
+@pytest.mark.parametrize(("body", "clause"), [
+    ("ハマスは声明で、代表団がカイロに到着したと明らかにした。", "代表団がカイロに到着した"),
+    ("ハマスは18日、エジプトなどが示した停戦案に同意したと明らかにした。",
+     "エジプトなどが示した停戦案に同意した"),
+])
+def test_the_reported_clause_starts_after_its_setting(body: str, clause: str) -> None:
+    assert [q.text for q in ja.extract(_report(body), load()).quotes if not q.direct] == [clause]
+
+
 def _stances(body: str) -> set[tuple[str, str, str]]:
     extraction = ja.extract(_report(body), load())
     names = {p.id: p.name for p in extraction.proposals}
@@ -454,7 +463,7 @@ def test_evidence_is_exact_and_ids_are_stable() -> None:
         ev = item.evidence[0]
         assert ev.report_id == report.id and 0 <= ev.start < ev.end <= len(report.text)
     assert all(report.text[q.evidence[0].start:q.evidence[0].end] == q.text for q in first.quotes)
-    assert set(first.extractors) == {"quotes.ja.v2", "events.ja.v2", "proposals.ja.v3", "positions.ja.v4",
+    assert set(first.extractors) == {"quotes.ja.v3", "events.ja.v3", "proposals.ja.v3", "positions.ja.v4",
                                      "actors.ja.v2"}
 
 

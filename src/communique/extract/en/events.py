@@ -57,7 +57,7 @@ from .proposals import ProposalMention
 from .text import Sentence
 from .wordscan import Family, Key
 
-EVENTS_EXTRACTOR = "events.en.v4"
+EVENTS_EXTRACTOR = "events.en.v5"
 
 PLACES = {
     "Moscow": "Moscow",

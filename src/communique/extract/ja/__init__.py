@@ -14,8 +14,8 @@ from .events import extract_events
 from .people import actors_of
 from .statements import extract_quotes
 
-QUOTES = "quotes.ja.v2"
-EVENTS = "events.ja.v2"
+QUOTES = "quotes.ja.v3"
+EVENTS = "events.ja.v3"
 PROPOSALS = "proposals.ja.v3"
 POSITIONS = "positions.ja.v4"
 ACTORS = "actors.ja.v2"

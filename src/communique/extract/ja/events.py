@@ -46,7 +46,7 @@ def _future_said(text: str, start: int, end: int, sentence_end: int) -> bool:
 
 
 _NOMINAL_ONLY = re.compile(
-    r"^(?:会談|協議|会合)(?:の結果|の中身|の詳細|の成果|内容|の初日|は当面|の行方|が進行中)")
+    r"(?:会談|協議|会合)(?:の結果|の中身|の詳細|の成果|内容|の初日|は当面|の行方|が進行中)")
 _PLACE = re.compile(r"([\u30a1-\u30fa\u30fc・]{2,}(?:州|市)?(?:[\u30a1-\u30fa\u30fc]{2,})?)(?:で|を訪れ)")
 _PARTICIPANT_KINDS = ("person", "collective", "country", "bloc", "organization")
 

@@ -26,10 +26,11 @@ NOUN_SAY = re.compile(
 SOURCE = re.compile(r"(によりますと|によると|によれば)、?")
 _TAIL = re.compile(
     r"(?:ということです|という|見通しだ|見通しです|とされる|とされます|ことになる|だ|です)?。?$")
+# used with .match(text, pos): anchored at pos (a "^" would only match at the text's start)
 _SETTING = re.compile(
-    r"^[^、「」]{0,14}?(?:日|夜|朝|夕|後|で|では|に対し|に対して|の中で|うえで|上で|さらに|また|一方|同日|その後|会談後)、"
+    r"[^、「」]{0,14}?(?:日|夜|朝|夕|後|で|では|に対し|に対して|の中で|うえで|上で|さらに|また|一方|同日|その後|会談後)、"
 )
-_CONNECTIVES = re.compile(r"^(?:そのうえで|その上で|さらに|また|一方|ただ|しかし|同時に|これに対し)、")
+_CONNECTIVES = re.compile(r"(?:そのうえで|その上で|さらに|また|一方|ただ|しかし|同時に|これに対し)、")
 
 
 @dataclass(frozen=True, slots=True)
