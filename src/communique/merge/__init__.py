@@ -226,7 +226,7 @@ def merged_actors(store: SQLiteStore) -> list[dict[str, Any]]:
     flush(store)
     rows = store.db.execute("SELECT * FROM merged_actors ORDER BY id").fetchall()
     return [{key: (json.loads(row[key]) if key in ("aliases", "roles", "member_ids") else row[key])
-             for key in row.keys()} for row in rows]  # noqa: SIM118 - a Row iterates values
+             for key in row.keys() if key != "mentions"} for row in rows]  # noqa: SIM118 - a Row iterates values
 
 
 def report_stories(store: SQLiteStore) -> dict[str, str]:

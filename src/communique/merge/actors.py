@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from ..extract.gazetteer import Gazetteer, key
 from ..model import Actor, Evidence, Role
@@ -104,19 +105,40 @@ def merge_actor(
         evidence=(),
     )
     names = [n for n in (actor.name_en, actor.name_ja, *actor.aliases) if n]
-    aliases = tuple(dict.fromkeys((*base.aliases, *names)))
-    roles = list(base.roles)
+    # the same actor whatever order the reports come in: the gazetteer's names first, the
+    # rest in sorted order; the extracted roles sorted; one name chosen by content
+    seen = set(base.aliases) | set(names)
+    known = [n for n in (entry.name_en, entry.name_ja) if n and n in seen] if entry else []
+    aliases = tuple(dict.fromkeys((*known, *sorted(seen - set(known)))))
+    mentions = {_mention_key(m): m for m in base.mentions}
     for role in actor.roles:
-        roles = _add_role(roles, role, actor.evidence, dated)
+        mention = replace(
+            role,
+            since=role.since or (dated[:10] if dated else None),
+            evidence=_union((), role.evidence or tuple(actor.evidence)),
+        )
+        k = _mention_key(mention)
+        if k in mentions:
+            known_mention = mentions[k]
+            mention = replace(
+                known_mention,
+                since=_earliest(known_mention.since, mention.since),
+                evidence=_union(known_mention.evidence, mention.evidence),
+            )
+        mentions[k] = mention
+    roles = list(entry.roles) if entry else []
+    for mention in sorted(mentions.values(), key=_role_order):
+        roles = _add_role(roles, mention, (), None)
     return MergedActor(
         id=canonical,
-        name_en=base.name_en or actor.name_en,
-        name_ja=base.name_ja or actor.name_ja,
+        name_en=_first(base.name_en, actor.name_en) if not entry else base.name_en or actor.name_en,
+        name_ja=_first(base.name_ja, actor.name_ja) if not entry else base.name_ja or actor.name_ja,
         kind=base.kind,
         aliases=aliases,
         roles=tuple(roles),
-        member_ids=tuple(dict.fromkeys((*base.member_ids, actor.id))),
+        member_ids=tuple(sorted({*base.member_ids, actor.id})),
         evidence=_union(base.evidence, actor.evidence),
+        mentions=tuple(sorted(mentions.values(), key=_role_order)),
     )
 
 
@@ -126,11 +148,11 @@ def _add_role(roles: list[Role], role: Role, evidence: Iterable[Evidence], dated
         same_title = title_key and title_key in (key(known.title or ""), key(known.title_ja or ""))
         if same_title and (known.affiliation or role.affiliation) in (role.affiliation, known.affiliation):
             roles[i] = Role(
-                title=known.title or role.title,
-                affiliation=known.affiliation or role.affiliation,
-                title_ja=known.title_ja or role.title_ja,
-                since=_earliest(known.since, role.since),
-                until=known.until or role.until,
+                title=_first(known.title, role.title) or "",
+                affiliation=_first(known.affiliation, role.affiliation),
+                title_ja=_first(known.title_ja, role.title_ja),
+                since=_earliest(known.since, role.since or (dated[:10] if dated else None)),
+                until=_first(known.until, role.until),
                 evidence=_union(known.evidence, role.evidence or tuple(evidence)),
             )
             return roles
@@ -145,6 +167,19 @@ def _add_role(roles: list[Role], role: Role, evidence: Iterable[Evidence], dated
         )
     )
     return roles
+
+
+def _first(a: str | None, b: str | None) -> str | None:
+    """One of two values whatever the order they came in (the smaller; an empty one loses)."""
+    return min((x for x in (a, b) if x), default=None) if (a or b) else (a if a is not None else b)
+
+
+def _role_order(role: Role) -> tuple[str, str, str, str, str]:
+    return (role.since or "", role.title or "", role.title_ja or "", role.affiliation or "", role.until or "")
+
+
+def _mention_key(role: Role) -> tuple[str, str, str, str]:
+    return (role.title or "", role.title_ja or "", role.affiliation or "", role.until or "")
 
 
 def _earliest(a: str | None, b: str | None) -> str | None:

@@ -55,6 +55,10 @@ class State(Protocol):
     def add_quote(self, member: QuoteMember, bands: Sequence[int] = ()) -> None: ...
     def put_statement(self, statement: Statement) -> None: ...
     def rename_statement(self, old: str, new: str) -> None: ...
+    def rename_event(self, old: str, new: str) -> None: ...
+    def rename_proposal(self, old: str, new: str) -> list[tuple[str, str]]: ...
+    def rename_story(self, old: str, new: str) -> None: ...
+    def story_reports(self, story_id: str) -> list[str]: ...
     def move_quote(self, quote_id: str, statement_id: str) -> str: ...
     def drop_statement(self, statement_id: str) -> None: ...
     def event_candidates(self, family: str, lo: int, hi: int) -> list[EventMember]: ...
@@ -146,6 +150,11 @@ class Merger:
         for kind, ids in (touched or {}).items():
             pending.setdefault(kind, set()).update(ids)
         self.touched = {}
+        self._canonical_ids(pending)
+        for kind, ids in self.touched.items():  # tracks that followed a renamed proposal
+            pending.setdefault(kind, set()).update(ids)
+        self.touched = {}
+        pending.pop("story", None)
         refresh = {
             "statement": self.refresh_statement,
             "event": self.refresh_event,
@@ -158,6 +167,36 @@ class Merger:
                 refresh[kind](item_id)
                 done += 1
         return done
+
+    def _canonical_ids(self, pending: dict[str, set[str]]) -> None:
+        """Ids from content, whatever order the reports came in: a statement is named by its
+        least quote id, a merged event by its least event id, a merged proposal by its
+        least proposal id, a story by its earliest report (publication time, then id).
+        Renamed in two steps (through a temporary id), so two items trading names never meet."""
+        for kind, members_of, name_of, rename in (
+            ("statement", self.state.statement_members, lambda ms: statement_rules.statement_id(
+                min(m.quote_id for m in ms)), self.state.rename_statement),
+            ("event", self.state.event_members, lambda ms: event_rules.merged_id(
+                min(m.event_id for m in ms)), self.state.rename_event),
+            ("proposal", self.state.proposal_members, lambda ms: proposal_rules.merged_proposal_id(
+                min(m.proposal_id for m in ms)), self._rename_proposal),
+            ("story", self.state.story_reports, lambda ms: story_rules.story_id(ms[0]),
+             self.state.rename_story),
+        ):
+            renames: dict[str, str] = {}
+            for item_id in sorted(pending.get(kind, ())):
+                members = members_of(item_id)  # type: ignore[operator]
+                if members and (want := name_of(members)) != item_id:  # type: ignore[no-untyped-call]
+                    renames[item_id] = want
+            for old in renames:
+                rename(old, "tmp:" + old)  # type: ignore[operator]
+            for old, new in renames.items():
+                rename("tmp:" + old, new)  # type: ignore[operator]
+                pending.setdefault(kind, set()).add(new)
+
+    def _rename_proposal(self, old: str, new: str) -> None:
+        for old_track, new_track in self.state.rename_proposal(old, new):
+            self.touched.setdefault("track", set()).update((old_track, new_track))
 
     def _quotes(self, report: Report, extraction: Extraction) -> set[str]:
         fresh: list[QuoteMember] = []
@@ -323,6 +362,7 @@ class Merger:
         known = story_rules.combine(linked) if linked else None
         if known is not None and len(linked) > 1:  # the report bridges stories: they are one
             self.state.absorb_stories(known.id, [s.id for s in linked if s.id != known.id])
+        self.touched.setdefault("story", set()).update(s.id for s in linked)
         if known is None:
             known = StoryState(
                 id=story_rules.story_id(report.id),
@@ -341,6 +381,7 @@ class Merger:
             keywords=known.keywords + Counter(words),
             size=known.size + 1,
         )
+        self.touched.setdefault("story", set()).add(story.id)
         names = {a: self._display(a) for a in story.actors}
         self.state.put_story(
             story,

@@ -229,7 +229,7 @@ def head_member(merged_id: str, head: dict[str, Any]) -> EventMember:
     places = head["places"]
     _first, kind, family = head["first"]
     return EventMember(
-        event_id="",
+        event_id=head["first"][0],  # its least member: ties are broken by content, not by ids
         merged_id=merged_id,
         report_id="",
         kind=kind,
@@ -261,7 +261,7 @@ def assign(new: EventMember, heads: Sequence[EventMember], gazetteer: Gazetteer)
     whatever the number of reports behind it.
     """
     best: tuple[float, str] | None = None
-    for head in sorted(heads, key=lambda h: h.merged_id):
+    for head in sorted(heads, key=lambda h: h.event_id):
         value = score(new, head, gazetteer)
         if value is not None and (best is None or value > best[0]):
             best = (value, head.merged_id)

@@ -12,6 +12,7 @@ from ..model import Evidence, Extraction, Report
 from .dates import iso
 from .events import EVENT_CANDIDATES, add_to_head, head_member, head_of
 from .members import EventMember, PositionMember, ProposalMember, QuoteMember, StoryMember
+from .proposals import track_id
 from .records import (
     Claim,
     Disagreement,
@@ -58,7 +59,7 @@ class MemoryState:
         self.tracks: dict[str, PositionTrack] = {}
         self.stories: dict[str, StoryState] = {}
         self.story_names: dict[str, str] = {}
-        self.story_reports: dict[str, list[str]] = defaultdict(list)
+        self.story_reports_of: dict[str, list[str]] = defaultdict(list)
         self.term_counts: Counter[str] = Counter()
         self.conflicts: dict[str, list[Disagreement]] = {}
         self.band_quotes: dict[int, list[str]] = {}
@@ -135,6 +136,47 @@ class MemoryState:
             self.quotes_by_speaker[speaker] = [
                 replace(m, statement_id=new) if m.statement_id == old else m for m in members
             ]
+
+    def rename_event(self, old: str, new: str) -> None:
+        moved = [replace(m, merged_id=new) for m in self.event_parts.pop(old, [])]
+        self.event_parts[new].extend(moved)
+        for family, members in self.events_by_family.items():
+            self.events_by_family[family] = [
+                replace(m, merged_id=new) if m.merged_id == old else m for m in members
+            ]
+        if old in self.heads:
+            self.heads[new] = self.heads.pop(old)
+
+    def rename_proposal(self, old: str, new: str) -> list[tuple[str, str]]:
+        moved = [replace(m, merged_id=new) for m in self.proposal_parts.pop(old, [])]
+        self.proposal_parts[new].extend(moved)
+        for key, members in self.proposals_by_key.items():
+            self.proposals_by_key[key] = [
+                replace(m, merged_id=new) if m.merged_id == old else m for m in members
+            ]
+        for m in moved:
+            self.proposal_of[m.proposal_id] = new
+        tracks = []
+        for tid, positions in list(self.track_parts.items()):
+            for pos in [x for x in positions if x.target == old]:
+                new_tid = track_id(pos.holder_id, new)
+                self.track_parts[tid] = [x for x in self.track_parts[tid] if x.position_id != pos.position_id]
+                self.track_parts[new_tid].append(replace(pos, target=new, track_id=new_tid))
+                tracks.append((tid, new_tid))
+        return tracks
+
+    def story_reports(self, story_id: str) -> list[str]:
+        if story_id not in self.stories:
+            return []
+        reports = self.story_reports_of.get(story_id, ())
+        published = {r: (self.reports[r].published_at or "") if r in self.reports else "" for r in reports}
+        return sorted(reports, key=lambda r: (published[r], r))
+
+    def rename_story(self, old: str, new: str) -> None:
+        if old in self.stories:
+            self.stories[new] = replace(self.stories.pop(old), id=new)
+            self.story_names[new] = self.story_names.pop(old)
+        self.story_reports_of[new] = self.story_reports_of.pop(old, [])
 
     def move_quote(self, quote_id: str, statement_id: str) -> str:
         """Move one quote to another statement (no longer attached); returns its old statement."""
@@ -238,20 +280,20 @@ class MemoryState:
         return [a for a in self.actors if a.startswith("person:") and a.endswith("-" + family)]
 
     def term_reports(self, terms: Sequence[str]) -> tuple[int, dict[str, int]]:
-        return sum(len(r) for r in self.story_reports.values()), {t: self.term_counts[t] for t in terms}
+        return sum(len(r) for r in self.story_reports_of.values()), {t: self.term_counts[t] for t in terms}
 
     def absorb_stories(self, into: str, absorbed: Sequence[str]) -> None:
         for sid in absorbed:
             self.stories.pop(sid, None)
             self.story_names.pop(sid, None)
-            self.story_reports[into].extend(self.story_reports.pop(sid, []))
+            self.story_reports_of[into].extend(self.story_reports_of.pop(sid, []))
 
     def put_story(self, story: StoryState, member: StoryMember, name: str) -> None:
         self.term_counts.update(dict.fromkeys(
             [f"a:{a}" for a in member.actor_ids] + [f"k:{k}" for k in member.keywords], 1))
         self.stories[story.id] = story
         self.story_names[story.id] = name
-        self.story_reports[story.id].append(member.report_id)
+        self.story_reports_of[story.id].append(member.report_id)
 
     def put_conflicts(self, item_id: str, conflicts: Sequence[Disagreement]) -> None:
         if conflicts:
@@ -265,7 +307,7 @@ class MemoryState:
                 id=s.id,
                 name=self.story_names[s.id],
                 keywords=tuple(w for w, _n in sorted(s.keywords.items(), key=lambda kv: (-kv[1], kv[0]))[:8]),
-                report_ids=tuple(self.story_reports[s.id]),
+                report_ids=tuple(self.story_reports_of[s.id]),
                 first_date=iso(s.first_day) if s.first_day else None,
                 last_date=iso(s.last_day) if s.last_day else None,
             )

@@ -38,6 +38,9 @@ class MergedActor:
     roles: tuple[Role, ...]  # each with its evidence; a role that changed keeps both, dated
     member_ids: tuple[str, ...]  # the actor ids (spellings) merged into this one
     evidence: tuple[Evidence, ...]
+    # every distinct role mention (title, affiliation, until) with its earliest date and first
+    # spans: the roles are folded from these in a fixed order, whatever order reports come in
+    mentions: tuple[Role, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -186,6 +186,7 @@ class _Link:
     same: bool = False  # matched through a wording in the new quote's language
     continued: bool = False  # the new quote continues one of its wordings (split quote)
     adopt: list[str] = field(default_factory=list)  # attached halves that are really this remark
+    first: str = "~"  # least quote id met of the statement: ties are broken by content, not by ids
 
 
 def _score(
@@ -199,6 +200,7 @@ def _score(
         if other.speaker_id != new.speaker_id or other.quote_id == new.quote_id or not new.speaker_id:
             continue
         link = found.setdefault(other.statement_id, _Link())
+        link.first = min(link.first, other.quote_id)
         same = other.language == new.language
         if other.attached:  # the half of another quote: it follows that quote, never leads
             different_report = other.report_id != new.report_id
@@ -227,10 +229,11 @@ def links(
     """(margin over the threshold, statement id, through a same-language wording) of every
     statement the new quote matches, best first.  Empty: the quote is a statement of its own."""
     found = _score(new, candidates, vectors, report_text)
-    return sorted(
-        ((link.margin, sid, link.same) for sid, link in found.items() if link.margin >= 0),
-        key=lambda x: (-x[0], x[1]),
-    )
+    return [
+        (link.margin, sid, link.same)
+        for sid, link in sorted(found.items(), key=lambda kv: (-kv[1].margin, kv[1].first))
+        if link.margin >= 0
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,14 +261,15 @@ def assign(
     split by its attribution joins the first half's statement when it matches nothing else.
     """
     scored = _score(new, candidates, vectors, report_text)
-    halves = sorted(sid for sid, link in scored.items() if link.continued)
+    halves = [sid for sid, link in sorted(scored.items(), key=lambda kv: kv[1].first) if link.continued]
     # attached halves of other statements that this quote matches are this remark, unless
     # this quote is itself the second half of a quote of that statement (the same split quote)
     adopt = tuple(q for sid, link in scored.items() if sid not in halves for q in link.adopt)
-    found = sorted(
-        ((link.margin, sid, link.same) for sid, link in scored.items() if link.margin >= 0),
-        key=lambda x: (-x[0], x[1]),
-    )
+    found = [
+        (link.margin, sid, link.same)
+        for sid, link in sorted(scored.items(), key=lambda kv: (-kv[1].margin, kv[1].first))
+        if link.margin >= 0
+    ]
     if not found:
         if halves and not adopt:
             return Placement(halves[0], [], attached=True)

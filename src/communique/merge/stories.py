@@ -4,8 +4,8 @@ A report joins the story it shares most with (among stories active within WINDOW
 report that shares nothing starts a story of its own, so unrelated reports ingested into one
 database never end up in one briefing.  A report that belongs with two stories joins them: a
 negotiation reported in bursts (talks in April, a summit in June, a deal in July) becomes one
-story once the reports that bridge the bursts arrive, whatever order they arrive in.  The
-story that started first keeps its id.
+story once the reports that bridge the bursts arrive, whatever order they arrive in.  A story
+is named by its earliest report (publication time, then id; see ``Merger.flush``).
 """
 
 from __future__ import annotations
@@ -119,18 +119,23 @@ def matches(
             )
         ):
             continue
-        top_actors = [a for a, _n in story.actors.most_common(25)]
-        top_words = [w for w, _n in story.keywords.most_common(40)]
+        top_actors = _commonest(story.actors, 25)
+        top_words = _commonest(story.keywords, 40)
         shared_actors = len(set(report_actors) & set(top_actors))
         shared_words = len(set(report_keywords) & set(top_words))
         value = _jaccard(report_actors, top_actors) + 0.5 * _jaccard(report_keywords, top_words)
         if (shared_actors >= 2 or shared_words >= 2) and value >= JOIN:
             found.append((value, story))
-    found.sort(key=lambda vs: (-vs[0], vs[1].id))
+    found.sort(key=lambda vs: (-vs[0], vs[1].first_day or 0, -vs[1].size, _commonest(vs[1].actors, 25)))
     if not found:
         return []
     best = found[0][1]
     return [best.id] + [s.id for _v, s in found[1:] if kinship(best, s, weights) >= KIN]
+
+
+def _commonest(counts: Counter[str], n: int) -> list[str]:
+    """The n commonest terms, ties by the term (``most_common`` breaks them by arrival order)."""
+    return [t for t, _c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
 
 
 def _jaccard(a: Sequence[str], b: Sequence[str]) -> float:

@@ -21,6 +21,7 @@ import numpy as np
 from ..merge.dates import iso
 from ..merge.events import EVENT_CANDIDATES, add_to_head, head_member, head_of
 from ..merge.members import EventMember, PositionMember, ProposalMember, QuoteMember, StoryMember
+from ..merge.proposals import track_id
 from ..merge.records import (
     Claim,
     Disagreement,
@@ -124,11 +125,13 @@ class StoreState:
             roles=tuple(_unrole(x) for x in json.loads(r["roles"])),
             member_ids=tuple(json.loads(r["member_ids"])),
             evidence=(),
+            mentions=tuple(_unrole(x) for x in json.loads(r["mentions"])),
         )
 
     def put_actor(self, actor: MergedActor) -> None:
-        row = _row(actor, skip=("evidence", "roles"))
+        row = _row(actor, skip=("evidence", "roles", "mentions"))
         row["roles"] = json.dumps([_role(r) for r in actor.roles], ensure_ascii=False)
+        row["mentions"] = json.dumps([_role(r) for r in actor.mentions], ensure_ascii=False)
         _put(self.db, "merged_actors", row)
 
     def quote_candidates(
@@ -196,6 +199,39 @@ class StoreState:
     def rename_statement(self, old: str, new: str) -> None:
         self.db.execute("UPDATE statement_members SET statement_id = ? WHERE statement_id = ?", (new, old))
         self.db.execute("UPDATE quotes SET statement_id = ? WHERE statement_id = ?", (new, old))
+
+    def rename_event(self, old: str, new: str) -> None:
+        self.db.execute("UPDATE event_members SET merged_id = ? WHERE merged_id = ?", (new, old))
+        self.db.execute("UPDATE event_heads SET merged_id = ? WHERE merged_id = ?", (new, old))
+
+    def rename_proposal(self, old: str, new: str) -> list[tuple[str, str]]:
+        """Rename a merged proposal; positions on it follow (their tracks: (old, new) ids)."""
+        self.db.execute("UPDATE proposal_members SET merged_id = ? WHERE merged_id = ?", (new, old))
+        moved = []
+        for r in self.db.execute(
+            "SELECT position_id, holder_id, track_id FROM position_members WHERE target = ?", (old,)
+        ).fetchall():
+            track = track_id(r[1], new)
+            self.db.execute(
+                "UPDATE position_members SET target = ?, track_id = ? WHERE position_id = ?",
+                (new, track, r[0]),
+            )
+            moved.append((r[2], track))
+        return moved
+
+    def story_reports(self, story_id: str) -> list[str]:
+        """The story's reports, earliest first (publication time, then id)."""
+        rows = self.db.execute(
+            "SELECT rs.report_id FROM report_stories rs JOIN reports p ON p.id = rs.report_id "
+            "WHERE rs.story_id = ? ORDER BY coalesce(p.published_at, ''), p.id",
+            (story_id,),
+        )
+        return [r[0] for r in rows]
+
+    def rename_story(self, old: str, new: str) -> None:
+        self.db.execute("UPDATE stories SET id = ? WHERE id = ?", (new, old))
+        self.db.execute("UPDATE report_stories SET story_id = ? WHERE story_id = ?", (new, old))
+        self.db.execute("UPDATE story_terms SET story_id = ? WHERE story_id = ?", (new, old))
 
     def move_quote(self, quote_id: str, statement_id: str) -> str:
         """Move one quote to another statement (no longer attached); returns its old statement."""
@@ -719,12 +755,19 @@ def extraction_of(store: SQLiteStore, report_id: str) -> Extraction:
     ):
         actor_ev.setdefault(r[0], []).append(Evidence(report_id=r[1], start=r[2], end=r[3]))
     actors = []
+    text = (db.execute("SELECT text FROM reports WHERE id = ?", (report_id,)).fetchone() or [""])[0] or ""
     for aid in actor_ids:
         r = db.execute("SELECT * FROM actors WHERE id = ?", (aid,)).fetchone()
         if r is None:
             continue
         own = tuple(actor_ev.get(aid, ()))
-        roles = tuple(_unrole(x) for x in json.loads(r["roles"]))
+        # the roles this report states (the actors table gathers every report's): what a report
+        # says of an actor must not depend on which reports were stored before it
+        roles = tuple(
+            replace(role, evidence=tuple(e for e in role.evidence if e.report_id == report_id))
+            for role in (_unrole(x) for x in json.loads(r["roles"]))
+            if _stated(role, report_id, text)
+        )
         actors.append(_unrow(Actor, r, roles=roles, evidence=own))
     return Extraction(
         report_id=report_id,
@@ -734,6 +777,14 @@ def extraction_of(store: SQLiteStore, report_id: str) -> Extraction:
         proposals=proposals,
         positions=positions,
     )
+
+
+def _stated(role: Role, report_id: str, text: str) -> bool:
+    """Whether the report states the role: its evidence is in the report, or (a role stored
+    without evidence) the report has its title."""
+    if role.evidence:
+        return any(e.report_id == report_id for e in role.evidence)
+    return any(t and t in text for t in (role.title, role.title_ja))
 
 
 # -- reading the merged record -----------------------------------------------------------------
