@@ -149,3 +149,21 @@ def test_furniture_patterns_are_not_exponential(line):
     _timed(split_head, line + "\n\n" + line)
     text = ((line + "\n\n") * (MB // (len(line) + 2) // 20))  # 50 KB of such paragraphs
     _timed(build_report, Document(source="x.txt", raw=text.encode(), content_type="text"))
+
+
+def test_run_on_paragraphs_are_cut_for_the_extractors():
+    from communique.ingest.clean import MAX_PARAGRAPH
+
+    run_on = "the minister said talks went on in Geneva " * (MB // 43)  # 1 MB, no full stop
+    cleaned = _timed(clean_text, run_on)
+    paragraphs = cleaned.split("\n\n")
+    assert max(len(p) for p in paragraphs) <= MAX_PARAGRAPH
+    assert len(paragraphs) >= len(run_on) // MAX_PARAGRAPH
+    assert "".join(cleaned.split()) == "".join(run_on.split())  # nothing lost, only breaks added
+    letters = _timed(clean_text, "x" * MB)
+    assert max(len(p) for p in letters.split("\n\n")) == MAX_PARAGRAPH
+    sentences = ("Talks went on in Geneva, the minister said. " * 200).strip()
+    pieces = clean_text(sentences).split("\n\n")
+    assert all(p.endswith(".") for p in pieces)  # cut at a sentence end when there is one
+    normal = "A paragraph of ordinary length. " * 50
+    assert clean_text(normal) == normal.strip()

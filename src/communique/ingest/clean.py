@@ -268,8 +268,38 @@ def clean_text(text: str, *, single_newline_paragraphs: bool = False) -> str:
         if key in seen and len(key) >= 20:
             continue  # a paragraph repeated within one report (a CMS glitch, a pull quote)
         seen.add(key)
-        kept.append(paragraph)
+        kept.extend(_split_long(paragraph))
     return "\n\n".join(kept)
+
+
+# No paragraph fed to the extractors is longer than this: their cost grows with the square of a
+# run-on sentence, so a megabyte without a full stop would take hours.  Real paragraphs stay whole
+# (the longest in the development sets is 2,573 characters).
+MAX_PARAGRAPH = 5000
+
+
+def _split_long(paragraph: str) -> list[str]:
+    """A paragraph over ``MAX_PARAGRAPH`` characters as several: cut after the last sentence end in
+    each window, else at the last space, else (a run of letters without one) at the window's end."""
+    if len(paragraph) <= MAX_PARAGRAPH:
+        return [paragraph]
+    pieces: list[str] = []
+    start = 0
+    while len(paragraph) - start > MAX_PARAGRAPH:
+        end = start + MAX_PARAGRAPH
+        cut = max(paragraph.rfind(mark, start, end) for mark in (". ", "! ", "? ", "。", "！", "？"))
+        if cut > start + MAX_PARAGRAPH // 2:
+            cut += 1
+        else:
+            cut = paragraph.rfind(" ", start, end)
+            if cut <= start + MAX_PARAGRAPH // 2:
+                cut = end
+        pieces.append(paragraph[start:cut].strip())
+        start = cut
+        while start < len(paragraph) and paragraph[start] == " ":
+            start += 1
+    pieces.append(paragraph[start:].strip())
+    return [p for p in pieces if p]
 
 
 _FINAL = re.compile(r"[.!?。！？」』”\"')）]\s*$")
