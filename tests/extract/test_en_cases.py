@@ -632,6 +632,16 @@ def test_an_institution_named_by_description_speaks(text: str, speaker: str) -> 
     assert [(q.speaker_id, q.direct) for q in run(text).quotes if q.direct] == [(speaker, True)]
 
 
+def test_highlighted_and_the_ministry_said() -> None:
+    text = ("Trump met Xi on Thursday. He highlighted that China would immediately purchase “tremendous "
+            "amounts of soybeans and other farm products,” a key concern for his base.\n\n"
+            "Akazawa called Bessent on Tuesday, the Ministry of Foreign Affairs of Japan said in a "
+            "statement. “Japan will continue to explore ways to reach a deal with the United States,” "
+            "said the ministry.")
+    speakers = {q.text[:12]: q.speaker_id for q in run(text).quotes if q.direct}
+    assert speakers == {"tremendous a": "donald-trump", "Japan will c": "japan"}
+
+
 def test_a_joint_statement_is_nobodys_alone() -> None:
     text = ("The United States and Ukraine said in a joint statement that they had drafted a framework. "
             "“Any future deal must uphold Ukraine's sovereignty,” the statement said.")

@@ -66,6 +66,7 @@ PARTICLES = frozenset(("al bin da de der di dos du el la le van von ").split())
 # may stand next to a quotation; the speaker must still be found next to it.
 REPORTING_LEMMAS = (
     "add admit answer argue ask assert label blast boast caution chide complain concede conclude "
+    "emphasize emphasise highlight "
     "confide continue counter cry declare demand deny exclaim explain fume gush insist joke lament "
     "marvel muse note "
     "observe plead point predict proclaim quip reason recall recount reflect rejoin remark repeat "

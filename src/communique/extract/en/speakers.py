@@ -164,7 +164,7 @@ _INSTITUTION = re.compile(
 # "the government said", "the militant group said": an institution named earlier in the report
 _BACK_REF = re.compile(
     r"(?:^|\s)the\s+(?P<noun>government|militant group|militant movement|group|movement|militants|"
-    r"statement)$", re.I
+    r"statement|ministry|foreign ministry)$", re.I
 )
 _GOVERNMENT_AFTER = re.compile(r"(?:'s|’s)?\s+(?:government|administration|cabinet)\b")
 
@@ -175,6 +175,11 @@ def _institution_antecedent(text: str, noun: str, pos: int, actors: ReportActors
     before ``pos`` ("the Japanese government ... the government"), or the organisation most recently
     speaking or acting before ``pos`` for "the (militant) group".  None when the report named none."""
     before = [m for m in actors.between(0, pos) if not m.in_quote]
+    if noun.lower().endswith("ministry"):  # "the Ministry of Foreign Affairs of Japan ... the ministry"
+        named = text.rfind("Ministry", 0, pos)
+        owners = [m for m in before if named >= 0 and named <= m.start <= named + 60
+                  and m.kind in ("country", "organization")]
+        return owners[0].actor_id if owners and text.find(".", named, owners[0].start) < 0 else None
     if noun.lower() == "government":
         for mention in reversed(before):
             if mention.kind in ("country", "bloc") and _GOVERNMENT_AFTER.match(text, mention.end):
@@ -429,6 +434,11 @@ def resolve_np_start(text: str, start: int, end: int, actors: ReportActors, sal:
     if name and name.end() == len(phrase):
         actor_id = actors.introduce(name.group(), start)
         return Speaker(actor_id, name.group(), start, start + name.end(), "name")
+    back = _BACK_REF.fullmatch(" " + phrase)  # '," said the ministry in a statement'
+    if back:
+        actor_id = _institution_antecedent(text, back.group("noun"), start, actors, sal)
+        if actor_id is not None:
+            return Speaker(actor_id, phrase, start, np_end, "descriptor")
     if _title_head(phrase) and len(phrase.split()) <= 6:
         return Speaker(resolve_title(phrase, start, actors), phrase, start, np_end, "title")
     return None
