@@ -1,6 +1,6 @@
 """Web app latency on loopback: story page and API lists at 20 concurrent clients (issue 11).
 
-    python benchmarks/bench_web.py --build 10000 --db /tmp/web10k.db      # build a 10,000-report store, then measure
+    python benchmarks/bench_web.py --build 10000 --db /tmp/web10k.db   # build 10,000 reports, then measure
     python benchmarks/bench_web.py --db /tmp/web10k.db                    # measure an existing store
     python benchmarks/bench_web.py --db demo.db --clients 20 --requests 100
 
@@ -50,21 +50,40 @@ def build(db: Path, n: int, seed: int = 11) -> None:
             paragraphs = r["text"].split("\n\n")
             if len(paragraphs) > 3:
                 del paragraphs[rng.randrange(1, len(paragraphs))]
-            own = (f"この記事は{i}番目の配信です。" if r["language"] == "ja"
-                   else f"This is dispatch number {i} of the bench wire.")
+            own = (
+                f"この記事は{i}番目の配信です。"
+                if r["language"] == "ja"
+                else f"This is dispatch number {i} of the bench wire."
+            )
             day = 20 + (i % 26)  # 2025-11-20 .. 2025-12-15
             published = f"2025-{11 if day <= 30 else 12}-{day if day <= 30 else day - 30:02d}T09:00:00+00:00"
-            out.write(json.dumps({
-                "url": f"https://bench{i % 97}.example/{i}", "outlet": f"{r['outlet']} {i % 97}",
-                "title": f"{r['title']} ({i})", "published_at": published, "language": r["language"],
-                "text": "\n\n".join([*paragraphs, own]),
-            }, ensure_ascii=False) + "\n")
+            out.write(
+                json.dumps(
+                    {
+                        "url": f"https://bench{i % 97}.example/{i}",
+                        "outlet": f"{r['outlet']} {i % 97}",
+                        "title": f"{r['title']} ({i})",
+                        "published_at": published,
+                        "language": r["language"],
+                        "text": "\n\n".join([*paragraphs, own]),
+                    },
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
     started = time.perf_counter()
     with pipeline.open_store(db) as store:
-        summary = pipeline.ingest(store, [str(batch)],
-                                  progress=lambda line: print(line, file=sys.stderr) if line.startswith("[") and
-                                  line.split("]")[0][1:].isdigit() and int(line.split("]")[0][1:]) % 500 == 0
-                                  else None)
+        summary = pipeline.ingest(
+            store,
+            [str(batch)],
+            progress=lambda line: (
+                print(line, file=sys.stderr)
+                if line.startswith("[")
+                and line.split("]")[0][1:].isdigit()
+                and int(line.split("]")[0][1:]) % 500 == 0
+                else None
+            ),
+        )
         pipeline.merge(store)
     print(f"built {db}: {summary.line()}; {time.perf_counter() - started:.0f}s in all")
 
@@ -99,8 +118,11 @@ def main() -> int:
         build(db, args.build)
     port = free_port()
     started = time.perf_counter()
-    server = subprocess.Popen([sys.executable, "-m", "communique.cli", "serve", "--db", str(db), "--port", str(port)],
-                              stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "communique.cli", "serve", "--db", str(db), "--port", str(port)],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         line = server.stderr.readline() if server.stderr else ""  # printed once the record is read
         if "serving" not in line:
@@ -127,10 +149,18 @@ def main() -> int:
         totals = {kind: get(conn, f"/api/records/{kind}?limit=1")[2] for kind in ("report", "quote", "event")}
         counts = {k: json.loads(v)["total"] for k, v in totals.items()}
         warm = []
-        for path in (f"/stories/{sid}?lang=ja", f"/stories/{sid}?lang=en", f"/stories/{sid}?lang=en&as_of=2025-12-05"):
+        for path in (
+            f"/stories/{sid}?lang=ja",
+            f"/stories/{sid}?lang=en",
+            f"/stories/{sid}?lang=en&as_of=2025-12-05",
+        ):
             warm.append((path, get(conn, path)[1]))  # the first request of each briefing computes it
         conn.close()
-        story_paths = [f"/stories/{sid}?lang=ja", f"/stories/{sid}?lang=en", f"/stories/{sid}?lang=en&as_of=2025-12-05"]
+        story_paths = [
+            f"/stories/{sid}?lang=ja",
+            f"/stories/{sid}?lang=en",
+            f"/stories/{sid}?lang=en&as_of=2025-12-05",
+        ]
 
         def api_path(rng: random.Random) -> str:
             kind = rng.choice(("quote", "event", "report", "position", "actor"))
@@ -173,20 +203,30 @@ def main() -> int:
     finally:
         server.terminate()
         server.wait(timeout=20)
-    print(f"store {db}: {counts['report']:,} reports, {counts['quote']:,} quotes, {counts['event']:,} events; "
-          f"story {sid} with {story['reports']:,} reports")
-    print(f"server ready in {ready:.1f}s (reads the record); first API request {first * 1000:.0f} ms; "
-          + "; ".join(f"first {p} {s * 1000:.0f} ms" for p, s in warm))
-    print(f"{args.clients} concurrent clients, {sum(len(v) for v in results.values())} requests in {elapsed:.1f}s "
-          f"({sum(len(v) for v in results.values()) / elapsed:.0f} req/s), {len(errors)} non-200")
+    print(
+        f"store {db}: {counts['report']:,} reports, {counts['quote']:,} quotes, {counts['event']:,} events; "
+        f"story {sid} with {story['reports']:,} reports"
+    )
+    print(
+        f"server ready in {ready:.1f}s (reads the record); first API request {first * 1000:.0f} ms; "
+        + "; ".join(f"first {p} {s * 1000:.0f} ms" for p, s in warm)
+    )
+    print(
+        f"{args.clients} concurrent clients, {sum(len(v) for v in results.values())} requests "
+        f"in {elapsed:.1f}s "
+        f"({sum(len(v) for v in results.values()) / elapsed:.0f} req/s), {len(errors)} non-200"
+    )
     for group, times in results.items():
         if len(times) < 2:
             continue
         cuts = quantiles(times, n=100)
         target = 100 if group == "story page" else 50
         p95 = cuts[94] * 1000
-        print(f"{group:10s}  n={len(times):5d}  p50={cuts[49] * 1000:6.1f} ms  p95={p95:6.1f} ms  "
-              f"p99={cuts[98] * 1000:6.1f} ms  (target p95 <= {target} ms: {'met' if p95 <= target else 'NOT met'})")
+        print(
+            f"{group:10s}  n={len(times):5d}  p50={cuts[49] * 1000:6.1f} ms  p95={p95:6.1f} ms  "
+            f"p99={cuts[98] * 1000:6.1f} ms  "
+            f"(target p95 <= {target} ms: {'met' if p95 <= target else 'NOT met'})"
+        )
     for error in errors[:5]:
         print(f"  {error}")
     return 0
