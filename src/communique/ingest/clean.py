@@ -108,6 +108,7 @@ def published_stamp(markup: str) -> str | None:
 
 _CLOSED_ELEMENTS = ("title", "h1", "script", "style", "textarea")
 _META_TAG = re.compile(r"<meta\b([^<>]*)>", re.IGNORECASE)
+_UNCLOSED = re.compile(r"<(?![^<>]{0,4096}>)")  # a '<' no '>' closes before the next '<' (_MAX_TAG)
 
 
 def _canonical_meta(match: re.Match[str]) -> str:
@@ -127,23 +128,8 @@ def defused(markup: str) -> str:
     patterns stop at once instead of scanning to the end from every opening.  Well-formed
     pages come through unchanged.
     """
-    out: list[str] = []
-    start = 0
-    next_gt = -2
-    length = len(markup)
-    pos = markup.find("<")
-    while pos != -1:
-        following = markup.find("<", pos + 1)
-        if next_gt != -1 and next_gt < pos:
-            next_gt = markup.find(">", pos + 1)
-        limit = length if following == -1 else following
-        if next_gt == -1 or next_gt > limit or next_gt - pos > _MAX_TAG:
-            out.append(markup[start:pos])
-            out.append("&lt;")
-            start = pos + 1
-        pos = following
-    out.append(markup[start:])
-    text = "".join(out)
+    # the lookahead stops at the next '<' or '>': each character is scanned for one '<' only
+    text = _UNCLOSED.sub("&lt;", markup)
     text = _META_TAG.sub(_canonical_meta, text)
     for name in _CLOSED_ELEMENTS:
         closes = [m.end() for m in re.finditer(rf"</{name}\s*>", text, re.IGNORECASE)]
