@@ -197,9 +197,16 @@ class MemoryState:
         self.statements.pop(statement_id, None)
         self.statement_quotes.pop(statement_id, None)
 
-    def event_candidates(self, family: str, lo: int, hi: int) -> list[EventMember]:
+    def event_candidates(
+        self, family: str, lo: int, hi: int, terms: Sequence[str] = ()
+    ) -> list[EventMember]:
         found = [
-            (abs(head["lo"] - (lo + hi) // 2), mid)
+            (
+                -sum(t in head["people"] or t in head["places"] for t in terms),
+                abs(head["lo"] - (lo + hi) // 2),
+                head["first"][0],
+                mid,
+            )
             for mid, head in self.heads.items()
             if head["first"][2] == family
             and head["lo"] is not None
@@ -207,7 +214,7 @@ class MemoryState:
             and head["hi"] >= lo
             and head["lo"] >= lo - 400
         ]
-        return [head_member(mid, self.heads[mid]) for _d, mid in sorted(found)[:EVENT_CANDIDATES]]
+        return [head_member(f[-1], self.heads[f[-1]]) for f in sorted(found)[:EVENT_CANDIDATES]]
 
     def put_event_head(self, merged_id: str, head: dict[str, Any]) -> None:
         self.heads[merged_id] = head

@@ -262,12 +262,16 @@ class StoreState:
             },
         )
 
-    def event_candidates(self, family: str, lo: int, hi: int) -> list[EventMember]:
-        """Merged events of the family whose members' days meet lo..hi, each as its consensus."""
+    def event_candidates(
+        self, family: str, lo: int, hi: int, terms: Sequence[str] = ()
+    ) -> list[EventMember]:
+        """Merged events of the family whose members' days meet lo..hi, each as its consensus:
+        those naming more of ``terms`` (participants, place) first, then the nearest in time."""
+        shared = " + ".join(["(instr(head, ?) > 0)"] * len(terms)) + " DESC, " if terms else ""
         rows = self.db.execute(
-            "SELECT merged_id, head FROM event_heads WHERE family = ? AND lo <= ? AND hi >= ? AND lo >= ? "
-            "ORDER BY abs(lo - ?), merged_id LIMIT ?",
-            (family, hi, lo, lo - 400, (lo + hi) // 2, EVENT_CANDIDATES),
+            f"SELECT merged_id, head FROM event_heads WHERE family = ? AND lo <= ? AND hi >= ? AND lo >= ? "
+            f"ORDER BY {shared}abs(lo - ?), json_extract(head, '$.first[0]') LIMIT ?",
+            (family, hi, lo, lo - 400, *(json.dumps(t) for t in terms), (lo + hi) // 2, EVENT_CANDIDATES),
         )
         return [head_member(r[0], json.loads(r[1])) for r in rows]
 
