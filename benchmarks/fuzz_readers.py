@@ -149,6 +149,9 @@ def _child(target: str, seconds: float, out: Path, slow: float, use_atheris: boo
     """Fuzz one target in this process until the time is up, writing stats to ``out``."""
     sys.path.insert(0, str(ROOT / "src"))
     stats = _Stats(target, out, slow)
+    warm = _runner(target)  # models load on first use: that first call is not a slow input
+    for seed in _seeds()[:3]:
+        warm(seed)
     if use_atheris:
         import atheris
 

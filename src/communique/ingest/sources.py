@@ -53,7 +53,7 @@ def expand(source: str, options: SourceOptions) -> Iterator[Item]:
         return
     if "://" in source:
         scheme = source.split("://", 1)[0]
-        yield Skipped(source=source, reason=f"refused scheme {scheme}://",
+        yield Skipped(source=shown(source), reason=f"refused scheme {shown(scheme)}://",
                       hint="give an http(s) URL, or a local path for files")
         return
     path = Path(source)
