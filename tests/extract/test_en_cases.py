@@ -642,6 +642,18 @@ def test_highlighted_and_the_ministry_said() -> None:
     assert speakers == {"tremendous a": "donald-trump", "Japan will c": "japan"}
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Bessent led the US delegation.\n\n\"There's still a couple of technical details to work out,\" said "
+     "the US Treasury Secretary to reporters.", "scott-bessent"),
+    ("Regarding the talks, Ishiba said, “I told [Trump] that I expect productive talks to take place,” "
+     "adding that Trump had agreed.", "shigeru-ishiba"),
+    ("Moatasem al-Namrouti, a resident of Khan Yunis, welcomed the ceasefire.\n\n“We have been waiting "
+     "for this joyful moment,” he said.", "person:moatasem-al-namrouti"),
+])
+def test_titles_participles_and_arabic_names(text: str, speaker: str) -> None:
+    assert [q.speaker_id for q in run(text).quotes if q.direct] == [speaker]
+
+
 def test_a_joint_statement_is_nobodys_alone() -> None:
     text = ("The United States and Ukraine said in a joint statement that they had drafted a framework. "
             "“Any future deal must uphold Ukraine's sovereignty,” the statement said.")

@@ -74,6 +74,9 @@ def available() -> bool:
     return _pipeline() is not None
 
 
+_PARTICLE_JOINED = re.compile(r"(?:al|el|ad|ash|as|at|az|bin|ibn|abu|ben)-[A-Z]")
+
+
 def _runs(text: str, start: int, end: int) -> list[tuple[int, int, list[str]]]:
     """Capitalised runs of words in [start, end): (start, end, words)."""
     out: list[tuple[int, int, list[str]]] = []
@@ -87,7 +90,7 @@ def _runs(text: str, start: int, end: int) -> list[tuple[int, int, list[str]]]:
 
     for m in TOKEN.finditer(text, start, end):
         word = m.group()
-        upper = word[0].isupper()
+        upper = word[0].isupper() or _PARTICLE_JOINED.match(word) is not None  # "al-Namrouti"
         if (
             current
             and (upper or word.lower() in PARTICLES)
@@ -210,7 +213,8 @@ def _given(word: str) -> bool:
     low = word.lower().strip(".")
     if low in TITLE_WORDS or low in _FUNCTION or low in NOT_NAME or _POSSESSIVE.search(word):
         return False
-    return all(part[:1].isupper() for part in word.split("-"))
+    parts = word.split("-")  # "al-Namrouti", "bin-Salman": a particle joined to a capitalised name
+    return all(part[:1].isupper() or part.lower() in PARTICLES for part in parts) and parts[-1][:1].isupper()
 
 
 def _fullest(text: str, surname: str) -> str:

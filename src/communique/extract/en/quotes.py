@@ -146,6 +146,8 @@ def _after(ctx: Context, q: QuoteSpan, limit: int, sent: Sentence) -> Attributio
         return None
     verb = verbs[0]
     if verb.start() == s:  # inverted: '," said Peskov'
+        if verb.group().endswith("ing") or rx.match(r"\s+that\b", ctx.text[verb.end():limit]):
+            return None  # '," adding that Trump had agreed': a clause of the speaker before, no inversion
         speaker = resolve_np_start(ctx.text, verb.end() + 1, limit, ctx.actors, ctx.salience)
         if speaker:
             return Attribution(speaker, verb.group(), (a, limit))

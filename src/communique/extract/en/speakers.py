@@ -428,6 +428,11 @@ def resolve_np_start(text: str, start: int, end: int, actors: ReportActors, sal:
         aff = anon_affiliation(phrase, actors, start, np_end, _sentence_of(text, start))
         return Speaker(f"anon:{aff}", phrase, start, np_end, "anon")
     pick = persons[-1] if persons else (inner[-1] if inner else None)
+    bare = _AFTER_NP.sub("", phrase)  # "the US Treasury Secretary to reporters"
+    if pick is not None and not persons and _title_head(bare) and len(bare.split()) <= 6:
+        titled = resolve_title(bare, start, actors)  # "said the US Treasury Secretary": Bessent
+        if titled is not None and actors.kind(titled) == "person":
+            return Speaker(titled, bare, start, start + len(bare), "title")
     if pick is not None and len(phrase.split()) <= 8:
         return Speaker(pick.actor_id, pick.text, pick.start, pick.end, "name")
     name = _NEW_NAME.match(phrase)
@@ -444,6 +449,7 @@ def resolve_np_start(text: str, start: int, end: int, actors: ReportActors, sal:
     return None
 
 
+_AFTER_NP = re.compile(r"\s+(?:to|in|on|at|after|during|from|with|before)\b.*$", re.S)
 _NEW_NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][a-z']+(?:-[A-Z][a-z]+)?){1,2}")
 
 
