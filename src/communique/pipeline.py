@@ -227,17 +227,24 @@ def _store_report(store: SQLiteStore, report: Report) -> tuple[bool, str | None]
 
 
 def _extract_or_warn(store: SQLiteStore, report: Report, summary: IngestSummary, say: Progress) -> None:
-    names = extractors_for(report.language)
-    if not names:
-        return
-    extraction, problem = _run_extractors(report)
-    if extraction is not None:
-        with store.transaction():  # the extraction and its merge commit together
-            store.save_extraction(extraction, names)
-            problem = merge_report(store, report.id)
+    problem = _extract_and_merge(store, report)
     if problem:
         summary.warnings.append(problem)
         say(f"warning: {problem}")
+
+
+def _extract_and_merge(store: SQLiteStore, report: Report) -> str | None:
+    """Extract a stored report and merge it, the two committed together (the extractors run
+    before the transaction); a one-line problem, or None."""
+    names = extractors_for(report.language)
+    if not names:
+        return None
+    extraction, problem = _run_extractors(report)
+    if extraction is not None:
+        with store.transaction():
+            store.save_extraction(extraction, names)
+            problem = merge_report(store, report.id)  # a savepoint: a failed merge undoes itself
+    return problem
 
 
 def extract_report(store: SQLiteStore, report: Report) -> str | None:
@@ -316,7 +323,7 @@ def extract(store: SQLiteStore, *, everything: bool = False, progress: Progress 
         if not everything and store.extractors_run(stored.id) == set(names):
             summary.up_to_date += 1
             continue
-        problem = extract_report(store, stored) or merge_report(store, stored.id)
+        problem = _extract_and_merge(store, stored)
         if problem:
             summary.problems.append(problem)
             say(f"warning: {problem}")
