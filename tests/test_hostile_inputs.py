@@ -263,3 +263,12 @@ def test_feed_item_with_an_empty_description_is_skipped_not_a_crash(tmp_path):
     items = _items(feed, follow_links=False)
     assert isinstance(items[0], Skipped) and "no content" in items[0].reason
     assert isinstance(items[1], Document)
+
+
+def test_feed_with_a_nul_in_its_encoding_name_is_skipped(tmp_path):
+    from communique.ingest.sources import _from_feed
+
+    data = (b'<?xml version="1.0" encoding="UTF-8\x0f\x00\x00"?>\n<rss version="2.0"><channel><item>'
+            b"<description>x</description></item></channel></rss>")
+    (item,) = list(_from_feed(data, "f.xml", SourceOptions(follow_links=False)))
+    assert isinstance(item, Skipped) and "not a readable RSS/Atom feed" in item.reason

@@ -366,7 +366,12 @@ def _from_jsonl(handle: Any, source: str, cap: int) -> Iterator[Item]:
 
 
 def _from_feed(data: bytes, source: str, options: SourceOptions) -> Iterator[Item]:
-    parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+    try:
+        parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+    except Exception as err:  # noqa: BLE001 - e.g. a NUL in the declared encoding's name
+        yield Skipped(source=source, reason=f"not a readable RSS/Atom feed ({_why(err)})",
+                      hint="check the feed URL or file")
+        return
     entries = parsed.get("entries") or []
     if not entries:
         problem = "not a readable RSS/Atom feed"
