@@ -27,8 +27,13 @@ _WORD = re.compile(r"\w+")
 _NOT_CJK = re.compile(r"[^\u3040-\u30ff\u4e00-\u9fff\w]")
 
 
+# Shingles come from the first 300,000 characters: far more than any article, and a bound on the
+# time and memory a huge report costs (its copies share its beginning all the same).
+MAX_SHINGLED = 300_000
+
+
 def shingles(text: str, language: str) -> set[bytes]:
-    normalized = unicodedata.normalize("NFKC", text).casefold()
+    normalized = unicodedata.normalize("NFKC", text[:MAX_SHINGLED]).casefold()
     if language in ("ja", "zh"):
         chars = _NOT_CJK.sub("", normalized)
         return {chars[i : i + 7].encode() for i in range(max(1, len(chars) - 6))}
