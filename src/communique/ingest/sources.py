@@ -21,6 +21,7 @@ import feedparser
 
 from ..errors import InputError
 from ..model import Document, Skipped
+from .clean import defused
 from .decode import decode
 from .fetch import FetchOptions, fetch
 from .meta import same_site, site_host
@@ -453,7 +454,8 @@ def _with_feed_meta(doc: Document, entry: Any, outlet: str | None, published: st
     if item_outlet or (home and link_host and not same_site(link_host, home)):
         # an aggregator's item: the article's own outlet (the item's source, the page's declared
         # site name, else the link's site), never the aggregator's title
-        page = html_site_name(doc.raw[:200_000].decode("utf-8", "ignore")) if doc.content_type == "html" \
+        page = html_site_name(defused(doc.raw[:200_000].decode("utf-8", "ignore"))) \
+            if doc.content_type == "html" \
             else None
         outlet = item_outlet or page or link_host
     return replace(doc, title=title, outlet=doc.outlet or outlet,
