@@ -386,6 +386,9 @@ EVENT_CASES = [
     ("米中は近く貿易協議を行うことで合意した。", "planned_meeting", None, {"united-states", "china"}),
     ("何立峰副首相が9日からスイスを訪問し、ベッセント財務長官と会談すると発表した。", "planned_meeting",
      "2025-12-09", {"person:何立峰", "scott-bessent"}),
+    # a list whose members are set apart by titles and an office in brackets
+    ("赤沢氏は4日、トランプ米大統領やベセント財務長官、米通商代表部(USTR)のグリア代表と会談した。", "meeting",
+     "2025-12-04", {"person:赤沢", "donald-trump", "jamieson-greer"}),
     # 「協議には…らが参加」: those who took part
     ("今回の協議には、米国からウィトコフ特使、ロシアからプーチン大統領らが参加している。", "meeting", None,
      {"steve-witkoff", "vladimir-putin"}),
@@ -418,6 +421,11 @@ POSITION_CASES = [
 def test_positions(body: str, holder: str, stance: str) -> None:
     positions = ja.extract(_report(body), load()).positions
     assert (holder, stance) in {(p.holder_id, p.stance) for p in positions}
+
+
+def test_a_meeting_aimed_at_is_no_meeting() -> None:
+    events = ja.extract(_report("赤沢氏は今月中に2回目の協議の実施を目指す方針を示した。"), load()).events
+    assert not [e for e in events if e.kind in ("meeting", "planned_meeting")]
 
 
 @pytest.mark.parametrize(("body", "clause"), [

@@ -35,7 +35,7 @@ _SUBJECT = re.compile(_GROUP + r"(?:は|が|も)(?!ず)")
 _COMPANION = re.compile(_GROUP + r"(?:との|とも|と(?!し|の間|述|語|強調|説明|明らか|話))")
 _CALLEE = re.compile(_GROUP + r"に(?!は|つ|関|よ|お)")
 _LIST = re.compile(r"(?:ら)?(?:や|、|・|および|及び|並びに)")
-_LIST_GAP = re.compile(r"[^、。でがはをにと「」]{0,8}")
+_LIST_GAP = re.compile(r"[^、。でがはをにと「」]{0,20}")  # titles, 米通商代表部(USTR)の
 # 「イギリスのスターマー首相」: a country or office that only qualifies the next name
 _MODIFIER = re.compile(r"の")
 # 「XとYの会談」, 「Yの首脳会談」, 「XとYによる交渉」: the parties of the noun right after
@@ -51,6 +51,7 @@ _LIGHT_VERB = re.compile(
 _REPORTING = re.compile(r"と(?:述べ|語|強調|説明|明らかに|発表|指摘|話し)")
 # what makes the meeting no fact: a denial, a possibility, a wish, a request, a cancellation
 _UNREAL_AFTER = re.compile(
+    r"(?:の(?:早期)?(?:実施|開催))?"  # 「協議の実施を目指す」「会談の開催を求めた」
     r"(?:を|が|は)?(?:行う|する|開く|開催する|実施する|行われる|開かれる)?(?:こと|の)?"
     r"(?:予定は(?:ない|なく|あり)|計画は(?:ない|なく)|可能性|ことはない|考えはない|つもりはない|見通しは立"
     r"|意向|方針を(?:固め|示)|を検討|検討|したい|したく|たい|を求め|求め|を要請|要請|を呼びかけ|を提案|を打診"
