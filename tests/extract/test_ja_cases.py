@@ -389,6 +389,11 @@ EVENT_CASES = [
     # a list whose members are set apart by titles and an office in brackets
     ("赤沢氏は4日、トランプ米大統領やベセント財務長官、米通商代表部(USTR)のグリア代表と会談した。", "meeting",
      "2025-12-04", {"person:赤沢", "donald-trump", "jamieson-greer"}),
+    # those who attended, named before the noun; those listed after 「協議は…行われ」
+    ("米中両政府は4日、米国のベッセント財務長官と中国の何立峰副首相らが出席して初めての協議をスイスで行った。",
+     "meeting", "2025-12-04", {"scott-bessent", "person:何立峰"}),
+    ("協議は3日に行われ、米国からはベッセント財務長官、中国は何立峰副首相らが出席した。", "meeting",
+     "2025-12-03", {"scott-bessent", "person:何立峰"}),
     # 「協議には…らが参加」: those who took part
     ("今回の協議には、米国からウィトコフ特使、ロシアからプーチン大統領らが参加している。", "meeting", None,
      {"steve-witkoff", "vladimir-putin"}),
@@ -423,8 +428,10 @@ def test_positions(body: str, holder: str, stance: str) -> None:
     assert (holder, stance) in {(p.holder_id, p.stance) for p in positions}
 
 
-def test_a_meeting_aimed_at_is_no_meeting() -> None:
-    events = ja.extract(_report("赤沢氏は今月中に2回目の協議の実施を目指す方針を示した。"), load()).events
+@pytest.mark.parametrize("body", ["赤沢氏は今月中に2回目の協議の実施を目指す方針を示した。",
+                                  "何立峰副首相は、米中が貿易問題を協議する枠組みを設けることで合意した。"])
+def test_a_meeting_aimed_at_or_a_framework_is_no_meeting(body: str) -> None:
+    events = ja.extract(_report(body), load()).events
     assert not [e for e in events if e.kind in ("meeting", "planned_meeting")]
 
 

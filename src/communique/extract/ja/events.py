@@ -185,6 +185,7 @@ def extract_events(doc: Doc, quotes: list[Quote], events_name: str, proposals_na
     return events, proposals, positions
 
 
+_HELD_BY_VERB = re.compile(r"を[^、。「」をがは]{0,10}?で(?:行い|行っ|開き|開い|開催し|実施し)")
 _REPORTED = re.compile(r"(?:こと)?(?:を)?と(?:述べ|明らかに|語|説明|発表|強調|指摘|話し)")
 _HELD_LATER = re.compile(r"(?:は|が)[^。「」]{0,40}?"
                          r"(?:行われ|開かれ|始ま|終え|終わ|開催さ|実施さ|大詰め)")
@@ -210,6 +211,8 @@ def _reported_as_event(doc: Doc, sentence: Sentence, match: re.Match[str]) -> bo
         return True  # 「XとYの協議は6日夜、…で始まった」
     if meetings.attended(doc.text, word_end, sentence.end):
         return True  # 「今回の協議には、…らが参加している」
+    if _HELD_BY_VERB.match(doc.text, word_end):
+        return True  # 「初めての協議をスイスで行いました」
     clause_start = max(doc.text.rfind("、", sentence.start, match.start()), sentence.start)
     return any(clause_start <= d.start and d.end <= match.start() and match.start() - d.end <= 25
                for d in doc.dates_in(sentence.start, match.start()))

@@ -51,7 +51,9 @@ _LIGHT_VERB = re.compile(
 _REPORTING = re.compile(r"と(?:述べ|語|強調|説明|明らかに|発表|指摘|話し)")
 # what makes the meeting no fact: a denial, a possibility, a wish, a request, a cancellation
 _UNREAL_AFTER = re.compile(
-    r"(?:の(?:早期)?(?:実施|開催))?"  # 「協議の実施を目指す」「会談の開催を求めた」
+    # 「協議する枠組み」: a noun the trigger qualifies, no event
+    r"(?:する|を行う)?(?:ための)?(?:枠組み|場|機会|仕組み|体制|会議体|窓口)"
+    r"|(?:の(?:早期)?(?:実施|開催))?"  # 「協議の実施を目指す」「会談の開催を求めた」
     r"(?:を|が|は)?(?:行う|する|開く|開催する|実施する|行われる|開かれる)?(?:こと|の)?"
     r"(?:予定は(?:ない|なく|あり)|計画は(?:ない|なく)|可能性|ことはない|考えはない|つもりはない|見通しは立"
     r"|意向|方針を(?:固め|示)|を検討|検討|したい|したく|たい|を求め|求め|を要請|要請|を呼びかけ|を提案|を打診"
@@ -163,6 +165,10 @@ def parties(
                 return [[carried.actor_id] + list(dict.fromkeys(mentions[i].actor_id for i in chosen))], \
                     mentions[chosen[0]].start
     if not chosen:
+        before = _attendees_before(doc, lo, start)  # 「XとYらが出席して…協議を行いました」
+        if before:
+            return [before[0]], before[1]
+    if not chosen:
         pair = _pair_before(text, lo, start)
         if pair:
             return [pair], None
@@ -187,7 +193,7 @@ def parties(
 
 _SPOKES = re.compile(r"報道官|補佐官|スポークスマン|広報")
 _ABOUT = re.compile(r"(?:について|に関して|に関し|をめぐり|を巡り|の内容)")
-_ATTEND = re.compile(r"(?:には|に)、?([^。]{2,120}?)(?:ら)?が(?:参加|出席|臨ん|出席し|参加し)")
+_ATTEND = re.compile(r"(?:には|に|は)、?([^。「」]{2,140}?)(?:ら)?が(?:参加|出席|臨ん|出席し|参加し)")
 _FROM = re.compile(r"から")
 
 
@@ -218,7 +224,24 @@ def _attendees(doc: Doc, sentence: Sentence, end: int) -> list[str]:
     found = [m for m in doc.mentions_in(match.start(1), match.end(1))
              if m.kind in PARTICIPANT_KINDS and not doc.inside_bracket(m.start)
              and not _FROM.match(doc.text, m.end) and not _MODIFIER.match(doc.text, m.end)]
-    return list(dict.fromkeys(m.actor_id for m in found))
+    people = [m for m in found if m.kind == "person"]  # 「中国は何副首相らが」: the people, not the side
+    return list(dict.fromkeys(m.actor_id for m in people or found))
+
+
+_ATTEND_BEFORE = re.compile(r"(?:ら)?が(?:出席|参加)し(?:て|、)[^。「」]{0,40}$")
+
+
+def _attendees_before(doc: Doc, lo: int, start: int) -> tuple[list[str], int] | None:
+    """「アメリカのベッセント財務長官と中国の何立峰副首相らが出席して…協議を行いました」: the people
+    who attended, named before the meeting noun."""
+    marker = _ATTEND_BEFORE.search(doc.text, lo, start)
+    if marker is None:
+        return None
+    people = [m for m in doc.mentions_in(lo, marker.start())
+              if m.kind == "person" and not doc.inside_bracket(m.start)]
+    if len(people) < 2:
+        return None
+    return list(dict.fromkeys(m.actor_id for m in people)), people[0].start
 
 
 def _carried_subject(doc: Doc, sentence: Sentence, lo: int) -> Mention | None:
