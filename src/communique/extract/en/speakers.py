@@ -441,9 +441,9 @@ def resolve_np_start(text: str, start: int, end: int, actors: ReportActors, sal:
         return Speaker(actor_id, name.group(), start, start + name.end(), "name")
     back = _BACK_REF.fullmatch(" " + phrase)  # '," said the ministry in a statement'
     if back:
-        actor_id = _institution_antecedent(text, back.group("noun"), start, actors, sal)
-        if actor_id is not None:
-            return Speaker(actor_id, phrase, start, np_end, "descriptor")
+        institution = _institution_antecedent(text, back.group("noun"), start, actors, sal)
+        if institution is not None:
+            return Speaker(institution, phrase, start, np_end, "descriptor")
     if _title_head(phrase) and len(phrase.split()) <= 6:
         return Speaker(resolve_title(phrase, start, actors), phrase, start, np_end, "title")
     return None
