@@ -13,6 +13,7 @@ import html as html_lib
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 import trafilatura
 from trafilatura.settings import use_config
@@ -129,15 +130,32 @@ def defused(markup: str) -> str:
     pages come through unchanged.
     """
     # the lookahead stops at the next '<' or '>': each character is scanned for one '<' only
-    text = _UNCLOSED.sub("&lt;", markup)
-    text = _META_TAG.sub(_canonical_meta, text)
+    text = _chunked(_UNCLOSED, "&lt;", markup)
+    text = _chunked(_META_TAG, _canonical_meta, text)
     for name in _CLOSED_ELEMENTS:
-        closes = [m.end() for m in re.finditer(rf"</{name}\s*>", text, re.IGNORECASE)]
-        last = closes[-1] if closes else 0
-        tail = re.sub(rf"<(?={name}\b)", "&lt;", text[last:], flags=re.IGNORECASE)
-        if len(tail) != len(text) - last:
-            text = text[:last] + tail
+        last = 0
+        for m in re.finditer(rf"</{name}\s*>", text, re.IGNORECASE):
+            last = m.end()
+        opening = re.compile(rf"<(?={name}\b)", re.IGNORECASE)
+        if opening.search(text, last):
+            text = text[:last] + _chunked(opening, "&lt;", text[last:])
     return text
+
+
+def _chunked(pattern: re.Pattern[str], repl: Any, text: str, size: int = 1 << 18) -> str:
+    """``pattern.sub(repl, text)`` a quarter megabyte at a time, each piece cut just before a '<'
+    (none of the patterns above reads past the next '<', so the result is the same): a sub with a
+    million matches would otherwise hold a million small strings at once."""
+    if len(text) <= size:
+        return pattern.sub(repl, text)
+    out: list[str] = []
+    start = 0
+    while start < len(text):
+        end = text.find("<", start + size)
+        end = len(text) if end == -1 else end
+        out.append(pattern.sub(repl, text[start:end]))
+        start = end
+    return "".join(out)
 
 
 # trafilatura's cost grows faster than the page on pages of very many elements (its fallback
