@@ -5,15 +5,24 @@ BIN := $(VENV)/bin
 CORPUS := examples/ukraine-talks-2025
 DEMO_DB ?= demo.db
 
-.PHONY: install demo test lint bench clean browser
+.PHONY: install install-dev demo test lint docs bench clean browser
 
+# What the tool needs (requirements.lock), and on top of it what testing, linting and the guide
+# need (requirements-dev.lock: the same pins plus pytest, ruff, mypy, MkDocs, the optional
+# Japanese parser GiNZA and the web app's test tools).  Both locks: uv pip compile, see their heads.
 $(BIN)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
+$(BIN)/.installed-dev: $(BIN)/.installed requirements-dev.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.lock
+	touch $@
+
 install: $(BIN)/.installed
+
+install-dev: $(BIN)/.installed-dev
 
 AS_OF ?= 2025-12-08
 
@@ -37,15 +46,19 @@ browser:
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver \
 	    fonts-noto-cjk >/dev/null; } || echo "warning: could not install chromium; browser tests will be skipped"
 
-test: install browser
+test: install-dev browser
 	$(BIN)/python -m pytest -q
 
-lint: install
+lint: install-dev
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy src
+
+# The user guide (docs/) as a static site in site/; the test suite builds it too, with --strict.
+docs: install-dev
+	$(BIN)/python -m mkdocs build --strict
 
 bench: install
 	$(BIN)/python benchmarks/bench_ingest.py
 
 clean:
-	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache briefings
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache briefings site
