@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from communique.errors import InputError
+from communique.errors import CommuniqueError, InputError
 from communique.ingest import build_report
 from communique.ingest.clean import clean_text, defused, html_to_text, published_stamp, strip_markdown
 from communique.ingest.decode import decode
@@ -159,3 +159,30 @@ def test_extractors_give_evidence_inside_the_text(text):
         if quote.direct:  # a direct quote is verbatim in its evidence
             spans = [report.text[ev.start:ev.end] for ev in quote.evidence]
             assert not spans or any(quote.text in span for span in spans)
+
+
+DATED = st.lists(st.tuples(PROSE, st.integers(min_value=1, max_value=9)), min_size=1, max_size=3)
+
+
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                HealthCheck.function_scoped_fixture])
+@given(DATED)
+@pytest.mark.slow
+def test_briefing_writer_never_fails(tmp_path_factory, reports):
+    """Random reports through ingest, extraction, merging and both briefings: no exception."""
+    from communique import pipeline
+    from communique.store import SQLiteStore
+
+    folder = tmp_path_factory.mktemp("brief")
+    for i, (text, day) in enumerate(reports):
+        (folder / f"r{i}.txt").write_text(f"Report {i}\n\nGENEVA, Dec {day}, 2025 (Wire) - {text}",
+                                          encoding="utf-8")
+    with SQLiteStore(folder / "s.db") as store:
+        pipeline.ingest(store, [str(folder)])
+        for lang in ("en", "ja"):
+            try:
+                briefing = pipeline.brief(store, lang=lang, as_of="2025-12-10")
+            except CommuniqueError as err:  # a refusal that says why (nothing to brief)
+                assert "brief" in str(err) or "record" in str(err)
+                continue
+            assert briefing.language == lang
