@@ -174,6 +174,8 @@ FLUSH_REPORTS = 200  # merged items touched by this many reports are recomputed 
 def flush(store: SQLiteStore) -> int:
     """Recompute the merged items that reports merged since the last flush touched; returns how
     many.  Every function here that reads the record flushes first; ``merge_pending`` ends with it."""
+    if not _merged().StoreState(store).dirty_reports():
+        return 0  # nothing to do: no write transaction for readers
     with store.transaction():
         state = _merged().StoreState(store)
         if not state.dirty_reports():

@@ -314,13 +314,18 @@ def wording_variants(
         return []
     direct = [m for m in members if m.direct and m.language == speaker_language]
     flat = {m.quote_id: _flat(m.text) for m in direct}
+    # one comparison per pair of distinct wordings, not per pair of quotes: a remark quoted by
+    # a thousand outlets has a few dozen wordings at most
+    texts: dict[str, str] = {}
+    for m in sorted(direct, key=lambda m: m.quote_id):
+        texts.setdefault(flat[m.quote_id], m.text)
+    distinct = sorted(texts)
     clashing: set[str] = set()
-    for i, a in enumerate(direct):
-        for b in direct[i + 1 :]:
-            fa, fb = flat[a.quote_id], flat[b.quote_id]
+    for i, fa in enumerate(distinct):
+        for fb in distinct[i + 1 :]:
             if not fa or not fb or fa in fb or fb in fa:
                 continue
-            if _overlap(a.text, b.text) >= WORDING_OVERLAP:
+            if _overlap(texts[fa], texts[fb]) >= WORDING_OVERLAP:
                 clashing.update((fa, fb))
     if len(clashing) < 2:
         return []
