@@ -676,6 +676,12 @@ def test_names_beside_a_known_surname_are_someone_else() -> None:
     assert not {"wang-yi", "li-qiang"} & set(meeting.participant_ids)
 
 
+def test_a_family_name_alone_is_the_reports_own_person() -> None:
+    text = ("China's top trade negotiator Li Chenggang met the US delegation in London. The talks were "
+            "frank, Li told reporters on Tuesday, and \"close communication will continue.\"")
+    assert {q.speaker_id for q in run(text).quotes} == {"person:li-chenggang"}
+
+
 def test_a_participant_named_in_an_appositive() -> None:
     text = ("On Saturday morning, Treasury Secretary Scott Bessent met with the Chinese Vice Premier in "
             "charge of the economy, He Lifeng.")

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..extract import places
+from ..extract.en.lexicon import FAMILY_FIRST
 from ..extract.gazetteer import Entry, Gazetteer, key
 from ..model import Role
 
@@ -268,7 +269,7 @@ class Names:
             name = self._raw_name(actor_id, "en") or self._raw_name(actor_id, "ja") or _humanize(actor_id)
             if self.kind(actor_id) == "person":
                 words = name.split()
-                if len(words) in (2, 3) and words[0].lower() in _FAMILY_FIRST:
+                if len(words) in (2, 3) and words[0].lower() in FAMILY_FIRST:
                     return name  # "Li Chenggang": the family name comes first; "Chenggang" names nobody
                 return words[-1]
             return name
@@ -362,14 +363,3 @@ def name_forms(gazetteer: Gazetteer, lang: str) -> dict[str, str]:
             if form and len(key(form)) > 1:
                 forms.setdefault(form, entry.id)
     return dict(sorted(forms.items(), key=lambda kv: (-len(kv[0]), kv[0])))
-
-
-# Common Chinese, Korean and Vietnamese family names, written first in English reports ("He Lifeng",
-# "Wang Wentao"): such a person is named in full, never by the last word of the name.
-_FAMILY_FIRST = frozenset(
-    "li wang zhang liu chen yang zhao huang zhou wu xu sun hu zhu gao lin he guo ma luo liang song "
-    "zheng xie han tang feng yu dong xiao cheng cao yuan deng fu shen zeng peng lu su jiang cai jia "
-    "ding wei xue ye yan pan du dai xia zhong tian ren fan fang shi yao tan liao zou xiong jin qin "
-    "kong bai cui kang mao qiu qian gu hou shao meng long wan duan lei yin yi chang wen xi kim park "
-    "lee choi jung cho yoon jang lim nguyen tran pham hoang phan vu vo dang bui do ho ngo duong ly".split()
-)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from ..gazetteer import Gazetteer, key
 from . import rx
-from .lexicon import FEMALE_NAMES, MALE_NAMES, NOT_NAME, PARTICLES, TITLE_WORDS
+from .lexicon import FAMILY_FIRST, FEMALE_NAMES, MALE_NAMES, NOT_NAME, PARTICLES, TITLE_WORDS
 
 # Capitals when the gazetteer gives none (the loader keeps metonyms only when present).
 _FALLBACK_METONYMS = {
@@ -409,6 +409,9 @@ def _run_mentions(
             joined = " ".join(w for w, _ in words[i:j])
             k = _key(joined)
             actor_id = forms.get(k) or unknown.get(k)
+            if actor_id and k in unknown and unknown[k] != actor_id and " " not in k \
+                    and not any(m.actor_id == actor_id for m in actors.mentions):
+                actor_id = unknown[k]  # "Li" after "Li Chenggang": the report's own Li, not Li Qiang
             if actor_id:
                 found = (j, actor_id, k)
                 break
@@ -556,6 +559,8 @@ def _unknown_people(
         actor_id = "person:" + slug(name)
         actors.unknown[key(name)] = actor_id
         actors.unknown.setdefault(key(parts[-1]), actor_id)
+        if len(parts) in (2, 3) and parts[0].lower() in FAMILY_FIRST:
+            actors.unknown.setdefault(key(parts[0]), actor_id)  # "Li Chenggang", later "Li"
         actors.mentions.append(
             Mention(
                 start=start,

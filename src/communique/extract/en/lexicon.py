@@ -124,3 +124,14 @@ MALE_NAMES = frozenset(
         "volodymyr walter wayne william willie xi yuri zachary"
     ).split()
 )
+
+
+# Common Chinese, Korean and Vietnamese family names, written first in English reports ("He Lifeng",
+# "Wang Wentao"): such a person is named in full, never by the last word of the name.
+FAMILY_FIRST = frozenset(
+    "li wang zhang liu chen yang zhao huang zhou wu xu sun hu zhu gao lin he guo ma luo liang song "
+    "zheng xie han tang feng yu dong xiao cheng cao yuan deng fu shen zeng peng lu su jiang cai jia "
+    "ding wei xue ye yan pan du dai xia zhong tian ren fan fang shi yao tan liao zou xiong jin qin "
+    "kong bai cui kang mao qiu qian gu hou shao meng long wan duan lei yin yi chang wen xi kim park "
+    "lee choi jung cho yoon jang lim nguyen tran pham hoang phan vu vo dang bui do ho ngo duong ly".split()
+)

