@@ -138,7 +138,7 @@ def main() -> int:
                     return 1
                 time.sleep(0.05)
         ready = time.perf_counter() - started
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)  # first briefings take a while
         status, first, body = get(conn, "/api/stories?limit=500")
         stories = json.loads(body)["items"]
         if not stories:
