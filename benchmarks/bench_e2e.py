@@ -157,8 +157,8 @@ def vary(t: Template, n: int, story: int, rng: random.Random, many: bool) -> dic
         for name, others in (PEOPLE_JA + PLACES_JA) if ja else (PEOPLE_EN + PLACES_EN):
             other = story_rng.choice(others)
             text, title = text.replace(name, other), title.replace(name, other)
-        year = 2025 + story // 6  # six stories a year, two months apart
-        shift = (story % 6) * 61
+        year = 2025 + story // 3  # three stories a year, four months apart (a story spans ~a month)
+        shift = (story % 3) * 122
         text, title = _YEAR.sub(str(year), text), _YEAR.sub(str(year), title)
         published = t.published.replace(year=year) + timedelta(days=shift)
     else:
