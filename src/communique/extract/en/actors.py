@@ -244,7 +244,7 @@ class ReportActors:
         return self.index.kinds.get(actor_id, "organization")
 
 
-_PARTICLE_JOINED = re.compile(r"(?:al|el|ad|ash|as|at|az|bin|ibn|abu|ben)-[A-Z]")  # "al-Namrouti"
+PARTICLE_JOINED = re.compile(r"(?:al|el|ad|ash|as|at|az|bin|ibn|abu|ben)-[A-Z]")  # "al-Namrouti"
 
 
 def find_mentions(text: str, actors: ReportActors, quote_spans: list[tuple[int, int]]) -> None:
@@ -255,7 +255,7 @@ def find_mentions(text: str, actors: ReportActors, quote_spans: list[tuple[int, 
     particles = PARTICLES
     for m in TOKEN.finditer(text):
         word = m.group()
-        upper = word[0].isupper() or (word[:1] in "aeib" and _PARTICLE_JOINED.match(word) is not None)
+        upper = word[0].isupper() or (word[:1] in "aeib" and PARTICLE_JOINED.match(word) is not None)
         if not current:
             if upper:
                 current = [(m.start(), m.end(), word)]

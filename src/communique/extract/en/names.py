@@ -25,7 +25,7 @@ from typing import Any
 
 from ..gazetteer import key
 from . import rx
-from .actors import TOKEN, ReportActors, slug
+from .actors import PARTICLE_JOINED, TOKEN, ReportActors, slug
 from .lexicon import FAMILY_FIRST, NOT_NAME, PARTICLES, TITLE_WORDS
 from .text import Sentence
 
@@ -74,9 +74,6 @@ def available() -> bool:
     return _pipeline() is not None
 
 
-_PARTICLE_JOINED = re.compile(r"(?:al|el|ad|ash|as|at|az|bin|ibn|abu|ben)-[A-Z]")
-
-
 def _runs(text: str, start: int, end: int) -> list[tuple[int, int, list[str]]]:
     """Capitalised runs of words in [start, end): (start, end, words)."""
     out: list[tuple[int, int, list[str]]] = []
@@ -90,7 +87,7 @@ def _runs(text: str, start: int, end: int) -> list[tuple[int, int, list[str]]]:
 
     for m in TOKEN.finditer(text, start, end):
         word = m.group()
-        upper = word[0].isupper() or _PARTICLE_JOINED.match(word) is not None  # "al-Namrouti"
+        upper = word[0].isupper() or PARTICLE_JOINED.match(word) is not None  # "al-Namrouti"
         if (
             current
             and (upper or word.lower() in PARTICLES)
