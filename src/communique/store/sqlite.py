@@ -196,6 +196,41 @@ class SQLiteStore:
         ).fetchall()
         return [(r["id"], r["wire_group"], r["text"], r["language"]) for r in rows]
 
+    def wire_candidate_reports(
+        self, bands: Iterable[tuple[int, int]], limit: int
+    ) -> list[tuple[str, str | None, str | None, str | None, int]]:
+        """(id, wire_group, url, outlet, bands shared) of the stored reports sharing an LSH band
+        with ``bands``, those sharing the most first (then by id), at most ``limit``; no texts."""
+        keys = list(bands)
+        if not keys:
+            return []
+        clause = " OR ".join(["(band = ? AND hash = ?)"] * len(keys))
+        rows = self.db.execute(
+            "SELECT r.id, r.wire_group, r.url, r.outlet, c.shared FROM (SELECT report_id, "
+            f"count(*) AS shared FROM report_bands WHERE {clause} GROUP BY report_id) c "
+            "JOIN reports r ON r.id = c.report_id ORDER BY c.shared DESC, r.id LIMIT ?",
+            [*(v for key in keys for v in key), limit],
+        ).fetchall()
+        return [(r[0], r[1], r[2], r[3], int(r[4])) for r in rows]
+
+    def put_report_shingles(self, report_id: str, hashes: bytes) -> None:
+        """Keep a report's hashed shingles (table report_shingles): what wire-copy detection
+        compares a later report with, instead of the report's text."""
+        self.db.execute("INSERT INTO report_shingles (report_id, hashes) VALUES (?, ?) "
+                        "ON CONFLICT (report_id) DO UPDATE SET hashes = excluded.hashes",
+                        (report_id, hashes))
+
+    def report_shingles(self, report_id: str) -> bytes | None:
+        """A report's hashed shingles, or None when it was stored before they were kept."""
+        row = self.db.execute("SELECT hashes FROM report_shingles WHERE report_id = ?",
+                              (report_id,)).fetchone()
+        return bytes(row[0]) if row else None
+
+    def report_text(self, report_id: str) -> tuple[str, str] | None:
+        """(text, language) of a stored report."""
+        row = self.db.execute("SELECT text, language FROM reports WHERE id = ?", (report_id,)).fetchone()
+        return (str(row[0]), str(row[1])) if row else None
+
     def add_report(
         self,
         report: Report,
