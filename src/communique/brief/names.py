@@ -207,6 +207,14 @@ class Names:
             return name.get(lang) or None
         return str(name) if name and (lang == "en") == _ascii(str(name)) else None
 
+    def _en_name(self, actor_id: str) -> str:
+        """An actor's name for English text: as an English report gives it, else the Latin id that
+        links it across languages (person:he-lifeng -> He Lifeng, for 何立峰), else as written."""
+        bare = actor_id.split(":", 1)[-1]
+        if self.kind(actor_id) == "person" and _ascii(bare) and "-" in bare:
+            return self._raw_name(actor_id, "en") or _humanize(bare)
+        return self._raw_name(actor_id, "en") or self._raw_name(actor_id, "ja") or _humanize(actor_id)
+
     # Japanese
     def _ja_short(self, actor_id: str) -> str:
         if actor_id.startswith("anon:"):
@@ -266,7 +274,7 @@ class Names:
             return "an unnamed " + self._en_bare(actor_id[5:], short=True) + " source"
         entry = self.entry(actor_id)
         if entry is None:
-            name = self._raw_name(actor_id, "en") or self._raw_name(actor_id, "ja") or _humanize(actor_id)
+            name = self._en_name(actor_id)
             if self.kind(actor_id) == "person":
                 words = name.split()
                 if len(words) in (2, 3) and words[0].lower() in FAMILY_FIRST:
@@ -302,7 +310,7 @@ class Names:
             return self._en_short(actor_id)
         entry = self.entry(actor_id)
         if entry is None:
-            name = self._raw_name(actor_id, "en") or self._raw_name(actor_id, "ja") or _humanize(actor_id)
+            name = self._en_name(actor_id)
             role = self.current_role(actor_id)
             if role and role.title and self.kind(actor_id) == "person":
                 return self._titled(role.title, name)

@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from ..extract.gazetteer import Gazetteer, key
 from ..model import Actor, Evidence, Role
+from .pinyin import pinyin_name
 from .records import MergedActor
 from .romaji import romanized_name
 
@@ -42,7 +43,8 @@ def canonical_id(actor_id: str | None, gazetteer: Gazetteer) -> str | None:
         if entry is not None:
             return entry.id
         bare = name_key(name.replace("-", " "))
-        latin = romanized_name(bare)  # 赤沢亮正 -> ryosei-akazawa, as English reports name him
+        # 赤沢亮正 -> ryosei-akazawa and 何立峰 -> he-lifeng, as English reports name them
+        latin = pinyin_name(bare) or romanized_name(bare)
         return "person:" + (latin or bare.replace(" ", "-"))
     if actor_id.startswith("anon:"):
         return "anon:" + (canonical_id(actor_id[5:], gazetteer) or actor_id[5:])
