@@ -203,6 +203,8 @@ def view(records: Iterable[Record], as_of: str | date, story_id: str | None = No
         kept.sort(key=lambda item: str(item["id"]))
         getattr(v, kind + "s").extend(kept)
         v.items.update({str(item["id"]): item for item in kept})
+    v.events[:] = attach_undated(v.events, v.actors)
+    v.items.update({str(item["id"]): item for item in v.events})
     for conflict in sorted(by_type.get("conflict", []), key=lambda c: str(c["id"])):
         variants = [
             dict(var, evidence=[e for e in var.get("evidence") or () if e.get("report_id") in reports])
@@ -212,6 +214,69 @@ def view(records: Iterable[Record], as_of: str | date, story_id: str | None = No
         if len({str(var.get("value")) for var in variants}) >= 2 and _differs(v, conflict, variants):
             v.conflicts.append(dict(conflict, variants=variants))
     return v
+
+
+_HELD = {"meeting": "meeting", "phone_call": "phone_call"}
+
+
+def _place_key(place: Any) -> str | None:
+    if not place:
+        return None
+    from ..extract import places
+
+    return places.load().resolve(str(place))  # a known city or region (a country is not enough)
+
+
+def _same_place(a: str | None, b: str | None) -> bool:
+    from ..extract import places
+
+    return a is not None and b is not None and (a == b or places.load().compatible(a, b))
+
+
+def attach_undated(events: list[Record], actors: Mapping[str, Record]) -> list[Record]:
+    """Undated mentions of a meeting or call joined to the one dated meeting of the story they
+    name: the same kind, the same city (not only the same country) and someone on both lists; a
+    mention two dated meetings would fit as well stays apart.  In a story, "the talks between
+    Bessent and He Lifeng in Geneva" in a page that gives no date is the Geneva round its dated
+    reports tell; the merged record cannot know that (it keeps the whole archive), the briefing
+    of one story can.  The joined event keeps its own kind, date, place and participants; it
+    gains the mention's evidence (more independent sources), never its values."""
+
+    def named(e: Record) -> set[str]:
+        return {str(a) for a in e.get("participant_ids") or ()
+                if (actors.get(str(a)) or {}).get("kind") in ("person", "country")}
+
+    def fits(mention: Record, dated: Record) -> int | None:
+        if _HELD.get(str(mention.get("kind"))) != _HELD.get(str(dated.get("kind"))):
+            return None
+        here, there = _place_key(mention.get("place")), _place_key(dated.get("place"))
+        if not _same_place(here, there):
+            return None
+        shared = len(named(mention) & named(dated))
+        return shared if shared else None
+
+    dated = [e for e in events if str(e.get("kind")) in _HELD and day(e.get("date"))
+             and e.get("date_precision", "day") == "day"]
+    joined: dict[str, list[Record]] = {}
+    keep: list[Record] = []
+    for e in events:
+        if str(e.get("kind")) not in _HELD or day(e.get("date")):
+            keep.append(e)
+            continue
+        scored = sorted(((f, str(d["id"])) for d in dated if (f := fits(e, d)) is not None), reverse=True)
+        if not scored or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+            keep.append(e)  # no dated meeting, or two that fit as well: it stays a mention of its own
+            continue
+        joined.setdefault(scored[0][1], []).append(e)
+    out = []
+    for e in keep:
+        extra = joined.get(str(e["id"]))
+        if extra:
+            evidence = [*(e.get("evidence") or ()), *(ev for x in extra for ev in x.get("evidence") or ())]
+            members = [*(e.get("member_ids") or ()), *(m for x in extra for m in x.get("member_ids") or ())]
+            e = dict(e, evidence=evidence, member_ids=members)
+        out.append(e)
+    return out
 
 
 def _words(text: str) -> set[str]:

@@ -101,6 +101,8 @@ def party_sections(w: Writer) -> list[Section]:
             for st in w.statements
             if st.id not in w.used and st.speaker_id and w.names.side(st.speaker_id) == side
         ]
+        # words in the briefing's language before words it can only give in the other one
+        spoken.sort(key=lambda st: not any(q.get("language") == w.lang for q in st.quotes))
         sentences += [w.statement_sentence(st, "statement") for st in spoken[:3]]
         if not sentences:
             continue

@@ -1,0 +1,57 @@
+"""A page that gives no date still names a meeting the story's dated reports tell: the briefing
+of the story joins the mention to that meeting when the city and someone at it agree, and only then."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from communique.brief.record import view
+
+TEXT = "Envoys met in the city."
+
+
+def _report(rid: str, published: str | None) -> dict[str, Any]:
+    return {"type": "report", "id": rid, "language": "en", "text": TEXT, "published_at": published,
+            "outlet": rid, "story_id": "s"}
+
+
+def _event(eid: str, rid: str, date: str | None, place: str | None, people: list[str],
+           kind: str = "meeting") -> dict[str, Any]:
+    return {"type": "event", "id": eid, "kind": kind, "date": date,
+            "date_precision": "day" if date else "unknown",
+            "place": place, "participant_ids": people, "member_ids": [eid + "-m"], "story_id": "s",
+            "evidence": [{"report_id": rid, "start": 0, "end": len(TEXT)}]}
+
+
+ACTORS = [{"type": "actor", "id": i, "kind": k, "name": {"en": i, "ja": None}}
+          for i, k in [("person:ann-lee", "person"), ("person:bo-kim", "person"), ("freedonia", "country")]]
+
+
+def _events(*events: dict[str, Any]) -> list[dict[str, Any]]:
+    reports = [_report(f"r{i}", "2025-03-02" if i < 3 else None) for i in range(8)]
+    v = view([*reports, *ACTORS, *events], "2025-03-10", "s")
+    return sorted(v.events, key=lambda e: e["id"])
+
+
+def test_an_undated_mention_in_the_same_city_joins_the_dated_meeting() -> None:
+    got = _events(_event("a", "r0", "2025-03-01", "Geneva", ["person:ann-lee", "person:bo-kim"]),
+                  _event("b", "r4", None, "ジュネーブ", ["person:bo-kim"]))
+    assert [e["id"] for e in got] == ["a"]
+    assert {ev["report_id"] for ev in got[0]["evidence"]} == {"r0", "r4"}
+    assert got[0]["date"] == "2025-03-01" and got[0]["place"] == "Geneva"
+
+
+def test_no_city_or_another_city_or_nobody_in_common_stays_apart() -> None:
+    got = _events(_event("a", "r0", "2025-03-01", "Geneva", ["person:ann-lee", "person:bo-kim"]),
+                  _event("b", "r4", None, None, ["person:ann-lee", "person:bo-kim"]),  # the pair meets often
+                  _event("c", "r5", None, "London", ["person:ann-lee"]),
+                  _event("d", "r6", None, "Geneva", []),
+                  _event("e", "r7", None, "Geneva", ["person:ann-lee"], kind="phone_call"))
+    assert [e["id"] for e in got] == ["a", "b", "c", "d", "e"]
+
+
+def test_a_mention_two_dated_meetings_fit_equally_stays_apart() -> None:
+    got = _events(_event("a", "r0", "2025-03-01", "Geneva", ["person:ann-lee"]),
+                  _event("b", "r1", "2025-03-05", "Geneva", ["person:ann-lee"]),
+                  _event("c", "r4", None, "Geneva", ["person:ann-lee"]))
+    assert [e["id"] for e in got] == ["a", "b", "c"]
