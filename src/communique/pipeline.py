@@ -112,7 +112,8 @@ def ingest(
             if warning:
                 summary.warnings.append(f"{item.source}: {warning}")
                 say(f"warning: {item.source}: {warning}")
-            same = same_article(store, report)
+            fingerprint = _fingerprint(report)
+            same = same_article(store, report, fingerprint)
             if same is not None and same[0] != report.id:
                 summary.already.append(same[0])
                 say(f"[{summary.seen}] = {same[0]} already stored: the same article ({same[1]}) "
@@ -124,7 +125,8 @@ def ingest(
                 if extract and not _finished(store, report.id, report.language):
                     _extract_or_warn(store, report, summary, say)  # an earlier run was cut short
                 continue
-            inserted, group = _add_extract_merge(store, report, summary, say, extract=extract)
+            inserted, group = _add_extract_merge(store, report, summary, say, extract=extract,
+                                                 fingerprint=fingerprint)
             if not inserted:  # another process stored the same content a moment ago
                 summary.already.append(report.id)
                 say(f"[{summary.seen}] = {report.id} already stored ({item.source})")
@@ -132,11 +134,53 @@ def ingest(
             summary.added.append(report.id)
             say(f"[{summary.seen}] + {report.id} {report.language} {report.published_at or '?'} "
                 f"{report.outlet or '?'}: {_short(report.title)}" + (f" [wire {group}]" if group else ""))
+    if extract:
+        _flush_or_warn(store, summary, say)
     summary.seconds = time.monotonic() - started
     return summary
 
 
-def same_article(store: SQLiteStore, report: Report) -> tuple[str, str] | None:
+def _flush_or_warn(store: SQLiteStore, summary: IngestSummary, say: Progress) -> None:
+    """Bring the merged items the new reports touched up to date, so that what is read straight
+    from the store after an ingest (``export --type conflict``) is the whole record."""
+    try:
+        merging.flush(store)
+    except Exception as err:  # noqa: BLE001 - the reports and their merges stay stored
+        problem = (f"updating the merged record failed ({type(err).__name__}: {err}); "
+                   "run `communique stories` to retry")
+        summary.warnings.append(problem)
+        say(f"warning: {problem}")
+
+
+@dataclass(slots=True, frozen=True)
+class _Fingerprint:
+    """What wire-copy detection keeps of a report: its shingles hashed (sorted) and its LSH bands."""
+
+    hashes: Any
+    bands: list[tuple[int, int]]
+
+
+def _fingerprint(report: Report) -> _Fingerprint:
+    own = wire.shingles(report.text, report.language)
+    return _Fingerprint(hashes=wire.hashes(own), bands=wire.band_hashes(wire.signature(own)))
+
+
+# Stored reports sharing LSH bands with a new one that are looked at (those sharing the most bands
+# first): a bound on the work per report when a story has thousands of near-copies.
+WIRE_CANDIDATES = 400
+
+
+def _stored_hashes(store: SQLiteStore, report_id: str) -> Any:
+    """A stored report's hashed shingles (shingled from its text if it was stored without them)."""
+    blob = store.report_shingles(report_id)
+    if blob is not None:
+        return wire.from_blob(blob)
+    found = store.report_text(report_id)
+    return wire.hashes(wire.shingles(*found)) if found else None
+
+
+def same_article(store: SQLiteStore, report: Report, fingerprint: _Fingerprint | None = None
+                 ) -> tuple[str, str] | None:
     """A stored report that is this article read from elsewhere (a file, a URL, a feed item), and
     how it was recognised: the same canonical address, else the same text from the same outlet
     (near-identical word shingles; a wire copy on another outlet stays a report of its own)."""
@@ -152,33 +196,31 @@ def same_article(store: SQLiteStore, report: Report) -> tuple[str, str] | None:
         for row in rows:
             if canonical_url(row[1]) == key:
                 return str(row[0]), "same address"
-    own = wire.shingles(report.text, report.language)
-    if len(own) < 20:
+    fingerprint = fingerprint or _fingerprint(report)
+    if len(fingerprint.hashes) < wire.MIN_SHINGLES:
         return None
-    for cid, _group, text, language in store.wire_candidates(wire.band_hashes(wire.signature(own))):
-        other = wire.shingles(text, language)
-        if len(own & other) < 0.9 * len(own | other):
-            continue
-        stored = store.report(cid)
-        if stored is None:
-            continue
-        sites = (site_host(report.url), site_host(stored.url))
-        outlets = (report.outlet, stored.outlet)
+    candidates = store.wire_candidate_reports(fingerprint.bands, WIRE_CANDIDATES)
+    for cid, _group, url, outlet, _shared in sorted(candidates):
+        sites = (site_host(report.url), site_host(url))
+        outlets = (report.outlet, outlet)
         unknown = any(not site and not outlet for site, outlet in zip(sites, outlets, strict=True))
-        if same_site(*sites) or (all(outlets) and outlets[0] == outlets[1]) or unknown:
+        if not (same_site(*sites) or (all(outlets) and outlets[0] == outlets[1]) or unknown):
+            continue  # a wire copy on another outlet stays a report of its own: no need to compare
+        other = _stored_hashes(store, cid)
+        if other is not None and wire.same_text(fingerprint.hashes, other):
             return cid, "same text"
     return None
 
 
 def _add_extract_merge(store: SQLiteStore, report: Report, summary: IngestSummary, say: Progress, *,
-                       extract: bool) -> tuple[bool, str | None]:
+                       extract: bool, fingerprint: _Fingerprint | None = None) -> tuple[bool, str | None]:
     """Store a new report with its extraction and its merge in one transaction: a crash (even
     ``kill -9``) leaves the report either absent or stored, extracted and merged.  Extraction runs
     before the transaction, so the write lock is held only while writing and merging."""
     names = extractors_for(report.language) if extract else []
     extraction, problem = _run_extractors(report) if names else (None, None)
     with store.transaction():
-        inserted, group = _store_report(store, report)
+        inserted, group = _store_report(store, report, fingerprint)
         if inserted and names and extraction is not None:
             store.save_extraction(extraction, names)
             problem = merge_report(store, report.id)  # a savepoint: a failed merge undoes itself
@@ -210,16 +252,30 @@ def add_report(store: SQLiteStore, report: Report) -> str | None:
     return _store_report(store, report)[1]
 
 
-def _store_report(store: SQLiteStore, report: Report) -> tuple[bool, str | None]:
-    """(stored now, wire group): False when the same content id is already stored."""
-    own = wire.shingles(report.text, report.language)
-    bands = wire.band_hashes(wire.signature(own))
-    copies = [
-        cid
-        for cid, _group, text, language in store.wire_candidates(bands)
-        if wire.is_copy(own, wire.shingles(text, language))
-    ]
-    inserted = store.add_report(report, bands, hashlib.sha256(report.raw).hexdigest(), group_with=copies)
+def _store_report(store: SQLiteStore, report: Report, fingerprint: _Fingerprint | None = None
+                  ) -> tuple[bool, str | None]:
+    """(stored now, wire group): False when the same content id is already stored.
+
+    The report joins every wire group (and every ungrouped report) among its candidates that
+    holds a copy of it; one copy found in a group settles that group, so its other members are
+    not compared (the groups joined are the same as when every candidate is compared)."""
+    fingerprint = fingerprint or _fingerprint(report)
+    copies: list[str] = []
+    joined: set[str] = set()
+    candidates = store.wire_candidate_reports(fingerprint.bands, WIRE_CANDIDATES)
+    for cid, group, _url, _outlet, _shared in candidates:
+        if group is not None and group in joined:
+            continue
+        other = _stored_hashes(store, cid)
+        if other is not None and wire.is_copy(fingerprint.hashes, other):
+            copies.append(cid)
+            if group is not None:
+                joined.add(group)
+    with store.transaction():
+        inserted = store.add_report(report, fingerprint.bands, hashlib.sha256(report.raw).hexdigest(),
+                                    group_with=copies)
+        if inserted:
+            store.put_report_shingles(report.id, wire.to_blob(fingerprint.hashes))
     if not copies or not inserted:
         return inserted, None
     stored = store.report(report.id)
