@@ -20,7 +20,7 @@ from .errors import CommuniqueError, StoreError, UsageError
 from .extract import user_names
 from .ingest.fetch import DEFAULT_MAX_BYTES, DEFAULT_READ_TIMEOUT, FetchOptions
 from .ingest.meta import parse_published
-from .store import SQLiteStore
+from .store import SQLiteStore, is_url
 
 EXAMPLES = {
     "ingest": "examples:\n  communique ingest examples/ukraine-talks-2025/en\n"
@@ -242,7 +242,7 @@ def _store(args: argparse.Namespace, *, create: bool = False) -> SQLiteStore:
     """The store named by --db; commands that only read refuse a path that does not exist
     (instead of creating an empty store at a mistyped path)."""
     path = args.db or pipeline.default_path()
-    if not create and not Path(path).exists():
+    if not create and not is_url(path) and not Path(path).exists():
         raise StoreError(str(path), "no such database",
                          "check --db or $COMMUNIQUE_DB, or create it with "
                          f"`communique ingest --db {path} SOURCE`")

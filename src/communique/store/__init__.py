@@ -1,4 +1,8 @@
-"""Where the record lives.  SQLite (embedded, the default); PostgreSQL for teams."""
+"""Where the record lives.  SQLite (embedded, the default); PostgreSQL for teams.
+
+``open_store`` takes a file path (SQLite) or a ``postgresql://`` URL (PostgreSQL 15 or newer, see
+:mod:`communique.store.postgresql`); both stores have the same interface.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from pathlib import Path
 from .sqlite import SQLiteStore
 
 DEFAULT_DB = "communique.db"
+URL_SCHEMES = ("postgresql://", "postgres://")
 
 
 def default_path() -> str:
@@ -15,8 +20,19 @@ def default_path() -> str:
     return os.environ.get("COMMUNIQUE_DB") or DEFAULT_DB
 
 
+def is_url(target: str | Path | None) -> bool:
+    """Whether a --db value names a PostgreSQL database (``postgresql://…``) rather than a file."""
+    return isinstance(target, str) and target.startswith(URL_SCHEMES)
+
+
 def open_store(path: str | Path | None = None) -> SQLiteStore:
-    return SQLiteStore(path or default_path())
+    """The store at ``path`` (a SQLite file, or a ``postgresql://`` URL); ``default_path()`` if None."""
+    target = path or default_path()
+    if is_url(target):
+        from .postgresql import PostgresStore
+
+        return PostgresStore(str(target))
+    return SQLiteStore(target)
 
 
-__all__ = ["SQLiteStore", "default_path", "open_store"]
+__all__ = ["SQLiteStore", "default_path", "is_url", "open_store"]

@@ -161,9 +161,9 @@ class StoreState:
             middle = (lo + hi) // 2
             rows = self.db.execute(
                 "SELECT * FROM (SELECT * FROM statement_members WHERE speaker_id = ? AND rep = 1 "
-                "AND lo <= ? AND hi >= ? AND lo >= ? ORDER BY abs(lo - ?), quote_id LIMIT ?) "
+                "AND lo <= ? AND hi >= ? AND lo >= ? ORDER BY abs(lo - ?), quote_id LIMIT ?) AS dated "
                 "UNION ALL SELECT * FROM (SELECT * FROM statement_members WHERE speaker_id = ? "
-                "AND rep = 1 AND lo IS NULL ORDER BY quote_id LIMIT ?)",
+                "AND rep = 1 AND lo IS NULL ORDER BY quote_id LIMIT ?) AS undated",
                 (speaker_id, hi, lo, lo - 400, middle, cap, speaker_id, UNDATED_CANDIDATES),
             )
         for r in rows:

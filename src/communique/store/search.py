@@ -1,6 +1,7 @@
 """Word search over stored reports, in English and Japanese.
 
-Each report's title and text are indexed as words in the store's ``report_words`` FTS5 table:
+Each report's title and text are indexed as words in the store's ``report_words`` table (FTS5 on
+SQLite, a tsvector of the same words on PostgreSQL):
 Japanese runs split by Sudachi (the extractors' analyser, in its finest mode so that 和平 is
 found inside 和平協議), everything else by FTS5's unicode61 tokenizer (so "EU" is a word, which
 the trigram index cannot find).  Reports are indexed when a search first needs them.
@@ -66,6 +67,8 @@ def _japanese(run: str) -> list[str]:
 
 def sync(store: SQLiteStore) -> int:
     """Index every report not indexed yet (new, or changed since); returns how many."""
+    if getattr(store, "dialect", "sqlite") == "postgresql":
+        return _sync_postgresql(store)
     rows = store.db.execute(
         "SELECT rowid, title, text FROM reports WHERE rowid NOT IN (SELECT rowid FROM report_words)"
     ).fetchall()
@@ -74,6 +77,76 @@ def sync(store: SQLiteStore) -> int:
     with store.transaction() as db:
         db.executemany("INSERT INTO report_words (rowid, title, text) VALUES (?, ?, ?)",
                        [(r[0], " ".join(words(r[1] or "")), " ".join(words(r[2]))) for r in rows])
+    return len(rows)
+
+
+# -- PostgreSQL: the same words in a tsvector (report_words.words, migration 0006 there) ----------
+_MAX_POSITION = 16383  # PostgreSQL's last word position: later words are found, phrases there not
+_MAX_POSITIONS = 256  # positions kept per word (PostgreSQL's own limit)
+_MAX_LEXEME = 2000  # bytes; longer "words" (no real word is) are left out of the index
+_MAX_VECTOR = 900_000  # bytes of distinct words and positions, under the tsvector's 1 MB
+
+
+def _quoted(word: str) -> str:
+    return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def _plain(word: str) -> str:
+    """A word without its diacritics (as FTS5's remove_diacritics does on SQLite), Japanese kept."""
+    if _CJK_RUN.search(word) or word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def _index_words(text: str) -> list[str]:
+    return [w for w in (_plain(w) for w in words(text)) if w]
+
+
+def tsvector(title: str, text: str) -> str:
+    """A report's words as a tsvector literal, the words exactly as :func:`words` gives them:
+    title words weigh A, text words D, and a gap between them, so no phrase runs across."""
+    found: dict[str, list[str]] = {}
+    size = 0
+    position = 1
+    for part, weight in ((_index_words(title), "A"), (_index_words(text), "")):
+        for word in part:
+            places = found.get(word)
+            if places is None:
+                if len(word.encode()) > _MAX_LEXEME or size > _MAX_VECTOR:
+                    position += 1
+                    continue
+                places = found[word] = []
+                size += len(word.encode()) + 8
+            where = f"{min(position, _MAX_POSITION)}{weight}"
+            if len(places) < _MAX_POSITIONS and (not places or places[-1] != where):
+                places.append(where)
+                size += 2
+            position += 1
+        position += 1
+    return " ".join(f"{_quoted(w)}:{','.join(p)}" for w, p in found.items())
+
+
+def _tsquery(terms: list[Term]) -> str:
+    """Every term (AND), each in any of its spellings (OR), a spelling's words in a row (<->)."""
+    def phrase(text: str) -> str:
+        return " <-> ".join(_quoted(w) for w in _index_words(text))
+
+    parts = []
+    for term in terms:
+        alternatives = sorted({phrase(s) for s in term.spellings if _index_words(s)})
+        parts.append("(" + " | ".join(f"({a})" for a in alternatives) + ")")
+    return " & ".join(parts)
+
+
+def _sync_postgresql(store: SQLiteStore) -> int:
+    rows = store.db.execute(
+        "SELECT id, title, text FROM reports WHERE id NOT IN (SELECT report_id FROM report_words)"
+    ).fetchall()
+    if not rows:
+        return 0
+    with store.transaction() as db:
+        db.executemany("INSERT OR IGNORE INTO report_words (report_id, words) VALUES (?, ?::tsvector)",
+                       [(r[0], tsvector(r[1] or "", r[2])) for r in rows])
     return len(rows)
 
 
@@ -178,14 +251,27 @@ def search(store: SQLiteStore, query: str, *, limit: int = 20, sort: str = "rele
     if sort not in ("relevance", "date"):
         raise UsageError(f"--sort {sort}", "unknown order", "use relevance or date")
     sync(store)
-    order = "rank" if sort == "relevance" else "coalesce(r.published_at, '') DESC, rank"
-    rows = store.db.execute(
-        "SELECT r.id, r.title, r.outlet, r.published_at, r.language, r.url, r.text, "
-        "bm25(report_words, 3.0, 1.0) AS rank "
-        "FROM report_words JOIN reports r ON r.rowid = report_words.rowid "
-        f"WHERE report_words MATCH ? ORDER BY {order}, r.id LIMIT ?",
-        (_fts_query(terms), limit),
-    ).fetchall()
+    if getattr(store, "dialect", "sqlite") == "postgresql":
+        # ts_rank with title words weighing 3 times text words (as bm25's weights on SQLite),
+        # divided by 1 + the log of the report's length; higher is better, as -bm25 is
+        order = "score DESC" if sort == "relevance" else "coalesce(r.published_at, '') DESC, score DESC"
+        rows = store.db.execute(
+            "SELECT r.id, r.title, r.outlet, r.published_at, r.language, r.url, r.text, "
+            "-ts_rank('{0.3333, 0.0, 0.0, 1.0}', w.words, q.query, 1) AS rank, "
+            "ts_rank('{0.3333, 0.0, 0.0, 1.0}', w.words, q.query, 1) AS score "
+            "FROM (SELECT ?::tsquery AS query) q, report_words w JOIN reports r ON r.id = w.report_id "
+            f"WHERE w.words @@ q.query ORDER BY {order}, r.id LIMIT ?",
+            (_tsquery(terms), limit),
+        ).fetchall()
+    else:
+        order = "rank" if sort == "relevance" else "coalesce(r.published_at, '') DESC, rank"
+        rows = store.db.execute(
+            "SELECT r.id, r.title, r.outlet, r.published_at, r.language, r.url, r.text, "
+            "bm25(report_words, 3.0, 1.0) AS rank "
+            "FROM report_words JOIN reports r ON r.rowid = report_words.rowid "
+            f"WHERE report_words MATCH ? ORDER BY {order}, r.id LIMIT ?",
+            (_fts_query(terms), limit),
+        ).fetchall()
     hits = []
     for row in rows:
         snippet, spans = snippet_of(row["text"], terms)
