@@ -13,11 +13,9 @@ import hashlib
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from . import brief as briefing
 from . import merge as merging
-from .brief.llm import LLMConfig
 from .errors import InputError, UsageError
 from .extract import event_plover, extractors_for
 from .extract import extract as run_extractors
@@ -27,6 +25,10 @@ from .ingest.meta import canonical_url, same_site, site_host
 from .ingest.titles import untitled_name
 from .model import PLOVER, Extraction, Report, Skipped
 from .store import SQLiteStore, default_path, open_store
+
+if TYPE_CHECKING:  # the briefing writer is imported when a briefing is written (start-up time)
+    from . import brief as briefing
+    from .brief.llm import LLMConfig
 
 __all__ = [
     "IngestSummary",
@@ -566,6 +568,8 @@ def brief(
     llm: LLMConfig | None = None,
 ) -> briefing.Briefing:
     """A briefing of the stored story as of a day (default: the day of the story's newest report)."""
+    from . import brief as briefing
+
     merge(store)  # anything ingested but not merged yet
     if story_id is not None and story_id not in {row["id"] for row in story_rows(store)}:
         raise UsageError(f"--story {story_id}", "no such story", "list the stories with `communique stories`")
