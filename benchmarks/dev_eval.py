@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +44,7 @@ def _fmt(value: float | None) -> str:
     return "  —  " if value is None else f"{value:.3f}"
 
 
-def evaluate(dev: devscore.DevSet, *, merge: bool = True) -> dict[str, Any]:
+def evaluate(dev: devscore.DevSet, *, merge: bool = True, show_pairs: bool = False) -> dict[str, Any]:
     gazetteer = load_gazetteer()
     scores: dict[str, devscore.LangScore] = defaultdict(devscore.LangScore)
     results = []
@@ -69,12 +70,18 @@ def evaluate(dev: devscore.DevSet, *, merge: bool = True) -> dict[str, Any]:
             "misses": s.misses,
         }
     if merge and results:
-        figures["statements"] = _statements(results)
+        figures["statements"] = _statements(results, show=show_pairs)
     return figures
 
 
-def _statements(results: list[devscore.ReportResult]) -> dict[str, Any]:
-    """Ingest the present reports into a scratch store (extract + merge), then score pairs."""
+def _statements(results: list[devscore.ReportResult], *, show: bool = False) -> dict[str, Any]:
+    """Ingest the present reports into a scratch store (extract + merge), then score pairs.
+
+    Besides recall and precision over the pairs of matched quotes, the breakdown says where
+    the other gold pairs are lost: a quote not extracted, extracted with a wrong speaker, the
+    two quotes given different speaker ids (none of which merging can mend), or left apart
+    by the merger. With ``show`` it prints the merger's missed and wrong pairs."""
+    gazetteer = load_gazetteer()
     with tempfile.TemporaryDirectory() as tmp, pipeline.open_store(Path(tmp) / "dev.db") as store:
         for r in sorted(results, key=lambda r: (r.report.published_at or "", r.report.id)):
             pipeline.add_report(store, r.report)
@@ -85,18 +92,85 @@ def _statements(results: list[devscore.ReportResult]) -> dict[str, Any]:
             for ev in q["evidence"][:1]:
                 by_report[ev["report_id"]].append(q)
     items = []
+    gold_items: list[_GoldQuote] = []
     for r in results:
         stored = by_report.get(r.report.id, [])
         gold = r.dev.gold.get("quotes", [])
-        pairs = devscore._pair(gold, stored, lambda g, p: devscore.texts_match(g["text"], p["text"]))
-        for gi, pi in pairs:
-            if gold[gi].get("statement"):
-                items.append((r.dev, gold[gi]["statement"], stored[pi]["statement_id"]))
-    out = {}
+        pairs = dict(devscore._pair(gold, stored, lambda g, p: devscore.texts_match(g["text"], p["text"])))
+        for gi, g in enumerate(gold):
+            if not g.get("statement"):
+                continue
+            pi = pairs.get(gi)
+            p = stored[pi] if pi is not None else None
+            right = p is not None and devscore.names_agree(
+                g["speaker"], g.get("speaker_kind", "person"),
+                devscore.name_forms(p["speaker_id"], r.extraction, gazetteer, p.get("speaker_text") or ""))
+            gold_items.append(_GoldQuote(r.dev, g, p, right))
+            if p is not None:
+                items.append((r.dev, g["statement"], p["statement_id"]))
+    out: dict[str, Any] = {}
     for key, s in sorted(devscore.score_statements(items).items()):
         out[key] = {"gold_pairs": s.gold_pairs, "recall": s.recall, "pred_pairs": s.pred_pairs,
                     "precision": s.precision}
+    for key, b in _breakdown(gold_items, show=show).items():
+        out.setdefault(key, {}).update(b)
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class _GoldQuote:
+    dev: devscore.DevReport
+    gold: dict[str, Any]
+    stored: dict[str, Any] | None  # the stored quote matched to it, if any
+    right_speaker: bool
+
+
+def _breakdown(quotes: list[_GoldQuote], *, show: bool) -> dict[str, dict[str, int]]:
+    """Every gold same-remark pair (different reports, no wire copies), counted by where it is
+    lost; with ``show``, the pairs the merger missed or made wrongly, for reading."""
+    out: dict[str, dict[str, int]] = {}
+    for i, a in enumerate(quotes):
+        for b in quotes[i + 1:]:
+            ra, rb = a.dev, b.dev
+            if ra.id == rb.id or ra.story != rb.story or ra.wire_of == rb.id or rb.wire_of == ra.id:
+                continue
+            key = "-".join(sorted((ra.language, rb.language)))
+            c = out.setdefault(key, dict.fromkeys(
+                ("all_gold", "extracted", "right_speaker", "same_speaker_id", "grouped",
+                 "wrong_grouped"), 0))
+            same_gold = a.gold["statement"] == b.gold["statement"]
+            grouped = (a.stored is not None and b.stored is not None
+                       and a.stored["statement_id"] == b.stored["statement_id"])
+            if grouped and not same_gold:
+                c["wrong_grouped"] += 1
+                if show:
+                    _show("WRONG", key, a, b)
+            if not same_gold:
+                continue
+            c["all_gold"] += 1
+            if a.stored is None or b.stored is None:
+                continue
+            c["extracted"] += 1
+            if not (a.right_speaker and b.right_speaker):
+                continue
+            c["right_speaker"] += 1
+            if a.stored["speaker_id"] != b.stored["speaker_id"]:
+                if show:
+                    _show("SPEAKER", key, a, b)
+                continue
+            c["same_speaker_id"] += 1
+            c["grouped"] += grouped
+            if show and not grouped:
+                _show("MISSED", key, a, b)
+    return out
+
+
+def _show(what: str, key: str, a: _GoldQuote, b: _GoldQuote) -> None:
+    def one(q: _GoldQuote) -> str:
+        s = q.stored or {}
+        return (f"{q.dev.id} [{s.get('speaker_id')} {s.get('said_on')} {q.gold['statement']}"
+                f"{'' if q.gold.get('direct', True) else ' ind'}] {(s.get('text') or '')[:110]!r}")
+    print(f"{what} {key}\n   {one(a)}\n   {one(b)}")
 
 
 def _run(script: str, args: list[str]) -> None:
@@ -116,6 +190,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="only check that gold spans are in the texts")
     parser.add_argument("--no-merge", action="store_true", help="skip statement grouping")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--pairs", action="store_true",
+                        help="print the same-remark pairs the merger missed or made wrongly")
+    parser.add_argument("--story", action="append", default=[],
+                        help="score only this story (repeatable)")
     parser.add_argument("--polnear", action="store_true", help="also run benchmarks/polnear.py --split dev")
     parser.add_argument("--events", action="store_true", help="also run benchmarks/dev_events.py")
     args = parser.parse_args(argv)
@@ -136,7 +214,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(bad)} gold span(s) not found in {len(dev.present)} text(s)", file=sys.stderr)
         return 1 if bad else 0
 
-    figures = evaluate(dev, merge=not args.no_merge)
+    if args.story:
+        dev.reports = [r for r in dev.reports if r.story in args.story]
+    figures = evaluate(dev, merge=not args.no_merge, show_pairs=args.pairs)
     if args.json:
         print(json.dumps(figures, ensure_ascii=False, indent=1))
         return 0
@@ -164,6 +244,11 @@ def main(argv: list[str] | None = None) -> int:
     for key, s in figures.get("statements", {}).items():
         print(f"statement pairs {key:<8} gold {s['gold_pairs']:>4}  recall {_fmt(s['recall'])}   "
               f"predicted {s['pred_pairs']:>4}  precision {_fmt(s['precision'])}")
+    for key, s in figures.get("statements", {}).items():
+        if "all_gold" in s:
+            print(f"  {key}: gold pairs {s['all_gold']}, both quotes extracted {s['extracted']}, "
+                  f"with the right speaker {s['right_speaker']}, one speaker id {s['same_speaker_id']}, "
+                  f"of them grouped {s['grouped']}")
     if args.misses:
         for lang, values in figures["languages"].items():
             print(f"\n-- misses ({lang})")

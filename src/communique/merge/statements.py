@@ -78,6 +78,8 @@ def pair_margin(a: QuoteMember, b: QuoteMember, vectors: Mapping[str, np.ndarray
     if days > 1 or (days == 1 and not (a.exact and b.exact)):
         return -1.0
     if a.language != b.language:
+        if _name_like(a.text) or _name_like(b.text):
+            return -1.0  # a name ("Russia Calling!") has no meaning to carry into another language
         bar = NEXT_DAY if days == 1 else CROSS_UNDATED if undated else CROSS_LANGUAGE
         return meaning + cross_evidence(a.text, b.text, a.speaker_id) - bar
     if days == 1:
@@ -86,6 +88,17 @@ def pair_margin(a: QuoteMember, b: QuoteMember, vectors: Mapping[str, np.ndarray
     if undated:
         return max(meaning - UNDATED_MEANING, lexical(a.text, b.text) - UNDATED_LEXICAL)
     return max(meaning - SAME_MEANING, lexical(a.text, b.text) - SAME_LANGUAGE)
+
+
+def _name_like(text: str) -> bool:
+    """A short Latin-script wording whose every word opens with a capital: a title or a name
+    quoted as such (a forum, a slogan), not a sentence."""
+    words = _WORD.findall(text)
+    return 0 < len(words) <= NAME_WORDS and all(w[0].isupper() for w in words)
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+NAME_WORDS = 4
 
 
 def _span(m: QuoteMember) -> tuple[int, int] | None:
@@ -130,6 +143,9 @@ def _continued(a: QuoteMember, b: QuoteMember, text: str | None) -> bool:
     core = between.strip(_MARKS + ".,;:—–- ")
     if not core:  # a quote running over two paragraphs
         return a.direct and "\n" in between
+    first = a if a.start <= b.start else b
+    if first.text.rstrip(_MARKS).endswith(_ENDS) or between.lstrip(_MARKS).startswith(_ENDS):
+        return False  # the first piece ends a sentence: '"...friction." Still, he stressed, "..."'
     if (
         "\n" in between
         or _BOUNDARY.search(core)
@@ -140,7 +156,20 @@ def _continued(a: QuoteMember, b: QuoteMember, text: str | None) -> bool:
     return len(core.split()) <= 8 and bool(_ATTRIBUTION.search(core))
 
 
+def _next_paragraph(a: QuoteMember, b: QuoteMember, text: str | None) -> bool:
+    """The next paragraph of one quotation: the first stays open (no closing mark), the
+    second opens with a new one, nothing between (a statement or post quoted at length)."""
+    between = _between(a, b, text)
+    if between is None or not (a.direct and b.direct) or "\n" not in between or between.strip(_MARKS):
+        return False
+    return not _CLOSING.search(between.split("\n", 1)[0])
+
+
+_CLOSING = re.compile(r"[\"”’」』]")
+
+
 _MARKS = " \n\"'“”‘’「」『』"
+_ENDS = (".", "!", "?", "。", "！", "？")
 _BOUNDARY = re.compile(r"[。．.!?！？\n]")
 _VERB = re.compile(
     r"述べ|語っ|語り|話し|明らか|強調|指摘|説明|否定|批判|示し|\b(said|says|told|added|insisted|"
@@ -213,6 +242,8 @@ def _score(
             margin = pair_margin(new, other, vectors)
             if SPLIT_JOIN and _continued(new, other, report_text):
                 link.continued = True
+                if _next_paragraph(new, other, report_text) and gap(_span(new), _span(other)) == 0:
+                    margin = 1.0  # one quotation running over paragraphs: one remark
         if margin > link.margin:
             link.margin = margin
         if margin >= 0 and same:
@@ -261,6 +292,10 @@ def assign(
     split by its attribution joins the first half's statement when it matches nothing else.
     """
     scored = _score(new, candidates, vectors, report_text)
+    spans = _statement_spans(candidates)
+    # a statement met through an undated wording is out when its dated wordings are days away
+    # (it still counts as a rival below: a loose translation must clear it)
+    apart = {sid for sid in scored if gap(_span(new), spans.get(sid)) > 1}
     halves = [sid for sid, link in sorted(scored.items(), key=lambda kv: kv[1].first) if link.continued]
     # attached halves of other statements that this quote matches are this remark, unless
     # this quote is itself the second half of a quote of that statement (the same split quote)
@@ -268,7 +303,7 @@ def assign(
     found = [
         (link.margin, sid, link.same)
         for sid, link in sorted(scored.items(), key=lambda kv: (-kv[1].margin, kv[1].first))
-        if link.margin >= 0
+        if link.margin >= 0 and sid not in apart
     ]
     if not found:
         if halves and not adopt:
@@ -284,9 +319,29 @@ def assign(
     unite = [
         sid
         for margin, sid, is_same in found
-        if sid != target and margin >= (UNITE if is_same else CROSS_UNITE)
+        if sid != target
+        and margin >= (UNITE if is_same else CROSS_UNITE)
+        and gap(spans.get(target), spans.get(sid)) <= 1
     ]
     return Placement(target, unite, adopt=adopt)
+
+
+def _statement_spans(candidates: Sequence[QuoteMember]) -> dict[str, tuple[int, int]]:
+    """The days each statement's dated wordings among the candidates agree on (their common
+    interval, else the hull when they disagree): an undated wording matching two statements
+    weeks apart must not make them one."""
+    spans: dict[str, tuple[int, int]] = {}
+    for m in candidates:
+        span = _span(m)
+        if span is None:
+            continue
+        old = spans.get(m.statement_id)
+        if old is None:
+            spans[m.statement_id] = span
+            continue
+        lo, hi = max(old[0], span[0]), min(old[1], span[1])
+        spans[m.statement_id] = (lo, hi) if lo <= hi else (min(old[0], span[0]), max(old[1], span[1]))
+    return spans
 
 
 def summary_date(members: Sequence[QuoteMember]) -> tuple[str | None, Precision]:

@@ -1,0 +1,102 @@
+"""Pieces of one quotation in one report, and statements that an undated wording must not
+join: a letter quoted paragraph by paragraph is one statement; two remarks weeks apart stay
+two even when an undated report's paraphrase resembles both."""
+
+from __future__ import annotations
+
+from communique.merge import merge
+from communique.model import Evidence, Extraction, Precision, Quote, Report
+
+
+def _report(rid: str, text: str, published: str | None) -> Report:
+    return Report(
+        id=rid,
+        source=rid,
+        url=None,
+        outlet=rid,
+        title=f"Headline of {rid}",
+        published_at=published,
+        published_precision=Precision.DAY if published else Precision.UNKNOWN,
+        language="en",
+        text=text,
+        raw=b"",
+        content_type="text",
+        encoding="utf-8",
+    )
+
+
+def _quote(qid: str, report: Report, words: str, said_on: str | None, *, direct: bool = True) -> Quote:
+    start = report.text.index(words)
+    return Quote(
+        id=qid,
+        speaker_id="marta-ilves",
+        speaker_text="Ilves",
+        text=words,
+        language="en",
+        direct=direct,
+        verb="said",
+        said_on=said_on,
+        said_on_precision=Precision.DAY if said_on else Precision.UNKNOWN,
+        hedge=None,
+        evidence=(Evidence(report_id=report.id, start=start, end=start + len(words)),),
+        extractor="test",
+    )
+
+
+LETTER = (
+    "The fishing quota for next season will be cut by a third.",
+    "Every boat owner will receive compensation for the lost catch.",
+    "We owe this to the families who live from the sea.",
+)
+
+
+def test_a_quotation_running_over_paragraphs_is_one_statement() -> None:
+    body = "\n".join(f"\u201c{line}" for line in LETTER) + "\u201d"
+    long = _report("full", f"Headline\n\nIlves wrote in a letter to the fleet:\n{body}\n", "2026-05-04")
+    short = _report("short", f"Headline\n\n\u201c{LETTER[2]}\u201d Ilves wrote on Monday.\n", "2026-05-04")
+    record = merge(
+        [long, short],
+        [
+            Extraction(
+                report_id="full",
+                quotes=tuple(_quote(f"q-{n}", long, line, "2026-05-04") for n, line in enumerate(LETTER)),
+            ),
+            Extraction(report_id="short", quotes=(_quote("q-9", short, LETTER[2], "2026-05-04"),)),
+        ],
+    )
+    assert len({record.statement_of[q] for q in ("q-0", "q-1", "q-2", "q-9")}) == 1
+
+
+def test_a_new_sentence_after_the_attribution_is_not_the_second_half() -> None:
+    first, second = "Quotas are bound to cause friction.", "the fleet and the ministry should be partners"
+    text = f"Headline\n\n\u201c{first}\u201d Still, she stressed, \u201c{second}\u201d\n"
+    report = _report("r", text, "2026-05-04")
+    record = merge(
+        [report],
+        [
+            Extraction(
+                report_id="r",
+                quotes=(
+                    _quote("q-0", report, first, "2026-05-04"),
+                    _quote("q-1", report, second, "2026-05-04"),
+                ),
+            )
+        ],
+    )
+    assert record.statement_of["q-0"] != record.statement_of["q-1"]
+
+
+def test_an_undated_paraphrase_does_not_join_remarks_weeks_apart() -> None:
+    words = {
+        "undated": "Ilves held talks with the fleet owners on the fishing quota and urged them to accept it",
+        "june": "Ilves held talks with the fleet owners on the fishing quota and asked them to accept it",
+        "july": "Ilves held talks with fleet owners on the fishing quota, urging them to accept it",
+    }
+    dates = {"undated": None, "june": "2026-06-15", "july": "2026-07-20"}
+    reports = [_report(k, f"Headline\n\nOfficials said {w}.\n", dates[k]) for k, w in words.items()]
+    extractions = [
+        Extraction(report_id=r.id, quotes=(_quote(f"q-{r.id}", r, words[r.id], dates[r.id], direct=False),))
+        for r in reports
+    ]
+    record = merge(reports, extractions)
+    assert record.statement_of["q-june"] != record.statement_of["q-july"]
