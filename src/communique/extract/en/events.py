@@ -54,10 +54,11 @@ from .actors import Mention, modifies_next
 from .context import Context, is_headline, lc
 from .dates_en import DateRef
 from .proposals import ProposalMention
+from .speakers import antecedent, resolve_title
 from .text import Sentence
 from .wordscan import Family, Key
 
-EVENTS_EXTRACTOR = "events.en.v5"
+EVENTS_EXTRACTOR = "events.en.v6"
 
 PLACES = {
     "Moscow": "Moscow",
@@ -122,7 +123,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "phone_call",
         lc(
-            r"\b(?:(?:tele)?phone (?:call|conversation|talks)|spoke by (?:tele)?phone|spoke on the phone|"
+            r"\b(?:(?:tele)?phone (?:call|conversation|talks?)|spoke by (?:tele)?phone|spoke on the phone|"
             r"by (?:tele)?phone|call with|telephoned|(?:a|the) call)\b"
         ),
     ),
@@ -131,9 +132,11 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         lc(
             r"\b(?:(?:will|would|are due to|is due to|are expected to|is expected to|plans? to|are set to|"
             r"is set to|are scheduled to|is scheduled to|were due to|was due to|to)\s+"
-            r"(?:meet|hold (?:further )?talks|hold (?:[\w-]+ ){1,5}?(?:talks|meetings?|negotiations|summit)|"
+            r"(?:meet|hold (?:further )?(?:talks|discussions)|"
+            r"hold (?:[\w-]+ ){1,5}?(?:talks|meetings?|negotiations|discussions|summit)|"
             r"travel|visit|sit down|host|join|attend)|"
             r"(?:is|are|was|were) (?:due|expected) (?=in |at )|"
+            r"will be in (?=[a-z. ]{2,50} for (?:talks|meetings?|negotiations)\b)|"
             r"upcoming (?:meeting|talks|round)|(?:meeting|talks|round) "
             r"(?:is|are|was|were) (?:planned|scheduled|expected)|(?:planned|scheduled|expected) "
             r"(?:meeting|talks)|preparing (?:the |for )?(?:meetings?|talks)|next round)\b"
@@ -143,7 +146,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "meeting",
         lc(
             r"\b(?:met|meet|meets|meeting|meetings|held talks|hold talks|holding talks|talks|"
-            r"sat down|hosted|received|summit|negotiations|consultations|session|"
+            r"sat down|hosted|received|summit|negotiations|consultations|session|discussions?(?= with\b)|"
             r"rounds?(?! of (?:sanctions|strikes|attacks|applause|voting|tariffs))|"
             r"spent (?:about |nearly |almost |some |more than )?(?:[a-z-]+ )?(?:hours|days) (?:with|in)|"
             r"(?:presented|brought|delivered|handed) (?:the|a|his|its|their) (?:[a-z-]+ ){0,2}"
@@ -213,7 +216,8 @@ _TRIGGER_KEYS = {
     ),
     "meeting": Key.of(
         "",
-        "me held hold talks sat hosted received summit negotiat consultations session round spent presented "
+        "me held hold talks sat hosted received summit negotiat consultations session discussion round spent "
+        "presented "
         "brought delivered handed agreed hammered worked",
     ),
     "partly_accept": Key.of("", "some partly partially accept"),
@@ -437,7 +441,7 @@ def _mention_ok(ctx: Context, idx: int, mention: Mention, kind: str, trig: Trig)
             or (kind in _FRAMED_KINDS and mention.kind == "country")
         )
         and (_TO_PLACE.search(before) or (mention.kind == "country" and _VISIT_PLACE.search(before)))
-        and mention.start != trig.end + 1
+        and (mention.start != trig.end + 1 or ctx.lower.endswith("visit", trig.start, trig.end))
     ):  # "travel to Egypt", "visits to China", "will visit the U.S.": where, not who
         return False
     if mention.source == "metonym" and rx.match(
@@ -635,8 +639,10 @@ def _participants(
     for mention in ctx.by_sentence[idx]:
         if not any(lo <= mention.start < hi for lo, hi in regions):
             continue
+        own = kind in _FRAMED_KINDS and meetings.praises_own(text, mention, (trig.start, trig.end))
         if (
             noun
+            and not own
             and regions[0][0] <= mention.start < regions[0][1]
             and not meetings.noun_party(text, mention, (trig.start, trig.end))
         ):
@@ -662,12 +668,17 @@ def _participants(
         if (
             kind in _FRAMED_KINDS
             and frame
+            and not own
             and mention.end <= trig.start
             and _speaks_of(text, mention, trig, frame)
         ):
             continue  # "Trump on Wednesday called his envoys' talks ...", "Trump, asked about the meeting"
         if mention.actor_id not in out:
             out.append(mention.actor_id)
+    if kind in _FRAMED_KINDS:
+        for actor in _unnamed(ctx, idx, trig, regions[0]):
+            if actor not in out:
+                out.append(actor)
     clause = "".join(text[lo:hi] for lo, hi in regions)
     if groups and kind != "accuse" and _GROUP.search(clause):
         out += [g for g in groups if g not in out]
@@ -684,6 +695,29 @@ def _participants(
         if leader and leader not in out:
             out.append(leader)
     return out
+
+
+def _unnamed(ctx: Context, idx: int, trig: Trig, region: tuple[int, int]) -> list[str]:
+    """People a meeting clause puts at it by pronoun or description ("He met the president")."""
+    sentence_start = ctx.sentences[idx].start
+
+    def person(actor_id: str | None) -> str | None:
+        return actor_id if actor_id and ctx.actors.kind(actor_id) == "person" else None
+
+    def pronoun(word: str, pos: int) -> str | None:
+        return person(antecedent(word, pos, ctx.actors, ctx.salience, sentence_start, ctx.text))
+
+    def title(phrase: str, pos: int) -> str | None:
+        found = person(resolve_title(phrase, pos, ctx.actors))
+        named = found is not None and any(m.actor_id == found and m.start < pos for m in ctx.actors.mentions)
+        return found if named else None  # someone the report has named, not a namesake from the gazetteer
+
+    verb = not meetings.NOUN_TRIGGER.fullmatch(ctx.text, trig.start, trig.end)
+    prev = ctx.by_sentence[idx - 1] if idx > 0 else []
+    mentions = [m for m in ctx.by_sentence[idx] if not m.in_quote]
+    return meetings.unnamed_parties(
+        ctx.text, region, (trig.start, trig.end), verb, mentions, prev, pronoun, title
+    )
 
 
 # reporting, asking and judging verbs: a date next to one is its date, its subject is no party
@@ -1051,7 +1085,8 @@ def _separately(ctx: Context, idx: int, trig: Trig, participants: list[str]) -> 
     for m in ctx.by_sentence[idx]:
         if m.actor_id in participants and m.actor_id not in first_at:
             first_at[m.actor_id] = m.start
-    subject = [p for p in participants if first_at.get(p, hi) < trig.start]
+    # a subject named before the trigger, or one the clause names by pronoun ("He held talks separately")
+    subject = [p for p in participants if first_at.get(p, -1) < trig.start]
     others = [p for p in participants if p not in subject]
     if len(others) < 2:
         return None
@@ -1393,6 +1428,8 @@ def _merge(ctx: Context, drafts: list[Draft]) -> list[Event]:
         return any(m.actor_id == actor and lo <= m.start < hi for m in mentions)
 
     for d in merged:
+        if d.kind in _FRAMED_KINDS and not d.participants and not (d.place and d.date and d.own_date):
+            continue  # nobody put at it, and no place and day of its own: "talks were held on Monday"
         start, end = d.evidence[0]
         events.append(
             Event(

@@ -18,6 +18,7 @@ clause; when in doubt there is no event.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .actors import Mention
 from .lexicon import TITLE_WORDS
@@ -168,7 +169,7 @@ def evidence(text: str, lo: int, hi: int, trigger: tuple[int, int]) -> tuple[int
 
 # a meeting or call named by a noun ("talks", "a phone call"): who is at it must be said around it
 NOUN_TRIGGER = re.compile(
-    r"(?:(?:tele)?phone\s+)?(?:meetings?|talks|summit|negotiations|consultations|session|rounds?|call|"
+    r"(?:(?:tele)?phone\s+)?(?:meetings?|talks?|summit|negotiations|consultations|session|rounds?|call|discussions?|"
     r"conversation)|(?:a|the)\s+call|call\s+with",
     re.I,
 )
@@ -183,7 +184,7 @@ _LIGHT_VERB = (
 )
 # the subject of a verb whose object is the meeting noun: "Israel and Hamas began indirect negotiations"
 _SUBJECT_GAP = re.compile(
-    r"(?:\s*,[^,;]{0,60},|\s*,)?[^,;]{0,60}?\b(?:" + _LIGHT_VERB + r"\s+(?:[\w'’-]+\s+){0,6}"
+    r"(?:\s*,[^,;]{0,120},|\s*,)?[^,;]{0,60}?\b(?:" + _LIGHT_VERB + r"\s+(?:[\w'’-]+\s+){0,6}"
     r"(?:(?:in|with|at|for|on|during)\s+(?:[\w'’.-]+\s+){0,7}?)*|(?:had|has|have|having)\s+(?:[\w-]+\s+){0,2})",
     re.I,
 )
@@ -245,3 +246,101 @@ def noun_party(text: str, mention: Mention, trigger: tuple[int, int]) -> bool:
             or _LINKED_AFTER.fullmatch(text, end, mention.start)
         )
     return bool(_LINKED_AFTER.fullmatch(text, end, mention.start)) and mention.start - end <= 140
+
+
+# --------------------------------------------------------------------------- unnamed parties
+# A clause may put someone at a meeting without naming them: "He met the president on Wednesday",
+# "They met with Lutnick ...".  The pronoun or description must be the meeting's subject (opening
+# its clause, after at most an opening phrase and a comma) or the object of the meeting verb.
+
+_OPENING = re.compile(
+    r"[\s,;:—–-]*(?:(?:and|but|then|after|before|when|while|once|as)\s+)?"
+    r"(?:(?:on|in|at|late|early|earlier|later|after|during|following)\b[^,;.]{0,60},\s+)?",
+    re.I,
+)
+_PRONOUN = re.compile(r"(?P<p>[Hh]e|[Ss]he|They)\s")
+# a definite description of a person: "the president", "the Japanese economic revitalization minister"
+_DESCRIPTION = re.compile(
+    r"(?P<d>(?:[Tt]he|[A-Z][\w.]*(?:'s|’s))\s+(?:[\w.-]+\s+){0,4}?"
+    r"(?:president|prime minister|premier|vice premier|minister|secretary|negotiator|envoy|chancellor|"
+    r"emir|king|leader|representative))(?![\w'’-])(?!\s+[A-Z])"
+)
+# between the subject and a meeting verb: adverbs and auxiliaries only ("He also held talks")
+_VERB_GAP = re.compile(
+    r"(?:\s*(?:also|then|later|again|separately|first|had|has|have|will|would|was|were|is|are|"
+    r"[a-z]+ly)\b)*\s*"
+)
+_OBJECT_GAP = re.compile(r"\s+(?:in person\s+)?(?:with\s+)?")
+_NOUN_SUBJECT_GAP = re.compile(
+    r"\s+(?:also\s+|then\s+|later\s+|had\s+|have\s+|has\s+)*(?:held|had|began|started|ended|concluded|"
+    r"wrapped up|resumed|opened|joined|attended)\s+(?:a|an|the|their|his|her|two|three|[\w-]+\s+of)?"
+    r"(?:\s*[\w-]+){0,3}\s*"
+)
+# "Trump hailed a 'very productive' call with Xi": the one who hails his own call
+_OWN_CALL_PRAISED = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:hailed|praised|lauded|touted|described|welcomed|called)\s+(?:a|an)\s+"
+    r"(?:[\w\"“”'’-]+\s+){0,3}"
+)
+
+
+def _they(ctx_text: str, prev: list[Mention]) -> list[str]:
+    """Who "They" opening a sentence are: the people the sentence before opens with, joined by
+    "and" ("Li and Wang Wentao, China's commerce minister, were ...")."""
+    people = [m for m in prev if not m.in_quote]
+    if len(people) < 2 or people[0].kind != "person" or people[1].kind != "person":
+        return []
+    first, second = people[0], people[1]
+    if first.possessive or second.possessive:
+        return []
+    if not re.fullmatch(r"\s+and\s+", ctx_text[first.end : second.start]):
+        return []
+    return [first.actor_id, second.actor_id]
+
+
+def unnamed_parties(
+    text: str,
+    region: tuple[int, int],
+    trigger: tuple[int, int],
+    verb: bool,
+    mentions: list[Mention],
+    prev: list[Mention],
+    pronoun: Callable[[str, int], str | None],
+    title: Callable[[str, int], str | None],
+) -> list[str]:
+    """The people a meeting clause puts at it by pronoun or description (see above): ``pronoun(word,
+    pos)`` and ``title(phrase, pos)`` resolve them; ``verb`` says whether the trigger is a verb
+    ("met") rather than a noun ("talks")."""
+    out: list[str] = []
+    lo = _OPENING.match(text, region[0], trigger[0])
+    at = lo.end() if lo else region[0]
+    subject = _PRONOUN.match(text, at, trigger[0]) or _DESCRIPTION.match(text, at, trigger[0])
+    if subject is not None and any(at <= m.start < trigger[0] for m in mentions if m.end > subject.end()):
+        subject = None  # the clause names its subject after all ("He Lifeng met ...")
+    if subject is not None:
+        gap = text[subject.end() : trigger[0]]
+        fits = _VERB_GAP.fullmatch(gap) if verb else _NOUN_SUBJECT_GAP.fullmatch(" " + gap)
+        if fits:
+            if subject.lastgroup == "p":
+                word = subject.group("p").lower()
+                found = _they(text, prev) if word == "they" else [pronoun(word, subject.start())]
+            else:
+                found = [title(subject.group("d"), subject.start())]
+            out += [a for a in found if a]
+    if verb:
+        obj = _OBJECT_GAP.match(text, trigger[1])
+        if obj is not None:
+            described = _DESCRIPTION.match(text, obj.end())
+            if described is not None and not any(obj.end() <= m.start < described.end() for m in mentions):
+                found_title = title(described.group("d"), described.start())
+                if found_title:
+                    out.append(found_title)
+    return out
+
+
+def praises_own(text: str, mention: Mention, trigger: tuple[int, int]) -> bool:
+    """"Trump hailed a "very productive" call with Xi": the subject hails a call of his own."""
+    if mention.kind != "person" or mention.possessive or mention.end > trigger[0]:
+        return False
+    if not (text[trigger[0] : trigger[1]].endswith("with") or text.startswith(" with ", trigger[1])):
+        return False
+    return bool(_OWN_CALL_PRAISED.fullmatch(text, mention.end, trigger[0]))
