@@ -85,6 +85,36 @@ def test_speaker_in_role(evidence: str, actor: str, supported: bool) -> None:
     assert (check_claims(sentence(evidence, claim), PATTERNS) == ()) is supported
 
 
+HE_SAID = "He said tariffs set by the Harlan government were “a heavy loss.”"
+
+
+@pytest.mark.parametrize(("before", "evidence", "actor", "supported"), [
+    # a quote that continues the one the line before attributes
+    ("“It will take time,” Osei said.", "“Many issues are still open.”", "osei", True),
+    ("“It will take time,” Osei said.", "“Many issues are still open.”", "varga", False),
+    ("“It will take time,” Osei said. Varga disagreed.", "“Many issues are still open.”", "osei", False),
+    # "he said" after a sentence whose subject is the speaker, though the sentence names others
+    ("Osei insisted the U.S. deal must cover cars.", HE_SAID, "osei", True),
+    ("Varga insisted the deal must cover cars.", HE_SAID, "osei", False),
+    # a transcript: the speaker's name on a line of its own above the words
+    ("ブレナー報道官", "「協議は続きます。」", "brenner", True),
+    ("ブレナー報道官", "「協議は続きます。」", "osei", False),
+    # a Japanese sentence whose subject is left out: the topic of the sentence before, not a が in a clause
+    ("オセイ氏は記者団に「好機だ」と強調。", "バルガ氏が求める保証に「尽くす」と述べた。", "osei", True),
+    ("オセイ氏は記者団に「好機だ」と強調。", "バルガ氏は保証に「全力を尽くす」と述べた。", "osei", False),
+    # television news names the speaker in brackets after the words
+    ("", "「認識に違いはない」（オセイ大臣）", "osei", True),
+    ("", "「認識に違いはない」（バルガ大臣）", "osei", False),
+])
+def test_speaker_named_around_the_sentence(before: str, evidence: str, actor: str, supported: bool) -> None:
+    ev = EvidenceRef(report_id="r-1", start=0, end=len(evidence), text=evidence, context=evidence,
+                     before=before)
+    claim = Claim(role="speaker", actor=actor)
+    found = Sentence(text="(the writer's sentence)", claims=(claim,),
+                     citations=(Citation(item_id="i-1", item_type="quote", evidence=(ev,)),))
+    assert (check_claims(found, PATTERNS) == ()) is supported
+
+
 @pytest.mark.parametrize(("evidence", "stance", "supported"), [
     ("Osei said the draft was unacceptable.", "reject", True),
     ("Osei said the draft was unacceptable.", "accept", False),  # an inversion

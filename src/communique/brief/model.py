@@ -21,6 +21,9 @@ class EvidenceRef:
     end: int
     text: str
     context: str = ""  # the sentence around the span, for display only (never checked against)
+    # the lines before that sentence in its paragraph: who speaks in a quote that continues the
+    # one before ("…,” Akazawa said. “There are still …”) or stands under a name line; never shown
+    before: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -148,4 +151,4 @@ class Briefing:
         return out
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return asdict(self, dict_factory=lambda items: {k: v for k, v in items if k != "before"})

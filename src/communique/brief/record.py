@@ -80,6 +80,7 @@ class View:
                     end=end,
                     text=text[start:end],
                     context=_context(text, start, end),
+                    before=_before(text, start),
                 )
             )
         return out
@@ -168,6 +169,16 @@ def _context(text: str, start: int, end: int, width: int = 300) -> str:
     after = _SENTENCE_END.search(text, end, right)
     right = after.end() if after else right
     return " ".join(text[left:right].split())
+
+
+def _before(text: str, start: int, width: int = 300) -> str:
+    """The text before the sentence holding ``start``, back to a blank line (bounded)."""
+    left = max(0, start - width)
+    for found in _SENTENCE_END.finditer(text, left, start):
+        left = found.end()
+    head = text[max(0, left - width):left].rstrip()  # a name line may stand a blank line above the words
+    blank = head.rfind("\n\n")
+    return " ".join(head[blank + 1 if blank >= 0 else 0:].split())
 
 
 def view(records: Iterable[Record], as_of: str | date, story_id: str | None = None) -> View:

@@ -269,9 +269,14 @@ def _party(names: Names, actor_id: str | None) -> bool:
 
 
 def _has_content(st: Statement) -> bool:
+    """Words enough to stand as a statement: a fragment lifted from the reporter's sentence
+    (“fine with it”, from "he believed Russia was “fine with it”") needs five words, since
+    the words around it that say what it is about are the reporter's."""
     for q in st.quotes:
-        text = str(q.get("text") or "")
-        if len(re.findall(r"[A-Za-z]+", text)) >= 3 or len(re.findall(r"[\u3040-\u9fff]", text)) >= 6:
+        text = str(q.get("text") or "").strip()
+        words = len(re.findall(r"[A-Za-z]+", text))
+        fragment = bool(q.get("direct")) and text[:1].islower()
+        if words >= (5 if fragment else 3) or len(re.findall(r"[\u3040-\u9fff]", text)) >= 6:
             return True
     return False
 

@@ -172,21 +172,77 @@ def _speaker(claim: Claim, evidence: list[EvidenceRef], patterns: Patterns) -> s
         pattern = patterns.get(lang, {}).get(claim.actor or "")
         named = [m for m in pattern.finditer(text)] if pattern is not None else []
         # a Japanese headline attributes by placing the name before the quote: 「トランプ大統領「…」」
+        # ... or after it in brackets, as television news does: 「…」（赤沢大臣）
         headline_form = lang == "ja" and any(
-            re.match(r"\S{0,8}?[「『]", text[m.end():m.end() + 10]) for m in named)
+            re.match(r"\S{0,8}?[「『]", text[m.end():m.end() + 10])
+            or re.search(r"[」』]\s*[(（]$", text[max(0, m.start() - 4):m.start()]) for m in named)
         attributed = bool(cues["reporting"].search(text)) or (lang == "ja" and bool(_QUOTE_JA.search(text)))
         if not attributed and not headline_form:
+            if _carried_over(claim, ev, text, lang, patterns):
+                return None
             continue
         if any(not _qualifier(text, m.start(), m.end(), lang) for m in named):
             return None
         outside = _QUOTED.sub(" ", text)
-        others = [p for a, p in patterns.get(lang, {}).items() if a != claim.actor and p.search(outside)]
+        if lang == "en" and _PRONOUN_SAID.match(outside) and _carried_over(claim, ev, "", lang, patterns):
+            return None  # "He said a 25% tariff on cars imposed by the Trump administration ...": he
+        others = [p for a, p in patterns.get(lang, {}).items()
+                  if a != claim.actor and _names_subject(p, outside, lang)]
         if others:
+            if lang == "ja" and _carried_over(claim, ev, text, lang, patterns):
+                return None  # 「ハマスが求める保証に向けて『…』と述べた」 after 「トランプ氏は…と強調」
             continue
         # no one else named: "he said", the omitted subject of Japanese (「…」とも述べました)
         if lang == "ja" or _ANAPHOR_EN.search(outside):
             return None
     return f"the cited sentence does not attribute the words to {claim.actor}"
+
+
+_PRONOUN_SAID = re.compile(
+    r"\s*(?:he|she)\s+(?:\w+ly\s+)?(?:said|says|added|told|stressed|insisted|noted|warned)\b", re.I)
+# a Japanese name as the subject of its clause: 「ラトニック長官は」, not 「日本との」「トランプ氏には」
+_SUBJECT_JA = re.compile(r"[^、。「」\s]{0,8}?(?<![にでとか])(?:は|が)")
+_TOPIC_JA = re.compile(r"[^、。「」\s]{0,8}?(?<![にでとか])は")
+# lines and sentences; not after "U.S."
+_LINES = re.compile(r"(?<=[。！？])|(?<=[.!?\u201d\"])(?<![A-Z]\.)\s+(?=[A-Z\u201c\"])|\n")
+_LABEL_LINE = 24  # a line of a name and a title only (a transcript's 「ベッセント財務長官」 above the words)
+
+
+def _names_subject(pattern: re.Pattern[str], text: str, lang: str, topic_only: bool = False) -> bool:
+    """The pattern names someone as the subject (in Japanese: marked by は, or by が unless
+    ``topic_only``: a が-subject is often that of a clause inside the sentence, 「ハマスが求める…」)."""
+    if lang != "ja":
+        return pattern.search(text) is not None
+    marker = _TOPIC_JA if topic_only else _SUBJECT_JA
+    return any(marker.match(text, m.end()) for m in pattern.finditer(text))
+
+
+def _carried_over(claim: Claim, ev: EvidenceRef, text: str, lang: str, patterns: Patterns) -> bool:
+    """The words continue a quote the line before attributes to the speaker ("…,” Akazawa said.
+    “There are still …”), or stand under a line naming only the speaker (a transcript's label);
+    the cited sentence names nobody else (``text``: what is left to check of it)."""
+    pattern = patterns.get(lang, {}).get(claim.actor or "")
+    if pattern is None or not ev.before:
+        return False
+    outside = _QUOTED.sub(" ", text)
+    others = patterns.get(lang, {})
+    if any(a != claim.actor and _names_subject(p, outside, lang, topic_only=True) for a, p in others.items()):
+        return False
+    pieces = [p.strip() for p in _LINES.split(ev.before) if p.strip()]
+    if not pieces:
+        return False
+    last = unicodedata.normalize("NFKC", pieces[-1])
+    found = [m for m in pattern.finditer(last) if not _qualifier(last, m.start(), m.end(), lang)]
+    if not found:
+        return False
+    if len(last) <= _LABEL_LINE and not _QUOTED.search(last):
+        return True  # 「ベッセント財務長官」 on a line of its own
+    rest = _QUOTED.sub(" ", last)
+    starts = [m.start() for p in others.values() for m in [p.search(rest)] if m]
+    first_named = min(starts, default=None)
+    own = pattern.search(rest)
+    return (own is not None and own.start() == first_named
+            and bool(_cues()[lang]["reporting"].search(rest) or (lang == "ja" and _QUOTE_JA.search(last))))
 
 
 def _stance(claim: Claim, evidence: list[EvidenceRef]) -> str | None:
