@@ -8,6 +8,7 @@ placed by ``Xで``, with the actors of the sentence as participants.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ...model import Event, Evidence, Position, Precision, Proposal, Quote
 from .. import event_plover, item_id
@@ -29,12 +30,14 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("statement", re.compile(r"(?:ビデオ演説|演説|記者会見|電話会見|記者団に対し|記者団に(?:語|述べ))" + _TAIL
                              + r"|辞任した")),
 )
-_PLANNED = re.compile(r"予定|見通し|方向で調整|調整して|開く方向|計画が(?:ある|あり)")
+_PLANNED = re.compile(r"予定|見通し|方向で調整|調整して|開く方向|計画が(?:ある|あり)"
+                      r"|^(?:を行う|に臨む|に入る|に参加する|に出席する)(?:ため|方向)")
 # 「…と会談を行う。」「…と会談する。」: a non-past verb ending the sentence states a meeting to come
-_FUTURE_END = re.compile(r"(?:する|を行う|を開く|が開かれる)(?:。|$)")
+_FUTURE_END = re.compile(r"(?:する|を行う|を開く|が開かれる|に(?:臨む|加わる|参加する|出席する))(?:。|$)")
 # 「…と会談すると発表した」「協議を行うとしている」「首脳会談を開くと述べた」: a non-past verb reported
 _FUTURE_SAID = re.compile(r"(?:する|を行う|を開く|を開催する|が開かれる)(?:ことになった|見込み|方針)?"
-                          r"(?:と(?:発表|述べ|明らかに|し|語|伝え|説明)|ことで(?:合意|一致))")
+                          r"(?:と(?:発表|述べ|明らかに|し|語|伝え|説明|報じ|予告)|ことを(?:発表|明らかに|予告)"
+                          r"|ことで(?:合意|一致))")
 # 「今月末に行われる予定の米中首脳会談」: planned, said before the noun
 _PLANNED_BEFORE = re.compile(
     r"(?:行われる|開かれる|開く|行う|開催される|する)予定の[^、。]{0,6}$|予定されている[^、。]{0,6}$")
@@ -97,17 +100,27 @@ def _is_country(doc: Doc, actor_id: str) -> bool:
 def extract_events(doc: Doc, quotes: list[Quote], events_name: str, proposals_name: str,
                    positions_name: str) -> tuple[list[Event], list[Proposal], list[Position]]:
     events: list[Event] = []
+    fresh: set[str] = set()  # meetings the text says are new ones (「新たな協議」「その後…会談が行われ」)
+    anchored: set[str] = set()  # meetings with a day or a place their own sentence gives
     last_meeting: tuple[str | None, Precision, str | None] | None = None
     for sentence in doc.sentences:
         kinds_here: set[str] = set()
+        met_here: list[Event] = []  # the meetings and calls of this sentence so far
+        calls: list[Event] = []  # this sentence's calls (a planned call is a planned_meeting)
         sentence_quotes = [q for q in quotes if sentence.start <= q.evidence[0].start < sentence.end]
         for kind, pattern in TRIGGERS:
             for match in pattern.finditer(doc.text, sentence.start, sentence.end):
-                if doc.inside_bracket(match.start()) or kind in kinds_here:
+                if doc.inside_bracket(match.start()):
+                    continue
+                # a second meeting of the sentence only in a clause of its own, with its own parties
+                # (「Yと会談したほか、Zと交渉を行った」「…と会談し、近く米中協議を行うことで合意した」)
+                second = kind in kinds_here and kind in ("meeting", "phone_call") and bool(met_here) \
+                    and met_here[-1].evidence[0].end < match.start()
+                if kind in kinds_here and not second:
                     continue
                 if kind == "meeting" and (_NOMINAL_ONLY.match(doc.text, match.start())
-                                          or any(e.kind == "phone_call" and e.evidence[0].end >= match.end()
-                                                 and e.evidence[0].start <= match.start() for e in events)):
+                                          or any(e.extractor == "call" and e.evidence[0].end >= match.end()
+                                                 and e.evidence[0].start <= match.start() for e in calls)):
                     continue
                 if kind == "meeting" and "phone_call" in kinds_here and (
                         doc.text[match.start() - 1] == "で" or match.group("w") in ("協議", "話し合")):
@@ -123,12 +136,17 @@ def extract_events(doc: Doc, quotes: list[Quote], events_name: str, proposals_na
                 window = doc.text[match.end():min(sentence.end, match.end() + 20)]
                 if kind in ("meeting", "phone_call") and (
                         _PLANNED.search(window.split("、")[0])
+                        or _JOIN_FUTURE.match(doc.text, match.end())
+                        or _planned_by_the_end(doc.text, match, sentence)
                         or _FUTURE_END.search(doc.text, match.start(), min(sentence.end, match.end() + 2))
                         or _future_said(doc.text, match.start(), match.end(), sentence.end)
                         or _PLANNED_BEFORE.search(doc.text, max(sentence.start, match.start() - 14),
                                                   match.start())):
                     event_kind = "planned_meeting"
                 date, precision = _date(doc, sentence, match.start())
+                if (kind in ("meeting", "phone_call") and date and precision is Precision.DAY and doc.ref
+                        and date > doc.ref.isoformat()):
+                    event_kind = "planned_meeting"  # 「19日に会談する」 in a report of the 15th
                 if re.match(r"(?:など)?を経て", doc.text[match.end():match.end() + 4]):
                     date, precision = None, Precision.UNKNOWN  # a step on the way, not a dated event
                 if kind == "statement" and date is None:
@@ -136,6 +154,7 @@ def extract_events(doc: Doc, quotes: list[Quote], events_name: str, proposals_na
                     if dated:
                         date, precision = dated[0].said_on, dated[0].said_on_precision
                 place = _place(doc, sentence, match.start()) if kind in ("meeting", "phone_call") else None
+                own_date = date is not None
                 if kind == "meeting":
                     if date is None and last_meeting and (place is None or place == last_meeting[2]):
                         date, precision = last_meeting[0], last_meeting[1]
@@ -147,7 +166,19 @@ def extract_events(doc: Doc, quotes: list[Quote], events_name: str, proposals_na
                         participants = _participants(doc, sentence, [])[:1]
                     start = _evidence_start(doc, sentence, match.start())
                 elif kind in ("meeting", "phone_call"):
-                    groups, first_at = meetings.parties(doc, sentence, match.start(), match.end(), kind)
+                    if second:
+                        before = met_here[-1]
+                        groups, first_at = meetings.parties(
+                            doc, sentence, match.start(), match.end(), kind,
+                            after=before.evidence[0].end, carry=before.participant_ids[:1])
+                        if not groups[0] or (set(groups[0]) <= set(before.participant_ids)
+                                             and event_kind == before.kind):
+                            continue
+                    else:
+                        groups, first_at = meetings.parties(doc, sentence, match.start(), match.end(), kind)
+                        if not groups[0] and kind == "meeting" and _BARE_NOUN.search(
+                                doc.text, max(sentence.start, match.start() - 4), match.start()):
+                            groups = [_named_before(doc, sentence, match)]  # 「協議は6日から行われている」
                     participants = tuple(groups[0])
                     if first_at is not None and date is not None and _REPORTED.match(doc.text, match.end()):
                         said_at = [d for d in doc.dates_in(sentence.start, first_at) if d.value == date]
@@ -165,16 +196,32 @@ def extract_events(doc: Doc, quotes: list[Quote], events_name: str, proposals_na
                     groups = [list(participants)]
                 end = match.end()
                 summary = doc.text[start:end]
-                for n, group in enumerate(groups):  # 「XはY、Zとそれぞれ会談した」: one meeting each
-                    events.append(Event(
-                        id=item_id("e", doc.report.id, start, end, events_name,
-                                   event_kind if n == 0 else f"{event_kind}:{n}"),
-                        kind=event_kind, date=date, date_precision=precision if date else Precision.UNKNOWN,
-                        place=place, participant_ids=tuple(group), summary=summary,
-                        evidence=(Evidence(report_id=doc.report.id, start=start, end=end),),
-                        extractor=events_name,
-                    ))
+                days = [(date, precision)]
+                if kind in ("meeting", "phone_call"):
+                    days = _days_joined(doc, sentence, match.start()) or days  # 「3日と5日に電話協議した」
+                n = 0
+                for day, day_precision in days:
+                    for group in groups:  # 「XはY、Zとそれぞれ会談した」: one meeting each
+                        events.append(Event(
+                            id=item_id("e", doc.report.id, start, end, events_name,
+                                       event_kind if n == 0 else f"{event_kind}:{n}"),
+                            kind=event_kind, date=day,
+                            date_precision=day_precision if day else Precision.UNKNOWN,
+                            place=place, participant_ids=tuple(group), summary=summary,
+                            evidence=(Evidence(report_id=doc.report.id, start=start, end=end),),
+                            extractor=events_name,
+                        ))
+                        n += 1
+                        if kind in ("meeting", "phone_call"):
+                            met_here.append(events[-1])
+                            if len(days) > 1 or _NEW_MEETING.search(doc.text, sentence.start, match.start()):
+                                fresh.add(events[-1].id)
+                            if own_date or place:
+                                anchored.add(events[-1].id)
+                        if kind == "phone_call":
+                            calls.append(replace(events[-1], extractor="call"))
                 kinds_here.add(kind)
+    events = _once_each(doc, events, fresh, anchored)
     proposals = find_proposals(doc, proposals_name)
     positions = extract_positions(doc, quotes, proposals, positions_name)
 
@@ -185,10 +232,89 @@ def extract_events(doc: Doc, quotes: list[Quote], events_name: str, proposals_na
     return events, proposals, positions
 
 
-_HELD_BY_VERB = re.compile(r"を[^、。「」をがは]{0,10}?で(?:行い|行っ|開き|開い|開催し|実施し)")
+_HELD_BY_VERB = re.compile(r"を[^、。「」をがは]{0,10}?で(?:行い|行っ|開き|開い|開催し|実施し|開始し|始め)")
+# 「週末に行われた両国の貿易協議」: a relative clause that says it took place
+_HELD_BEFORE = re.compile(r"(?:行われた|開かれた|開催された)[^、。「」]{0,12}$")
 _REPORTED = re.compile(r"(?:こと)?(?:を)?と(?:述べ|明らかに|語|説明|発表|強調|指摘|話し)")
 _HELD_LATER = re.compile(r"(?:は|が)[^。「」]{0,40}?"
                          r"(?:行われ|開かれ|始ま|終え|終わ|開催さ|実施さ|大詰め)")
+
+
+# the final predicate of a sentence that puts its -し clauses in the future:
+# 「19日に米中首脳が協議し、承認する見通しだ」
+_PLANNED_END = re.compile(r"(?:見通し|予定|見込み|方針)(?:だ|です|という|となっている|である)?。?\s*$")
+
+
+def _planned_by_the_end(text: str, match: re.Match[str], sentence: Sentence) -> bool:
+    """A meeting verb in the -し form (「協議し、」) takes the tense of the sentence's last predicate."""
+    if not (text.startswith("、", match.end()) and text[match.end() - 1] == "し"):
+        return False
+    tail = text[match.end():sentence.end]
+    return "。" not in tail.rstrip().rstrip("。") and _PLANNED_END.search(tail) is not None
+
+
+# 「…の協議に加わる。」「…協議に臨む「…」」: joining talks still to come
+_JOIN_FUTURE = re.compile(r"に(?:臨む|加わる|参加する|出席する)(?:。|「|\n|$|予定|見通し|見込み|方針|ため)")
+# a bare meeting noun that opens its clause: 「協議は…」「今回の協議には…」「会談は…」
+_BARE_NOUN = re.compile(r"(?:^|[。、\n]|今回の|この|同)$")
+
+
+def _named_before(doc: Doc, sentence: Sentence, match: re.Match[str]) -> list[str]:
+    """The parties of the same talks named in this sentence or the one before: 「イスラエルとハマスの
+    和平協議で、…。…協議は6日から行われている」."""
+    word = match.group("w")
+    lo = next((s.start for s in doc.sentences if s.index == sentence.index - 1), sentence.start)
+    found: list[str] = []
+    for earlier in re.finditer(re.escape(word), doc.text[lo:match.start()]):
+        at = lo + earlier.start()
+        where = doc.sentence_at(at)
+        if where is None or doc.inside_bracket(at):
+            continue
+        groups, _first = meetings.parties(doc, where, at, at + len(word), "meeting")
+        if len(groups) == 1 and len(groups[0]) >= 2:
+            found = groups[0]
+    return found
+
+
+def _days_joined(doc: Doc, sentence: Sentence, at: int) -> list[tuple[str | None, Precision]]:
+    """「3日と5日に電話協議した」: two days, one meeting each."""
+    dates = [d for d in doc.dates_in(sentence.start, at) if not doc.inside_bracket(d.start)]
+    if len(dates) < 2 or doc.text[dates[-2].end:dates[-1].start] != "と":
+        return []
+    if not re.match(r"に|、|の", doc.text[dates[-1].end:dates[-1].end + 1]) or at - dates[-1].end > 4:
+        return []
+    return [(dates[-2].value, dates[-2].precision), (dates[-1].value, dates[-1].precision)]
+
+
+def _once_each(doc: Doc, events: list[Event], fresh: set[str], anchored: set[str]) -> list[Event]:
+    """A meeting the report mentions again (「会談は約1時間続いた」, the same parties or fewer, no other
+    day) is the meeting already found, not another one; a meeting noun whose parties the text never
+    names (「…についても協議が行われた」) is one of the report's meetings, unless the text says it is
+    a new one.  A summit (首脳会談) is not the talks of ministers, a call not a meeting, and a mention
+    with a day or a place of its own (``anchored``) is kept."""
+    met = ("meeting", "phone_call", "planned_meeting")
+
+    def family(e: Event) -> tuple[str, bool]:
+        at = e.evidence[0].end
+        return e.kind, "首脳" in doc.text[max(0, at - 8):at]
+
+    meetings_found = [e for e in events if e.kind in met]
+    kept: list[Event] = []
+    for event in events:
+        if event.kind in met and event.id not in fresh and event.id not in anchored:
+            if not event.participant_ids and any(f.participant_ids and f.kind == event.kind
+                                                 for f in meetings_found):
+                continue
+            if any(f.kind in met and family(f) == family(event)
+                   and (f.evidence[0] != event.evidence[0] or f.participant_ids == event.participant_ids)
+                   and set(event.participant_ids) <= set(f.participant_ids)
+                   and (event.date is None or event.date == f.date) for f in kept):
+                continue
+        kept.append(event)
+    return kept
+
+
+_NEW_MEETING = re.compile(r"新た|別の|その後|改めて|再び|続いて")
 
 
 def _is_headline(doc: Doc, sentence: Sentence) -> bool:
@@ -199,7 +325,7 @@ def _is_headline(doc: Doc, sentence: Sentence) -> bool:
 
 
 _VERBAL = re.compile(r"し|する|を行|が開かれ|を開|った|い|を経て|などを経て|中(?:だ|で|の|。)"
-                     r"|を(?:始め|開始し|終え|再開し)")
+                     r"|を(?:始め|開始し|終え|再開し)|に(?:臨|加わ|参加し|参加す|出席し|出席す)")
 
 
 def _reported_as_event(doc: Doc, sentence: Sentence, match: re.Match[str]) -> bool:
@@ -213,6 +339,8 @@ def _reported_as_event(doc: Doc, sentence: Sentence, match: re.Match[str]) -> bo
         return True  # 「今回の協議には、…らが参加している」
     if _HELD_BY_VERB.match(doc.text, word_end):
         return True  # 「初めての協議をスイスで行いました」
+    if _HELD_BEFORE.search(doc.text, max(sentence.start, match.start() - 24), match.start()):
+        return True  # 「週末に行われた両国の貿易協議」
     clause_start = max(doc.text.rfind("、", sentence.start, match.start()), sentence.start)
     return any(clause_start <= d.start and d.end <= match.start() and match.start() - d.end <= 25
                for d in doc.dates_in(sentence.start, match.start()))
