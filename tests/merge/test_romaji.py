@@ -42,3 +42,14 @@ def test_a_japanese_name_and_its_english_spelling_are_one_actor() -> None:
 ])
 def test_family_name_alone(person: str, known: list[str], found: str | None) -> None:
     assert by_family_name(person, known) == found
+
+
+def test_a_katakana_spelling_the_gazetteer_lacks_still_names_its_person() -> None:
+    from communique.merge.romaji import katakana_skeleton, skeleton
+
+    gazetteer = load()
+    # one Japanese outlet writes ベセント where the gazetteer has ベッセント
+    assert canonical_id("person:ベセント", gazetteer) == "scott-bessent"
+    assert katakana_skeleton("ベセント") == skeleton("Bessent")
+    # a name nobody in the gazetteer carries stays its own person
+    assert canonical_id("person:タナカ", gazetteer) == "person:タナカ"

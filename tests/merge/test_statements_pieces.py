@@ -100,3 +100,11 @@ def test_an_undated_paraphrase_does_not_join_remarks_weeks_apart() -> None:
     ]
     record = merge(reports, extractions)
     assert record.statement_of["q-june"] != record.statement_of["q-july"]
+
+
+def test_a_name_quoted_as_such_meets_no_translation_but_japanese_with_latin_letters_does() -> None:
+    from communique.merge.statements import _name_like
+
+    assert _name_like("Harbour Calling!")
+    assert not _name_like("reasonably good")
+    assert not _name_like("NATOへの加盟は加盟国が決める")

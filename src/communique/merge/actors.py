@@ -18,7 +18,7 @@ from ..extract.gazetteer import Gazetteer, key
 from ..model import Actor, Evidence, Role
 from .pinyin import pinyin_name
 from .records import MergedActor
-from .romaji import romanized_name
+from .romaji import katakana_person, romanized_name
 
 _HONORIFIC = re.compile(r"(氏|さん|様|大統領|首相|長官|報道官|補佐官|特使)$")
 _TITLE_EN = re.compile(r"^(mr|mrs|ms|dr|sir|president|minister|secretary|envoy|spokesman|spokeswoman)\s+")
@@ -43,6 +43,8 @@ def canonical_id(actor_id: str | None, gazetteer: Gazetteer) -> str | None:
         if entry is not None:
             return entry.id
         bare = name_key(name.replace("-", " "))
+        if found := katakana_person(bare, gazetteer):  # ベセント: the gazetteer's ベッセント
+            return found
         # 赤沢亮正 -> ryosei-akazawa and 何立峰 -> he-lifeng, as English reports name them
         latin = pinyin_name(bare) or romanized_name(bare)
         return "person:" + (latin or bare.replace(" ", "-"))

@@ -104,3 +104,73 @@ def family_name(name: str) -> str | None:
     if first is None or len(tokens) < 2 or first.part_of_speech()[2:4] != ("人名", "姓"):
         return None
     return str(first.surface())
+
+
+_KATAKANA = re.compile(r"^[\u30a0-\u30ff・＝=\s]+$")
+_SKIP = str.maketrans("", "", "ッー・＝= ")
+
+
+def is_katakana(name: str) -> bool:
+    return bool(_KATAKANA.match(name)) and any(ch in _KANA or ch in _SMALL for ch in name)
+
+
+def kana_key(kana: str) -> str:
+    """A katakana name without the marks spellings disagree on: ベッセント and ベセント, ヴァンス
+    and バンス are one key (geminate and long-vowel marks, separators, ヴ for ブ)."""
+    return kana.translate(_SKIP).replace("ヴ", "ブ")
+
+
+def skeleton(romaji_or_latin: str) -> str:
+    """The consonants of a name in Latin letters, repeats collapsed, l as r and v as b (how
+    katakana renders them): Bessent and besento, Khalil al-Hayya and hariruaruhaya agree."""
+    flat = romaji_or_latin.casefold().replace("kh", "h").replace("ph", "f").replace("th", "t")
+    flat = flat.replace("l", "r").replace("v", "b").replace("c", "k").replace("q", "k")
+    out: list[str] = []
+    for ch in flat:
+        if ch.isalpha() and ch not in "aeiouyw" and (not out or out[-1] != ch):
+            out.append(ch)
+    return "".join(out)
+
+
+def katakana_skeleton(kana: str) -> str:
+    """The consonant skeleton of a katakana name read in romaji (ベセント -> bsnt)."""
+    return skeleton(kana_to_romaji(kana.translate(_SKIP)).replace("tsu", "t").replace("shi", "s"))
+
+
+def match_katakana(kana: str, people: dict[str, str], latin: dict[str, str]) -> str | None:
+    """The one person a katakana name denotes: by its kana key among the people's Japanese
+    names (``people``: kana key -> id), else by its consonant skeleton among their Latin names
+    (``latin``: skeleton -> id; only skeletons of four consonants or more, one person each)."""
+    if not is_katakana(kana):
+        return None
+    found = people.get(kana_key(kana))
+    if found:
+        return found
+    bones = katakana_skeleton(kana)
+    return latin.get(bones) if len(bones) >= 4 else None
+
+
+_MAPS: dict[int, tuple[Any, dict[str, str], dict[str, str]]] = {}
+
+
+def katakana_person(name: str, gazetteer: Any) -> str | None:
+    """The gazetteer person a katakana name the gazetteer does not spell so denotes (ベセント:
+    scott-bessent, whose entry writes ベッセント), else None."""
+    if not is_katakana(name):
+        return None
+    held = _MAPS.get(id(gazetteer))
+    if held is None or held[0] is not gazetteer:
+        people: dict[str, set[str]] = {}
+        latin: dict[str, set[str]] = {}
+        for lang, index, keyed in (("ja", people, kana_key), ("en", latin, skeleton)):
+            for form, actor_id in gazetteer.names(lang).items():
+                entry = gazetteer.get(actor_id)
+                if entry is not None and entry.kind == "person" and (lang == "en" or is_katakana(form)):
+                    index.setdefault(keyed(form), set()).add(actor_id)
+        held = (
+            gazetteer,
+            {k: next(iter(v)) for k, v in people.items() if len(v) == 1},
+            {k: next(iter(v)) for k, v in latin.items() if len(v) == 1},
+        )
+        _MAPS[id(gazetteer)] = held
+    return match_katakana(name, held[1], held[2])

@@ -93,6 +93,8 @@ def pair_margin(a: QuoteMember, b: QuoteMember, vectors: Mapping[str, np.ndarray
 def _name_like(text: str) -> bool:
     """A short Latin-script wording whose every word opens with a capital: a title or a name
     quoted as such (a forum, a slogan), not a sentence."""
+    if any(ord(ch) > 0x3000 for ch in text):
+        return False
     words = _WORD.findall(text)
     return 0 < len(words) <= NAME_WORDS and all(w[0].isupper() for w in words)
 
