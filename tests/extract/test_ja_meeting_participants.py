@@ -118,6 +118,16 @@ CASES = [
         [("meeting", None, {"united-states", "russia"})],
     ),
     (
+        "a pair that held the talks it speaks from: 「XとYは…、エジプトでの協議で合意した」",
+        "イスラエルとハマスは3日、エジプトでの協議で、停戦の延長に合意した。",
+        [("meeting", "2025-12-03", {"israel", "hamas"})],
+    ),
+    (
+        "a photo caption: those marked 右 / 左",
+        "握手するルビオ国務長官(右)とラブロフ外相=2日、ジュネーブ(共同)\n\n両氏は制裁について意見を交わした。",
+        [("meeting", "2025-12-02", {"marco-rubio", "sergei-lavrov"})],
+    ),
+    (
         "the same meeting mentioned again is not another meeting",
         "ルビオ国務長官は2日、ラブロフ外相と会談した。両氏は制裁の問題についても協議した。",
         [("meeting", "2025-12-02", {"marco-rubio", "sergei-lavrov"})],

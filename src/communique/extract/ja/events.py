@@ -125,8 +125,11 @@ def extract_events(doc: Doc, quotes: list[Quote], events_name: str, proposals_na
                 if kind == "meeting" and "phone_call" in kinds_here and (
                         doc.text[match.start() - 1] == "で" or match.group("w") in ("協議", "話し合")):
                     continue  # 「電話会談を行い、…について協議した」: what the call was about
-                if sentence.index == 0 and _is_headline(doc, sentence):
+                if sentence.index == 0 and _is_headline(doc, sentence) \
+                        and match.start() < _headline_end(doc, sentence):
                     continue  # the headline repeats what the body reports
+                if _CAPTION.match(doc.text, match.start()):
+                    continue  # a photo caption: read by _captions
                 if kind == "meeting" and not _reported_as_event(doc, sentence, match):
                     continue
                 if kind in ("meeting", "phone_call") and meetings.unreal(
@@ -221,6 +224,7 @@ def extract_events(doc: Doc, quotes: list[Quote], events_name: str, proposals_na
                         if kind == "phone_call":
                             calls.append(replace(events[-1], extractor="call"))
                 kinds_here.add(kind)
+    events += _captions(doc, events_name)
     events = _once_each(doc, events, fresh, anchored)
     proposals = find_proposals(doc, proposals_name)
     positions = extract_positions(doc, quotes, proposals, positions_name)
@@ -233,6 +237,7 @@ def extract_events(doc: Doc, quotes: list[Quote], events_name: str, proposals_na
 
 
 _HELD_BY_VERB = re.compile(r"を[^、。「」をがは]{0,10}?で(?:行い|行っ|開き|開い|開催し|実施し|開始し|始め)")
+_AT_PLACE = re.compile(r"での[^、。「」]{0,6}$")
 # 「週末に行われた両国の貿易協議」: a relative clause that says it took place
 _HELD_BEFORE = re.compile(r"(?:行われた|開かれた|開催された)[^、。「」]{0,12}$")
 _REPORTED = re.compile(r"(?:こと)?(?:を)?と(?:述べ|明らかに|語|説明|発表|強調|指摘|話し)")
@@ -317,6 +322,49 @@ def _once_each(doc: Doc, events: list[Event], fresh: set[str], anchored: set[str
 _NEW_MEETING = re.compile(r"新た|別の|その後|改めて|再び|続いて")
 
 
+def _headline_end(doc: Doc, sentence: Sentence) -> int:
+    """Where the headline ends in a first sentence that holds it (a page that runs the headline,
+    the byline and the lead together holds the lead's meeting too)."""
+    title = (doc.report.title or "").strip()
+    at = doc.text.find(title, sentence.start, sentence.end) if title else -1
+    if at == -1 or not sentence.text.rstrip().endswith("。"):
+        return sentence.end
+    return at + len(title)
+
+
+# a photo caption: 「握手する赤沢経済再生相(右)とベセント米財務長官=1日、ワシントン」
+_CAPTION = re.compile(r"(?:会談|握手|協議|面会)(?:する|した)"
+                      r"(?=[^。\n=＝]{2,60}?[（(](?:右|左|中央|手前|奥)[）)])(?=[^。\n=＝]{2,80}[=＝])")
+_SIDE = re.compile(r"[（(](?:右|左|中央|手前|奥)[）)]")
+
+
+def _captions(doc: Doc, events_name: str) -> list[Event]:
+    """The people a photo caption shows meeting (each marked 右 / 左, or listed with と)."""
+    found: list[Event] = []
+    for match in _CAPTION.finditer(doc.text):
+        if doc.inside_bracket(match.start()):
+            continue
+        stop = min(i for i in (doc.text.find("=", match.end()), doc.text.find("＝", match.end())) if i != -1)
+        people = [m for m in doc.mentions_in(match.end(), stop)
+                  if m.kind == "person" and not doc.text.startswith("の", m.end)]
+        if len(people) < 2 or not any(_SIDE.match(doc.text, m.end) for m in people):
+            continue
+        line_end = doc.text.find("\n", stop)
+        line_end = len(doc.text) if line_end == -1 else line_end
+        dates = [d for d in doc.dates_in(stop, line_end) if d.value]
+        date, precision = (dates[0].value, dates[0].precision) if dates else (None, Precision.UNKNOWN)
+        start, end = match.start(), stop
+        found.append(Event(
+            id=item_id("e", doc.report.id, start, end, events_name, "meeting"),
+            kind="meeting", date=date, date_precision=precision if date else Precision.UNKNOWN,
+            place=None, participant_ids=tuple(dict.fromkeys(m.actor_id for m in people)),
+            summary=doc.text[start:end],
+            evidence=(Evidence(report_id=doc.report.id, start=start, end=end),),
+            extractor=events_name,
+        ))
+    return found
+
+
 def _is_headline(doc: Doc, sentence: Sentence) -> bool:
     """The first sentence is the headline when it is the title, or a line with no 。 (a text
     that opens with its lead sentence has no headline to skip)."""
@@ -341,6 +389,9 @@ def _reported_as_event(doc: Doc, sentence: Sentence, match: re.Match[str]) -> bo
         return True  # 「初めての協議をスイスで行いました」
     if _HELD_BEFORE.search(doc.text, max(sentence.start, match.start() - 24), match.start()):
         return True  # 「週末に行われた両国の貿易協議」
+    if doc.text.startswith("で、", word_end) and _AT_PLACE.search(
+            doc.text, max(sentence.start, match.start() - 8), match.start()):
+        return True  # 「XとYは9日、エジプトでの協議で合意した」
     clause_start = max(doc.text.rfind("、", sentence.start, match.start()), sentence.start)
     return any(clause_start <= d.start and d.end <= match.start() and match.start() - d.end <= 25
                for d in doc.dates_in(sentence.start, match.start()))
