@@ -56,6 +56,22 @@ def templates_for(lang: str) -> ModuleType:
     )
 
 
+_SENTENCE = re.compile(r".+?(?:[。！？]|[.!?](?=\s))")
+
+
+def headline_words(text: str) -> str | None:
+    """Words short enough for a headline: the quote, or its first sentence when the whole is too
+    long (「日米間の認識に齟齬はありません。米側に対し…」 -> its first sentence); None if neither fits."""
+    text = text.strip().rstrip(",、")  # “Nothing has changed at all,” Akazawa said
+    limit = 40 if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", text) else 90
+    if len(text) <= limit:
+        return text
+    first = _SENTENCE.match(text)
+    if first is None or len(first.group()) > limit or len(first.group()) < 8:
+        return None
+    return first.group().rstrip("。")
+
+
 _HEADLINE_DAYS = 7  # a headline remark was said within this many days of the as-of day, when any fits
 
 
@@ -380,24 +396,31 @@ class Writer:
     def pick_headline(self) -> Statement | None:
         """The most newsworthy attributed direct quote short enough for a headline, rendered in the
         briefing's language when any such quote is; otherwise in the language it was said in."""
-        limit = 40 if self.lang == "ja" else 90
         fitting = []
         for st in self.statements:
             if not st.speaker_id or self.names.is_commentator(st.speaker_id):
                 continue
             q = select.rendering(st, self.lang)
-            if not q.get("direct") or len(str(q.get("text") or "")) > limit:
+            words = headline_words(str(q.get("text") or ""))
+            if not q.get("direct") or words is None:
                 continue
+            if words[:1].islower():
+                continue  # “sometime toward the end of the week”: a fragment of the reporter's sentence
             claim = Claim(role="speaker", actor=st.speaker_id, item_id=str(q["id"]))
             if self.supporting_span(q, claim) is None:
                 continue  # words nobody is shown saying (a sub-heading, an unattributed line)
             # an undated remark counts as recent only when first reported on the latest days: a
             # report may recall a remark of weeks ago without its date
+            age = select.days_between(st.said_on or self.v.first_seen(st.evidence), self.v.as_of)
+            recent = age is not None and age <= (_HEADLINE_DAYS if st.said_on else 1)  # no date: not recent
+            fitting.append((st, recent, q.get("language") == self.lang, age is not None))
+        # the latest days' words first, then words a date places, in the briefing's language first
+        def rank(i: int) -> tuple[bool, bool, bool, int, int]:
+            st, recent, in_lang, dated = fitting[i]
             age = select.days_between(st.said_on or self.v.first_seen(st.evidence), self.v.as_of) or 0
-            recent = age <= (_HEADLINE_DAYS if st.said_on else 1)
-            fitting.append((st, recent, q.get("language") == self.lang))
-        # the latest days' words first, in the briefing's language before the other
-        ranked = sorted(range(len(fitting)), key=lambda i: (not fitting[i][1], not fitting[i][2], i))
+            return (not recent, not dated, not in_lang, age // 7, i)  # then the latest week's words
+
+        ranked = sorted(range(len(fitting)), key=rank)
         return fitting[ranked[0]][0] if ranked else None
 
     def headline(self, st: Statement | None, event: Record | None) -> Sentence:
@@ -411,16 +434,14 @@ class Writer:
                 if event is not None and later
                 else None
             )
-            text = self.T.headline(
-                self.names.short(str(st.speaker_id)), self.T.quote(str(q.get("text") or ""), q_lang), label
-            )
+            words = headline_words(str(q.get("text") or "")) or str(q.get("text") or "")
+            text = self.T.headline(self.names.short(str(st.speaker_id)), self.T.quote(words, q_lang), label)
             citations = [self.cite(q, "quote", actors=[str(st.speaker_id)], extra_dates=[st.said_on])]
             claims = [Claim(role="speaker", actor=str(st.speaker_id), item_id=citations[0].item_id)]
             if event is not None and label:
                 citations.append(self.cite(event, "event", actors=self.participants(event)))
                 claims.append(Claim(role="after", said_on=st.said_on, event_on=day(event.get("date"))))
-            return self.sentence(text, citations, "headline", quoted=[self.T.shown(str(q.get("text") or ""))],
-                                 claims=claims)
+            return self.sentence(text, citations, "headline", quoted=[self.T.shown(words)], claims=claims)
         if event is not None:
             label = self.event_label(event)
             return self.sentence(

@@ -310,7 +310,10 @@ def _differs(v: View, conflict: Record, variants: Sequence[Record]) -> bool:
     """Reports truly differ: at least two independent sources take different variants, and, for a
     remark, the variants are one remark told two ways (two different remarks grouped by mistake
     are no disagreement: "Our priorities are ..." and "Our priorities are not ...the internal ...")."""
-    sources = [{v.source_key(str(e.get("report_id"))) for e in var["evidence"]} for var in variants]
+    def outlet(report_id: str) -> str:  # two articles of one outlet are one voice here
+        return str((v.reports.get(report_id) or {}).get("outlet") or "").casefold() or v.source_key(report_id)
+
+    sources = [{outlet(str(e.get("report_id"))) for e in var["evidence"]} for var in variants]
     if not any(a - b and b - a for i, a in enumerate(sources) for b in sources[i + 1 :]):
         return False  # one outlet (or one wire story) on both sides: no two reports disagree
     quotes = [v.items.get(str(i)) or {} for i in conflict.get("item_ids") or ()]

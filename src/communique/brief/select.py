@@ -233,11 +233,16 @@ def followed_event(v: View, st: Statement) -> Record | None:
     return max(found, key=lambda e: (v.sources(v.evidence(e)), day(e.get("date")) or "")) if found else None
 
 
+UNDATED_AGE = 14  # days: what a remark no report dates counts as, for its newsworthiness
+
+
 def newsworthiness(v: View, names: Names, st: Statement, lang: str) -> float:
     direct = any(q.get("direct") for q in st.quotes)
     prominence = names.prominence(st.speaker_id) if st.speaker_id else 0
     when = st.said_on or v.first_seen(st.evidence)
-    age = days_between(when, v.as_of) or 0
+    age = days_between(when, v.as_of)
+    if age is None:  # neither the remark nor any report carrying it is dated: not news of the day
+        age = UNDATED_AGE
     in_lang = any(q.get("language") == lang for q in st.quotes)
     return (
         2 * direct
