@@ -82,6 +82,43 @@ CASES = [
 ]
 
 
+CASES += [
+    (
+        "the people who arrive where the talks are held join them",
+        "Marco Rubio and Kaja Kallas arrived in Geneva on Monday, where talks are underway between "
+        "Sergei Lavrov and Xi Jinping.",
+        {("meeting", frozenset({"marco-rubio", "kaja-kallas", "sergei-lavrov", "xi-jinping"}))},
+        "",
+    ),
+    (
+        "the subject after an opening 'In a phone call, ...' was on the call",
+        "In a long phone call, which took place in the evening, Marco Rubio and Sergei Lavrov explored "
+        "a deal.",
+        {("phone_call", frozenset({"marco-rubio", "sergei-lavrov"}))},
+        "",
+    ),
+    (
+        "'what both sides described as' does not make the subject a commenter",
+        "Officials from Japan and China ended two days of what both sides described as \"useful\" talks.",
+        {("meeting", frozenset({"japan", "china"}))},
+        "",
+    ),
+    (
+        "a meeting in an ', as ...' clause after a reporting clause",
+        "He told reporters in Geneva, as Marco Rubio and Sergei Lavrov concluded two days of meetings.",
+        {("meeting", frozenset({"marco-rubio", "sergei-lavrov"}))},
+        "",
+    ),
+    (
+        "a pronoun that plans a trip to hold talks",
+        "Marco Rubio arrived on Monday. He planned to visit Geneva next week to hold further talks with "
+        "Sergei Lavrov.",
+        {("planned_meeting", frozenset({"marco-rubio", "sergei-lavrov"}))},
+        "",
+    ),
+]
+
+
 @pytest.mark.parametrize(("pattern", "text", "expected", "lead"), CASES, ids=[c[0] for c in CASES])
 def test_unnamed_parties(
     pattern: str, text: str, expected: set[tuple[str, frozenset[str]]], lead: str

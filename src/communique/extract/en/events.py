@@ -548,7 +548,7 @@ def _leader(ctx: Context, demonym: str) -> str | None:
 
 _SPLIT = re.compile(
     r"\b(?:when|after|before|while|since|which|that|who|where|whereas)\b|,\s+and\b|\band (?=[a-z]+ed\b)"
-    r"|\bas (?=(?:the|their|his|her|its) )"
+    r"|\bas (?=(?:the|their|his|her|its) )|,\s+as\b"
 )
 _NEW_SUBJECT = re.compile(
     r"\b(?:when|after|before|while|since|which|that|who|where|whereas)\b|\bas (?=(?:the|their|his|her|its) )"
@@ -675,6 +675,15 @@ def _participants(
             continue  # "Trump on Wednesday called his envoys' talks ...", "Trump, asked about the meeting"
         if mention.actor_id not in out:
             out.append(mention.actor_id)
+    if kind in ("meeting", "planned_meeting") and noun:
+        sentence_start = ctx.sentences[idx].start
+        _at, arrived = meetings.arrivals(text, sentence_start, (trig.start, trig.end), ctx.by_sentence[idx])
+        out += [a for a in arrived if a not in out]
+    if kind in ("meeting", "phone_call") and noun:
+        opening = meetings.opening_subjects(
+            text, ctx.sentences[idx].start, (trig.start, trig.end), ctx.by_sentence[idx]
+        )
+        out += [a for a in opening if a not in out]
     if kind in _FRAMED_KINDS:
         for actor in _unnamed(ctx, idx, trig, regions[0]):
             if actor not in out:
@@ -732,6 +741,7 @@ _FRAME_WORDS = frozenset(
     ).split()
 )
 _AFTER_VERB = re.compile(r"\s+(?:\w+ly\s+)?")
+_WHAT_BEFORE = re.compile(r"\bwhat\s+(?:[\w-]+\s+){0,3}$")  # "two days of what both sides described as ..."
 _FRAME_GAP = re.compile(
     r"(?:\s*,)?\s+(?:(?:late|early|earlier|later)\s+)?"
     r"(?:(?:on|last|this)\s+[A-Z][\w.]*(?:\s+\d{1,2})?,?\s+)?(?:\w+ly\s+)?"
@@ -750,6 +760,7 @@ def _frame_verbs(
         for v in verbs
         if v[2] in _FRAME_WORDS
         and not text.endswith("so-", 0, v[0])
+        and not (text.startswith(" as ", v[1]) and _WHAT_BEFORE.search(text, max(0, v[0] - 30), v[0]))
         and not any(s < v[1] and v[0] < e for _k, s, e in hits)
     ]
 
@@ -1102,13 +1113,17 @@ def _evidence(
     Nov. 23 and in Florida on Nov. 30") cites the words up to its date."""
     if trig.span is not None and trig.span[1] > trig.end:
         return min(trig.start, trig.span[0]), trig.span[1]
-    regions = _regions(ctx.text, trig, trigs)
+    regions = [r for r in _regions(ctx.text, trig, trigs) if r[0] < r[1]] or [(trig.start, trig.end)]
     lo = min(r[0] for r in regions)
     hi = max(r[1] for r in regions)
     if trig.kind in _FRAMED_KINDS:
         for start, end, _word in frame or ():
             if lo <= start and end <= trig.start:
                 lo = end
+        sentence = next(s for s in ctx.sentences if s.start <= trig.start < s.end)
+        at, arrived = meetings.arrivals(ctx.text, sentence.start, (trig.start, trig.end), ctx.actors.mentions)
+        if arrived:
+            lo = min(lo, at)  # "Kushner and Witkoff arrived in ..., where negotiations are underway ..."
     return meetings.evidence(ctx.text, lo, hi, (trig.start, trig.end))
 
 
@@ -1379,6 +1394,16 @@ def _another(ctx: Context, draft: Draft, other: Draft) -> bool:
     return _ANOTHER.search(ctx.text, sentence.start, sentence.end) is not None
 
 
+def _arrivals_apart(ctx: Context, draft: Draft) -> bool:
+    """A definite meeting whose people are told arriving at it ("X and Y arrived in Sharm el-Sheikh,
+    where the negotiations are taking place") is told from its own people, not merged by the
+    article alone into the last meeting told."""
+    sentence = ctx.sentences[draft.sentence]
+    return bool(draft.participants) and bool(
+        meetings.ARRIVED_WHERE.search(ctx.text, sentence.start, sentence.end)
+    )
+
+
 def _merge(ctx: Context, drafts: list[Draft]) -> list[Event]:
     merged: list[Draft] = []
     for draft in drafts:
@@ -1395,7 +1420,12 @@ def _merge(ctx: Context, drafts: list[Draft]) -> list[Event]:
             if shared or same_place:
                 target = other
                 break
-        if target is None and draft.definite and draft.kind in ("meeting", "phone_call"):
+        if (
+            target is None
+            and draft.definite
+            and draft.kind in ("meeting", "phone_call")
+            and not _arrivals_apart(ctx, draft)
+        ):
             # "the talks": the last such event met, unless it happened elsewhere
             target = next(
                 (

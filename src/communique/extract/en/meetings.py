@@ -184,7 +184,7 @@ _LIGHT_VERB = (
 )
 # the subject of a verb whose object is the meeting noun: "Israel and Hamas began indirect negotiations"
 _SUBJECT_GAP = re.compile(
-    r"(?:\s*,[^,;]{0,120},|\s*,)?[^,;]{0,60}?\b(?:" + _LIGHT_VERB + r"\s+(?:[\w'’-]+\s+){0,6}"
+    r"(?:\s*,[^,;]{0,120},|\s*,)?[^,;]{0,60}?\b(?:" + _LIGHT_VERB + r"\s+(?:[\w'’\"“”-]+\s+){0,6}"
     r"(?:(?:in|with|at|for|on|during)\s+(?:[\w'’.-]+\s+){0,7}?)*|(?:had|has|have|having)\s+(?:[\w-]+\s+){0,2})",
     re.I,
 )
@@ -203,6 +203,7 @@ _REPORTING = re.compile(
     r"commented|asked|insisted|warned|noted|wrote|confirmed|denied)\b",
     re.I,
 )
+_WHAT_DESCRIBED = re.compile(r"\bwhat\s+(?:[\w-]+\s+){0,3}(?:described|called|termed)\s+as\b", re.I)
 # the owner or the attributive parties of the noun: "Witkoff's meeting", "the Israel-Hamas talks"
 _OWNER_GAP = re.compile(r"(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,2}")
 _ATTRIBUTIVE_GAP = re.compile(
@@ -237,6 +238,8 @@ def noun_party(text: str, mention: Mention, trigger: tuple[int, int]) -> bool:
             return True
         if _OWN_CALL_GAP.fullmatch(gap) or _HIS_OWN_GAP.fullmatch(gap):
             return True  # "Zelensky wrote on Telegram after a phone call with ...": his own call
+        # "ended two days of what both sides described as 'constructive' talks": the talks' own subject
+        gap = _WHAT_DESCRIBED.sub(" ", gap)
         return bool(_SUBJECT_GAP.fullmatch(gap)) and not _REPORTING.search(gap)
     if mention.start < end or mention.possessive:
         return False
@@ -254,7 +257,8 @@ def noun_party(text: str, mention: Mention, trigger: tuple[int, int]) -> bool:
 # its clause, after at most an opening phrase and a comma) or the object of the meeting verb.
 
 _OPENING = re.compile(
-    r"[\s,;:—–-]*(?:(?:and|but|then|after|before|when|while|once|as)\s+)?"
+    r"[\s,;:—–-]*(?:(?:said|says|added|adds|told reporters)\s+)?"
+    r"(?:(?:and|but|then|after|before|when|while|once|as|that)\s+)?"
     r"(?:(?:on|in|at|late|early|earlier|later|after|during|following)\b[^,;.]{0,60},\s+)?",
     re.I,
 )
@@ -267,9 +271,16 @@ _DESCRIPTION = re.compile(
 )
 # between the subject and a meeting verb: adverbs and auxiliaries only ("He also held talks")
 _VERB_GAP = re.compile(
-    r"(?:\s*(?:also|then|later|again|separately|first|had|has|have|will|would|was|were|is|are|"
+    r"(?:\s*(?:also|then|later|again|separately|first|had|has|have|will|would|was|were|is|are|planned|plans|"
+    r"plan|intends|intended|set|scheduled|due|"
     r"[a-z]+ly)\b)*\s*"
 )
+# "He planned to visit Washington next week to hold further talks with ...": the trip's purpose
+_TRIP_GAP = re.compile(
+    r"\s*(?:(?:planned|plans|plan|is|was|is set|was set|is scheduled|was scheduled|will|intends)\s+)?"
+    r"(?:to\s+)?(?:visit|travel\s+to|fly\s+to|go\s+to|head\s+to)\s+[^,;]{0,60}?\s"
+)
+_WHERE_BEFORE = re.compile(r"\b(?:visit|to|in|at)\s+(?:the\s+)?$")
 _OBJECT_GAP = re.compile(r"\s+(?:in person\s+)?(?:with\s+)?")
 _NOUN_SUBJECT_GAP = re.compile(
     r"\s+(?:also\s+|then\s+|later\s+|had\s+|have\s+|has\s+)*(?:held|had|began|started|ended|concluded|"
@@ -314,11 +325,19 @@ def unnamed_parties(
     lo = _OPENING.match(text, region[0], trigger[0])
     at = lo.end() if lo else region[0]
     subject = _PRONOUN.match(text, at, trigger[0]) or _DESCRIPTION.match(text, at, trigger[0])
-    if subject is not None and any(at <= m.start < trigger[0] for m in mentions if m.end > subject.end()):
+    if subject is not None and any(
+        at <= m.start < trigger[0] and not _WHERE_BEFORE.search(text, max(at, m.start - 12), m.start)
+        for m in mentions
+        if m.end > subject.end()
+    ):
         subject = None  # the clause names its subject after all ("He Lifeng met ...")
     if subject is not None:
         gap = text[subject.end() : trigger[0]]
-        fits = _VERB_GAP.fullmatch(gap) if verb else _NOUN_SUBJECT_GAP.fullmatch(" " + gap)
+        fits = (
+            _VERB_GAP.fullmatch(gap) or _TRIP_GAP.fullmatch(gap)
+            if verb
+            else _NOUN_SUBJECT_GAP.fullmatch(" " + gap)
+        )
         if fits:
             if subject.lastgroup == "p":
                 word = subject.group("p").lower()
@@ -344,3 +363,75 @@ def praises_own(text: str, mention: Mention, trigger: tuple[int, int]) -> bool:
     if not (text[trigger[0] : trigger[1]].endswith("with") or text.startswith(" with ", trigger[1])):
         return False
     return bool(_OWN_CALL_PRAISED.fullmatch(text, mention.end, trigger[0]))
+
+
+# "X and Y arrived in Sharm el-Sheikh, where the negotiations are taking place": the arrivals join them
+ARRIVED_WHERE = re.compile(
+    r"\b(?:arrived|arrives|arriving|landed)\b[^.;]{0,80}?,\s+where\s+(?:the\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?=(?:negotiations|talks|meetings?|discussions)\b)"
+)
+_SUBJECT_OPENS = re.compile(r"(?:^|\b(?:as|when|after|while|since|and)\s)")
+# "Trump son-in-law and adviser Jared Kushner": a person qualifying another's title
+_PERSON_TITLED = re.compile(
+    r"\s+(?i:"
+    + "|".join(sorted((re.escape(w) for w in TITLE_WORDS), key=len, reverse=True))
+    + r")\b[^,;]{0,40}?\s[A-Z][a-z]"
+)
+
+
+def arrivals(
+    text: str, sentence_start: int, trigger: tuple[int, int], mentions: list[Mention]
+) -> tuple[int, list[str]]:
+    """The people who arrive where the meeting a noun names is held ("Kushner and Witkoff arrived in
+    Sharm el-Sheikh, where negotiations are underway between Israel and Hamas"), and where the first
+    of them is named."""
+    arrived = ARRIVED_WHERE.search(text, max(sentence_start, trigger[0] - 160), trigger[1])
+    if arrived is None or arrived.end() != trigger[0]:
+        return trigger[0], []
+    lo = sentence_start
+    for opening in _SUBJECT_OPENS.finditer(text, sentence_start, arrived.start()):
+        if opening.group().strip() and text[opening.start() : opening.start() + 4] != "and ":
+            lo = opening.end()
+    out: list[str] = []
+    first = trigger[0]
+    for m in mentions:
+        if not (lo <= m.start < arrived.start()) or m.kind != "person" or m.possessive or m.in_quote:
+            continue
+        if _PERSON_TITLED.match(text, m.end):
+            continue  # "Trump son-in-law and adviser Jared Kushner"
+        first = min(first, m.start)
+        if m.actor_id not in out:
+            out.append(m.actor_id)
+    return first, out
+
+
+# "In a 30-minute phone call, which took place at 9 p.m., Akazawa and Bessent explored ...": the
+# subject of the main clause was on the call the opening phrase names
+_OPENING_PP = re.compile(r"\s*(?:In|During)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}")
+_AFTER_OPENING = re.compile(r"(?:,\s+which\b[^,;]{0,100})?,\s+")
+_JOIN = re.compile(r"\s+and\s+|,\s+|,\s+and\s+")
+
+
+def opening_subjects(
+    text: str, sentence_start: int, trigger: tuple[int, int], mentions: list[Mention]
+) -> list[str]:
+    """The people the main clause opens with, when the sentence opens with the meeting noun ("In a
+    phone call, ..., A and B explored ...")."""
+    if not _OPENING_PP.fullmatch(text, sentence_start, trigger[0]):
+        return []
+    after = _AFTER_OPENING.match(text, trigger[1])
+    if after is None:
+        return []
+    out: list[str] = []
+    at = after.end()
+    for m in mentions:
+        if m.start < at:
+            continue
+        if m.start != at or m.possessive or m.in_quote or m.kind not in ("person", "country"):
+            break
+        out.append(m.actor_id)
+        join = _JOIN.match(text, m.end)
+        if join is None:
+            break
+        at = join.end()
+    return out if len(out) >= 1 and not text.startswith("'s", at) else []
