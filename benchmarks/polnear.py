@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import hashlib
 import json
 import re
 import subprocess
@@ -205,13 +206,23 @@ def _named(text: str, start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
+# The gold side's entities of each article text (sha1 -> spans), kept beside the converted data
+# so that repeated runs score without running the model again.
+_ENTITY_CACHE: dict[str, list[list[int]]] = {}
+
+
 @functools.lru_cache(maxsize=4)
 def _entities(text: str) -> tuple[tuple[int, int], ...] | None:
+    digest = hashlib.sha1(text.encode()).hexdigest()
+    if digest in _ENTITY_CACHE:
+        return tuple((s, e) for s, e in _ENTITY_CACHE[digest])
     nlp = _ner()
     if nlp is None:
         return None
     doc = nlp(text)
-    return tuple((ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in ("PERSON", "ORG"))
+    spans = tuple((ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in ("PERSON", "ORG"))
+    _ENTITY_CACHE[digest] = [list(span) for span in spans]
+    return spans
 
 
 def _names(words: str) -> set[str]:
@@ -368,6 +379,10 @@ def _score_split(folder: Path, limit: int | None) -> tuple[Tally, Tally, int, in
         records = records[:limit]
     gazetteer = load()
     names.available()  # load the NER model once, before timing, as a long-running process has it
+    cache = folder / "entities.json"
+    if cache.exists():
+        _ENTITY_CACHE.update(json.loads(cache.read_text()))
+    known = len(_ENTITY_CACHE)
     direct, indirect = Tally(), Tally()
     seconds = 0.0
     chars = 0
@@ -394,6 +409,8 @@ def _score_split(folder: Path, limit: int | None) -> tuple[Tally, Tally, int, in
         seconds += time.process_time() - began
         chars += len(text)
         score(text, extraction, gold_pieces(text, ann), direct, indirect)
+    if len(_ENTITY_CACHE) > known and _ner() is not None:
+        cache.write_text(json.dumps(_ENTITY_CACHE))
     return direct, indirect, len(records), chars, seconds
 
 

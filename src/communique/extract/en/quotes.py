@@ -35,7 +35,7 @@ from .speakers import (
 )
 from .text import QuoteSpan, Sentence
 
-EXTRACTOR = "quotes.en.v4"
+EXTRACTOR = "quotes.en.v5"
 
 HEDGE = lc(
     r"\b(reportedly|allegedly|according to (?:(?:two |three |several |unnamed |anonymous )?(?:sources|people|"
@@ -418,8 +418,16 @@ def _record_salience(ctx: Context, sent: Sentence, speakers: list[str]) -> str |
         ctx.salience.add(at, actor_id, "speaker")
     subject_taken = False
     subject = None
+    # "Since launching his White House bid, Trump has ...": no subject inside an introductory phrase
+    clause_start = sent.start
+    if _SUBORDINATE.match(ctx.text, sent.start, sent.end):
+        comma = ctx.text.find(",", sent.start, sent.end)
+        clause_start = comma + 1 if comma > 0 else sent.start
     for mention in ctx.by_sentence[ctx.salience.sentence]:
         if mention.in_quote:
+            continue
+        if mention.start < clause_start:
+            ctx.salience.add(mention.start, mention.actor_id, "mention")
             continue
         before = ctx.text[max(sent.start, mention.start - 20) : mention.start]
         if not subject_taken and mention.kind != "person":
@@ -435,22 +443,32 @@ def _record_salience(ctx: Context, sent: Sentence, speakers: list[str]) -> str |
             subject = mention.actor_id
         else:
             ctx.salience.add(mention.start, mention.actor_id, "mention")
-    if not speakers and _unknown_subject(ctx, sent):
+    unknown = _unknown_subject(ctx, sent) if not speakers else None
+    if unknown is not None:
         ctx.salience.add(sent.start, UNKNOWN, "subject")
+        ctx.salience.unnamed[sent.start] = unknown
     return subject
 
 
+# a sentence that opens with a subordinate clause or a prepositional phrase ended by a comma
+_SUBORDINATE = re.compile(
+    r"(?:in|on|at|after|before|during|when|while|as|since|until|despite|following|speaking|asked|if|"
+    r"though|although|because|once|with|for|from|by|under|amid|like|unlike|throughout|without)\b",
+    re.I,
+)
 _OPENING_NAME = re.compile(r"[“\"]?([A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){0,2})(?:’s|'s)?\s+[a-z]")
 
 
-def _unknown_subject(ctx: Context, sent: Sentence) -> bool:
-    """The sentence opens with a name that no mention covers ("Carson defied the question"):
+def _unknown_subject(ctx: Context, sent: Sentence) -> str | None:
+    """The name no mention covers that opens the sentence ("Carson defied the question"):
     a later "he" is more likely that person than anyone named before."""
     match = _OPENING_NAME.match(ctx.text, sent.start, sent.end)
     if match is None or ctx.actors.between(match.start(1), match.end(1)):
-        return False
+        return None
     words = match.group(1).split()
-    return not (words[0].lower() in _NOT_OPENING_NAME or words[0].lower().endswith(("ing", "ly", "ed")))
+    if words[0].lower() in _NOT_OPENING_NAME or words[0].lower().endswith(("ing", "ly", "ed")):
+        return None
+    return match.group(1)
 
 
 def _quote(

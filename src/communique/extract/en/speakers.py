@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from . import rx
 from .actors import TITLE_HEADS, Mention, ReportActors  # noqa: F401
-from .lexicon import DESCRIPTOR_NOUNS
+from .lexicon import DESCRIPTOR_NOUNS, FEMALE_NAMES, MALE_NAMES
 from .wordscan import ODD
 
 ANON_NOUNS = (
@@ -135,6 +135,7 @@ class Salience:
 
     entries: list[tuple[int, str, str, int, int]] = field(default_factory=list)
     sentence: int = 0  # index of the sentence being read
+    unnamed: dict[int, str] = field(default_factory=dict)  # UNKNOWN entry position -> its name
 
     def add(self, pos: int, actor_id: str, role: str) -> None:
         rank = {"speaker": 0, "subject": 1, "mention": 2}[role]
@@ -585,7 +586,9 @@ def antecedent(
         candidates, key=lambda e: (not (e[3] <= 1 and latest - e[4] <= _SUBJECT_REACH), -e[4], e[3], -e[0])
     ):
         if actor_id == UNKNOWN:
-            return None  # someone nobody could name opens a nearer sentence: not a person further back
+            # someone nobody could name opens a nearer sentence: not a person further back,
+            # but that person when the report gives the name in full with a known given name
+            return _named_in_full(sal.unnamed.get(_p, ""), gender, _p, actors, text)
         if actors.kind(actor_id) == "person" and actors.gender(actor_id) in (gender, None):
             return actor_id
     for mention in reversed(actors.mentions):
@@ -597,6 +600,27 @@ def antecedent(
         ):
             return mention.actor_id
     return None
+
+
+def _named_in_full(name: str, gender: str, pos: int, actors: ReportActors, text: str) -> str | None:
+    """A person no one recognised who opens a sentence ("Carson defied the question"), as a pronoun's
+    antecedent: only when the name, here or earlier in the report, starts with a given name of the
+    pronoun's gender ("Ben Carson"); else None (a place, a team, a company may open a sentence too)."""
+    words = name.split()
+    if not words or not 1 <= len(words) <= 3:
+        return None
+    full = name
+    if len(words) == 1:
+        full = ""
+        for m in rx.finditer(rf"\b([A-Z][a-z]+) {re.escape(words[0])}\b", text[: max(0, pos)]):
+            full = f"{m.group(1)} {words[0]}"
+    if not full:
+        return None
+    given = full.split()[0].lower()
+    names = FEMALE_NAMES if gender == "f" else MALE_NAMES
+    if given not in names:
+        return None
+    return actors.introduce(full, pos)
 
 
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,40}(?:\([^()]{1,30}\))?\s*[—–-]+\s*")
