@@ -14,14 +14,14 @@ from typing import TYPE_CHECKING
 
 from . import select
 from .model import Citation, Claim, EvidenceRef, Section, Sentence
-from .record import Record, day
+from .record import Record, Statement, day
 
 if TYPE_CHECKING:
     from .compose import Writer
 
 MAX_PROPOSALS = 6
 MAX_OTHER_EVENTS = 3
-MAX_MEETINGS = 6
+MAX_MEETINGS = 8
 
 _ATTRIBUTES = (
     "duration",
@@ -101,9 +101,12 @@ def party_sections(w: Writer) -> list[Section]:
             for st in w.statements
             if st.id not in w.used and st.speaker_id and w.names.side(st.speaker_id) == side
         ]
-        # words in the briefing's language before words it can only give in the other one
-        spoken.sort(key=lambda st: not any(q.get("language") == w.lang for q in st.quotes))
-        sentences += [w.statement_sentence(st, "statement") for st in spoken[:3]]
+        # words in the briefing's language; words it can only give in the other one when the
+        # side has fewer than two of those
+        own_lang = [st for st in spoken if any(q.get("language") == w.lang for q in st.quotes)]
+        if len(own_lang) < 2:
+            own_lang += [st for st in spoken if st not in own_lang]
+        sentences += [w.statement_sentence(st, "statement") for st in own_lang[:3]]
         if not sentences:
             continue
         top = own[0] if own else None
@@ -193,18 +196,47 @@ def _as_of(track: select.Track) -> str:
     return str(day(track.current.get("as_of")) or "")
 
 
+def _well_told(w: Writer, event: Record) -> bool:
+    """Two independent sources, or one that gives the day, a known city and two people by name."""
+    if w.v.sources(w.v.evidence(event)) >= 2:
+        return True
+    people = [a for a in w.participants(event) if w.names.kind(a) == "person"]
+    return (event.get("date_precision", "day") == "day" and bool(day(event.get("date")))
+            and w.names.place(event.get("place")) is not None and len(people) >= 2)
+
+
+def _outcome(w: Writer, event: Record) -> Statement | None:
+    """What a participant (or their side) said of it: on the day or the two days after, the remark
+    carried by the most independent sources, in the briefing's language first."""
+    on = day(event.get("date"))
+    sides = {w.names.side(a) for a in w.participants(event)}
+    found = []
+    for st in w.statements:
+        if st.id in w.used or not st.speaker_id or w.names.side(st.speaker_id) not in sides:
+            continue
+        gap = select.days_between(on, st.said_on)
+        if gap is not None and 0 <= gap <= 2:
+            found.append(st)
+    def own(st: Statement) -> bool:
+        return any(q.get("language") == w.lang for q in st.quotes)
+
+    if w.lang == "en":  # Japanese words in an English briefing are words its reader cannot read
+        found = [st for st in found if own(st)]
+    if not found:
+        return None
+    return max(found, key=lambda st: (own(st), w.v.sources(st.evidence), st.said_on or "", st.id))
+
+
 def meetings_section(w: Writer) -> Section | None:
-    """Meetings and calls not told yet and reported by two independent sources or more: the
-    latest MAX_MEETINGS, told oldest first; one per kind, day and participants."""
+    """Meetings and calls not told yet, well told (:func:`_well_told`): the latest MAX_MEETINGS,
+    told oldest first, each with what one of its sides said of it; one per kind, day and participants."""
     kinds = select.MEETINGS
     rest = [
         e
         for e in w.v.events
         if e.get("kind") in kinds and str(e["id"]) not in w.shown_events and e.get("date_precision") != "year"
     ]
-    rest = [
-        e for e in rest if (day(e.get("date")) or "9999") <= w.v.as_of and w.v.sources(w.v.evidence(e)) >= 2
-    ]
+    rest = [e for e in rest if (day(e.get("date")) or "9999") <= w.v.as_of and _well_told(w, e)]
     rest.sort(key=lambda e: (day(e.get("date")) or "", str(e["id"])), reverse=True)
     chosen = []
     seen: set[tuple[str, str, frozenset[str]]] = set()
@@ -214,7 +246,15 @@ def meetings_section(w: Writer) -> Section | None:
             continue
         seen.add(key)
         chosen.append(event)
-    sentences = [s for event in reversed(chosen) for s in [w.event_sentence(event)] if s]
+    sentences = []
+    for event in reversed(chosen):
+        told = w.event_sentence(event)
+        if not told:
+            continue
+        sentences.append(told)
+        said = _outcome(w, event) if day(event.get("date")) else None
+        if said is not None:
+            sentences.append(w.statement_sentence(said, "statement"))
     if not sentences:
         return None
     return Section(key="meetings", title=w.T.LABELS["meetings"], sentences=tuple(sentences))

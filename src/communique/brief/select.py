@@ -259,7 +259,8 @@ def ranked_statements(v: View, names: Names, lang: str) -> list[Statement]:
     commentator, nor of someone the record knows by name only), with words enough to say something
     ("Maybe" is not a statement)."""
     statements = [st for st in v.statements()
-                  if _party(names, st.speaker_id) and _has_content(st) and showable(st, lang)]
+                  if _party(names, st.speaker_id) and _has_content(st) and showable(st, lang)
+                  and _reads(st, lang)]
     return sorted(statements, key=lambda st: (-newsworthiness(v, names, st, lang), st.id))
 
 
@@ -284,6 +285,17 @@ def _has_content(st: Statement) -> bool:
         if words >= (5 if fragment else 3) or len(re.findall(r"[\u3040-\u9fff]", text)) >= 6:
             return True
     return False
+
+
+def _reads(st: Statement, lang: str) -> bool:
+    """The wording a briefing would give is a sentence: English indirect speech shown as "X said
+    that ..." must be a clause (:func:`.grammar.is_clause`), not a fragment extraction cut."""
+    q = rendering(st, lang)
+    if lang != "en" or q.get("direct") or q.get("language") != "en":
+        return True
+    from .grammar import is_clause
+
+    return is_clause(str(q.get("text") or ""))
 
 
 def showable(st: Statement, lang: str) -> bool:

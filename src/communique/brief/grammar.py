@@ -1,0 +1,35 @@
+"""Is a reported clause a clause?  English indirect speech as extraction cut it is sometimes a
+noun phrase or a fragment ("his demand for a review of tariffs", "without mentioning what he
+said"); "X said that" + such words is no sentence.  spaCy's small English pipeline (the one the
+English extractor uses for names, here with its tagger and parser) reads the words: a clause has
+a root verb with a subject and a finite verb (itself or an auxiliary).  Loaded once, on first
+use, only by English briefings that have indirect speech to give.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from ..extract.en.names import MODEL
+
+
+@cache
+def _parser() -> Any:
+    import spacy  # noqa: PLC0415 - heavy: imported only when a briefing needs it
+
+    return spacy.load(MODEL, exclude=["ner", "lemmatizer"])
+
+
+@cache
+def is_clause(text: str) -> bool:
+    """The words form a clause: "the two sides had agreed on a framework" (yes), "the 25% tariffs
+    to be imposed on Aug. 1" (no)."""
+    doc = _parser()(text)
+    for root in (t for t in doc if t.dep_ == "ROOT"):
+        finite = root.morph.get("VerbForm") == ["Fin"] or any(
+            c.dep_ in ("aux", "auxpass") and c.morph.get("VerbForm") == ["Fin"] for c in root.children)
+        subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children)
+        if root.pos_ in ("VERB", "AUX") and finite and subject:
+            return True
+    return False
