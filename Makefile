@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 CORPUS := examples/ukraine-talks-2025
 DEMO_DB ?= demo.db
 
-.PHONY: install install-dev demo test lint docs bench clean browser
+.PHONY: install install-dev demo test test-sqlite test-postgresql lint docs bench clean browser postgres
 
 # What the tool needs (requirements.lock), and on top of it what testing, linting and the guide
 # need (requirements-dev.lock: the same pins plus pytest, ruff, mypy, MkDocs, the optional
@@ -46,8 +46,27 @@ browser:
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver \
 	    fonts-noto-cjk >/dev/null; } || echo "warning: could not install chromium; browser tests will be skipped"
 
-test: install-dev browser
+# Debian's PostgreSQL server (initdb, pg_ctl, pg_trgm) for the suite's second pass, installed when
+# missing.  Only its binaries are used: scripts/with-postgres makes a throwaway cluster in a temporary
+# folder (on a Unix socket and 127.0.0.1), never the system's own.
+postgres:
+	@scripts/with-postgres --check 2>/dev/null || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; } || \
+	  echo "warning: could not install postgresql; the suite will run on SQLite only"
+
+# The whole suite twice: on SQLite (the default store), then with every store in PostgreSQL.  In CI
+# (CI=true) a missing PostgreSQL server is an error; elsewhere a warning.
+test: install-dev browser postgres
 	$(BIN)/python -m pytest -q
+	@if scripts/with-postgres --check 2>/dev/null; then $(MAKE) --no-print-directory test-postgresql; \
+	 elif [ -n "$$CI" ]; then echo "error: no PostgreSQL server binaries (make postgres)"; exit 1; \
+	 else echo "warning: no PostgreSQL server binaries: the suite ran on SQLite only (make postgres)"; fi
+
+test-sqlite: install-dev browser
+	$(BIN)/python -m pytest -q
+
+test-postgresql: install-dev browser postgres
+	scripts/with-postgres $(BIN)/python -m pytest -q -p no:cacheprovider
 
 lint: install-dev
 	$(BIN)/ruff check src tests benchmarks

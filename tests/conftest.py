@@ -4,6 +4,8 @@ import pytest
 
 from communique.cli import main
 
+from . import postgres
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "examples" / "ukraine-talks-2025"
 SEED = ROOT.parent / "shared" / "seed" / "seed-article-ja.txt"
@@ -39,6 +41,28 @@ def run(capsys):
 @pytest.fixture
 def db(tmp_path):
     return tmp_path / "test.db"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _postgresql_router():
+    """With COMMUNIQUE_TEST_DB=postgresql://..., every store the tests open is in PostgreSQL
+    (tests/postgres.py); otherwise nothing changes."""
+    if not postgres.ACTIVE:
+        yield None
+        return
+    with pytest.MonkeyPatch.context() as patch:
+        router = postgres.install(patch)
+        yield router
+        router.admin.close()
+
+
+@pytest.fixture(autouse=True)
+def _drop_test_schemas(request, _postgresql_router):
+    """On PostgreSQL, a test's stores (under its tmp_path) go with it."""
+    yield
+    tmp = request.node.funcargs.get("tmp_path") if hasattr(request.node, "funcargs") else None
+    if _postgresql_router is not None and tmp is not None:
+        _postgresql_router.drop_under(tmp)
 
 
 @pytest.fixture(autouse=True, scope="session")

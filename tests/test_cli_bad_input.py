@@ -7,6 +7,7 @@ import pytest
 
 from communique.store import SQLiteStore
 
+from . import postgres
 from .conftest import ARTICLE_EN, ARTICLE_JA
 
 
@@ -26,7 +27,7 @@ def stored(run, db, tmp_path):
 def _still_there(db, before):
     with SQLiteStore(db) as store:
         after = {r.id: r.text for r in store.reports()}
-        assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert postgres.integrity_ok(store)
     assert all(after.get(k) == v for k, v in before.items())
     return after
 

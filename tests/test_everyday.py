@@ -13,6 +13,7 @@ from communique import manage, pipeline, terminal
 from communique.store import SQLiteStore
 from communique.store import search as word_search
 
+from . import postgres
 from .everyday import STORES, TRADE, write_reports
 
 
@@ -191,7 +192,7 @@ def test_remove_a_report_and_everything_derived_from_it(run, copy):
                                     (rid,)).fetchone()[0] == 0, table
         records = list(pipeline.export_records(store))
         after = {r["id"]: r["last_date"] for r in pipeline.story_rows(store)}
-        assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert postgres.integrity_ok(store)
         hits = word_search.search(store, "unacceptable")
     assert all(ev["report_id"] != rid for r in records for ev in r.get("evidence", []))
     assert not any("unacceptable to us" in (r.get("text") or "") for r in records if r["type"] == "quote")
@@ -216,7 +217,7 @@ def test_set_date_outlet_title(run, copy):
         assert trade["last_date"] == "2025-12-11"  # merged again with the new date
         assert [h.id for h in word_search.search(store, "deal close")][:1] == [rid]
         assert [r[0] for r in store.search("Akazawa: deal")] == [rid]  # the trigram index follows the title
-        assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert postgres.integrity_ok(store)
     code, _out, err = run("set", "--db", copy, rid, "--date", "someday")
     assert code == 2 and "not a date communique can read" in err
 

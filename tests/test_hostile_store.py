@@ -22,6 +22,7 @@ from communique.errors import StoreError
 from communique.store import SQLiteStore
 from communique.store.sqlite import APPLICATION_ID, migrations
 
+from . import postgres
 from .conftest import ARTICLE_EN
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,6 +45,7 @@ def _tables(path: Path) -> set[str]:
         db.close()
 
 
+@postgres.sqlite_only
 def test_another_applications_database_is_refused_untouched(tmp_path):
     path = tmp_path / "app.db"
     _other_app(path)
@@ -54,6 +56,7 @@ def test_another_applications_database_is_refused_untouched(tmp_path):
     assert path.read_bytes() == before
 
 
+@postgres.sqlite_only
 def test_another_applications_id_is_refused(tmp_path):
     path = tmp_path / "app.db"
     db = sqlite3.connect(path)
@@ -64,6 +67,7 @@ def test_another_applications_id_is_refused(tmp_path):
         SQLiteStore(path)
 
 
+@postgres.sqlite_only
 def test_a_file_that_is_no_database_is_refused(tmp_path):
     path = tmp_path / "notes.db"
     path.write_text("just some text, not SQLite at all " * 100)
@@ -71,6 +75,7 @@ def test_a_file_that_is_no_database_is_refused(tmp_path):
         SQLiteStore(path)
 
 
+@postgres.sqlite_only
 def test_empty_files_become_stores_with_the_marker(tmp_path):
     empty = tmp_path / "empty.db"
     empty.write_bytes(b"")
@@ -80,6 +85,7 @@ def test_empty_files_become_stores_with_the_marker(tmp_path):
             assert store.schema_version() == max(v for v, _n, _s in migrations())
 
 
+@postgres.sqlite_only
 def test_an_older_store_without_the_marker_is_kept_and_marked(tmp_path):
     path = tmp_path / "old.db"
     with SQLiteStore(path) as store:
@@ -121,6 +127,7 @@ def test_nested_transactions_are_savepoints(tmp_path):
 _OPEN = "import sys; from communique.store import SQLiteStore; SQLiteStore(sys.argv[1]).close(); print('ok')"
 
 
+@postgres.sqlite_only
 def test_parallel_opens_of_a_new_store_migrate_once(tmp_path):
     path = tmp_path / "race.db"
     procs = [subprocess.Popen([sys.executable, "-c", _OPEN, str(path)], stdout=subprocess.PIPE,
@@ -142,6 +149,7 @@ def _corpus(folder: Path, count: int) -> None:
             encoding="utf-8")
 
 
+@postgres.sqlite_only
 def test_four_parallel_ingesters_lose_and_duplicate_nothing(tmp_path):
     folder = tmp_path / "in"
     _corpus(folder, 40)

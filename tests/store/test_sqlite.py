@@ -11,6 +11,7 @@ from communique.extract import extractors_for
 from communique.store import SQLiteStore
 from communique.store.sqlite import migrations
 
+from .. import postgres
 from ..conftest import ARTICLE_EN, ARTICLE_JA
 
 
@@ -19,12 +20,14 @@ def test_migrations_are_numbered_and_recorded(db):
         numbers = [n for n, _name, _sql in migrations()]
         assert numbers == sorted(numbers) and numbers[0] == 1
         assert store.schema_version() == numbers[-1]
-        assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        if not postgres.ACTIVE:
+            assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     with SQLiteStore(db) as store:  # reopening applies nothing twice
         rows = store.db.execute("SELECT count(*) FROM schema_migrations").fetchone()[0]
         assert rows == len(numbers)
 
 
+@postgres.sqlite_only
 def test_all_record_tables_exist(db):
     with SQLiteStore(db) as store:
         names = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -32,6 +35,7 @@ def test_all_record_tables_exist(db):
             "evidence", "conflicts", "reports_fts"} <= names
 
 
+@postgres.sqlite_only
 def test_a_file_that_is_not_a_database(tmp_path):
     path = tmp_path / "notes.db"
     path.write_text("just some notes, not a database " * 100)
@@ -76,6 +80,7 @@ WRITER = textwrap.dedent(
 )
 
 
+@postgres.sqlite_only
 def test_kill_9_mid_ingest_leaves_the_store_consistent(db, tmp_path):
     folder = tmp_path / "many"
     folder.mkdir()

@@ -245,14 +245,18 @@ class PostgresStore(SQLiteStore):
         db.raw("COMMIT")
 
     def _tables(self) -> set[str]:
-        rows = self._pg.raw(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
-        ).fetchall()
+        rows = self._pg.raw("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()").fetchall()
         return {str(r[0]) for r in rows}
 
+    def _has_migrations(self) -> bool:
+        row = self._pg.raw("SELECT to_regclass(quote_ident(current_schema()) || '.schema_migrations')")
+        return row.fetchone()[0] is not None
+
     def _check_ours(self) -> None:
+        if self._has_migrations() and _ours(self._pg):
+            return
         tables = self._tables()
-        if not tables or "schema_migrations" in tables and _ours(self._pg):
+        if not tables:
             return
         listed = ", ".join(sorted(tables)[:5]) + (", …" if len(tables) > 5 else "")
         raise StoreError(self.path, f"not a communique database (its schema holds {len(tables)} table(s) "
@@ -286,7 +290,7 @@ class PostgresStore(SQLiteStore):
         self._pg.refresh_keys()
 
     def _up_to_date(self, known: set[int]) -> bool:
-        if "schema_migrations" not in self._tables():
+        if not self._has_migrations():
             return False
         done = {int(r[0]) for r in self._pg.raw("SELECT version FROM schema_migrations").fetchall()}
         return done == known
@@ -400,7 +404,7 @@ def _nulls_as_sqlite(text: str) -> str:
         pieces.append(",".join(fixed) + " ")
         last = end
     pieces.append(text[last:])
-    return "".join(pieces)
+    return "".join(pieces).rstrip()
 
 
 def _split_top(clause: str) -> list[str]:
