@@ -13,6 +13,7 @@ import hashlib
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from . import merge as merging
@@ -172,6 +173,12 @@ def _fingerprint(report: Report) -> _Fingerprint:
 WIRE_CANDIDATES = 400
 
 
+@lru_cache(maxsize=4096)
+def _site_of(url: str | None) -> str | None:
+    """The site of a stored report's address (the same candidates come back report after report)."""
+    return site_host(url)
+
+
 def _stored_hashes(store: SQLiteStore, report_id: str) -> Any:
     """A stored report's hashed shingles (shingled from its text if it was stored without them)."""
     blob = store.report_shingles(report_id)
@@ -202,8 +209,9 @@ def same_article(store: SQLiteStore, report: Report, fingerprint: _Fingerprint |
     if len(fingerprint.hashes) < wire.MIN_SHINGLES:
         return None
     candidates = store.wire_candidate_reports(fingerprint.bands, WIRE_CANDIDATES)
+    own_site = site_host(report.url)
     for cid, _group, url, outlet, _shared in sorted(candidates):
-        sites = (site_host(report.url), site_host(url))
+        sites = (own_site, _site_of(url))
         outlets = (report.outlet, outlet)
         unknown = any(not site and not outlet for site, outlet in zip(sites, outlets, strict=True))
         if not (same_site(*sites) or (all(outlets) and outlets[0] == outlets[1]) or unknown):
