@@ -1,6 +1,6 @@
 """Issue 13, feeds: an aggregator's items keep their own outlet; one report per article across
 a file, a URL and a feed item; listing and error pages are skipped with a reason; an item whose
-link fails is read from its summary."""
+link fails, or whose page is not an article, is read from its summary (marked as such)."""
 
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -103,6 +103,29 @@ def test_aggregator_items_keep_their_own_outlet_and_bad_pages_are_skipped(run, d
     assert "not an article: an error page" in skipped.get(f"{base}/gone.html", ""), (skipped, outlets)
     from_summary = [r for r in reports if r.url == f"{base}/missing.html"]
     assert from_summary and "ended a round of tariff talks" in from_summary[0].text  # the summary fallback
+
+
+def test_an_item_whose_page_is_rejected_keeps_the_feeds_summary_marked_as_such(run, db, tmp_path, site):
+    base, pages = site
+    error_page = ("<html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1><p>The page "
+                  "you requested could not be found on this server.</p></body></html>")
+    pages["/gone.html"] = pages["/moved.html"] = (200, error_page)
+    summary = ("Japan and the United States agreed to meet again next week in Washington, the trade "
+               "ministry said on Thursday, after talks on car tariffs ran late into the night.")
+    feed = tmp_path / "feed.xml"
+    feed.write_text(_feed(base, [
+        ("Talks to resume next week", f"{base}/gone.html", summary),  # a 200 answer that is an error page
+        ("Error page", f"{base}/moved.html", "a short label"),  # no summary worth keeping: skipped
+    ]), encoding="utf-8")
+    code, _out, err = run("ingest", "--db", db, "--allow-private", "--timeout", "5", feed)
+    assert code == 0, err
+    reports, skipped = _stored(db)
+    assert len(reports) == 1, (reports, skipped)
+    kept = reports[0]
+    assert "agreed to meet again next week" in kept.text and kept.url == f"{base}/gone.html"
+    assert kept.source.endswith("(the feed's summary)")  # marked as such, in `show` and `reports`
+    assert "the report is the feed's summary (its page: not an article: an error page" in err, err
+    assert "not an article: an error page" in skipped[f"{base}/moved.html"]
 
 
 def test_one_report_per_article_across_file_url_and_feed(run, db, tmp_path, site):

@@ -417,10 +417,17 @@ def _feed_item(entry: Any, where: str, outlet: str | None, options: SourceOption
     if not body.strip() and link and options.follow_links:
         for item in _from_url(link, options):
             if isinstance(item, Document):
-                yield _with_feed_meta(item, entry, outlet, published, home)
-            elif summary.strip():  # the page could not be fetched: keep the feed's summary
-                doc = Document(source=link, raw=summary.encode("utf-8"), content_type=_markup(summary),
-                               url=link)
+                page = _with_feed_meta(item, entry, outlet, published, home)
+                rejected = _rejected(page) if _worth_keeping(summary) else None
+                if rejected is None:
+                    yield page
+                    continue
+                item = Skipped(source=link, reason=rejected, hint="")
+            if summary.strip():  # the page could not be fetched or used: keep the feed's summary
+                why = item.reason[:120]
+                doc = Document(source=f"{where} (the feed's summary)", raw=summary.encode("utf-8"),
+                               content_type=_markup(summary), url=link,
+                               warnings=(f"the report is the feed's summary (its page: {why})",))
                 yield _with_feed_meta(doc, entry, outlet, published, home)
             else:
                 yield item
@@ -433,6 +440,26 @@ def _feed_item(entry: Any, where: str, outlet: str | None, options: SourceOption
         return
     doc = Document(source=link or where, raw=body.encode("utf-8"), content_type=_markup(body), url=link)
     yield _with_feed_meta(doc, entry, outlet, published, home)
+
+
+def _worth_keeping(summary: str) -> bool:
+    """A summary that can stand for its article: a sentence or more, not a label like "an index"."""
+    words = summary.split()
+    return len(words) >= 12 or (len(summary.strip()) >= 40 and len(words) <= 3)  # Japanese: no spaces
+
+
+def _rejected(page: Document) -> str | None:
+    """Why ingest would refuse the fetched page (not an article, no text left), or None."""
+    from ..errors import InputError
+    from . import build_report
+
+    try:
+        build_report(page)
+    except InputError as err:
+        return err.problem
+    except (ValueError, LookupError, RecursionError, MemoryError, TypeError):
+        return None  # the pipeline reports it as it does for any input
+    return None
 
 
 def _markup(body: str) -> str:
