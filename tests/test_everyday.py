@@ -52,7 +52,7 @@ def test_two_stories_form(two_stories):
 
 
 def test_brief_without_story_briefs_every_story_each_as_of_its_own_newest_report(run, two_stories):
-    code, out, _err = run("brief", "--db", two_stories, "--lang", "en")
+    code, out, _err = run("brief", "--db", two_stories, "--lang", "en", "--full")
     assert code == 0
     parts = out.split("\n---\n")
     assert len(parts) == 2  # one briefing per story, newest story first
@@ -63,6 +63,27 @@ def test_brief_without_story_briefs_every_story_each_as_of_its_own_newest_report
     code, out, _err = run("brief", "--db", two_stories, "--lang", "en", "--format", "json")
     briefings = json.loads(out)
     assert [b["as_of"] for b in briefings] == ["2025-12-14", "2025-12-10"]
+
+
+def test_brief_without_story_gives_each_story_in_short_with_the_command_for_the_whole(run, two_stories):
+    code, short, _err = run("brief", "--db", two_stories, "--lang", "en")
+    assert code == 0
+    code, full, _err = run("brief", "--db", two_stories, "--lang", "en", "--full")
+    parts, whole = short.split("\n---\n"), full.split("\n---\n")
+    assert len(parts) == 2 and len(short) < len(full)
+    with SQLiteStore(two_stories) as store:
+        rows = sorted(pipeline.story_rows(store), key=lambda r: r["last_date"], reverse=True)
+    for part, complete, row in zip(parts, whole, rows, strict=True):
+        headline = part.strip().splitlines()[0]
+        assert headline.startswith("# ") and complete.strip().splitlines()[0] == headline  # the same headline
+        assert "##" not in part  # no sections, points or perspective
+        assert f"`communique brief --story {row['id']} --lang en`" in part  # the way to the whole briefing
+        cited = set(re.findall(r"\[(\d+)\]", part.split("Reference(s):")[0]))
+        listed = set(re.findall(r"^(\d+)\. ", part.split("Reference(s):")[1], re.M))
+        assert cited == listed  # only the references the short form cites, numbered as in the whole
+    assert "As of December 14, 2025" in parts[0] and "As of December 10, 2025" in parts[1]
+    code, one, _err = run("brief", "--db", two_stories, "--lang", "en", "--story", rows[1]["id"], "--short")
+    assert code == 0 and one.strip() == parts[1].split("\n_Story")[0].strip()
 
 
 def test_brief_of_one_story_defaults_to_its_own_newest_report(run, two_stories):

@@ -124,8 +124,13 @@ def _parser() -> argparse.ArgumentParser:
     brief.add_argument("--since", metavar="DATE", help="add a section on what changed since DATE")
     brief.add_argument("--format", choices=("md", "html", "json"), default="md")
     brief.add_argument("--story", metavar="ID",
-                       help="the story to brief (default: each story in turn, newest first; "
-                            "--format html needs one)")
+                       help="the story to brief (default: each story in turn, newest first, each in "
+                            "short when there are several; --format html needs one)")
+    length = brief.add_mutually_exclusive_group()
+    length.add_argument("--short", action="store_true",
+                        help="only the headline, the lead and the as-of line, with their references "
+                             "(the default without --story when the store holds several stories)")
+    length.add_argument("--full", action="store_true", help="every story's whole briefing")
     brief.add_argument("--llm-url", metavar="URL",
                        help="optional OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1; "
                             "every sentence it writes is checked against the evidence")
@@ -387,6 +392,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
     llm = LLMConfig(url=args.llm_url, model=args.llm_model) if args.llm_url else None
     with _store(args) as store:
         story_ids: list[str | None] = [args.story]
+        rows: list[dict[str, Any]] = []
         if args.story is None:
             pipeline.merge(store)
             rows = sorted(pipeline.story_rows(store), key=lambda r: (r["last_date"] or "", r["id"]),
@@ -398,11 +404,18 @@ def cmd_brief(args: argparse.Namespace) -> int:
             story_ids = [row["id"] for row in rows] or [None]
         briefings = [pipeline.brief(store, lang=args.lang, as_of=args.as_of, since=args.since,
                                     story_id=story, llm=llm) for story in story_ids]
+    hints = [""] * len(briefings)
+    if args.short or (len(briefings) > 1 and not args.full):  # several stories: each in short
+        by_id = {row["id"]: row for row in rows}
+        hints = [manage.short_hint(b, by_id.get(b.story_id or "")) for b in briefings]
+        briefings = [manage.short_briefing(b) for b in briefings]
     if args.format == "json" and len(briefings) > 1:
         sys.stdout.write(json.dumps([b.to_dict() for b in briefings], ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write("\n---\n\n".join(render(b, args.format, show_dropped=args.show_dropped)
-                                           for b in briefings))
+        sys.stdout.write("\n---\n\n".join(
+            render(b, args.format, show_dropped=args.show_dropped)
+            + (f"\n{hint}\n" if hint and args.format == "md" else "")
+            for b, hint in zip(briefings, hints, strict=True)))
     for one in briefings:
         for dropped in one.dropped:
             _err(f"dropped ({dropped.where}): {dropped.text} — {'; '.join(dropped.reasons)}")

@@ -149,3 +149,27 @@ def set_fields(store: SQLiteStore, ref: str, *, published_at: str | None = None,
     assert report is not None
     return {"id": report.id, "title": report.title, "outlet": report.outlet,
             "published_at": report.published_at, "published_precision": str(report.published_precision)}
+
+
+# -- a short briefing per story ------------------------------------------------------------------------
+def short_briefing(briefing: Any) -> Any:
+    """A briefing cut to its headline, lead and as-of line, with only the references those cite (their
+    numbers as in the full briefing, so a reader can go from one to the other)."""
+    from dataclasses import replace
+
+    kept = (briefing.headline, *briefing.lead, briefing.as_of_line)
+    cited = {n for sentence in kept for n in sentence.refs}
+    return replace(
+        briefing, sections=(), points=(), perspective=(), conflicts=(),
+        references=tuple(ref for ref in briefing.references if ref.number in cited),
+        dropped=tuple(d for d in briefing.dropped if d.where in ("headline", "lead", "as_of")),
+    )
+
+
+def short_hint(briefing: Any, story: dict[str, Any] | None) -> str:
+    """The line under a short briefing: the story it is, and the command for the whole briefing."""
+    if story is None:
+        return ""
+    span = " to ".join(dict.fromkeys(d for d in (story.get("first_date"), story.get("last_date")) if d))
+    return (f"_Story {story['id']} ({story.get('reports', '?')} reports{', ' + span if span else ''}); "
+            f"the whole briefing: `communique brief --story {story['id']} --lang {briefing.language}`_")
