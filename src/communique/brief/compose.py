@@ -315,6 +315,7 @@ class Writer:
             hedge=hedge,
             future=future,
             subject=subject,
+            countries=bool(actors) and all(self.names.kind(a) in ("country", "bloc") for a in actors),
         )
         if text is None:
             return None

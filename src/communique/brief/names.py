@@ -85,6 +85,10 @@ class Names:
                 title = role.get("title")
                 en = title.get("en") if isinstance(title, dict) else title
                 ja = title.get("ja") if isinstance(title, dict) else None
+                if en and not _ascii(str(en)):  # a Japanese title given as the only one
+                    en, ja = None, ja or en
+                if ja:  # 「(ホーリーフォン)副首相」: the reading of the name is no part of the title
+                    ja = re.sub(r"^[(（][^)）]*[)）]", "", str(ja)) or None
                 if en or ja:
                     return Role(title=str(en or ""), title_ja=ja, affiliation=role.get("affiliation"))
             return None

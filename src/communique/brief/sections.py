@@ -101,11 +101,11 @@ def party_sections(w: Writer) -> list[Section]:
             for st in w.statements
             if st.id not in w.used and st.speaker_id and w.names.side(st.speaker_id) == side
         ]
-        # words in the briefing's language; words it can only give in the other one when the
+        # words in the briefing's language; words it can give only in the other one when the
         # side has fewer than two of those
         own_lang = [st for st in spoken if any(q.get("language") == w.lang for q in st.quotes)]
-        if len(own_lang) < 2:
-            own_lang += [st for st in spoken if st not in own_lang]
+        if len(own_lang) < 2:  # one (English briefing) or two (Japanese) it can give only as said
+            own_lang += [st for st in spoken if st not in own_lang][: 1 if w.lang == "en" else 2]
         sentences += [w.statement_sentence(st, "statement") for st in own_lang[:3]]
         if not sentences:
             continue

@@ -260,6 +260,7 @@ def event(
     hedge: str | None,
     future: bool,
     subject: str | None = None,
+    countries: bool = False,
 ) -> str | None:
     on = f"{_on(when)} {when}, " if when else ""
     at = f" in {place}" if place else ""
@@ -267,7 +268,10 @@ def event(
     if kind == "meeting":
         if not actors:
             return None
-        body = f"{first} met {join(rest)}{at}." if rest else f"{first} held a meeting{at}."
+        if rest and countries:  # "China met the US": the two governments' delegations held talks
+            body = f"{join(actors)} held talks{at}."
+        else:
+            body = f"{first} met {join(rest)}{at}." if rest else f"{first} held a meeting{at}."
         return _hedge(on + body if on else body, hedge)
     if kind == "phone_call":
         if not rest:

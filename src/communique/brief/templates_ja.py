@@ -260,6 +260,7 @@ def event(
     hedge: str | None,
     future: bool,
     subject: str | None = None,
+    countries: bool = False,
 ) -> str | None:
     head = HEDGE if hedge else ""
     when_part = f"{when}、" if when else ""
@@ -268,6 +269,8 @@ def event(
     if kind == "meeting":
         if not actors:
             return None
+        if rest and countries:  # 「中国は米国と会談しました」ではなく、両国の協議として
+            return f"{head}{when_part}{join(actors)}は{at}協議を行いました。"
         if rest:
             return f"{head}{when_part}{first}は{at}{join(rest)}と会談しました。"
         return f"{head}{when_part}{first}は{at}会談を行いました。"
