@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from . import budget
 from . import merge as merging
 from .errors import InputError, UsageError
 from .extract import event_plover, extractors_for
@@ -233,7 +234,7 @@ def _add_extract_merge(store: SQLiteStore, report: Report, summary: IngestSummar
         inserted, group = _store_report(store, report, fingerprint)
         if inserted and names and extraction is not None:
             store.save_extraction(extraction, names)
-            problem = merge_report(store, report.id)  # a savepoint: a failed merge undoes itself
+            problem = merge_report(store, report.id) or problem  # a savepoint: a failed merge undoes itself
     if inserted and problem:
         summary.warnings.append(problem)
         say(f"warning: {problem}")
@@ -309,7 +310,7 @@ def _extract_and_merge(store: SQLiteStore, report: Report) -> str | None:
     if extraction is not None:
         with store.transaction():
             store.save_extraction(extraction, names)
-            problem = merge_report(store, report.id)  # a savepoint: a failed merge undoes itself
+            problem = merge_report(store, report.id) or problem  # a savepoint: a failed merge undoes itself
     return problem
 
 
@@ -328,9 +329,51 @@ def extract_report(store: SQLiteStore, report: Report) -> str | None:
     return problem
 
 
+# The work on one report is bounded.  By construction: the extractors read at most the first
+# EXTRACT_CHARS characters of its text (cut at a paragraph end; news reports are a few thousand,
+# a long transcript some tens of thousands), so merging its quotes is bounded too; the report
+# itself is stored whole.  By the clock: extraction checks EXTRACT_SECONDS between its stages
+# (communique.budget); over it, the first EXTRACT_CHARS_SHORT characters are read instead, and
+# over that too, nothing -- the report stored with a warning either way, never a hang.
+EXTRACT_CHARS = 100_000
+EXTRACT_CHARS_SHORT = 10_000
+EXTRACT_SECONDS = 20.0
+
+
+def _leading(report: Report, limit: int) -> Report:
+    """The report with its text cut to at most ``limit`` characters, at a paragraph end if it can."""
+    if len(report.text) <= limit:
+        return report
+    cut = report.text.rfind("\n\n", 0, limit + 1)
+    if cut < limit // 2:
+        cut = report.text.rfind(" ", 0, limit + 1)
+    return replace(report, text=report.text[: cut if cut >= limit // 2 else limit])
+
+
 def _run_extractors(report: Report) -> tuple[Extraction | None, str | None]:
+    read = _leading(report, EXTRACT_CHARS)
     try:
-        return run_extractors(report), None
+        try:
+            with budget.deadline(EXTRACT_SECONDS):
+                extraction = run_extractors(read)
+            return extraction, None if read is report else (
+                f"{report.source}: only the first {len(read.text):,} of {len(report.text):,} characters "
+                "were read for quotes and events (the per-report bound); the report is stored whole")
+        except budget.OverBudget as over:
+            first = over
+        short = _leading(read, EXTRACT_CHARS_SHORT)
+        try:
+            with budget.deadline(EXTRACT_SECONDS / 2):
+                extraction = run_extractors(short)
+            return extraction, (
+                f"{report.source}: extraction went {first} (the per-report time budget); only the first "
+                f"{len(short.text):,} of {len(report.text):,} characters were read; the report is stored "
+                "whole")
+        except budget.OverBudget:
+            return Extraction(report_id=report.id), (
+                f"{report.source}: extraction went {first} (the per-report time budget), and again on "
+                "its first characters; the report is stored without quotes or events "
+                "(`communique extract --all` tries again)")
     except Exception as err:  # noqa: BLE001 - one bad report must not stop an ingest
         return None, (f"{report.source}: extraction failed ({type(err).__name__}: {err}); the report "
                       "is stored; run `communique extract` after upgrading")

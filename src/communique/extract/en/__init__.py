@@ -9,6 +9,7 @@ report: a stray quotation mark or an odd sentence costs that sentence at most.
 
 from __future__ import annotations
 
+from ...budget import check
 from ...model import Extraction, Report
 from ..gazetteer import Gazetteer
 from .actors_out import ACTORS_EXTRACTOR, report_actors
@@ -27,10 +28,15 @@ __all__ = ["EXTRACTORS", "extract"]
 def extract(report: Report, gazetteer: Gazetteer) -> Extraction:
     """Everything the English extractors find in one report."""
     ctx = build(report, gazetteer)
+    check("quotes")  # the report's time budget (communique.budget), between stages
     quotes = extract_quotes(ctx)
+    check("proposals")
     proposals, proposal_mentions = extract_proposals(ctx)
+    check("events")
     events = extract_events(ctx, proposal_mentions, quotes)
+    check("positions")
     positions = extract_positions(ctx, quotes, proposal_mentions)
+    check("actors")
     actors = report_actors(ctx, gazetteer, quotes, events, positions)
     return Extraction(
         report_id=report.id,

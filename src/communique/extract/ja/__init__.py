@@ -7,6 +7,7 @@ evidence into ``report.text`` and the versioned name of the extractor that made 
 
 from __future__ import annotations
 
+from ...budget import check
 from ...model import Extraction, Report
 from ..gazetteer import Gazetteer
 from .document import analyse
@@ -27,8 +28,11 @@ __all__ = ["EXTRACTORS", "extract"]
 def extract(report: Report, gazetteer: Gazetteer, *, use_parser: bool = True) -> Extraction:
     """Everything the Japanese extractors find in one report."""
     doc = analyse(report, gazetteer)
+    check("quotes")  # the report's time budget (communique.budget), between stages
     quotes = extract_quotes(doc, QUOTES, use_parser=use_parser)
+    check("events")
     events, proposals, positions = extract_events(doc, quotes, EVENTS, PROPOSALS, POSITIONS)
+    check("actors")
     actors = actors_of(doc, gazetteer, ACTORS)
     return Extraction(report_id=report.id, actors=actors, quotes=tuple(quotes), events=tuple(events),
                       proposals=tuple(proposals), positions=tuple(positions), extractors=EXTRACTORS)
