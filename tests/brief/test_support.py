@@ -65,6 +65,14 @@ def participant(actor: str, kind: str = "meeting") -> Claim:
     ("ブレナー氏によると、バルガ氏とオセイ氏が会談した。", "brenner", "meeting", False),
     ("オセイ氏は来週、バルガ氏と会談する予定だ。", "varga", "planned_meeting", True),
     ("オセイ氏はバルガ氏と会談する予定はないと述べた。", "varga", "planned_meeting", False),
+    # agreements: the parties agreeing or signing; not a failure to agree, a hope, a commenter
+    ("Osei and Varga agreed on a framework for further talks on Tuesday.", "varga", "agreement", True),
+    ("Osei and Varga failed to agree on a framework.", "varga", "agreement", False),
+    ("Osei and Varga hope to reach a deal next month.", "osei", "agreement", False),
+    ("Brenner said Osei and Varga had signed the accord.", "brenner", "agreement", False),
+    ("Osei met Varga on Tuesday.", "varga", "agreement", False),
+    ("オセイ氏とバルガ氏は協議の枠組みで合意した。", "varga", "agreement", True),
+    ("オセイ氏とバルガ氏は合意に至らなかった。", "varga", "agreement", False),
 ])
 def test_participant_in_role(evidence: str, actor: str, kind: str, supported: bool) -> None:
     assert (check_claims(sentence(evidence, participant(actor, kind)), PATTERNS) == ()) is supported

@@ -235,7 +235,7 @@ class Writer:
         one of the people of its side is named."""
         ids = select.supported_participants(self.v, event, self.forms)
         kind = str(event.get("kind"))
-        if kind in select.MEETINGS or kind == "planned_meeting":
+        if kind in (*select.MEETINGS, "planned_meeting", "agreement"):
             ids = [a for a in ids if self.supporting_span(
                 event, Claim(role="participant", actor=a, value=kind, item_id=str(event["id"]))) is not None]
         people_sides = {self.names.side(a) for a in ids if self.names.kind(a) == "person"}
@@ -294,9 +294,9 @@ class Writer:
         if conflict is not None:  # the date most sources give, flagged; none when no variant leads
             when, extra = self.majority_date(conflict)
         kind_shown = str(event.get("kind"))
-        if kind_shown in select.MEETINGS and len(actors) < 2:
+        if kind_shown in (*select.MEETINGS, "agreement") and len(actors) < 2:
             return None  # "X held a meeting": with one side only, the sentence says nothing checkable
-        if kind_shown in select.MEETINGS and len({self.names.side(a) for a in actors}) < 2:
+        if kind_shown in (*select.MEETINGS, "agreement") and len({self.names.side(a) for a in actors}) < 2:
             return None  # one delegation "meeting" itself: its counterpart is missing from the record
         if kind_shown in select.MEETINGS and (day(event.get("date")) or "") > self.v.as_of:
             kind_shown = "planned_meeting"  # dated after the as-of day: still to come
@@ -314,7 +314,7 @@ class Writer:
             named,
             hedge=hedge,
             future=future,
-            subject=subject,
+            subject=str(event.get("summary") or "") if kind_shown == "agreement" else subject,
             countries=bool(actors) and all(self.names.kind(a) in ("country", "bloc") for a in actors),
         )
         if text is None:
@@ -322,7 +322,7 @@ class Writer:
         self.shown_events.add(str(event["id"]))
         claim_kind = str(event.get("kind"))
         claims = [Claim(role="participant", actor=a, value=claim_kind, item_id=str(event["id"]))
-                  for a in actors if claim_kind in select.MEETINGS or claim_kind == "planned_meeting"]
+                  for a in actors if claim_kind in (*select.MEETINGS, "planned_meeting", "agreement")]
         if claim_kind == "planned_meeting" and not actors:
             claims = [Claim(role="planned", value=claim_kind, item_id=str(event["id"]))]
         required = [self.supporting_span(event, c) for c in claims]

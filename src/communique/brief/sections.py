@@ -197,12 +197,15 @@ def _as_of(track: select.Track) -> str:
 
 
 def _well_told(w: Writer, event: Record) -> bool:
-    """Two independent sources, or one that gives the day, a known city and two people by name."""
+    """Two independent sources, or one that gives the day, a known city and two people by name
+    (for an agreement: the day and the two sides)."""
     if w.v.sources(w.v.evidence(event)) >= 2:
         return True
+    dated = event.get("date_precision", "day") == "day" and bool(day(event.get("date")))
+    if event.get("kind") == "agreement":  # the day and two sides agreeing in the cited clause
+        return dated and len({w.names.side(a) for a in w.participants(event)}) >= 2
     people = [a for a in w.participants(event) if w.names.kind(a) == "person"]
-    return (event.get("date_precision", "day") == "day" and bool(day(event.get("date")))
-            and w.names.place(event.get("place")) is not None and len(people) >= 2)
+    return dated and w.names.place(event.get("place")) is not None and len(people) >= 2
 
 
 def _outcome(w: Writer, event: Record) -> Statement | None:
@@ -228,9 +231,9 @@ def _outcome(w: Writer, event: Record) -> Statement | None:
 
 
 def meetings_section(w: Writer) -> Section | None:
-    """Meetings and calls not told yet, well told (:func:`_well_told`): the latest MAX_MEETINGS,
+    """Meetings, calls and agreements not told yet, well told (:func:`_well_told`): the latest MAX_MEETINGS,
     told oldest first, each with what one of its sides said of it; one per kind, day and participants."""
-    kinds = select.MEETINGS
+    kinds = (*select.MEETINGS, "agreement")
     rest = [
         e
         for e in w.v.events

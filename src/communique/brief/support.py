@@ -9,7 +9,9 @@ checked against the clause around the evidence of the item it rests on:
   「Xの特使」) nor only as the one reporting or commenting on it ("X said", "according to X",
   「Xによると」), and it has a cue of the event's kind (met / talks / 会談; called / 電話);
   for a planned meeting also a cue of the future (will, due to, 予定) and no denial
-  ("no plans to", 予定はない) or mere possibility ("could meet", 可能性);
+  ("no plans to", 予定はない) or mere possibility ("could meet", 可能性); for an agreement a
+  cue of agreeing or signing (agreed, deal, signed, 合意, 署名) and none that it failed or is
+  only hoped for ("failed to agree", "hope to reach", 合意に至らず, 合意を目指す);
 - ``speaker``: the quote's sentence names the speaker or refers to a person (he, the minister,
   同氏) and has a reporting cue: a line of quoted words with no attribution (a sub-heading) is
   nobody's words;
@@ -55,6 +57,8 @@ _QUALIFIED_JA = re.compile(
     r"(?:氏|大統領|首相|政権)?の(?:特使|側近|補佐官|報道官|代表|顧問|使節|代理|娘婿|チーム)")
 _FIRM_PLAN = re.compile(r"\b(?:will|due to|scheduled)\b|予定")
 _CLAUSE_BREAK = re.compile(r";|\s[–—]\s|,\s*(?:who|which|where|while|but|although|though|whereas)\b|\bthat\b")
+_AGREEING = re.compile(  # a party of an agreement, not its reporter: "Osei and Varga agreed on ..."
+    r"(?:\s+and\s+[\w .'’-]{1,40}?)?\s+(?:have\s+|has\s+|had\s+)?(?:agreed|signed)\b", re.I)
 _QUOTE_JA = re.compile(r"」(?:と|との|などと|とも)")
 
 
@@ -133,7 +137,10 @@ def _participant(claim: Claim, evidence: list[EvidenceRef], patterns: Patterns) 
         if pattern is None and claim.actor is not None:
             continue
         kind = claim.value or "meeting"
-        if kind == "phone_call":
+        if kind == "agreement":  # "agreed on a framework"; not "failed to agree", 「合意に至らず」
+            if not cues["agreement"].search(text) or cues["denied_agreement"].search(text):
+                continue
+        elif kind == "phone_call":
             if not cues["phone_call"].search(text):
                 continue
         elif not cues["meeting"].search(cues["phone_only"].sub(" ", text)) and not (
@@ -147,15 +154,18 @@ def _participant(claim: Claim, evidence: list[EvidenceRef], patterns: Patterns) 
         if pattern is None:
             return None  # a meeting said to take place, whoever attends
         for m in pattern.finditer(text):
-            if _qualifier(text, m.start(), m.end(), lang) or _reporter(text, m.start(), m.end(), lang):
+            agreeing = kind == "agreement" and _AGREEING.match(text, m.end()) is not None  # "Varga agreed on"
+            if _qualifier(text, m.start(), m.end(), lang) or (
+                    not agreeing and _reporter(text, m.start(), m.end(), lang)):
                 continue
             if lang == "en":  # the name and the meeting word in one clause: "X, who ..., told Y that Z ..."
                 left = max((b.end() for b in _CLAUSE_BREAK.finditer(text, 0, m.start())), default=0)
                 right = next((b.start() for b in _CLAUSE_BREAK.finditer(text, m.end())), len(text))
                 own = text[left:right]
-                if kind != "phone_call":
+                if kind not in ("phone_call", "agreement"):
                     own = cues["phone_only"].sub(" ", own)
-                if not (cues["phone_call"] if kind == "phone_call" else cues["meeting"]).search(own):
+                cue = cues[kind] if kind in ("phone_call", "agreement") else cues["meeting"]
+                if not cue.search(own):
                     continue
             return None
     if claim.actor is None:

@@ -52,6 +52,7 @@ _KIND = {
     "proposal": "proposal",
     "counter_proposal": "counter-proposal",
     "statement": "statement",
+    "agreement": "agreement",
 }
 _STANCE_VERB = {
     "accept": "has accepted {t}",
@@ -272,6 +273,16 @@ def event(
             body = f"{join(actors)} held talks{at}."
         else:
             body = f"{first} met {join(rest)}{at}." if rest else f"{first} held a meeting{at}."
+        return _hedge(on + body if on else body, hedge)
+    if kind == "agreement":
+        if not rest:
+            return None  # one party "agreeing": its counterpart is missing from the record
+        what = (subject or "").strip().rstrip(".")
+        if what and what.isascii() and len(what) <= 160:
+            body = f"{join(actors)} agreed {what}{at}." if what.lower().startswith("to ") \
+                else f"{join(actors)} agreed on {what}{at}."
+        else:
+            body = f"{join(actors)} reached an agreement{at}."
         return _hedge(on + body if on else body, hedge)
     if kind == "phone_call":
         if not rest:

@@ -43,6 +43,7 @@ _KIND = {
     "proposal": "提案",
     "counter_proposal": "対案の提示",
     "statement": "声明",
+    "agreement": "合意",
 }
 _STANCE_PHRASE = {
     "accept": "受け入れる姿勢",
@@ -274,6 +275,13 @@ def event(
         if rest:
             return f"{head}{when_part}{first}は{at}{join(rest)}と会談しました。"
         return f"{head}{when_part}{first}は{at}会談を行いました。"
+    if kind == "agreement":
+        if not rest:
+            return None  # 相手のいない「合意」は書かない
+        what = (subject or "").strip().rstrip("。")
+        if what and re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", what) and len(what) <= 60:
+            return f"{head}{when_part}{join(actors)}は{at}{what}で合意しました。"
+        return f"{head}{when_part}{join(actors)}は{at}合意しました。"
     if kind == "phone_call":
         if not rest:
             return None
