@@ -115,3 +115,19 @@ def test_a_feed_has_a_deadline_of_its_own(dripper, tmp_path):
     assert time.monotonic() - started < 6
     assert isinstance(found[-1], Skipped) and "deadline passed after" in found[-1].reason
     assert len(found) < 10
+
+
+def test_the_feed_deadline_is_an_ingest_option(dripper, tmp_path, run, db):
+    server = dripper(b"HTTP/1.1 200 OK\r\n" + b"X-Slow: " + b"a" * 500 + b"\r\n\r\n", pause=0.1)
+    items = "".join(f"<item><title>Item {i}</title><link>http://127.0.0.1:{server.port}/{i}</link></item>"
+                    for i in range(50))
+    feed = tmp_path / "slow.xml"
+    feed.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>Slow</title>{items}'
+                    "</channel></rss>", encoding="utf-8")
+    started = time.monotonic()
+    code, _out, err = run("ingest", "--db", db, "--allow-private", "--timeout", "1", "--feed-deadline", "2",
+                          "--no-extract", feed)
+    assert time.monotonic() - started < 8
+    assert "the feed's 2s deadline passed after" in err and "--feed-deadline" in err
+    code, out, _err = run("reports", "--db", db)
+    assert "deadline passed" in out

@@ -84,6 +84,10 @@ def _parser() -> argparse.ArgumentParser:
                         help="in a folder, read files that symbolic links point to outside it")
     ingest.add_argument("--timeout", type=float, default=DEFAULT_READ_TIMEOUT, metavar="SECONDS",
                         help="network read timeout (default: 20)")
+    ingest.add_argument("--feed-deadline", type=float, default=pipeline.SourceOptions().feed_deadline,
+                        metavar="SECONDS",
+                        help="time for one feed, its linked pages included; the items after it are "
+                             "skipped with that reason (default: 600)")
     ingest.add_argument("--allow-private", action="store_true",
                         help="allow URLs on loopback, private and link-local addresses")
 
@@ -260,6 +264,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                            allow_private=args.allow_private),
         max_items=args.max_items,
         follow_symlinks=args.follow_symlinks,
+        feed_deadline=args.feed_deadline,
     )
     overrides = _overrides(args)
     if not args.no_extract:

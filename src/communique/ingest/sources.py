@@ -395,7 +395,8 @@ def _from_feed(data: bytes, source: str, options: SourceOptions) -> Iterator[Ite
             yield Skipped(source=f"{source}#items-{index + 1}-{len(entries)}",
                           reason=f"the feed's {options.feed_deadline:.0f}s deadline passed after "
                                  f"{index:,} of {len(entries):,} items",
-                          hint="ingest the feed again to read the rest (stored items are recognised)")
+                          hint="ingest the feed again to read the rest (stored items are recognised), "
+                               "or raise --feed-deadline")
             return
         fetching = replace(options.fetch, deadline=min(options.fetch.deadline, left))
         item_options = replace(options, fetch=fetching)
