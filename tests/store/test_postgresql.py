@@ -4,11 +4,13 @@ The dialect rewriting is checked everywhere (no server needed).  With a server
 (``COMMUNIQUE_TEST_DB=postgresql://...``, as ``make test`` runs the suite a second time through
 scripts/with-postgres): three ingest processes at once on one database, each given the whole
 sample corpus, lose and duplicate nothing -- the same reports, extracted items and merge entries as
-one process storing it alone.  Every other test of the suite runs on that server too.
+one process storing it alone, which stores the same record (exports sorted, briefings) as SQLite.
+Every other test of the suite runs on that server too.
 """
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +19,7 @@ import pytest
 
 from communique import pipeline
 from communique.errors import StoreError
-from communique.store import is_url, open_store
+from communique.store import SQLiteStore, is_url, open_store
 from communique.store.postgresql import shown, translate
 
 from .. import postgres
@@ -103,6 +105,20 @@ def test_another_applications_schema_is_refused(tmp_path):
     assert tables == {"users"}
 
 
+def _sqlite(path: Path) -> SQLiteStore:
+    store = object.__new__(SQLiteStore)
+    SQLiteStore.__init__(store, path)
+    return store
+
+
+def _record(store: SQLiteStore) -> dict[str, object]:
+    from communique.brief.render import markdown
+
+    return {"export": sorted(json.dumps(r, sort_keys=True, ensure_ascii=False, default=str)
+                             for r in pipeline.export_records(store)),
+            **{lang: markdown(pipeline.brief(store, lang=lang, as_of="2025-12-08")) for lang in ("en", "ja")}}
+
+
 def _counts(url: str) -> dict[str, object]:
     with open_store(url) as store:
         one = store.db.execute
@@ -122,7 +138,7 @@ def _counts(url: str) -> dict[str, object]:
 
 @needs_server
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="the sample corpus is absent")
-def test_three_parallel_ingesters_lose_and_duplicate_nothing():
+def test_three_parallel_ingesters_lose_and_duplicate_nothing(tmp_path):
     import psycopg
 
     with psycopg.connect(postgres.URL, autocommit=True) as admin:
@@ -133,6 +149,10 @@ def test_three_parallel_ingesters_lose_and_duplicate_nothing():
     sources = [str(CORPUS / "en"), str(CORPUS / "ja")]
     with open_store(alone) as store:
         pipeline.ingest(store, sources)
+        on_postgresql = _record(store)
+    with _sqlite(tmp_path / "alone.db") as store:  # a real SQLite file (not routed to the server)
+        pipeline.ingest(store, sources)
+        assert _record(store) == on_postgresql  # the same exports (sorted) and briefings as SQLite
     cmd = [sys.executable, "-m", "communique.cli", "ingest", "--db", three, "-q", *sources]
     procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
              for _ in range(3)]
