@@ -89,6 +89,18 @@ def test_an_unreachable_server_is_one_line_naming_it():
 
 
 @needs_server
+def test_a_lost_connection_is_one_line_naming_the_server(tmp_path):
+    import psycopg
+
+    with open_store(tmp_path / "s.db") as store:
+        pid = store.db.execute("SELECT pg_backend_pid()").fetchone()[0]
+        with psycopg.connect(postgres.URL, autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        with pytest.raises(StoreError, match="lost the connection to the PostgreSQL server"):
+            store.report_count()
+
+
+@needs_server
 def test_another_applications_schema_is_refused(tmp_path):
     import psycopg
 

@@ -111,8 +111,9 @@ class _Cursor:
 class Connection:
     """A psycopg connection that takes the store's SQLite-dialect statements."""
 
-    def __init__(self, conn: Any) -> None:
+    def __init__(self, conn: Any, name: str = "postgresql") -> None:
         self._conn = conn
+        self.name = name
         self._keys = _primary_keys(conn)
         self.depth = 0
         self._lock = threading.RLock()
@@ -126,16 +127,12 @@ class Connection:
 
     def execute(self, sql: str, params: Sequence[Any] | None = None) -> _Cursor:
         values = _values(params)
-        text = translate(sql, self._keys, bool(values))
-        with self._lock:
-            cursor = self._conn.cursor()
-            cursor.execute(text, values or None)
-            return _Cursor(cursor)
+        return _Cursor(self.raw(translate(sql, self._keys, bool(values)), values or None))
 
     def executemany(self, sql: str, seq: Iterable[Sequence[Any]]) -> _Cursor:
         rows = [_values(p) for p in seq]
         text = translate(sql, self._keys, True)
-        with self._lock:
+        with self._lock, _connection_problems(self):
             cursor = self._conn.cursor()
             if rows:
                 cursor.executemany(text, rows)
@@ -143,13 +140,29 @@ class Connection:
 
     def raw(self, sql: str, params: Sequence[Any] | None = None) -> Any:
         """A statement in PostgreSQL's own dialect (``%s`` placeholders); the psycopg cursor."""
-        with self._lock:
+        with self._lock, _connection_problems(self):
             cursor = self._conn.cursor()
             cursor.execute(sql, params)
             return cursor
 
     def close(self) -> None:
         self._conn.close()
+
+
+@contextmanager
+def _connection_problems(db: Connection) -> Iterator[None]:
+    """A lost connection or a server going down is one line naming the server, not a traceback."""
+    import psycopg
+
+    try:
+        yield
+    except psycopg.OperationalError as err:
+        if not (db._conn.closed or getattr(db._conn, "broken", False)):
+            raise  # the connection is fine: a problem of this statement, the caller's to handle
+        first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        raise StoreError(db.name, f"lost the connection to the PostgreSQL server ({first})",
+                         "check that the server runs, then run the command again (what was "
+                         "committed is kept; the rest is redone)") from None
 
 
 def _values(params: Sequence[Any] | None) -> list[Any]:
@@ -185,13 +198,16 @@ class PostgresStore(SQLiteStore):
         self.path = shown(url)
         self._depth = 0
         try:
-            conn = psycopg.connect(url, autocommit=True, connect_timeout=30)
+            given = psycopg.conninfo.conninfo_to_dict(url)
+            if "connect_timeout" not in given:
+                url = psycopg.conninfo.make_conninfo(url, connect_timeout=30)
+            conn = psycopg.connect(url, autocommit=True)
         except psycopg.Error as err:
             first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
             raise StoreError(self.path, f"cannot connect to the PostgreSQL server ({first})",
                              "check the URL, that the server runs and that the database exists") from None
         try:
-            self.db = Connection(conn)  # type: ignore[assignment]
+            self.db = Connection(conn, self.path)  # type: ignore[assignment]
             self._check_ours()
             self._migrate()
         except StoreError:
