@@ -167,3 +167,35 @@ def test_run_on_paragraphs_are_cut_for_the_extractors():
     assert all(p.endswith(".") for p in pieces)  # cut at a sentence end when there is one
     normal = "A paragraph of ordinary length. " * 50
     assert clean_text(normal) == normal.strip()
+
+
+# The page-title and site-name readers on raw markup (not only the defused copy the cleaner passes).
+TITLE_CASES = {
+    "meta without >": "<meta " * (2 * MB // 6),
+    "title never closed": "<title>" * (2 * MB // 7),
+    "h1 never closed": "<h1>" * (2 * MB // 4),
+    "json-ld never closed": "<script type=application/ld+json>" * (2 * MB // 34),
+    "script without >": "<script " * (2 * MB // 8),
+    "bare < in a heading": "<h1>" + "<" * 2 * MB + "</h1>",
+    "long attribute word": ("<meta " + "a" * 4000 + " ") * (2 * MB // 4006),
+    "open quotes in a tag": ("<meta " + 'a="' * 1300 + ">") * (2 * MB // 3906),
+}
+
+
+@pytest.mark.parametrize("markup", TITLE_CASES.values(), ids=TITLE_CASES.keys())
+def test_title_readers_are_linear_on_raw_markup(markup):
+    from communique.ingest.titles import html_site_name, html_title_candidates
+
+    _timed(html_title_candidates, markup)
+    _timed(html_site_name, markup)
+
+
+def test_title_readers_still_read():
+    from communique.ingest.titles import html_site_name, html_title_candidates
+
+    page = ('<html><head><meta property="og:title" content="A &amp; B"><meta name=x content=y>'
+            "<meta property=\"og:site_name\" content='Site'><title>T one</title>"
+            '<script type="application/ld+json">{"@type":"NewsArticle","headline":"LD head"}</script>'
+            "</head><body><h1></h1><h1>Head <b>one</b></h1><h1>two</h1></body></html>")
+    assert html_title_candidates(page) == ["A & B", "LD head", "T one", "Head one"]
+    assert html_site_name(page) == "Site"

@@ -18,6 +18,7 @@ import html as html_lib
 import json
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -383,40 +384,60 @@ def _squash(value: str | None) -> str:
 
 
 # -- HTML metadata ----------------------------------------------------------------------------
-_JSON_LD = re.compile(r"<script[^>]+application/ld\+json[^>]*>(.*?)</script>", re.I | re.S)
-_META = re.compile(r"<meta\b[^>]*>", re.I)
-_ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_TITLE_TAG = re.compile(r"<title\b[^>]*>(.*?)</title>", re.I | re.S)
-_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.I | re.S)
-_TAG = re.compile(r"<[^>]+>")
+# Linear in the markup whatever it is (not only the defused copy the cleaner passes): a tag is
+# at most _MAX_TAG characters with no '<' or '>' inside, a quoted value left open runs to the
+# tag's end, and an element's content is found by looking for its closing tag once (a missing
+# one ends the search) -- never a scan to the end of the page from every opening.
+_MAX_TAG = 4096
+_META = re.compile(rf"<meta\b([^<>]{{0,{_MAX_TAG}}})>", re.I)
+_ATTR = re.compile(r"""(?<![\w:-])([\w:-]{1,64})\s*=\s*(?:"([^"]*)"?|'([^']*)'?)""")
+_TAG = re.compile(r"<[^<>]*>")
+_ELEMENTS = ("script", "title", "h1")
+_OPENING = {name: re.compile(rf"<{name}\b([^<>]{{0,{_MAX_TAG}}})>", re.I) for name in _ELEMENTS}
+_CLOSING = {name: re.compile(rf"</{name}\s*>", re.I) for name in _ELEMENTS}
+
+
+def _elements(markup: str, name: str) -> Iterator[tuple[str, str]]:
+    """(attributes, content) of each ``<name ...>...</name>`` in ``markup``, first to last."""
+    pos = 0
+    while (opening := _OPENING[name].search(markup, pos)) is not None:
+        closing = _CLOSING[name].search(markup, opening.end())
+        if closing is None:
+            return  # no closing tag after this point: no later element is closed either
+        yield opening.group(1), markup[opening.end():closing.start()]
+        pos = closing.end()
+
+
+def _metas(markup: str) -> Iterator[dict[str, str]]:
+    for tag in _META.finditer(markup[:200_000]):
+        yield {m.group(1).lower(): m.group(2) if m.group(2) is not None else m.group(3)
+               for m in _ATTR.finditer(tag.group(1))}
 
 
 def html_title_candidates(markup: str) -> list[str]:
     """Headlines a page names, best first: og:title, twitter:title, JSON-LD headline, <title>, <h1>."""
     metas: dict[str, str] = {}
-    for tag in _META.findall(markup[:200_000]):
-        attrs = {m.group(1).lower(): m.group(2) if m.group(2) is not None else m.group(3)
-                 for m in _ATTR.finditer(tag)}
+    for attrs in _metas(markup):
         name = (attrs.get("property") or attrs.get("name") or "").lower()
         if name in ("og:title", "twitter:title", "title") and attrs.get("content"):
             metas.setdefault(name, attrs["content"])
     found = [metas[k] for k in ("og:title", "twitter:title") if k in metas]
-    for block in _JSON_LD.findall(markup[:400_000]):
-        found += _ld_headlines(block)
+    for attributes, block in _elements(markup[:400_000], "script"):
+        if "application/ld+json" in attributes.lower():
+            found += _ld_headlines(block)
     found += [metas["title"]] if "title" in metas else []
-    title = _TITLE_TAG.search(markup[:200_000])
-    if title:
-        found.append(title.group(1))
-    found += [_TAG.sub("", h) for h in _H1.findall(markup)[:2]]
+    for _attributes, title in _elements(markup[:200_000], "title"):
+        found.append(title)
+        break
+    headings = _elements(markup, "h1")
+    found += [_TAG.sub("", h) for _attributes, h in (next(headings, ("", "")), next(headings, ("", ""))) if h]
     cleaned = [_spaced(html_lib.unescape(c)) for c in found]
     return [c for c in cleaned if c]
 
 
 def html_site_name(markup: str) -> str | None:
     """The site name a page declares (``og:site_name``, ``application-name``), if any."""
-    for tag in _META.findall(markup[:200_000]):
-        attrs = {m.group(1).lower(): m.group(2) if m.group(2) is not None else m.group(3)
-                 for m in _ATTR.finditer(tag)}
+    for attrs in _metas(markup):
         name = (attrs.get("property") or attrs.get("name") or "").lower()
         if name in ("og:site_name", "application-name") and attrs.get("content"):
             return _spaced(html_lib.unescape(attrs["content"]))
