@@ -147,6 +147,7 @@ PLOVER = {
     "reject": "REJECT",
     "demand": "DEMAND",
     "accuse": "ACCUSE",
+    "agreement": "AGREE",  # an agreement reached or a document signed
 }
 
 

@@ -43,6 +43,7 @@ FAMILIES = {
     "demand": "demand",
     "accuse": "accuse",
     "statement": "statement",
+    "agreement": "agreement",  # one agreement reached or signed, whoever reports it
 }
 EVENT_CANDIDATES = 100  # merged events of the family in the day window a new event is compared with,
 # the nearest in time first (each once, as its consensus)

@@ -58,7 +58,7 @@ from .speakers import antecedent, resolve_title
 from .text import Sentence
 from .wordscan import Family, Key
 
-EVENTS_EXTRACTOR = "events.en.v6"
+EVENTS_EXTRACTOR = "events.en.v7"
 
 PLACES = {
     "Moscow": "Moscow",
@@ -108,6 +108,63 @@ _PLACE = re.compile(
 )
 _PLACE_LOWER = _PLACE_ALT.lower()
 _NEG = re.compile(r"(?:\bnot|n't|\bnever|\bwould|\bcould|\bmight|\bto) $")
+# Agreements reached and documents signed (PLOVER AGREE): "X and Y agreed on a framework", "X struck
+# a deal with Y", "X signed an executive order", "a deal was reached between X and Y".  The trigger
+# runs from the verb to the first word naming a deal; "announced" counts only with "between" / "with".
+_DEAL = (
+    r"(?:deals?|agreements?|accords?|pacts?|frameworks?|cease-?fires?|truces?|treaty|treaties|armistice|"
+    r"memorand(?:um|a|ums)(?: of understanding)?|executive orders?|(?:first|second|initial) phase|settlement)"
+)
+_AGREEMENT = lc(
+    r"\b(?P<verb>(?:agreed|signed)(?: off)? (?:in principle )?(?:to |on |upon )?|agreed in principle |"
+    r"(?:reached|struck|sealed|clinched|inked|finali[sz]ed|hammered out|concluded|announced|brokered) )"
+    r"(?:(?!(?:to|that|which|but|if|whether|with|between|after|before|in|on|for|as|said|reach|sign|strike|"
+    r"seal|conclude|finali[sz]e|negotiate|work|seek|pursue|hold|continue|make|keep|extend|push|implement|"
+    r"accelerate|speed|resume|restart)\b)"
+    r"[^\s.;:,()]+ ){0,6}?" + _DEAL + r"\b"
+    r"|\bagreed in principle\b"
+    r"|\b(?P<noun>" + _DEAL + r") (?:(?:was|were|had been|has been|have been) )?"
+    r"(?:reached|agreed(?: upon)?|signed|struck|sealed|clinched)\b"
+)
+# what makes an agreement no fact: denied, conditional, hoped for, still to come
+_AGREEMENT_NOT = re.compile(
+    r"(?:\b(?:not|never|no|yet|to|would|could|might|may|will|can|should|must|shall|if|whether|unless|"
+    r"until|once)|n't)\s+(?:(?:have|has|had|be|been|also|already|officially|formally|finally|now|"
+    r"reportedly|yet)\s+){0,2}$",
+    re.I,
+)
+_AGREEMENT_FRAME = re.compile(
+    r"\b(?:if|whether|unless|until|once|expect(?:s|ed|ing)?|hop(?:e|es|ed|ing)|seek(?:s|ing)?|sought|"
+    r"aim(?:s|ed|ing)?|denied|denies|deny|rumou?r(?:s|ed)?|possible|possibly|optimistic|close to|"
+    r"near(?:ing)?|on the verge)\b",
+    re.I,
+)
+# where the agreeing subject's words begin: after a reporting verb or "that"
+_AGREEMENT_SUBJECT_CUT = re.compile(
+    r"\b(?:that|said|says|announced|announces|confirmed|reported|wrote|told [a-z]+|"
+    r"according to [^,]{0,60},)\s",
+    re.I,
+)
+_AGREEMENT_WITH = re.compile(r"\s+(?:(?!(?:to|that|which|for|on|in)\b)[\w-]+\s+){0,3}?(between|with)\s+")
+_THEY = re.compile(r"\b(?:they|the two sides|both sides|the two countries|the two governments)\s+"
+                   r"(?:(?:have|has|had|also|already|now|finally|officially|both)\s+){0,2}$", re.I)
+_AGREEMENT_STOP = re.compile(
+    r",|;|:|\.(?=\s|$)|\(|\)|\s[—–-]\s|\s(?:to|that|which|who|under|after|before|in|on|for|over|amid|as|"
+    r"said|says|according|last|this|next)\s"
+)
+_SUMMARY_STOP = re.compile(
+    r",|;|:|\.(?=\s|$)|\s[—–-]\s|\s(?:said|says|according to|after|as|amid|that|which|who|under which)\s|"
+    r"\s(?:in|at) (?:the )?[A-Z]|"
+    r"(?i:\s(?:on|in|late|early) (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|"
+    r"may|june|july|august|september|october|november|december|jan\.|feb\.|aug\.|sept?\.|oct\.|nov\.|"
+    r"dec\.)|\s(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|last|this|next) (?:week|month|year)?\b)"
+)
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|their|his|her|this|that)\s+(?:[\w$%'’-]+\s+){0,4}$", re.I
+)
+_PRONOUN_SUBJECT = re.compile(
+    r"\b(he|she)\s+(?:(?:has|had|have|also|already|now|finally|officially)\s+){0,2}$"
+)
 _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "leak",
@@ -120,6 +177,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "counter_proposal",
         lc(r"\b(?:counter-?proposals?|counter-?plans?|counter-?offer|alternative (?:plan|proposal|draft))\b"),
     ),
+    ("agreement", _AGREEMENT),
     (
         "phone_call",
         lc(
@@ -210,6 +268,12 @@ _KIND_ORDER = {kind: i for i, (kind, _p) in enumerate(_TRIGGERS)}
 _TRIGGER_KEYS = {
     "leak": Key.of("", "leak was were surfaced came first"),
     "counter_proposal": Key.of("", "counter alternative"),
+    "agreement": Key.of(
+        "",
+        "agreed signed reached struck sealed clinched inked finali hammered concluded announced deal "
+        "agreement accord pact framework ceasefire cease truce treat armistice memorand executive first "
+        "second initial settlement",
+    ),
     "phone_call": Key.of("a the by", "tele phone spoke call"),
     "planned_meeting": Key.of(
         "will would are is to were was", "plan upcoming meeting talks round scheduled expected preparing next"
@@ -975,6 +1039,10 @@ def extract_events(ctx: Context, proposals: list[ProposalMention], quotes: list[
             if kind == "demand" and date is None:
                 date = _deadline_month(all_refs)
             participants = _participants(ctx, idx, trig, kind, groups, trigs, frame)
+            summary = ctx.text[sent.start : sent.end].strip()[:200]
+            if kind == "agreement":
+                participants = _agreement_parties(ctx, idx, trig)
+                summary = _agreement_object(ctx, trig)
             if kind == "statement":
                 if rx.match(r"resign|stepped|quit", ctx.lower[trig.start : trig.end]):
                     subject = _subject_before(ctx, idx, trig.start)
@@ -1012,7 +1080,7 @@ def extract_events(ctx: Context, proposals: list[ProposalMention], quotes: list[
                         participants=group,
                         alone=separate is not None,
                         evidence=[_evidence(ctx, trig, trigs, frame)],
-                        summary=ctx.text[sent.start : sent.end].strip()[:200],
+                        summary=summary,
                         sentence=idx,
                         keys={p.key for p in sent_props if trig.clause[0] <= p.start < trig.clause[1]}
                         if kind not in ("meeting", "planned_meeting", "statement")
@@ -1167,6 +1235,8 @@ def _triggers(
             and not (kind == "leak" and (props or _DOCUMENT.search(lower, sent.start, sent.end)))
         ):
             continue  # an acceptance of nothing named; a leak of no document
+        if kind == "agreement" and not _agreement_stated(ctx, clause, s, e):
+            continue  # "could reach a deal", "whether they signed", "a deal announced" with no parties
         if kind in ("reject", "accept") and _NEG.search(lower, max(0, s - 7), s):
             continue  # "would not accept", "could reject": no act
         if (
@@ -1197,6 +1267,102 @@ def _triggers(
     planned = [t.clause for t in out if t.kind == "planned_meeting"]
     return [t for t in out if not (t.kind == "meeting" and t.clause in planned)]
 
+
+
+def _agreement_stated(ctx: Context, clause: tuple[int, int], s: int, e: int) -> bool:
+    """Whether an agreement trigger states one reached: not denied, hoped for, conditional or to
+    come ("could reach", "has not signed", "whether they agreed"), and an announcement only of a
+    deal "between" or "with" someone."""
+    text = ctx.text
+    if _AGREEMENT_NOT.search(text, max(clause[0], s - 40), s):
+        return False
+    if _AGREEMENT_FRAME.search(text, clause[0], s):
+        return False
+    tail = _agreement_tail(text, e)
+    if ctx.lower.startswith(("announced", "brokered"), s) and (
+        tail is None or (ctx.lower.startswith("brokered", s) and tail.group(1) != "between")
+    ):
+        return False
+    match = _AGREEMENT.match(ctx.lower, s)
+    return not (match is not None and match["noun"] and (tail is None or tail.group(1) != "between"))
+
+
+def _agreement_tail(text: str, end: int) -> re.Match[str] | None:
+    """ "between X and Y" / "with Y" right after a deal's words (a closing quote mark may come between)."""
+    at = end
+    while at < min(len(text), end + 2) and text[at] in "\"”’'":
+        at += 1
+    return _AGREEMENT_WITH.match(text, at)
+
+
+def _agreement_parties(ctx: Context, idx: int, trig: Trig) -> list[str]:
+    """The parties an agreement's clause names: "between X and Y" after the deal (only they:
+    the one announcing or brokering it is no party), else the subject of the agreeing verb
+    (after any reporting verb: "Trump announced that X and Y signed ...") and "with Z"."""
+    text = ctx.text
+    lo, hi = trig.clause
+    mentions = [m for m in ctx.by_sentence[idx] if not m.in_quote]
+
+    def ok(m: Mention) -> bool:
+        return _mention_ok(ctx, idx, m, "agreement", trig) and not meetings.qualifier(
+            text, m, ctx.by_sentence[idx]
+        )
+
+    out: list[str] = []
+    tail = _agreement_tail(text, trig.end)
+    if tail:
+        stop = _AGREEMENT_STOP.search(text, tail.end(), hi)
+        end = stop.start() if stop else hi
+        out = [m.actor_id for m in mentions if tail.end() <= m.start < end and ok(m)]
+        if tail.group(1) == "between":
+            return list(dict.fromkeys(out))
+    match = _AGREEMENT.match(ctx.lower, trig.start)
+    if match is not None and match["noun"]:
+        return []  # "a deal was reached" with no "between": its parties are not named here
+    start = lo
+    for cut in _AGREEMENT_SUBJECT_CUT.finditer(text, lo, trig.start):
+        start = cut.end()
+    subject = []
+    for m in mentions:
+        if not (start <= m.start < trig.start) or m.possessive or not ok(m):
+            continue
+        say = _SAY_AFTER.match(text, m.end)
+        if say and say.end() <= trig.start:
+            continue  # the one reporting it
+        subject.append(m.actor_id)
+    if not subject:
+        pron = _PRONOUN_SUBJECT.search(text, max(start, trig.start - 40), trig.start)
+        if pron:
+            found = antecedent(
+                pron.group(1), pron.start(), ctx.actors, ctx.salience, ctx.sentences[idx].start, text
+            )
+            if found and ctx.actors.kind(found) == "person":
+                subject = [found]
+        elif _THEY.search(text, max(start, trig.start - 40), trig.start) and start > lo:
+            # "officials from the US and China announced that they had agreed on ...": both named
+            named = [m.actor_id for m in mentions if ctx.sentences[idx].start <= m.start < start and ok(m)]
+            if len(set(named)) >= 2:
+                subject = list(dict.fromkeys(named))
+    return list(dict.fromkeys(subject + out)) if subject else []
+
+
+def _agreement_object(ctx: Context, trig: Trig) -> str:
+    """What was agreed, as the report writes it: the deal's words from after the verb to the end
+    of its phrase ("a framework to implement the consensus"), at most 160 characters."""
+    text = ctx.text
+    match = _AGREEMENT.match(ctx.lower, trig.start)
+    if match is None:
+        return text[trig.start : trig.end]
+    if match["noun"]:
+        det = _DETERMINER_BEFORE.search(text, max(trig.clause[0], trig.start - 50), trig.start)
+        start, end = (det.start() if det else trig.start), match.end("noun")
+    elif match["verb"]:
+        start, end = match.end("verb"), trig.end
+    else:
+        return text[trig.start : trig.end]  # "agreed in principle" with nothing after it
+    stop = _SUMMARY_STOP.search(text, end, min(trig.clause[1], end + 160))
+    end = stop.start() if stop else min(trig.clause[1], end + 160)
+    return text[start:end].strip(" \"“”'‘’").rstrip()
 
 # "received Witkoff", "received the two envoys", "received U.S. envoy ..."
 _RECEIVED_WHOM = re.compile(

@@ -226,6 +226,7 @@ def extract_events(doc: Doc, quotes: list[Quote], events_name: str, proposals_na
                 kinds_here.add(kind)
     events += _captions(doc, events_name)
     events = _once_each(doc, events, fresh, anchored)
+    events += _agreements(doc, events_name)
     proposals = find_proposals(doc, proposals_name)
     positions = extract_positions(doc, quotes, proposals, positions_name)
 
@@ -404,3 +405,113 @@ def _evidence_start(doc: Doc, sentence: Sentence, at: int) -> int:
     if at - start > 60:
         start = at - 60
     return start
+
+
+# Agreements reached and documents signed (PLOVER AGREE): 「XとYは…で合意した」「…ことで合意した」
+# 「合意に達した」「XがYに署名した」 with a deal object.  Not when the agreement is denied, sought
+# or still to come (「合意に至らなかった」「合意を目指す」「合意する見通し」「合意すれば」).
+_AGREE = re.compile(
+    r"(?P<obj_end>)(?:(?:で|に|について)(?:基本的に|大筋で|正式に|改めて)?)?"
+    r"(?P<verb>合意に達し|合意が成立し|合意し|署名し)(?P<tail>た|ました|、|ており|ている|ていた)"
+)
+_AGREE_NOT = re.compile(r"(?:場合|ら|ても|なら|れば)")
+# a -し、 clause takes the tense of the sentence's last predicate: past only
+_PAST_END = re.compile(r"(?:た|ました|ている|ています|ていた)(?:と[^。]{0,30})?。?\s*$")
+_AGREE_FUTURE = re.compile(r"(?:見通し|予定|見込み|方針|方向|目指|考え|可能性|意向|期待|求め)")
+# agreeing to meet or to keep talking is a meeting still to come, not an agreement
+_TO_MEET = re.compile(
+    r"(?:協議|会談|会合|交渉|話し合い|対話|首脳会談|会うこと|訪問)(?:を[^、。]{0,8})?(?:こと)?$")
+_SIGNED_DOC = re.compile(r"(?:大統領令|文書|協定|覚書|合意|条約|声明|議定書|宣言)$")
+_REPORTED_AFTER = re.compile(
+    r"(?:ことを|と)(?:述べ|明らかに|語|説明|発表|強調|指摘|話し|示唆|投稿|伝え|報じ)")
+_SUBJECT_MARK = re.compile(r"(?:は|が)(?:、)?")
+_LIST_GAP = re.compile(r"(?:と|、|や)[^、。はがをにで「」]{0,10}")
+
+
+def _agreements(doc: Doc, events_name: str) -> list[Event]:
+    out: list[Event] = []
+    text = doc.text
+    for sentence in doc.sentences:
+        for match in _AGREE.finditer(text, sentence.start, sentence.end):
+            at = match.start("verb")
+            if doc.inside_bracket(at):
+                continue  # someone's words, not the report's statement
+            if sentence.index == 0 and _is_headline(doc, sentence):
+                continue
+            after = text[match.end():match.end() + 4]
+            if _AGREE_NOT.match(after) or (match["tail"] == "、" and not _PAST_END.search(
+                    text[match.end():sentence.end])):
+                continue
+            if _AGREE_FUTURE.match(text, match.end()) or _AGREE_FUTURE.search(
+                    text[match.end():match.end() + 12].split("。")[0].split("、")[0]):
+                continue  # 「合意する見通し」「署名する予定」 (caught by the tense too)
+            clause_start = max(text.rfind("、", sentence.start, match.start()) + 1, sentence.start)
+            obj_start = _object_start(doc, sentence, clause_start, match.start())
+            obj = text[obj_start:match.start()].strip("　 ")
+            signed = match["verb"].startswith("署名")
+            if signed and not _SIGNED_DOC.search(obj.rstrip("に")):
+                continue  # a signing of no deal named
+            if not signed and match["verb"] == "合意し" and not obj:
+                continue  # 「合意し」 with nothing agreed on
+            if obj and _TO_MEET.search(obj):
+                continue  # 「協議を行うことで合意」: a meeting to come
+            reported = bool(_REPORTED_AFTER.match(text, match.end()))
+            participants, first = _agreeing(doc, sentence, match.start(), reported)
+            if not participants:
+                continue
+            date, precision = _date(doc, sentence, match.start())
+            place = _place(doc, sentence, match.start())
+            start = _evidence_start(doc, sentence, match.start())
+            start = min(start, first)
+            end = match.end("verb") + (1 if match["tail"] in ("た",) else 0)
+            summary = obj or text[match.start("verb"):match.end("verb")]
+            if any(e.kind == "agreement" and set(e.participant_ids) & set(participants)
+                   and e.date in (None, date) for e in out):
+                continue  # the same agreement told again
+            out.append(Event(
+                id=item_id("e", doc.report.id, start, end, events_name, "agreement"),
+                kind="agreement", date=date, date_precision=precision if date else Precision.UNKNOWN,
+                place=place, participant_ids=participants, summary=summary,
+                evidence=(Evidence(report_id=doc.report.id, start=start, end=end),),
+                extractor=events_name,
+            ))
+    return out
+
+
+def _object_start(doc: Doc, sentence: Sentence, clause_start: int, at: int) -> int:
+    """Where what was agreed begins: after the clause's subject (「XとYは」「Xが」) or its first 、."""
+    start = clause_start
+    for mention in doc.mentions_in(clause_start, at):
+        mark = _SUBJECT_MARK.match(doc.text, mention.end)
+        if mark and mark.end() <= at:
+            start = max(start, mark.end())
+    lead = re.match(r"\s*(?:【[^】]{0,30}】)?", doc.text[start:at])
+    return start + (lead.end() if lead else 0)
+
+
+def _agreeing(doc: Doc, sentence: Sentence, at: int, reported: bool) -> tuple[tuple[str, ...], int]:
+    """The parties the clause gives an agreement: the が-subject nearest before it (「XとYが…合意した
+    と発表した」: the announcer is no party), else the topic (「XとYは…で合意した」) unless the
+    agreement is reported by that topic (「X氏は…合意したと明らかにした」: the two sides, unnamed)."""
+    text = doc.text
+    mentions = [m for m in doc.mentions_in(sentence.start, at)
+                if m.kind in _PARTICIPANT_KINDS and not m.metonym and not doc.inside_bracket(m.start)
+                and not text.startswith("の", m.end)]
+    heads = [(i, text[m.end]) for i, m in enumerate(mentions)
+             if m.end < len(text) and text[m.end] in "はが" and not text.startswith("が、", m.end - 1)]
+    ga = [h for h in heads if h[1] == "が"]
+    wa = [h for h in heads if h[1] == "は"]
+    if ga:
+        head = ga[-1][0]
+        if "が" in text[mentions[head].end + 1:at]:
+            return (), at  # 「Xが…について相互関税が15%で合意したと投稿」: another subject is nearer
+    elif wa and not reported:
+        head = wa[-1][0]
+    else:
+        return (), at
+    group = [mentions[head]]
+    i = head
+    while i > 0 and _LIST_GAP.fullmatch(text, mentions[i - 1].end, mentions[i].start):
+        i -= 1
+        group.insert(0, mentions[i])
+    return tuple(dict.fromkeys(m.actor_id for m in group)), group[0].start
