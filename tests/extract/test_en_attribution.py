@@ -52,3 +52,33 @@ def test_the_subject_comes_after_an_opening_phrase() -> None:
         "“Nothing is agreed yet,” he said."
     )
     assert speakers(text)[1] == ("yuri-ushakov", "Nothing is agreed yet,")
+
+
+def test_a_programme_or_book_named_in_marks_is_nobodys_words() -> None:
+    text = (
+        "On the network’s “Sunday Breakfast Hour” Sunday, Peskov said, “We are not in a hurry.”\n\n"
+        "Ushakov wrote in his memoir, “Long Road Home,” that he had seen it all before.\n\n"
+        "“Related:”"
+    )
+    assert speakers(text) == [("dmitry-peskov", "We are not in a hurry.")]
+
+
+def test_a_dateline_is_not_the_speaker() -> None:
+    text = (
+        "MOSCOW, Dec. 3 (Wire) — Responding to the plan, the Kremlin’s chief negotiator briefed "
+        "reporters, saying: “We have not agreed to anything.”"
+    )
+    assert all(q.speaker_id != "russia" for q in run(text).quotes)
+
+
+def test_a_newspaper_named_after_a_city_is_not_the_city() -> None:
+    result = run("The Kyiv Gazette reported the talks on Tuesday.")
+    assert all(m.id != "ukraine" for m in result.actors)
+
+
+def test_an_opening_participle_is_the_speakers_own() -> None:
+    text = (
+        "Wendy Okafor runs the harbour board.\n\n"
+        "Asked about the plan Peskov had praised, she replied: “We will read it first.”"
+    )
+    assert speakers(text) == [("person:wendy-okafor", "We will read it first.")]

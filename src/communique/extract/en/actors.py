@@ -420,6 +420,9 @@ def _run_mentions(
             i += 1
             continue
         j, actor_id, k = found
+        if j < n and not words[j - 1][1] and words[j][0] in _PAPERS and actors.kind(actor_id) != "person":
+            i = j + 1  # "the Washington Post", "the Moscow Times": a newspaper, not the place
+            continue
         if j - i == 1 and _other_name_beside(words, word_keys, i, forms, actor_id, actors):
             unmatched.append(i)  # "Wang Wentao", "Melania Trump": not Wang Yi, not Trump
             i += 1
@@ -444,6 +447,9 @@ def _run_mentions(
         i = j
     if unmatched:
         _unknown_people(text, run, words, unmatched, actors)
+
+
+_PAPERS = frozenset("Post Times Examiner Journal Herald Tribune Globe Gazette Chronicle Inquirer".split())
 
 
 def _title_before(text: str, start: int) -> str:

@@ -24,6 +24,7 @@ from .actors import modifies_next
 from .context import Context, is_headline, lc
 from .dates_en import _part_value, best
 from .names import NOT_OPENING_NAME as _NOT_OPENING_NAME
+from .names import mid_sentence
 from .speakers import (
     UNKNOWN,
     Attribution,
@@ -66,9 +67,36 @@ class Found:
 
 
 _TITLE_SLOT = re.compile(
-    r"(?:\b(?:on|to|told|tells|with|in|of|from|during|at|host of|anchor of)|['’]s)\s*$", re.I
+    r"(?:\b(?:on|to|told|tells|with|in|of|from|during|at|host of|anchor of)|['’]s|s['’]|"
+    r"\b(?:book|memoir|novel|film|movie|documentary|show|series|program|programme|column|essay|"
+    r"headline|album|song|podcast|website|blog|newsletter|autobiography)[,:]?)\s*$",
+    re.I,
+)
+# not anyone's words: a label ("Related:"), a handle, a hashtag, an address, a bare date
+_NOT_WORDS = re.compile(
+    r"\s*(?:[\w ]{1,30}:|[@#][\w.]+|(?:https?://|www\.)\S+|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|\d{1,2}/\d{1,2}/\d{2,4})"
+    r"[\s.,]*",
+    re.I,
 )
 _MINOR = frozenset(("of", "the", "and", "for", "on", "in", "a", "to", "with", "&", "at", "an"))
+
+
+def _is_title(ctx: Context, q: QuoteSpan, content: str) -> bool:
+    """A show, book or paper named in quotation marks, or words that are no one's: 'on ABC's
+    "Good Morning America"', 'in his book, "A Time for Truth,"', '"Related:"', '"@handle"'."""
+    if _NOT_WORDS.fullmatch(content):
+        return True
+    before = ctx.text[max(0, q.open_mark - 40) : q.open_mark].rstrip("'‘`")
+    # a show or book named after "on", "to", "'s" ... with its comma inside the marks: 'on "Meet the Press,"'
+    bare = content.strip().rstrip(",.").split()
+    return bool(
+        bare
+        and len(bare) <= 6
+        and bare[0][:1].isupper()
+        and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _MINOR for w in bare)
+        and _TITLE_SLOT.search(before)
+    )
 
 
 def _is_scare(ctx: Context, q: QuoteSpan, content: str) -> bool:
@@ -76,15 +104,7 @@ def _is_scare(ctx: Context, q: QuoteSpan, content: str) -> bool:
     before = ctx.text[max(0, q.open_mark - 40) : q.open_mark]
     if _SCARE_BEFORE.search(before):
         return True
-    # a show or book named after "on", "to", "'s" ... with its comma inside the marks: 'on "Meet the Press,"'
-    bare = content.strip().rstrip(",.").split()
-    if (
-        bare
-        and len(bare) <= 6
-        and bare[0][:1].isupper()
-        and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _MINOR for w in bare)
-        and _TITLE_SLOT.search(before)
-    ):
+    if _is_title(ctx, q, content):
         return True
     if len(words) <= 6 and not rx.search(r"[.?,]$", content.strip()):
         caps = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
@@ -468,7 +488,19 @@ def _unknown_subject(ctx: Context, sent: Sentence) -> str | None:
     words = match.group(1).split()
     if words[0].lower() in _NOT_OPENING_NAME or words[0].lower().endswith(("ing", "ly", "ed")):
         return None
+    if len(words) == 1 and not mid_sentence(ctx.text, words[0]):
+        # "Along with her husband, ...": capitalised only because it opens the sentence; but
+        # "Carson defied the question": a name followed by its verb
+        following = rx.match(r"\s+([a-z]+)", ctx.text[match.end(1) : match.end(1) + 30])
+        if following is None or following.group(1) in _NOT_AFTER_NAME:
+            return None
     return match.group(1)
+
+
+_NOT_AFTER_NAME = frozenset(
+    "with of to in on for from by at the a an and or but that which who as into than about after before "
+    "over under between through during against among around toward towards".split()
+)
 
 
 def _quote(
@@ -590,8 +622,8 @@ def extract_quotes(ctx: Context) -> list[Quote]:
                     continue
                 if _is_scare(ctx, q, content) or len(content.split()) < 6 or not whole:
                     continue
-            elif how in ("sentence", "split") and _is_scare(ctx, q, content):
-                continue
+            elif (how in ("sentence", "split") and _is_scare(ctx, q, content)) or _is_title(ctx, q, content):
+                continue  # a title in quotation marks is no one's words, whoever is said to speak next
             date = dated(attr, sent, inherited)
             hedge = _hedge(ctx, sent, attr)
             if attr is not None:

@@ -246,6 +246,10 @@ def resolve_np_end(
     text: str, start: int, end: int, actors: ReportActors, sal: Salience, sentence_start: int
 ) -> Speaker | None:
     """The speaker named by the phrase that ends at ``end`` (the subject before a verb)."""
+    if start == sentence_start and text[start : start + 1].isupper():
+        dateline = _DATELINE.match(text, start, end)  # "WASHINGTON, Dec. 8 (UPI) — ..., saying": no one
+        if dateline and dateline.group().lstrip()[:3].isupper():
+            start = dateline.end()
     left = text[start:end]
     stripped = left.rstrip()
     party = _PARTY.search(stripped)  # "Rep. Earl Blumenauer (D-Ore.) said": the name before the brackets
@@ -532,6 +536,12 @@ def _affiliated(
     return bool((places - {None}) & (expanded - {None}))
 
 
+# an opening participle whose subject is the main clause's: no antecedent for that subject inside it
+_PARTICIPLE_OPENS = re.compile(
+    r"(?:asked|pressed|questioned|told|challenged|interviewed|speaking|responding|reacting|addressing|"
+    r"writing|appearing|answering|explaining|defending|referring|talking|commenting)\b",
+    re.I,
+)
 _SUBJECT_REACH = 2  # sentences back in which a speaker or subject outranks a plain mention
 
 
@@ -547,7 +557,11 @@ def antecedent(
     subject, else the last person named before it), then the speakers and subjects of the
     sentences before, nearest first."""
     if sentence_start is not None and sentence_start < pos:
-        own = [m for m in actors.between(sentence_start, pos) if not m.in_quote]
+        own_start = sentence_start
+        if text and _PARTICIPLE_OPENS.match(text, sentence_start, pos):
+            # "Asked about the race Clinton is in, she replied": the opening phrase is hers
+            own_start = max(own_start, text.rfind(",", sentence_start, pos) + 1)
+        own = [m for m in actors.between(own_start, pos) if not m.in_quote]
         if pronoun == "they":
             anon = list(ANON_ANY.finditer(text, sentence_start, pos))
             if anon and anon[0].group("noun").lower().endswith(("s", "people")):
@@ -582,8 +596,13 @@ def antecedent(
     # a speaker or subject of the last three sentences before a person merely named in passing
     # ("... a board overseen by figures including Tony Blair. He wrote: ...": not Blair)
     latest = max((e[4] for e in candidates), default=0)
+    # within a sentence: the last speaker named, else the first person merely mentioned (the
+    # subject of a clause comes before the names in its objects and modifiers)
     for _p, actor_id, _role, _rank, _s in sorted(
-        candidates, key=lambda e: (not (e[3] <= 1 and latest - e[4] <= _SUBJECT_REACH), -e[4], e[3], -e[0])
+        candidates,
+        key=lambda e: (
+            not (e[3] <= 1 and latest - e[4] <= _SUBJECT_REACH), -e[4], e[3], e[0] if e[3] == 2 else -e[0]
+        ),
     ):
         if actor_id == UNKNOWN:
             # someone nobody could name opens a nearer sentence: not a person further back,
@@ -623,7 +642,10 @@ def _named_in_full(name: str, gender: str, pos: int, actors: ReportActors, text:
     return actors.introduce(full, pos)
 
 
-_DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,40}(?:\([^()]{1,30}\))?\s*[—–-]+\s*")
+# "WASHINGTON — ", "WASHINGTON (AP) — ", "WASHINGTON, Dec. 8 (UPI) — "
+_DATELINE = re.compile(
+    r"[A-Z][A-Z .,'’-]{2,40}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^()]{1,30}\))?\s*[—–-]+\s*"
+)
 
 
 def sentence_subject(
