@@ -121,7 +121,7 @@ _AGREEMENT = lc(
     r"(?:(?!(?:to|that|which|but|if|whether|with|between|after|before|in|on|for|as|said|reach|sign|strike|"
     r"seal|conclude|finali[sz]e|negotiate|work|seek|pursue|hold|continue|make|keep|extend|push|implement|"
     r"accelerate|speed|resume|restart)\b)"
-    r"[^\s.;:,()]+ ){0,6}?" + _DEAL + r"\b"
+    r"[^\s.;:,()]+ ){0,6}?[\"“‘']?" + _DEAL + r"\b"
     r"|\bagreed in principle\b"
     r"|\b(?P<noun>" + _DEAL + r") (?:(?:was|were|had been|has been|have been) )?"
     r"(?:reached|agreed(?: upon)?|signed|struck|sealed|clinched)\b"
