@@ -360,7 +360,10 @@ class Names:
             return places.load().name(found, self.lang)
         entry = self.gazetteer.lookup(place)
         name = (entry.name_ja if self.lang == "ja" else entry.name_en) if entry else None
-        return name or place
+        if name:
+            return name
+        # a place only known in Japanese script is not written into an English sentence
+        return None if self.lang == "en" else place
 
 
 def name_forms(gazetteer: Gazetteer, lang: str) -> dict[str, str]:

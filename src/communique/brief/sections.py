@@ -157,7 +157,7 @@ def proposals_section(w: Writer) -> Section | None:
         citation = w.cite(
             prop, "proposal", evidence, actors=authors, extra_dates=[first], required=w.label_evidence(prop)
         )
-        if authors:  # "X was reported" with no author says nothing a reader can use
+        if shown_authors or (authors and first):  # "X was reported" with no author nor day says nothing
             sentences.append(w.sentence(w.T.capitalize(text), [citation], "proposal", hedged=bool(hedge)))
         for event in events:
             if str(event["id"]) not in linked and select.overlaps(w.v.evidence(event), evidence):

@@ -259,7 +259,7 @@ def ranked_statements(v: View, names: Names, lang: str) -> list[Statement]:
     commentator, nor of someone the record knows by name only), with words enough to say something
     ("Maybe" is not a statement)."""
     statements = [st for st in v.statements()
-                  if _party(names, st.speaker_id) and _has_content(st) and showable(st, lang)
+                  if _party(names, st.speaker_id) and _has_content(st, lang) and showable(st, lang)
                   and _reads(st, lang)]
     return sorted(statements, key=lambda st: (-newsworthiness(v, names, st, lang), st.id))
 
@@ -274,17 +274,15 @@ def _party(names: Names, actor_id: str | None) -> bool:
     return names.current_role(actor_id) is not None  # a person with an office or affiliation
 
 
-def _has_content(st: Statement) -> bool:
-    """Words enough to stand as a statement: a fragment lifted from the reporter's sentence
-    (“fine with it”, from "he believed Russia was “fine with it”") needs five words, since
-    the words around it that say what it is about are the reporter's."""
-    for q in st.quotes:
-        text = str(q.get("text") or "").strip()
-        words = len(re.findall(r"[A-Za-z]+", text))
-        fragment = bool(q.get("direct")) and text[:1].islower()
-        if words >= (5 if fragment else 3) or len(re.findall(r"[\u3040-\u9fff]", text)) >= 6:
-            return True
-    return False
+def _has_content(st: Statement, lang: str) -> bool:
+    """Words enough to stand as a statement, in the wording the briefing would give: a fragment
+    lifted from the reporter's sentence (“fine with it”, from "he believed Russia was “fine with
+    it”") needs eight words, since the words around it that say what it is about are the reporter's."""
+    text = str(rendering(st, lang).get("text") or "").strip()
+    if len(re.findall(r"[\u3040-\u9fff]", text)) >= 6:
+        return True
+    fragment = bool(rendering(st, lang).get("direct")) and text[:1].islower()
+    return len(re.findall(r"[A-Za-z]+", text)) >= (8 if fragment else 3)
 
 
 def _reads(st: Statement, lang: str) -> bool:

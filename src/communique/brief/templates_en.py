@@ -191,6 +191,11 @@ def issue(slug: str) -> str:
     return f"{slug} (Japanese term)"
 
 
+_OBJECT = re.compile(r"(?i)(?:a|an|the|to|on|its|their)\b")  # what was agreed, as a noun phrase or "to ..."
+_JA_KIND = (("合意案", "draft agreement"), ("停戦案", "ceasefire proposal"), ("対案", "counter-proposal"),
+            ("和平案", "peace proposal"), ("計画", "plan"), ("枠組み", "framework"), ("提案", "proposal"))
+
+
 def proposal(name: str, mentions: Sequence[str], author: str | None) -> str:
     """A proposal's English name: its record name when English, else built from the Japanese one."""
     if name.isascii():
@@ -206,8 +211,9 @@ def proposal(name: str, mentions: Sequence[str], author: str | None) -> str:
                 if match:
                     label = form.format(n=int(match.group(1))) if match.groups() else form
                     break
-        if not label:
-            return f"{name} (Japanese name)"
+        if not label:  # a kind of proposal an English reader knows, not Japanese words
+            kind = next((form for word, form in _JA_KIND if word in name), "proposal")
+            return f"{author}'s {kind}" if author else f"the {kind}"
         if author and "counter" in label and author.lower() not in label.lower():
             label = f"{author} {label}"
     return label if re.match(r"(?i)(the|a|an) ", label) else f"the {label}"
@@ -278,7 +284,8 @@ def event(
         if not rest:
             return None  # one party "agreeing": its counterpart is missing from the record
         what = (subject or "").strip().rstrip(".")
-        if what and what.isascii() and len(what) <= 160:
+        # the object as written ("a framework to ...", "to extend the truce"), not a whole sentence
+        if what and what.isascii() and len(what) <= 120 and _OBJECT.match(what):
             body = f"{join(actors)} agreed {what}{at}." if what.lower().startswith("to ") \
                 else f"{join(actors)} agreed on {what}{at}."
         else:
