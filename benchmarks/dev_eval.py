@@ -37,6 +37,8 @@ TARGETS = {
     "participant_precision": 0.95,
     "participant_recall": 0.80,
     "titles": 0.95,
+    "agreement_precision": 0.90,
+    "agreement_participant_precision": 0.95,
 }
 
 
@@ -66,6 +68,10 @@ def evaluate(dev: devscore.DevSet, *, merge: bool = True, show_pairs: bool = Fal
             "participant_precision": s.participant_precision.rate,
             "participant_recall": s.participant_recall.rate,
             "gold_meetings": s.meeting_recall.total,
+            "gold_agreements": s.agreement_recall.total,
+            "agreement_recall": s.agreement_recall.rate, "agreement_precision": s.agreement_precision.rate,
+            "agreement_participant_precision": s.agreement_participant_precision.rate,
+            "agreement_participant_recall": s.agreement_participant_recall.rate,
             "titles": s.titles.rate, "furniture_titles": s.furniture_titles,
             "misses": s.misses,
         }
@@ -232,7 +238,11 @@ def main(argv: list[str] | None = None) -> int:
             ("all speaker acc.", "all_speaker"), ("all precision", "all_precision"),
             ("gold meetings", "gold_meetings"), ("meeting recall", "meeting_recall"),
             ("meeting precision", "meeting_precision"), ("participant precision", "participant_precision"),
-            ("participant recall", "participant_recall"), ("titles right", "titles"),
+            ("participant recall", "participant_recall"),
+            ("gold agreements", "gold_agreements"), ("agreement recall", "agreement_recall"),
+            ("agreement precision", "agreement_precision"),
+            ("agr. party precision", "agreement_participant_precision"),
+            ("agr. party recall", "agreement_participant_recall"), ("titles right", "titles"),
             ("furniture titles", "furniture_titles")]
     for label, key in rows:
         cells = []

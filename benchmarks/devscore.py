@@ -12,6 +12,8 @@ scored:
 - meetings: predicted meetings, calls and planned meetings are matched to gold ones of the
   same report (same held/planned family, best participant and evidence overlap); participant
   precision over matched meetings, recall over every gold meeting;
+- agreements: predicted agreements matched to gold ones of the same report (a shared party or
+  half the evidence); participant precision over matched ones, recall over every gold one;
 - titles: right when the stored title is the gold headline (or both are absent); a wrong
   title is counted as furniture when it shares almost nothing with the headline;
 - statements (with a store): pairs of matched quotes in different reports that carry the
@@ -116,6 +118,7 @@ def check_texts(dev: DevReport) -> list[str]:
     raw = _squash(dev.path.read_text(encoding="utf-8"))
     spans = [q["text"] for q in dev.gold.get("quotes", [])]
     spans += [m["evidence"] for m in dev.gold.get("meetings", []) if m.get("evidence")]
+    spans += [a["evidence"] for a in dev.gold.get("agreements", []) if a.get("evidence")]
     return [f"{dev.id}: gold span not in the text: {s[:60]!r}" for s in spans if _squash(s) not in raw]
 
 
@@ -286,6 +289,10 @@ class LangScore:
     participant_recall: Count = field(default_factory=Count)
     meeting_precision: Count = field(default_factory=Count)
     meeting_recall: Count = field(default_factory=Count)
+    agreement_precision: Count = field(default_factory=Count)
+    agreement_recall: Count = field(default_factory=Count)
+    agreement_participant_precision: Count = field(default_factory=Count)
+    agreement_participant_recall: Count = field(default_factory=Count)
     titles: Count = field(default_factory=Count)
     furniture_titles: int = 0
     misses: list[str] = field(default_factory=list)
@@ -346,6 +353,7 @@ def score_report(dev: DevReport, score: LangScore, gazetteer: Gazetteer) -> Repo
                                 f"({what}) by {p.speaker_id or p.speaker_text!r}: {p.text[:60]!r}")
 
     _score_meetings(dev, report, extraction, score, gazetteer)
+    _score_agreements(dev, report, extraction, score, gazetteer)
     _score_title(dev, report, score)
     return ReportResult(dev=dev, report=report, extraction=extraction, matched=matched)
 
@@ -403,6 +411,61 @@ def _score_meetings(dev: DevReport, report: Report, extraction: Extraction, scor
     for pi, p in enumerate(preds):
         if pi not in {pi for _g, pi in pairs}:
             score.misses.append(f"{dev.id}: extra {p.kind} ({', '.join(p.participant_ids)}): "
+                                f"{evidence_text(p)[:60]!r}")
+
+
+def _score_agreements(dev: DevReport, report: Report, extraction: Extraction, score: LangScore,
+                      gazetteer: Gazetteer) -> None:
+    """Agreements as meetings are scored: a predicted one matches a gold one of the same report
+    that shares a party or half its evidence; participants over the matched ones."""
+    gold = dev.gold.get("agreements", [])
+    preds = [e for e in extraction.events if e.kind == "agreement"]
+
+    def evidence_text(event: Any) -> str:
+        return " ".join(report.text[ev.start:ev.end] for ev in event.evidence)
+
+    def agree(g: dict[str, Any], p: Any) -> list[bool]:
+        forms = [name_forms(pid, extraction, gazetteer) for pid in p.participant_ids]
+        return [any(names_agree(name, "person", f) or names_agree(name, "other", f)
+                    for name in g.get("participants", [])) for f in forms]
+
+    def match(g: dict[str, Any], p: Any) -> float:
+        shared = sum(agree(g, p))
+        text = max(overlap(g.get("evidence") or "", evidence_text(p)))
+        if shared == 0 and text < 0.5:
+            return 0.0
+        return shared + text
+
+    pairs = _pair(gold, preds, match)
+    score.agreement_precision.total += len(preds)
+    score.agreement_precision.hit += len(pairs)
+    score.agreement_recall.total += len(gold)
+    score.agreement_recall.hit += len(pairs)
+    by_gold = dict(pairs)
+    for gi, g in enumerate(gold):
+        names = g.get("participants", [])
+        score.agreement_participant_recall.total += len(names)
+        pi = by_gold.get(gi)
+        if pi is None:
+            score.misses.append(f"{dev.id}: missed agreement of {', '.join(names) or '(unnamed)'}: "
+                                f"{(g.get('evidence') or '')[:60]!r}")
+            continue
+        p = preds[pi]
+        forms = [name_forms(pid, extraction, gazetteer) for pid in p.participant_ids]
+        for name in names:
+            found = any(names_agree(name, "person", f) or names_agree(name, "other", f) for f in forms)
+            score.agreement_participant_recall.hit += found
+            if not found:
+                score.misses.append(f"{dev.id}: party {name} not found in agreement "
+                                    f"({', '.join(p.participant_ids)})")
+        for pid, right in zip(p.participant_ids, agree(g, p), strict=True):
+            score.agreement_participant_precision.total += 1
+            score.agreement_participant_precision.hit += right
+            if not right:
+                score.misses.append(f"{dev.id}: {pid} made a party to the agreement of {', '.join(names)}")
+    for pi, p in enumerate(preds):
+        if pi not in {pi for _g, pi in pairs}:
+            score.misses.append(f"{dev.id}: extra agreement ({', '.join(p.participant_ids)}): "
                                 f"{evidence_text(p)[:60]!r}")
 
 
