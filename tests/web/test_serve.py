@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.client
+import json
 import socket
 import subprocess
 import sys
@@ -12,10 +13,11 @@ from pathlib import Path
 from .conftest import free_port
 
 
-def test_serve_listens_on_loopback_and_answers(demo_db):
+def test_serve_listens_on_loopback_and_answers(demo_db, tmp_path):
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "communique.cli", "serve", "--db", str(demo_db),
-                               "--port", str(port)], stderr=subprocess.PIPE, text=True)
+                               "--port", str(port), "--briefing-cache", str(tmp_path / "cache")],
+                              stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -29,7 +31,12 @@ def test_serve_listens_on_loopback_and_answers(demo_db):
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         conn.request("GET", "/api/stories")
         response = conn.getresponse()
-        assert response.status == 200 and b'"items"' in response.read()
+        body = response.read()
+        assert response.status == 200 and b'"items"' in body
+        story = json.loads(body)["items"][0]["id"]
+        conn.request("GET", f"/api/stories/{story}/briefing?lang=en")
+        response = conn.getresponse()
+        assert response.status == 200 and b'"headline"' in response.read()
         assert "script-src" not in response.getheader("content-security-policy", "")
         conn.request("GET", "/", headers={"Host": "attacker.example"})  # DNS rebinding: refused
         response = conn.getresponse()
@@ -47,3 +54,4 @@ def test_serve_listens_on_loopback_and_answers(demo_db):
         server.terminate()
         server.wait(timeout=20)
     assert "serving" in (server.stderr.read() if server.stderr else "")
+    assert list((tmp_path / "cache").glob("*.pickle")), "the briefings written are kept in --briefing-cache"

@@ -12,6 +12,7 @@ its errors are JSON objects ``{"error": {"status": ..., "message": ...}}``.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import OrderedDict
 from datetime import date
@@ -36,7 +37,7 @@ from .. import __version__
 from ..brief import Briefing, Sentence
 from ..brief.compose import BriefError
 from ..errors import CommuniqueError
-from .data import Library, Snapshot, report_summary
+from .data import Library, Snapshot
 
 CSP = (
     "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; "
@@ -54,6 +55,9 @@ LANGS = ("ja", "en")
 SHOW = ("all", "events", "statements")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MAX_LIMIT = 500
+PAGE_WAIT = 3.0  # seconds a story page waits for a briefing being written, then says so and reloads
+API_WAIT = 20.0  # seconds the briefing API waits, then answers 503 with Retry-After
+NO_STORE = (b"cache-control", b"no-store")
 
 LABELS = {
     "en": {
@@ -75,9 +79,16 @@ LABELS = {
         "independent": "independent sources",
         "languages": "languages",
         "last_update": "last update",
-        "open_report": "the report", "language": "Language",
+        "open_report": "the report",
+        "language": "Language",
         "original": "original",
         "no_results": "Nothing found.",
+        "pending": "This briefing is being written (a large story takes a while); the page reloads itself.",
+        "ingest": "Add reports",
+        "ingest_urls": "Pages or feeds to add (http(s) URLs, one a line)",
+        "ingest_token": "Token (printed by communique serve --allow-ingest)",
+        "ingest_note": "Reports are read as `communique ingest` reads them; new material shows once the "
+        "record has been read again.",
     },
     "ja": {
         "stories": "ストーリー",
@@ -98,9 +109,17 @@ LABELS = {
         "independent": "独立した情報源",
         "languages": "言語",
         "last_update": "最終更新",
-        "open_report": "記事", "language": "言語",
+        "open_report": "記事",
+        "language": "言語",
         "original": "元記事",
         "no_results": "見つかりませんでした。",
+        "pending": "このブリーフィングを作成中です（大きなストーリーでは時間がかかります）。"
+        "ページは自動で再読み込みされます。",
+        "ingest": "記事を追加",
+        "ingest_urls": "追加するページまたはフィード（http(s) のURL、1行に1つ）",
+        "ingest_token": "トークン（communique serve --allow-ingest が表示したもの）",
+        "ingest_note": "communique ingest と同じように読み込みます。"
+        "新しい内容は記録を読み直した後に表示されます。",
     },
 }
 
@@ -158,11 +177,13 @@ class ResponseCache:
         if scope["type"] != "http" or scope.get("method") != "GET" or path.startswith("/static/"):
             await self.app(scope, receive, send)
             return
-        try:
-            snapshot = await run_in_threadpool(self.library.snapshot)
-        except Exception:  # noqa: BLE001 - the route meets the same error and answers it as an error page
-            await self.app(scope, receive, send)
-            return
+        snapshot = self.library.snapshot_nowait()  # a stat of the file: no thread needed
+        if snapshot is None:
+            try:
+                snapshot = await run_in_threadpool(self.library.snapshot)
+            except Exception:  # noqa: BLE001 - the route meets the same error and answers it as an error page
+                await self.app(scope, receive, send)
+                return
         if snapshot.generation != self.generation:
             self.entries.clear()
             self.size = 0
@@ -184,7 +205,11 @@ class ResponseCache:
                 started.update(message)
             elif message["type"] == "http.response.body":
                 chunks.append(message.get("body", b""))
-                if not message.get("more_body") and started.get("status") == 200:
+                if (
+                    not message.get("more_body")
+                    and started.get("status") == 200
+                    and NO_STORE not in started.get("headers", [])
+                ):
                     body = b"".join(chunks)
                     if len(body) < 4 * 1024 * 1024 and snapshot.generation == self.generation:
                         self.entries[key] = (200, list(started.get("headers", [])), body)
@@ -227,6 +252,9 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     422: {"model": Error, "description": "a parameter of the wrong form"},
 }
 
+BUSY: dict[int | str, dict[str, Any]] = {
+    503: {"model": Error, "description": "the briefing is being written: ask again after Retry-After seconds"}
+}
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="items to skip")]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="items per page")]
 StoryId = Annotated[str, PathParam(max_length=200, description="a story id from /api/stories")]
@@ -236,11 +264,20 @@ DateParam = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", descript
 
 
 def create_app(
-    db_path: str | Path, *, allowed_hosts: list[str] | None = None, background_refresh: bool = False
+    db_path: str | Path,
+    *,
+    allowed_hosts: list[str] | None = None,
+    background_refresh: bool = False,
+    briefing_cache: str | Path | None = None,
+    ingest_token: str | None = None,
+    allow_private: bool = False,
 ) -> FastAPI:
     """The app over the database at ``db_path`` (read-only: every route is a GET).  With
-    ``background_refresh`` a changed database is read again in a thread while the last snapshot is served."""
-    library = Library(str(db_path), background_refresh=background_refresh)
+    ``background_refresh`` a changed database is read again in a thread while the last snapshot is served;
+    with ``briefing_cache`` (a folder) briefings once written are kept there per state of the record.  With
+    ``ingest_token`` (``serve --allow-ingest``) the app also adds reports, given that token: see
+    :mod:`communique.web.ingest`."""
+    library = Library(str(db_path), background_refresh=background_refresh, briefing_cache=briefing_cache)
     app = FastAPI(
         title="communique",
         version=__version__,
@@ -284,6 +321,7 @@ def create_app(
             path=request.url.path,
             query=query,
             version=__version__,
+            ingest=ingest_token is not None,
             **context,
         )
         return HTMLResponse(html, status_code=status)
@@ -316,6 +354,27 @@ def create_app(
             "next": following,
         }
 
+    def paged_json(
+        request: Request, snap: Snapshot, view: tuple[Any, ...], items: list[Any], offset: int, limit: int
+    ) -> Response:
+        """A page of a list the snapshot keeps (``view`` names it), as JSON bytes: each item is encoded
+        once per snapshot, so a page costs a slice and a join (the same JSON as ``paged``)."""
+        encoded = snap.encoded(view, items)
+        total = len(items)
+        following = None
+        if offset + limit < total:
+            following = str(request.url.include_query_params(offset=offset + limit, limit=limit))
+        body = b"".join(
+            (
+                b'{"items":[',
+                b",".join(encoded(i) for i in range(offset, min(offset + limit, total))),
+                b'],"total":%d,"offset":%d,"limit":%d,"next":' % (total, offset, limit),
+                _json(following),
+                b"}",
+            )
+        )
+        return Response(body, media_type="application/json")
+
     # -- errors ----------------------------------------------------------------------------
     def is_api(request: Request) -> bool:
         return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
@@ -331,7 +390,9 @@ def create_app(
         if exc.status_code == 404 and message == "Not Found":
             message = f"no page at {request.url.path}; start at / (pages) or /api/stories (JSON)"
         if exc.status_code == 405:
-            message = f"{request.method} is not allowed here: this app is read-only (GET only)"
+            message = f"{request.method} is not allowed here: this app is read-only (GET only)" + (
+                "; reports are added at /ingest" if ingest_token is not None else ""
+            )
         response = error(request, exc.status_code, message)
         if exc.headers:
             response.headers.update(exc.headers)
@@ -384,27 +445,34 @@ def create_app(
         as_of, since = _date_or_none(as_of), _date_or_none(since)
         problem = None
         view = None
+        pending = False
         try:
-            briefing = library.briefing(story_id, lang, as_of, since)
-            view = _briefing_view(briefing, snap)
+            briefing = library.briefing(story_id, lang, as_of, since, wait=PAGE_WAIT)
+            pending = briefing is None
+            view = _briefing_view(briefing, snap) if briefing is not None else None
         except (BriefError, CommuniqueError) as err:
             problem = err.line()
         days = sorted(
             {d for r in snap.story_report_list(story_id) if (d := (r.get("published_at") or "")[:10])}
         )
-        return page(
+        response = page(
             request,
             "story.html",
             lang=lang,
             story=story,
             view=view,
             problem=problem,
+            pending=pending,
+            refresh=5 if pending else 0,
             days=days,
             as_of=as_of or "",
             since=since or "",
             show_dropped=bool(dropped),
             tab="briefing",
         )
+        if pending:  # not kept by the response cache: the next request shows the briefing
+            response.headers["cache-control"] = "no-store"
+        return response
 
     @app.get("/stories/{story_id}/feed.atom", include_in_schema=False)
     def story_feed(request: Request, story_id: str) -> Response:
@@ -509,18 +577,24 @@ def create_app(
             lang=lang,
         )
 
+    if ingest_token is not None:
+        from .ingest import add_routes
+
+        add_routes(app, str(db_path), ingest_token, page, allow_private=allow_private)
+
     # -- the JSON API ----------------------------------------------------------------------
     @app.get("/api/stories", response_model=Page, responses=ERRORS, tags=["stories"])
-    def api_stories(request: Request, offset: Offset = 0, limit: Limit = 50) -> dict[str, Any]:
+    def api_stories(request: Request, offset: Offset = 0, limit: Limit = 50) -> Response:
         """Every story, newest update first: name, date range, reports, independent sources, languages."""
-        return paged(request, snapshot().stories, offset, limit)
+        snap = snapshot()
+        return paged_json(request, snap, ("stories",), snap.stories, offset, limit)
 
     @app.get("/api/stories/{story_id}", responses=ERRORS, tags=["stories"])
     def api_story(story_id: StoryId) -> dict[str, Any]:
         """One story."""
         return story_or_404(snapshot(), story_id)
 
-    @app.get("/api/stories/{story_id}/briefing", responses=ERRORS, tags=["stories"])
+    @app.get("/api/stories/{story_id}/briefing", responses={**ERRORS, **BUSY}, tags=["stories"])
     def api_briefing(
         story_id: StoryId, lang: Lang = "ja", as_of: DateParam = None, since: DateParam = None
     ) -> dict[str, Any]:
@@ -531,7 +605,14 @@ def create_app(
         for name, value in (("as_of", as_of), ("since", since)):
             if value is not None and _date_or_none(value) is None:
                 raise HTTPException(422, f"{name}: {value!r} is not a calendar date (YYYY-MM-DD)")
-        return library.briefing(story_id, lang, as_of, since).to_dict()
+        briefing = library.briefing(story_id, lang, as_of, since, wait=API_WAIT)
+        if briefing is None:
+            raise HTTPException(
+                503,
+                "the briefing is being written (a large story takes a while); ask again in a few seconds",
+                headers={"Retry-After": "10", "Cache-Control": "no-store"},
+            )
+        return briefing.to_dict()
 
     @app.get("/api/stories/{story_id}/timeline", response_model=Page, responses=ERRORS, tags=["stories"])
     def api_timeline(
@@ -541,44 +622,43 @@ def create_app(
         show: Annotated[str, Query(pattern="^(all|events|statements)$", description="what to list")] = "all",
         offset: Offset = 0,
         limit: Limit = 50,
-    ) -> dict[str, Any]:
+    ) -> Response:
         """The story's events and dated statements by date: export ``event`` records (and statements, of
         ``type`` statement) with participants' names, independent sources and the conflicts that contest
         them."""
         snap = snapshot()
         story_or_404(snap, story_id)
-        return paged(request, snap.timeline(story_id, lang, show), offset, limit)
+        view = ("timeline", story_id, lang, show)
+        return paged_json(request, snap, view, snap.timeline(story_id, lang, show), offset, limit)
 
     @app.get("/api/stories/{story_id}/statements", response_model=Page, responses=ERRORS, tags=["stories"])
     def api_statements(
         request: Request, story_id: StoryId, lang: Lang = "en", offset: Offset = 0, limit: Limit = 50
-    ) -> dict[str, Any]:
+    ) -> Response:
         """Who said what: one item per speaker, with their statements, each with its wordings by language
         (quote ids of the export), date and independent sources."""
         snap = snapshot()
         story_or_404(snap, story_id)
-        return paged(request, snap.statements(story_id, lang), offset, limit)
+        view = ("statements", story_id, lang)
+        return paged_json(request, snap, view, snap.statements(story_id, lang), offset, limit)
 
     @app.get("/api/stories/{story_id}/positions", response_model=Page, responses=ERRORS, tags=["stories"])
     def api_positions(
         request: Request, story_id: StoryId, lang: Lang = "en", offset: Offset = 0, limit: Limit = 50
-    ) -> dict[str, Any]:
+    ) -> Response:
         """Positions: one item per party, its cells keyed by proposal or issue: the latest stance, with
         its history (position ids of the export) and evidence."""
         snap = snapshot()
         story_or_404(snap, story_id)
-        matrix = snap.positions(story_id, lang)
-        out = paged(request, matrix["rows"], offset, limit)
-        return out
+        rows = snap.positions(story_id, lang)["rows"]
+        return paged_json(request, snap, ("positions", story_id, lang), rows, offset, limit)
 
     @app.get("/api/stories/{story_id}/conflicts", response_model=Page, responses=ERRORS, tags=["stories"])
-    def api_conflicts(
-        request: Request, story_id: StoryId, offset: Offset = 0, limit: Limit = 50
-    ) -> dict[str, Any]:
+    def api_conflicts(request: Request, story_id: StoryId, offset: Offset = 0, limit: Limit = 50) -> Response:
         """Where reports differ: each conflict with its variants, their outlets and evidence."""
         snap = snapshot()
         story_or_404(snap, story_id)
-        return paged(request, snap.conflicts(story_id), offset, limit)
+        return paged_json(request, snap, ("conflicts", story_id), snap.conflicts(story_id), offset, limit)
 
     @app.get("/api/stories/{story_id}/sources", responses=ERRORS, tags=["stories"])
     def api_sources(story_id: StoryId) -> dict[str, Any]:
@@ -594,15 +674,15 @@ def create_app(
         limit: Limit = 50,
         story: Annotated[str | None, Query(max_length=200, description="only this story's")] = None,
         q: Annotated[str | None, Query(max_length=500, description="full-text search")] = None,
-    ) -> dict[str, Any]:
+    ) -> Any:
         """Stored reports (without their text), oldest first; ``q`` searches titles and texts."""
         snap = snapshot()
         if story is not None:
             story_or_404(snap, story)
-        if q:
-            rows = [{k: h.get(k) for k in _SUMMARY} for h in library.search(q, limit=10_000)]
-        else:
-            rows = [report_summary(r) for r in snap.reports.values()]
+        if not q:
+            rows = snap.report_rows(story)
+            return paged_json(request, snap, ("report rows", story), rows, offset, limit)
+        rows = [{k: h.get(k) for k in _SUMMARY} for h in library.search(q, limit=10_000)]
         if story is not None:
             rows = [r for r in rows if r.get("story_id") == story]
         return paged(request, rows, offset, limit)
@@ -627,20 +707,13 @@ def create_app(
         offset: Offset = 0,
         limit: Limit = 50,
         story: Annotated[str | None, Query(max_length=200, description="only this story's")] = None,
-    ) -> dict[str, Any]:
+    ) -> Response:
         """Export records of one type, exactly as ``communique export --type KIND`` writes them."""
         snap = snapshot()
         if story is not None:
             story_or_404(snap, story)
-        if kind == "report":
-            rows = snap.story_report_list(story)
-        else:
-            rows = (
-                snap.of_story(kind, story)
-                if kind != "actor" or story is None
-                else [a for a in snap.items["actor"] if _actor_in_story(snap, a, story)]
-            )
-        return paged(request, rows, offset, limit)
+        rows = snap.records_of(kind, story)
+        return paged_json(request, snap, ("records", kind, story), rows, offset, limit)
 
     @app.get("/api/records/{kind}/{record_id}", responses=ERRORS, tags=["records"])
     def api_record(
@@ -674,12 +747,9 @@ def create_app(
 _SUMMARY = ("id", "url", "outlet", "title", "published_at", "language", "story_id")
 
 
-def _actor_in_story(snap: Snapshot, actor: dict[str, Any], story_id: str) -> bool:
-    members = snap.story_reports.get(story_id, set())
-    for role in actor.get("roles") or ():
-        if any(ev.get("report_id") in members for ev in role.get("evidence") or ()):
-            return True
-    return False
+def _json(value: Any) -> bytes:
+    """JSON as the API writes it (UTF-8, compact), like FastAPI's own responses."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=str).encode()
 
 
 def _ui_lang(request: Request) -> str:

@@ -11,12 +11,19 @@ so ``serve`` shows new material without restarting.
 from __future__ import annotations
 
 import functools
+import hashlib
+import heapq
+import json
 import os
+import pickle
 import threading
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from .. import pipeline
@@ -25,6 +32,7 @@ from ..brief import brief as compose_brief
 from ..store import SQLiteStore
 
 Record = dict[str, Any]
+_ENCODE_LOCK = threading.Lock()
 ITEM_TYPES = ("quote", "event", "proposal", "position")
 
 
@@ -110,6 +118,21 @@ class Snapshot:
         return snap
 
     # -- looking things up -------------------------------------------------------------------
+    @_memo
+    def newest_report_day(self, story_id: str | None) -> str | None:
+        """The day a story's briefing is as of by default: its own newest report's (as ``brief`` does)."""
+        reports = self.story_report_list(story_id)
+        return newest_report_date(reports)
+
+    @_memo
+    def fingerprint(self) -> str:
+        """A digest of every record: the same record, the same digest (keys of the briefings on disk)."""
+        digest = hashlib.sha256()
+        for record in self.records:
+            digest.update(json.dumps(record, ensure_ascii=False, sort_keys=True, default=str).encode())
+            digest.update(b"\n")
+        return digest.hexdigest()
+
     def story(self, story_id: str) -> Record | None:
         return next((s for s in self.stories if s["id"] == story_id), None)
 
@@ -139,6 +162,48 @@ class Snapshot:
             return list(self.reports.values())
         ids = self.story_reports.get(story_id, set())
         return [r for r in self.reports.values() if r["id"] in ids]
+
+    @_memo
+    def report_rows(self, story_id: str | None) -> list[Record]:
+        """The reports without their text (the API's report list), oldest stored first."""
+        return [_report_row(r) for r in self.story_report_list(story_id)]
+
+    @_memo
+    def records_of(self, kind: str, story_id: str | None) -> list[Record]:
+        """Export records of one type, of one story or all."""
+        if kind == "report":
+            return self.story_report_list(story_id)
+        if kind != "actor" or story_id is None:
+            return self.of_story(kind, story_id)
+        members = self.story_reports.get(story_id, set())
+        return [
+            a
+            for a in self.items["actor"]
+            if any(
+                ev.get("report_id") in members
+                for role in a.get("roles") or ()
+                for ev in role.get("evidence") or ()
+            )
+        ]
+
+    def encoded(self, view: tuple[Any, ...], items: list[Any]) -> Callable[[int], bytes]:
+        """``encoded(view, items)(i)``: item ``i`` of a list this snapshot keeps, as JSON bytes, encoded on
+        first use and kept (a page of the API is then a slice and a join)."""
+        key = ("encoded", *view)
+        with _ENCODE_LOCK:
+            cache = self.memo.get(key)
+            if cache is None or len(cache) != len(items):
+                cache = self.memo[key] = [None] * len(items)
+
+        def item(i: int) -> bytes:
+            out = cache[i]
+            if out is None:
+                out = cache[i] = json.dumps(
+                    items[i], ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=str
+                ).encode()
+            return out
+
+        return item
 
     def sources(self, evidence: Iterable[Mapping[str, Any]]) -> int:
         """Independent sources behind evidence: wire copies count once."""
@@ -189,14 +254,25 @@ class Snapshot:
                     if not s["said_on"]:
                         continue
                     wording = next(iter(s["wordings"].get(lang) or next(iter(s["wordings"].values()))))
-                    out.append({
-                        "type": "statement", "id": s["id"], "kind": "statement", "plover": None,
-                        "date": s["said_on"], "date_precision": "day", "place": None,
-                        "participant_ids": [s["speaker_id"]] if s["speaker_id"] else [],
-                        "summary": f"{s['speaker']}: “{wording['text']}”", "participants": [s["speaker"]],
-                        "independent_sources": s["independent_sources"], "conflicts": s["conflicts"],
-                        "evidence": [ev for ws in s["wordings"].values() for w in ws for ev in w["evidence"]],
-                    })
+                    out.append(
+                        {
+                            "type": "statement",
+                            "id": s["id"],
+                            "kind": "statement",
+                            "plover": None,
+                            "date": s["said_on"],
+                            "date_precision": "day",
+                            "place": None,
+                            "participant_ids": [s["speaker_id"]] if s["speaker_id"] else [],
+                            "summary": f"{s['speaker']}: “{wording['text']}”",
+                            "participants": [s["speaker"]],
+                            "independent_sources": s["independent_sources"],
+                            "conflicts": s["conflicts"],
+                            "evidence": [
+                                ev for ws in s["wordings"].values() for w in ws for ev in w["evidence"]
+                            ],
+                        }
+                    )
         if show == "statements":
             out.sort(key=lambda e: (e.get("date") or "9999", e["id"]))
             return out
@@ -492,6 +568,60 @@ def _report_row(r: Mapping[str, Any]) -> Record:
     }
 
 
+def default_briefing_cache() -> Path:
+    """Where ``serve`` keeps the briefings it wrote: $XDG_CACHE_HOME (else ~/.cache)/communique/briefings."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "communique" / "briefings"
+
+
+@functools.cache
+def _code_stamp() -> str:
+    """What else a briefing depends on: this package's files and the user's gazetteer (their sizes and times),
+    so a changed writer or a new name is never served a briefing written before it."""
+    from .. import __version__
+    from ..extract import user_names
+
+    root = Path(__file__).resolve().parents[1]
+    parts = [__version__]
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".py", ".json", ".yaml", ".txt", ".tsv", ".csv") and "web" not in path.parts[-2:]:
+            st = path.stat()
+            parts.append(f"{path.relative_to(root)}:{st.st_size}:{st.st_mtime_ns}")
+    try:
+        gazetteer = user_names.user_path()
+        st = gazetteer.stat()
+        parts.append(f"{gazetteer}:{st.st_size}:{st.st_mtime_ns}")
+    except Exception:  # noqa: BLE001 - no user gazetteer
+        parts.append("no user gazetteer")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _read_briefing(path: Path) -> Briefing | None:
+    """A briefing this user's server wrote to its cache (a file of someone else is not read)."""
+    try:
+        if path.stat().st_uid != os.getuid():
+            return None
+        with path.open("rb") as handle:
+            loaded = pickle.load(handle)  # noqa: S301 - our own cache file, in a folder only we can write
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+    return loaded if isinstance(loaded, Briefing) else None
+
+
+def _write_briefing_file(path: Path, briefing: Briefing | Exception) -> None:
+    if not isinstance(briefing, Briefing):
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(briefing, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a cache that cannot be written is no cache: the briefing is still served
+
+
 def report_summary(r: Mapping[str, Any]) -> Record:
     return _report_row(r)
 
@@ -503,16 +633,32 @@ def paginate(items: list[Any], offset: int, limit: int) -> tuple[list[Any], int]
 class Library:
     """The database behind the app: a snapshot per state of the file, briefings cached per snapshot."""
 
-    def __init__(self, db_path: str, *, merge_pending: bool = True, background_refresh: bool = False) -> None:
+    def __init__(
+        self,
+        db_path: str,
+        *,
+        merge_pending: bool = True,
+        background_refresh: bool = False,
+        briefing_cache: str | Path | None = None,
+    ) -> None:
         self.db_path = str(db_path)
         self.merge_pending = merge_pending
         self.background_refresh = background_refresh
+        self.briefing_cache = Path(briefing_cache) if briefing_cache else None
+        self.prepare_stories = 0  # after reading a changed database, write these stories' briefings ahead
         self._refreshing = False
+        self._flag_lock = threading.Lock()  # held only for a moment (the event loop may take it)
         self._generation = 0
         self._lock = threading.Lock()
         self._snapshot: Snapshot | None = None
         self._stamp: tuple[int, ...] | None = None
         self._briefs: OrderedDict[tuple[Any, ...], Briefing | Exception] = OrderedDict()
+        self._writing: dict[tuple[Any, ...], Future[Briefing | Exception]] = {}
+        self._queue: list[tuple[int, int, tuple[Any, ...], Snapshot]] = []  # a heap: asked-for first
+        self._queued = threading.Condition(self._lock)
+        self._sequence = 0
+        self._writer: threading.Thread | None = None
+        self._closed = False
         self._local = threading.local()
         if not os.path.exists(self.db_path):
             from ..errors import UsageError
@@ -543,23 +689,34 @@ class Library:
     def snapshot(self) -> Snapshot:
         """The record as the database file holds it now.  When the file has changed, a new snapshot is read;
         with ``background_refresh`` the old one is served meanwhile (reading a large store takes a while)."""
-        stamp = self._file_stamp()
-        current = self._snapshot
-        if current is not None and stamp == self._stamp:
+        current = self.snapshot_nowait()
+        if current is not None:
             return current
-        if current is not None and self.background_refresh:
-            with self._lock:
+        with self._lock:
+            return self._refresh()
+
+    def snapshot_nowait(self) -> Snapshot | None:
+        """The snapshot when it can be had without reading the database (a ``stat`` of the file): the
+        current one, or with ``background_refresh`` the last one while a new one is read; else None."""
+        current = self._snapshot
+        if current is None:
+            return None
+        if self._file_stamp() == self._stamp:
+            return current
+        if self.background_refresh:
+            with self._flag_lock:
                 if not self._refreshing:
                     self._refreshing = True
                     threading.Thread(target=self._refresh_in_background, daemon=True).start()
             return current
-        with self._lock:
-            return self._refresh()
+        return None
 
     def _refresh_in_background(self) -> None:
         try:
             with self._lock:
                 self._refresh()
+            if self.prepare_stories:
+                self.prepare_briefings(self.prepare_stories)
         finally:
             self._refreshing = False
 
@@ -581,34 +738,127 @@ class Library:
         self._snapshot = snapshot
         return snapshot
 
-    def briefing(self, story_id: str | None, lang: str, as_of: str | None, since: str | None) -> Briefing:
-        """The briefing of a story (cached per snapshot); raises the library's errors."""
+    def close(self) -> None:
+        """Stop the briefing writer (a briefing being written is finished first)."""
+        with self._lock:
+            self._closed = True
+            self._queued.notify_all()
+
+    def briefing(
+        self,
+        story_id: str | None,
+        lang: str,
+        as_of: str | None,
+        since: str | None,
+        *,
+        wait: float | None = None,
+        ahead: bool = False,
+    ) -> Briefing | None:
+        """The briefing of a story (kept per snapshot, and on disk per state of the record when the library
+        has a ``briefing_cache``); raises the library's errors.  A briefing not written yet is written by
+        one background thread, one at a time, those asked for before those written ``ahead`` of a reader;
+        this waits for it ``wait`` seconds (None: as long as it takes) and returns None when it is not
+        ready by then."""
         snap = self.snapshot()
-        if as_of is None:
-            as_of = newest_report_date(
-                r
-                for r in snap.records
-                if story_id is None or r["type"] != "report" or r.get("story_id") == story_id
-            )
-        key = (snap.generation, story_id, lang, as_of, since)
+        key = self._briefing_key(snap, story_id, lang, as_of, since)
+        future: Future[Briefing | Exception] | None = None
         with self._lock:
             cached = self._briefs.get(key)
-        if cached is None:
+            if cached is None:
+                future = self._writing.get(key)
+                new = future is None
+                if future is None:
+                    future = self._writing[key] = Future()
+                if (new or not ahead) and not future.running() and not future.done():
+                    self._enqueue(key, snap, 1 if ahead else 0)
+        if future is not None:
             try:
-                if as_of is None:
-                    from ..errors import UsageError
-
-                    raise UsageError(self.db_path, "has no dated reports to brief", "ingest reports first")
-                cached = compose_brief(snap.records, lang=lang, as_of=as_of, since=since, story_id=story_id)
-            except Exception as err:  # noqa: BLE001 - kept, so a bad date is not recomputed on each request
+                cached = future.result(timeout=wait)
+            except FutureTimeout:
+                return None
+            except Exception as err:  # noqa: BLE001 - the writer's error, raised again below
                 cached = err
-            with self._lock:
-                self._briefs[key] = cached
-                while len(self._briefs) > 64:
-                    self._briefs.popitem(last=False)
         if isinstance(cached, Exception):
             raise cached
         return cached
+
+    def _enqueue(self, key: tuple[Any, ...], snap: Snapshot, priority: int) -> None:
+        """Queue a briefing for the writer thread (the caller holds the lock); asked again by a reader,
+        a briefing queued ahead is queued again in front."""
+        self._sequence += 1
+        heapq.heappush(self._queue, (priority, self._sequence, key, snap))
+        if self._writer is None or not self._writer.is_alive():
+            self._writer = threading.Thread(target=self._write_queued, name="briefings", daemon=True)
+            self._writer.start()
+        self._queued.notify()
+
+    def _write_queued(self) -> None:
+        while True:
+            with self._lock:
+                while not self._queue and not self._closed:
+                    self._queued.wait()
+                if self._closed:
+                    for future in self._writing.values():
+                        future.cancel()
+                    return
+                _priority, _seq, key, snap = heapq.heappop(self._queue)
+                waiting = self._writing.get(key)
+                if waiting is None or waiting.done() or not waiting.set_running_or_notify_cancel():
+                    continue  # written already (queued twice), or cancelled
+            waiting.set_result(self._write_briefing(snap, key))
+
+    def prepare_briefings(self, stories: int = 20) -> None:
+        """Write, in the background, the briefings a reader opens first: the newest stories' as of their
+        own newest report, in both languages (from the disk cache when the record has not changed)."""
+        snap = self.snapshot()
+        for story in snap.stories[:stories]:
+            for lang in ("ja", "en"):
+                self.briefing(story["id"], lang, None, None, wait=0, ahead=True)
+
+    def _briefing_key(
+        self, snap: Snapshot, story_id: str | None, lang: str, as_of: str | None, since: str | None
+    ) -> tuple[Any, ...]:
+        if as_of is None:
+            as_of = snap.newest_report_day(story_id)
+        return (snap.generation, story_id, lang, as_of, since)
+
+    def _write_briefing(self, snap: Snapshot, key: tuple[Any, ...]) -> Briefing | Exception:
+        """Compose one briefing (the writer thread), or read it from the disk cache; keep it, or the error."""
+        _generation, story_id, lang, as_of, since = key
+        result: Briefing | Exception
+        try:
+            if as_of is None:
+                from ..errors import UsageError
+
+                raise UsageError(self.db_path, "has no dated reports to brief", "ingest reports first")
+            path = self._cache_file(snap, key)
+            loaded = _read_briefing(path) if path is not None else None
+            if loaded is not None:
+                result = loaded
+            else:
+                result = compose_brief(snap.records, lang=lang, as_of=as_of, since=since, story_id=story_id)
+                if path is not None:
+                    _write_briefing_file(path, result)
+        except Exception as err:  # noqa: BLE001 - kept, so a bad date is not recomputed on each request
+            result = err
+        with self._lock:
+            self._writing.pop(key, None)
+            if snap.generation == self._generation:
+                self._briefs[key] = result
+                while len(self._briefs) > 64:
+                    self._briefs.popitem(last=False)
+        return result
+
+    def _cache_file(self, snap: Snapshot, key: tuple[Any, ...]) -> Path | None:
+        if self.briefing_cache is None:
+            return None
+        _generation, story_id, lang, as_of, since = key
+        name = hashlib.sha256(
+            "\0".join(
+                (snap.fingerprint(), _code_stamp(), str(story_id), lang, str(as_of), str(since))
+            ).encode()
+        ).hexdigest()
+        return self.briefing_cache / f"{name}.pickle"
 
     def search(self, query: str, limit: int = 50) -> list[Record]:
         """Reports matching ``query`` as ``communique search`` finds them (the store's full-text index: every
