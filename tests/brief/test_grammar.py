@@ -15,6 +15,7 @@ from communique.brief.grammar import is_clause
     ("the 20% duties to be imposed on March 1", False),
     ("without saying what the minister had asked", False),
     ("despite two calls and an exchange of letters", False),
+    ("During the call, when the premier told him he was looking forward to the summit", False),
 ])
 def test_is_clause(words: str, clause: bool) -> None:
     assert is_clause(words) is clause

@@ -26,6 +26,8 @@ def is_clause(text: str) -> bool:
     """The words form a clause: "the two sides had agreed on a framework" (yes), "the 25% tariffs
     to be imposed on Aug. 1" (no)."""
     doc = _parser()(text)
+    if len(doc) and doc[0].text[:1].isupper() and doc[0].pos_ in ("ADP", "SCONJ"):
+        return False  # "During the phone talks, when ...": a sentence of the report, not what was said
     for root in (t for t in doc if t.dep_ == "ROOT"):
         finite = root.morph.get("VerbForm") == ["Fin"] or any(
             c.dep_ in ("aux", "auxpass") and c.morph.get("VerbForm") == ["Fin"] for c in root.children)
