@@ -11,8 +11,11 @@ Every other test of the suite runs on that server too.
 from __future__ import annotations
 
 import json
+import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -23,6 +26,7 @@ from communique.store import SQLiteStore, is_url, open_store
 from communique.store.postgresql import shown, translate
 
 from .. import postgres
+from ..conftest import ARTICLE_EN
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "examples" / "ukraine-talks-2025"
@@ -98,6 +102,50 @@ def test_a_lost_connection_is_one_line_naming_the_server(tmp_path):
             admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
         with pytest.raises(StoreError, match="lost the connection to the PostgreSQL server"):
             store.report_count()
+
+
+_WRITER = (
+    "import sys\n"
+    "from communique import pipeline\n"
+    "from communique.store import open_store\n"
+    "with open_store(sys.argv[2]) as store:\n"
+    "    pipeline.ingest(store, [sys.argv[1]], extract=False,\n"
+    "                    progress=lambda line: print(line, flush=True))\n"
+)
+
+
+@needs_server
+def test_kill_9_mid_ingest_leaves_every_committed_report_whole(tmp_path):
+    import psycopg
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(300):
+        body = f"Report number {i} on the talks.\n\n" + ARTICLE_EN.replace("five", f"{i} extra") * 3
+        (folder / f"r{i:04}.txt").write_text(body, encoding="utf-8")
+    with psycopg.connect(postgres.URL, autocommit=True) as admin:
+        admin.execute("DROP SCHEMA IF EXISTS killed CASCADE")
+        admin.execute("CREATE SCHEMA killed")
+    url = postgres.schema_url("killed")
+    proc = subprocess.Popen([sys.executable, "-c", _WRITER, str(folder), url], stdout=subprocess.PIPE,
+                            text=True)
+    assert proc.stdout is not None
+    started, lines = time.monotonic(), 0
+    while lines < 30 and time.monotonic() - started < 120:
+        if proc.stdout.readline():
+            lines += 1
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=10)
+    with open_store(url) as store:  # the killed writer's transaction is gone with its connection
+        one = store.db.execute
+        count = store.report_count()
+        assert 30 <= count < 300
+        bands = one("SELECT count(DISTINCT report_id), count(*) FROM report_bands").fetchone()[:]
+        assert bands == (count, 32 * count)  # every committed report is whole
+        summary = pipeline.ingest(store, [str(folder)], extract=False)  # and ingesting again completes it
+        assert len(summary.added) == 300 - count and store.report_count() == 300
+    with psycopg.connect(postgres.URL, autocommit=True) as admin:
+        admin.execute("DROP SCHEMA killed CASCADE")
 
 
 @needs_server
