@@ -9,6 +9,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -81,13 +82,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def live_server(db: Path) -> Iterator[str]:
+def live_server(db: Path, **options: Any) -> Iterator[str]:
     """The app served by uvicorn on 127.0.0.1 in a thread; yields its base URL."""
     import uvicorn
 
     from communique.web.app import create_app
 
-    app = create_app(db)
+    app = create_app(db, **options)
     app.state.library.snapshot()
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))

@@ -17,15 +17,17 @@ from .xss import PAYLOADS
 pytestmark = pytest.mark.skipif(browser.missing() is not None, reason=str(browser.missing()))
 
 
-def navigate(driver, action) -> None:
+def navigate(driver, action, seconds: float = 15) -> None:
     """Do ``action`` (a click, a submit) and wait until the next page has loaded."""
     from selenium.webdriver.support import expected_conditions as ec
     from selenium.webdriver.support.ui import WebDriverWait
 
     old = driver.find_element("tag name", "html")
     action()
-    WebDriverWait(driver, 15).until(ec.staleness_of(old))
-    WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    WebDriverWait(driver, seconds).until(ec.staleness_of(old))
+    WebDriverWait(driver, seconds).until(
+        lambda d: d.execute_script("return document.readyState") == "complete"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -123,3 +125,31 @@ def test_no_payload_runs_in_the_browser(chromium, xss_db):
             assert live == 0, url
         logs = [e for e in chromium.get_log("browser") if e.get("source") != "network"]  # not the 404s
         assert not [e for e in logs if "PWNED" in e["message"] or "Content Security Policy" in e["message"]]
+
+
+def test_adding_a_report_from_the_browser_with_the_token(chromium, demo_db, tmp_path):
+    """serve --allow-ingest: the form at /ingest, filled and sent in the browser, adds a report; the same
+    form without the token is refused."""
+    import shutil
+
+    from selenium.webdriver.common.by import By
+
+    from .test_ingest import TOKEN, serve_article
+
+    db = tmp_path / "demo.db"
+    shutil.copy(demo_db, db)
+    with serve_article() as article, live_server(db, ingest_token=TOKEN, allow_private=True) as base:
+        chromium.get(base + "/")
+        navigate(chromium, chromium.find_element(By.CSS_SELECTOR, 'footer a[href="/ingest"]').click)
+        chromium.find_element(By.ID, "sources").send_keys(article)
+        chromium.find_element(By.ID, "token").send_keys("not the token")
+        navigate(chromium, chromium.find_element(By.ID, "ingest").click)
+        assert "wrong or missing token" in chromium.find_element(By.TAG_NAME, "main").text
+        chromium.get(base + "/ingest")
+        chromium.find_element(By.ID, "sources").send_keys(article)
+        chromium.find_element(By.ID, "token").send_keys(TOKEN)
+        navigate(chromium, chromium.find_element(By.ID, "ingest").click, 180)  # fetch, extract (models load)
+        result = chromium.find_element(By.ID, "result")
+        assert "1 new" in result.text, result.text
+        navigate(chromium, result.find_element(By.CSS_SELECTOR, "a[href^='/reports/']").click)
+        assert "Envoys to meet again in Geneva" in chromium.find_element(By.TAG_NAME, "main").text

@@ -7,6 +7,7 @@ import re
 import shutil
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -31,8 +32,10 @@ ARTICLE = (
 )
 
 
-@pytest.fixture
-def article_url() -> Iterator[str]:
+@contextmanager
+def serve_article() -> Iterator[str]:
+    """A page on 127.0.0.1 holding one article; yields its URL."""
+
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self):  # noqa: N802 - the http.server API
             data = ARTICLE.encode("utf-8")
@@ -48,9 +51,17 @@ def article_url() -> Iterator[str]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/geneva.html"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/geneva.html"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def article_url() -> Iterator[str]:
+    with serve_article() as url:
+        yield url
 
 
 @pytest.fixture
@@ -105,7 +116,7 @@ def test_the_form_adds_a_report_with_the_token_and_its_csrf_value(own_db, articl
         assert _count(own_db) == before
         local = client.post("/ingest", data={**fields, "sources": "/etc/passwd"})
         assert local.status_code == 422 and "not an http(s) URL" in local.text
-        fields["csrf"] = re.search(r'name="csrf" value="([^"]+)"', local.text).group(1)  # a new form, a new value
+        fields["csrf"] = re.search(r'name="csrf" value="([^"]+)"', local.text).group(1)  # a new form
         done = client.post("/ingest", data=fields, headers={"origin": "http://127.0.0.1"})
         assert done.status_code == 200 and 'id="result"' in done.text and "1 new" in done.text, done.text
     assert _count(own_db) == before + 1

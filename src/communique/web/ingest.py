@@ -6,7 +6,8 @@ timeouts, size caps, private addresses refused unless ``--allow-private``):
 
 * the page ``/ingest``: a form with the token and one URL a line.  Its POST must carry the token, and the
   form's CSRF value equal to the cookie set with the form (``SameSite=Strict``, ``HttpOnly``); a request a
-  browser marks as coming from another site (``Origin``, ``Sec-Fetch-Site``) is refused before anything else.
+  browser marks as coming from another site (``Sec-Fetch-Site``, an ``Origin`` of another host) is refused
+  before anything else.
 * ``POST /api/ingest`` with ``Authorization: Bearer TOKEN`` and ``{"sources": [URL, ...]}``: a header that a
   page of another site cannot make a browser send (the app allows no cross-origin requests).
 
@@ -98,16 +99,14 @@ def add_routes(
             raise HTTPException(403, "wrong or missing token: give the one `communique serve` printed")
 
     def same_origin(request: Request) -> None:
+        """Refuse what a browser says comes from another site.  (Under this app's ``no-referrer`` policy a
+        browser sends ``Origin: null`` with its own forms; the CSRF value and the cookie decide then.)"""
         site = request.headers.get("sec-fetch-site")
         if site and site not in ("same-origin", "none"):
             raise HTTPException(403, "a request from another site is refused")
         origin = request.headers.get("origin")
-        if origin and origin != "null":
-            host = request.headers.get("host", "")
-            if urlsplit(origin).netloc != host:
-                raise HTTPException(403, "a request from another site is refused")
-        elif origin == "null":
-            raise HTTPException(403, "a request from an opaque origin is refused")
+        if origin and origin != "null" and urlsplit(origin).netloc != request.headers.get("host", ""):
+            raise HTTPException(403, "a request from another site is refused")
 
     def form_page(request: Request, status: int = 200, **context: Any) -> HTMLResponse:
         csrf = secrets.token_urlsafe(24)
