@@ -98,6 +98,10 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("--outlet", metavar="NAME", help="the outlet of every report in this batch")
     ingest.add_argument("--language", metavar="CODE",
                         help="the language of every report in this batch (en, ja…)")
+    ingest.add_argument("--scheduler", metavar="ADDRESS|local[:N]",
+                        help="read, clean and extract on a Dask cluster: a scheduler address "
+                             "(tcp://host:8786) or local[:N] for N worker processes on this machine; "
+                             "this process stores and merges (needs communique[cluster])")
 
     extract = command("extract", "Run extraction again on stored reports.")
     extract.add_argument("--all", action="store_true",
@@ -275,8 +279,14 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     progress = terminal.Progress(sys.stderr, total=total, unit="reports", quiet=args.quiet)
     try:
         with _store(args, create=True) as store:
-            summary = pipeline.ingest(store, args.sources, options, progress, extract=not args.no_extract,
-                                      overrides=overrides)
+            if args.scheduler:
+                from . import cluster  # Dask is imported only for a run on a cluster
+
+                summary = cluster.ingest(store, args.sources, args.scheduler, options, progress,
+                                         extract=not args.no_extract, overrides=overrides)
+            else:
+                summary = pipeline.ingest(store, args.sources, options, progress,
+                                          extract=not args.no_extract, overrides=overrides)
             progress.close()
             if not args.quiet:
                 _err(summary.line())
