@@ -5,8 +5,10 @@ line -- is then a :class:`PostgresStore` in a schema of its own on that server, 
 path, so the tests run unchanged: the same path opens the same store again, a new path a fresh one,
 and ``shutil.copy`` of a store's file copies its schema.
 The path itself is created as an empty file, so that commands which refuse a database path that
-does not exist accept it.  A test's schemas are dropped when it ends (those under its own
-``tmp_path``; stores of session fixtures stay until the server goes).
+does not exist accept it.  When a test ends, its stores (those under its own ``tmp_path``; stores
+of session fixtures stay until the server goes) are emptied and given to the next new stores, so
+the migrations run once per schema, not once per test; a store a test changed the shape of (a
+newer migration recorded, a table dropped) is dropped instead.
 
 Tests that are about the SQLite file itself (its header, WAL, a damaged file) are marked
 ``sqlite_only`` and skipped here with that reason.
