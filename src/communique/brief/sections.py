@@ -152,7 +152,15 @@ def proposals_section(w: Writer) -> Section | None:
         authors = list(dict.fromkeys(str(a) for p in members for a in p.get("author_ids") or ()))
         first = first_day(members) or None
         hedge = w.hedge_for(evidence)
-        shown_authors = [a for a in authors if w.names.short(a) not in label]
+        # authors the name already gives ("the Trump plan", 「トランプ氏が提案した計画」) are not
+        # repeated, nor their side ("by Trump and the US")
+        forms = w.forms.get(w.lang, {})
+        named = [a for a in authors if w.names.short(a) in label or (a in forms and forms[a].search(label))]
+        named_sides = {w.names.side(a) for a in named}
+        shown_authors = [a for a in authors if a not in named and w.names.side(a) not in named_sides]
+        people_sides = {w.names.side(a) for a in shown_authors if w.names.kind(a) == "person"}
+        shown_authors = [a for a in shown_authors  # "by Trump", not "by Trump and the US"
+                         if w.names.kind(a) == "person" or w.names.side(a) not in people_sides]
         text = w.T.proposal_reported(label, w.names.mention_all(shown_authors), w.when(first), hedge=hedge)
         citation = w.cite(
             prop, "proposal", evidence, actors=authors, extra_dates=[first], required=w.label_evidence(prop)

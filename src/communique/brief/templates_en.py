@@ -283,7 +283,7 @@ def event(
     if kind == "agreement":
         if not rest:
             return None  # one party "agreeing": its counterpart is missing from the record
-        what = (subject or "").strip().rstrip(".")
+        what = re.sub(r"\s+between\s.*$", "", (subject or "").strip().rstrip("."))  # the parties are named
         # the object as written ("a framework to ...", "to extend the truce"), not a whole sentence
         if what and what.isascii() and len(what) <= 120 and _OBJECT.match(what):
             body = f"{join(actors)} agreed {what}{at}." if what.lower().startswith("to ") \

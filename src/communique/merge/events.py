@@ -150,7 +150,16 @@ def score(new: EventMember, other: EventMember, gazetteer: Gazetteer) -> float |
             and not _is_country(new.place_key, gazetteer)
             and (shared_people >= 2 or (unnamed and shared_countries >= 1))
         )
-        if not close_enough:
+        # An agreement announced on one day and reported dated the next (a time zone, a late
+        # report) is one agreement when both its sides agree.
+        same_deal = (
+            days <= 1
+            and new.exact
+            and other.exact
+            and new.family == "agreement"
+            and (shared_people >= 2 or shared_countries >= 2)
+        )
+        if not close_enough and not same_deal:
             return None
     empty = (not new.participant_ids and new.place_key is None) or (
         not other.participant_ids and other.place_key is None

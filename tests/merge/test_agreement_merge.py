@@ -1,0 +1,32 @@
+"""One agreement reported on two days (announced late on one, dated the next elsewhere) is one event."""
+
+from __future__ import annotations
+
+from communique.extract.gazetteer import load
+from communique.merge import events
+from communique.merge.members import EventMember
+from communique.model import Precision
+
+
+def _member(event_id: str, day: int, people: tuple[str, ...], kind: str = "agreement") -> EventMember:
+    return EventMember(event_id=event_id, merged_id="", report_id="r-" + event_id, kind=kind,
+                       family=events.family(kind), lo=day, hi=day, exact=True, date=None,
+                       date_precision=Precision.DAY, place=None, place_key=None, participant_ids=people,
+                       summary="")
+
+
+def test_an_agreement_a_day_apart_with_both_sides_is_one() -> None:
+    g = load()
+    a = _member("a", 100, ("israel", "hamas"))
+    b = _member("b", 101, ("israel", "hamas"))
+    assert events.score(a, b, g) is not None
+
+
+def test_two_days_apart_or_one_side_in_common_stays_apart() -> None:
+    g = load()
+    a = _member("a", 100, ("israel", "hamas"))
+    assert events.score(a, _member("b", 102, ("israel", "hamas")), g) is None
+    assert events.score(_member("c", 100, ("israel",)), _member("d", 101, ("israel", "egypt")), g) is None
+    # meetings keep their own rule (a day apart needs the place)
+    assert events.score(_member("e", 100, ("israel", "hamas"), "meeting"),
+                        _member("f", 101, ("israel", "hamas"), "meeting"), g) is None
