@@ -12,7 +12,7 @@ import os
 import re
 import stat
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,7 @@ from ..errors import InputError
 from ..model import Document, Skipped
 from .clean import defused
 from .decode import decode
-from .fetch import FetchOptions, fetch
+from .fetch import Fetched, FetchOptions, fetch
 from .meta import same_site, site_host
 from .titles import html_site_name, strip_site_suffix
 
@@ -41,6 +41,8 @@ class SourceOptions:
     follow_links: bool = True  # fetch a feed item's link when it carries no content
     follow_symlinks: bool = False  # in a folder, read files that symbolic links point to outside it
     feed_deadline: float = 600.0  # seconds for one feed, its linked pages included
+    known_link: Callable[[str], bool] | None = None  # a feed item's link already stored: not fetched again
+    prefetched: Mapping[str, Fetched] | None = None  # URL -> its answer, downloaded already (by follow)
 
 
 Item = Document | Skipped
@@ -225,7 +227,7 @@ def _looks_like_feed(data: bytes) -> bool:
 
 def _from_url(url: str, options: SourceOptions) -> Iterator[Item]:
     try:
-        fetched = fetch(url, options.fetch)
+        fetched = (options.prefetched or {}).get(url) or fetch(url, options.fetch)
     except InputError as err:
         yield Skipped(source=url, reason=err.problem, hint=err.hint)
         return
@@ -416,6 +418,8 @@ def _feed_item(entry: Any, where: str, outlet: str | None, options: SourceOption
     body = max((c.get("value") or "" for c in contents if isinstance(c, dict)), key=len, default="")
     summary = entry.get("summary") or ""  # feedparser gives None for an empty <description/>
     if not body.strip() and link and options.follow_links:
+        if options.known_link is not None and options.known_link(link):
+            return  # stored already: its page is not fetched again
         for item in _from_url(link, options):
             if isinstance(item, Document):
                 page = _with_feed_meta(item, entry, outlet, published, home)
