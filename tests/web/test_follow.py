@@ -278,3 +278,68 @@ def test_ctrl_c_stops_cleanly_and_keeps_the_state(tmp_path, feed):
     assert "stopped; the next `communique follow` resumes" in lines[-1]
     saved = (tmp_path / "news.db.follow.json").read_text(encoding="utf-8")
     assert '"etag": "\\"' in saved
+
+
+def test_a_changed_feed_is_downloaded_once_and_items_stored_before_are_not_fetched_again(tmp_path):
+    """A feed of links (no content): each poll that finds it changed reads the body of its conditional GET
+    (no second download), and fetches only the pages of items not stored yet."""
+    requests: list[str] = []
+    shown = {"n": 2}
+
+    def page(i: int) -> bytes:
+        title, text = ITEMS[i]
+        paragraphs = "".join(f"<p>{escape(p)}</p>" for p in text.split("\n\n"))
+        return (f"<html lang='en'><head><title>{escape(title)}</title></head><body><article>"
+                f"<h1>{escape(title)}</h1>{paragraphs}</article></body></html>").encode()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the http.server API
+            requests.append(self.path)
+            base = f"http://127.0.0.1:{self.server.server_address[1]}"
+            if self.path == "/links.xml":
+                items = "".join(
+                    f"<item><title>{escape(ITEMS[i][0])}</title><link>{base}/story/{i}?utm_source=rss</link>"
+                    f"<pubDate>{format_datetime(datetime(2025, 12, 2 + i, 9, tzinfo=UTC))}</pubDate></item>"
+                    for i in range(shown["n"]))
+                body = (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Test Wire</title>'
+                        f"<link>{base}/</link>{items}</channel></rss>").encode()
+                kind = "application/rss+xml"
+            elif self.path.startswith("/story/"):
+                body, kind = page(int(self.path.split("/")[2].split("?")[0])), "text/html; charset=utf-8"
+            else:
+                self.send_error(404)
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/links.xml"
+        clock, lines = Clock(), []
+        f = follower(tmp_path / "news.db", [url], clock, lines)
+        f.poll()
+        assert any("2 new report(s)" in line for line in lines), lines
+        assert requests.count("/links.xml") == 1  # the conditional GET's body was ingested
+        pages = sorted(p.split("?")[0] for p in requests if p.startswith("/story/"))
+        assert pages == ["/story/0", "/story/1"]
+
+        requests.clear()
+        lines.clear()
+        shown["n"] = 3
+        clock.now += 900
+        f.poll()
+        assert requests.count("/links.xml") == 1
+        pages = [p.split("?")[0] for p in requests if p.startswith("/story/")]
+        assert pages == ["/story/2"]  # only the new item's page
+        assert any("1 new report(s)" in line for line in lines), lines
+        assert any("2 feed item(s) stored before: not fetched again" in line for line in lines), lines
+    finally:
+        server.shutdown()
+        server.server_close()

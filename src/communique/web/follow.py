@@ -1,10 +1,13 @@
 """``communique follow``: poll feeds and pages, ingest what is new, print what changed in the record.
 
 Each poll of a URL is a conditional GET (``If-None-Match`` / ``If-Modified-Since`` from the last answer):
-a ``304 Not Modified``, or a body identical to the last one, costs nothing more.  A changed source is then
-ingested by :func:`communique.pipeline.ingest` -- the same fetching rules (timeouts, size cap, redirects,
-private-address refusal), cleaning, extraction and merging as ``communique ingest``; reports already stored
-are recognised by their content id and skipped.  Files and folders are polled by their modification times.
+a ``304 Not Modified``, or a body identical to the last one, costs nothing more.  A changed source's body,
+as that GET downloaded it, is then ingested by :func:`communique.pipeline.ingest` -- the same fetching rules
+(timeouts, size cap, redirects, private-address refusal), cleaning, extraction and merging as
+``communique ingest``.  Of a feed, an item whose link is stored already (its canonical address) is not
+fetched again; the pages of new items are fetched with the per-host delay.  Reports already stored are
+recognised as ingest recognises them and skipped.  Files and folders are polled by their modification
+times.
 
 After a poll that added reports, the record is compared with the one before it and the differences are
 printed: new statements, changed positions, new events, new conflicts.
@@ -25,7 +28,7 @@ import re
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -34,7 +37,8 @@ from urllib.parse import urljoin, urlsplit
 from .. import pipeline
 from ..errors import FetchError, UsageError
 from ..ingest import SourceOptions
-from ..ingest.fetch import USER_AGENT, FetchOptions, resolve
+from ..ingest.fetch import USER_AGENT, Fetched, FetchOptions, resolve
+from ..ingest.meta import canonical_url
 
 MAX_BACKOFF = 6 * 3600.0
 _INTERVAL = re.compile(r"^\s*(?:(\d+(?:\.\d+)?)h)?\s*(?:(\d+(?:\.\d+)?)m)?\s*(?:(\d+(?:\.\d+)?)s?)?\s*$")
@@ -72,6 +76,8 @@ class Probe:
     last_modified: str | None = None
     body_sha256: str | None = None
     final_url: str = ""
+    body: bytes = b""  # a changed source's body, handed to ingest (no second download)
+    content_type: str = ""
 
 
 def conditional_get(url: str, state: SourceState, options: FetchOptions) -> Probe:
@@ -133,6 +139,7 @@ def conditional_get(url: str, state: SourceState, options: FetchOptions) -> Prob
                 raise FetchError(url, f"HTTP {response.status}", "will try again later")
             digest = hashlib.sha256()
             size = 0
+            chunks = []
             for chunk in response.stream(65536):
                 size += len(chunk)
                 if size > options.max_bytes:
@@ -142,6 +149,7 @@ def conditional_get(url: str, state: SourceState, options: FetchOptions) -> Prob
                         "raise --max-bytes if you trust the source",
                     )
                 digest.update(chunk)
+                chunks.append(chunk)
             body = digest.hexdigest()
             return Probe(
                 body != state.body_sha256,
@@ -150,10 +158,18 @@ def conditional_get(url: str, state: SourceState, options: FetchOptions) -> Prob
                 response.headers.get("Last-Modified"),
                 body,
                 current,
+                b"".join(chunks) if body != state.body_sha256 else b"",
+                (response.headers.get("Content-Type") or "").lower(),
             )
         finally:
             response.release_conn()
     raise FetchError(url, f"more than {options.max_redirects} redirects", "check the URL")
+
+
+def _fetched(probe: Probe) -> Fetched:
+    kind, _, params = probe.content_type.partition(";")
+    charset = params.split("charset=", 1)[1].strip().strip('"') if "charset=" in params else None
+    return Fetched(url=probe.final_url, body=probe.body, content_type=kind.strip(), charset=charset)
 
 
 def local_stamp(path: str) -> str:
@@ -306,6 +322,7 @@ class Follower:
         self.polls += 1
         stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%SZ")
         changed: list[str] = []
+        bodies: dict[str, Fetched] = {}
         lines: list[str] = []
         for source in self.due():
             state = self.states[source]
@@ -317,6 +334,7 @@ class Follower:
                     moved = f" (now at {probe.final_url})" if probe.final_url not in ("", source) else ""
                     if probe.changed:
                         changed.append(source)
+                        bodies[source] = _fetched(probe)
                         state.body_sha256 = probe.body_sha256
                         state.last_status = f"{probe.status} changed{moved}"
                     else:
@@ -345,20 +363,35 @@ class Follower:
             if not self.quiet:
                 lines.append(f"[{stamp}] {source}: {state.last_status}")
         if changed:
-            lines += self._ingest(changed, stamp)
+            lines += self._ingest(changed, stamp, bodies)
         self.save()
         for line in lines:
             self.say(line)
         return lines
 
-    def _ingest(self, sources: list[str], stamp: str) -> list[str]:
+    def _ingest(self, sources: list[str], stamp: str, bodies: dict[str, Fetched] | None = None) -> list[str]:
+        """Ingest the changed sources: a URL's body as the conditional GET downloaded it, and of a feed only
+        the items whose page is not stored yet (an item stored before is not fetched again)."""
         lines = []
         with pipeline.open_store(self.db) as store:
             before = record_digest(store)
             for source in sources:
                 for host in {urlsplit(source).hostname} - {None}:
                     self.last_request[str(host)] = time.monotonic()
-            summary = pipeline.ingest(store, sources, self.options)
+            stored = {canonical_url(url) for (url,) in store.db.execute("SELECT url FROM reports")} - {None}
+            skipped_links: list[str] = []
+
+            def known(link: str) -> bool:
+                if canonical_url(link) in stored:
+                    skipped_links.append(link)
+                    return True
+                self._polite(link)
+                return False
+
+            options = replace(self.options, known_link=known, prefetched=bodies or None)
+            summary = pipeline.ingest(store, sources, options)
+            if skipped_links and not self.quiet:
+                lines.append(f"[{stamp}] {len(skipped_links)} feed item(s) stored before: not fetched again")
             for skipped in summary.skipped:
                 lines.append(f"[{stamp}] skipped: {skipped.message()}")
             if not summary.added:
