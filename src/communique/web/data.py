@@ -16,6 +16,7 @@ import heapq
 import json
 import os
 import pickle
+import re
 import threading
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -116,6 +117,25 @@ class Snapshot:
             snap.stories.append({**row, "languages": languages, "last_update": last or row.get("last_date")})
         snap.stories.sort(key=lambda s: (s["last_update"] or "", s["id"]), reverse=True)
         return snap
+
+    def warm(self, stories: int = 20) -> None:
+        """Compute ahead the views a reader of the newest stories opens (a story of thousands of reports
+        takes seconds for its timeline or its statements), so no request waits for them."""
+        for kind in (*ITEM_TYPES, "conflict", "actor", "report"):
+            self.records_of(kind, None)
+        self.report_rows(None)
+        for story in self.stories[:stories]:
+            sid = story["id"]
+            self.newest_report_day(sid)
+            self.source_summary(sid)
+            self.conflicts(sid)
+            for lang in ("en", "ja"):
+                self.timeline(sid, lang, "all")
+                self.statements(sid, lang)
+                self.positions(sid, lang)
+            for kind in (*ITEM_TYPES, "conflict", "actor", "report"):
+                self.records_of(kind, sid)
+            self.report_rows(sid)
 
     # -- looking things up -------------------------------------------------------------------
     @_memo
@@ -576,17 +596,22 @@ def default_briefing_cache() -> Path:
 
 @functools.cache
 def _code_stamp() -> str:
-    """What else a briefing depends on: this package's files and the user's gazetteer (their sizes and times),
-    so a changed writer or a new name is never served a briefing written before it."""
+    """What else a briefing depends on: the briefing writer's files, the package data, the modules the writer
+    imports from the rest of the package, and the user's gazetteer (their sizes and modification times), so
+    a changed writer or a new name is never served a briefing written before it."""
     from .. import __version__
     from ..extract import user_names
 
     root = Path(__file__).resolve().parents[1]
+    files = {p for folder in ("brief", "data") for p in (root / folder).rglob("*") if p.is_file()}
+    for source in (root / "brief").glob("*.py"):
+        for module in _IMPORTED.findall(source.read_text(encoding="utf-8")):
+            path = root.joinpath(*module.split("."))
+            files |= {f for f in (path.with_suffix(".py"), path / "__init__.py") if f.is_file()}
     parts = [__version__]
-    for path in sorted(root.rglob("*")):
-        if path.suffix in (".py", ".json", ".yaml", ".txt", ".tsv", ".csv") and "web" not in path.parts[-2:]:
-            st = path.stat()
-            parts.append(f"{path.relative_to(root)}:{st.st_size}:{st.st_mtime_ns}")
+    for path in sorted(files):
+        st = path.stat()
+        parts.append(f"{path.relative_to(root)}:{st.st_size}:{st.st_mtime_ns}")
     try:
         gazetteer = user_names.user_path()
         st = gazetteer.stat()
@@ -594,6 +619,9 @@ def _code_stamp() -> str:
     except Exception:  # noqa: BLE001 - no user gazetteer
         parts.append("no user gazetteer")
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+_IMPORTED = re.compile(r"^[ \t]*from \.\.([a-z_][a-z_.]*) import", re.M)  # the writer's imports
 
 
 def _read_briefing(path: Path) -> Briefing | None:
@@ -809,8 +837,10 @@ class Library:
 
     def prepare_briefings(self, stories: int = 20) -> None:
         """Write, in the background, the briefings a reader opens first: the newest stories' as of their
-        own newest report, in both languages (from the disk cache when the record has not changed)."""
+        own newest report, in both languages (from the disk cache when the record has not changed); and
+        before them, in a thread of its own, the newest stories' other views (:meth:`Snapshot.warm`)."""
         snap = self.snapshot()
+        threading.Thread(target=snap.warm, args=(stories,), name="views", daemon=True).start()
         for story in snap.stories[:stories]:
             for lang in ("ja", "en"):
                 self.briefing(story["id"], lang, None, None, wait=0, ahead=True)
