@@ -59,6 +59,7 @@ def test_the_story_page_does_not_wait_for_a_briefing_being_written(demo_db, stor
 
     monkeypatch.setattr(data, "compose_brief", slow)
     monkeypatch.setattr(web_app, "PAGE_WAIT", 0.05)
+    monkeypatch.setattr(web_app, "SMALL_STORY", 0)  # the demo story stands for a large one
     monkeypatch.setattr(web_app, "API_WAIT", 0.05)
     with TestClient(create_app(demo_db)) as client:
         page = client.get(f"/stories/{story_id}", params={"lang": "en"})

@@ -56,6 +56,8 @@ SHOW = ("all", "events", "statements")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MAX_LIMIT = 500
 PAGE_WAIT = 3.0  # seconds a story page waits for a briefing being written, then says so and reloads
+SMALL_STORY = 500  # reports: a story this small has its briefing in seconds, worth waiting for
+SMALL_STORY_WAIT = 60.0
 API_WAIT = 20.0  # seconds the briefing API waits, then answers 503 with Retry-After
 NO_STORE = (b"cache-control", b"no-store")
 
@@ -447,7 +449,8 @@ def create_app(
         view = None
         pending = False
         try:
-            briefing = library.briefing(story_id, lang, as_of, since, wait=PAGE_WAIT)
+            wait = SMALL_STORY_WAIT if (story.get("reports") or 0) <= SMALL_STORY else PAGE_WAIT
+            briefing = library.briefing(story_id, lang, as_of, since, wait=wait)
             pending = briefing is None
             view = _briefing_view(briefing, snap) if briefing is not None else None
         except (BriefError, CommuniqueError) as err:
