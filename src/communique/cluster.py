@@ -79,7 +79,8 @@ def connect(spec: str, *, timeout: float | None = None) -> Iterator[Any]:
         raise UsageError(f"--scheduler {spec}", "Dask is not installed", INSTALL_HINT) from None
     if address is None:
         cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
-                               processes=True, dashboard_address=None, silence_logs=logging.ERROR)
+                               processes=True, host="127.0.0.1", dashboard_address="127.0.0.1:0",
+                               silence_logs=logging.ERROR)
         try:
             with Client(cluster, set_as_default=False) as client:
                 yield client
