@@ -1,0 +1,119 @@
+"""Benchmark: the extraction side of ``ingest --scheduler`` on a Dask LocalCluster, 1 and 2 workers.
+
+    .venv/bin/python benchmarks/bench_cluster.py [--copies 6] [--workers 2]
+
+Reads the bundled sample corpus (English and Japanese files) COPIES times, each copy a distinct
+report (a numbered note appended, so every copy has its own id), and sends every document
+through what a worker does for ``communique ingest --scheduler``: decoding, cleaning,
+fingerprinting and extraction (:func:`communique.cluster.prepare`).  Prints, after each worker
+has loaded its models once:
+
+- reports/s in this one process (no Dask), with 1 worker and with N workers, and the speed-up
+  of N workers over 1 (the target in issue 12: >= 1.8x with 2 workers on a 2-core machine);
+- the scheduler's overhead per report: the same documents sent to a task that does nothing,
+  per report (submitting, scheduling, sending the document and the answer), and 1-worker time
+  per report less in-process time per report.
+
+Storing and merging (the client's single writer) are not measured here: bench_e2e.py does.
+The load average is printed with the figures: the machine may be shared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from communique import cluster
+from communique.ingest import SourceOptions, expand
+from communique.model import Document
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "examples" / "ukraine-talks-2025"
+NOTE = "(Archive item {n}.)"
+
+
+def documents(copies: int) -> list[Document]:
+    """The sample corpus's files, COPIES times over, each copy with its own numbered note."""
+    out: list[Document] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in range(copies):
+            for language in ("en", "ja"):
+                for path in sorted((CORPUS / language).iterdir()):
+                    if path.suffix not in (".txt", ".md", ".html"):
+                        continue
+                    data = path.read_bytes()  # some files are not UTF-8: the note is ASCII
+                    note = NOTE.format(n=n + 1).encode("ascii")
+                    data = (data.replace(b"</body>", b"<p>" + note + b"</p></body>") if path.suffix == ".html"
+                            else data.rstrip() + b"\n\n" + note + b"\n")
+                    (Path(tmp) / f"{n:03d}-{language}-{path.name}").write_bytes(data)
+        for item in expand(tmp, SourceOptions()):
+            if isinstance(item, Document):
+                out.append(item)
+    return out
+
+
+def nothing(doc: Document) -> int:
+    return len(doc.raw)
+
+
+def warm() -> None:
+    """Load what extraction needs (models, gazetteer) on a worker, outside the timings."""
+    for doc in documents(1)[:: 3]:
+        cluster.prepare(doc, None, True, NAMES)
+
+
+NAMES: tuple[str, str] = ("", "")
+
+
+def timed(client: Any, docs: list[Document], task: Any, *args: Any, workers: list[str] | None = None
+          ) -> float:
+    started = time.perf_counter()
+    futures = [client.submit(task, doc, *args, pure=False, workers=workers) for doc in docs]
+    client.gather(futures)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    global NAMES
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--copies", type=int, default=6, help="copies of the sample corpus (default 6)")
+    parser.add_argument("--workers", type=int, default=2, help="workers of the larger run (default 2)")
+    args = parser.parse_args()
+    from dask.distributed import Client, LocalCluster
+
+    NAMES = cluster._user_gazetteer()
+    docs = documents(args.copies)
+    print(f"{len(docs)} documents ({args.copies} copies of the sample corpus, English and Japanese); "
+          f"{os.cpu_count()} cores; load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+    warm()
+    started = time.perf_counter()
+    for doc in docs:
+        cluster.prepare(doc, None, True, NAMES)
+    local = time.perf_counter() - started
+    print(f"in this process (no Dask): {len(docs) / local:6.1f} reports/s "
+          f"({1000 * local / len(docs):.1f} ms each)")
+
+    with LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR) as dask_cluster, \
+            Client(dask_cluster, set_as_default=False) as client:
+        client.run(warm)
+        one = sorted(client.nthreads())[:1]
+        noop = timed(client, docs, nothing, workers=one)
+        single = timed(client, docs, cluster.prepare, None, True, NAMES, workers=one)
+        many = timed(client, docs, cluster.prepare, None, True, NAMES)
+    print(f"1 worker:  {len(docs) / single:6.1f} reports/s")
+    print(f"{args.workers} workers: {len(docs) / many:6.1f} reports/s, {single / many:.2f}x the 1-worker "
+          "rate (target >= 1.8x with 2 workers)")
+    print(f"scheduler overhead per report: {1000 * noop / len(docs):.1f} ms (a task doing nothing with the "
+          f"document); 1 worker less in-process: {1000 * (single - local) / len(docs):.1f} ms")
+    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+
+if __name__ == "__main__":
+    main()
