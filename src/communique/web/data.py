@@ -677,7 +677,8 @@ class Library:
         self._refreshing = False
         self._flag_lock = threading.Lock()  # held only for a moment (the event loop may take it)
         self._generation = 0
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # the briefings' state (held a moment)
+        self._refresh_lock = threading.Lock()  # one read of the database at a time
         self._snapshot: Snapshot | None = None
         self._stamp: tuple[int, ...] | None = None
         self._briefs: OrderedDict[tuple[Any, ...], Briefing | Exception] = OrderedDict()
@@ -720,7 +721,7 @@ class Library:
         current = self.snapshot_nowait()
         if current is not None:
             return current
-        with self._lock:
+        with self._refresh_lock:
             return self._refresh()
 
     def snapshot_nowait(self) -> Snapshot | None:
@@ -741,7 +742,7 @@ class Library:
 
     def _refresh_in_background(self) -> None:
         try:
-            with self._lock:
+            with self._refresh_lock:
                 self._refresh()
             if self.prepare_stories:
                 self.prepare_briefings(self.prepare_stories)
@@ -749,7 +750,8 @@ class Library:
             self._refreshing = False
 
     def _refresh(self) -> Snapshot:
-        """Read a new snapshot if the file changed (the caller holds the lock)."""
+        """Read a new snapshot if the file changed (the caller holds the refresh lock; the briefings' lock
+        is held only a moment, so requests are not held up while a large store is read)."""
         stamp = self._file_stamp()
         if self._snapshot is not None and stamp == self._stamp:
             return self._snapshot
@@ -759,11 +761,12 @@ class Library:
             records = list(pipeline.export_records(store))
             stories = pipeline.story_rows(store)
         snapshot = Snapshot.build(records, stories)
-        self._generation += 1
-        snapshot.generation = self._generation
-        self._stamp = self._file_stamp()  # after our own merge wrote to the file
-        self._briefs.clear()
-        self._snapshot = snapshot
+        with self._lock:
+            self._generation += 1
+            snapshot.generation = self._generation
+            self._stamp = self._file_stamp()  # after our own merge wrote to the file
+            self._briefs.clear()
+            self._snapshot = snapshot
         return snapshot
 
     def close(self) -> None:
