@@ -108,7 +108,11 @@ class _Stats:
             frame = traceback.extract_tb(err.__traceback__)[-1]
             key = f"{type(err).__name__} at {Path(frame.filename).name}:{frame.lineno}: {str(err)[:100]}"
             if key not in self.crashes:
-                print(f"[{self.target}] crash: {key} on {data[:80]!r}", flush=True)
+                kept = Path(tempfile.gettempdir()) / f"fuzz-crash-{self.target}-{len(self.crashes) + 1}.bin"
+                kept.write_bytes(data)  # the input, to replay it
+                ours = [f for f in traceback.extract_tb(err.__traceback__) if "communique" in f.filename]
+                where = f" (from {Path(ours[-1].filename).name}:{ours[-1].lineno})" if ours else ""
+                print(f"[{self.target}] crash: {key}{where} on {data[:80]!r}, kept in {kept}", flush=True)
             self.crashes[key] = self.crashes.get(key, 0) + 1
         elapsed = time.monotonic() - started
         self.slowest = max(self.slowest, elapsed)

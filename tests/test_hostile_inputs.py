@@ -272,3 +272,25 @@ def test_feed_with_a_nul_in_its_encoding_name_is_skipped(tmp_path):
             b"<description>x</description></item></channel></rss>")
     (item,) = list(_from_feed(data, "f.xml", SourceOptions(follow_links=False)))
     assert isinstance(item, Skipped) and "not a readable RSS/Atom feed" in item.reason
+
+
+def test_html_that_lxml_refuses_is_read_by_the_block_reader(monkeypatch):
+    """Fuzzing found a page on which trafilatura's lxml raised ValueError ('All strings must be
+    XML compatible'): characters XML cannot hold are spaces before it reads, and a ValueError
+    from it leaves the page to the block reader."""
+    import trafilatura
+
+    from communique.ingest.clean import html_to_text
+
+    page = ("<html><head><title>Talks\x01 go on</title></head><body><p>" + "The minister said\x00 the talks "
+            "would go on\x0bnext week in Geneva.\ufffe " * 5 + "</p></body></html>")
+    read = html_to_text(page, "x.html")
+    assert "Geneva" in read.text and not any(c in read.text for c in "\x00\x01\x0b\ufffe")
+
+    def refuse(*_args, **_kwargs):
+        raise ValueError("All strings must be XML compatible")
+
+    monkeypatch.setattr(trafilatura, "extract", refuse)
+    monkeypatch.setattr(trafilatura, "extract_metadata", refuse)
+    read = html_to_text(page, "x.html")
+    assert "Geneva" in read.text and read.title

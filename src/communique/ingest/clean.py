@@ -165,28 +165,41 @@ FAST_TAGS = 8_000
 MAX_TAGS = 20_000
 
 
+# Characters XML cannot hold (C0 controls but tab and line breaks, U+FFFE/U+FFFF, surrogates):
+# never text in a page (form feed and vertical tab are spaces in HTML: each becomes one), and
+# lxml refuses them with a ValueError when trafilatura copies them.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
 def html_to_text(markup: str, source: str) -> HtmlContent:
     """Extract the main text and metadata of an HTML page, or raise InputError."""
+    markup = _NOT_XML.sub(" ", markup)
     tags = markup.count("<")
     text = None
     if tags <= MAX_TAGS:
-        text = trafilatura.extract(
-            markup,
-            config=_CONFIG,
-            fast=tags > FAST_TAGS,
-            include_comments=False,
-            include_tables=False,
-            include_images=False,
-            favor_precision=False,
-            deduplicate=False,
-            with_metadata=False,
-        )
+        try:
+            text = trafilatura.extract(
+                markup,
+                config=_CONFIG,
+                fast=tags > FAST_TAGS,
+                include_comments=False,
+                include_tables=False,
+                include_images=False,
+                favor_precision=False,
+                deduplicate=False,
+                with_metadata=False,
+            )
+        except ValueError:  # lxml refusing what the page holds: the block reader below reads it
+            text = None
     if not text or not text.strip():
         # Truncated, unusual or huge markup: fall back to every paragraph-like block.
         text = _fallback_text(markup)
     if not text.strip():
         raise InputError(source, "no article text found in the HTML", "check it is an article page")
-    meta = trafilatura.extract_metadata(markup, extensive=False) if tags <= MAX_TAGS else None
+    try:
+        meta = trafilatura.extract_metadata(markup, extensive=False) if tags <= MAX_TAGS else None
+    except ValueError:
+        meta = None
     safe = defused(markup)  # what the regular expressions read
     lang = _HTML_LANG.search(safe[:5000])
     stamp = published_stamp(safe)
