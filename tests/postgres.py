@@ -28,6 +28,8 @@ URL = os.environ.get("COMMUNIQUE_TEST_DB", "")
 ACTIVE = URL.startswith(("postgresql://", "postgres://"))
 
 sqlite_only = pytest.mark.skipif(ACTIVE, reason="about the SQLite file itself (runs on the SQLite pass)")
+file_only = pytest.mark.skipif(ACTIVE, reason="a command that takes a database file only (serve, follow) "
+                               "run as a process (runs on the SQLite pass)")
 
 
 def integrity_ok(store: object) -> bool:

@@ -10,9 +10,11 @@ import sys
 import time
 from pathlib import Path
 
+from .. import postgres
 from .conftest import free_port
 
 
+@postgres.file_only
 def test_serve_listens_on_loopback_and_answers(demo_db, tmp_path):
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "communique.cli", "serve", "--db", str(demo_db),
