@@ -713,7 +713,7 @@ def test_extractor_names_and_empty_report() -> None:
     assert set(EXTRACTORS) == {
         "actors.en.v3",
         "quotes.en.v5",
-        "events.en.v7",
+        "events.en.v8",
         "proposals.en.v3",
         "positions.en.v5",
     }

@@ -53,12 +53,13 @@ from . import meetings, rx, wordscan
 from .actors import Mention, modifies_next
 from .context import Context, is_headline, lc
 from .dates_en import DateRef
+from .lexicon import TITLE_WORDS
 from .proposals import ProposalMention
 from .speakers import antecedent, resolve_title
 from .text import Sentence
 from .wordscan import Family, Key
 
-EVENTS_EXTRACTOR = "events.en.v7"
+EVENTS_EXTRACTOR = "events.en.v8"
 
 PLACES = {
     "Moscow": "Moscow",
@@ -182,7 +183,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "phone_call",
         lc(
             r"\b(?:(?:tele)?phone (?:call|conversation|talks?)|spoke by (?:tele)?phone|spoke on the phone|"
-            r"by (?:tele)?phone|call with|telephoned|(?:a|the) call)\b"
+            r"by (?:tele)?phone|call with|telephoned|(?:a|the) call|"
+            r"(?:spoke|talked) with (?=[^;\n]{0,80}? (?:over|on) the (?:tele)?phone\b))"
         ),
     ),
     (
@@ -205,6 +207,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         lc(
             r"\b(?:met|meet|meets|meeting|meetings|held talks|hold talks|holding talks|talks|"
             r"sat down|hosted|received|summit|negotiations|consultations|session|discussions?(?= with\b)|"
+            r"(?:welcomed|greeted) (?:a|an|the) (?:[\w-]+ ){0,2}delegation(?=,? (?:led|headed) by\b)|"
+            r"during \w+(?:'s|’s) (?:(?:previous|recent|last|first|latest) )?(?:visit|trip)|"
             r"rounds?(?! of (?:sanctions|strikes|attacks|applause|voting|tariffs))|"
             r"spent (?:about |nearly |almost |some |more than )?(?:[a-z-]+ )?(?:hours|days) (?:with|in)|"
             r"(?:presented|brought|delivered|handed) (?:the|a|his|its|their) (?:[a-z-]+ ){0,2}"
@@ -274,7 +278,7 @@ _TRIGGER_KEYS = {
         "agreement accord pact framework ceasefire cease truce treat armistice memorand executive first "
         "second initial settlement",
     ),
-    "phone_call": Key.of("a the by", "tele phone spoke call"),
+    "phone_call": Key.of("a the by", "tele phone spoke call talked"),
     "planned_meeting": Key.of(
         "will would are is to were was", "plan upcoming meeting talks round scheduled expected preparing next"
     ),
@@ -282,7 +286,7 @@ _TRIGGER_KEYS = {
         "",
         "me held hold talks sat hosted received summit negotiat consultations session discussion round spent "
         "presented "
-        "brought delivered handed agreed hammered worked",
+        "brought delivered handed agreed hammered worked welcomed greeted during",
     ),
     "partly_accept": Key.of("", "some partly partially accept"),
     "accept": Key.of("a the", "accept agreed endorsed could"),
@@ -313,6 +317,7 @@ _TITLE_WORDS = re.compile(
     r"negotiator|team|delegation|office|government|administration)",
     re.I,
 )
+_TITLE_ALT = "|".join(sorted((re.escape(w) for w in TITLE_WORDS), key=len, reverse=True))
 _BOUNDARY = re.compile(
     r";|:\s|\s[—–-]\s|\s\|\s|--(?=[A-Z])|,\s+(?:and|but|while|whereas|although|though|even as|yet)\s|"
     r"(?<=,[\"”’])\s+(?:and|but|while|whereas|although|though|even as|yet)\s|"
@@ -399,11 +404,24 @@ def _shift(ref: DateRef, days: int, start: int, end: int) -> DateRef:
     return DateRef(start, end, value, Precision.DAY, "relative")
 
 
+# "Trump's special envoy, Steve Witkoff, and his son-in-law, Jared Kushner, are ...": one subject
+_APPOSED_NAME = re.compile(r"(?i:" + _TITLE_ALT + r")s?,\s+(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*$")
+_APPOSED_NEXT = re.compile(r"(?:his|her|their|the|[A-Z][\w.-]*(?:'s|’s))\s+(?:[\w-]+\s+){0,3}?(?i:"
+                           + _TITLE_ALT + r")s?,\s+[A-Z]")
+
+
 def _clause_bounds(ctx: Context, sent: Sentence) -> list[int]:
     bounds = [sent.start]
     for match in _BOUNDARY.finditer(ctx.text, sent.start, sent.end):
-        if not any(q.start <= match.start() < q.end for q in sent.quotes):
-            bounds.append(match.start())
+        if any(q.start <= match.start() < q.end for q in sent.quotes):
+            continue
+        if (
+            match.group().startswith(",")
+            and _APPOSED_NAME.search(ctx.text, max(sent.start, match.start() - 80), match.start())
+            and _APPOSED_NEXT.match(ctx.text, match.end())
+        ):
+            continue  # a subject of two titled names, each with its title before it
+        bounds.append(match.start())
     bounds.append(sent.end)
     return bounds
 
@@ -897,7 +915,10 @@ _SAID_GAP = re.compile(
 )
 _SPEAKER_GAP = re.compile(r"\s*|,\s*|,\s+who\s+|,[^,]{0,60},\s*|\s+(?:on|late|early)\s+\w+(?:,)?\s*")
 _PRONOUN_BEFORE = re.compile(r"\b(?:he|she)\s+$")
-_AT_PLACE = re.compile(r"\b(?:in|at|from|inside|outside)\s+(?:the\s+)?$", re.I)
+_AT_PLACE = re.compile(
+    r"\b(?:in|at|from|inside|outside)\s+(?:the\s+)?(?:(?:western|eastern|northern|southern|central|coastal)\s+)?$",
+    re.I,
+)
 _VISIT_PLACE = re.compile(r"\bvisit(?:s|ed|ing)?\s+(?:the\s+)?$", re.I)
 _TO_PLACE = re.compile(r"\bto\s+(?:the\s+)?$")
 _ACCORDING = re.compile(r"\baccording to\b[^,;]{0,40}$")
@@ -1560,6 +1581,20 @@ def _another(ctx: Context, draft: Draft, other: Draft) -> bool:
     return _ANOTHER.search(ctx.text, sentence.start, sentence.end) is not None
 
 
+def _apart(ctx: Context, draft: Draft, other: Draft) -> bool:
+    """Two meetings told apart by their people: each has a person the other lacks, or they share
+    no person while one has a person the other lacks ("Tamim welcomed a Hamas delegation led by X"
+    and "talks between Israel and Hamas")."""
+    mine, theirs = set(draft.participants), set(other.participants)
+    if not mine or not theirs:
+        return False
+    people = [a for a in mine ^ theirs if ctx.actors.kind(a) == "person"]
+    if any(a in mine for a in people) and any(a in theirs for a in people):
+        return True
+    shared_people = [a for a in mine & theirs if ctx.actors.kind(a) == "person"]
+    return bool(people) and not shared_people
+
+
 def _arrivals_apart(ctx: Context, draft: Draft) -> bool:
     """A definite meeting whose people are told arriving at it ("X and Y arrived in Sharm el-Sheikh,
     where the negotiations are taking place") is told from its own people, not merged by the
@@ -1581,6 +1616,8 @@ def _merge(ctx: Context, drafts: list[Draft]) -> list[Event]:
                 continue  # "held separate meetings with Hamas and with Witkoff": two meetings
             if _another(ctx, draft, other):
                 continue  # "Earlier on Tuesday, Akazawa held talks with Lutnick": not his talks with Trump
+            if not draft.definite and _apart(ctx, draft, other):
+                continue  # "A held a call with B" and "A spoke with C during a call": two calls
             shared = set(other.participants) & set(draft.participants) or (other.keys & draft.keys)
             same_place = draft.place is not None and draft.place == other.place and draft.date is not None
             if shared or same_place:

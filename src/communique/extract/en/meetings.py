@@ -60,6 +60,8 @@ _SUBORDINATE = re.compile(
     r"which|following|once)\b"
 )  # how far back in its clause a trigger's denial or modality is looked for
 
+_SUBORDINATE_PRONOUN = re.compile(r"\s(?:when|while|after|once)\s+(?=(?:he|she|they|we)\s)")
+
 # a title right after an organisation or country: it qualifies a person ("the UN envoy")
 _TITLE_AFTER = re.compile(
     r"\s+(?:special\s+|chief\s+|top\s+|senior\s+|foreign\s+|deputy\s+)?(?:envoys?|spokes(?:man|woman|person)|"
@@ -79,6 +81,12 @@ _TITLE_OF = re.compile(
     r"\b(?:confidant|ally|allies|aide|adviser|advisor|envoy|son-in-law|spokes(?:man|woman|person)|chief|member|"
     r"friend|associate|deputy|representative|emissary|lawyer|negotiator)s?\s+(?:of|to|for)\s+(?:the\s+)?"
     r"(?:(?:[A-Z][\w.-]*|[a-z]+-elect|president|prime|minister)\s+){0,3}$",
+    re.I,
+)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+_ONE_PERSON = re.compile(
+    r"\s+(?:\w+\s+)?(?:envoy|spokes(?:man|woman|person)|minister|president|secretary|ambassador|negotiator|"
+    r"adviser|advisor|prime minister|press secretary)$",
     re.I,
 )
 _APPOSITION_BEFORE = re.compile(r",\s+(?:the|a|an|its|his|her)\s+(?:[a-z][\w-]*\s+){0,2}$")
@@ -114,6 +122,8 @@ def unreal(lower: str, clause: tuple[int, int], start: int, end: int, noun: bool
     lo = max(clause[0], start - _WINDOW)
     for sub in _SUBORDINATE.finditer(lower, lo, start):
         lo = sub.end()  # "had not rejected the plan, a day after Putin received ...": another clause
+    for sub in _SUBORDINATE_PRONOUN.finditer(lower, lo, start):
+        lo = sub.end()  # "did not discuss trade when he held talks with ...": the talks took place
     hits = list(_UNREAL_BEFORE.finditer(lower, lo, start))
     found = hits[-1] if hits else None
     if found is not None and not (noun and _DEFINITE.search(lower, max(found.end(), start - 40), start)):
@@ -142,6 +152,9 @@ def qualifier(text: str, mention: Mention, mentions: list[Mention]) -> bool:
         return False
     if any(m.kind == "person" and 0 <= m.start - title.end() <= 2 for m in mentions):
         return True  # "US envoys Steve Witkoff and ...": the person is the party
+    the = _THE_BEFORE.search(text, max(0, mention.start - 5), mention.start)
+    if the and _ONE_PERSON.match(title.group()):
+        return True  # "said the US Treasury Secretary after ...": a description of one person
     before = text[max(0, mention.start - 40) : mention.start]
     apposed = _APPOSITION_BEFORE.search(before)
     if apposed is None:
@@ -194,7 +207,11 @@ _IN_GAP = re.compile(
     r"|[^,;]{0,40}?\b(?:in|during|at)\s+(?:their|his|her)\s+(?:[\w-]+\s+){0,2}"
 )
 _OWN_CALL_GAP = re.compile(
-    r"[^,;]{0,40}?\b(?:after|following|during|in)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}"
+    r"[^,;]{0,40}?\b(?:after|following|during|in)\s+(?:a|an|his|her|their|(?:[\w-]+\s+){1,2}of)\s+"
+    r"(?:[\w-]+\s+){0,2}"
+    # "said Akazawa after speaking with Lutnick during a phone call": the speaker's own call
+    r"|\s+(?:to reporters\s+)?(?:after|following)\s+(?:speaking|talking)\s+(?:by phone\s+)?with\s+"
+    r"[^,;]{0,80}?\b(?:during|in|over|on)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}"
 )
 # "Trump described his meeting with Putin": his own meeting (not "their", not "his envoys' talks")
 _HIS_OWN_GAP = re.compile(r"[^,;]{0,40}?\b(?:his|her)\s+(?:[\w-]+\s+){0,2}")
@@ -218,7 +235,8 @@ _ATTRIBUTIVE_GAP = re.compile(
 # the table from Witkoff" -- not "talks follow months of tariffs ... by China"
 _LINKED_AFTER = re.compile(
     r"(?:\s*,?\s*(?:that|which)\s[^,;]{0,40},)?\s*(?:[\w'’.-]+\s+){0,4}?"
-    r"(?:with|between|among|involving|including|alongside|across the table from|hosted by|led by|by)\s"
+    r"(?:with|between|among|involving|including|alongside|across the table from|hosted by|led by|by|"
+    r"brought together|bringing together|brings together)\s"
     r"(?:(?!\b(?:after|before|when|while|since|that|which|who|said|says|comes|came|come|over|to)\b)[^;])*?"
 )
 _RIGHT_AFTER = re.compile(r"\s*(?:[\w.’'-]+\s+){0,4}?")
@@ -266,7 +284,7 @@ _PRONOUN = re.compile(r"(?P<p>[Hh]e|[Ss]he|They)\s")
 # a definite description of a person: "the president", "the Japanese economic revitalization minister"
 _DESCRIPTION = re.compile(
     r"(?P<d>(?:[Tt]he|[A-Z][\w.]*(?:'s|’s))\s+(?:[\w.-]+\s+){0,4}?"
-    r"(?:president|prime minister|premier|vice premier|minister|secretary|negotiator|envoy|chancellor|"
+    r"(?i:president|prime minister|premier|vice premier|minister|secretary|negotiator|envoy|chancellor|"
     r"emir|king|leader|representative))(?![\w'’-])(?!\s+[A-Z])"
 )
 # between the subject and a meeting verb: adverbs and auxiliaries only ("He also held talks")
@@ -294,18 +312,49 @@ _OWN_CALL_PRAISED = re.compile(
 )
 
 
+# "... when he held talks with Ishiba": the pronoun subject of a subordinate clause right before the verb
+_SUBORDINATE_SUBJECT = re.compile(
+    r"\b(?:when|while|after|once)\s+(?P<p>he|she)\s+(?:also\s+|had\s+|later\s+)?$"
+)
+# "... after his meeting with Netanyahu": his own meeting
+_OWN_NOUN = re.compile(r"\b(?P<p>his|her)\s+(?:[\w-]+\s+){0,2}$")
+# '"...," said the treasury secretary after two days of meetings with ...': the speaker's own meeting
+_SAID_BEFORE = re.compile(r"\b(?:said|says|added)\s+(?=the\s)")
+_DESCRIBED_OWN_GAP = re.compile(
+    r"\s+(?:to reporters\s+)?(?:after|following)\s+(?:a|an|his|her|their|(?:[\w-]+\s+){1,2}of)\s+"
+    r"(?:[\w-]+\s+){0,2}"
+)
+_PRONOUNS = {"his": "he", "her": "she", "he": "he", "she": "she"}
+
+
+_MET_WITH = re.compile(
+    r"\s+(?:(?:also|later|then)\s+)?(?:met|spoke|talked|held talks)\s+"
+    r"(?:(?:by|on the|over the) phone\s+)?(?:with\s+)?"
+)
+_TITLE_GAP = re.compile(r"(?:[\w.’'-]+\s+){0,4}")
+
+
 def _they(ctx_text: str, prev: list[Mention]) -> list[str]:
     """Who "They" opening a sentence are: the people the sentence before opens with, joined by
     "and" ("Li and Wang Wentao, China's commerce minister, were ...")."""
     people = [m for m in prev if not m.in_quote]
-    if len(people) < 2 or people[0].kind != "person" or people[1].kind != "person":
+    if len(people) < 2 or people[0].kind != "person":
         return []
-    first, second = people[0], people[1]
-    if first.possessive or second.possessive:
+    first = people[0]
+    if first.possessive:
         return []
-    if not re.fullmatch(r"\s+and\s+", ctx_text[first.end : second.start]):
+    second = people[1]
+    joined = re.fullmatch(r"\s+and\s+", ctx_text[first.end : second.start])
+    if second.kind == "person" and not second.possessive and joined:
+        return [first.actor_id, second.actor_id]
+    # "A spoke with U.S. President B over the phone. They ...": the two at the call or meeting
+    met = _MET_WITH.match(ctx_text, first.end)
+    if met is None:
         return []
-    return [first.actor_id, second.actor_id]
+    after = next((m for m in people[1:] if m.start >= met.end() and m.kind == "person"), None)
+    if after is None or after.possessive or not _TITLE_GAP.fullmatch(ctx_text, met.end(), after.start):
+        return []
+    return [first.actor_id, after.actor_id]
 
 
 def unnamed_parties(
@@ -345,6 +394,31 @@ def unnamed_parties(
             else:
                 found = [title(subject.group("d"), subject.start())]
             out += [a for a in found if a]
+    near = max(region[0], trigger[0] - 60)
+    if verb:
+        sub = _SUBORDINATE_SUBJECT.search(text, near, trigger[0])
+        if sub is not None and not any(sub.start() <= m.start < trigger[0] for m in mentions):
+            found_sub = pronoun(_PRONOUNS[sub.group("p").lower()], sub.start("p"))
+            if found_sub:
+                out.append(found_sub)
+    else:
+        own = _OWN_NOUN.search(text, near, trigger[0])
+        if own is not None and text.startswith(" with ", trigger[1]):
+            found_own = pronoun(_PRONOUNS[own.group("p").lower()], own.start("p"))
+            if found_own:
+                out.append(found_own)
+        saids = list(_SAID_BEFORE.finditer(text, max(region[0], trigger[0] - 160), trigger[0]))
+        if saids:
+            described = _DESCRIPTION.match(text, saids[-1].end())
+            if (
+                described is not None
+                and _DESCRIBED_OWN_GAP.fullmatch(text, described.end(), trigger[0])
+                and not any(described.start() <= m.start < described.end() and m.kind == "person"
+                            for m in mentions)
+            ):
+                found_title = title(described.group("d"), described.start())
+                if found_title:
+                    out.append(found_title)
     if verb:
         obj = _OBJECT_GAP.match(text, trigger[1])
         if obj is not None:

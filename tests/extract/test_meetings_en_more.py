@@ -1,0 +1,97 @@
+"""English meetings and calls: more ways a clause puts people at them (issue 9, second round).
+
+Every sentence is written for these tests.  Reports are published 2025-12-04, a Thursday.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.extract.en import extract
+from communique.extract.gazetteer import load
+from communique.model import Event
+
+from .cases import english_report
+
+MEETING_KINDS = ("meeting", "phone_call", "planned_meeting")
+
+
+def run(text: str) -> list[Event]:
+    report = english_report(text, report_id="r-meetings-more")
+    return [e for e in extract(report, load()).events if e.kind in MEETING_KINDS]
+
+
+# (pattern, text, expected meetings: (kind, participants))
+CASES = [
+    (
+        "a call 'over the phone', then 'They' for the two on it",
+        "Prime Minister Shigeru Ishiba spoke with U.S. President Donald Trump over the phone on Monday. "
+        "They will meet in Canada next month.",
+        [
+            ("phone_call", {"shigeru-ishiba", "donald-trump"}),
+            ("planned_meeting", {"shigeru-ishiba", "donald-trump"}),
+        ],
+    ),
+    (
+        "a subject of two titled names split by appositive commas",
+        "Emmanuel Macron's chief adviser, Steve Witkoff, and his son-in-law, Jared Kushner, are "
+        "scheduled to attend talks in Cairo on Wednesday.",
+        [("planned_meeting", {"steve-witkoff", "jared-kushner"})],
+    ),
+    (
+        "'his meeting with X': the one the pronoun names",
+        "Steve Witkoff praised Benjamin Netanyahu. The Israeli plan, unveiled after his meeting with "
+        "Emmanuel Macron in Paris on Monday, was welcomed.",
+        [("meeting", {"steve-witkoff", "emmanuel-macron"})],
+    ),
+    (
+        "a denial of another clause does not undo 'when he held talks'",
+        "Scott Bessent spoke on Tuesday. He said he did not discuss trade when he held talks with "
+        "Emmanuel Macron in Paris.",
+        [("meeting", {"scott-bessent", "emmanuel-macron"})],
+    ),
+    (
+        "'brought together' a delegation led by named people",
+        "The meetings brought together a U.S. delegation led by Treasury Secretary Scott Bessent and "
+        "Trade Representative Jamieson Greer.",
+        [("meeting", {"scott-bessent", "jamieson-greer"})],
+    ),
+    (
+        "'welcomed a delegation led by X'",
+        "Emir Sheikh Tamim bin Hamad Al Thani welcomed a Hamas delegation led by senior official "
+        "Khalil al-Hayya in Doha on Monday.",
+        [("meeting", {"tamim-bin-hamad-al-thani", "hamas", "person:khalil-al-hayya"})],
+    ),
+    (
+        "'said X after speaking with Y during a phone call': the speaker's own call",
+        'Jared Kushner spoke on Monday. "It went well," said Kushner after speaking with Benjamin '
+        "Netanyahu during a phone call on Tuesday.",
+        [("phone_call", {"jared-kushner", "benjamin-netanyahu"})],
+    ),
+    (
+        "'said the <title> after two days of meetings with Y': a described speaker the report named",
+        'Scott Bessent was in Madrid. "There are details to settle," said the US Treasury Secretary '
+        "to reporters after two days of meetings with Chinese officials headed by Vice Premier He Lifeng.",
+        [("meeting", {"scott-bessent", "person:he-lifeng"})],
+    ),
+    (
+        "two calls of one person with different people are two calls",
+        "Ryosei Akazawa held a phone call with Scott Bessent on Tuesday. Later, Japan will seek a deal, "
+        "said Akazawa after speaking with Commerce Secretary Howard Lutnick during a phone call.",
+        [
+            ("phone_call", {"person:ryosei-akazawa", "scott-bessent"}),
+            ("phone_call", {"person:ryosei-akazawa", "howard-lutnick"}),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_meeting_participants(text: str, expected: list[tuple[str, set[str]]]) -> None:
+    got = sorted((e.kind, set(e.participant_ids)) for e in run(text))
+    assert sorted(got, key=repr) == sorted(expected, key=repr)
+
+
+def test_a_namesake_the_report_does_not_name_is_not_resolved() -> None:
+    events = run("After a meeting with the country's prime minister on Friday, Scott Bessent spoke.")
+    assert all("shigeru-ishiba" not in e.participant_ids for e in events)
