@@ -258,7 +258,8 @@ class Writer:
         text = body.trim(str(q.get("text") or ""), 120 if q_lang == "ja" else 260)
         shown = self.T.shown(text)
         speaker = self.names.mention(st.speaker_id) if st.speaker_id else (st.speaker_text or "?")
-        when = self.when(st.said_on, st.precision)
+        # a remark no report dates carries its report's part of the month: not said as its date
+        when = self.when(st.said_on, st.precision) if st.precision != "part_of_month" else None
         hedge = self.hedge_for(st.evidence, st.hedged) if st.hedged else None
         q_evidence = self.v.evidence(q)
         others = [e for e in st.evidence if e not in q_evidence]
