@@ -171,9 +171,9 @@ def carry_over(rows: list[Row], earlier: list[Row]) -> list[Row]:
 
 
 def audit_source(path: Path, lang: str) -> Path | None:
-    if path.is_dir():
-        candidate = path / f"brief-{lang}.tsv"
-        return candidate if candidate.is_file() else None
+    if path.is_dir():  # a committed audit folder (brief-<lang>.tsv) or an --out folder (audit-<lang>.tsv)
+        found = [c for c in (path / f"brief-{lang}.tsv", path / f"audit-{lang}.tsv") if c.is_file()]
+        return found[0] if found else None
     return path if path.is_file() and f"-{lang}." in path.name else None
 
 
