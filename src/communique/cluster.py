@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import tempfile
 import time
@@ -72,23 +73,44 @@ def connect(spec: str, *, timeout: float | None = None) -> Iterator[Any]:
     processes for ``local[:N]`` (N: the number of cores), else the scheduler at that address."""
     address, workers = parse_scheduler(spec)
     try:
-        import logging
-
         from dask.distributed import Client, LocalCluster
     except ImportError:
         raise UsageError(f"--scheduler {spec}", "Dask is not installed", INSTALL_HINT) from None
+    with _quiet_dask():
+        yield from _connected(Client, LocalCluster, address, workers, timeout)
+
+
+@contextmanager
+def _quiet_dask() -> Iterator[None]:
+    """Dask's own log (tracebacks when a connection drops) kept off stderr while communique runs
+    the cluster: what failed is told in one line by communique."""
+    names = ["distributed", *(name for name in logging.Logger.manager.loggerDict
+                              if name.startswith("distributed."))]  # Dask sets some children's levels
+    loggers = [logging.getLogger(name) for name in names]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
+
+
+def _connected(client_class: Any, cluster_class: Any, address: str | None, workers: int | None,
+               timeout: float | None) -> Iterator[Any]:
     if address is None:
-        cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
+        cluster = cluster_class(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
                                processes=True, host="127.0.0.1", dashboard_address="127.0.0.1:0",
-                               silence_logs=logging.ERROR)
+                               silence_logs=logging.CRITICAL)
         try:
-            with Client(cluster, set_as_default=False) as client:
+            with client_class(cluster, set_as_default=False) as client:
                 yield client
         finally:
             cluster.close()
         return
     try:
-        client = Client(address, timeout=timeout or CONNECT_SECONDS, set_as_default=False)
+        client = client_class(address, timeout=timeout or CONNECT_SECONDS, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as err:
         why = " ".join(str(err).split())[:160] or type(err).__name__
         raise ClusterError(f"--scheduler {address}", f"no Dask scheduler answered ({why})",
@@ -255,7 +277,7 @@ def _result(client: Any, scheduler: str, source: str, future: Any) -> Prepared |
 
 def _lost(scheduler: str, source: str, err: BaseException) -> ClusterError:
     kind = type(err).__name__
-    why = " ".join(str(err).split())[:160]
+    why = " ".join(str(err).split()).split(". ")[0][:160]
     lost = kind in ("KilledWorker", "CancelledError", "CommClosedError", "FutureCancelledError")
     problem = (f"the cluster lost the work on {source} ({kind}: {why})" if lost else
                f"a worker failed on {source} ({kind}: {why})")
