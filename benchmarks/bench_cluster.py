@@ -14,7 +14,9 @@ has loaded its models once:
   per report (submitting, scheduling, sending the document and the answer), and 1-worker time
   per report less in-process time per report.
 
-Storing and merging (the client's single writer) are not measured here: bench_e2e.py does.
+With ``--e2e``, also the whole ingest (storing and merging included) of E2E_COPIES copies into a
+fresh SQLite store, in one process and on the warm workers (``cluster.ingest``): merging stays on
+the one client process, so this shows how much of a real ingest the workers can take.
 The load average is printed with the figures: the machine may be shared.
 """
 
@@ -28,7 +30,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from communique import cluster
+from communique import cluster, pipeline
 from communique.ingest import SourceOptions, expand
 from communique.model import Document
 
@@ -41,20 +43,41 @@ def documents(copies: int) -> list[Document]:
     """The sample corpus's files, COPIES times over, each copy with its own numbered note."""
     out: list[Document] = []
     with tempfile.TemporaryDirectory() as tmp:
-        for n in range(copies):
-            for language in ("en", "ja"):
-                for path in sorted((CORPUS / language).iterdir()):
-                    if path.suffix not in (".txt", ".md", ".html"):
-                        continue
-                    data = path.read_bytes()  # some files are not UTF-8: the note is ASCII
-                    note = NOTE.format(n=n + 1).encode("ascii")
-                    data = (data.replace(b"</body>", b"<p>" + note + b"</p></body>") if path.suffix == ".html"
-                            else data.rstrip() + b"\n\n" + note + b"\n")
-                    (Path(tmp) / f"{n:03d}-{language}-{path.name}").write_bytes(data)
+        write_copies(Path(tmp), copies)
         for item in expand(tmp, SourceOptions()):
             if isinstance(item, Document):
                 out.append(item)
     return out
+
+
+def write_copies(folder: Path, copies: int) -> None:
+    """The sample corpus's text, Markdown and HTML files, COPIES times into ``folder``."""
+    for n in range(copies):
+        note = NOTE.format(n=n + 1).encode("ascii")  # some files are not UTF-8: the note is ASCII
+        for language in ("en", "ja"):
+            for path in sorted((CORPUS / language).iterdir()):
+                if path.suffix not in (".txt", ".md", ".html"):
+                    continue
+                data = path.read_bytes()
+                data = (data.replace(b"</body>", b"<p>" + note + b"</p></body>") if path.suffix == ".html"
+                        else data.rstrip() + b"\n\n" + note + b"\n")
+                (folder / f"{n:03d}-{language}-{path.name}").write_bytes(data)
+
+
+def end_to_end(copies: int, client: Any) -> None:
+    """The whole ingest (storing and merging too), in one process and on the warm workers."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "reports"
+        folder.mkdir()
+        write_copies(folder, copies)
+        for name, on in (("one process", None), ("on the workers", client)):
+            with pipeline.open_store(str(Path(tmp) / f"{name}.db")) as store:
+                started = time.perf_counter()
+                summary = (pipeline.ingest(store, [str(folder)]) if on is None
+                           else cluster.ingest(store, [str(folder)], "local", client=on))
+                seconds = time.perf_counter() - started
+            print(f"end to end, {name}: {len(summary.added)} reports in {seconds:.1f}s, "
+                  f"{len(summary.added) / seconds:.2f} reports/s")
 
 
 def nothing(doc: Document) -> int:
@@ -83,6 +106,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--copies", type=int, default=6, help="copies of the sample corpus (default 6)")
     parser.add_argument("--workers", type=int, default=2, help="workers of the larger run (default 2)")
+    parser.add_argument("--e2e", action="store_true", help="also the whole ingest, merging included")
+    parser.add_argument("--e2e-copies", type=int, default=2, help="copies for --e2e (default 2)")
     args = parser.parse_args()
     from dask.distributed import Client, LocalCluster
 
@@ -99,14 +124,19 @@ def main() -> None:
     print(f"in this process (no Dask): {len(docs) / local:6.1f} reports/s "
           f"({1000 * local / len(docs):.1f} ms each)")
 
+    started = time.perf_counter()
     with LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True, host="127.0.0.1",
                       dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR) as dask_cluster, \
             Client(dask_cluster, set_as_default=False) as client:
         client.run(warm)
+        print(f"start-up of {args.workers} workers (processes, imports, models): "
+              f"{time.perf_counter() - started:.1f}s")
         one = sorted(client.nthreads())[:1]
         noop = timed(client, docs, nothing, workers=one)
         single = timed(client, docs, cluster.prepare, None, True, NAMES, workers=one)
         many = timed(client, docs, cluster.prepare, None, True, NAMES)
+        if args.e2e:
+            end_to_end(args.e2e_copies, client)
     print(f"1 worker:  {len(docs) / single:6.1f} reports/s")
     print(f"{args.workers} workers: {len(docs) / many:6.1f} reports/s, {single / many:.2f}x the 1-worker "
           "rate (target >= 1.8x with 2 workers)")
