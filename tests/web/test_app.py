@@ -243,3 +243,17 @@ def test_each_story_has_an_atom_feed_of_what_changed(client, story_id):
     newest = feed.entries[0]
     assert newest.title.startswith("2025-12-15:") and "new statement(s)" in newest.title
     assert "statements:" in newest.summary and "as_of=2025-12-15" in newest.link
+
+
+def test_api_statements_are_one_item_each_grouped_by_speaker(client, story_id):
+    body = client.get(f"/api/stories/{story_id}/statements", params={"limit": 500}).json()
+    items = body["items"]
+    assert body["total"] == len(items) > 5
+    fields = {"id", "speaker_id", "speaker", "wordings", "said_on", "independent_sources"}
+    assert all(fields <= set(s) for s in items)
+    speakers = [s["speaker_id"] for s in items]
+    assert speakers == sorted(speakers, key=speakers.index)  # each speaker's statements together
+    trump = next(s["speaker_id"] for s in items if s["speaker"] == "Donald Trump")
+    only = client.get(f"/api/stories/{story_id}/statements", params={"speaker": trump}).json()["items"]
+    assert only and {s["speaker_id"] for s in only} == {trump}
+    assert len(only) == sum(1 for s in items if s["speaker_id"] == trump)

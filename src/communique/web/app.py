@@ -636,14 +636,22 @@ def create_app(
 
     @app.get("/api/stories/{story_id}/statements", response_model=Page, responses=ERRORS, tags=["stories"])
     def api_statements(
-        request: Request, story_id: StoryId, lang: Lang = "en", offset: Offset = 0, limit: Limit = 50
+        request: Request,
+        story_id: StoryId,
+        lang: Lang = "en",
+        speaker: Annotated[
+            str | None, Query(max_length=200, description="only this speaker's (an actor id)")
+        ] = None,
+        offset: Offset = 0,
+        limit: Limit = 50,
     ) -> Response:
-        """Who said what: one item per speaker, with their statements, each with its wordings by language
-        (quote ids of the export), date and independent sources."""
+        """Who said what: one item per statement, grouped by speaker (the most quoted first, then by date),
+        each with its speaker, wordings by language (quote ids of the export), date and independent
+        sources."""
         snap = snapshot()
         story_or_404(snap, story_id)
-        view = ("statements", story_id, lang)
-        return paged_json(request, snap, view, snap.statements(story_id, lang), offset, limit)
+        view = ("statement list", story_id, lang, speaker)
+        return paged_json(request, snap, view, snap.statement_list(story_id, lang, speaker), offset, limit)
 
     @app.get("/api/stories/{story_id}/positions", response_model=Page, responses=ERRORS, tags=["stories"])
     def api_positions(
