@@ -54,6 +54,9 @@ def test_insert_or_replace_becomes_an_upsert_on_the_tables_key():
     sql = translate('INSERT OR REPLACE INTO quotes (id, text, "end") VALUES (?,?,?)', KEYS)
     assert sql == ('INSERT INTO quotes (id, text, "end") VALUES (%s,%s,%s) ON CONFLICT ("id") '
                    'DO UPDATE SET text = EXCLUDED.text, "end" = EXCLUDED."end"')
+    sql = translate("INSERT OR REPLACE INTO quotes (id, text) VALUES (?,?)", KEYS,
+                    ordered=frozenset({"quotes"}))
+    assert sql.endswith("DO UPDATE SET text = EXCLUDED.text, rowid = DEFAULT")  # SQLite's new rowid
     sql = translate("INSERT OR REPLACE INTO story_terms (term, story_id) VALUES (?,?)", KEYS)
     assert sql.endswith('ON CONFLICT ("term", "story_id") DO NOTHING')
     with pytest.raises(StoreError, match="without a primary key"):
@@ -174,8 +177,9 @@ def _sqlite(path: Path) -> SQLiteStore:
 def _record(store: SQLiteStore) -> dict[str, object]:
     from communique.brief.render import markdown
 
-    return {"export": sorted(json.dumps(r, sort_keys=True, ensure_ascii=False, default=str)
-                             for r in pipeline.export_records(store)),
+    records = [json.dumps(r, sort_keys=True, ensure_ascii=False, default=str)
+               for r in pipeline.export_records(store)]
+    return {"export": records,  # in the export's own order too: a replaced row goes last, as on SQLite
             **{lang: markdown(pipeline.brief(store, lang=lang, as_of="2025-12-08")) for lang in ("en", "ja")}}
 
 

@@ -115,6 +115,7 @@ class Connection:
         self._conn = conn
         self.name = name
         self._keys = _primary_keys(conn)
+        self._ordered = _ordered_tables(conn)
         self.depth = 0
         self._lock = threading.RLock()
 
@@ -124,14 +125,15 @@ class Connection:
 
     def refresh_keys(self) -> None:
         self._keys = _primary_keys(self._conn)
+        self._ordered = _ordered_tables(self._conn)
 
     def execute(self, sql: str, params: Sequence[Any] | None = None) -> _Cursor:
         values = _values(params)
-        return _Cursor(self.raw(translate(sql, self._keys, bool(values)), values or None))
+        return _Cursor(self.raw(translate(sql, self._keys, bool(values), self._ordered), values or None))
 
     def executemany(self, sql: str, seq: Iterable[Sequence[Any]]) -> _Cursor:
         rows = [_values(p) for p in seq]
-        text = translate(sql, self._keys, True)
+        text = translate(sql, self._keys, True, self._ordered)
         with self._lock, _connection_problems(self):
             cursor = self._conn.cursor()
             if rows:
@@ -169,6 +171,14 @@ def _values(params: Sequence[Any] | None) -> list[Any]:
     if not params:
         return []
     return [bytes(v) if isinstance(v, memoryview) else v for v in params]
+
+
+def _ordered_tables(conn: Any) -> frozenset[str]:
+    """The tables that keep SQLite's insertion order in a rowid column (the record tables)."""
+    rows = conn.execute(
+        "SELECT table_name FROM information_schema.columns WHERE table_schema = current_schema() "
+        "AND column_name = 'rowid'").fetchall()
+    return frozenset(str(r[0]) for r in rows)
 
 
 def _primary_keys(conn: Any) -> dict[str, tuple[str, ...]]:
@@ -340,7 +350,8 @@ _CLAUSE_END = re.compile(r"\b(LIMIT|OFFSET|UNION|EXCEPT|INTERSECT)\b", re.I)
 
 
 @lru_cache(maxsize=2048)
-def _translate(sql: str, keys: tuple[tuple[str, tuple[str, ...]], ...], params: bool) -> str:
+def _translate(sql: str, keys: tuple[tuple[str, tuple[str, ...]], ...], params: bool,
+               ordered: frozenset[str]) -> str:
     text = sql.strip().rstrip(";")
     text = _INSTR_FLAG.sub(r"(strpos(\1, ?) > 0)::int", text)
     text = _JSON_ITEM.sub(lambda m: f"(({m[1]}::jsonb -> '{m[2]}' ->> {m[3]}) COLLATE \"C\")", text)
@@ -357,6 +368,8 @@ def _translate(sql: str, keys: tuple[tuple[str, tuple[str, ...]], ...], params: 
                              "report this: the PostgreSQL store needs a key to replace by")
         plain = {c.strip('"') for c in key}
         updates = [f"{c} = EXCLUDED.{c}" for c in columns if c.strip('"') not in plain]
+        if updates and table in ordered:  # SQLite's REPLACE deletes and inserts: the row goes last
+            updates.append("rowid = DEFAULT")
         target = ", ".join(f'"{c}"' for c in key)
         action = f"DO UPDATE SET {', '.join(updates)}" if updates else "DO NOTHING"
         text = "INSERT INTO " + text[m.start(1):] + f" ON CONFLICT ({target}) {action}"
@@ -365,9 +378,11 @@ def _translate(sql: str, keys: tuple[tuple[str, tuple[str, ...]], ...], params: 
     return _placeholders(text, params)
 
 
-def translate(sql: str, keys: dict[str, tuple[str, ...]], params: bool = True) -> str:
-    """A statement in SQLite's dialect, as PostgreSQL takes it (``params``: placeholders follow)."""
-    return _translate(sql, tuple(sorted(keys.items())), params)
+def translate(sql: str, keys: dict[str, tuple[str, ...]], params: bool = True,
+              ordered: frozenset[str] = frozenset()) -> str:
+    """A statement in SQLite's dialect, as PostgreSQL takes it (``params``: placeholders follow;
+    ``ordered``: the tables with a rowid column, which a replaced row renews, as on SQLite)."""
+    return _translate(sql, tuple(sorted(keys.items())), params, ordered)
 
 
 def _placeholders(text: str, params: bool) -> str:
