@@ -143,3 +143,13 @@ def test_private_addresses_are_refused_unless_allowed(own_db, article_url):
         )
         assert response.status_code == 200 and response.json()["added"] == []
         assert any("private" in line or "loopback" in line for line in response.json()["skipped"])
+
+
+def test_what_the_form_shows_back_is_escaped(own_db):
+    hostile = 'http://127.0.0.1:9/"><script>document.title="PWNED"</script>'
+    with TestClient(create_app(own_db, ingest_token=TOKEN, allow_private=True)) as client:
+        csrf = _form(client)
+        page = client.post("/ingest", data={"csrf": csrf, "token": TOKEN, "sources": hostile})
+        assert page.status_code == 200 and 'id="result"' in page.text
+        assert "<script" not in page.text.lower() and "&lt;script&gt;" in page.text
+        assert "script-src" not in page.headers["content-security-policy"]
