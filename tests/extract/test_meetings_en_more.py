@@ -86,6 +86,15 @@ CASES = [
 ]
 
 
+CASES += [
+    (
+        "a line with no closing punctuation (a related article's title) states no meeting",
+        "Scott Bessent met He Lifeng in Geneva on Monday.\n\nMarkets Rally As Leaders Summit Talks Resume",
+        [("meeting", {"scott-bessent", "person:he-lifeng"})],
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_meeting_participants(text: str, expected: list[tuple[str, set[str]]]) -> None:
     got = sorted((e.kind, set(e.participant_ids)) for e in run(text))
@@ -95,3 +104,13 @@ def test_meeting_participants(text: str, expected: list[tuple[str, set[str]]]) -
 def test_a_namesake_the_report_does_not_name_is_not_resolved() -> None:
     events = run("After a meeting with the country's prime minister on Friday, Scott Bessent spoke.")
     assert all("shigeru-ishiba" not in e.participant_ids for e in events)
+
+
+def test_a_welcomed_delegation_is_not_merged_into_another_persons_meeting() -> None:
+    events = run(
+        "Emir Sheikh Tamim bin Hamad Al Thani met Steve Witkoff on Monday. The palace said that Sheikh "
+        "Tamim welcomed a Hamas delegation led by senior official Khalil al-Hayya in Doha."
+    )
+    groups = [set(e.participant_ids) for e in events]
+    assert {"tamim-bin-hamad-al-thani", "hamas", "person:khalil-al-hayya"} in groups
+    assert {"tamim-bin-hamad-al-thani", "steve-witkoff"} in groups

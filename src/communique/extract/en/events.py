@@ -1036,6 +1036,8 @@ def extract_events(ctx: Context, proposals: list[ProposalMention], quotes: list[
                 context = day[-1]
             continue
         trigs = _triggers(ctx, sent, sent_hits or [], bounds, proposals_by.get(idx, []))
+        if _headline_line(ctx, sent):  # a headline or a related article's title: no statement of a fact
+            trigs = [t for t in trigs if t.kind not in _FRAMED_KINDS]
         adverbial, scoped = _relatives(ctx, sent, refs, context)
         verbs = ctx.verbs(sent.start, sent.end)
         frame = _frame_verbs(ctx.text, verbs, sent_hits or [])
@@ -1083,9 +1085,11 @@ def extract_events(ctx: Context, proposals: list[ProposalMention], quotes: list[
             if date is None and kind in ("accept", "partly_accept", "reject", "demand", "accuse"):
                 continue  # an undated stance is a position, not an event of the timeline
             meets = kind in ("meeting", "phone_call")  # only these refer back or span days
-            definite = meets and bool(
-                _DEFINITE.search(ctx.lower, max(sent.start, trig.start - 40), trig.start)
-            )
+            definite = (
+                meets
+                and bool(_DEFINITE.search(ctx.lower, max(sent.start, trig.start - 40), trig.start))
+                and not _GREETED.match(ctx.lower, trig.start)
+            )  # "said that Tamim welcomed a delegation ...": no meeting referred back to
             if date is not None and _is_dateline(ctx.text, sent.start, date):
                 own = False  # "KYIV, Nov 28 (Global Wire) - ...": the report's date, not the event's
             if meets and not participants and not own and not definite and _place(ctx, trig, trigs) is None:
@@ -1164,6 +1168,19 @@ def extract_events(ctx: Context, proposals: list[ProposalMention], quotes: list[
 
 _DATELINE_BEFORE = re.compile(r"\s*[A-Z][A-Z .'-]+,\s*")
 _DATELINE_AFTER = re.compile(r"(?:,?\s*\d{4})?\s*(?:\([^)]{0,40}\)\s*)?[-—–]")
+
+
+_GREETED = re.compile(r"(?:welcomed|greeted) ")
+_LINE_END = re.compile(r"[.!?:;\"”’)\]…]\s*$")
+
+
+def _headline_line(ctx: Context, sent: Sentence) -> bool:
+    """A line that reads as a headline (a whole paragraph, no closing punctuation): a related
+    article's title, a section name or the report's own title repeated further down."""
+    para = ctx.paragraphs[sent.paragraph]
+    if sent.start != para.start or sent.end < para.end - 1:
+        return False
+    return _LINE_END.search(ctx.text, sent.start, para.end) is None
 
 
 def _is_dateline(text: str, sent_start: int, ref: DateRef) -> bool:
@@ -1581,10 +1598,10 @@ def _another(ctx: Context, draft: Draft, other: Draft) -> bool:
     return _ANOTHER.search(ctx.text, sentence.start, sentence.end) is not None
 
 
-def _apart(ctx: Context, draft: Draft, other: Draft) -> bool:
+def _apart(ctx: Context, draft: Draft, other: Draft, loose: bool) -> bool:
     """Two meetings told apart by their people: each has a person the other lacks, or they share
     no person while one has a person the other lacks ("Tamim welcomed a Hamas delegation led by X"
-    and "talks between Israel and Hamas")."""
+    and "talks between Israel and Hamas"; not when the later one is "the talks": ``loose``)."""
     mine, theirs = set(draft.participants), set(other.participants)
     if not mine or not theirs:
         return False
@@ -1592,7 +1609,7 @@ def _apart(ctx: Context, draft: Draft, other: Draft) -> bool:
     if any(a in mine for a in people) and any(a in theirs for a in people):
         return True
     shared_people = [a for a in mine & theirs if ctx.actors.kind(a) == "person"]
-    return bool(people) and not shared_people
+    return loose and bool(people) and not shared_people
 
 
 def _arrivals_apart(ctx: Context, draft: Draft) -> bool:
@@ -1616,7 +1633,7 @@ def _merge(ctx: Context, drafts: list[Draft]) -> list[Event]:
                 continue  # "held separate meetings with Hamas and with Witkoff": two meetings
             if _another(ctx, draft, other):
                 continue  # "Earlier on Tuesday, Akazawa held talks with Lutnick": not his talks with Trump
-            if not draft.definite and _apart(ctx, draft, other):
+            if not draft.definite and _apart(ctx, draft, other, loose=True):
                 continue  # "A held a call with B" and "A spoke with C during a call": two calls
             shared = set(other.participants) & set(draft.participants) or (other.keys & draft.keys)
             same_place = draft.place is not None and draft.place == other.place and draft.date is not None
