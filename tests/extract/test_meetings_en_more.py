@@ -88,6 +88,18 @@ CASES = [
 
 CASES += [
     (
+        "'was visiting X to host a delegation led by Y': a meeting that took place",
+        "Ryosei Akazawa was visiting Osaka to host a U.S. delegation, led by Treasury Secretary Scott "
+        "Bessent, that toured the fair.",
+        [("meeting", {"person:ryosei-akazawa", "scott-bessent"})],
+    ),
+    (
+        "'a delegation set to engage in talks with X': a planned meeting",
+        "Senior official Khalil al-Hayya arrived in Cairo on Sunday at the head of a delegation set to "
+        "engage in indirect talks with Israel.",
+        [("planned_meeting", {"person:khalil-al-hayya", "israel"})],
+    ),
+    (
         "a line with no closing punctuation (a related article's title) states no meeting",
         "Scott Bessent met He Lifeng in Geneva on Monday.\n\nMarkets Rally As Leaders Summit Talks Resume",
         [("meeting", {"scott-bessent", "person:he-lifeng"})],

@@ -194,7 +194,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"is set to|are scheduled to|is scheduled to|were due to|was due to|to)\s+"
             r"(?:meet|hold (?:further )?(?:talks|discussions)|"
             r"hold (?:[\w-]+ ){1,5}?(?:talks|meetings?|negotiations|discussions|summit)|"
-            r"travel|visit|sit down|host|join|attend)|"
+            r"travel|visit|sit down|host|join|attend|engage in (?:[\w-]+ ){0,2}(?:talks|negotiations))|"
             r"(?:is|are|was|were) (?:due|expected) (?=in |at )|"
             r"will be in (?=[a-z. ]{2,50} for (?:talks|meetings?|negotiations)\b)|"
             r"upcoming (?:meeting|talks|round)|(?:meeting|talks|round) "
@@ -1170,6 +1170,7 @@ _DATELINE_BEFORE = re.compile(r"\s*[A-Z][A-Z .'-]+,\s*")
 _DATELINE_AFTER = re.compile(r"(?:,?\s*\d{4})?\s*(?:\([^)]{0,40}\)\s*)?[-—–]")
 
 
+_PAST_TRIP = re.compile(r"\b(?:was|were)\s+(?:visiting|in)\s+[^,;.]{1,40}\s$")
 _GREETED = re.compile(r"(?:welcomed|greeted) ")
 _LINE_END = re.compile(r"[.!?:;\"”’)\]…]\s*$")
 
@@ -1291,6 +1292,9 @@ def _triggers(
             and _NOUN_DEMAND.search(lower, max(0, s - 12), s)
         ):
             continue  # "Moscow's demands", "attaching demands": a noun, not an act
+        past_trip = lower.startswith("to ", s) and _PAST_TRIP.search(lower, max(0, s - 60), s)
+        if kind == "planned_meeting" and past_trip:
+            kind = "meeting"  # "Akazawa was visiting Osaka to host a U.S. delegation": it took place
         if kind == "meeting" and any(t.kind == "planned_meeting" and t.clause == clause for t in out):
             continue
         if kind == "meeting" and lower.startswith("received", s) and not _RECEIVED_WHOM.match(ctx.text, e):
