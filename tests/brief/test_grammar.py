@@ -16,6 +16,8 @@ from communique.brief.grammar import is_clause
     ("without saying what the minister had asked", False),
     ("despite two calls and an exchange of letters", False),
     ("During the call, when the premier told him he was looking forward to the summit", False),
+    ("state media said on Wednesday, March 4", False),
+    ("officials said the talks would go on", True),
 ])
 def test_is_clause(words: str, clause: bool) -> None:
     assert is_clause(words) is clause

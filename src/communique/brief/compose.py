@@ -59,6 +59,27 @@ def templates_for(lang: str) -> ModuleType:
 _SENTENCE = re.compile(r".+?(?:[。！？]|[.!?](?=\s))")
 
 
+_HEADLINE_DATE = re.compile(r"^(?:On|In) [^,]{3,30}, |^[0-9０-９]{1,2}月[0-9０-９]{1,2}日、")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+# what may stay in Japanese in an English sentence: quoted words, and the outlet of "According to X,"
+_OUTSIDE = re.compile(r"“[^”]*”|^According to [^,]*,")
+_INDIRECT = re.compile(r"\bindirect(?:ly)?\b|\bthrough (?:the )?mediators\b|間接")
+_SIGNED = re.compile(r"\bsign(?:ed|s|ing)\b|署名|調印")
+_AGREED = re.compile(r"\bagree(?:d|s|ment)?\b|\bdeal\b|合意")
+
+
+def _manner(kind: str, evidence: list[EvidenceRef]) -> str | None:
+    """How the cited clauses tell it: talks held through mediators ("indirect"), an agreement
+    signed rather than reached (a memorandum signed for a deal struck weeks before)."""
+    texts = [ev.context or ev.text for ev in evidence]
+    if kind == "meeting" and any(_INDIRECT.search(t) for t in texts):
+        return "indirect"
+    if kind == "agreement" and any(_SIGNED.search(t) for t in texts) and not any(
+            _AGREED.search(t) and not _SIGNED.search(t) for t in texts):
+        return "signed"  # every clause that tells it speaks of signing
+    return None
+
+
 def headline_words(text: str) -> str | None:
     """Words short enough for a headline: the quote, or its first sentence when the whole is too
     long (「日米間の認識に齟齬はありません。米側に対し…」 -> its first sentence); None if neither fits."""
@@ -73,6 +94,7 @@ def headline_words(text: str) -> str | None:
 
 
 _HEADLINE_DAYS = 7  # a headline remark was said within this many days of the as-of day, when any fits
+_HEADLINE_STALE = 30  # days: an older remark does not head the briefing
 
 
 class Writer:
@@ -96,7 +118,11 @@ class Writer:
         self.proposal_groups: dict[str, list[Record]] = {}
         for prop in v.proposals:
             self.proposal_groups.setdefault(reps[str(prop["id"])], []).append(prop)
-        self.tracks = select.tracks(v)
+        self.outlet_names = sorted({str(r.get("outlet")) for r in v.reports.values() if r.get("outlet")},
+                                   key=len, reverse=True)
+        self.tracks = [t for t in select.tracks(v) if not select.superseded(v, t, self.names)
+                       and not self.names.is_media(t.holder_id)
+                       and not self.names.is_commentator(t.holder_id)]
         self.targets = select.by_target(self.tracks)
         self.statements = select.ranked_statements(v, self.names, lang)
         self.contested_dates: dict[str, Record] = {
@@ -316,6 +342,7 @@ class Writer:
             hedge=hedge,
             future=future,
             subject=str(event.get("summary") or "") if kind_shown == "agreement" else subject,
+            manner=_manner(kind_shown, evidence),
             countries=bool(actors) and all(self.names.kind(a) in ("country", "bloc") for a in actors),
         )
         if text is None:
@@ -392,8 +419,7 @@ class Writer:
             found = select.followed_event(self.v, headline_statement)
             if found is not None:
                 return found
-        done = select.meetings(self.v)
-        return done[-1] if done else None
+        return select.latest_development(self.v, two_sources=True)
 
     def pick_headline(self) -> Statement | None:
         """The most newsworthy attributed direct quote short enough for a headline, rendered in the
@@ -423,14 +449,21 @@ class Writer:
             return (not recent, not dated, not in_lang, age // 7, i)  # then the latest week's words
 
         ranked = sorted(range(len(fitting)), key=rank)
-        return fitting[ranked[0]][0] if ranked else None
+        if not ranked:
+            return None
+        best = fitting[ranked[0]][0]
+        age = select.days_between(best.said_on or self.v.first_seen(best.evidence), self.v.as_of)
+        if age is None or age > _HEADLINE_STALE:
+            return None  # words of months ago are no headline: the latest development is
+        return best
 
     def headline(self, st: Statement | None, event: Record | None) -> Sentence:
         if st is not None:
             self.used.add(st.id)  # said in the headline: not said again below
             q = select.rendering(st, self.lang)
             q_lang = str(q.get("language") or self.lang)
-            later = event is not None and (select.days_between(day(event.get("date")), st.said_on) or 0) > 0
+            later = (event is not None and event is select.followed_event(self.v, st)
+                     and (select.days_between(day(event.get("date")), st.said_on) or 0) > 0)
             label = (
                 self.T.event_short(str(event.get("kind")), self.names.place(event.get("place")))
                 if event is not None and later
@@ -444,7 +477,12 @@ class Writer:
                 citations.append(self.cite(event, "event", actors=self.participants(event)))
                 claims.append(Claim(role="after", said_on=st.said_on, event_on=day(event.get("date"))))
             return self.sentence(text, citations, "headline", quoted=[self.T.shown(words)], claims=claims)
-        if event is not None:
+        if event is not None:  # no remark fits: the latest development, told as the lead tells it
+            told = self.event_sentence(event, "headline")
+            if told is not None:
+                self.shown_events.discard(str(event["id"]))  # the lead may tell it again with its context
+                text = _HEADLINE_DATE.sub("", told.text).rstrip("。.") or told.text
+                return dataclasses.replace(told, text=self.T.capitalize(text))
             label = self.event_label(event)
             return self.sentence(
                 self.T.capitalize(label),
@@ -565,6 +603,13 @@ class Writer:
         def keep(where: str, sentence: Sentence) -> bool:
             if sentence.text in said:
                 return False  # said already: a briefing says a thing once
+            bare = _OUTSIDE.sub(" ", sentence.text)
+            for outlet in self.outlet_names:  # an outlet is named as it names itself
+                bare = bare.replace(outlet, " ")
+            if self.lang == "en" and _KANA.search(bare):
+                dropped.append(Dropped(where=where, text=sentence.text,
+                                       reasons=("a name the English briefing can give only in Japanese",)))
+                return False
             reasons = list(support.check_claims(sentence, self.forms))
             if reasons:
                 dropped.append(Dropped(where=where, text=sentence.text, reasons=tuple(reasons)))

@@ -13,6 +13,8 @@ from typing import Any
 
 from ..extract.en.names import MODEL
 
+_REPORTING = frozenset("said says say reported reports told tells added adds announced wrote".split())
+
 
 @cache
 def _parser() -> Any:
@@ -32,6 +34,9 @@ def is_clause(text: str) -> bool:
         finite = root.morph.get("VerbForm") == ["Fin"] or any(
             c.dep_ in ("aux", "auxpass") and c.morph.get("VerbForm") == ["Fin"] for c in root.children)
         subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children)
-        if root.pos_ in ("VERB", "AUX") and finite and subject:
+        # "media said on Wednesday, June 11": an attribution with nothing said is no content
+        bare_report = root.text.lower() in _REPORTING and not any(
+            c.dep_ in ("ccomp", "xcomp", "dobj", "parataxis") for c in root.children)
+        if root.pos_ in ("VERB", "AUX") and finite and subject and not bare_report:
             return True
     return False

@@ -44,6 +44,12 @@ _COMMENTATOR = re.compile(
     r"研究所|大学|シンクタンク|^元|^前", re.I)
 
 
+_MEDIA = re.compile(
+    r"(?:通信|通信社|新聞|放送|テレビ|ニュース|タイムズ|ポスト|ジャーナル)$|"
+    r"^(?:Reuters|AFP|AP|Associated Press|Agence France-Presse|Xinhua|TASS|Kyodo|Jiji|Bloomberg|CNN|BBC|"
+    r"Axios|Fox News|CNBC|NHK|Al Jazeera|Yonhap)$|\b(?:News|Times|Post|Journal|Gazette|Herald|News Agency)$")
+
+
 class Names:
     """Display names for one briefing: the first mention of an actor is the full form."""
 
@@ -113,6 +119,14 @@ class Names:
             return len((titles[i] - others - _STOP) & self._words)
 
         return current[max(range(len(current)), key=lambda i: (score(i), -i))]
+
+    def is_media(self, actor_id: str) -> bool:
+        """A news outlet or agency (Reuters, 毎日新聞, ロイター通信): it reports, it is no party."""
+        raw = self.actors.get(actor_id) or {}
+        name = raw.get("name")
+        names = [n for n in (name.values() if isinstance(name, dict) else [name]) if n]
+        names += [str(a) for a in raw.get("aliases") or () if a]
+        return any(_MEDIA.search(str(n)) for n in names)
 
     def is_commentator(self, actor_id: str) -> bool:
         """An analyst, expert or scholar: someone who comments on the story, not a party to it."""

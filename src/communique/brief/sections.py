@@ -165,7 +165,7 @@ def proposals_section(w: Writer) -> Section | None:
         citation = w.cite(
             prop, "proposal", evidence, actors=authors, extra_dates=[first], required=w.label_evidence(prop)
         )
-        if shown_authors or (authors and first):  # "X was reported" with no author nor day says nothing
+        if shown_authors:  # who put it forward; "X was reported" alone says nothing an editor would print
             sentences.append(w.sentence(w.T.capitalize(text), [citation], "proposal", hedged=bool(hedge)))
         for event in events:
             if str(event["id"]) not in linked and select.overlaps(w.v.evidence(event), evidence):
@@ -382,7 +382,10 @@ def points(w: Writer) -> tuple[list[Sentence], str | None]:
     last = select.latest_meeting(w.v, two_sources=False)
     later = [e for e in w.v.events if e.get("kind") != "planned_meeting" and last is not None
              and (day(last.get("date")) or "") < (day(e.get("date")) or "") <= w.v.as_of]
-    if not ahead and last is not None and not later:  # nothing reported after it: no next round known
+    # a plan first reported after it, dated or not ("will meet soon", "a visit in April"): a next step
+    plans = [e for e in w.v.events if e.get("kind") == "planned_meeting" and last is not None
+             and (w.v.first_seen(w.v.evidence(e)) or "") >= (day(last.get("date")) or "")]
+    if not ahead and last is not None and not later and not plans:  # nothing after it: no next round known
         candidates["C"].append(
             w.sentence(
                 w.T.point_unclear(w.event_label(last)),
@@ -429,7 +432,7 @@ def as_of_line(w: Writer, target: str | None) -> Sentence:
             "as_of",
             allowed=[w.v.as_of],
         )
-    event = select.latest_meeting(w.v, two_sources=False)  # the latest held, dated to the day
+    event = select.latest_development(w.v)  # the latest meeting, call or agreement, dated to the day
     if event is not None:
         return w.sentence(
             w.T.as_of_latest(when, w.event_label(event)),

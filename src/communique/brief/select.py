@@ -221,6 +221,30 @@ def latest_meeting(v: View, two_sources: bool = True) -> Record | None:
     return sourced[-1] if sourced else None
 
 
+def latest_development(v: View, two_sources: bool = False) -> Record | None:
+    """The latest meeting, call or agreement held on or before the as-of day, dated to the day
+    (``two_sources``: of those two independent sources report, when any)."""
+    done = [e for e in v.events if e.get("kind") in (*MEETINGS, "agreement")
+            and e.get("date_precision", "day") == "day" and day(e.get("date"))
+            and (day(e.get("date")) or "") <= v.as_of]
+    if two_sources:
+        done = [e for e in done if v.sources(v.evidence(e)) >= 2] or done
+    return max(done, key=lambda e: (day(e.get("date")) or "", e.get("kind") == "agreement", str(e["id"])),
+               default=None)
+
+
+def superseded(v: View, track: Track, names: Names) -> bool:
+    """A rejection or a demand the holder's side left behind: an agreement it reached later
+    (Hamas "rejects" the plan in September, agrees its first phase in October)."""
+    if track.stance not in ("reject", "demand"):
+        return False
+    since = day(track.current.get("as_of")) or ""
+    side = names.side(track.holder_id)
+    return any(e.get("kind") == "agreement" and (day(e.get("date")) or "") >= since
+               and side in {names.side(str(a)) for a in e.get("participant_ids") or ()}
+               for e in v.events)
+
+
 def followed_event(v: View, st: Statement) -> Record | None:
     """The best reported meeting or call on or up to 3 days before the remark (the most
     independent sources, then the latest)."""
@@ -267,7 +291,7 @@ def ranked_statements(v: View, names: Names, lang: str) -> list[Statement]:
 def _party(names: Names, actor_id: str | None) -> bool:
     if not actor_id:
         return False
-    if names.is_commentator(actor_id):
+    if names.is_commentator(actor_id) or names.is_media(actor_id):
         return False
     if names.kind(actor_id) != "person" or names.entry(actor_id) is not None:
         return True

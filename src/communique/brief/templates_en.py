@@ -268,6 +268,7 @@ def event(
     future: bool,
     subject: str | None = None,
     countries: bool = False,
+    manner: str | None = None,
 ) -> str | None:
     on = f"{_on(when)} {when}, " if when else ""
     at = f" in {place}" if place else ""
@@ -275,7 +276,9 @@ def event(
     if kind == "meeting":
         if not actors:
             return None
-        if rest and countries:  # "China met the US": the two governments' delegations held talks
+        if rest and manner == "indirect":  # through mediators: the sides did not meet
+            body = f"{join(actors)} held indirect talks{at}."
+        elif rest and countries:  # "China met the US": the two governments' delegations held talks
             body = f"{join(actors)} held talks{at}."
         else:
             body = f"{first} met {join(rest)}{at}." if rest else f"{first} held a meeting{at}."
@@ -285,7 +288,11 @@ def event(
             return None  # one party "agreeing": its counterpart is missing from the record
         what = re.sub(r"\s+between\s.*$", "", (subject or "").strip().rstrip("."))  # the parties are named
         # the object as written ("a framework to ...", "to extend the truce"), not a whole sentence
-        if what and what.isascii() and len(what) <= 120 and _OBJECT.match(what):
+        shown = bool(what and what.isascii() and len(what) <= 120 and _OBJECT.match(what))
+        if manner == "signed":  # "signed an agreement", or what they signed when it is a noun phrase
+            thing = what if shown and not what.lower().startswith("to ") else "an agreement"
+            body = f"{join(actors)} signed {thing}{at}."
+        elif shown:
             body = f"{join(actors)} agreed {what}{at}." if what.lower().startswith("to ") \
                 else f"{join(actors)} agreed on {what}{at}."
         else:
@@ -339,9 +346,9 @@ def stance_change(holder: str, target: str, old: str, new: str) -> str:
 
 
 def proposal_reported(name: str, authors: Sequence[str], when: str | None, *, hedge: str | None) -> str:
-    by = f" by {join(authors)}" if authors else ""
-    on = f" {_on(when)} {when}" if when else ""
-    return _hedge(f"{name}{by} was reported{on}.", hedge)
+    """Who put a proposal forward, and when reports first told it ("X was reported" alone says nothing)."""
+    on = f", first reported {_on(when)} {when}" if when else ""
+    return _hedge(f"{join(authors)} put forward {name}{on}.", hedge)
 
 
 def proposal_positions(name: str, pairs: Sequence[tuple[str, str]], *, hedge: str | None = None) -> str:

@@ -262,6 +262,7 @@ def event(
     future: bool,
     subject: str | None = None,
     countries: bool = False,
+    manner: str | None = None,
 ) -> str | None:
     head = HEDGE if hedge else ""
     when_part = f"{when}、" if when else ""
@@ -270,6 +271,8 @@ def event(
     if kind == "meeting":
         if not actors:
             return None
+        if rest and manner == "indirect":  # 仲介国を通じた協議: 双方は直接会っていない
+            return f"{head}{when_part}{join(actors)}は{at}間接協議を行いました。"
         if rest and countries:  # 「中国は米国と会談しました」ではなく、両国の協議として
             return f"{head}{when_part}{join(actors)}は{at}協議を行いました。"
         if rest:
@@ -279,6 +282,8 @@ def event(
         if not rest:
             return None  # 相手のいない「合意」は書かない
         what = (subject or "").strip().rstrip("。")
+        if manner == "signed":
+            return f"{head}{when_part}{join(actors)}は{at}合意文書に署名しました。"
         if what and re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", what) and len(what) <= 60:
             return f"{head}{when_part}{join(actors)}は{at}{what}で合意しました。"
         return f"{head}{when_part}{join(actors)}は{at}合意しました。"
@@ -322,9 +327,11 @@ def stance_change(holder: str, target: str, old: str, new: str) -> str:
 
 
 def proposal_reported(name: str, authors: Sequence[str], when: str | None, *, hedge: str | None) -> str:
-    by = f"{join(authors)}による" if authors else ""
-    on = f"{when}に" if when else ""
-    return f"{HEDGE if hedge else ''}{by}{name}は、{on}報じられました。"
+    """提案者と最初に報じられた日(「…は報じられました」だけでは何も伝えない)。"""
+    on = f"{when}に最初に報じられた" if when else ""
+    subject = f"{join(authors)}が" if authors else ""
+    return f"{HEDGE if hedge else ''}{on}{name}は、{subject}示したものです。" if on else \
+        f"{HEDGE if hedge else ''}{name}は、{subject}示したものです。"
 
 
 def proposal_positions(name: str, pairs: Sequence[tuple[str, str]], *, hedge: str | None = None) -> str:
