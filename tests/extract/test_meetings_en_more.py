@@ -126,3 +126,16 @@ def test_a_welcomed_delegation_is_not_merged_into_another_persons_meeting() -> N
     groups = [set(e.participant_ids) for e in events]
     assert {"tamim-bin-hamad-al-thani", "hamas", "person:khalil-al-hayya"} in groups
     assert {"tamim-bin-hamad-al-thani", "steve-witkoff"} in groups
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ryosei Akazawa said he is aiming to visit Washington next week to meet Scott Bessent.",
+        "Shigeru Ishiba said he is looking forward to meeting Donald Trump during the summit in Canada.",
+        "Ryosei Akazawa extended his stay to explore a separate meeting with Scott Bessent.",
+        "Efforts were also being made to hold a meeting with Scott Bessent.",
+    ],
+)
+def test_an_intention_or_a_wish_is_no_meeting(text: str) -> None:
+    assert run(text) == []

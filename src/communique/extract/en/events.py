@@ -1258,6 +1258,7 @@ def _triggers(
     out: list[Trig] = []
     found = sorted(found, key=lambda h: (h[1], -(h[2] - h[1]), _KIND_ORDER[h[0]]))
     taken: list[tuple[int, int]] = []
+    unreal_clauses: list[tuple[tuple[int, int], int]] = []
     partly = any(k == "partly_accept" and not _in_quote(sent, s) for k, s, _e in found)
     for kind, s, e in found:
         if _in_quote(sent, s):
@@ -1302,12 +1303,21 @@ def _triggers(
         if kind in _FRAMED_KINDS and meetings.unreal(
             lower, clause, s, e, meetings.NOUN_TRIGGER.fullmatch(lower, s, e) is not None
         ):
+            if not meetings.NOUN_TRIGGER.fullmatch(lower, s, e) or lower.endswith(" to ", 0, s):
+                unreal_clauses.append((clause, s))  # a verb ("looking forward to meeting him")
             continue  # "no plans to meet", "could meet", "a possible summit", "the talks were called off"
         taken.append((s, e))
         out.append(Trig(kind, s, e, clause))
-    # a planned meeting announced after a "meeting"/"talks" noun of the same clause supersedes it
+    # a planned meeting announced after a "meeting"/"talks" noun of the same clause supersedes it; a
+    # meeting the clause names as no fact takes the nouns of its clause with it ("looking forward to
+    # meeting him during the summit", "aims to visit ... if there is progress in the negotiations")
     planned = [t.clause for t in out if t.kind == "planned_meeting"]
-    return [t for t in out if not (t.kind == "meeting" and t.clause in planned)]
+    return [
+        t
+        for t in out
+        if not (t.kind == "meeting" and t.clause in planned)
+        and not (t.kind == "meeting" and any(c == t.clause and at < t.start for c, at in unreal_clauses))
+    ]
 
 
 

@@ -33,7 +33,11 @@ _UNREAL_BEFORE = re.compile(
     r"ask(?:s|ed|ing)? (?:to|for)|aim(?:s|ed|ing)? to|tr(?:y|ies|ied|ying) to|attempt(?:s|ed)? to|"
     r"prospects? of|idea of|chance of|talk of|considering|consider(?:s|ed)?|mull(?:s|ed|ing)?|"
     r"threat(?:en|ened|ens) to|unlikely|doubt(?:s|ed|ful)?|authori[sz](?:e|es|ed|ing)|allow(?:s|ed)?|"
-    r"permit(?:s|ted)?)\b|n't\b",
+    r"permit(?:s|ted)?|explor(?:e|es|ed|ing)|look(?:s|ed|ing)? forward to|"
+    r"efforts?\s+(?:\w+\s+){0,4}?to)\b|n't\b|"
+    # the intention right before a trigger that begins with "to": "aiming to visit", "trying to meet"
+    r"\b(?:aim(?:s|ed|ing)?|tr(?:y|ies|ied|ying)|attempt(?:s|ed|ing)?|ask(?:s|ed|ing)?|"
+    r"efforts?(?:\s+\w+){0,4}|look(?:s|ed|ing)? forward)\s+$",
     re.I,
 )
 # a noun trigger named as no fact: "a possible meeting", "any talks", "no summit"
