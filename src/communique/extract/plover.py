@@ -584,9 +584,11 @@ def _trim(span: tuple[int, int], tokens: list[_Tok]) -> tuple[int, int] | None:
 
 @cache
 def _sudachi() -> tuple[Any, Any]:
-    from sudachipy import dictionary, tokenizer
+    from sudachipy import tokenizer
 
-    return dictionary.Dictionary(dict="core").create(), tokenizer.Tokenizer.SplitMode.C
+    from ..sudachi import dictionary
+
+    return dictionary().create(), tokenizer.Tokenizer.SplitMode.C
 
 
 def _ja_morphs(text: str) -> list[tuple[int, int, str, str]]:

@@ -64,9 +64,9 @@ def kana_to_romaji(kana: str) -> str:
 
 @cache
 def _tokenizer() -> Any:
-    from sudachipy import Dictionary
+    from ..sudachi import dictionary
 
-    return Dictionary(dict="core").create()
+    return dictionary().create()
 
 
 def romanized_name(name: str) -> str | None:

@@ -35,9 +35,9 @@ _MAX_SUDACHI = 10_000  # characters per call, well under Sudachi's input limit
 
 @cache
 def _sudachi() -> Any:
-    from sudachipy import Dictionary
+    from ..sudachi import dictionary
 
-    return Dictionary(dict="core").create()
+    return dictionary().create()
 
 
 def words(text: str) -> list[str]:

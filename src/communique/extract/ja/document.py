@@ -88,9 +88,11 @@ class Doc:
 
 @cache
 def _tokenizer() -> tuple[Any, Any]:
-    from sudachipy import dictionary, tokenizer
+    from sudachipy import tokenizer
 
-    return dictionary.Dictionary(dict="core").create(), tokenizer.Tokenizer.SplitMode.C
+    from ...sudachi import dictionary
+
+    return dictionary().create(), tokenizer.Tokenizer.SplitMode.C
 
 
 def tokenize(text: str) -> list[Token]:
