@@ -100,6 +100,12 @@ CASES += [
         [("planned_meeting", {"person:khalil-al-hayya", "israel"})],
     ),
     (
+        "'when he meets X later this week' and 'ahead of the meeting with X': still to come",
+        "Donald Trump said he was confident of a deal when he meets Xi Jinping later this week. Trump "
+        "was upbeat ahead of the meeting with Xi in Seoul.",
+        [("planned_meeting", {"donald-trump", "xi-jinping"})],
+    ),
+    (
         "a line with no closing punctuation (a related article's title) states no meeting",
         "Scott Bessent met He Lifeng in Geneva on Monday.\n\nMarkets Rally As Leaders Summit Talks Resume",
         [("meeting", {"scott-bessent", "person:he-lifeng"})],

@@ -197,7 +197,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"travel|visit|sit down|host|join|attend|engage in (?:[\w-]+ ){0,2}(?:talks|negotiations))|"
             r"(?:is|are|was|were) (?:due|expected) (?=in |at )|"
             r"will be in (?=[a-z. ]{2,50} for (?:talks|meetings?|negotiations)\b)|"
-            r"upcoming (?:meeting|talks|round)|(?:meeting|talks|round) "
+            r"upcoming (?:meeting|talks|round)|ahead of (?:the|a|his|her|their) (?:[\w-]+ ){0,2}?"
+            r"(?:meeting|summit|talks)(?= with\b)|(?:meeting|talks|round) "
             r"(?:is|are|was|were) (?:planned|scheduled|expected)|(?:planned|scheduled|expected) "
             r"(?:meeting|talks)|preparing (?:the |for )?(?:meetings?|talks)|next round)\b"
         ),
@@ -280,7 +281,8 @@ _TRIGGER_KEYS = {
     ),
     "phone_call": Key.of("a the by", "tele phone spoke call talked"),
     "planned_meeting": Key.of(
-        "will would are is to were was", "plan upcoming meeting talks round scheduled expected preparing next"
+        "will would are is to were was ahead",
+        "plan upcoming meeting talks round scheduled expected preparing next",
     ),
     "meeting": Key.of(
         "",
@@ -1170,6 +1172,7 @@ _DATELINE_BEFORE = re.compile(r"\s*[A-Z][A-Z .'-]+,\s*")
 _DATELINE_AFTER = re.compile(r"(?:,?\s*\d{4})?\s*(?:\([^)]{0,40}\)\s*)?[-—–]")
 
 
+_COMING = re.compile(r"\b(?:later this (?:week|month)|next (?:week|month)|tomorrow)\b")
 _PAST_TRIP = re.compile(r"\b(?:was|were)\s+(?:visiting|in)\s+[^,;.]{1,40}\s$")
 _GREETED = re.compile(r"(?:welcomed|greeted) ")
 _LINE_END = re.compile(r"[.!?:;\"”’)\]…]\s*$")
@@ -1293,6 +1296,8 @@ def _triggers(
             and _NOUN_DEMAND.search(lower, max(0, s - 12), s)
         ):
             continue  # "Moscow's demands", "attaching demands": a noun, not an act
+        if kind == "meeting" and lower[s:e] in ("meet", "meets") and _COMING.search(lower, e, clause[1]):
+            kind = "planned_meeting"  # "when he meets Xi later this week": still to come
         past_trip = lower.startswith("to ", s) and _PAST_TRIP.search(lower, max(0, s - 60), s)
         if kind == "planned_meeting" and past_trip:
             kind = "meeting"  # "Akazawa was visiting Osaka to host a U.S. delegation": it took place
