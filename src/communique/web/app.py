@@ -331,6 +331,25 @@ def create_app(
     def snapshot() -> Snapshot:
         return library.snapshot()
 
+    async def snapshot_async() -> Snapshot:
+        snap = library.snapshot_nowait()  # a stat of the file, no thread
+        return snap if snap is not None else await run_in_threadpool(library.snapshot)
+
+    async def view(snap: Snapshot, name: str, *args: Any) -> Any:
+        """A view of the snapshot: at once when it is computed already (the usual case: serve computes the
+        newest stories' views ahead), else in a thread (a large story's takes seconds)."""
+        method = getattr(snap, name)
+        if snap.has(name, *args):
+            return method(*args)
+        return await run_in_threadpool(method, *args)
+
+    async def page_json(
+        request: Request, snap: Snapshot, key: tuple[Any, ...], items: list[Any], offset: int, limit: int
+    ) -> Response:
+        if snap.is_encoded(key, items, offset, offset + limit):
+            return paged_json(request, snap, key, items, offset, limit)
+        return await run_in_threadpool(paged_json, request, snap, key, items, offset, limit)
+
     def story_or_404(snap: Snapshot, story_id: str) -> dict[str, Any]:
         story = snap.story(story_id)
         if story is None:
@@ -587,10 +606,10 @@ def create_app(
 
     # -- the JSON API ----------------------------------------------------------------------
     @app.get("/api/stories", response_model=Page, responses=ERRORS, tags=["stories"])
-    def api_stories(request: Request, offset: Offset = 0, limit: Limit = 50) -> Response:
+    async def api_stories(request: Request, offset: Offset = 0, limit: Limit = 50) -> Response:
         """Every story, newest update first: name, date range, reports, independent sources, languages."""
-        snap = snapshot()
-        return paged_json(request, snap, ("stories",), snap.stories, offset, limit)
+        snap = await snapshot_async()
+        return await page_json(request, snap, ("stories",), snap.stories, offset, limit)
 
     @app.get("/api/stories/{story_id}", responses=ERRORS, tags=["stories"])
     def api_story(story_id: StoryId) -> dict[str, Any]:
@@ -618,7 +637,7 @@ def create_app(
         return briefing.to_dict()
 
     @app.get("/api/stories/{story_id}/timeline", response_model=Page, responses=ERRORS, tags=["stories"])
-    def api_timeline(
+    async def api_timeline(
         request: Request,
         story_id: StoryId,
         lang: Lang = "en",
@@ -629,13 +648,13 @@ def create_app(
         """The story's events and dated statements by date: export ``event`` records (and statements, of
         ``type`` statement) with participants' names, independent sources and the conflicts that contest
         them."""
-        snap = snapshot()
+        snap = await snapshot_async()
         story_or_404(snap, story_id)
-        view = ("timeline", story_id, lang, show)
-        return paged_json(request, snap, view, snap.timeline(story_id, lang, show), offset, limit)
+        items = await view(snap, "timeline", story_id, lang, show)
+        return await page_json(request, snap, ("timeline", story_id, lang, show), items, offset, limit)
 
     @app.get("/api/stories/{story_id}/statements", response_model=Page, responses=ERRORS, tags=["stories"])
-    def api_statements(
+    async def api_statements(
         request: Request,
         story_id: StoryId,
         lang: Lang = "en",
@@ -648,28 +667,33 @@ def create_app(
         """Who said what: one item per statement, grouped by speaker (the most quoted first, then by date),
         each with its speaker, wordings by language (quote ids of the export), date and independent
         sources."""
-        snap = snapshot()
+        snap = await snapshot_async()
         story_or_404(snap, story_id)
-        view = ("statement list", story_id, lang, speaker)
-        return paged_json(request, snap, view, snap.statement_list(story_id, lang, speaker), offset, limit)
+        items = await view(snap, "statement_list", story_id, lang, speaker)
+        return await page_json(
+            request, snap, ("statement_list", story_id, lang, speaker), items, offset, limit
+        )
 
     @app.get("/api/stories/{story_id}/positions", response_model=Page, responses=ERRORS, tags=["stories"])
-    def api_positions(
+    async def api_positions(
         request: Request, story_id: StoryId, lang: Lang = "en", offset: Offset = 0, limit: Limit = 50
     ) -> Response:
         """Positions: one item per party, its cells keyed by proposal or issue: the latest stance, with
         its history (position ids of the export) and evidence."""
-        snap = snapshot()
+        snap = await snapshot_async()
         story_or_404(snap, story_id)
-        rows = snap.positions(story_id, lang)["rows"]
-        return paged_json(request, snap, ("positions", story_id, lang), rows, offset, limit)
+        rows = (await view(snap, "positions", story_id, lang))["rows"]
+        return await page_json(request, snap, ("positions", story_id, lang), rows, offset, limit)
 
     @app.get("/api/stories/{story_id}/conflicts", response_model=Page, responses=ERRORS, tags=["stories"])
-    def api_conflicts(request: Request, story_id: StoryId, offset: Offset = 0, limit: Limit = 50) -> Response:
+    async def api_conflicts(
+        request: Request, story_id: StoryId, offset: Offset = 0, limit: Limit = 50
+    ) -> Response:
         """Where reports differ: each conflict with its variants, their outlets and evidence."""
-        snap = snapshot()
+        snap = await snapshot_async()
         story_or_404(snap, story_id)
-        return paged_json(request, snap, ("conflicts", story_id), snap.conflicts(story_id), offset, limit)
+        items = await view(snap, "conflicts", story_id)
+        return await page_json(request, snap, ("conflicts", story_id), items, offset, limit)
 
     @app.get("/api/stories/{story_id}/sources", responses=ERRORS, tags=["stories"])
     def api_sources(story_id: StoryId) -> dict[str, Any]:
@@ -692,7 +716,7 @@ def create_app(
             story_or_404(snap, story)
         if not q:
             rows = snap.report_rows(story)
-            return paged_json(request, snap, ("report rows", story), rows, offset, limit)
+            return paged_json(request, snap, ("report_rows", story), rows, offset, limit)
         rows = [{k: h.get(k) for k in _SUMMARY} for h in library.search(q, limit=10_000)]
         if story is not None:
             rows = [r for r in rows if r.get("story_id") == story]
@@ -706,7 +730,7 @@ def create_app(
         return {"report": report, "items": snap.report_items(report_id)}
 
     @app.get("/api/records/{kind}", response_model=Page, responses=ERRORS, tags=["records"])
-    def api_records(
+    async def api_records(
         request: Request,
         kind: Annotated[
             str,
@@ -720,11 +744,11 @@ def create_app(
         story: Annotated[str | None, Query(max_length=200, description="only this story's")] = None,
     ) -> Response:
         """Export records of one type, exactly as ``communique export --type KIND`` writes them."""
-        snap = snapshot()
+        snap = await snapshot_async()
         if story is not None:
             story_or_404(snap, story)
-        rows = snap.records_of(kind, story)
-        return paged_json(request, snap, ("records", kind, story), rows, offset, limit)
+        rows = await view(snap, "records_of", kind, story)
+        return await page_json(request, snap, ("records_of", kind, story), rows, offset, limit)
 
     @app.get("/api/records/{kind}/{record_id}", responses=ERRORS, tags=["records"])
     def api_record(

@@ -121,22 +121,25 @@ class Snapshot:
 
     def warm(self, stories: int = 20) -> None:
         """Compute ahead the views a reader of the newest stories opens (a story of thousands of reports
-        takes seconds for its timeline or its statements), so no request waits for them."""
-        for kind in (*ITEM_TYPES, "conflict", "actor", "report"):
-            self.records_of(kind, None)
-        self.report_rows(None)
+        takes seconds for its timeline or its statements), and the API's lists in JSON (each item keyed
+        by the view's name and arguments), so no request waits for them."""
+        lists: list[tuple[Any, ...]] = [("stories",), ("report_rows", None)]
+        lists += [("records_of", kind, None) for kind in (*ITEM_TYPES, "conflict", "actor", "report")]
         for story in self.stories[:stories]:
             sid = story["id"]
             self.newest_report_day(sid)
             self.source_summary(sid)
-            self.conflicts(sid)
+            lists += [("conflicts", sid), ("report_rows", sid)]
             for lang in ("en", "ja"):
-                self.timeline(sid, lang, "all")
-                self.statement_list(sid, lang, None)
-                self.positions(sid, lang)
-            for kind in (*ITEM_TYPES, "conflict", "actor", "report"):
-                self.records_of(kind, sid)
-            self.report_rows(sid)
+                lists += [("timeline", sid, lang, "all"), ("statement_list", sid, lang, None)]
+                lists += [("positions", sid, lang)]
+            lists += [("records_of", kind, sid) for kind in (*ITEM_TYPES, "conflict", "actor", "report")]
+        for name, *args in lists:  # each list and its items in JSON, as the API's pages read them
+            found: Any = self.stories if name == "stories" else getattr(self, name)(*args)
+            items: list[Any] = found["rows"] if name == "positions" else found
+            encode = self.encoded((name, *args), items)
+            for i in range(len(items)):
+                encode(i)
 
     # -- looking things up -------------------------------------------------------------------
     @_memo
@@ -206,6 +209,15 @@ class Snapshot:
                 for ev in role.get("evidence") or ()
             )
         ]
+
+    def has(self, name: str, *args: Any) -> bool:
+        """Whether the view ``name(*args)`` is computed already (called with the same arguments)."""
+        return (name, *args) in self.memo
+
+    def is_encoded(self, view: tuple[Any, ...], items: list[Any], start: int, stop: int) -> bool:
+        """Whether items ``start:stop`` of a kept list are encoded already (a page then costs a join)."""
+        cache = self.memo.get(("encoded", *view))
+        return cache is not None and len(cache) == len(items) and None not in cache[start:stop]
 
     def encoded(self, view: tuple[Any, ...], items: list[Any]) -> Callable[[int], bytes]:
         """``encoded(view, items)(i)``: item ``i`` of a list this snapshot keeps, as JSON bytes, encoded on
