@@ -106,6 +106,11 @@ CASES += [
         [("planned_meeting", {"donald-trump", "xi-jinping"})],
     ),
     (
+        "a city hosting the talks is where they are, not a party",
+        "Doha is currently hosting indirect talks between Israel and Hamas.",
+        [("meeting", {"israel", "hamas"})],
+    ),
+    (
         "a line with no closing punctuation (a related article's title) states no meeting",
         "Scott Bessent met He Lifeng in Geneva on Monday.\n\nMarkets Rally As Leaders Summit Talks Resume",
         [("meeting", {"scott-bessent", "person:he-lifeng"})],

@@ -532,6 +532,8 @@ def _mention_ok(ctx: Context, idx: int, mention: Mention, kind: str, trig: Trig)
         r"\s+(?:round|talks|meeting|summit|session|framework|plan|format|process)\b", text[mention.end :]
     ):
         return False  # "the Berlin round": where, not who
+    if mention.source == "metonym" and kind in _FRAMED_KINDS and _CITY_HOSTS.match(text, mention.end):
+        return False  # "Doha is hosting talks between Israel and Hamas": where, not who
     if kind in _FRAMED_KINDS and mention.kind == "country" and _PLACE_IN_BRACKETS.search(before):
         return False  # "in Madrid (Spain)": where, not who
     if (
@@ -548,6 +550,7 @@ def _mention_ok(ctx: Context, idx: int, mention: Mention, kind: str, trig: Trig)
     )
 
 
+_CITY_HOSTS = re.compile(r"\s+(?:(?:is|was|has been|had been|will be)\s+)?(?:\w+ly\s+)?host(?:s|ed|ing)\b")
 _DATELINE_MARK = re.compile(r"\s*(?:[—–-]|,|\(|\s[A-Z][a-z]{2})")
 _WITH_ABSOLUTE = re.compile(r",\s+with\b")
 _WITH_DOING = re.compile(
