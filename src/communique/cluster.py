@@ -100,9 +100,14 @@ def _quiet_dask() -> Iterator[None]:
 def _connected(client_class: Any, cluster_class: Any, address: str | None, workers: int | None,
                timeout: float | None) -> Iterator[Any]:
     if address is None:
-        cluster = cluster_class(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
-                               processes=True, host="127.0.0.1", dashboard_address="127.0.0.1:0",
-                               silence_logs=logging.CRITICAL)
+        import dask
+
+        # No queue at the scheduler: the window of documents in flight is kept here, and each
+        # worker holding its next documents saves a round trip per report on a busy machine.
+        with dask.config.set({"distributed.scheduler.worker-saturation": float("inf")}):
+            cluster = cluster_class(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
+                                   processes=True, host="127.0.0.1", dashboard_address="127.0.0.1:0",
+                                   silence_logs=logging.CRITICAL)
         try:
             with client_class(cluster, set_as_default=False) as client:
                 yield client
