@@ -109,6 +109,26 @@ def test_a_lost_worker_stops_with_one_line_and_a_rerun_finishes(tmp_path, client
     assert _export(db) == _single(tmp_path / "single.db", [str(folder)])
 
 
+def test_the_workers_extract_with_the_users_names(tmp_path, client):
+    """The user's gazetteer of this process (--gazetteer) is the one the workers extract with."""
+    from communique.extract import user_names
+
+    from .everyday import write_reports
+    from .test_everyday_names import AKAZAWA
+
+    names = tmp_path / "names.json"
+    names.write_text(json.dumps({"version": 1, "entries": [AKAZAWA]}, ensure_ascii=False), encoding="utf-8")
+    paths = [str(p) for p in write_reports(tmp_path / "in", ("trade1.txt", "trade-ja.txt"))]
+    user_names.use_file(names)
+    try:
+        with pipeline.open_store(str(tmp_path / "cluster.db")) as store:
+            cluster.ingest(store, paths, "local", client=client)
+        assert _export(tmp_path / "cluster.db") == _single(tmp_path / "single.db", paths)
+    finally:
+        user_names.use_file(None)
+    assert "ryosei-akazawa" in "".join(_export(tmp_path / "cluster.db"))
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
