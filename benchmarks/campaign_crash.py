@@ -5,7 +5,8 @@
 
 Local files only (the bundled sample corpus, copied to a temporary folder); nothing goes to
 the network.  Every process is started and ended by this script, and the whole campaign stops
-at ``--budget`` seconds whatever is left.
+at ``--budget`` seconds whatever is left.  Every process runs a copy of ``src/`` taken at the
+start, so that edits to the working tree during the campaign make no difference between runs.
 
 1. A clean run ingests the corpus into a fresh store: its export is the reference.
 2. Kill rounds: an ingest of the same corpus into a fresh store is killed with SIGKILL at a
@@ -43,9 +44,20 @@ def _ingest_cmd(db: Path, corpus: Path) -> list[str]:
             str(corpus / "en"), str(corpus / "ja")]
 
 
+# The code every process runs: a copy of src/ taken when the campaign starts, so that a change
+# made to the working tree meanwhile (by anyone) is no difference between two runs.
+CODE = ROOT / "src"
+
+
+def _snapshot(work: Path) -> None:
+    global CODE
+    CODE = work / "src"
+    shutil.copytree(ROOT / "src", CODE, ignore=shutil.ignore_patterns("__pycache__"))
+
+
 def _env() -> dict[str, str]:
     env = dict(os.environ)
-    env["PYTHONPATH"] = str(ROOT / "src") + os.pathsep + env.get("PYTHONPATH", "")
+    env["PYTHONPATH"] = str(CODE) + os.pathsep + env.get("PYTHONPATH", "")
     return env
 
 
@@ -54,7 +66,7 @@ def _run(cmd: list[str], timeout: float) -> subprocess.CompletedProcess[str]:
 
 
 def _export(db: Path) -> list[str]:
-    sys.path.insert(0, str(ROOT / "src"))
+    sys.path.insert(0, str(CODE))
     from communique import pipeline
     from communique.store import SQLiteStore
 
@@ -90,6 +102,10 @@ def _check(db: Path, reference: list[str], clean_ids: set[str]) -> dict[str, int
     if out["differing"]:
         ref, got = set(reference), set(export)
         print(f"  export differs: {len(ref - got)} record(s) missing, {len(got - ref)} extra", flush=True)
+        for line in sorted(ref - got)[:2] + sorted(got - ref)[:2]:
+            record = json.loads(line)
+            print(f"    {'missing' if line in ref else 'extra'}: {record.get('type')} {record.get('id')}",
+                  flush=True)
     return out
 
 
@@ -108,6 +124,7 @@ def main() -> int:
               "parallel_runs": 0, "failed": 0, "parallel_lost": 0, "parallel_duplicated": 0,
               "parallel_differing": 0}
     try:
+        _snapshot(work)
         corpus = work / "corpus"
         shutil.copytree(CORPUS, corpus, ignore=shutil.ignore_patterns("*.md"))
         clean = work / "clean.db"
