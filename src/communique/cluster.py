@@ -44,6 +44,11 @@ CONNECT_SECONDS = 10.0  # waiting for a scheduler that does not answer
 NO_WORKERS_SECONDS = 60.0  # waiting with work queued and no worker in the cluster
 WINDOW_PER_THREAD = 4  # documents in flight per worker thread (at least MIN_WINDOW)
 MIN_WINDOW = 8
+# Tasks the scheduler hands a worker thread at once (Dask's default is 1.1): with the next
+# documents already on the worker, it does not wait a round trip to the scheduler before each
+# report, and the documents are still dealt out evenly (with no limit at all, Dask gives runs of
+# them to one worker).  --scheduler local sets it; an existing scheduler is started with it.
+WORKER_SATURATION = 4.0
 
 
 class ClusterError(CommuniqueError):
@@ -102,9 +107,7 @@ def _connected(client_class: Any, cluster_class: Any, address: str | None, worke
     if address is None:
         import dask
 
-        # No queue at the scheduler: the window of documents in flight is kept here, and each
-        # worker holding its next documents saves a round trip per report on a busy machine.
-        with dask.config.set({"distributed.scheduler.worker-saturation": float("inf")}):
+        with dask.config.set({"distributed.scheduler.worker-saturation": WORKER_SATURATION}):
             cluster = cluster_class(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
                                    processes=True, host="127.0.0.1", dashboard_address="127.0.0.1:0",
                                    silence_logs=logging.CRITICAL)
