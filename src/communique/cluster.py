@@ -46,8 +46,8 @@ WINDOW_PER_THREAD = 4  # documents in flight per worker thread (at least MIN_WIN
 MIN_WINDOW = 8
 # Tasks the scheduler hands a worker thread at once (Dask's default is 1.1): with the next
 # documents already on the worker, it does not wait a round trip to the scheduler before each
-# report, and the documents are still dealt out evenly (with no limit at all, Dask gives runs of
-# them to one worker).  --scheduler local sets it; an existing scheduler is started with it.
+# report; the window above still bounds what is in flight.  --scheduler local sets it; an
+# existing scheduler is started with it (docs/cluster.md).
 WORKER_SATURATION = 4.0
 
 
