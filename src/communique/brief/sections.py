@@ -240,8 +240,9 @@ def _outcome(w: Writer, event: Record) -> Statement | None:
 
 
 def meetings_section(w: Writer) -> Section | None:
-    """Meetings, calls and agreements not told yet, well told (:func:`_well_told`): the latest MAX_MEETINGS,
-    told oldest first, each with what one of its sides said of it; one per kind, day and participants."""
+    """Meetings, calls and agreements not told yet, well told (:func:`_well_told`): MAX_MEETINGS of
+    them, those two sources or more tell first, then the latest, told oldest first, each with what
+    one of its sides said of it; one per kind, day and participants."""
     kinds = (*select.MEETINGS, "agreement")
     rest = [
         e
@@ -249,7 +250,9 @@ def meetings_section(w: Writer) -> Section | None:
         if e.get("kind") in kinds and str(e["id"]) not in w.shown_events and e.get("date_precision") != "year"
     ]
     rest = [e for e in rest if (day(e.get("date")) or "9999") <= w.v.as_of and _well_told(w, e)]
-    rest.sort(key=lambda e: (day(e.get("date")) or "", str(e["id"])), reverse=True)
+    # the best told first (two sources or more), then the latest; told oldest first below
+    rest.sort(key=lambda e: (w.v.sources(w.v.evidence(e)) >= 2, day(e.get("date")) or "", str(e["id"])),
+              reverse=True)
     chosen = []
     seen: set[tuple[str, str, frozenset[str]]] = set()
     for event in rest:  # the latest ones, told oldest first
@@ -258,8 +261,9 @@ def meetings_section(w: Writer) -> Section | None:
             continue
         seen.add(key)
         chosen.append(event)
+    chosen.sort(key=lambda e: (day(e.get("date")) or "", str(e["id"])))
     sentences = []
-    for event in reversed(chosen):
+    for event in chosen:
         told = w.event_sentence(event)
         if not told:
             continue

@@ -374,7 +374,9 @@ def clashing_targets(targets: dict[str, list[Track]]) -> list[str]:
 
 
 def most_contested(targets: dict[str, list[Track]]) -> str | None:
-    contested = [t for t, ts in targets.items() if len(ts) >= 2] or list(targets)
+    """Where the parties are furthest apart: a question two holders or more take different
+    stances on (one holder's demand is no gap between parties); None when there is none."""
+    contested = [t for t, ts in targets.items() if len(ts) >= 2 and len(_stances(ts)) >= 2]
     if not contested:
         return None
     return sorted(
