@@ -139,6 +139,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     )
     if args.host not in LOOPBACK:
         print(f"warning: listening on {args.host}: other machines can read this record", file=sys.stderr)
+        if token is not None:
+            print("warning: --allow-ingest off loopback: the token travels unencrypted", file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, server_header=False)
     return 0
 
