@@ -60,6 +60,8 @@ _SENTENCE = re.compile(r".+?(?:[。！？]|[.!?](?=\s))")
 
 
 _HEADLINE_DATE = re.compile(r"^(?:On|In) [^,]{3,30}, |^[0-9０-９]{1,2}月[0-9０-９]{1,2}日、")
+_ATTRIBUTION_TAIL = re.compile(
+    r",\s+(?:the\s+)?(?:official\s+|state\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5}\s+(?:said|reported|says)\.?$")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 # what may stay in Japanese in an English sentence: quoted words, and the outlet of "According to X,"
 _OUTSIDE = re.compile(r"“[^”]*”|^According to [^,]*,")
@@ -282,6 +284,8 @@ class Writer:
         q = select.rendering(st, self.lang)
         q_lang = str(q.get("language") or self.lang)
         text = body.trim(str(q.get("text") or ""), 120 if q_lang == "ja" else 260)
+        if q_lang == "en" and not q.get("direct"):  # "..., the official Xinhua News Agency said"
+            text = _ATTRIBUTION_TAIL.sub("", text)
         shown = self.T.shown(text)
         speaker = self.names.mention(st.speaker_id) if st.speaker_id else (st.speaker_text or "?")
         # a remark no report dates carries its report's part of the month: not said as its date
