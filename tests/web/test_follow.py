@@ -343,3 +343,16 @@ def test_a_changed_feed_is_downloaded_once_and_items_stored_before_are_not_fetch
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_postgresql_store_keeps_its_follow_state_in_the_cache_folder(tmp_path, monkeypatch):
+    """A URL is no file name: the state goes to the user's cache, named by the URL without its password."""
+    from communique.web.follow import Follower
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    one = Follower(db="postgresql://ann:secret@db.example/news", sources=[], every=60).state_path
+    other = Follower(db="postgresql://ann:other@db.example/news", sources=[], every=60).state_path
+    assert one.parent == tmp_path / "communique" / "follow" and one.parent.is_dir()
+    assert one == other and "secret" not in str(one)
+    beside = Follower(db=str(tmp_path / "x.db"), sources=[], every=60).state_path
+    assert beside == tmp_path / "x.db.follow.json"

@@ -275,7 +275,16 @@ class Follower:
 
     @property
     def state_path(self) -> Path:
-        return Path(self.db + ".follow.json")
+        """Beside a database file (``DB.follow.json``); for a PostgreSQL URL, in the user's cache
+        folder under a digest of the URL without its password (a URL is no file name)."""
+        from ..store import is_url
+
+        if not is_url(self.db):
+            return Path(self.db + ".follow.json")
+        safe = re.sub(r"://([^:/@]*):[^@/]*@", r"://\1@", self.db)
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "communique" / "follow"
+        base.mkdir(parents=True, exist_ok=True)
+        return base / (hashlib.sha256(safe.encode()).hexdigest()[:16] + ".follow.json")
 
     def load(self) -> None:
         try:
