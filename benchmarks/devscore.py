@@ -360,76 +360,56 @@ def score_report(dev: DevReport, score: LangScore, gazetteer: Gazetteer) -> Repo
 
 def _score_meetings(dev: DevReport, report: Report, extraction: Extraction, score: LangScore,
                     gazetteer: Gazetteer) -> None:
-    gold = [m for m in dev.gold.get("meetings", []) if m.get("kind") in MEETING_KINDS]
-    preds = [e for e in extraction.events if e.kind in MEETING_KINDS]
-
-    def evidence_text(event: Any) -> str:
-        return " ".join(report.text[ev.start:ev.end] for ev in event.evidence)
-
-    def agree(g: dict[str, Any], p: Any) -> list[bool]:
-        forms = [name_forms(pid, extraction, gazetteer) for pid in p.participant_ids]
-        return [any(names_agree(name, "person" if " " in name or _is_cjk(name) else "other", f)
-                    or names_agree(name, "other", f) for name in g.get("participants", []))
-                for f in forms]
-
-    def match(g: dict[str, Any], p: Any) -> float:
-        if MEETING_KINDS[g["kind"]] != MEETING_KINDS[p.kind]:
-            return 0.0
-        shared = sum(agree(g, p))
-        text = overlap(g.get("evidence") or "", evidence_text(p))[0]
-        if shared == 0 and text < 0.5:
-            return 0.0
-        return shared + text
-
-    pairs = _pair(gold, preds, match)
-    score.meeting_precision.total += len(preds)
-    score.meeting_precision.hit += len(pairs)
-    score.meeting_recall.total += len(gold)
-    score.meeting_recall.hit += len(pairs)
-    by_gold = dict(pairs)
-    for gi, g in enumerate(gold):
-        names = g.get("participants", [])
-        score.participant_recall.total += len(names)
-        pi = by_gold.get(gi)
-        if pi is None:
-            score.misses.append(f"{dev.id}: missed {g['kind']} of {', '.join(names)}: "
-                                f"{(g.get('evidence') or '')[:60]!r}")
-            continue
-        p = preds[pi]
-        forms = [name_forms(pid, extraction, gazetteer) for pid in p.participant_ids]
-        for name in names:
-            found = any(names_agree(name, "person", f) or names_agree(name, "other", f) for f in forms)
-            score.participant_recall.hit += found
-            if not found:
-                score.misses.append(f"{dev.id}: participant {name} not found at {g['kind']} "
-                                    f"({', '.join(p.participant_ids)})")
-        for pid, right in zip(p.participant_ids, agree(g, p), strict=True):
-            score.participant_precision.total += 1
-            score.participant_precision.hit += right
-            if not right:
-                score.misses.append(f"{dev.id}: {pid} placed at {g['kind']} of {', '.join(names)}")
-    for pi, p in enumerate(preds):
-        if pi not in {pi for _g, pi in pairs}:
-            score.misses.append(f"{dev.id}: extra {p.kind} ({', '.join(p.participant_ids)}): "
-                                f"{evidence_text(p)[:60]!r}")
+    _score_events(
+        dev, report, extraction, gazetteer,
+        gold=[m for m in dev.gold.get("meetings", []) if m.get("kind") in MEETING_KINDS],
+        preds=[e for e in extraction.events if e.kind in MEETING_KINDS],
+        counts=(score.meeting_recall, score.meeting_precision,
+                score.participant_recall, score.participant_precision),
+        misses=score.misses,
+        same_kind=lambda g, p: MEETING_KINDS[g["kind"]] == MEETING_KINDS[p.kind],
+        person=lambda name: " " in name or _is_cjk(name),
+        words=("{kind}", "participant {name} not found at {kind}", "placed at {kind} of"),
+    )
 
 
 def _score_agreements(dev: DevReport, report: Report, extraction: Extraction, score: LangScore,
                       gazetteer: Gazetteer) -> None:
     """Agreements as meetings are scored: a predicted one matches a gold one of the same report
     that shares a party or half its evidence; participants over the matched ones."""
-    gold = dev.gold.get("agreements", [])
-    preds = [e for e in extraction.events if e.kind == "agreement"]
+    _score_events(
+        dev, report, extraction, gazetteer,
+        gold=[dict(a, kind="agreement") for a in dev.gold.get("agreements", [])],
+        preds=[e for e in extraction.events if e.kind == "agreement"],
+        counts=(score.agreement_recall, score.agreement_precision,
+                score.agreement_participant_recall, score.agreement_participant_precision),
+        misses=score.misses,
+        same_kind=lambda g, p: True,
+        person=lambda name: True,
+        words=("agreement", "party {name} not found in agreement", "made a party to the agreement of"),
+    )
+
+
+def _score_events(dev: DevReport, report: Report, extraction: Extraction, gazetteer: Gazetteer, *,
+                  gold: list[dict[str, Any]], preds: list[Any], counts: tuple[Any, Any, Any, Any],
+                  misses: list[str], same_kind: Any, person: Any, words: tuple[str, str, str]) -> None:
+    """Gold events of a report paired with predicted ones (same kind, a shared participant or half
+    the evidence), then the participants of the pairs: recall, precision and their misses."""
+    recall, precision, p_recall, p_precision = counts
+    what, not_found, misplaced = words
 
     def evidence_text(event: Any) -> str:
         return " ".join(report.text[ev.start:ev.end] for ev in event.evidence)
 
     def agree(g: dict[str, Any], p: Any) -> list[bool]:
         forms = [name_forms(pid, extraction, gazetteer) for pid in p.participant_ids]
-        return [any(names_agree(name, "person", f) or names_agree(name, "other", f)
-                    for name in g.get("participants", [])) for f in forms]
+        return [any(names_agree(name, "person" if person(name) else "other", f)
+                    or names_agree(name, "other", f) for name in g.get("participants", []))
+                for f in forms]
 
     def match(g: dict[str, Any], p: Any) -> float:
+        if not same_kind(g, p):
+            return 0.0
         shared = sum(agree(g, p))
         text = max(overlap(g.get("evidence") or "", evidence_text(p)))
         if shared == 0 and text < 0.5:
@@ -437,36 +417,37 @@ def _score_agreements(dev: DevReport, report: Report, extraction: Extraction, sc
         return shared + text
 
     pairs = _pair(gold, preds, match)
-    score.agreement_precision.total += len(preds)
-    score.agreement_precision.hit += len(pairs)
-    score.agreement_recall.total += len(gold)
-    score.agreement_recall.hit += len(pairs)
+    precision.total += len(preds)
+    precision.hit += len(pairs)
+    recall.total += len(gold)
+    recall.hit += len(pairs)
     by_gold = dict(pairs)
     for gi, g in enumerate(gold):
         names = g.get("participants", [])
-        score.agreement_participant_recall.total += len(names)
+        p_recall.total += len(names)
         pi = by_gold.get(gi)
+        label = what.format(kind=g["kind"])
         if pi is None:
-            score.misses.append(f"{dev.id}: missed agreement of {', '.join(names) or '(unnamed)'}: "
-                                f"{(g.get('evidence') or '')[:60]!r}")
+            misses.append(f"{dev.id}: missed {label} of {', '.join(names) or '(unnamed)'}: "
+                          f"{(g.get('evidence') or '')[:60]!r}")
             continue
         p = preds[pi]
         forms = [name_forms(pid, extraction, gazetteer) for pid in p.participant_ids]
         for name in names:
             found = any(names_agree(name, "person", f) or names_agree(name, "other", f) for f in forms)
-            score.agreement_participant_recall.hit += found
+            p_recall.hit += found
             if not found:
-                score.misses.append(f"{dev.id}: party {name} not found in agreement "
-                                    f"({', '.join(p.participant_ids)})")
+                misses.append(f"{dev.id}: {not_found.format(name=name, kind=g['kind'])} "
+                              f"({', '.join(p.participant_ids)})")
         for pid, right in zip(p.participant_ids, agree(g, p), strict=True):
-            score.agreement_participant_precision.total += 1
-            score.agreement_participant_precision.hit += right
+            p_precision.total += 1
+            p_precision.hit += right
             if not right:
-                score.misses.append(f"{dev.id}: {pid} made a party to the agreement of {', '.join(names)}")
+                misses.append(f"{dev.id}: {pid} {misplaced.format(kind=g['kind'])} {', '.join(names)}")
     for pi, p in enumerate(preds):
         if pi not in {pi for _g, pi in pairs}:
-            score.misses.append(f"{dev.id}: extra agreement ({', '.join(p.participant_ids)}): "
-                                f"{evidence_text(p)[:60]!r}")
+            misses.append(f"{dev.id}: extra {what.format(kind=p.kind)} ({', '.join(p.participant_ids)}): "
+                          f"{evidence_text(p)[:60]!r}")
 
 
 def title_right(gold: str | None, got: str | None) -> bool:
