@@ -100,3 +100,13 @@ def test_cut_at_a_paragraph_end():
     read = pipeline._leading(report, 10_000)
     assert len(read.text) <= 10_000 and text.startswith(read.text) and read.text.endswith("word ")
     assert pipeline._leading(report, len(text)) is report
+
+
+def test_re_extracting_a_long_report_counts_it_extracted_with_a_warning(tmp_path):
+    """`communique extract --all` on a report read in part: extracted, with a warning; not failed."""
+    path = _long_report(tmp_path, 300_000)
+    with pipeline.open_store(tmp_path / "s.db") as store:
+        pipeline.ingest(store, [str(path)])
+        summary = pipeline.extract(store, everything=True)
+    assert summary.extracted == 1 and not summary.problems
+    assert len(summary.warnings) == 1 and "with a warning" in summary.line()

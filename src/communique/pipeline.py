@@ -408,12 +408,14 @@ class ExtractSummary:
     up_to_date: int = 0
     unsupported: dict[str, int] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # extracted, with a note (a long report read in part)
     seconds: float = 0.0
 
     def line(self) -> str:
         other = ", ".join(f"{n} in '{lang}'" for lang, n in sorted(self.unsupported.items()))
         return (f"extracted {self.extracted} report(s), {self.up_to_date} up to date"
                 + (f", skipped {other} (no extractor for that language)" if other else "")
+                + (f", {len(self.warnings)} with a warning" if self.warnings else "")
                 + (f", {len(self.problems)} failed" if self.problems else "")
                 + f", in {self.seconds:.1f}s")
 
@@ -433,7 +435,11 @@ def extract(store: SQLiteStore, *, everything: bool = False, progress: Progress 
             summary.up_to_date += 1
             continue
         problem = _extract_and_merge(store, stored)
-        if problem:
+        if problem and store.extractors_run(stored.id) == set(names):  # stored, with a note: not a failure
+            summary.extracted += 1
+            summary.warnings.append(problem)
+            say(f"warning: {problem}")
+        elif problem:
             summary.problems.append(problem)
             say(f"warning: {problem}")
         else:
