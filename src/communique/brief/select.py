@@ -284,7 +284,7 @@ def ranked_statements(v: View, names: Names, lang: str) -> list[Statement]:
     ("Maybe" is not a statement)."""
     statements = [st for st in v.statements()
                   if _party(names, st.speaker_id) and _has_content(st, lang) and showable(st, lang)
-                  and _reads(st, lang)]
+                  and _reads(st, lang) and _placed(st)]
     return sorted(statements, key=lambda st: (-newsworthiness(v, names, st, lang), st.id))
 
 
@@ -307,6 +307,20 @@ def _has_content(st: Statement, lang: str) -> bool:
         return True
     fragment = bool(rendering(st, lang).get("direct")) and text[:1].islower()
     return len(re.findall(r"[A-Za-z]+", text)) >= (8 if fragment else 3)
+
+
+_RELATIVE_DAY = re.compile(
+    r"\b(?:today|tomorrow|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"this week|next week|last week)\b|(?<![月年\d０-９])[0-9０-９]{1,2}日|今日|明日|昨日|来週|今週|先週",
+    re.I)
+
+
+def _placed(st: Statement) -> bool:
+    """A remark not dated to the day must not name a day relative to when it was said ("on
+    Friday", 「15日に」): the reader would take it for a day still to come."""
+    if st.precision in ("day", "datetime"):
+        return True
+    return not any(_RELATIVE_DAY.search(str(q.get("text") or "")) for q in st.quotes)
 
 
 def _reads(st: Statement, lang: str) -> bool:
