@@ -263,7 +263,7 @@ class Writer:
         one of the people of its side is named."""
         ids = select.supported_participants(self.v, event, self.forms)
         kind = str(event.get("kind"))
-        if kind in (*select.MEETINGS, "planned_meeting", "agreement"):
+        if kind in (*select.HELD, "planned_meeting"):
             ids = [a for a in ids if self.supporting_span(
                 event, Claim(role="participant", actor=a, value=kind, item_id=str(event["id"]))) is not None]
         people_sides = {self.names.side(a) for a in ids if self.names.kind(a) == "person"}
@@ -325,9 +325,9 @@ class Writer:
         if conflict is not None:  # the date most sources give, flagged; none when no variant leads
             when, extra = self.majority_date(conflict)
         kind_shown = str(event.get("kind"))
-        if kind_shown in (*select.MEETINGS, "agreement") and len(actors) < 2:
+        if kind_shown in select.HELD and len(actors) < 2:
             return None  # "X held a meeting": with one side only, the sentence says nothing checkable
-        if kind_shown in (*select.MEETINGS, "agreement") and len({self.names.side(a) for a in actors}) < 2:
+        if kind_shown in select.HELD and len({self.names.side(a) for a in actors}) < 2:
             return None  # one delegation "meeting" itself: its counterpart is missing from the record
         if kind_shown in select.MEETINGS and (day(event.get("date")) or "") > self.v.as_of:
             kind_shown = "planned_meeting"  # dated after the as-of day: still to come
@@ -354,7 +354,7 @@ class Writer:
         self.shown_events.add(str(event["id"]))
         claim_kind = str(event.get("kind"))
         claims = [Claim(role="participant", actor=a, value=claim_kind, item_id=str(event["id"]))
-                  for a in actors if claim_kind in (*select.MEETINGS, "planned_meeting", "agreement")]
+                  for a in actors if claim_kind in (*select.HELD, "planned_meeting")]
         if claim_kind == "planned_meeting" and not actors:
             claims = [Claim(role="planned", value=claim_kind, item_id=str(event["id"]))]
         required = [self.supporting_span(event, c) for c in claims]
@@ -445,18 +445,17 @@ class Writer:
             # report may recall a remark of weeks ago without its date
             age = select.days_between(st.said_on or self.v.first_seen(st.evidence), self.v.as_of)
             recent = age is not None and age <= (_HEADLINE_DAYS if st.said_on else 1)  # no date: not recent
-            fitting.append((st, recent, q.get("language") == self.lang, age is not None))
-        # the latest days' words first, then words a date places, in the briefing's language first
-        def rank(i: int) -> tuple[bool, bool, bool, int, int]:
-            st, recent, in_lang, dated = fitting[i]
-            age = select.days_between(st.said_on or self.v.first_seen(st.evidence), self.v.as_of) or 0
-            return (not recent, not dated, not in_lang, age // 7, i)  # then the latest week's words
+            fitting.append((st, recent, q.get("language") == self.lang, age))
 
-        ranked = sorted(range(len(fitting)), key=rank)
-        if not ranked:
+        # the latest days' words first, then words a date places, in the briefing's language first,
+        # then the latest week's words
+        def rank(i: int) -> tuple[bool, bool, bool, int, int]:
+            _st, recent, in_lang, age = fitting[i]
+            return (not recent, age is None, not in_lang, (age or 0) // 7, i)
+
+        if not fitting:
             return None
-        best = fitting[ranked[0]][0]
-        age = select.days_between(best.said_on or self.v.first_seen(best.evidence), self.v.as_of)
+        best, _recent, _in_lang, age = fitting[min(range(len(fitting)), key=rank)]
         if age is None or age > _HEADLINE_STALE:
             return None  # words of months ago are no headline: the latest development is
         return best

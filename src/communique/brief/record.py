@@ -227,7 +227,7 @@ def view(records: Iterable[Record], as_of: str | date, story_id: str | None = No
     return v
 
 
-_HELD = {"meeting": "meeting", "phone_call": "phone_call"}
+_HELD = frozenset({"meeting", "phone_call"})
 
 
 def _place_key(place: Any) -> str | None:
@@ -258,7 +258,7 @@ def attach_undated(events: list[Record], actors: Mapping[str, Record]) -> list[R
                 if (actors.get(str(a)) or {}).get("kind") in ("person", "country")}
 
     def fits(mention: Record, dated: Record) -> int | None:
-        if _HELD.get(str(mention.get("kind"))) != _HELD.get(str(dated.get("kind"))):
+        if mention.get("kind") != dated.get("kind"):
             return None
         here, there = _place_key(mention.get("place")), _place_key(dated.get("place"))
         if not _same_place(here, there):

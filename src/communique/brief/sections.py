@@ -243,7 +243,7 @@ def meetings_section(w: Writer) -> Section | None:
     """Meetings, calls and agreements not told yet, well told (:func:`_well_told`): MAX_MEETINGS of
     them, those two sources or more tell first, then the latest, told oldest first, each with what
     one of its sides said of it; one per kind, day and participants."""
-    kinds = (*select.MEETINGS, "agreement")
+    kinds = select.HELD
     rest = [
         e
         for e in w.v.events

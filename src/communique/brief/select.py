@@ -37,6 +37,7 @@ from .record import Record, Statement, View, day
 POSITIVE = frozenset({"accept", "support"})
 NEGATIVE = frozenset({"reject", "oppose"})
 MEETINGS = ("meeting", "phone_call")
+HELD = (*MEETINGS, "agreement")  # what the parties did together: told in the talks so far
 
 
 def days_between(a: str | None, b: str | None) -> int | None:
@@ -224,7 +225,7 @@ def latest_meeting(v: View, two_sources: bool = True) -> Record | None:
 def latest_development(v: View, two_sources: bool = False) -> Record | None:
     """The latest meeting, call or agreement held on or before the as-of day, dated to the day
     (``two_sources``: of those two independent sources report, when any)."""
-    done = [e for e in v.events if e.get("kind") in (*MEETINGS, "agreement")
+    done = [e for e in v.events if e.get("kind") in HELD
             and e.get("date_precision", "day") == "day" and day(e.get("date"))
             and (day(e.get("date")) or "") <= v.as_of]
     if two_sources:
@@ -302,10 +303,11 @@ def _has_content(st: Statement, lang: str) -> bool:
     """Words enough to stand as a statement, in the wording the briefing would give: a fragment
     lifted from the reporter's sentence (“fine with it”, from "he believed Russia was “fine with
     it”") needs eight words, since the words around it that say what it is about are the reporter's."""
-    text = str(rendering(st, lang).get("text") or "").strip()
+    shown = rendering(st, lang)
+    text = str(shown.get("text") or "").strip()
     if len(re.findall(r"[\u3040-\u9fff]", text)) >= 6:
         return True
-    fragment = bool(rendering(st, lang).get("direct")) and text[:1].islower()
+    fragment = bool(shown.get("direct")) and text[:1].islower()
     return len(re.findall(r"[A-Za-z]+", text)) >= (8 if fragment else 3)
 
 
