@@ -182,20 +182,6 @@ class SQLiteStore:
     def has_report(self, report_id: str) -> bool:
         return self.db.execute("SELECT 1 FROM reports WHERE id = ?", (report_id,)).fetchone() is not None
 
-    def wire_candidates(self, bands: Iterable[tuple[int, int]]) -> list[tuple[str, str | None, str, str]]:
-        """(id, wire_group, text, language) of stored reports sharing an LSH band."""
-        keys = list(bands)
-        if not keys:
-            return []
-        clause = " OR ".join(["(band = ? AND hash = ?)"] * len(keys))
-        params = [v for key in keys for v in key]
-        rows = self.db.execute(
-            "SELECT id, wire_group, text, language FROM reports WHERE id IN "
-            f"(SELECT DISTINCT report_id FROM report_bands WHERE {clause}) ORDER BY id",
-            params,
-        ).fetchall()
-        return [(r["id"], r["wire_group"], r["text"], r["language"]) for r in rows]
-
     def wire_candidate_reports(
         self, bands: Iterable[tuple[int, int]], limit: int
     ) -> list[tuple[str, str | None, str | None, str | None, int]]:
