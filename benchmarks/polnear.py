@@ -37,9 +37,13 @@ from communique.model import Extraction, Precision, Report
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "devset" / "polnear" / "data"
+# The team's reading of who an unnamed source is ("he", "the Vermont senator", "the statement"):
+# PolNeAR does not annotate coreference.  One TSV per split, in git: article, source start, source
+# end, source text, referent (a name as the article gives it, or empty when the text does not say).
+REFERENTS = ROOT / "devset" / "polnear" / "referents"
 DEFAULT_SOURCE = Path("/work/.mirror/networkdynamics+PolNeAR/repo")
 SPLITS = ("train", "dev")
-OPENING = ("“", '"', "‘‘", "``")
+OPENING = ("“", '"', "‘‘", "``", "''")
 PRONOUNS = frozenset("i we you he she they it this that his her their its him them me us".split())
 STOP = frozenset(
     "the a an of and to in for on at by with from as who which that his her their its our said says "
@@ -130,8 +134,9 @@ class Piece:
     end: int
     source: tuple[int, int] | None
     source_text: str
-    referent: str  # the source's name, or for a pronoun or descriptor the nearest named source before
+    referent: str  # the source's name; for a pronoun or descriptor, who the team's reading says it is
     direct: bool
+    read: bool = False  # the referent is the team's reading (else the nearest named source before)
 
 
 def _spans(field_text: str) -> list[tuple[int, int]]:
@@ -142,8 +147,24 @@ def _spans(field_text: str) -> list[tuple[int, int]]:
     return out
 
 
-def gold_pieces(text: str, ann: str) -> list[Piece]:
-    """Every content piece of every attribution, outside the headline."""
+def load_referents(split: str) -> dict[str, dict[tuple[int, int], str]]:
+    """The team's referents of unnamed sources of a split: article -> (start, end) -> referent."""
+    path = REFERENTS / f"{split}.tsv"
+    out: dict[str, dict[tuple[int, int], str]] = {}
+    if not path.exists():
+        return out
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        article, start, end, _source, referent = (line.split("\t") + [""] * 5)[:5]
+        out.setdefault(article, {})[(int(start), int(end))] = referent.strip()
+    return out
+
+
+def gold_pieces(text: str, ann: str, referents: dict[tuple[int, int], str] | None = None) -> list[Piece]:
+    """Every content piece of every attribution, outside the headline.  ``referents`` gives the
+    team's reading of unnamed sources (see ``REFERENTS``); where it is silent, the referent of
+    an unnamed source is the nearest named source before it."""
     spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
     relations = []
     for line in ann.splitlines():
@@ -170,14 +191,18 @@ def gold_pieces(text: str, ann: str) -> list[Piece]:
         source = (src[1][0][0], src[1][-1][1]) if src else None
         source_text = text[source[0] : source[1]] if source else ""
         referent = source_text
+        read = False
         if source and not _named(text, source[0], source[1]):
-            before = [w for s, w in named_sources if s < source[0]]
-            referent = before[-1] if before else ""
+            if referents is not None and source in referents:
+                referent, read = referents[source], True
+            else:
+                before = [w for s, w in named_sources if s < source[0]]
+                referent = before[-1] if before else ""
         for s, e in content[1]:
             if s < headline_end:
                 continue
             piece = text[s:e].lstrip()
-            pieces.append(Piece(s, e, source, source_text, referent, piece.startswith(OPENING)))
+            pieces.append(Piece(s, e, source, source_text, referent, piece.startswith(OPENING), read))
     return pieces
 
 
@@ -383,6 +408,7 @@ def _score_split(folder: Path, limit: int | None) -> tuple[Tally, Tally, int, in
     if cache.exists():
         _ENTITY_CACHE.update(json.loads(cache.read_text()))
     known = len(_ENTITY_CACHE)
+    referents = load_referents(folder.name)
     direct, indirect = Tally(), Tally()
     seconds = 0.0
     chars = 0
@@ -408,10 +434,41 @@ def _score_split(folder: Path, limit: int | None) -> tuple[Tally, Tally, int, in
         extraction = extract(report, gazetteer)
         seconds += time.process_time() - began
         chars += len(text)
-        score(text, extraction, gold_pieces(text, ann), direct, indirect)
+        score(text, extraction, gold_pieces(text, ann, referents.get(record["id"], {})), direct, indirect)
     if len(_ENTITY_CACHE) > known and _ner() is not None:
         cache.write_text(json.dumps(_ENTITY_CACHE))
     return direct, indirect, len(records), chars, seconds
+
+
+def write_todo(split: str, out: Path) -> int:
+    """The unnamed sources of direct pieces that the team has not read yet, one JSON line each
+    with the text before it (the last paragraphs, the source marked ⟦…⟧), for annotation."""
+    folder = DATA / split
+    referents = load_referents(split)
+    count = 0
+    with out.open("w", encoding="utf-8") as handle:
+        for line in (folder / "meta.jsonl").read_text().splitlines():
+            article = json.loads(line)["id"]
+            text = (folder / f"{article}.txt").read_text(encoding="utf-8")
+            ann = (folder / f"{article}.ann").read_text(encoding="utf-8")
+            done = referents.get(article, {})
+            seen = set()
+            for piece in gold_pieces(text, ann):
+                if not piece.direct or piece.source is None or piece.source in seen or piece.source in done:
+                    continue
+                s, e = piece.source
+                if _named(text, s, e):
+                    continue
+                seen.add(piece.source)
+                begin = max(0, s - 1500)
+                begin = text.find("\n", begin, s) + 1 if text.find("\n", begin, s) >= 0 else begin
+                close = text.find("\n", max(e, piece.end))
+                close = len(text) if close < 0 else close
+                context = text[begin:s] + "⟦" + text[s:e] + "⟧" + text[e:close]
+                row = {"article": article, "start": s, "end": e, "source": text[s:e], "context": context}
+                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+                count += 1
+    return count
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -425,7 +482,14 @@ def main(argv: list[str] | None = None) -> int:
         help="a PolNeAR checkout or bare git directory (used when data/ is missing)",
     )
     parser.add_argument("--show", type=int, default=0, help="print N examples of each kind of error")
+    parser.add_argument(
+        "--todo", type=Path, default=None, help="write the unnamed sources not yet read (JSON lines) and stop"
+    )
     args = parser.parse_args(argv)
+    if args.todo:
+        n = write_todo(args.split, args.todo)
+        print(f"{n} unnamed sources of direct quotations to read in {args.split} -> {args.todo}")
+        return 0
     return run(args.split, args.limit, args.source, args.show)
 
 
