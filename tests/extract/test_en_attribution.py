@@ -82,3 +82,78 @@ def test_an_opening_participle_is_the_speakers_own() -> None:
         "Asked about the plan Peskov had praised, she replied: “We will read it first.”"
     )
     assert speakers(text) == [("person:wendy-okafor", "We will read it first.")]
+
+
+def test_a_signature_after_a_quotation_names_its_speaker() -> None:
+    text = (
+        "Readers wrote in after the harbour vote.\n\n"
+        "“The new ferry timetable ignores everyone who works nights.”\u00a0― Marisol Quental\n\n"
+        "“We were promised a bridge and got a committee.” ― Tobias Wren.\n\n"
+        "“A fine day for the port.” ― Harbour News"
+    )
+    assert speakers(text) == [
+        ("person:marisol-quental", "The new ferry timetable ignores everyone who works nights."),
+        ("person:tobias-wren", "We were promised a bridge and got a committee."),
+    ]
+
+
+def test_two_apostrophes_are_quotation_marks() -> None:
+    text = (
+        "''It is more tinkering at the edges,'' said Alan Corvey, an economist at a budget institute. "
+        "''I would not call it reform.''"
+    )
+    assert speakers(text) == [
+        ("person:alan-corvey", "It is more tinkering at the edges,"),
+        ("person:alan-corvey", "I would not call it reform."),
+    ]
+
+
+def test_a_sub_heading_in_marks_is_nobodys_words() -> None:
+    text = (
+        "“The plant will stay open,” said Petra Lindqvist, the mayor. “Nobody loses a job.”\n\n"
+        "'Hard Times in the Valley.'\n\n"
+        "The company has not commented."
+    )
+    assert [t for _s, t in speakers(text)] == ["The plant will stay open,", "Nobody loses a job."]
+
+
+def test_a_role_word_before_a_name_makes_a_person() -> None:
+    text = "“I cannot vote for either of them,” said Concord resident Whit Symmonds."
+    assert speakers(text) == [("person:whit-symmonds", "I cannot vote for either of them,")]
+
+
+def test_a_relative_of_a_known_person_is_someone_else() -> None:
+    text = (
+        "In an essay last week, Ivanka Trump acknowledged the cost of child care. "
+        "“The number of households led by single mothers has doubled,” she wrote."
+    )
+    assert speakers(text) == [
+        ("person:ivanka-trump", "The number of households led by single mothers has doubled,")
+    ]
+
+
+def test_the_text_gives_the_gender_a_given_name_does_not() -> None:
+    text = (
+        "“The veto does not hold weight,” said 9/11 widow Terry Strandberg.\n\n"
+        "She continued, “All we ask is a day in court.”"
+    )
+    assert speakers(text) == [
+        ("person:terry-strandberg", "The veto does not hold weight,"),
+        ("person:terry-strandberg", "All we ask is a day in court."),
+    ]
+
+
+def test_an_honorific_makes_a_person_without_a_reporting_verb() -> None:
+    text = (
+        "Ms. Okonkwo-Bell got a huge roar from the crowd when she added the words, “Vote early.”"
+    )
+    assert speakers(text) == [("person:okonkwo-bell", "Vote early.")]
+
+
+def test_a_pronoun_opening_the_clause_keeps_its_own_referent() -> None:
+    text = (
+        "Ushakov spoke to reporters in Moscow.\n\n"
+        "He said that as long as the talks dragged on, Donald Trump would lose patience, "
+        "which he called “a real danger” for the plan."
+    )
+    assert speakers(text)[0][0] != "donald-trump"

@@ -711,8 +711,8 @@ def test_not_accept_is_a_rejection() -> None:
 
 def test_extractor_names_and_empty_report() -> None:
     assert set(EXTRACTORS) == {
-        "actors.en.v3",
-        "quotes.en.v5",
+        "actors.en.v4",
+        "quotes.en.v6",
         "events.en.v8",
         "proposals.en.v3",
         "positions.en.v5",

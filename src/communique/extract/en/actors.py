@@ -18,7 +18,17 @@ from dataclasses import dataclass, field
 
 from ..gazetteer import Gazetteer, key
 from . import rx
-from .lexicon import FAMILY_FIRST, FEMALE_NAMES, MALE_NAMES, NOT_NAME, PARTICLES, TITLE_WORDS
+from .lexicon import (
+    FAMILY_FIRST,
+    FEMALE_CUES,
+    FEMALE_NAMES,
+    MALE_CUES,
+    MALE_NAMES,
+    NOT_NAME,
+    PARTICLES,
+    TITLE_WORDS,
+    UNISEX_NAMES,
+)
 
 # Capitals when the gazetteer gives none (the loader keeps metonyms only when present).
 _FALLBACK_METONYMS = {
@@ -185,6 +195,7 @@ class ReportActors:
     names: dict[str, str] = field(default_factory=dict)  # actor id -> surface text first seen
     roles_seen: dict[str, list[tuple[str, int, int]]] = field(default_factory=dict)  # id -> titles
     starts: list[int] = field(default_factory=list)  # mention starts, for bisect
+    hints: dict[str, str] = field(default_factory=dict)  # person:<slug> -> gender the text gives
 
     def between(self, start: int, end: int) -> list[Mention]:
         """Mentions that lie inside [start, end)."""
@@ -232,7 +243,11 @@ class ReportActors:
         if actor_id in self.index.genders:
             return self.index.genders[actor_id]
         if actor_id.startswith("person:"):
+            if actor_id in self.hints:
+                return self.hints[actor_id]
             first = actor_id.split(":", 1)[1].split("-")[0]
+            if first in UNISEX_NAMES:
+                return None
             return "f" if first in FEMALE_NAMES else "m" if first in MALE_NAMES else None
         return None
 
@@ -245,6 +260,25 @@ class ReportActors:
 
 
 PARTICLE_JOINED = re.compile(r"(?:al|el|ad|ash|as|at|az|bin|ibn|abu|ben)-[A-Z]")  # "al-Namrouti"
+
+
+def gender_hints(text: str, names: dict[str, str]) -> dict[str, str]:
+    """The gender the text gives people the gazetteer does not know, from the word right before
+    their name ("9/11 widow Terry Strada", "Mr. Quinlan"): person id -> "f" | "m", where every
+    such word in the text agrees."""
+    out: dict[str, str] = {}
+    for actor_id, name in names.items():
+        surname = name.split()[-1]
+        seen = set()
+        for m in rx.finditer(rf"([\w.]+)\s+(?:[A-Z][\w.'’-]*\s+){{0,2}}{re.escape(surname)}\b", text):
+            word = m.group(1).lower()
+            if word in FEMALE_CUES:
+                seen.add("f")
+            elif word in MALE_CUES:
+                seen.add("m")
+        if len(seen) == 1:
+            out[actor_id] = seen.pop()
+    return out
 
 
 def find_mentions(text: str, actors: ReportActors, quote_spans: list[tuple[int, int]]) -> None:

@@ -10,7 +10,7 @@ from ...model import Actor, Event, Evidence, Position, Quote, Role
 from ..gazetteer import Gazetteer
 from .context import Context
 
-ACTORS_EXTRACTOR = "actors.en.v3"
+ACTORS_EXTRACTOR = "actors.en.v4"
 
 
 def report_actors(

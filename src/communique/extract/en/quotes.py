@@ -24,7 +24,7 @@ from .actors import modifies_next
 from .context import Context, is_headline, lc
 from .dates_en import _part_value, best
 from .names import NOT_OPENING_NAME as _NOT_OPENING_NAME
-from .names import mid_sentence
+from .names import ORG_WORDS, mid_sentence
 from .speakers import (
     UNKNOWN,
     Attribution,
@@ -36,7 +36,7 @@ from .speakers import (
 )
 from .text import QuoteSpan, Sentence
 
-EXTRACTOR = "quotes.en.v5"
+EXTRACTOR = "quotes.en.v6"
 
 HEDGE = lc(
     r"\b(reportedly|allegedly|according to (?:(?:two |three |several |unnamed |anonymous )?(?:sources|people|"
@@ -69,7 +69,8 @@ class Found:
 _TITLE_SLOT = re.compile(
     r"(?:\b(?:on|to|told|tells|with|in|of|from|during|at|host of|anchor of)|['’]s|s['’]|"
     r"\b(?:book|memoir|novel|film|movie|documentary|show|series|program|programme|column|essay|"
-    r"headline|album|song|podcast|website|blog|newsletter|autobiography)[,:]?)\s*$",
+    r"headline|album|song|podcast|website|blog|newsletter|autobiography|anthem|hymn|poem|ballad|"
+    r"op-ed|titled|entitled)[,:]?)\s*$",
     re.I,
 )
 # not anyone's words: a label ("Related:"), a handle, a hashtag, an address, a bare date
@@ -88,6 +89,19 @@ def _is_title(ctx: Context, q: QuoteSpan, content: str) -> bool:
     if _NOT_WORDS.fullmatch(content):
         return True
     before = ctx.text[max(0, q.open_mark - 40) : q.open_mark].rstrip("'‘`")
+    bare = content.strip().rstrip(",.!?").split()
+    para = ctx.paragraphs[q.paragraph] if 0 <= q.paragraph < len(ctx.paragraphs) else None
+    if (
+        para is not None
+        and not q.continued  # the last paragraph of a quotation that runs over several
+        and bare
+        and len(bare) <= 8
+        and not ctx.text[para.start : q.open_mark].strip()
+        and not ctx.text[(q.close_mark if q.close_mark is not None else q.end) + 1 : para.end].strip(" .,\n")
+        and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _MINOR for w in bare)
+        and sum(w[:1].isupper() for w in bare) >= 2
+    ):
+        return True  # a paragraph of a few title-case words in marks: a sub-heading ("'All Bets Are Off.'")
     # a show or book named after "on", "to", "'s" ... with its comma inside the marks: 'on "Meet the Press,"'
     bare = content.strip().rstrip(",.").split()
     return bool(
@@ -184,6 +198,45 @@ def _after(ctx: Context, q: QuoteSpan, limit: int, sent: Sentence) -> Attributio
 
 
 _NAME_COLON = re.compile(r"\s*:\s*$")
+# A signature after a quotation that ends its paragraph: '"..." ― Pamela Padilla', '"..." - Jorge
+# Falcon, a voter in Phoenix' (reader roundups, epigraphs, social-media posts).
+_SIGNATURE = re.compile(
+    r"[^\S\n]*[―—–-][^\S\n]*(?P<name>[A-Z][\w’'.-]+(?:[^\S\n]+(?:[A-Z][\w’'.-]*|de|del|la|van|von|da|dos|bin)){1,4})"
+    r"[^\S\n]*(?:[.,;]|,[^\n]{0,100})?[^\S\n]*(?:\n|$)"
+)
+
+
+def _signature(ctx: Context, q: QuoteSpan) -> Attribution | None:
+    """'"..." ― Pamela Padilla' at the end of a paragraph: the signed name speaks."""
+    if q.close_mark is None:
+        return None
+    m = _SIGNATURE.match(ctx.text, q.close_mark + 1)
+    if m is None:
+        return None
+    name = m.group("name").rstrip(".,")
+    words = name.split()
+    if (
+        any(w.lower() in _SIGNATURE_NOT or w.lower() in ORG_WORDS for w in words)
+        or not 2 <= len(words) <= 5
+        or any(w.isupper() and len(w) > 2 for w in words)
+    ):
+        return None
+    start = m.start("name")
+    known = [x for x in ctx.actors.between(start, start + len(name)) if not x.in_quote]
+    if known:
+        if known[0].kind != "person":
+            return None
+        actor_id, text = known[0].actor_id, known[0].text
+    else:
+        actor_id, text = ctx.actors.introduce(name, start), name
+    speaker = Speaker(actor_id, text, start, start + len(name), "name")
+    return Attribution(speaker, "said", (q.close_mark, m.end()))
+
+
+# words that end a quotation's paragraph after a dash without naming anyone who signs it
+_SIGNATURE_NOT = frozenset(
+    "the a an and or but reuters ap afp getty images photo file news press associated agency".split()
+)
 
 
 def _name_colon(ctx: Context, q: QuoteSpan, sent: Sentence) -> Attribution | None:
@@ -600,8 +653,10 @@ def extract_quotes(ctx: Context) -> list[Quote]:
             if end <= start:
                 continue
             inherited = None
-            attr = _after(ctx, q, _next_open(q, sent), sent)
+            attr = _signature(ctx, q) if q is sent.quotes[-1] else None
             how = "after"
+            if attr is None:
+                attr = _after(ctx, q, _next_open(q, sent), sent)
             if attr is None:
                 attr = _before(ctx, q, sent) or _later(ctx, q, sent)
                 how = "sentence"

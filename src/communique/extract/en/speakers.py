@@ -542,7 +542,16 @@ _PARTICIPLE_OPENS = re.compile(
     r"writing|appearing|answering|explaining|defending|referring|talking|commenting)\b",
     re.I,
 )
+# a clause opened by a pronoun of the same gender ("He declared that ... Trump ..., which he
+# declared"): the later pronoun is the subject's, not a person named inside the clause
+_PRONOUN_OPENS = re.compile(r"\s*[“\"‘']?(he|she)\b", re.I)
+_SAME_GENDER = {"he": ("he",), "him": ("he",), "his": ("he",), "she": ("she",), "her": ("she",)}
 _SUBJECT_REACH = 2  # sentences back in which a speaker or subject outranks a plain mention
+
+
+def _opens_with_same(pronoun: str, text: str, start: int, pos: int) -> bool:
+    opening = _PRONOUN_OPENS.match(text, start, pos)
+    return opening is not None and opening.group(1).lower() in _SAME_GENDER.get(pronoun, ())
 
 
 def antecedent(
@@ -567,7 +576,7 @@ def antecedent(
             if anon and anon[0].group("noun").lower().endswith(("s", "people")):
                 phrase = anon[0].group()
                 return f"anon:{anon_affiliation(phrase, actors, anon[0].start(), anon[0].end())}"
-        else:
+        elif not _opens_with_same(pronoun, text, own_start, pos):
             gender = "f" if pronoun in ("she", "her") else "m"
             people = [m for m in own if m.kind == "person" and m.gender in (gender, None)]
             free = [

@@ -69,6 +69,28 @@ def paragraphs(text: str) -> list[Paragraph]:
     return out
 
 
+_TWO_MARKS = re.compile(r"''|``")
+
+
+def quote_marks(text: str) -> str:
+    """The text with quotation marks typed as two characters ('' and ``, as in some archives and
+    wire feeds: ''It's more tinkering,'' said ...) written as one curly mark and a space, so that
+    every offset stays the same: an opening pair before a word becomes ' “', a closing pair after
+    one becomes '” '."""
+    if "''" not in text and "``" not in text:
+        return text
+    chars = list(text)
+    for m in _TWO_MARKS.finditer(text):
+        i = m.start()
+        before = text[i - 1] if i else ""
+        after = text[i + 2] if i + 2 < len(text) else ""
+        if m.group() == "``" or (before in _OPEN_BEFORE and after not in " \t\n"):
+            chars[i], chars[i + 1] = " ", "“"
+        elif before not in " \t\n":
+            chars[i], chars[i + 1] = "”", " "
+    return "".join(chars)
+
+
 def _is_letter(ch: str) -> bool:
     return ch.isalnum()
 
