@@ -207,6 +207,7 @@ class PostgresStore(SQLiteStore):
                              "install it with `pip install 'psycopg[binary]'` (make install does)") from None
         self.path = shown(url)
         self._depth = 0
+        self._counting = False  # raise store_generation at each commit (once the migrations made it)
         try:
             given = psycopg.conninfo.conninfo_to_dict(url)
             if "connect_timeout" not in given:
@@ -220,6 +221,7 @@ class PostgresStore(SQLiteStore):
             self.db = Connection(conn, self.path)  # type: ignore[assignment]
             self._check_ours()
             self._migrate()
+            self._counting = True
         except StoreError:
             conn.close()
             raise
@@ -263,12 +265,21 @@ class PostgresStore(SQLiteStore):
         try:
             db.raw("SELECT pg_advisory_xact_lock(%s, hashtext(current_schema()))", (LOCK_CLASS,))
             yield db
+            if self._counting:
+                db.raw("INSERT INTO store_generation (id, n) VALUES (1, 1) "
+                       "ON CONFLICT (id) DO UPDATE SET n = store_generation.n + 1")
         except BaseException:
             db.depth = 0
             db.raw("ROLLBACK")
             raise
         db.depth = 0
         db.raw("COMMIT")
+
+    def generation(self) -> int:
+        """How many write transactions have committed in this store: another process that reads
+        the record (``serve``) asks whether it changed since its last read."""
+        row = self._pg.raw("SELECT n FROM store_generation WHERE id = 1").fetchone()
+        return int(row[0]) if row else 0
 
     def _tables(self) -> set[str]:
         rows = self._pg.raw("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()").fetchall()

@@ -103,7 +103,8 @@ def register(command: Callable[[str, str], argparse.ArgumentParser]) -> dict[str
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from ..store import default_path
+    from ..store import default_path, is_url
+    from ..store.postgresql import shown
     from .app import create_app
     from .data import default_briefing_cache
 
@@ -131,8 +132,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     library.prepare_briefings(PREPARE_STORIES)  # the newest stories' briefings, written in the background
     where = f"[{args.host}]" if ":" in args.host else args.host
     mode = "read-only" if token is None else f"reports added at /ingest with the token {token}"
+    served = shown(str(db)) if is_url(str(db)) else db  # a URL's password is not printed
     print(
-        f"serving {db} at http://{where}:{args.port}/ ({mode}; JSON API at /api, "
+        f"serving {served} at http://{where}:{args.port}/ ({mode}; JSON API at /api, "
         f"description at /openapi.json); Ctrl-C stops",
         file=sys.stderr,
         flush=True,

@@ -19,6 +19,7 @@ import os
 import pickle
 import re
 import threading
+import time
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future
@@ -31,7 +32,8 @@ from typing import Any
 from .. import pipeline
 from ..brief import Briefing, newest_report_date
 from ..brief import brief as compose_brief
-from ..store import SQLiteStore
+from ..store import SQLiteStore, is_url
+from ..store.postgresql import shown
 
 Record = dict[str, Any]
 _ENCODE_LOCK = threading.Lock()
@@ -719,7 +721,9 @@ class Library:
         self._writer: threading.Thread | None = None
         self._closed = False
         self._local = threading.local()
-        if not os.path.exists(self.db_path):
+        self.is_url = is_url(self.db_path)  # PostgreSQL: the store's generation, not a file, tells changes
+        self._asked: tuple[float, tuple[int, ...]] | None = None  # when the server was last asked; its answer
+        if not self.is_url and not os.path.exists(self.db_path):
             from ..errors import UsageError
 
             raise UsageError(
@@ -727,6 +731,8 @@ class Library:
             )
 
     def _file_stamp(self) -> tuple[int, ...]:
+        if self.is_url:
+            return self._server_stamp()
         out: list[int] = []
         for suffix in ("", "-wal"):
             try:
@@ -735,6 +741,18 @@ class Library:
             except FileNotFoundError:
                 out += [0, 0]
         return tuple(out)
+
+    def _server_stamp(self) -> tuple[int, ...]:
+        """The PostgreSQL store's count of committed write transactions, asked at most once a
+        second (every request looks): a change shows within a second of its commit."""
+        now = time.monotonic()
+        asked = self._asked
+        if asked is not None and now - asked[0] < 1.0:
+            return asked[1]
+        with self.store() as store:
+            stamp = (int(store.generation()),)  # type: ignore[attr-defined]
+        self._asked = (now, stamp)
+        return stamp
 
     @contextmanager
     def store(self) -> Iterator[SQLiteStore]:
@@ -796,7 +814,9 @@ class Library:
         with self._lock:
             self._generation += 1
             snapshot.generation = self._generation
-            self._stamp = self._file_stamp()  # after our own merge wrote to the file
+            # a file: its stamp after our own merge wrote to it; a server: the count read before the
+            # record was (a write committed meanwhile then reads the record again, never is missed)
+            self._stamp = stamp if self.is_url else self._file_stamp()
             self._briefs.clear()
             self._snapshot = snapshot
         return snapshot
@@ -895,7 +915,8 @@ class Library:
             if as_of is None:
                 from ..errors import UsageError
 
-                raise UsageError(self.db_path, "has no dated reports to brief", "ingest reports first")
+                where = shown(self.db_path) if self.is_url else self.db_path
+                raise UsageError(where, "has no dated reports to brief", "ingest reports first")
             path = self._cache_file(snap, key)
             loaded = _read_briefing(path) if path is not None else None
             if loaded is not None:
