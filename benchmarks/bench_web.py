@@ -6,7 +6,8 @@
 
 The store is built with the real pipeline (``pipeline.ingest``: cleaning, wire grouping, extraction, merging):
 every report is one of the sample corpus's reports (examples/ukraine-talks-2025) with another outlet, URL and
-date, one paragraph dropped and a line of its own added, so the record grows with the store.
+date, a paragraph or two dropped and a line of its own added, so the record grows with the store.  A variant
+that ingest reads as the same article again is not stored; more are written until the store holds N.
 
 ``communique serve`` runs in its own process on 127.0.0.1; N client threads (keep-alive connections) request
 the story page (Japanese and English, latest and an earlier as-of date) and API list pages (stories, records
@@ -37,7 +38,9 @@ CORPUS = ROOT / "examples" / "ukraine-talks-2025"
 
 
 def build(db: Path, n: int, seed: int = 11) -> None:
-    """A store of ``n`` reports made from the sample corpus (see the module's docstring)."""
+    """A store of ``n`` reports made from the sample corpus (see the module's docstring).  Variants
+    that ingest reads as the same article again are not stored, so more are written until the
+    store holds ``n``."""
     from communique import pipeline
 
     rng = random.Random(seed)
@@ -45,49 +48,58 @@ def build(db: Path, n: int, seed: int = 11) -> None:
     with pipeline.open_store(work / "sample.db") as store:
         pipeline.ingest(store, [str(CORPUS / "en"), str(CORPUS / "ja")], extract=False)
         samples = [r for r in pipeline.export_records(store, ["report"])]
-    batch = work / "reports.jsonl"
-    with batch.open("w", encoding="utf-8") as out:
-        for i in range(n):
-            r = samples[i % len(samples)]
-            paragraphs = r["text"].split("\n\n")
-            if len(paragraphs) > 3:
-                del paragraphs[rng.randrange(1, len(paragraphs))]
-            own = (
-                f"この記事は{i}番目の配信です。"
-                if r["language"] == "ja"
-                else f"This is dispatch number {i} of the bench wire."
-            )
-            day = 20 + (i % 26)  # 2025-11-20 .. 2025-12-15
-            published = f"2025-{11 if day <= 30 else 12}-{day if day <= 30 else day - 30:02d}T09:00:00+00:00"
-            out.write(
-                json.dumps(
-                    {
-                        "url": f"https://bench{i % 97}.example/{i}",
-                        "outlet": f"{r['outlet']} {i % 97}",
-                        "title": f"{r['title']} ({i})",
-                        "published_at": published,
-                        "language": r["language"],
-                        "text": "\n\n".join([*paragraphs, own]),
-                    },
-                    ensure_ascii=False,
-                )
-                + "\n"
-            )
     started = time.perf_counter()
+    written = 0
+    stored = 0
+    rounds = 0
+    while stored < n and rounds < 5:
+        rounds += 1
+        batch = work / f"reports-{rounds}.jsonl"
+        want = n - stored + (n - stored) // 3 + 10  # some variants will be the same article again
+        with batch.open("w", encoding="utf-8") as out:
+            for i in range(written, written + want):
+                out.write(json.dumps(_variant(samples[i % len(samples)], i, rng), ensure_ascii=False) + "\n")
+        written += want
+        with pipeline.open_store(db) as store:
+            pipeline.ingest(store, [str(batch)], progress=_every_500)
+            stored = store.report_count()
+        if stored > n:  # trim nothing: a few more than asked is still a store of n or more
+            break
     with pipeline.open_store(db) as store:
-        summary = pipeline.ingest(
-            store,
-            [str(batch)],
-            progress=lambda line: (
-                print(line, file=sys.stderr)
-                if line.startswith("[")
-                and line.split("]")[0][1:].isdigit()
-                and int(line.split("]")[0][1:]) % 500 == 0
-                else None
-            ),
-        )
         pipeline.merge(store)
-    print(f"built {db}: {summary.line()}; {time.perf_counter() - started:.0f}s in all")
+        stored = store.report_count()
+    print(f"built {db}: {stored} reports stored of {written} written; "
+          f"{time.perf_counter() - started:.0f}s in all", file=sys.stderr)
+
+
+def _every_500(line: str) -> None:
+    head = line.split("]")[0][1:] if line.startswith("[") else ""
+    if head.isdigit() and int(head) % 500 == 0:
+        print(line, file=sys.stderr)
+
+
+def _variant(r: dict, i: int, rng: random.Random) -> dict:
+    """Sample report ``r`` as the ``i``-th dispatch: a paragraph or two dropped, an own last line,
+    another outlet of 97 and a date from 20 November to 15 December 2025."""
+    paragraphs = r["text"].split("\n\n")
+    for _ in range(2 if len(paragraphs) > 5 else 1):
+        if len(paragraphs) > 3:
+            del paragraphs[rng.randrange(1, len(paragraphs))]
+    own = (
+        f"この記事は{i}番目の配信です。"
+        if r["language"] == "ja"
+        else f"This is dispatch number {i} of the bench wire."
+    )
+    day = 20 + (i % 26)  # 2025-11-20 .. 2025-12-15
+    published = f"2025-{11 if day <= 30 else 12}-{day if day <= 30 else day - 30:02d}T09:00:00+00:00"
+    return {
+        "url": f"https://bench{i % 97}.example/{i}",
+        "outlet": f"{r['outlet']} {i % 97}",
+        "title": f"{r['title']} ({i})",
+        "published_at": published,
+        "language": r["language"],
+        "text": "\n\n".join([*paragraphs, own]),
+    }
 
 
 def free_port() -> int:

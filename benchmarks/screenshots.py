@@ -5,7 +5,8 @@
 
 Serves the store on 127.0.0.1 (building the sample corpus into a temporary store when no --db is
 given), opens the stories page, a story in Japanese and in English with a citation opened, the
-timeline, who said what, positions, where reports differ, sources and a report page, at a desktop
+timeline, who said what, positions, where reports differ, sources, a report page, search and the
+page that adds reports (served as with ``--allow-ingest``, its token never shown), at a desktop
 and a phone size, and writes one PNG per page and size.  Prints each file and the time the page took.
 """
 
@@ -50,8 +51,9 @@ def serve(db: Path) -> tuple[str, object]:
     import uvicorn
 
     from communique.web.app import create_app
+    from communique.web.ingest import new_token
 
-    app = create_app(db)
+    app = create_app(db, ingest_token=new_token())  # as `serve --allow-ingest`: the /ingest page too
     app.state.library.snapshot()
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -113,6 +115,7 @@ def main() -> int:
             ("sources", f"/stories/{sid}/sources"),
             ("report", f"/reports/{report}"),
             ("search", "/search?q=%E3%82%BF%E3%83%B3%E3%82%B4"),
+            ("ingest", "/ingest"),
         ]
         out = Path(args.out)
         out.mkdir(parents=True, exist_ok=True)
