@@ -26,3 +26,22 @@ def test_japanese_agreement_sentences() -> None:
     said = templates_ja.event("agreement", None, None, ["オセイ氏", "バルガ氏"], hedge=None, future=True,
                               subject="a framework")
     assert said is not None and said.endswith("は合意しました。")
+
+
+def test_the_as_of_line_names_the_kind_of_the_latest_event() -> None:
+    # the latest meeting, call or agreement is not "the latest development": later events of other
+    # kinds (a release of hostages, a speech) may be in the record
+    said = templates_en.as_of_latest("November 15, 2025", "the October 9 meeting", "meeting")
+    assert said == "As of November 15, 2025, the latest meeting in the record is the October 9 meeting."
+    said = templates_ja.as_of_latest("2025年11月15日", "10月9日の会談", "meeting")
+    assert said == "2025年11月15日時点で記録にある最新の会談は、10月9日の会談です。"
+    assert "phone call" in templates_en.as_of_latest("May 2", "the May 1 phone call", "phone_call")
+
+
+def test_reported_speech_does_not_keep_a_sentences_capital() -> None:
+    said = templates_en.statement("Ushakov", "December 2", "The issue of NATO was on the agenda",
+                                  direct=False, same_lang=True, hedge=None)
+    assert said == "Ushakov said on December 2 that the issue of NATO was on the agenda."
+    said = templates_en.statement("Ushakov", None, "Trump had called", direct=False, same_lang=True,
+                                  hedge=None)
+    assert said == "Ushakov said that Trump had called."

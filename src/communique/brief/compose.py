@@ -455,7 +455,9 @@ class Writer:
 
         if not fitting:
             return None
-        best, _recent, _in_lang, age = fitting[min(range(len(fitting)), key=rank)]
+        best, _recent, in_lang, age = fitting[min(range(len(fitting)), key=rank)]
+        if not in_lang and select.latest_development(self.v) is not None:
+            return None  # words the reader would read in another language: the latest development is
         if age is None or age > _HEADLINE_STALE:
             return None  # words of months ago are no headline: the latest development is
         return best

@@ -439,7 +439,7 @@ def as_of_line(w: Writer, target: str | None) -> Sentence:
     event = select.latest_development(w.v)  # the latest meeting, call or agreement, dated to the day
     if event is not None:
         return w.sentence(
-            w.T.as_of_latest(when, w.event_label(event)),
+            w.T.as_of_latest(when, w.event_label(event), str(event.get("kind"))),
             [w.cite(event, "event", actors=w.participants(event))],
             "as_of",
             allowed=[w.v.as_of],

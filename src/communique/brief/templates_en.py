@@ -249,8 +249,17 @@ def statement(
     if direct or not same_lang:
         text = f"{speaker} {verb}{on}: {shown_quote}."
     else:  # reported speech is the outlet's wording: no quote marks around it
-        text = f"{speaker} {verb}{on} that {shown_quote.strip(chr(0x201c) + chr(0x201d))}."
+        clause = shown_quote.strip(chr(0x201c) + chr(0x201d))
+        if _OPENING_WORD.match(clause):  # "that The issue ...": a sentence's capital, not a name's
+            clause = clause[0].lower() + clause[1:]
+        text = f"{speaker} {verb}{on} that {clause}."
     return capitalize(f"{lead_in}{text}")
+
+
+# words that open a sentence with a capital only because they open it
+_OPENING_WORD = re.compile(
+    r"(?:The|A|An|It|This|That|These|Those|There|Some|Many|Most|All|No|Our|Their|His|Her|Its)\b"
+)
 
 
 def _on(when: str) -> str:
@@ -415,8 +424,11 @@ def as_of_open(when: str, target: str) -> str:
     return f"As of {when}, the parties' positions on {target} had not converged."
 
 
-def as_of_latest(when: str, label: str) -> str:
-    return f"As of {when}, the latest development in the record is {label}."
+def as_of_latest(when: str, label: str, kind: str | None = None) -> str:
+    """The latest event of its kind (a meeting, call or agreement: later events of other kinds may
+    be in the record, so the sentence names the kind, not "the latest development")."""
+    noun = _KIND.get(kind, kind) if kind else "development"
+    return f"As of {when}, the latest {noun} in the record is {label}."
 
 
 def remark(speaker: str) -> str:

@@ -394,8 +394,10 @@ def as_of_open(when: str, target: str) -> str:
     return f"{when}時点で、{target}をめぐる各当事者の立場はまだそろっていません。"
 
 
-def as_of_latest(when: str, label: str) -> str:
-    return f"{when}時点で記録にある最新の動きは、{label}です。"
+def as_of_latest(when: str, label: str, kind: str | None = None) -> str:
+    """The latest event of its kind (see templates_en.as_of_latest)."""
+    noun = _KIND.get(kind, kind) if kind else "動き"
+    return f"{when}時点で記録にある最新の{noun}は、{label}です。"
 
 
 def remark(speaker: str) -> str:

@@ -51,6 +51,7 @@ UNITE = 0.0  # a quote matching two statements this well makes them one
 WORDING_OVERLAP = 0.6  # two wordings this alike, neither inside the other: a wording conflict
 UNDATED_MEANING = 0.80  # a wording with no date at all: encoder similarity at least this,
 UNDATED_LEXICAL = 0.80  # or character overlap at least this (same language),
+CROSS_VAGUE = 0.55  # across languages, a vague date (a part of a month) on either side
 CROSS_UNDATED = 0.70  # or across languages, meaning and shared names/numbers at least this
 UNDATED_CANDIDATES = 200  # a quote with no date at all meets the speaker's latest this many wordings
 REPRESENTATIVES = 4  # distinct wordings per statement, language and kind (direct or reported) that
@@ -80,7 +81,11 @@ def pair_margin(a: QuoteMember, b: QuoteMember, vectors: Mapping[str, np.ndarray
     if a.language != b.language:
         if _name_like(a.text) or _name_like(b.text):
             return -1.0  # a name ("Russia Calling!") has no meaning to carry into another language
-        bar = NEXT_DAY if days == 1 else CROSS_UNDATED if undated else CROSS_LANGUAGE
+        # across languages the wording ties less, so the low bar needs the same day on both sides;
+        # a vague date on either side (a part of a month: an undated report's default) a higher one
+        vague = undated or not (a.exact and b.exact)
+        bar = (NEXT_DAY if days == 1 else CROSS_UNDATED if undated
+               else CROSS_VAGUE if vague else CROSS_LANGUAGE)
         return meaning + cross_evidence(a.text, b.text, a.speaker_id) - bar
     if days == 1:
         return max(meaning, lexical(a.text, b.text)) - NEXT_DAY
