@@ -478,10 +478,20 @@ def test_evidence_is_exact_and_ids_are_stable() -> None:
         ev = item.evidence[0]
         assert ev.report_id == report.id and 0 <= ev.start < ev.end <= len(report.text)
     assert all(report.text[q.evidence[0].start:q.evidence[0].end] == q.text for q in first.quotes)
-    assert set(first.extractors) == {"quotes.ja.v3", "events.ja.v5", "proposals.ja.v3", "positions.ja.v4",
+    assert set(first.extractors) == {"quotes.ja.v4", "events.ja.v5", "proposals.ja.v3", "positions.ja.v4",
                                      "actors.ja.v2"}
 
 
 @pytest.mark.parametrize("body", ["", "「", "」」「『", "。。。", "あ" * 20000, "「" * 500 + "述べた"])
 def test_odd_input_does_not_crash(body: str) -> None:
     ja.extract(_report(body), load())
+
+
+def test_a_date_in_a_clause_that_modifies_a_noun_is_not_when_the_words_were_said() -> None:
+    # 「3日発足した新政権」: the day the government took office, not the day of the remark
+    body = "ペスコフ大統領報道官は、3日発足した新政権が「和平を強く支持している」との見方を示した。"
+    said = {q.text: q.said_on for q in ja.extract(_report(body), load()).quotes}
+    assert "和平を強く支持している" in said and said["和平を強く支持している"] != "2025-12-03"
+    body = "ペスコフ大統領報道官は3日に発表した声明で「和平を強く支持している」と述べた。"
+    said = {q.text: q.said_on for q in ja.extract(_report(body), load()).quotes}
+    assert said.get("和平を強く支持している") == "2025-12-03"

@@ -24,10 +24,20 @@ class _State:
     last_date: dict[str, tuple[str, Precision]] = field(default_factory=dict)
 
 
+# a date inside a clause that modifies a noun: 「米国で20日発足したトランプ政権が」 is the day the
+# administration took office, not the day the words were said
+_MODIFIES_NOUN = re.compile(
+    r"(?:に|から|まで)?[一-龥ぁ-んァ-ヶー]{1,8}?(?:した|する|された|される|していた|してきた)"
+    r"(?!声明|談話|会見|記者会見|発言|演説|インタビュー|投稿|書簡|コメント|文書|会談|電話会談|協議)"
+    r"(?=[一-龥ァ-ヶー]{1,12}(?:が|は|を|に|の|と))"
+)
+
+
 def _said_on(doc: Doc, sentence: Sentence, before: int, speaker: str | None,
              state: _State) -> tuple[str | None, Precision]:
     dates = [d for d in doc.dates_in(sentence.start, sentence.end)
-             if d.value and not doc.inside_bracket(d.start) and d.start < before]
+             if d.value and not doc.inside_bracket(d.start) and d.start < before
+             and not _MODIFIES_NOUN.match(doc.text, d.end)]
     if dates:
         return dates[-1].value, dates[-1].precision
     if speaker and speaker in state.last_date:
