@@ -157,3 +157,15 @@ def test_a_pronoun_opening_the_clause_keeps_its_own_referent() -> None:
         "which he called “a real danger” for the plan."
     )
     assert speakers(text)[0][0] != "donald-trump"
+
+
+def test_a_transcript_line_in_marks_is_its_labelled_speakers() -> None:
+    text = (
+        "“We will be there,” Mike Pence said on Saturday. Dana Whitfield questioned him on Sunday.\n\n"
+        "\"WHITFIELD: If I may, sir, we have limited time. Will she attend the debate?\n\n"
+        "\"PENCE: She will not be attending the debate tomorrow night.\""
+    )
+    assert speakers(text)[1:] == [
+        ("person:dana-whitfield", "If I may, sir, we have limited time. Will she attend the debate?"),
+        ("person:mike-pence", "She will not be attending the debate tomorrow night."),
+    ]

@@ -36,7 +36,7 @@ from .speakers import (
 )
 from .text import QuoteSpan, Sentence
 
-EXTRACTOR = "quotes.en.v6"
+EXTRACTOR = "quotes.en.v7"
 
 HEDGE = lc(
     r"\b(reportedly|allegedly|according to (?:(?:two |three |several |unnamed |anonymous )?(?:sources|people|"
@@ -231,6 +231,34 @@ def _signature(ctx: Context, q: QuoteSpan) -> Attribution | None:
         actor_id, text = ctx.actors.introduce(name, start), name
     speaker = Speaker(actor_id, text, start, start + len(name), "name")
     return Attribution(speaker, "said", (q.close_mark, m.end()))
+
+
+# a transcript's line inside quotation marks: '"WALLACE: If I may, sir ...', '"MR. TRUMP: ...'
+_TRANSCRIPT_LABEL = re.compile(
+    r"\s*(?:(?:MR|MRS|MS|DR|SEN|REP|GOV)\.\s+)?(?P<name>[A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]{2,})?):\s+"
+)
+
+
+def _labelled(ctx: Context, label: re.Match[str], at: int) -> Attribution | None:
+    """The speaker a transcript line names in capitals: the person of the report with that surname
+    (or name), else someone the report names so; None for a label that names no one ("Q", "NOTE")."""
+    name = label.group("name")
+    if name.lower() in _NOT_A_SPEAKER:
+        return None
+    words = name.title().split()
+    for mention in reversed([m for m in ctx.actors.mentions if m.kind == "person" and m.start < at]):
+        known = (ctx.actors.names.get(mention.actor_id) or mention.text).split()
+        if known and [w.lower() for w in known[-len(words):]] == [w.lower() for w in words]:
+            span = (at + label.start("name"), at + label.end("name"))
+            return Attribution(Speaker(mention.actor_id, name, *span, "name"), "said", (at, at + label.end()))
+    actor_id = ctx.actors.introduce(" ".join(words), at)
+    speaker = Speaker(actor_id, name, at + label.start("name"), at + label.end("name"), "name")
+    return Attribution(speaker, "said", (at, at + label.end()))
+
+
+_NOT_A_SPEAKER = frozenset(
+    "note update editor correction transcript question answer announcer crosstalk".split()
+)
 
 
 # words that end a quotation's paragraph after a dash without naming anyone who signs it
@@ -653,6 +681,17 @@ def extract_quotes(ctx: Context) -> list[Quote]:
             if end <= start:
                 continue
             inherited = None
+            label = _TRANSCRIPT_LABEL.match(content)
+            if label:  # '"WALLACE: If I may, sir, ...': a transcript's line, its speaker named first
+                attr = _labelled(ctx, label, q.start)
+                if attr is not None:
+                    start = q.start + label.end()
+                    date = dated(None, sent, None)
+                    quotes.append(_quote(ctx, start, end, attr, True, date, _hedge(ctx, sent, attr)))
+                    if attr.speaker.actor_id:
+                        speakers.append(attr.speaker.actor_id)
+                    chain = None  # the next line of the transcript names its own speaker
+                    continue
             attr = _signature(ctx, q) if q is sent.quotes[-1] else None
             how = "after"
             if attr is None:
