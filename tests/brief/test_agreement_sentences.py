@@ -45,3 +45,11 @@ def test_reported_speech_does_not_keep_a_sentences_capital() -> None:
     said = templates_en.statement("Ushakov", None, "Trump had called", direct=False, same_lang=True,
                                   hedge=None)
     assert said == "Ushakov said that Trump had called."
+
+
+def test_reported_speech_that_leans_on_the_outlets_words_is_not_shown() -> None:
+    from communique.brief.select import _BARE_DEMONSTRATIVE
+
+    # "suggesting Japan could be among these": "these" are the outlet's "a rash of trade deals"
+    assert _BARE_DEMONSTRATIVE.search("Japan could be among these despite an election setback")
+    assert not _BARE_DEMONSTRATIVE.search("these talks were useful and those who left will return")

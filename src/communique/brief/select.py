@@ -333,7 +333,17 @@ def _reads(st: Statement, lang: str) -> bool:
         return True
     from .grammar import is_clause
 
-    return is_clause(str(q.get("text") or ""))
+    text = str(q.get("text") or "")
+    return is_clause(text) and not _BARE_DEMONSTRATIVE.search(text)
+
+
+# "Japan could be among these despite ...": a demonstrative standing for words the outlet's sentence
+# said before the clause (a rash of trade deals); shown alone, the reader cannot tell what it means
+_BARE_DEMONSTRATIVE = re.compile(
+    r"\b(?:these|those)\b(?=\s*(?:[,.;:]|$|(?:despite|in|on|at|for|with|and|or|but|are|were|will|would|"
+    r"could|can|is|was|after|before|because|if|when|as|to|from|of|have|had|has)\b))",
+    re.I,
+)
 
 
 def showable(st: Statement, lang: str) -> bool:
