@@ -387,8 +387,9 @@ def points(w: Writer) -> tuple[list[Sentence], str | None]:
     later = [e for e in w.v.events if e.get("kind") != "planned_meeting" and last is not None
              and (day(last.get("date")) or "") < (day(e.get("date")) or "") <= w.v.as_of]
     # a plan first reported after it, dated or not ("will meet soon", "a visit in April"): a next step
+    # (a plan only undated reports tell may be newer than the last meeting: no "no next round" then)
     plans = [e for e in w.v.events if e.get("kind") == "planned_meeting" and last is not None
-             and (w.v.first_seen(w.v.evidence(e)) or "") >= (day(last.get("date")) or "")]
+             and (w.v.first_seen(w.v.evidence(e)) or "9999") >= (day(last.get("date")) or "")]
     if not ahead and last is not None and not later and not plans:  # nothing after it: no next round known
         candidates["C"].append(
             w.sentence(
