@@ -355,8 +355,10 @@ def stance_change(holder: str, target: str, old: str, new: str) -> str:
 
 
 def proposal_reported(name: str, authors: Sequence[str], when: str | None, *, hedge: str | None) -> str:
-    """Who put a proposal forward, and when reports first told it ("X was reported" alone says nothing)."""
-    on = f", first reported {_on(when)} {when}" if when else ""
+    """Who put a proposal forward, and since when the record's reports tell it ("X was reported"
+    alone says nothing; "first reported on" would claim what the record cannot know: a report
+    of the week before may never have been read)."""
+    on = f", reported since {when}" if when else ""
     return _hedge(f"{join(authors)} put forward {name}{on}.", hedge)
 
 

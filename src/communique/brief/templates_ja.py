@@ -327,8 +327,8 @@ def stance_change(holder: str, target: str, old: str, new: str) -> str:
 
 
 def proposal_reported(name: str, authors: Sequence[str], when: str | None, *, hedge: str | None) -> str:
-    """提案者と最初に報じられた日(「…は報じられました」だけでは何も伝えない)。"""
-    on = f"{when}に最初に報じられた" if when else ""
+    """提案者と、記録の報道が伝え始めた日(「最初に報じられた」は記録に無い報道を知らない)。"""
+    on = f"{when}以降に報じられた" if when else ""
     subject = f"{join(authors)}が" if authors else ""
     return f"{HEDGE if hedge else ''}{on}{name}は、{subject}示したものです。" if on else \
         f"{HEDGE if hedge else ''}{name}は、{subject}示したものです。"
