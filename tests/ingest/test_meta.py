@@ -17,6 +17,12 @@ DATELINES = [
     ("令和7年12月8日", ("2025-12-08", Precision.DAY)),
     ("令和元年5月1日", ("2019-05-01", Precision.DAY)),
     ("no date at all here", None),
+    # a photo's caption gives the photo's day, not the report's
+    ("Envoys meet\nThe envoys at the White House, 29 September 2025 (Kevin Lamarque/Wire)\n\nThey met "
+     "on Wednesday.", None),
+    ("Envoys meet\nThe envoys in Cairo, 1 October 2025 (Photo: Wire)\nOctober 9, 2025\n\nThey met.",
+     ("2025-10-09", Precision.DAY)),
+    ("MOSCOW, Dec 3, 2025 (Global Wire)\nThe Kremlin said", ("2025-12-03", Precision.DAY)),
     ("2025年13月40日", None),
 ]
 

@@ -176,11 +176,21 @@ def dateline_date(text: str, language: str | None = None) -> tuple[str, Precisio
     date elsewhere in the report.  A Japanese report's clock time is Japan Standard Time unless
     it says otherwise.
     """
-    head = unicodedata.normalize("NFKC", text[:600])
+    head = _CAPTION.sub("", unicodedata.normalize("NFKC", text[:600]))
     found = _first_date(head, language)
     if found:
         return found
     return _yearless(unicodedata.normalize("NFKC", text[:3000]), language)
+
+
+# A photo's caption, told by the credit that ends it ("... at the White House, 29 September 2025
+# (Kevin Lamarque/Reuters)", "(Photo: AFP)"): its date is the photo's, not the report's.  A wire
+# dateline ("MOSCOW, Dec 3, 2025 (Reuters)") names its agency without a photographer: kept.
+_CAPTION = re.compile(
+    r"^[^\n]*\((?:[^()\n]*/[^()\n]*|(?:photo|photograph|picture|image|file)\b[^()\n]*|"
+    r"[^()\n]*\b(?:getty images|ap photo)\b[^()\n]*)\)[^\S\n]*$",
+    re.I | re.M,
+)
 
 
 def _yearless(text: str, language: str | None) -> tuple[str, Precision] | None:
