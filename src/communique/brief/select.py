@@ -285,7 +285,7 @@ def ranked_statements(v: View, names: Names, lang: str) -> list[Statement]:
     ("Maybe" is not a statement)."""
     statements = [st for st in v.statements()
                   if _party(names, st.speaker_id) and _has_content(st, lang) and showable(st, lang)
-                  and _reads(st, lang) and _placed(st)]
+                  and _reads(st, lang) and _placed(st) and _own_subject(v, names, st, lang)]
     return sorted(statements, key=lambda st: (-newsworthiness(v, names, st, lang), st.id))
 
 
@@ -323,6 +323,37 @@ def _placed(st: Statement) -> bool:
     if st.precision in ("day", "datetime"):
         return True
     return not any(_RELATIVE_DAY.search(str(q.get("text") or "")) for q in st.quotes)
+
+
+# 「米国で20日発足したトランプ政権が「…」との印象を抱いた」: the words in brackets have a subject of
+# their own just before them, another than the one who says them
+_SUBJECT_BEFORE = re.compile(r"([一-龥ァ-ヶー・A-Za-zＡ-Ｚａ-ｚ]{2,20})が[「『]$")
+_OWN_TITLE = re.compile(
+    r"^(?:同|両)|(?:氏|報道官|大統領|首相|長官|外相|相|大臣|代表|補佐官|特使|当局者|関係者)$"
+)
+
+
+def _own_subject(v: View, names: Names, st: Statement, lang: str) -> bool:
+    """A Japanese wording whose clause names its own subject before the brackets ("Xが「…」") is
+    the speaker's words about X; shown as "the speaker said 「…」", the reader takes X's stance for
+    the speaker's (the Qatari spokesman's impression that Washington "strongly supports" the deal)."""
+    q = rendering(st, lang)
+    if q.get("language") != "ja" or not q.get("direct") or not st.speaker_id:
+        return True
+    entry = names.entry(st.speaker_id)
+    forms = [f for f in ((entry.name_ja, entry.short_ja, *entry.aliases_ja, *entry.metonyms_ja,
+                          *entry.demonyms_ja) if entry else ()) if f]
+    for ev in q.get("evidence") or ():
+        text = str((v.reports.get(str(ev.get("report_id"))) or {}).get("text") or "")
+        start = int(ev.get("start", 0))
+        found = _SUBJECT_BEFORE.search(text, max(0, start - 24), start)
+        if found is None:
+            continue
+        subject = found.group(1)
+        if _OWN_TITLE.search(subject) or any(f in subject or subject in f for f in forms):
+            continue
+        return False
+    return True
 
 
 def _reads(st: Statement, lang: str) -> bool:
