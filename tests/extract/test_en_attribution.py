@@ -169,3 +169,16 @@ def test_a_transcript_line_in_marks_is_its_labelled_speakers() -> None:
         ("person:dana-whitfield", "If I may, sir, we have limited time. Will she attend the debate?"),
         ("person:mike-pence", "She will not be attending the debate tomorrow night."),
     ]
+
+
+def test_a_nationality_adjective_opening_the_sentence_is_not_its_speaker() -> None:
+    text = (
+        "- 33 Israeli captives to be freed in the first phase in exchange for prisoners "
+        "HE the Prime Minister Sheikh Marwan bin Khalid bin Faisal al-Rumaihi announced that the "
+        "joint mediation secured a deal.\n\n"
+        "Hamas sent a delegation to Cairo on Sunday. The Palestinian movement said the delegation "
+        "arrived to begin negotiations on a ceasefire."
+    )
+    said = {q.text: q.speaker_id for q in run(text).quotes}
+    assert said.get("the joint mediation secured a deal") != "israel"
+    assert said.get("the delegation arrived to begin negotiations on a ceasefire") == "hamas"

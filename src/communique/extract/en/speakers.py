@@ -549,6 +549,16 @@ _SAME_GENDER = {"he": ("he",), "him": ("he",), "his": ("he",), "she": ("she",), 
 _SUBJECT_REACH = 2  # sentences back in which a speaker or subject outranks a plain mention
 
 
+# after a nationality adjective, nouns for those who speak for the country ("European leaders said",
+# "Russian officials said"), unlike "Israeli captives" or "the Palestinian movement"
+_SPEAKING_NOUN = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}?(?:leaders?|officials?|government|authorities|ministers?|ministry|diplomats?|"
+    r"negotiators?|lawmakers?|delegations?|side|spokes\w+|president|prime|foreign|defen[cs]e|military|"
+    r"army|envoys?|sources?|state|embassy|counterparts?|team|administration|cabinet|parliament|"
+    r"security|intelligence|aides?|advisers?|advisors?|representatives?|people|media|press)\b"
+)
+
+
 def _opens_with_same(pronoun: str, text: str, start: int, pos: int) -> bool:
     opening = _PRONOUN_OPENS.match(text, start, pos)
     return opening is not None and opening.group(1).lower() in _SAME_GENDER.get(pronoun, ())
@@ -696,6 +706,22 @@ def sentence_subject(
         ):
             first = mention
         break
+    if (
+        first is found[0]
+        and first.source == "demonym"
+        and not first.text.endswith("s")  # "Mexicans often say": the people, a subject of their own
+        and rx.match(r"\s+[a-z]", text[first.end : first.end + 3])
+        and not _SPEAKING_NOUN.match(text, first.end)
+    ):
+        # "The Palestinian movement said": the group named before; "33 Israeli captives, ...
+        # announced": an adjective of the subject, not who speaks
+        noun = rx.match(r"\s+(movement|group|organi[sz]ation|faction|militants?)\b", text[first.end :])
+        if noun:
+            group = _institution_antecedent(text, "group", first.start, actors, sal)
+            if group:
+                return Speaker(group, text[first.start : first.end + noun.end()], first.start,
+                               first.end + noun.end(), "title")
+        return None
     if first.possessive:
         office = rx.match(
             r"\S+?(?:'s|’s)\s+(?:office|government|team|administration|camp|delegation|side)\b",
