@@ -19,15 +19,33 @@ pytestmark = pytest.mark.skipif(browser.missing() is not None, reason=str(browse
 
 def navigate(driver, action, seconds: float = 15) -> None:
     """Do ``action`` (a click, a submit) and wait until the next page has loaded."""
-    from selenium.webdriver.support import expected_conditions as ec
     from selenium.webdriver.support.ui import WebDriverWait
 
     old = driver.find_element("tag name", "html")
     action()
-    WebDriverWait(driver, seconds).until(ec.staleness_of(old))
+    WebDriverWait(driver, seconds).until(_gone(old))
     WebDriverWait(driver, seconds).until(
         lambda d: d.execute_script("return document.readyState") == "complete"
     )
+
+
+def _gone(element):  # noqa: ANN001, ANN202 - selenium's objects
+    """The element left the document: stale, or (Chromium, while the next page loads) a node the
+    inspector no longer finds in the document."""
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
+
+    def check(_driver) -> bool:  # noqa: ANN001
+        try:
+            element.is_enabled()
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as err:
+            if "does not belong to the document" in str(err):
+                return True
+            raise
+        return False
+
+    return check
 
 
 @pytest.fixture(scope="module")
