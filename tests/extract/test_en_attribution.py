@@ -182,3 +182,13 @@ def test_a_nationality_adjective_opening_the_sentence_is_not_its_speaker() -> No
     said = {q.text: q.speaker_id for q in run(text).quotes}
     assert said.get("the joint mediation secured a deal") != "israel"
     assert said.get("the delegation arrived to begin negotiations on a ceasefire") == "hamas"
+
+
+def test_pm_in_capitals_is_a_prime_minister() -> None:
+    text = (
+        "Israeli Prime Minister Benjamin Netanyahu backed parts of the plan. The Israeli PM has also "
+        "emphasized that his country will not accept any deal that leaves Hamas in control."
+    )
+    said = {q.text: q.speaker_id for q in run(text).quotes}
+    remark = "his country will not accept any deal that leaves Hamas in control"
+    assert said.get(remark) == "benjamin-netanyahu"

@@ -712,7 +712,7 @@ def test_not_accept_is_a_rejection() -> None:
 def test_extractor_names_and_empty_report() -> None:
     assert set(EXTRACTORS) == {
         "actors.en.v4",
-        "quotes.en.v8",
+        "quotes.en.v9",
         "events.en.v8",
         "proposals.en.v3",
         "positions.en.v5",

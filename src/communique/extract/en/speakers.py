@@ -463,6 +463,7 @@ def _sentence_of(text: str, pos: int) -> int:
     return found + 1 if found >= 0 else 0
 
 
+_PM = re.compile(r"\bPM\s*$")  # the abbreviation, in capitals, ending a description
 _TITLE_ENDS = [
     (title, title + "\n", re.compile(rf"\b{re.escape(title)}$"), head)
     for title, head in sorted(TITLE_HEADS.items(), key=lambda kv: -len(kv[0]))
@@ -470,6 +471,8 @@ _TITLE_ENDS = [
 
 
 def _title_head(phrase: str) -> str | None:
+    if _PM.search(phrase):  # "the Israeli PM" (in capitals: not "5 pm")
+        return "prime minister"
     lowered = phrase.lower().replace("’", "'")
     for title, title_nl, pattern, head in _TITLE_ENDS:
         # "$" matches at the end or before a final newline: no regex unless the phrase ends so
@@ -480,6 +483,7 @@ def _title_head(phrase: str) -> str | None:
 
 def resolve_title(phrase: str, pos: int, actors: ReportActors) -> str | None:
     """'the Kremlin spokesman' -> dmitry-peskov: learned titles first, then gazetteer roles."""
+    phrase = _PM.sub("prime minister", phrase)
     lowered = _DETERMINER.sub("", phrase.lower().replace("’", "'")).strip()
     plain = " ".join(rx.sub(r"\b\w+'s\b", "", lowered).split())
     if actors.titled(plain, pos):
