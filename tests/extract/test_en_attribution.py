@@ -192,3 +192,12 @@ def test_pm_in_capitals_is_a_prime_minister() -> None:
     said = {q.text: q.speaker_id for q in run(text).quotes}
     remark = "his country will not accept any deal that leaves Hamas in control"
     assert said.get(remark) == "benjamin-netanyahu"
+
+
+def test_support_for_parts_of_a_plan_is_a_partial_acceptance() -> None:
+    text = (
+        "Trump presented a 20-point plan on Monday. While Israeli Prime Minister Benjamin Netanyahu "
+        "has shown support for parts of the plan, Hamas remains resistant."
+    )
+    stances = {(p.holder_id, p.stance) for p in run(text).positions}
+    assert ("israel", "partly_accept") in stances and ("israel", "support") not in stances

@@ -715,7 +715,7 @@ def test_extractor_names_and_empty_report() -> None:
         "quotes.en.v9",
         "events.en.v8",
         "proposals.en.v3",
-        "positions.en.v5",
+        "positions.en.v6",
     }
     result = run(" ")
     assert result.quotes == () and result.events == ()

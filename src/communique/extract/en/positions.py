@@ -23,7 +23,7 @@ from .proposals import ProposalMention
 from .text import Sentence
 from .wordscan import Family, Key
 
-POSITIONS_EXTRACTOR = "positions.en.v5"
+POSITIONS_EXTRACTOR = "positions.en.v6"
 
 STANCES: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -32,7 +32,8 @@ STANCES: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:some (?:things|points|elements|parts|proposals|provisions|ideas|of)\b[^.;]{0,60}?"
             r"(?:were|was|had been|could be) (?:accepted|agreed)|partly accept\w*|partially accept\w*|"
             r"accepted in part|some .{0,40}unacceptable|agree with some|"
-            r"accept(?:ed)? some)"
+            r"accept(?:ed)? some|"
+            r"(?:support(?:s|ed|ing)?|backed|backs|endorsed|welcomed)(?: for)? (?:some |parts |elements )of)"
         ),
     ),
     (
@@ -73,7 +74,7 @@ STANCES: list[tuple[str, re.Pattern[str]]] = [
 # the words a match of each stance's pattern may begin with (see wordscan), in the order of STANCES
 _STANCE_WORDS = Family(
     [
-        Key.of("", "some partly partially accept agree"),
+        Key.of("", "some partly partially accept agree support backed backs endorsed welcomed"),
         Key.of("", "reject unacceptable no ruled rules refuse turned dismiss will would can won"),
         Key.of("in", "demand insist must gave ultimatum deadline call want need"),
         Key.of("", "accept agreed could basis ready willing"),
