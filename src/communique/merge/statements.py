@@ -83,9 +83,8 @@ def pair_margin(a: QuoteMember, b: QuoteMember, vectors: Mapping[str, np.ndarray
             return -1.0  # a name ("Russia Calling!") has no meaning to carry into another language
         # across languages the wording ties less, so the low bar needs the same day on both sides;
         # a vague date on either side (a part of a month: an undated report's default) a higher one
-        vague = undated or not (a.exact and b.exact)
         bar = (NEXT_DAY if days == 1 else CROSS_UNDATED if undated
-               else CROSS_VAGUE if vague else CROSS_LANGUAGE)
+               else CROSS_VAGUE if not (a.exact and b.exact) else CROSS_LANGUAGE)
         return meaning + cross_evidence(a.text, b.text, a.speaker_id) - bar
     if days == 1:
         return max(meaning, lexical(a.text, b.text)) - NEXT_DAY

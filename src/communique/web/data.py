@@ -730,7 +730,9 @@ class Library:
                 self.db_path, "no such database", "give --db PATH of a store made by `communique ingest`"
             )
 
-    def _file_stamp(self) -> tuple[int, ...]:
+    def _stamp_now(self) -> tuple[int, ...]:
+        """What tells a change of the record: the database file's size and time, or a PostgreSQL
+        store's count of committed writes."""
         if self.is_url:
             return self._server_stamp()
         out: list[int] = []
@@ -773,12 +775,13 @@ class Library:
             return self._refresh()
 
     def snapshot_nowait(self) -> Snapshot | None:
-        """The snapshot when it can be had without reading the database (a ``stat`` of the file): the
-        current one, or with ``background_refresh`` the last one while a new one is read; else None."""
+        """The snapshot when it can be had without reading the record (a ``stat`` of the file, or the
+        server's count of writes, asked at most once a second): the current one, or with
+        ``background_refresh`` the last one while a new one is read; else None."""
         current = self._snapshot
         if current is None:
             return None
-        if self._file_stamp() == self._stamp:
+        if self._stamp_now() == self._stamp:
             return current
         if self.background_refresh:
             with self._flag_lock:
@@ -800,7 +803,7 @@ class Library:
     def _refresh(self) -> Snapshot:
         """Read a new snapshot if the file changed (the caller holds the refresh lock; the briefings' lock
         is held only a moment, so requests are not held up while a large store is read)."""
-        stamp = self._file_stamp()
+        stamp = self._stamp_now()
         if self._snapshot is not None and stamp == self._stamp:
             return self._snapshot
         with pipeline.open_store(self.db_path) as store:  # its own connection: any thread may refresh
@@ -816,7 +819,7 @@ class Library:
             snapshot.generation = self._generation
             # a file: its stamp after our own merge wrote to it; a server: the count read before the
             # record was (a write committed meanwhile then reads the record again, never is missed)
-            self._stamp = stamp if self.is_url else self._file_stamp()
+            self._stamp = stamp if self.is_url else self._stamp_now()
             self._briefs.clear()
             self._snapshot = snapshot
         return snapshot

@@ -360,19 +360,17 @@ def discover(
                 continue  # "Work would now continue", "Hours earlier": capitalised as a sentence opens
             bare = [_POSSESSIVE.sub("", w) for w in words]
             role = _ROLE_BEFORE.search(text, max(0, start - 40), start) is not None
-            if role and 2 <= len(bare) <= 3 and _personal(text, bare) and not _covered(actors, start, end):
-                joined = " ".join(bare)
+            joined = " ".join(bare)
+            if role and 2 <= len(bare) <= 3 and _personal(text, bare):
                 if key(joined) not in forms and joined not in tries:
                     tries[joined] = 1
                     sure.append(joined)  # "Concord resident Whit Symms": a person, near a cue or not
                 continue
             if not (subject or meeting or _speaker_place(text, start, end, near, marks)):
                 continue
-            joined = " ".join(_POSSESSIVE.sub("", w) for w in words)
             if key(joined) in forms or tries.get(joined, 0) >= (2 if len(words) == 1 else 1):
                 continue  # a surname gets a second look: "Brafman said, ..." reads as an ORG once
             tries[joined] = tries.get(joined, 0) + 1
-            bare = [_POSSESSIVE.sub("", w) for w in words]
             if len(words) == 1 and _AGE.match(text, end):  # "Ramos, 58, told AFP": only people have ages
                 sure.append(bare[0])
                 continue
