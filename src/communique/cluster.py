@@ -315,23 +315,18 @@ def _take(store: SQLiteStore, client: Any, scheduler: str, source: str, pending:
         say(f"warning: {report.source}: {done.warning}")
     same = pipeline.same_article(store, report, done.fingerprint)
     if same is not None and same[0] != report.id:
-        summary.already.append(same[0])
-        say(f"[{summary.seen}] = {same[0]} already stored: the same article ({same[1]}) ({report.source})")
+        pipeline.already(summary, say, same[0], report.source, f"the same article ({same[1]})")
         return
     if store.has_report(report.id):
-        summary.already.append(report.id)
-        say(f"[{summary.seen}] = {report.id} already stored ({report.source})")
+        pipeline.already(summary, say, report.id, report.source)
         if extract and not pipeline._finished(store, report.id, report.language):
             _warn(summary, say, _extract_and_merge(store, report, done.extracted))
         return
     inserted, group = _add_extract_merge(store, report, summary, say, done, extract=extract)
     if not inserted:  # another process stored the same content a moment ago
-        summary.already.append(report.id)
-        say(f"[{summary.seen}] = {report.id} already stored ({report.source})")
+        pipeline.already(summary, say, report.id, report.source)
         return
-    summary.added.append(report.id)
-    say(f"[{summary.seen}] + {report.id} {report.language} {report.published_at or '?'} "
-        f"{report.outlet or '?'}: {pipeline._short(report.title)}" + (f" [wire {group}]" if group else ""))
+    pipeline.added(summary, say, report, group)
 
 
 def _warn(summary: pipeline.IngestSummary, say: pipeline.Progress, problem: str | None) -> None:

@@ -119,25 +119,19 @@ def ingest(
             fingerprint = _fingerprint(report)
             same = same_article(store, report, fingerprint)
             if same is not None and same[0] != report.id:
-                summary.already.append(same[0])
-                say(f"[{summary.seen}] = {same[0]} already stored: the same article ({same[1]}) "
-                    f"({item.source})")
+                already(summary, say, same[0], item.source, f"the same article ({same[1]})")
                 continue
             if store.has_report(report.id):
-                summary.already.append(report.id)
-                say(f"[{summary.seen}] = {report.id} already stored ({item.source})")
+                already(summary, say, report.id, item.source)
                 if extract and not _finished(store, report.id, report.language):
                     _extract_or_warn(store, report, summary, say)  # an earlier run was cut short
                 continue
             inserted, group = _add_extract_merge(store, report, summary, say, extract=extract,
                                                  fingerprint=fingerprint)
             if not inserted:  # another process stored the same content a moment ago
-                summary.already.append(report.id)
-                say(f"[{summary.seen}] = {report.id} already stored ({item.source})")
+                already(summary, say, report.id, item.source)
                 continue
-            summary.added.append(report.id)
-            say(f"[{summary.seen}] + {report.id} {report.language} {report.published_at or '?'} "
-                f"{report.outlet or '?'}: {_short(report.title)}" + (f" [wire {group}]" if group else ""))
+            added(summary, say, report, group)
     if extract:
         _flush_or_warn(store, summary, say)
     summary.seconds = time.monotonic() - started
@@ -453,6 +447,19 @@ def _skip(store: SQLiteStore, summary: IngestSummary, item: Skipped, say: Progre
     store.add_skipped(item)
     summary.skipped.append(item)
     say(f"skipped: {item.message()}")
+
+
+def already(summary: IngestSummary, say: Progress, report_id: str, source: str, why: str = "") -> None:
+    """A report found stored already: counted, and told on the progress line."""
+    summary.already.append(report_id)
+    say(f"[{summary.seen}] = {report_id} already stored{': ' + why if why else ''} ({source})")
+
+
+def added(summary: IngestSummary, say: Progress, report: Report, group: str | None) -> None:
+    """A report newly stored: counted, and told on the progress line (its wire group, if any)."""
+    summary.added.append(report.id)
+    say(f"[{summary.seen}] + {report.id} {report.language} {report.published_at or '?'} "
+        f"{report.outlet or '?'}: {_short(report.title)}" + (f" [wire {group}]" if group else ""))
 
 
 def _short(title: str | None, width: int = 70) -> str:
