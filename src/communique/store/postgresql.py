@@ -305,6 +305,9 @@ class PostgresStore(SQLiteStore):
         bundled = migrations()
         known = {version for version, _name, _sql in bundled}
         if self._up_to_date(known):
+            # the keys read when the connection opened may predate the tables: another process
+            # can have made them in between (three ingests starting at once on an empty schema)
+            self._pg.refresh_keys()
             return
         with self.transaction() as db:  # one process migrates; the others wait, then find it done
             db.raw("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, "
