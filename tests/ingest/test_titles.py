@@ -108,6 +108,8 @@ FURNITURE_JA = [
 ]
 
 HEADLINES_EN = [
+    "Ostrova Presses Rail Unions on Wage Offer at Port Vell Talks; Transport Minister Says"
+    " a Deal Could Come Before the Holiday Weekend",
     "Trade ministers agree to extend tariff truce for 90 days",
     "Japan's top negotiator heads to Washington for a fourth round",
     "World leaders back Lima accord on fisheries",
@@ -131,6 +133,9 @@ HEADLINES_JA = [
 ]
 
 NOT_HEADLINES = [
+    # a summary line above the text: long and in sentence case (the headline is elsewhere)
+    "Harbor state's governor Lena Ostrova met with union leaders and the transport minister"
+    " in Port Vell to discuss progress in the rail strike talks",
     "The ministers met for three hours on Tuesday, officials said.",
     "TOKYO (Reuters) - Japan's trade negotiator said on Friday that talks would go on",
     "LIMA, June 3 (Northwind) - Fisheries ministers from 60 countries",
