@@ -23,10 +23,10 @@ ID = re.compile(r"^[a-z0-9-]+-(en|ja)-\d{2,3}$")
 
 # Minimum figures on the real development reports, per language; raise them, never lower.
 # Pinned 2026-12-06 on 143 reports (79 en, 64 ja; 3 stories); the targets are higher
-# (quotes 0.90 / 0.95, participants 0.95 / 0.80, titles 0.95).
+# (quotes 0.90 / 0.95, participants 0.95 / 0.80, titles 0.95, no furniture title).
 FLOORS: dict[str, dict[str, float]] = {
     "en": {"direct_recall": 0.90, "direct_speaker": 0.96, "direct_precision": 0.96, "all_recall": 0.74,
-           "participant_precision": 0.97, "participant_recall": 0.85, "titles": 0.98,
+           "participant_precision": 0.97, "participant_recall": 0.85, "titles": 0.99,
            "agreement_precision": 0.95, "agreement_recall": 0.64, "agreement_participant_precision": 0.95},
     "ja": {"direct_recall": 0.95, "direct_speaker": 0.99, "direct_precision": 0.99, "all_recall": 0.81,
            "participant_precision": 0.98, "participant_recall": 0.84, "titles": 0.96,
@@ -113,3 +113,4 @@ def test_floors_on_real_reports(lang: str) -> None:
     figures = evaluate(sub, merge=False)["languages"][lang]
     low = {k: (figures[k], v) for k, v in floors.items() if figures[k] is not None and figures[k] < v}
     assert not low, f"below the floor (figure, floor): {low}"
+    assert figures["furniture_titles"] == 0, "page furniture taken as a report's title"
