@@ -289,6 +289,8 @@ class LangScore:
     participant_recall: Count = field(default_factory=Count)
     meeting_precision: Count = field(default_factory=Count)
     meeting_recall: Count = field(default_factory=Count)
+    place_precision: Count = field(default_factory=Count)  # matched meetings: the place given is the gold's
+    place_recall: Count = field(default_factory=Count)  # matched meetings with a gold place: found
     agreement_precision: Count = field(default_factory=Count)
     agreement_recall: Count = field(default_factory=Count)
     agreement_participant_precision: Count = field(default_factory=Count)
@@ -370,6 +372,7 @@ def _score_meetings(dev: DevReport, report: Report, extraction: Extraction, scor
         same_kind=lambda g, p: MEETING_KINDS[g["kind"]] == MEETING_KINDS[p.kind],
         person=lambda name: " " in name or _is_cjk(name),
         words=("{kind}", "participant {name} not found at {kind}", "placed at {kind} of"),
+        places=(score.place_recall, score.place_precision),
     )
 
 
@@ -392,9 +395,11 @@ def _score_agreements(dev: DevReport, report: Report, extraction: Extraction, sc
 
 def _score_events(dev: DevReport, report: Report, extraction: Extraction, gazetteer: Gazetteer, *,
                   gold: list[dict[str, Any]], preds: list[Any], counts: tuple[Any, Any, Any, Any],
-                  misses: list[str], same_kind: Any, person: Any, words: tuple[str, str, str]) -> None:
+                  misses: list[str], same_kind: Any, person: Any, words: tuple[str, str, str],
+                  places: tuple[Count, Count] | None = None) -> None:
     """Gold events of a report paired with predicted ones (same kind, a shared participant or half
-    the evidence), then the participants of the pairs: recall, precision and their misses."""
+    the evidence), then the participants of the pairs: recall, precision and their misses; with
+    ``places``, the place of the pairs too (a city given for a country, or the other way, is wrong)."""
     recall, precision, p_recall, p_precision = counts
     what, not_found, misplaced = words
 
@@ -432,6 +437,8 @@ def _score_events(dev: DevReport, report: Report, extraction: Extraction, gazett
                           f"{(g.get('evidence') or '')[:60]!r}")
             continue
         p = preds[pi]
+        if places is not None:
+            _score_place(dev, g, p, places, misses)
         forms = [name_forms(pid, extraction, gazetteer) for pid in p.participant_ids]
         for name in names:
             found = any(names_agree(name, "person", f) or names_agree(name, "other", f) for f in forms)
@@ -448,6 +455,32 @@ def _score_events(dev: DevReport, report: Report, extraction: Extraction, gazett
         if pi not in {pi for _g, pi in pairs}:
             misses.append(f"{dev.id}: extra {what.format(kind=p.kind)} ({', '.join(p.participant_ids)}): "
                           f"{evidence_text(p)[:60]!r}")
+
+
+def _place_id(name: str | None) -> str | None:
+    if not name:
+        return None
+    from communique.extract import places
+
+    return places.load().resolve(name) or norm(name)
+
+
+def _score_place(dev: DevReport, g: dict[str, Any], p: Any, counts: tuple[Count, Count],
+                 misses: list[str]) -> None:
+    from communique.extract import places
+
+    recall, precision = counts
+    want, got = _place_id(g.get("place")), _place_id(p.place)
+    right = got == want or (got is not None and want in places.load().ancestors(got))  # a venue in the city
+    if want:
+        recall.total += 1
+        recall.hit += right
+    if got:
+        precision.total += 1
+        precision.hit += right
+    if not right:
+        misses.append(f"{dev.id}: place of {g['kind']} {p.place or '(none)'}, "
+                      f"gold {g.get('place') or '(none)'}: {(g.get('evidence') or '')[:60]!r}")
 
 
 def title_right(gold: str | None, got: str | None) -> bool:
