@@ -174,7 +174,7 @@ def test_evidence_drops_the_reporting_frame() -> None:
 
 def test_version() -> None:
     text = "Marco Rubio met with Sergei Lavrov in Riyadh on Tuesday."
-    assert {e.extractor for e in run(text)} == {"events.en.v8"}
+    assert {e.extractor for e in run(text)} == {"events.en.v9"}
 
 
 def test_plover_type_and_sides() -> None:
@@ -195,3 +195,22 @@ def test_plover_fields_for_the_export() -> None:
     text = "Emmanuel Macron spoke by phone with Donald Trump on Monday."
     got = event_plover.fields(text, "en", (0, len(text)), ["emmanuel-macron", "donald-trump"], load())
     assert got == {"plover": "CONSULT", "source_ids": ["emmanuel-macron"], "target_ids": ["donald-trump"]}
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a place the sentence opens with sets the scene of its one meeting
+    ("In Ankara on Tuesday, Marco Rubio met with Sergei Lavrov for two hours.", "Ankara"),
+    ("On Monday, in Vienna, Marco Rubio met with Sergei Lavrov.", "Vienna"),
+    # visiting a city and meeting there
+    ("Marco Rubio was visiting Riyadh to meet Sergei Lavrov on Tuesday.", "Riyadh"),
+    # a meeting that names its own place keeps it
+    ("In Ankara on Tuesday, Marco Rubio said he had met Sergei Lavrov in Riyadh a week earlier.", "Riyadh"),
+])
+def test_the_place_of_a_meeting(text: str, place: str | None) -> None:
+    got = [e.place for e in run(text) if e.kind in ("meeting", "planned_meeting")]
+    assert got and got[0] == place
+
+
+def test_a_call_has_no_place() -> None:
+    (call,) = run("Emmanuel Macron spoke by phone with Donald Trump from Paris on Monday.")
+    assert (call.kind, call.place) == ("phone_call", None)

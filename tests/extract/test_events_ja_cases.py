@@ -165,7 +165,7 @@ def test_evidence_names_who_met(pattern: str, body: str, expected: object) -> No
 
 def test_version() -> None:
     _text, events = run("ルビオ国務長官は5日、ラブロフ外相と会談する予定だ。")
-    assert {e.extractor for e in events} == {"events.ja.v5"}
+    assert {e.extractor for e in events} == {"events.ja.v6"}
 
 
 def test_a_text_opening_with_its_lead_sentence() -> None:
@@ -199,3 +199,25 @@ def test_plover_type_and_sides() -> None:
         ("steve-witkoff",),
         ("vladimir-putin",),
     )
+
+
+@pytest.mark.parametrize(("body", "place"), [
+    # a city Sudachi knows as a place name, with its country before it as the setting
+    ("ルビオ国務長官は2日、ベトナム・ダナンでラブロフ外相と会談した。", "ダナン"),
+    ("マクロン大統領は3日、韓国の釜山（プサン）で習近平国家主席と会談した。", "釜山"),
+    ("ルビオ国務長官は1日、マレーシアの首都クアラルンプールでラブロフ外相と会談した。", "クアラルンプール"),
+    # not a place: the means or the occasion of the meeting, or a country that is a party
+    ("ルビオ国務長官は2日、オンラインでラブロフ外相と会談した。", None),
+    ("ルビオ国務長官は2日、インタビューでラブロフ外相との会談について語った。", None),
+    ("ゼレンスキー大統領は1日、ロシアで交渉団と協議した。", None),
+])
+def test_the_place_of_a_meeting(body: str, place: str | None) -> None:
+    _text, events = run(body)
+    assert [e.place for e in events if e.kind == "meeting"][:1] in ([place], [])
+    if place is not None:
+        assert [e.place for e in events if e.kind == "meeting"][:1] == [place]
+
+
+def test_a_call_has_no_place() -> None:
+    _text, events = run("ゼレンスキー大統領は3日、キーウでトランプ大統領と電話会談した。")
+    assert [(e.kind, e.place) for e in events] == [("phone_call", None)]

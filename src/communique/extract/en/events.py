@@ -59,7 +59,7 @@ from .speakers import antecedent, resolve_title
 from .text import Sentence
 from .wordscan import Family, Key
 
-EVENTS_EXTRACTOR = "events.en.v8"
+EVENTS_EXTRACTOR = "events.en.v9"
 
 PLACES = {
     "Moscow": "Moscow",
@@ -104,8 +104,9 @@ for _known in places.load().places.values():
     PLACES.setdefault(_known.name_en, _known.name_en)
 _PLACE_ALT = "|".join(sorted((re.escape(p) for p in PLACES), key=len, reverse=True))
 _PLACE = re.compile(
-    r"\b(?:in|at|to|from)\s+(?:the\s+)?(?:(?:Florida|US|U\.S\.|Swiss|German|British|"
-    r"Emirati|Russian|Ukrainian)\s+)?(?:(?:city|capital) of\s+)?(" + _PLACE_ALT + r")\b"
+    r"\b(?:in|at|to|from|visit(?:s|ed|ing)?)\s+(?:the\s+)?(?:(?:[A-Z][\w.'’-]+\s+){0,3}"
+    r"(?:city|capital|resort|resort town|resort city|town|port|port city|region|province|state) of\s+"
+    r"|(?:Florida|US|U\.S\.|Swiss|German|British|Emirati|Russian|Ukrainian)\s+)?(" + _PLACE_ALT + r")\b"
 )
 _PLACE_LOWER = _PLACE_ALT.lower()
 _NEG = re.compile(r"(?:\bnot|n't|\bnever|\bwould|\bcould|\bmight|\bto) $")
@@ -1106,7 +1107,8 @@ def extract_events(ctx: Context, proposals: list[ProposalMention], quotes: list[
                     Draft(
                         kind=kind,
                         date=date,
-                        place=_place(ctx, trig, trigs),
+                        # a call has no one place: each side is in its own city
+                        place=None if kind == "phone_call" else _place(ctx, trig, trigs),
                         participants=group,
                         alone=separate is not None,
                         evidence=[_evidence(ctx, trig, trigs, frame)],
@@ -1564,8 +1566,25 @@ def _place(ctx: Context, trig: Trig, trigs: list[Trig] | None = None) -> str | N
     lo, hi = trig.span or (_regions(ctx.text, trig, trigs)[0] if trigs else trig.clause)
     match = _PLACE.search(ctx.text, lo, hi) or (
         None if trig.span else _PLACE.search(ctx.text, trig.clause[0], trig.clause[1])
-    )
+    ) or _opening_place(ctx, trig, trigs)
     return PLACES[match.group(1)] if match else None
+
+
+# "In Washington on Friday, the minister met ...": a place the sentence opens with sets the scene
+# for the one meeting the sentence tells.
+_OPENING_PLACE = re.compile(
+    r"\s*(?:(?:On|Earlier on|Later on|Late on)\s+\w+(?:\s+\w+)?,?\s+)?In\s+(?:the\s+)?(" + _PLACE_ALT
+    + r")\b(?:\s+(?:on|late on|early on|earlier on)\s+\w+(?:\s+\w+)?)?\s*,"
+)
+
+
+def _opening_place(ctx: Context, trig: Trig, trigs: list[Trig] | None) -> re.Match[str] | None:
+    sentence = next((s for s in ctx.sentences if s.start <= trig.start < s.end), None)
+    if sentence is None or any(t is not trig and t.kind in ("meeting", "phone_call", "planned_meeting")
+                               and sentence.start <= t.start < sentence.end for t in trigs or ()):
+        return None
+    match = _OPENING_PLACE.match(ctx.text, sentence.start, trig.start)
+    return match if match and match.end() <= trig.start else None
 
 
 def _sentence_speakers(ctx: Context, idx: int) -> set[str]:

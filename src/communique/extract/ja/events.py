@@ -11,9 +11,9 @@ import re
 from dataclasses import replace
 
 from ...model import Event, Evidence, Position, Precision, Proposal, Quote
-from .. import event_plover, item_id
+from .. import event_plover, item_id, places
 from . import meetings
-from .document import Doc
+from .document import Doc, Token
 from .positions import extract_positions
 from .proposals import find_proposals
 from .sentences import Sentence
@@ -69,14 +69,72 @@ def _date(doc: Doc, sentence: Sentence, at: int) -> tuple[str | None, Precision]
 
 
 def _place(doc: Doc, sentence: Sentence, at: int) -> str | None:
+    """Where the sentence puts its meeting: a place named before 「で」 or 「を訪れ」.
+
+    A name Sudachi knows as a place (釜山, クアラルンプール, カナナスキス), or a name of the
+    shared places data (ホワイトハウス is in Washington); a country before it is its setting, not
+    the place (「韓国・釜山で」 is Busan), and a country alone is a party, not a place.  What is
+    neither is not a place: 「オンラインで」, 「インタビューで」."""
     for mention in doc.mentions_in(sentence.start, sentence.end):
         if mention.metonym and re.match(r"で|を訪れ|に", doc.text[mention.end:mention.end + 3]):
             return mention.name
-    for match in _PLACE.finditer(doc.text, sentence.start, sentence.end):
-        name = match.group(1)
-        if not any(m.start <= match.start() < m.end and not m.metonym for m in doc.mentions):
-            return name
+    tokens = doc.tokens_in(sentence.start, sentence.end)
+    for i, tok in enumerate(tokens):
+        if i == 0 or not _PLACE_PARTICLE.match(doc.text, tok.start):
+            continue
+        if doc.text.startswith("での", tok.start) and not _MEETING_AFTER.match(doc.text, tok.start + 2):
+            continue  # 「ガザでの戦闘」: where the fighting is, not the meeting
+        run: list[int] = []  # the place-name tokens right before the particle, back to front
+        j = _before_reading(doc, tokens, i - 1)
+        while j >= 0 and (_is_place_name(tokens[j]) or doc.text[tokens[j].start:tokens[j].end] == "・"):
+            run.append(j)
+            j -= 1
+        names = [k for k in reversed(run) if doc.text[tokens[k].start:tokens[k].end] != "・"]
+        while names and _is_country_token(tokens[names[0]]) and len(names) > 1:
+            names.pop(0)  # 「韓国・釜山」: the city
+        if names and not _is_country_token(tokens[names[0]]):
+            name = doc.text[tokens[names[0]].start:tokens[names[-1]].end]
+            return _READING.sub("", name) or name
+        match = _PLACE.match(doc.text, _run_start(doc.text, tok.start), tok.end + 3)
+        if match and places.load().resolve(match.group(1)):
+            return match.group(1)
     return None
+
+
+_PLACE_PARTICLE = re.compile(r"で(?![はも]?(?:ない|あり|ある))|を訪れ|を訪問")
+
+
+_READING = re.compile(r"[（(][\u3041-\u30ff・ー]+[）)]$")  # 「釜山（プサン）」: Sudachi's one token
+
+
+def _before_reading(doc: Doc, tokens: list[Token], j: int) -> int:
+    """The token before a reading in brackets that ends at ``j`` (「釜山（プサン）で」), else ``j``."""
+    if j < 1 or doc.text[tokens[j].start:tokens[j].end] not in ("）", ")"):
+        return j
+    k = j - 1
+    while k >= 0 and j - k <= 4 and doc.text[tokens[k].start:tokens[k].end] not in ("（", "("):
+        k -= 1
+    inside = doc.text[tokens[k].end:tokens[j].start] if k >= 0 else ""
+    return k - 1 if k >= 1 and re.fullmatch(r"[\u3041-\u30ff・ー]+", inside) else j
+
+
+_MEETING_AFTER = re.compile(r"[^、。「」]{0,8}?(?:会談|協議|会合|交渉|首脳会談|会議)")
+
+
+def _is_place_name(tok: Token) -> bool:
+    return tok.pos[:3] == ("名詞", "固有名詞", "地名")
+
+
+def _is_country_token(tok: Token) -> bool:
+    return tok.pos[:4] == ("名詞", "固有名詞", "地名", "国")
+
+
+def _run_start(text: str, end: int) -> int:
+    """Where the run of katakana (and 「・」) that ends at ``end`` starts."""
+    start = end
+    while start > 0 and re.match(r"[\u30a1-\u30fa\u30fc・]", text[start - 1]):
+        start -= 1
+    return start
 
 
 def _participants(doc: Doc, sentence: Sentence, quotes: list[Quote]) -> tuple[str, ...]:
@@ -156,7 +214,8 @@ def extract_events(doc: Doc, quotes: list[Quote], events_name: str, proposals_na
                     dated = [q for q in sentence_quotes if q.said_on]
                     if dated:
                         date, precision = dated[0].said_on, dated[0].said_on_precision
-                place = _place(doc, sentence, match.start()) if kind in ("meeting", "phone_call") else None
+                # a call has no one place: each side is in its own city
+                place = _place(doc, sentence, match.start()) if kind == "meeting" else None
                 own_date = date is not None
                 if kind == "meeting":
                     if date is None and last_meeting and (place is None or place == last_meeting[2]):
