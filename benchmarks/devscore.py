@@ -291,6 +291,8 @@ class LangScore:
     meeting_recall: Count = field(default_factory=Count)
     place_precision: Count = field(default_factory=Count)  # matched meetings: the place given is the gold's
     place_recall: Count = field(default_factory=Count)  # matched meetings with a gold place: found
+    date_precision: Count = field(default_factory=Count)  # matched meetings: the date given is the gold's
+    date_recall: Count = field(default_factory=Count)  # matched meetings with a gold date: found
     agreement_precision: Count = field(default_factory=Count)
     agreement_recall: Count = field(default_factory=Count)
     agreement_participant_precision: Count = field(default_factory=Count)
@@ -373,6 +375,7 @@ def _score_meetings(dev: DevReport, report: Report, extraction: Extraction, scor
         person=lambda name: " " in name or _is_cjk(name),
         words=("{kind}", "participant {name} not found at {kind}", "placed at {kind} of"),
         places=(score.place_recall, score.place_precision),
+        dates=(score.date_recall, score.date_precision),
     )
 
 
@@ -396,7 +399,8 @@ def _score_agreements(dev: DevReport, report: Report, extraction: Extraction, sc
 def _score_events(dev: DevReport, report: Report, extraction: Extraction, gazetteer: Gazetteer, *,
                   gold: list[dict[str, Any]], preds: list[Any], counts: tuple[Any, Any, Any, Any],
                   misses: list[str], same_kind: Any, person: Any, words: tuple[str, str, str],
-                  places: tuple[Count, Count] | None = None) -> None:
+                  places: tuple[Count, Count] | None = None,
+                  dates: tuple[Count, Count] | None = None) -> None:
     """Gold events of a report paired with predicted ones (same kind, a shared participant or half
     the evidence), then the participants of the pairs: recall, precision and their misses; with
     ``places``, the place of the pairs too (a city given for a country, or the other way, is wrong)."""
@@ -439,6 +443,8 @@ def _score_events(dev: DevReport, report: Report, extraction: Extraction, gazett
         p = preds[pi]
         if places is not None:
             _score_place(dev, g, p, places, misses)
+        if dates is not None:
+            _score_date(dev, g, p, dates, misses)
         forms = [name_forms(pid, extraction, gazetteer) for pid in p.participant_ids]
         for name in names:
             found = any(names_agree(name, "person", f) or names_agree(name, "other", f) for f in forms)
@@ -481,6 +487,28 @@ def _score_place(dev: DevReport, g: dict[str, Any], p: Any, counts: tuple[Count,
     if not right:
         misses.append(f"{dev.id}: place of {g['kind']} {p.place or '(none)'}, "
                       f"gold {g.get('place') or '(none)'}: {(g.get('evidence') or '')[:60]!r}")
+
+
+def _score_date(dev: DevReport, g: dict[str, Any], p: Any, counts: tuple[Count, Count],
+                misses: list[str]) -> None:
+    """The day (or the month, when the gold gives only that) of a matched meeting."""
+    recall, precision = counts
+    want = g.get("date")
+    vague = str(getattr(p.date_precision, "value", p.date_precision)) not in ("day", "datetime")
+    got = ((p.date or "")[:7] if vague else (p.date or "")[:10]) or None
+    if got and want and len(got) < len(want[:10]):
+        got = None  # a month for a gold day: not given (a miss), not a wrong day
+    n = min(len(got or ""), len((want or "")[:10]))
+    right = bool(want and got) and (got or "")[:n] == (want or "")[:n]
+    if want:
+        recall.total += 1
+        recall.hit += right
+    if got:
+        precision.total += 1
+        precision.hit += right
+    if (want or got) and not right:
+        misses.append(f"{dev.id}: date of {g['kind']} {got or '(none)'}, gold {want or '(none)'}: "
+                      f"{(g.get('evidence') or '')[:60]!r}")
 
 
 def title_right(gold: str | None, got: str | None) -> bool:

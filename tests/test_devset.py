@@ -28,11 +28,11 @@ FLOORS: dict[str, dict[str, float]] = {
     "en": {"direct_recall": 0.90, "direct_speaker": 0.96, "direct_precision": 0.96, "all_recall": 0.74,
            "participant_precision": 0.97, "participant_recall": 0.85, "titles": 0.99,
            "agreement_precision": 0.95, "agreement_recall": 0.64, "agreement_participant_precision": 0.95,
-           "place_precision": 0.98, "place_recall": 0.64},
+           "place_precision": 0.98, "place_recall": 0.64, "date_precision": 0.90, "date_recall": 0.50},
     "ja": {"direct_recall": 0.95, "direct_speaker": 0.99, "direct_precision": 0.99, "all_recall": 0.81,
            "participant_precision": 0.98, "participant_recall": 0.84, "titles": 0.96,
            "agreement_precision": 0.95, "agreement_recall": 0.45, "agreement_participant_precision": 0.95,
-           "place_precision": 0.98, "place_recall": 0.67},
+           "place_precision": 0.98, "place_recall": 0.67, "date_precision": 0.93, "date_recall": 0.63},
 }
 
 

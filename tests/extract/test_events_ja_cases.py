@@ -165,7 +165,7 @@ def test_evidence_names_who_met(pattern: str, body: str, expected: object) -> No
 
 def test_version() -> None:
     _text, events = run("ルビオ国務長官は5日、ラブロフ外相と会談する予定だ。")
-    assert {e.extractor for e in events} == {"events.ja.v6"}
+    assert {e.extractor for e in events} == {"events.ja.v7"}
 
 
 def test_a_text_opening_with_its_lead_sentence() -> None:
@@ -221,3 +221,14 @@ def test_the_place_of_a_meeting(body: str, place: str | None) -> None:
 def test_a_call_has_no_place() -> None:
     _text, events = run("ゼレンスキー大統領は3日、キーウでトランプ大統領と電話会談した。")
     assert [(e.kind, e.place) for e in events] == [("phone_call", None)]
+
+
+def test_talks_held_the_other_day_are_not_dated_by_a_later_day() -> None:
+    _text, events = run("両国の閣僚は先日、ウィーンで新たな協議を行い、3日の首脳会談に向けた条件を整えた。")
+    talks = [e for e in events if e.place == "ウィーン"]
+    assert talks and all(e.date is None for e in talks)
+
+
+def test_the_local_day_not_the_same_moment_in_another_time_zone() -> None:
+    _text, events = run("ルビオ国務長官は米東部時間2日午後（日本時間3日午前）、ラブロフ外相と会談した。")
+    assert [(e.kind, e.date) for e in events] == [("meeting", "2025-12-02")]

@@ -478,7 +478,7 @@ def test_evidence_is_exact_and_ids_are_stable() -> None:
         ev = item.evidence[0]
         assert ev.report_id == report.id and 0 <= ev.start < ev.end <= len(report.text)
     assert all(report.text[q.evidence[0].start:q.evidence[0].end] == q.text for q in first.quotes)
-    assert set(first.extractors) == {"quotes.ja.v4", "events.ja.v6", "proposals.ja.v3", "positions.ja.v4",
+    assert set(first.extractors) == {"quotes.ja.v5", "events.ja.v7", "proposals.ja.v3", "positions.ja.v4",
                                      "actors.ja.v2"}
 
 
@@ -495,3 +495,9 @@ def test_a_date_in_a_clause_that_modifies_a_noun_is_not_when_the_words_were_said
     body = "ペスコフ大統領報道官は3日に発表した声明で「和平を強く支持している」と述べた。"
     said = {q.text: q.said_on for q in ja.extract(_report(body), load()).quotes}
     assert said.get("和平を強く支持している") == "2025-12-03"
+
+
+def test_a_remark_is_dated_by_the_local_day_not_its_time_in_another_zone() -> None:
+    body = "茂木敏充外相は米東部時間2日夜（日本時間3日午前）、記者団に「対話を続ける」と述べた。"
+    said = {q.text: q.said_on for q in ja.extract(_report(body), load()).quotes}
+    assert said == {"対話を続ける": "2025-12-02"}

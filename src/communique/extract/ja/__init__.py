@@ -15,8 +15,8 @@ from .events import extract_events
 from .people import actors_of
 from .statements import extract_quotes
 
-QUOTES = "quotes.ja.v4"
-EVENTS = "events.ja.v6"
+QUOTES = "quotes.ja.v5"
+EVENTS = "events.ja.v7"
 PROPOSALS = "proposals.ja.v3"
 POSITIONS = "positions.ja.v4"
 ACTORS = "actors.ja.v2"

@@ -95,6 +95,14 @@ def _tokenizer() -> tuple[Any, Any]:
     return dictionary().create(), tokenizer.Tokenizer.SplitMode.C
 
 
+def in_round_brackets(text: str, start: int, at: int) -> bool:
+    """Whether ``at`` is inside round brackets opened after ``start``: an aside, such as the
+    same moment in another time zone 「米東部時間6日午後（日本時間7日午前）」."""
+    head = text[start:at]
+    opened = max(head.rfind("("), head.rfind("（"))
+    return opened >= 0 and max(head.rfind(")"), head.rfind("）")) < opened
+
+
 def tokenize(text: str) -> list[Token]:
     """Sudachi tokens (mode C) of a whole text, with offsets into it."""
     tok, mode = _tokenizer()

@@ -13,7 +13,7 @@ from dataclasses import replace
 from ...model import Event, Evidence, Position, Precision, Proposal, Quote
 from .. import event_plover, item_id, places
 from . import meetings
-from .document import Doc, Token
+from .document import Doc, Token, in_round_brackets
 from .positions import extract_positions
 from .proposals import find_proposals
 from .sentences import Sentence
@@ -54,14 +54,22 @@ _PLACE = re.compile(r"([\u30a1-\u30fa\u30fc・]{2,}(?:州|市)?(?:[\u30a1-\u30fa
 _PARTICIPANT_KINDS = ("person", "collective", "country", "bloc", "organization")
 
 
+_VAGUE_PAST = re.compile(r"先日|先般|先ごろ|先頃|このほど|以前|かつて")
+
+
 def _date(doc: Doc, sentence: Sentence, at: int) -> tuple[str | None, Precision]:
     dates = [d for d in doc.dates_in(sentence.start, sentence.end)
              if d.value and not doc.inside_bracket(d.start)]
+    # 「米東部時間6日午後(日本時間7日午前)」: the day in round brackets is the same moment told again
+    plain = [d for d in dates if not in_round_brackets(doc.text, sentence.start, d.start)]
+    dates = plain or dates
     before = [d for d in dates if d.end <= at]
     if len(before) >= 2 and re.match(r"から", doc.text[before[-2].end:before[-1].start]):
         return before[-2].value, before[-2].precision  # 5日から6日にかけて: the start
     if before:
         return before[-1].value, before[-1].precision
+    if _VAGUE_PAST.search(doc.text, max(sentence.start, at - 30), at):
+        return None, Precision.UNKNOWN  # 「先日、…で協議を行い、今日の会談に…」: some day before, not today
     after = [d for d in dates if d.start >= at]
     if after and "。" not in doc.text[at:after[0].start]:
         return after[0].value, after[0].precision

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from ...model import Evidence, Precision, Quote
 from .. import item_id
 from .actors import Mention
-from .document import Doc
+from .document import Doc, in_round_brackets
 from .indirect import reported_clauses
 from .quotes import chain_end, classify, clause_end, quote_brackets, relayed, reporting_verb, speaker_of
 from .sentences import Sentence, paragraphs
@@ -38,6 +38,7 @@ def _said_on(doc: Doc, sentence: Sentence, before: int, speaker: str | None,
     dates = [d for d in doc.dates_in(sentence.start, sentence.end)
              if d.value and not doc.inside_bracket(d.start) and d.start < before
              and not _MODIFIES_NOUN.match(doc.text, d.end)]
+    dates = [d for d in dates if not in_round_brackets(doc.text, sentence.start, d.start)] or dates
     if dates:
         return dates[-1].value, dates[-1].precision
     if speaker and speaker in state.last_date:
