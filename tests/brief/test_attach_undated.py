@@ -55,3 +55,13 @@ def test_a_mention_two_dated_meetings_fit_equally_stays_apart() -> None:
                   _event("b", "r1", "2025-03-05", "Geneva", ["person:ann-lee"]),
                   _event("c", "r4", None, "Geneva", ["person:ann-lee"]))
     assert [e["id"] for e in got] == ["a", "b", "c"]
+
+
+def test_undated_mentions_of_one_meeting_no_dated_report_tells_are_one() -> None:
+    got = _events(_event("a", "r4", None, "London", ["person:ann-lee", "freedonia"]),
+                  _event("b", "r5", None, "ロンドン", ["person:ann-lee"]),
+                  _event("c", "r6", None, "London", ["person:bo-kim"]),  # nobody in common
+                  _event("d", "r7", None, "Geneva", ["person:ann-lee"]))  # another city
+    assert [e["id"] for e in got] == ["a", "c", "d"]
+    assert {ev["report_id"] for ev in got[0]["evidence"]} == {"r4", "r5"}
+    assert got[0]["place"] == "London" and got[0]["date"] is None

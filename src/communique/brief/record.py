@@ -251,34 +251,57 @@ def attach_undated(events: list[Record], actors: Mapping[str, Record]) -> list[R
     Bessent and He Lifeng in Geneva" in a page that gives no date is the Geneva round its dated
     reports tell; the merged record cannot know that (it keeps the whole archive), the briefing
     of one story can.  The joined event keeps its own kind, date, place and participants; it
-    gains the mention's evidence (more independent sources), never its values."""
+    gains the mention's evidence (more independent sources), never its values.
+
+    Mentions that fit no dated meeting are one meeting among themselves on the same terms (the
+    same kind and city, someone in common, and no other group they fit as well): the fullest
+    of them (most people, then most evidence, then the least id) keeps its values."""
 
     def named(e: Record) -> set[str]:
         return {str(a) for a in e.get("participant_ids") or ()
                 if (actors.get(str(a)) or {}).get("kind") in ("person", "country")}
 
-    def fits(mention: Record, dated: Record) -> int | None:
-        if mention.get("kind") != dated.get("kind"):
+    def fits(mention: Record, other: Record) -> int | None:
+        if mention.get("kind") != other.get("kind"):
             return None
-        here, there = _place_key(mention.get("place")), _place_key(dated.get("place"))
+        here, there = _place_key(mention.get("place")), _place_key(other.get("place"))
         if not _same_place(here, there):
             return None
-        shared = len(named(mention) & named(dated))
+        shared = len(named(mention) & named(other))
         return shared if shared else None
+
+    def best(mention: Record, among: list[Record]) -> str | None:
+        scored = sorted(((f, str(d["id"])) for d in among if (f := fits(mention, d)) is not None),
+                        reverse=True)
+        if not scored or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+            return None  # nothing fits, or two fit as well: it stays a mention of its own
+        return scored[0][1]
 
     dated = [e for e in events if str(e.get("kind")) in _HELD and day(e.get("date"))
              and e.get("date_precision", "day") == "day"]
     joined: dict[str, list[Record]] = {}
     keep: list[Record] = []
+    loose: list[Record] = []
     for e in events:
         if str(e.get("kind")) not in _HELD or day(e.get("date")):
             keep.append(e)
-            continue
-        scored = sorted(((f, str(d["id"])) for d in dated if (f := fits(e, d)) is not None), reverse=True)
-        if not scored or (len(scored) > 1 and scored[1][0] == scored[0][0]):
-            keep.append(e)  # no dated meeting, or two that fit as well: it stays a mention of its own
-            continue
-        joined.setdefault(scored[0][1], []).append(e)
+        elif (target := best(e, dated)) is not None:
+            joined.setdefault(target, []).append(e)
+        elif dated and any(fits(e, d) is not None for d in dated):
+            keep.append(e)  # two dated meetings fit as well
+        else:
+            loose.append(e)
+    # the loose mentions: the fullest first, each joins the one group it fits best
+    loose.sort(key=lambda e: (-len(named(e)), -len(e.get("evidence") or ()), str(e["id"])))
+    heads: list[Record] = []
+    for e in loose:
+        target = best(e, heads)
+        if target is None:
+            heads.append(e)
+        else:
+            joined.setdefault(target, []).append(e)
+    keep.extend(heads)
+    keep.sort(key=lambda e: str(e["id"]))
     out = []
     for e in keep:
         extra = joined.get(str(e["id"]))

@@ -230,7 +230,10 @@ def latest_development(v: View, two_sources: bool = False) -> Record | None:
             and (day(e.get("date")) or "") <= v.as_of]
     if two_sources:
         done = [e for e in done if v.sources(v.evidence(e)) >= 2] or done
-    return max(done, key=lambda e: (day(e.get("date")) or "", e.get("kind") == "agreement", str(e["id"])),
+    # on one day: an agreement first, then the best told (more independent sources, more people named)
+    return max(done, key=lambda e: (day(e.get("date")) or "", e.get("kind") == "agreement",
+                                    v.sources(v.evidence(e)), len(e.get("participant_ids") or ()),
+                                    str(e["id"])),
                default=None)
 
 
