@@ -278,3 +278,9 @@ def test_records_may_be_a_one_pass_iterator_like_export_records(ukraine):
 
 def test_trade_and_ukraine_records_are_independent():
     assert not {r["id"] for r in trade_records()} & {r["id"] for r in ukraine_records()}
+
+
+def test_a_contested_day_is_still_a_day() -> None:
+    when = "October 6 (reports differ on the date)"
+    text = templates_en.event("meeting", when, "Geneva", ["Ann Lee", "Bo Kim"], hedge=None, future=False)
+    assert text is not None and text.startswith("On October 6 (reports differ on the date)"), text

@@ -263,8 +263,9 @@ _OPENING_WORD = re.compile(
 
 
 def _on(when: str) -> str:
-    """ "on December 2", but "in November", "in late November", "in 2025"."""
-    return "on" if re.search(r"\d{1,2}(,|$)", when) and not when.isdigit() else "in"
+    """ "on December 2" (also "on December 2 (reports differ on the date)"), but "in November",
+    "in late November", "in 2025"."""
+    return "on" if re.search(r"\d{1,2}(,|$| \()", when) and not when.isdigit() else "in"
 
 
 def event(
