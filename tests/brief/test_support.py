@@ -71,6 +71,13 @@ def participant(actor: str, kind: str = "meeting") -> Claim:
     ("Osei and Varga hope to reach a deal next month.", "osei", "agreement", False),
     ("Brenner said Osei and Varga had signed the accord.", "brenner", "agreement", False),
     ("Osei met Varga on Tuesday.", "varga", "agreement", False),
+    # announcing a deal with the other side: both are its parties (the other side is not a reporter
+    # because "that he said" follows it)
+    ("Harlan on Tuesday announced a trade deal with Osei that he said would cut duties.", "harlan",
+     "agreement", True),
+    ("Harlan on Tuesday announced a trade deal with Osei that he said would cut duties.", "osei",
+     "agreement", True),
+    ("Brenner announced that Osei and Varga had agreed on a framework.", "brenner", "agreement", False),
     ("オセイ氏とバルガ氏は協議の枠組みで合意した。", "varga", "agreement", True),
     ("オセイ氏とバルガ氏は合意に至らなかった。", "varga", "agreement", False),
 ])

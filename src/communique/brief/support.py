@@ -57,8 +57,11 @@ _QUALIFIED_JA = re.compile(
     r"(?:氏|大統領|首相|政権)?の(?:特使|側近|補佐官|報道官|代表|顧問|使節|代理|娘婿|チーム)")
 _FIRM_PLAN = re.compile(r"\b(?:will|due to|scheduled)\b|予定")
 _CLAUSE_BREAK = re.compile(r";|\s[–—]\s|,\s*(?:who|which|where|while|but|although|though|whereas)\b|\bthat\b")
-_AGREEING = re.compile(  # a party of an agreement, not its reporter: "Osei and Varga agreed on ..."
-    r"(?:\s+and\s+[\w .'’-]{1,40}?)?\s+(?:have\s+|has\s+|had\s+)?(?:agreed|signed)\b", re.I)
+_AGREEING = re.compile(  # a party of an agreement, not its reporter: "Osei and Varga agreed on ...",
+    # "Varga on Tuesday announced a trade deal with Osei's government"
+    r"(?:\s+and\s+[\w .'’-]{1,40}?)?(?:\s+(?:on|late on|early on|earlier on)\s+\w+)?\s+"
+    r"(?:have\s+|has\s+|had\s+)?(?:agreed|signed|struck|reached|announced\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:deal|agreement|accord|pact|framework)\s+with)\b", re.I)
 _QUOTE_JA = re.compile(r"」(?:と|との|などと|とも)")
 
 
@@ -125,6 +128,8 @@ def _reporter(text: str, start: int, end: int, lang: str) -> bool:
     before = text[max(0, start - 40):start]
     if re.search(r"\b(?:according to|said|says|told|wrote|added)\s+(?:[\w.’'-]+\s+){0,4}$", before, re.I):
         return True
+    if re.search(r"\b(?:with|between)\s+(?:the\s+)?$", before, re.I):
+        return False  # "a deal with Japan that he said ...": the other side of it, not who tells it
     return bool(cues["reported_by"].match(text, end, min(len(text), end + 80)))
 
 
