@@ -30,3 +30,19 @@ def test_two_days_apart_or_one_side_in_common_stays_apart() -> None:
     # meetings keep their own rule (a day apart needs the place)
     assert events.score(_member("e", 100, ("israel", "hamas"), "meeting"),
                         _member("f", 101, ("israel", "hamas"), "meeting"), g) is None
+
+
+def _meeting(event_id: str, day: int, people: tuple[str, ...]) -> EventMember:
+    return EventMember(event_id=event_id, merged_id="", report_id="r-" + event_id, kind="meeting",
+                       family="meeting", lo=day, hi=day, exact=True, date=None, date_precision=Precision.DAY,
+                       place="Geneva", place_key="geneva", participant_ids=people, summary="")
+
+
+def test_meetings_two_days_apart_in_one_city_are_one_only_between_the_same_sides() -> None:
+    g = load()
+    talks = _meeting("a", 100, ("israel", "hamas"))  # "talks between Israel and Hamas began in Geneva"
+    # the second day of the same talks, told by their delegations' sides
+    assert events.score(talks, _meeting("b", 101, ("hamas", "israel")), g) is not None
+    # two days later, US envoys meet one of the sides there: another meeting
+    envoys = _meeting("c", 102, ("steve-witkoff", "jared-kushner", "hamas", "israel"))
+    assert events.score(talks, envoys, g) is None

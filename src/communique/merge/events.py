@@ -141,6 +141,10 @@ def score(new: EventMember, other: EventMember, gazetteer: Gazetteer) -> float |
         # A meeting's start reported a day or two apart is one meeting when the place and the
         # people agree; a member that names no people agrees when its countries do.
         unnamed = not _people(new.participant_ids, gazetteer) or not _people(other.participant_ids, gazetteer)
+        # ... the same sides ("indirect talks between Israel and Hamas" on the 6th, and the US envoys
+        # with Hamas and Israel there on the 8th, are two meetings)
+        sides_new = _countries(new.participant_ids, gazetteer)
+        same_sides = bool(sides_new) and sides_new == _countries(other.participant_ids, gazetteer)
         close_enough = (
             days <= DAY_SLACK
             and new.exact
@@ -148,7 +152,7 @@ def score(new: EventMember, other: EventMember, gazetteer: Gazetteer) -> float |
             and new.family == "meeting"
             and same_place
             and not _is_country(new.place_key, gazetteer)
-            and (shared_people >= 2 or (unnamed and shared_countries >= 1))
+            and (shared_people >= 2 or (unnamed and same_sides))
         )
         # An agreement announced on one day and reported dated the next (a time zone, a late
         # report) is one agreement when both its sides agree.
