@@ -713,7 +713,7 @@ def test_extractor_names_and_empty_report() -> None:
     assert set(EXTRACTORS) == {
         "actors.en.v4",
         "quotes.en.v9",
-        "events.en.v9",
+        "events.en.v10",
         "proposals.en.v3",
         "positions.en.v6",
     }

@@ -174,7 +174,7 @@ def test_evidence_drops_the_reporting_frame() -> None:
 
 def test_version() -> None:
     text = "Marco Rubio met with Sergei Lavrov in Riyadh on Tuesday."
-    assert {e.extractor for e in run(text)} == {"events.en.v9"}
+    assert {e.extractor for e in run(text)} == {"events.en.v10"}
 
 
 def test_plover_type_and_sides() -> None:
@@ -203,6 +203,9 @@ def test_plover_fields_for_the_export() -> None:
     ("On Monday, in Vienna, Marco Rubio met with Sergei Lavrov.", "Vienna"),
     # visiting a city and meeting there
     ("Marco Rubio was visiting Riyadh to meet Sergei Lavrov on Tuesday.", "Riyadh"),
+    # a country's capital is its capital city
+    ("Marco Rubio met Sergei Lavrov in the Turkish capital on Tuesday.", "Ankara"),
+    ("Marco Rubio met Sergei Lavrov in the capital of Turkey on Tuesday.", None),  # unread: left out
     # a meeting that names its own place keeps it
     ("In Ankara on Tuesday, Marco Rubio said he had met Sergei Lavrov in Riyadh a week earlier.", "Riyadh"),
 ])

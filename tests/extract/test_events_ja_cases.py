@@ -165,7 +165,7 @@ def test_evidence_names_who_met(pattern: str, body: str, expected: object) -> No
 
 def test_version() -> None:
     _text, events = run("ルビオ国務長官は5日、ラブロフ外相と会談する予定だ。")
-    assert {e.extractor for e in events} == {"events.ja.v7"}
+    assert {e.extractor for e in events} == {"events.ja.v8"}
 
 
 def test_a_text_opening_with_its_lead_sentence() -> None:
@@ -232,3 +232,8 @@ def test_talks_held_the_other_day_are_not_dated_by_a_later_day() -> None:
 def test_the_local_day_not_the_same_moment_in_another_time_zone() -> None:
     _text, events = run("ルビオ国務長官は米東部時間2日午後（日本時間3日午前）、ラブロフ外相と会談した。")
     assert [(e.kind, e.date) for e in events] == [("meeting", "2025-12-02")]
+
+
+def test_a_country_s_capital_is_its_capital_city() -> None:
+    _text, events = run("ルビオ国務長官とラブロフ外相は2日、マレーシア首都での2日間の協議を終えた。")
+    assert [e.place for e in events if e.kind == "meeting"][:1] == ["クアラルンプール"]

@@ -21,6 +21,7 @@ class Place:
     name_en: str
     name_ja: str
     within: str | None  # a place id or a country id of the gazetteer
+    capital_of: str | None = None  # the gazetteer country whose capital it is
 
 
 class Places:
@@ -28,6 +29,7 @@ class Places:
         self.places = {p.id: p for p in places}
         self._forms = forms  # key(form) -> place id
         self._longest_first = sorted(forms, key=len, reverse=True)
+        self._capitals = {p.capital_of: p.id for p in places if p.capital_of}
 
     def get(self, place_id: str) -> Place | None:
         return self.places.get(place_id)
@@ -47,6 +49,11 @@ class Places:
         if not found:
             return None
         return max(found, key=lambda pid: len(self.ancestors(pid)))
+
+    def capital(self, country_id: str | None) -> Place | None:
+        """The capital of a gazetteer country ("the Malaysian capital", 「英国の首都」), if known."""
+        pid = self._capitals.get(country_id or "")
+        return self.places.get(pid) if pid else None
 
     def ancestors(self, place_id: str) -> list[str]:
         chain: list[str] = []
@@ -75,7 +82,7 @@ def load() -> Places:
     forms: dict[str, str] = {}
     for item in raw["places"]:
         place = Place(id=item["id"], name_en=item["name"]["en"], name_ja=item["name"]["ja"],
-                      within=item.get("within"))
+                      within=item.get("within"), capital_of=item.get("capital_of"))
         places.append(place)
         aliases = item.get("aliases") or {}
         for form in (place.name_en, place.name_ja, *aliases.get("en", ()), *aliases.get("ja", ())):

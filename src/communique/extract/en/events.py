@@ -59,7 +59,7 @@ from .speakers import antecedent, resolve_title
 from .text import Sentence
 from .wordscan import Family, Key
 
-EVENTS_EXTRACTOR = "events.en.v9"
+EVENTS_EXTRACTOR = "events.en.v10"
 
 PLACES = {
     "Moscow": "Moscow",
@@ -1567,7 +1567,23 @@ def _place(ctx: Context, trig: Trig, trigs: list[Trig] | None = None) -> str | N
     match = _PLACE.search(ctx.text, lo, hi) or (
         None if trig.span else _PLACE.search(ctx.text, trig.clause[0], trig.clause[1])
     ) or _opening_place(ctx, trig, trigs)
-    return PLACES[match.group(1)] if match else None
+    if match:
+        return PLACES[match.group(1)]
+    return _capital(ctx, lo, hi) or (None if trig.span else _capital(ctx, trig.clause[0], trig.clause[1]))
+
+
+# "talks in the British capital", "in the Malaysian capital": the country's capital city
+_CAPITAL = re.compile(
+    r"\b(?:in|at|to|from)\s+the\s+([A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?)\s+capital\b(?!\s+of\b)")
+
+
+def _capital(ctx: Context, lo: int, hi: int) -> str | None:
+    for match in _CAPITAL.finditer(ctx.text, lo, hi):
+        country = ctx.actors.index.forms.get(match.group(1).lower().replace(".", ""))
+        capital = places.load().capital(country)
+        if capital is not None:
+            return capital.name_en
+    return None
 
 
 # "In Washington on Friday, the minister met ...": a place the sentence opens with sets the scene

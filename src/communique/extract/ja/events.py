@@ -106,7 +106,15 @@ def _place(doc: Doc, sentence: Sentence, at: int) -> str | None:
         match = _PLACE.match(doc.text, _run_start(doc.text, tok.start), tok.end + 3)
         if match and places.load().resolve(match.group(1)):
             return match.group(1)
+    for mention in doc.mentions_in(sentence.start, sentence.end):  # 「マレーシア首都での交渉」
+        after = _CAPITAL_AT.match(doc.text, mention.end)
+        capital = places.load().capital(mention.actor_id) if after and mention.kind == "country" else None
+        if capital is not None and (after.group(1) != "での" or _MEETING_AFTER.match(doc.text, after.end())):
+            return capital.name_ja
     return None
+
+
+_CAPITAL_AT = re.compile(r"の?首都(での|で|を訪れ|を訪問)")
 
 
 _PLACE_PARTICLE = re.compile(r"で(?![はも]?(?:ない|あり|ある))|を訪れ|を訪問")
