@@ -108,7 +108,9 @@ def _place(doc: Doc, sentence: Sentence, at: int) -> str | None:
             return match.group(1)
     for mention in doc.mentions_in(sentence.start, sentence.end):  # 「マレーシア首都での交渉」
         after = _CAPITAL_AT.match(doc.text, mention.end)
-        capital = places.load().capital(mention.actor_id) if after and mention.kind == "country" else None
+        if after is None or mention.kind != "country":
+            continue
+        capital = places.load().capital(mention.actor_id)
         if capital is not None and (after.group(1) != "での" or _MEETING_AFTER.match(doc.text, after.end())):
             return capital.name_ja
     return None
