@@ -17,6 +17,10 @@ def test_english_agreement_sentences() -> None:
                               subject="協議の枠組みを設けること")
     assert said == "According to Daily Wire, Osei and Varga reached an agreement."
     assert templates_en.event("agreement", None, None, ["Osei"], hedge=None, future=True) is None
+    # a party named in the object is not named twice
+    said = templates_en.event("agreement", "July 22", None, ["Harlan", "Freedonia"], hedge=None, future=False,
+                              subject="a trade deal with Freedonia")
+    assert said == "On July 22, Harlan and Freedonia agreed on a trade deal."
 
 
 def test_japanese_agreement_sentences() -> None:

@@ -234,6 +234,8 @@ def _outcome(w: Writer, event: Record) -> Statement | None:
 
     if w.lang == "en":  # Japanese words in an English briefing are words its reader cannot read
         found = [st for st in found if own(st)]
+    else:  # a reporter's English paraphrase in 「」 would read as the speaker's own words
+        found = [st for st in found if own(st) or any(q.get("direct") for q in st.quotes)]
     if not found:
         return None
     return max(found, key=lambda st: (own(st), w.v.sources(st.evidence), st.said_on or "", st.id))

@@ -1,0 +1,41 @@
+"""After a meeting in the talks section, what one of its sides said of it (``sections._outcome``):
+in a Japanese briefing never a reporter's English paraphrase, which in 「」 would read as the
+speaker's own words; an English briefing shows only English words."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from communique.brief import sections
+from communique.brief.record import Statement
+
+
+def _statement(sid: str, language: str, direct: bool) -> Statement:
+    quote = {"id": sid + "-q", "language": language, "direct": direct, "text": "..."}
+    return Statement(id=sid, quotes=[quote], speaker_id="person:ann-lee", speaker_text="Ann Lee",
+                     said_on="2025-10-30", precision="day", hedged=False)
+
+
+def _writer(lang: str, *statements: Statement) -> Any:
+    names = SimpleNamespace(side=lambda actor: actor)
+    view = SimpleNamespace(sources=lambda evidence: 1)
+    return SimpleNamespace(lang=lang, statements=list(statements), used=set(), names=names, v=view,
+                           participants=lambda event: ["person:ann-lee", "person:bo-kim"])
+
+
+EVENT = {"id": "m", "kind": "meeting", "date": "2025-10-30"}
+
+
+@pytest.mark.parametrize(("lang", "language", "direct", "shown"), [
+    ("ja", "ja", False, True),  # its own language, words or paraphrase
+    ("ja", "en", True, True),  # English words, shown as the original
+    ("ja", "en", False, False),  # an English paraphrase: not the speaker's words
+    ("en", "ja", True, False),  # Japanese in an English briefing: unreadable
+    ("en", "en", False, True),
+])
+def test_what_a_side_said_of_the_meeting(lang: str, language: str, direct: bool, shown: bool) -> None:
+    said = sections._outcome(_writer(lang, _statement("s", language, direct)), EVENT)
+    assert (said is not None) is shown
