@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from communique.brief import brief
 from communique.brief.record import view
+from communique.brief.render import markdown
 
 TEXT = "Envoys met in the city."
 
@@ -65,3 +67,21 @@ def test_undated_mentions_of_one_meeting_no_dated_report_tells_are_one() -> None
     assert [e["id"] for e in got] == ["a", "c", "d"]
     assert {ev["report_id"] for ev in got[0]["evidence"]} == {"r4", "r5"}
     assert got[0]["place"] == "London" and got[0]["date"] is None
+
+
+def test_a_meeting_no_report_dates_is_told_by_the_day_of_its_first_report() -> None:
+    text = "Ann Lee met Bo Kim in Geneva. Talks there went on."
+    days = (("r1", "2025-03-02"), ("r2", "2025-03-04"), ("r3", "2025-03-09"))
+    reports = [{"type": "report", "id": r, "language": "en", "text": text, "published_at": d, "outlet": r,
+                "title": f"Report {r}", "story_id": "s"} for r, d in days]
+    people = [{"type": "actor", "id": i, "kind": "person", "name": {"en": n, "ja": None}}
+              for i, n in (("person:ann-lee", "Ann Lee"), ("person:bo-kim", "Bo Kim"))]
+    lead = {"type": "event", "id": "z", "kind": "meeting", "date": "2025-03-09", "date_precision": "day",
+            "place": "London", "participant_ids": ["person:ann-lee", "person:bo-kim"], "member_ids": ["z-m"],
+            "story_id": "s", "evidence": [{"report_id": "r3", "start": 0, "end": 28}]}
+    undated = {"type": "event", "id": "a", "kind": "meeting", "date": None, "date_precision": "unknown",
+               "place": "Geneva", "participant_ids": ["person:ann-lee", "person:bo-kim"],
+               "member_ids": ["a-m"], "story_id": "s",
+               "evidence": [{"report_id": r, "start": 0, "end": 28} for r in ("r1", "r2")]}
+    said = markdown(brief([*reports, *people, lead, undated], lang="en", as_of="2025-03-10", story_id="s"))
+    assert "By March 2, Lee met Kim in Geneva." in said  # the lead named them in full

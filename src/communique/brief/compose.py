@@ -314,12 +314,18 @@ class Writer:
                              claims=claims)
 
     def event_sentence(
-        self, event: Record, kind: str = "event", future: bool = True, subject: str | None = None
+        self, event: Record, kind: str = "event", future: bool = True, subject: str | None = None,
+        by: str | None = None,
     ) -> Sentence | None:
+        """The event told as a sentence; ``by`` (a day) for a meeting no report dates: it took place
+        by that day (the first report telling it), "By October 26, X met Y in Z"."""
         evidence = self.v.evidence(event)
         hedge = self.hedge_for(evidence)
         actors = self.participants(event)
         when = self.when(event.get("date"), event.get("date_precision"))
+        if when is None and by is not None:
+            shown_by = self.when(by)
+            when = self.T.by_day(shown_by) if shown_by else None
         extra: list[Citation] = []
         conflict = self.contested_dates.get(str(event["id"]))
         if conflict is not None:  # the date most sources give, flagged; none when no variant leads
@@ -360,7 +366,8 @@ class Writer:
         required = [self.supporting_span(event, c) for c in claims]
         cites = [self.cite(event, "event", actors=actors,
                            required=list(dict.fromkeys(e for e in required if e is not None))), *extra]
-        return self.sentence(text, cites, kind, hedged=bool(hedge), claims=claims)
+        return self.sentence(text, cites, kind, hedged=bool(hedge), claims=claims,
+                             allowed=[by] if by and not day(event.get("date")) else [])
 
     def supporting_span(self, item: Record, claim: Claim) -> EvidenceRef | None:
         """The first evidence span of an item that supports a claim on its own (asked once per

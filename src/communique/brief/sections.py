@@ -217,6 +217,15 @@ def _well_told(w: Writer, event: Record) -> bool:
     return dated and placed and len(people) >= 2
 
 
+def _held_by(w: Writer, event: Record) -> str | None:
+    """For a meeting or call no report dates, told by two independent sources: the day of the
+    first report telling it (it had taken place by then); else None."""
+    if day(event.get("date")) or event.get("kind") not in ("meeting", "phone_call"):
+        return None
+    evidence = w.v.evidence(event)
+    return w.v.first_seen(evidence) if w.v.sources(evidence) >= 2 else None
+
+
 def _outcome(w: Writer, event: Record) -> Statement | None:
     """What a participant (or their side) said of it: on the day or the two days after, the remark
     carried by the most independent sources, in the briefing's language first."""
@@ -251,22 +260,27 @@ def meetings_section(w: Writer) -> Section | None:
         for e in w.v.events
         if e.get("kind") in kinds and str(e["id"]) not in w.shown_events and e.get("date_precision") != "year"
     ]
-    rest = [e for e in rest if (day(e.get("date")) or "9999") <= w.v.as_of and _well_told(w, e)]
+    by = {str(e["id"]): _held_by(w, e) for e in rest}
+    rest = [e for e in rest if (day(e.get("date")) or by[str(e["id"])] or "9999") <= w.v.as_of
+            and _well_told(w, e)]
+
+    def on(e: Record) -> str:
+        return day(e.get("date")) or by[str(e["id"])] or ""
+
     # the best told first (two sources or more), then the latest; told oldest first below
-    rest.sort(key=lambda e: (w.v.sources(w.v.evidence(e)) >= 2, day(e.get("date")) or "", str(e["id"])),
-              reverse=True)
+    rest.sort(key=lambda e: (w.v.sources(w.v.evidence(e)) >= 2, on(e), str(e["id"])), reverse=True)
     chosen = []
     seen: set[tuple[str, str, frozenset[str]]] = set()
     for event in rest:  # the latest ones, told oldest first
-        key = (str(event.get("kind")), day(event.get("date")) or "", frozenset(w.participants(event)))
+        key = (str(event.get("kind")), on(event), frozenset(w.participants(event)))
         if key in seen or len(seen) >= MAX_MEETINGS or not key[2]:
             continue
         seen.add(key)
         chosen.append(event)
-    chosen.sort(key=lambda e: (day(e.get("date")) or "", str(e["id"])))
+    chosen.sort(key=lambda e: (on(e), str(e["id"])))
     sentences = []
     for event in chosen:
-        told = w.event_sentence(event)
+        told = w.event_sentence(event, by=None if day(event.get("date")) else by[str(event["id"])])
         if not told:
             continue
         sentences.append(told)

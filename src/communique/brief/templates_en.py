@@ -262,6 +262,11 @@ _OPENING_WORD = re.compile(
 )
 
 
+def by_day(when: str) -> str:
+    """A meeting no report dates, told by the day of the first report: "by October 26"."""
+    return f"by {when}"
+
+
 def _on(when: str) -> str:
     """ "on December 2" (also "on December 2 (reports differ on the date)"), but "in November",
     "in late November", "in 2025"."""
@@ -280,7 +285,7 @@ def event(
     countries: bool = False,
     manner: str | None = None,
 ) -> str | None:
-    on = f"{_on(when)} {when}, " if when else ""
+    on = (f"{when}, " if when.startswith("by ") else f"{_on(when)} {when}, ") if when else ""
     at = f" in {place}" if place else ""
     first, rest = (actors[0], list(actors[1:])) if actors else ("", [])
     if kind == "meeting":

@@ -252,6 +252,11 @@ def statement(
     return f"{lead_in}{body}{verb}"
 
 
+def by_day(when: str) -> str:
+    """日付を伝える報道のない会談: 最初に伝えた報道の日まで(「10月26日までに」)。"""
+    return f"{when}までに"
+
+
 def event(
     kind: str,
     when: str | None,
