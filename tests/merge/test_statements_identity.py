@@ -4,6 +4,7 @@ apart, whichever outlet, language or wording carries them (the real sentence enc
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 import pytest
 
@@ -322,3 +323,47 @@ def test_a_remark_quoted_many_times_is_met_through_a_few_wordings() -> None:
     hits = state.quote_candidates("elena-voss", 1999, 2001, bands(far.text, far.speaker_id))
     assert hits and len(hits) <= CANDIDATES
     assert all(h.statement_id == "s-one" for h in hits)
+
+
+WORDINGS = [  # six parts of one long remark: more than the representatives a statement keeps
+    "The harbour accord is a good start for both countries",
+    "Our ministers worked through the night on the customs chapter",
+    "We will open the northern ports to each other's ships next spring",
+    "Fishing quotas stay as they are until the review in two years",
+    "I thank the mediators from Norland for their patience and their coffee",
+    "Nobody should doubt that this agreement will hold through the winter",
+]
+
+
+def _part(n: int, statement: str, report: str) -> QuoteMember:
+    return replace(_member(n, 1000), statement_id=statement, report_id=report, text=WORDINGS[n % 6],
+                   text_key=WORDINGS[n % 6].lower())
+
+
+def _state(which: str, folder: str) -> Any:
+    from communique import pipeline
+    from communique.store.merged import StoreState
+
+    if which == "memory":
+        return MemoryState([], [])
+    store = pipeline.open_store(f"{folder}/t.db")
+    for rid in ("r-a", "r-b"):
+        text = f"Report {rid}\n\nWords."
+        pipeline.add_report(store, Report(id=rid, source=rid, url=None, outlet=rid, title=f"Report {rid}",
+                                          published_at="2026-03-10", published_precision=Precision.DAY,
+                                          language="en", text=text, raw=text.encode(), content_type="text",
+                                          encoding="utf-8"))
+    return StoreState(store)
+
+
+@pytest.mark.parametrize("which", ["memory", "store"])
+def test_a_copy_of_any_part_of_a_long_remark_finds_it(which: str, tmp_path: Any) -> None:
+    from communique.merge.similarity import bands
+
+    state = _state(which, str(tmp_path))
+    for n in range(6):  # one statement of six wordings in one report
+        part = _part(n, "s-post", "r-a")
+        state.add_quote(part, bands(part.text, part.speaker_id))
+    copy = _part(11, "", "r-b")  # another outlet quotes the sixth part alone
+    found = state.quote_candidates(copy.speaker_id, None, None, bands(copy.text, copy.speaker_id))
+    assert any(m.text == WORDINGS[5] and m.statement_id == "s-post" for m in found)

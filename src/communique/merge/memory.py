@@ -118,9 +118,10 @@ class MemoryState:
             for m in self.statement_quotes.get(member.statement_id, ())
             if m.rep and m.language == member.language and m.direct == member.direct
         ]
-        rep = len(reps) < REPRESENTATIVES and all(m.text_key != member.text_key for m in reps)
+        new_wording = all(m.text_key != member.text_key for m in reps)
+        rep = len(reps) < REPRESENTATIVES and new_wording
         member = replace(member, rep=rep)
-        if rep:
+        if new_wording:  # every new wording enters the content index (see the store's add_quote)
             for b in bands:
                 self.band_quotes.setdefault(b, []).append(member.quote_id)
         self.quotes_by_speaker[member.speaker_id].append(member)

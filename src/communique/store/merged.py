@@ -178,18 +178,20 @@ class StoreState:
         return [_quote_member(r) for r in rows]
 
     def add_quote(self, m: QuoteMember, bands: Sequence[int] = ()) -> None:
-        """Add a member; it is one of its statement's representatives (and enters the content
-        index) when it is a new wording and its statement has fewer than ``REPRESENTATIVES``
-        of its language and kind."""
+        """Add a member; it is one of its statement's representatives when it is a new wording
+        and its statement has fewer than ``REPRESENTATIVES`` of its language and kind.  Every
+        new wording enters the content index, so that another outlet's copy of any part of a
+        long remark (the sixth paragraph of a post) finds it, whatever the representatives."""
         reps = self.db.execute(
             "SELECT text_key FROM statement_members WHERE statement_id = ? AND rep = 1 AND language = ? "
             "AND direct = ?",
             (m.statement_id, m.language, int(m.direct)),
         ).fetchall()
-        rep = len(reps) < REPRESENTATIVES and all(r[0] != m.text_key for r in reps)
+        new_wording = all(r[0] != m.text_key for r in reps)
+        rep = len(reps) < REPRESENTATIVES and new_wording
         m = replace(m, rep=rep)
         _put(self.db, "statement_members", _row(m))
-        if rep and bands:
+        if new_wording and bands:
             self.db.executemany(
                 "INSERT OR IGNORE INTO quote_bands (band, quote_id) VALUES (?,?)",
                 [(b, m.quote_id) for b in bands],
