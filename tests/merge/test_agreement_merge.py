@@ -1,6 +1,9 @@
-"""One agreement reported on two days (announced late on one, dated the next elsewhere) is one event."""
+"""One agreement reported on two days (announced late on one, dated the next elsewhere) is one event;
+meetings reported days apart, and the dates reports give for one meeting."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from communique.extract.gazetteer import load
 from communique.merge import events
@@ -46,3 +49,16 @@ def test_meetings_two_days_apart_in_one_city_are_one_only_between_the_same_sides
     # two days later, US envoys meet one of the sides there: another meeting
     envoys = _meeting("c", 102, ("steve-witkoff", "jared-kushner", "hamas", "israel"))
     assert events.score(talks, envoys, g) is None
+
+
+def test_a_later_day_of_the_talks_is_not_another_date_for_them() -> None:
+    start = replace(_meeting("a", 100, ("china", "united-states")), date="2025-09-14",
+                    summary="Delegations met in Geneva on Sunday for trade talks.")
+    later = replace(_meeting("b", 101, ("china", "united-states")), date="2025-09-15",
+                    summary="Delegations met in Geneva this Monday to resume their talks.")
+    other = replace(_meeting("c", 101, ("china", "united-states")), date="2025-09-15",
+                    summary="Delegations met in Geneva on Monday for trade talks.")
+    assert events.date_variants([start, later]) == {}
+    assert set(events.date_variants([start, other])) == {"2025-09-14", "2025-09-15"}
+    ja_later = replace(later, summary="両国は15日、2日目の協議を行った")
+    assert events.date_variants([start, ja_later]) == {}

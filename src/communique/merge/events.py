@@ -19,6 +19,7 @@ What a merged event says is what its members support, counted in independent sou
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -310,10 +311,18 @@ def summary(members: Sequence[EventMember], sources: Sources = _distinct) -> dic
     }
 
 
+# a clause that tells a later day of talks, not the day they were held or began: "met in Madrid
+# this Monday to resume their talks", 「15日、2日目の協議」
+_LATER_DAY = re.compile(
+    r"\b(?:resum(?:e|ed|es|ing)|continu(?:e|ed|es|ing)|second day|third day|final day|last day)\b"
+    r"|2日目|3日目|最終日|再開|続開", re.I)
+
+
 def date_variants(members: Sequence[EventMember]) -> dict[str, list[EventMember]]:
-    """Day-precise dates reported for one event; more than one is a conflict."""
+    """Day-precise dates reported for one event; more than one is a conflict.  A member telling a
+    later day of the talks is not a variant of the day they were held."""
     found: dict[str, list[EventMember]] = {}
     for m in members:
-        if m.exact and m.date:
+        if m.exact and m.date and not _LATER_DAY.search(m.summary or ""):
             found.setdefault(m.date[:10], []).append(m)
     return found if len(found) > 1 else {}
