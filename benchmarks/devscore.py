@@ -471,19 +471,24 @@ def _place_id(name: str | None) -> str | None:
     return places.load().resolve(name) or norm(name)
 
 
+def _count(counts: tuple[Count, Count], gold: bool, given: bool, right: bool) -> None:
+    """Recall over the gold values, precision over the values given."""
+    recall, precision = counts
+    if gold:
+        recall.total += 1
+        recall.hit += right
+    if given:
+        precision.total += 1
+        precision.hit += right
+
+
 def _score_place(dev: DevReport, g: dict[str, Any], p: Any, counts: tuple[Count, Count],
                  misses: list[str]) -> None:
     from communique.extract import places
 
-    recall, precision = counts
     want, got = _place_id(g.get("place")), _place_id(p.place)
     right = got == want or (got is not None and want in places.load().ancestors(got))  # a venue in the city
-    if want:
-        recall.total += 1
-        recall.hit += right
-    if got:
-        precision.total += 1
-        precision.hit += right
+    _count(counts, bool(want), bool(got), right)
     if not right:
         misses.append(f"{dev.id}: place of {g['kind']} {p.place or '(none)'}, "
                       f"gold {g.get('place') or '(none)'}: {(g.get('evidence') or '')[:60]!r}")
@@ -492,7 +497,6 @@ def _score_place(dev: DevReport, g: dict[str, Any], p: Any, counts: tuple[Count,
 def _score_date(dev: DevReport, g: dict[str, Any], p: Any, counts: tuple[Count, Count],
                 misses: list[str]) -> None:
     """The day (or the month, when the gold gives only that) of a matched meeting."""
-    recall, precision = counts
     want = g.get("date")
     vague = str(getattr(p.date_precision, "value", p.date_precision)) not in ("day", "datetime")
     got = ((p.date or "")[:7] if vague else (p.date or "")[:10]) or None
@@ -500,12 +504,7 @@ def _score_date(dev: DevReport, g: dict[str, Any], p: Any, counts: tuple[Count, 
         got = None  # a month for a gold day: not given (a miss), not a wrong day
     n = min(len(got or ""), len((want or "")[:10]))
     right = bool(want and got) and (got or "")[:n] == (want or "")[:n]
-    if want:
-        recall.total += 1
-        recall.hit += right
-    if got:
-        precision.total += 1
-        precision.hit += right
+    _count(counts, bool(want), bool(got), right)
     if (want or got) and not right:
         misses.append(f"{dev.id}: date of {g['kind']} {got or '(none)'}, gold {want or '(none)'}: "
                       f"{(g.get('evidence') or '')[:60]!r}")

@@ -167,3 +167,9 @@ def test_a_venue_lies_within_its_city():
     assert found.compatible("united-states", found.resolve("Camp David"))
     assert "switzerland" in found.ancestors(found.resolve("Bürgenstock"))
 
+
+
+def test_the_capital_marked_in_the_data_is_the_one_an_english_report_names() -> None:
+    marked = {p["capital_of"]: p["name"]["en"] for p in RAW if p.get("capital_of")}
+    assert marked and all(CAPITALS[country] == name for country, name in marked.items()), marked
+    assert places.load().capital("malaysia").name_ja == "クアラルンプール"  # type: ignore[union-attr]
