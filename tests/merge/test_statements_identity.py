@@ -367,3 +367,15 @@ def test_a_copy_of_any_part_of_a_long_remark_finds_it(which: str, tmp_path: Any)
     copy = _part(11, "", "r-b")  # another outlet quotes the sixth part alone
     found = state.quote_candidates(copy.speaker_id, None, None, bands(copy.text, copy.speaker_id))
     assert any(m.text == WORDINGS[5] and m.statement_id == "s-post" for m in found)
+
+
+def test_a_near_copy_of_a_representative_does_not_enter_the_content_index() -> None:
+    from communique.merge.similarity import text_key
+    from communique.merge.statements import placement_in_statement
+
+    reps = WORDINGS[:4]
+    assert placement_in_statement(WORDINGS[5], text_key(WORDINGS[5]), reps) == (False, True)
+    near = "The harbour accord is a good start for both countries!"
+    assert placement_in_statement(near, text_key(near), reps) == (False, False)
+    assert placement_in_statement(reps[0], text_key(reps[0]), reps) == (False, False)
+    assert placement_in_statement(WORDINGS[5], text_key(WORDINGS[5]), reps[:2]) == (True, True)

@@ -24,7 +24,7 @@ from .records import (
     Statement,
     Story,
 )
-from .statements import CANDIDATES, REPRESENTATIVES, UNDATED_CANDIDATES
+from .statements import CANDIDATES, UNDATED_CANDIDATES, placement_in_statement
 from .stories import StoryState
 
 
@@ -118,10 +118,9 @@ class MemoryState:
             for m in self.statement_quotes.get(member.statement_id, ())
             if m.rep and m.language == member.language and m.direct == member.direct
         ]
-        new_wording = all(m.text_key != member.text_key for m in reps)
-        rep = len(reps) < REPRESENTATIVES and new_wording
+        rep, indexed = placement_in_statement(member.text, member.text_key, [m.text for m in reps])
         member = replace(member, rep=rep)
-        if new_wording:  # every new wording enters the content index (see the store's add_quote)
+        if indexed:
             for b in bands:
                 self.band_quotes.setdefault(b, []).append(member.quote_id)
         self.quotes_by_speaker[member.speaker_id].append(member)

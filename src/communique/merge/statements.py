@@ -60,6 +60,22 @@ CANDIDATES = 200  # at most this many wordings from the day window, the nearest 
 # and at most this many from the content index (shared MinHash bands), for one new quote
 
 
+INDEX_NEW_WORDING = 0.8  # a wording this alike (character overlap) to a representative adds nothing to find
+
+
+def placement_in_statement(text: str, key: str, reps: Sequence[str]) -> tuple[bool, bool]:
+    """(a representative, in the content index) for a wording joining a statement whose
+    representatives' texts are ``reps`` (of its language and kind): a representative while the
+    statement has fewer than ``REPRESENTATIVES`` and it is a new wording; in the content index
+    when it is one, or when it differs from every representative (another outlet's copy of the
+    sixth paragraph of a long post finds it), not when it says the same as one of them (a
+    thousand near-copies of one remark would make every later one meet them all)."""
+    new_wording = key not in [text_key(r) for r in reps]
+    rep = len(reps) < REPRESENTATIVES and new_wording
+    indexed = rep or (new_wording and all(lexical(text, r) < INDEX_NEW_WORDING for r in reps))
+    return rep, indexed
+
+
 def statement_id(first_quote_id: str) -> str:
     return "s-" + hashlib.sha256(first_quote_id.encode()).hexdigest()[:16]
 

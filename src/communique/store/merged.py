@@ -32,7 +32,7 @@ from ..merge.records import (
     Statement,
     Story,
 )
-from ..merge.statements import CANDIDATES, REPRESENTATIVES, UNDATED_CANDIDATES
+from ..merge.statements import CANDIDATES, UNDATED_CANDIDATES, placement_in_statement
 from ..merge.stories import StoryState
 from ..model import Actor, Event, Evidence, Extraction, Position, Precision, Proposal, Quote, Role
 from .sqlite import SQLiteStore
@@ -178,20 +178,17 @@ class StoreState:
         return [_quote_member(r) for r in rows]
 
     def add_quote(self, m: QuoteMember, bands: Sequence[int] = ()) -> None:
-        """Add a member; it is one of its statement's representatives when it is a new wording
-        and its statement has fewer than ``REPRESENTATIVES`` of its language and kind.  Every
-        new wording enters the content index, so that another outlet's copy of any part of a
-        long remark (the sixth paragraph of a post) finds it, whatever the representatives."""
+        """Add a member; a representative of its statement and a wording of the content index
+        as :func:`~communique.merge.statements.placement_in_statement` says."""
         reps = self.db.execute(
-            "SELECT text_key FROM statement_members WHERE statement_id = ? AND rep = 1 AND language = ? "
+            "SELECT text FROM statement_members WHERE statement_id = ? AND rep = 1 AND language = ? "
             "AND direct = ?",
             (m.statement_id, m.language, int(m.direct)),
         ).fetchall()
-        new_wording = all(r[0] != m.text_key for r in reps)
-        rep = len(reps) < REPRESENTATIVES and new_wording
+        rep, indexed = placement_in_statement(m.text, m.text_key, [r[0] for r in reps])
         m = replace(m, rep=rep)
         _put(self.db, "statement_members", _row(m))
-        if new_wording and bands:
+        if indexed and bands:
             self.db.executemany(
                 "INSERT OR IGNORE INTO quote_bands (band, quote_id) VALUES (?,?)",
                 [(b, m.quote_id) for b in bands],

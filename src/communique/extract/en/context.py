@@ -284,6 +284,13 @@ class Context:
     by_sentence: list[list[Mention]] = field(default_factory=list)  # mentions of each sentence
     salience: Salience = field(default_factory=Salience)
     quote_owner: dict[int, tuple[str | None, str]] = field(default_factory=dict)  # quote start -> speaker
+    sentence_starts: list[int] = field(default_factory=list)
+
+    def sentence_at(self, pos: int) -> Sentence | None:
+        """The sentence holding ``pos`` (a binary search), or None."""
+        idx = bisect_right(self.sentence_starts, pos) - 1
+        found = self.sentences[idx] if 0 <= idx < len(self.sentences) else None
+        return found if found is not None and pos < found.end else None
 
     @property
     def quote_spans(self) -> list[QuoteSpan]:
@@ -333,6 +340,7 @@ def build(report: Report, gazetteer: Gazetteer) -> Context:
         anchor=anchor_of(report.published_at),
         date_hits=scan(text),
         by_sentence=by_sentence,
+        sentence_starts=starts,
         lower=lowered(text),
         verb_hits=verbs,
     )

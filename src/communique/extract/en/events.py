@@ -1595,7 +1595,7 @@ _OPENING_PLACE = re.compile(
 
 
 def _opening_place(ctx: Context, trig: Trig, trigs: list[Trig] | None) -> re.Match[str] | None:
-    sentence = next((s for s in ctx.sentences if s.start <= trig.start < s.end), None)
+    sentence = ctx.sentence_at(trig.start)
     if sentence is None or any(t is not trig and t.kind in ("meeting", "phone_call", "planned_meeting")
                                and sentence.start <= t.start < sentence.end for t in trigs or ()):
         return None
