@@ -323,7 +323,8 @@ class Writer:
         hedge = self.hedge_for(evidence)
         actors = self.participants(event)
         when = self.when(event.get("date"), event.get("date_precision"))
-        if when is None and by is not None:
+        by = by if when is None else None  # a dated event is told on its own day
+        if by is not None:
             shown_by = self.when(by)
             when = self.T.by_day(shown_by) if shown_by else None
         extra: list[Citation] = []
@@ -367,7 +368,7 @@ class Writer:
         cites = [self.cite(event, "event", actors=actors,
                            required=list(dict.fromkeys(e for e in required if e is not None))), *extra]
         return self.sentence(text, cites, kind, hedged=bool(hedge), claims=claims,
-                             allowed=[by] if by and not day(event.get("date")) else [])
+                             allowed=[by] if by else [])
 
     def supporting_span(self, item: Record, claim: Claim) -> EvidenceRef | None:
         """The first evidence span of an item that supports a claim on its own (asked once per

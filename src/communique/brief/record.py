@@ -270,12 +270,13 @@ def attach_undated(events: list[Record], actors: Mapping[str, Record]) -> list[R
         shared = len(named(mention) & named(other))
         return shared if shared else None
 
-    def best(mention: Record, among: list[Record]) -> str | None:
+    def best(mention: Record, among: list[Record]) -> tuple[str | None, bool]:
+        """The one it fits best (None: nothing fits, or two fit as well) and whether any fits."""
         scored = sorted(((f, str(d["id"])) for d in among if (f := fits(mention, d)) is not None),
                         reverse=True)
         if not scored or (len(scored) > 1 and scored[1][0] == scored[0][0]):
-            return None  # nothing fits, or two fit as well: it stays a mention of its own
-        return scored[0][1]
+            return None, bool(scored)
+        return scored[0][1], True
 
     dated = [e for e in events if str(e.get("kind")) in _HELD and day(e.get("date"))
              and e.get("date_precision", "day") == "day"]
@@ -285,9 +286,11 @@ def attach_undated(events: list[Record], actors: Mapping[str, Record]) -> list[R
     for e in events:
         if str(e.get("kind")) not in _HELD or day(e.get("date")):
             keep.append(e)
-        elif (target := best(e, dated)) is not None:
+            continue
+        target, fitting = best(e, dated)
+        if target is not None:
             joined.setdefault(target, []).append(e)
-        elif dated and any(fits(e, d) is not None for d in dated):
+        elif fitting:
             keep.append(e)  # two dated meetings fit as well
         else:
             loose.append(e)
@@ -295,7 +298,7 @@ def attach_undated(events: list[Record], actors: Mapping[str, Record]) -> list[R
     loose.sort(key=lambda e: (-len(named(e)), -len(e.get("evidence") or ()), str(e["id"])))
     heads: list[Record] = []
     for e in loose:
-        target = best(e, heads)
+        target, _fitting = best(e, heads)
         if target is None:
             heads.append(e)
         else:

@@ -1235,8 +1235,9 @@ def _evidence(
         for start, end, _word in frame or ():
             if lo <= start and end <= trig.start:
                 lo = end
-        sentence = next(s for s in ctx.sentences if s.start <= trig.start < s.end)
-        at, arrived = meetings.arrivals(ctx.text, sentence.start, (trig.start, trig.end), ctx.actors.mentions)
+        sentence = ctx.sentence_at(trig.start)
+        at, arrived = meetings.arrivals(ctx.text, sentence.start if sentence else trig.start,
+                                        (trig.start, trig.end), ctx.actors.mentions)
         if arrived:
             lo = min(lo, at)  # "Kushner and Witkoff arrived in ..., where negotiations are underway ..."
     return meetings.evidence(ctx.text, lo, hi, (trig.start, trig.end))

@@ -50,7 +50,6 @@ def _future_said(text: str, start: int, end: int, sentence_end: int) -> bool:
 
 _NOMINAL_ONLY = re.compile(
     r"(?:会談|協議|会合)(?:の結果|の中身|の詳細|の成果|内容|の初日|は当面|の行方|が進行中)")
-_PLACE = re.compile(r"([\u30a1-\u30fa\u30fc・]{2,}(?:州|市)?(?:[\u30a1-\u30fa\u30fc]{2,})?)(?:で|を訪れ)")
 _PARTICIPANT_KINDS = ("person", "collective", "country", "bloc", "organization")
 
 
@@ -103,9 +102,9 @@ def _place(doc: Doc, sentence: Sentence, at: int) -> str | None:
         if names and not _is_country_token(tokens[names[0]]):
             name = doc.text[tokens[names[0]].start:tokens[names[-1]].end]
             return _READING.sub("", name) or name
-        match = _PLACE.match(doc.text, _run_start(doc.text, tok.start), tok.end + 3)
-        if match and places.load().resolve(match.group(1)):
-            return match.group(1)
+        katakana = doc.text[_run_start(doc.text, tok.start):tok.start]  # katakana the places data knows
+        if len(katakana) >= 2 and places.load().resolve(katakana):
+            return katakana
     for mention in doc.mentions_in(sentence.start, sentence.end):  # 「マレーシア首都での交渉」
         after = _CAPITAL_AT.match(doc.text, mention.end)
         if after is None or mention.kind != "country":
