@@ -94,6 +94,29 @@ def test_brief_of_one_story_defaults_to_its_own_newest_report(run, two_stories):
     assert code == 0 and json.loads(out)["as_of"] == "2025-12-10"
 
 
+def test_one_story_is_read_alone_and_briefed_as_from_the_whole_record(two_stories):
+    """A briefing of one story reads only that story's records (issue 12 §5: it costs the story,
+    not the store), and says exactly what it says when written from the whole export."""
+    from communique import brief as briefing
+    from communique.brief.render import markdown
+
+    with SQLiteStore(two_stories) as store:
+        whole = list(pipeline.export_records(store))
+        for row in pipeline.story_rows(store):
+            scoped = list(pipeline.export_records(store, story_id=row["id"]))
+            reports = {r["id"] for r in scoped if r["type"] == "report"}
+            assert reports and reports == {r["id"] for r in whole if r["type"] == "report"
+                                           and r["story_id"] in (None, row["id"])}
+            assert len(scoped) < len(whole)  # the other story's reports and items are not read
+            for item in scoped:
+                if item["type"] in ("quote", "event", "proposal", "position"):
+                    assert item in whole
+            for lang in ("en", "ja"):
+                alone = pipeline.brief(store, lang=lang, story_id=row["id"])
+                from_whole = briefing.brief(whole, lang=lang, as_of=str(alone.as_of)[:10], story_id=row["id"])
+                assert markdown(alone) == markdown(from_whole)
+
+
 def test_brief_html_with_several_stories_names_them(run, two_stories):
     code, out, err = run("brief", "--db", two_stories, "--lang", "en", "--format", "html")
     assert code == 2 and out == ""

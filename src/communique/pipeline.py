@@ -489,14 +489,26 @@ def report_rows(store: SQLiteStore) -> list[dict[str, Any]]:
     ]
 
 
-def export_records(store: SQLiteStore, types: Iterable[str] = EXPORT_TYPES) -> Iterator[dict[str, Any]]:
-    """Everything stored, as export records (the JSONL export format), in a stable order."""
+def export_records(
+    store: SQLiteStore, types: Iterable[str] = EXPORT_TYPES, *, story_id: str | None = None
+) -> Iterator[dict[str, Any]]:
+    """Everything stored, as export records (the JSONL export format), in a stable order.
+
+    With ``story_id``, only what one story's briefing can see: its reports (and any report no
+    story holds), and the items read in them, each with all its evidence; actors and conflicts
+    whole.  The records are those the whole export gives, minus the other stories' (a
+    briefing of one story costs that story, not the store)."""
     wanted = set(types)
+    story_of = merging.report_stories(store) if "report" in wanted or story_id is not None else {}
+    keep: set[str] | None = None
+    if story_id is not None:
+        keep = {str(row[0]) for row in store.db.execute("SELECT id FROM reports")
+                if story_of.get(str(row[0])) in (None, story_id)}
     if "report" in wanted:
-        story_of = merging.report_stories(store)
         for r in store.reports():
-            yield {"type": "report", **{name: getattr(r, name) for name in _REPORT_FIELDS},
-                   "story_id": story_of.get(r.id)}
+            if keep is None or r.id in keep:
+                yield {"type": "report", **{name: getattr(r, name) for name in _REPORT_FIELDS},
+                       "story_id": story_of.get(r.id)}
     named = wanted & {"actor", "quote", "position", "proposal"}
     merged_actors = merging.merged_actors(store) if named else []
     # one id per actor across reports and languages: items carry the merged actor's id
@@ -509,12 +521,15 @@ def export_records(store: SQLiteStore, types: Iterable[str] = EXPORT_TYPES) -> I
         for row in store.rows("actors"):
             yield {"type": "actor", "id": row["id"], "name": {"en": row["name_en"], "ja": row["name_ja"]},
                    "aliases": row["aliases"], "kind": row["kind"], "roles": row["roles"]}
+    evidence_of = _Evidence(store, keep)
     quote_context = _QuoteContext(store, merged_actors) if "quote" in wanted else None
     merged_events = merging.merged_events(store) if "event" in wanted else []
     sides = _EventSides(store)
     if merged_events:  # after merging: each event once, with the evidence of every report
         for row in merged_events:
-            evidence = [ev for member in row["member_ids"] for ev in store.evidence_for("event", member)]
+            if keep is not None and not any(evidence_of.held("event", m) for m in row["member_ids"]):
+                continue
+            evidence = [ev for member in row["member_ids"] for ev in evidence_of("event", member)]
             yield {"type": "event", "id": row["id"], "kind": row["kind"],
                    **sides.of(row["kind"], evidence, row["participant_ids"]), "date": row["date"],
                    "date_precision": row["date_precision"], "place": row["place"],
@@ -525,6 +540,8 @@ def export_records(store: SQLiteStore, types: Iterable[str] = EXPORT_TYPES) -> I
         if kind not in wanted or (kind == "event" and merged_events):
             continue
         for row in store.rows(table):
+            if keep is not None and row["report_id"] not in keep:
+                continue
             record: dict[str, Any] = {"type": kind}
             record.update({name: row[name] for name in fields})
             if kind == "quote":
@@ -536,7 +553,7 @@ def export_records(store: SQLiteStore, types: Iterable[str] = EXPORT_TYPES) -> I
                 record["holder_id"] = same.get(record["holder_id"], record["holder_id"])
             if kind == "proposal":
                 record["author_ids"] = [same.get(a, a) for a in record["author_ids"] or ()]
-            record["evidence"] = store.evidence_for(kind, row["id"])
+            record["evidence"] = evidence_of(kind, row["id"])
             if kind == "event":
                 record.update(sides.of(record["kind"], record["evidence"], record["participant_ids"]))
             yield record
@@ -544,6 +561,47 @@ def export_records(store: SQLiteStore, types: Iterable[str] = EXPORT_TYPES) -> I
         for row in store.rows("conflicts"):
             yield {"type": "conflict", "id": row["id"], "topic": row["topic"],
                    "item_ids": row["item_ids"], "variants": row["variants"]}
+
+
+class _Evidence:
+    """An item's evidence spans (by report, then start).  For one story, every span in its
+    reports is read in one pass per item type, not one query per item; a span outside them (a
+    merged event one of whose members another story holds) is asked for on its own."""
+
+    def __init__(self, store: SQLiteStore, keep: set[str] | None) -> None:
+        self.store = store
+        self.keep = keep
+        self.spans: dict[str, dict[str, list[dict[str, Any]]]] = {}
+
+    def _of_type(self, item_type: str) -> dict[str, list[dict[str, Any]]]:
+        if item_type not in self.spans:
+            spans: dict[str, list[dict[str, Any]]] = {}
+            assert item_type in _EVIDENCE_TYPES  # a fixed name, never input
+            for item_id, report_id, start, end in self.store.db.execute(
+                f"SELECT item_id, report_id, start, \"end\" FROM evidence WHERE item_type = '{item_type}'"
+            ):
+                if self.keep is not None and report_id in self.keep:
+                    spans.setdefault(str(item_id), []).append(
+                        {"report_id": report_id, "start": start, "end": end})
+            for found in spans.values():
+                found.sort(key=lambda e: (e["report_id"], e["start"]))
+            self.spans[item_type] = spans
+        return self.spans[item_type]
+
+    def held(self, item_type: str, item_id: str) -> bool:
+        """The item has evidence in the story's reports."""
+        return item_id in self._of_type(item_type)
+
+    def __call__(self, item_type: str, item_id: str) -> list[dict[str, Any]]:
+        if self.keep is None:
+            return self.store.evidence_for(item_type, item_id)
+        found = self._of_type(item_type).get(item_id)
+        if found is None:
+            return self.store.evidence_for(item_type, item_id)
+        return [dict(e) for e in found]
+
+
+_EVIDENCE_TYPES = ("quote", "event", "proposal", "position")
 
 
 class _QuoteContext:
@@ -637,7 +695,7 @@ def brief(
     merge(store)  # anything ingested but not merged yet
     if story_id is not None and story_id not in {row["id"] for row in story_rows(store)}:
         raise UsageError(f"--story {story_id}", "no such story", "list the stories with `communique stories`")
-    records = list(export_records(store))
+    records = list(export_records(store, story_id=story_id))
     if as_of is None:  # the story's own newest report, not the newest of the whole store
         as_of = briefing.newest_report_date(r for r in records if story_id is None
                                             or r.get("type") != "report" or r.get("story_id") == story_id)

@@ -60,21 +60,35 @@ class View:
     as_of: str
     story_id: str | None = None
     items: dict[str, Record] = field(default_factory=dict)
+    # one reference per span: a statement cited in many sentences, or quoted by a thousand
+    # outlets, finds its spans' sentences once, not once per look
+    _refs: dict[tuple[str, int, int], EvidenceRef | None] = field(default_factory=dict)
+    _item_refs: dict[int, tuple[Record, list[EvidenceRef]]] = field(default_factory=dict)
 
     # -- evidence -------------------------------------------------------------------------
     def evidence(self, item: Record) -> list[EvidenceRef]:
         """The item's evidence spans in reports the view keeps, with their text; order kept."""
+        cached = self._item_refs.get(id(item))
+        if cached is not None and cached[0] is item:
+            return list(cached[1])
         out = []
         for ev in item.get("evidence") or ():
-            report = self.reports.get(ev.get("report_id"))
-            if report is None:
-                continue
+            ref = self._ref(str(ev.get("report_id")), int(ev.get("start", -1)), int(ev.get("end", -1)))
+            if ref is not None:
+                out.append(ref)
+        self._item_refs[id(item)] = (item, out)  # the item is held: its id cannot be reused
+        return list(out)
+
+    def _ref(self, report_id: str, start: int, end: int) -> EvidenceRef | None:
+        key = (report_id, start, end)
+        if key in self._refs:
+            return self._refs[key]
+        report = self.reports.get(report_id)
+        ref = None
+        if report is not None:
             text = report.get("text") or ""
-            start, end = int(ev.get("start", -1)), int(ev.get("end", -1))
-            if not 0 <= start < end <= len(text):
-                continue
-            out.append(
-                EvidenceRef(
+            if 0 <= start < end <= len(text):
+                ref = EvidenceRef(
                     report_id=report["id"],
                     start=start,
                     end=end,
@@ -82,8 +96,8 @@ class View:
                     context=_context(text, start, end),
                     before=_before(text, start),
                 )
-            )
-        return out
+        self._refs[key] = ref
+        return ref
 
     def source_key(self, report_id: str) -> str:
         """Wire copies are one source: the wire group, else the report itself."""

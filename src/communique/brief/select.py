@@ -479,7 +479,14 @@ def planned(v: View) -> list[tuple[Record, bool]]:
 
 
 def overlaps(a: list[EvidenceRef], b: list[EvidenceRef]) -> bool:
-    return any(x.report_id == y.report_id and x.start < y.end and y.start < x.end for x in a for y in b)
+    """Some span of ``a`` overlaps some span of ``b`` in one report (spans met by report, not
+    every pair: a statement a thousand outlets carry against an event as widely told)."""
+    if len(a) > len(b):
+        a, b = b, a
+    by_report: dict[str, list[EvidenceRef]] = {}
+    for x in a:
+        by_report.setdefault(x.report_id, []).append(x)
+    return any(x.start < y.end and y.start < x.end for y in b for x in by_report.get(y.report_id, ()))
 
 
 # -- participants -------------------------------------------------------------------------
