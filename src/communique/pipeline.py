@@ -490,14 +490,19 @@ def report_rows(store: SQLiteStore) -> list[dict[str, Any]]:
 
 
 def export_records(
-    store: SQLiteStore, types: Iterable[str] = EXPORT_TYPES, *, story_id: str | None = None
+    store: SQLiteStore, types: Iterable[str] = EXPORT_TYPES, *, story_id: str | None = None,
+    at_once: bool = False, event_sides: bool = True,
 ) -> Iterator[dict[str, Any]]:
     """Everything stored, as export records (the JSONL export format), in a stable order.
 
     With ``story_id``, only what one story's briefing can see: its reports (and any report no
     story holds), and the items read in them, each with all its evidence; actors and conflicts
     whole.  The records are those the whole export gives, minus the other stories' (a
-    briefing of one story costs that story, not the store)."""
+    briefing of one story costs that story, not the store).  ``at_once`` reads the spans of a
+    whole item type in one pass even for the whole store (faster, but held in memory: for a
+    caller that keeps every record anyway, not for a streaming export).  Without
+    ``event_sides`` an event lacks its PLOVER type and sides (``plover``, ``source_ids``,
+    ``target_ids``): reading them parses a clause per event, and the briefing does not use them."""
     wanted = set(types)
     story_of = merging.report_stories(store) if "report" in wanted or story_id is not None else {}
     keep: set[str] | None = None
@@ -521,17 +526,18 @@ def export_records(
         for row in store.rows("actors"):
             yield {"type": "actor", "id": row["id"], "name": {"en": row["name_en"], "ja": row["name_ja"]},
                    "aliases": row["aliases"], "kind": row["kind"], "roles": row["roles"]}
-    evidence_of = _Evidence(store, keep)
+    evidence_of = _Evidence(store, keep, at_once=at_once or keep is not None)
     quote_context = _QuoteContext(store, merged_actors) if "quote" in wanted else None
     merged_events = merging.merged_events(store) if "event" in wanted else []
-    sides = _EventSides(store)
+    sides = _EventSides(store) if event_sides else None
     if merged_events:  # after merging: each event once, with the evidence of every report
         for row in merged_events:
             if keep is not None and not any(evidence_of.held("event", m) for m in row["member_ids"]):
                 continue
             evidence = [ev for member in row["member_ids"] for ev in evidence_of("event", member)]
             yield {"type": "event", "id": row["id"], "kind": row["kind"],
-                   **sides.of(row["kind"], evidence, row["participant_ids"]), "date": row["date"],
+                   **(sides.of(row["kind"], evidence, row["participant_ids"]) if sides else {}),
+                   "date": row["date"],
                    "date_precision": row["date_precision"], "place": row["place"],
                    "participant_ids": row["participant_ids"], "summary": row["summary"],
                    "sources": row["sources"], "member_ids": row["member_ids"],
@@ -554,7 +560,7 @@ def export_records(
             if kind == "proposal":
                 record["author_ids"] = [same.get(a, a) for a in record["author_ids"] or ()]
             record["evidence"] = evidence_of(kind, row["id"])
-            if kind == "event":
+            if kind == "event" and sides is not None:
                 record.update(sides.of(record["kind"], record["evidence"], record["participant_ids"]))
             yield record
     if "conflict" in wanted:
@@ -568,9 +574,10 @@ class _Evidence:
     reports is read in one pass per item type, not one query per item; a span outside them (a
     merged event one of whose members another story holds) is asked for on its own."""
 
-    def __init__(self, store: SQLiteStore, keep: set[str] | None) -> None:
+    def __init__(self, store: SQLiteStore, keep: set[str] | None, *, at_once: bool) -> None:
         self.store = store
-        self.keep = keep
+        self.keep = keep  # None: every report
+        self.at_once = at_once
         self.spans: dict[str, dict[str, list[dict[str, Any]]]] = {}
 
     def _of_type(self, item_type: str) -> dict[str, list[dict[str, Any]]]:
@@ -580,7 +587,7 @@ class _Evidence:
             for item_id, report_id, start, end in self.store.db.execute(
                 f"SELECT item_id, report_id, start, \"end\" FROM evidence WHERE item_type = '{item_type}'"
             ):
-                if self.keep is not None and report_id in self.keep:
+                if self.keep is None or report_id in self.keep:
                     spans.setdefault(str(item_id), []).append(
                         {"report_id": report_id, "start": start, "end": end})
             for found in spans.values():
@@ -593,7 +600,7 @@ class _Evidence:
         return item_id in self._of_type(item_type)
 
     def __call__(self, item_type: str, item_id: str) -> list[dict[str, Any]]:
-        if self.keep is None:
+        if not self.at_once:
             return self.store.evidence_for(item_type, item_id)
         found = self._of_type(item_type).get(item_id)
         if found is None:
@@ -695,7 +702,7 @@ def brief(
     merge(store)  # anything ingested but not merged yet
     if story_id is not None and story_id not in {row["id"] for row in story_rows(store)}:
         raise UsageError(f"--story {story_id}", "no such story", "list the stories with `communique stories`")
-    records = list(export_records(store, story_id=story_id))
+    records = list(export_records(store, story_id=story_id, at_once=True, event_sides=False))
     if as_of is None:  # the story's own newest report, not the newest of the whole store
         as_of = briefing.newest_report_date(r for r in records if story_id is None
                                             or r.get("type") != "report" or r.get("story_id") == story_id)

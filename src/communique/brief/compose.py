@@ -118,6 +118,8 @@ class Writer:
         v = self.v = self._supported_positions(v)
         reps = select.representatives(v)
         self.proposal_groups: dict[str, list[Record]] = {}
+        self._group_evidence: dict[str, list[EvidenceRef]] = {}  # by proposal id: asked for again and again
+        self._proposal_label: dict[str, str] = {}
         for prop in v.proposals:
             self.proposal_groups.setdefault(reps[str(prop["id"])], []).append(prop)
         self.outlet_names = sorted({str(r.get("outlet")) for r in v.reports.values() if r.get("outlet")},
@@ -230,6 +232,12 @@ class Writer:
         """The evidence of every item of the proposal (items named several ways are one proposal),
         the item's own first; when the proposal is known by its number of points, the mentions
         that give the number."""
+        key = str(prop["id"])
+        if key not in self._group_evidence:
+            self._group_evidence[key] = self._gather_group_evidence(prop)
+        return list(self._group_evidence[key])
+
+    def _gather_group_evidence(self, prop: Record) -> list[EvidenceRef]:
         members = self.proposal_groups.get(str(prop["id"]), [prop])
         spans = list(
             dict.fromkeys([*self.v.evidence(prop), *(e for p in members for e in self.v.evidence(p))])
@@ -239,6 +247,12 @@ class Writer:
         return carrying if digits and carrying else spans
 
     def proposal_label(self, prop: Record) -> str:
+        key = str(prop["id"])
+        if key not in self._proposal_label:
+            self._proposal_label[key] = self._label(prop)
+        return self._proposal_label[key]
+
+    def _label(self, prop: Record) -> str:
         mentions = [e.text for e in self.group_evidence(prop) if self.v.language_of(e) == self.lang]
         authors = [str(a) for a in prop.get("author_ids") or ()]
         author = self.names.short(authors[0]) if authors else None
@@ -671,11 +685,11 @@ def number(draft: Briefing, v: View) -> Briefing:
         return dataclasses.replace(sentence, citations=cites)
 
     references = []
+    by_source: dict[str, list[Record]] = {}
+    for r in v.reports.values():
+        by_source.setdefault(v.source_key(str(r["id"])), []).append(r)
     for key, n in sorted(numbers.items(), key=lambda kv: kv[1]):
-        group = sorted(
-            (r for r in v.reports.values() if v.source_key(str(r["id"])) == key),
-            key=lambda r: (day(r.get("published_at")) or "", str(r["id"])),
-        )
+        group = sorted(by_source[key], key=lambda r: (day(r.get("published_at")) or "", str(r["id"])))
         first = group[0]
         copies = tuple(
             Copy(

@@ -88,13 +88,14 @@ class View:
         if report is not None:
             text = report.get("text") or ""
             if 0 <= start < end <= len(text):
+                left = _sentence_start(text, start)
                 ref = EvidenceRef(
                     report_id=report["id"],
                     start=start,
                     end=end,
                     text=text[start:end],
-                    context=_context(text, start, end),
-                    before=_before(text, start),
+                    context=_context(text, start, end, left=left),
+                    before=_before(text, start, left=left),
                 )
         self._refs[key] = ref
         return ref
@@ -174,22 +175,28 @@ def _dates(quotes: list[Record]) -> list[tuple[str, str]]:
 _DAY = ("day", "datetime")
 
 
-def _context(text: str, start: int, end: int, width: int = 300) -> str:
-    """The sentence around a span (bounded), for hover text."""
+def _sentence_start(text: str, start: int, width: int = 300) -> int:
+    """Where the sentence holding ``start`` begins (looking back at most ``width`` characters)."""
     left = max(0, start - width)
     for found in _SENTENCE_END.finditer(text, left, start):
         left = found.end()
+    return left
+
+
+def _context(text: str, start: int, end: int, width: int = 300, left: int | None = None) -> str:
+    """The sentence around a span (bounded), for hover text."""
+    if left is None:
+        left = _sentence_start(text, start, width)
     right = min(len(text), end + width)
     after = _SENTENCE_END.search(text, end, right)
     right = after.end() if after else right
     return " ".join(text[left:right].split())
 
 
-def _before(text: str, start: int, width: int = 300) -> str:
+def _before(text: str, start: int, width: int = 300, left: int | None = None) -> str:
     """The text before the sentence holding ``start``, back to a blank line (bounded)."""
-    left = max(0, start - width)
-    for found in _SENTENCE_END.finditer(text, left, start):
-        left = found.end()
+    if left is None:
+        left = _sentence_start(text, start, width)
     head = text[max(0, left - width):left].rstrip()  # a name line may stand a blank line above the words
     blank = head.rfind("\n\n")
     return " ".join(head[blank + 1 if blank >= 0 else 0:].split())
@@ -271,14 +278,25 @@ def attach_undated(events: list[Record], actors: Mapping[str, Record]) -> list[R
     same kind and city, someone in common, and no other group they fit as well): the fullest
     of them (most people, then most evidence, then the least id) keeps its values."""
 
+    people: dict[int, set[str]] = {}  # by the event's id(): every event is held by ``events``
+    place_keys: dict[str, str | None] = {}
+
     def named(e: Record) -> set[str]:
-        return {str(a) for a in e.get("participant_ids") or ()
-                if (actors.get(str(a)) or {}).get("kind") in ("person", "country")}
+        if id(e) not in people:
+            people[id(e)] = {str(a) for a in e.get("participant_ids") or ()
+                             if (actors.get(str(a)) or {}).get("kind") in ("person", "country")}
+        return people[id(e)]
+
+    def place_key(place: Any) -> str | None:
+        key = str(place or "")
+        if key not in place_keys:
+            place_keys[key] = _place_key(key)
+        return place_keys[key]
 
     def fits(mention: Record, other: Record) -> int | None:
         if mention.get("kind") != other.get("kind"):
             return None
-        here, there = _place_key(mention.get("place")), _place_key(other.get("place"))
+        here, there = place_key(mention.get("place")), place_key(other.get("place"))
         if not _same_place(here, there):
             return None
         shared = len(named(mention) & named(other))

@@ -167,8 +167,9 @@ def proposals_section(w: Writer) -> Section | None:
         )
         if shown_authors:  # who put it forward; "X was reported" alone says nothing an editor would print
             sentences.append(w.sentence(w.T.capitalize(text), [citation], "proposal", hedged=bool(hedge)))
+        spans = select.Spans(evidence)
         for event in events:
-            if str(event["id"]) not in linked and select.overlaps(w.v.evidence(event), evidence):
+            if str(event["id"]) not in linked and spans.overlaps(w.v.evidence(event)):
                 linked.add(str(event["id"]))
                 found = w.event_sentence(event, subject=label)
                 if found:
@@ -435,9 +436,9 @@ def perspective(w: Writer) -> tuple[list[Sentence], str | None]:
         )
     ]
     out += [dataclasses.replace(w.position_sentence(t), kind="perspective") for t in ts[:4]]
-    evidence = [e for t in ts for e in w.v.evidence(t.current)]
+    spans = select.Spans(e for t in ts for e in w.v.evidence(t.current))
     for st in w.statements:
-        if select.overlaps(st.evidence, evidence):
+        if spans.overlaps(st.evidence):
             out.append(dataclasses.replace(w.statement_sentence(st, "perspective")))
             break
     return out, target

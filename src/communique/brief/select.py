@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -478,15 +478,19 @@ def planned(v: View) -> list[tuple[Record, bool]]:
     return out
 
 
-def overlaps(a: list[EvidenceRef], b: list[EvidenceRef]) -> bool:
-    """Some span of ``a`` overlaps some span of ``b`` in one report (spans met by report, not
-    every pair: a statement a thousand outlets carry against an event as widely told)."""
-    if len(a) > len(b):
-        a, b = b, a
-    by_report: dict[str, list[EvidenceRef]] = {}
-    for x in a:
-        by_report.setdefault(x.report_id, []).append(x)
-    return any(x.start < y.end and y.start < x.end for y in b for x in by_report.get(y.report_id, ()))
+class Spans:
+    """Evidence spans by report, to ask many times whether other evidence overlaps them (a
+    proposal's spans against every event's: each question costs the asker's spans, not these)."""
+
+    def __init__(self, evidence: Iterable[EvidenceRef]) -> None:
+        self.by_report: dict[str, list[EvidenceRef]] = {}
+        for x in evidence:
+            self.by_report.setdefault(x.report_id, []).append(x)
+
+    def overlaps(self, evidence: Iterable[EvidenceRef]) -> bool:
+        """Some span of ``evidence`` overlaps one of these in the same report."""
+        return any(x.start < y.end and y.start < x.end
+                   for y in evidence for x in self.by_report.get(y.report_id, ()))
 
 
 # -- participants -------------------------------------------------------------------------
