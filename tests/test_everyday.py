@@ -117,6 +117,28 @@ def test_one_story_is_read_alone_and_briefed_as_from_the_whole_record(two_storie
                 assert markdown(alone) == markdown(from_whole)
 
 
+def test_a_later_briefing_reads_the_clause_checks_the_store_kept(copy, monkeypatch):
+    """The first English briefing parses its reported clauses and keeps the answers in the store;
+    the next one loads no parser for them and says the same."""
+    from communique.brief import grammar
+    from communique.brief.render import markdown
+
+    monkeypatch.setattr(grammar, "_known", {})
+    with SQLiteStore(copy) as store:
+        first = markdown(pipeline.brief(store, lang="en"))
+        kept = store.clause_checks(grammar.CHECKER)
+    assert kept and all(isinstance(v, bool) for v in kept.values())
+
+    def no_parser():
+        raise AssertionError("the parser was loaded although the store knew every answer")
+
+    monkeypatch.setattr(grammar, "_known", {})
+    monkeypatch.setattr(grammar, "_parser", no_parser)
+    with SQLiteStore(copy) as store:
+        assert markdown(pipeline.brief(store, lang="en")) == first
+        assert store.clause_checks("another rule/clause-0") == {}  # answers are kept by rule and model
+
+
 def test_brief_html_with_several_stories_names_them(run, two_stories):
     code, out, err = run("brief", "--db", two_stories, "--lang", "en", "--format", "html")
     assert code == 2 and out == ""

@@ -709,8 +709,26 @@ def brief(
     if as_of is None:
         raise UsageError(str(store.path), "has no dated reports to brief",
                          "ingest reports first, or give --as-of DATE")
-    if llm is not None:
-        from .brief.llm import write
+    from .brief import grammar
 
-        return write(records, lang=lang, as_of=as_of, since=since, story_id=story_id, config=llm)
-    return briefing.brief(records, lang=lang, as_of=as_of, since=since, story_id=story_id)
+    kept = store.clause_checks(grammar.CHECKER) if lang == "en" else {}
+    grammar.remember(kept)  # what earlier briefings read: no parser loaded for it again
+    try:
+        if llm is not None:
+            from .brief.llm import write
+
+            return write(records, lang=lang, as_of=as_of, since=since, story_id=story_id, config=llm)
+        return briefing.brief(records, lang=lang, as_of=as_of, since=since, story_id=story_id)
+    finally:
+        if lang == "en":
+            new = {t: c for t, c in grammar.known().items() if t not in kept}
+            _keep_clause_checks(store, grammar.CHECKER, new)
+
+
+def _keep_clause_checks(store: SQLiteStore, checker: str, answers: dict[str, bool]) -> None:
+    """Keep a briefing's new clause answers in the store; a store that cannot take them (busy,
+    read-only) keeps nothing, and the briefing stands."""
+    try:
+        store.put_clause_checks(checker, answers)
+    except Exception:  # noqa: BLE001 - a cache: never worth failing a briefing for
+        return

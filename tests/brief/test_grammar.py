@@ -21,3 +21,19 @@ from communique.brief.grammar import is_clause
 ])
 def test_is_clause(words: str, clause: bool) -> None:
     assert is_clause(words) is clause
+
+
+def test_texts_parsed_together_read_as_one_by_one() -> None:
+    from communique.brief import grammar
+
+    words = ["the envoys would meet again next week", "a framework for the next round",
+             "the ministers had signed the memorandum", "after the second day of talks"]
+    alone = {w: is_clause(w) for w in words}
+    saved = dict(grammar._known)
+    try:
+        grammar._known.clear()
+        grammar.check_all(words)
+        assert {w: grammar.known()[w] for w in words} == alone
+    finally:
+        grammar._known.clear()
+        grammar._known.update(saved)

@@ -286,9 +286,14 @@ def ranked_statements(v: View, names: Names, lang: str) -> list[Statement]:
     """The statements a briefing may show, most newsworthy first: those of the parties (not of a
     commentator, nor of someone the record knows by name only), with words enough to say something
     ("Maybe" is not a statement)."""
-    statements = [st for st in v.statements()
-                  if _party(names, st.speaker_id) and _has_content(st, lang) and showable(st, lang)
-                  and _reads(st, lang) and _placed(st) and _own_subject(v, names, st, lang)]
+    candidates = [st for st in v.statements()
+                  if _party(names, st.speaker_id) and _has_content(st, lang) and showable(st, lang)]
+    if lang == "en":  # the reported clauses to read, parsed together
+        from .grammar import check_all
+
+        check_all(text for st in candidates if (text := _reported_clause(st, lang)) is not None)
+    statements = [st for st in candidates
+                  if _reads(st, lang) and _placed(st) and _own_subject(v, names, st, lang)]
     return sorted(statements, key=lambda st: (-newsworthiness(v, names, st, lang), st.id))
 
 
@@ -362,13 +367,20 @@ def _own_subject(v: View, names: Names, st: Statement, lang: str) -> bool:
 def _reads(st: Statement, lang: str) -> bool:
     """The wording a briefing would give is a sentence: English indirect speech shown as "X said
     that ..." must be a clause (:func:`.grammar.is_clause`), not a fragment extraction cut."""
-    q = rendering(st, lang)
-    if lang != "en" or q.get("direct") or q.get("language") != "en":
+    text = _reported_clause(st, lang)
+    if text is None:
         return True
     from .grammar import is_clause
 
-    text = str(q.get("text") or "")
     return is_clause(text) and not _BARE_DEMONSTRATIVE.search(text)
+
+
+def _reported_clause(st: Statement, lang: str) -> str | None:
+    """The English indirect speech a briefing in English would give for the statement, if any."""
+    q = rendering(st, lang)
+    if lang != "en" or q.get("direct") or q.get("language") != "en":
+        return None
+    return str(q.get("text") or "")
 
 
 # "Japan could be among these despite ...": a demonstrative standing for words the outlet's sentence

@@ -212,6 +212,20 @@ class SQLiteStore:
                               (report_id,)).fetchone()
         return bytes(row[0]) if row else None
 
+    def clause_checks(self, checker: str) -> dict[str, bool]:
+        """The answers a briefing kept of whether a reported clause reads as one (by ``checker``)."""
+        rows = self.db.execute("SELECT text, clause FROM clause_checks WHERE checker = ?", (checker,))
+        return {str(r[0]): bool(r[1]) for r in rows}
+
+    def put_clause_checks(self, checker: str, answers: dict[str, bool]) -> None:
+        """Keep new answers (a cache: one already kept stays as it is)."""
+        if not answers:
+            return
+        with self.transaction() as db:
+            db.executemany("INSERT INTO clause_checks (checker, text, clause) VALUES (?, ?, ?) "
+                           "ON CONFLICT (checker, text) DO NOTHING",
+                           [(checker, text, int(clause)) for text, clause in sorted(answers.items())])
+
     def report_text(self, report_id: str) -> tuple[str, str] | None:
         """(text, language) of a stored report."""
         row = self.db.execute("SELECT text, language FROM reports WHERE id = ?", (report_id,)).fetchone()
