@@ -13,14 +13,21 @@ import sys
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from . import __version__, manage, pipeline, terminal
+from . import __version__, lazy, terminal
 from .errors import CommuniqueError, StoreError, UsageError
 from .extract import user_names
-from .ingest.fetch import DEFAULT_MAX_BYTES, DEFAULT_READ_TIMEOUT, FetchOptions
+from .ingest.fetch import DEFAULT_MAX_BYTES, DEFAULT_READ_TIMEOUT, FEED_DEADLINE, FetchOptions
 from .ingest.meta import parse_published
-from .store import SQLiteStore, is_url
+from .model import EXPORT_TYPES
+from .store import SQLiteStore, default_path, is_url, open_store
+
+if TYPE_CHECKING:
+    from . import manage, pipeline
+else:  # loaded by the commands that use them: `search` never loads the merger
+    manage = lazy.module("communique.manage")
+    pipeline = lazy.module("communique.pipeline")
 
 EXAMPLES = {
     "ingest": "examples:\n  communique ingest examples/ukraine-talks-2025/en\n"
@@ -84,7 +91,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="in a folder, read files that symbolic links point to outside it")
     ingest.add_argument("--timeout", type=float, default=DEFAULT_READ_TIMEOUT, metavar="SECONDS",
                         help="network read timeout (default: 20)")
-    ingest.add_argument("--feed-deadline", type=float, default=pipeline.SourceOptions().feed_deadline,
+    ingest.add_argument("--feed-deadline", type=float, default=FEED_DEADLINE,
                         metavar="SECONDS",
                         help="time for one feed, its linked pages included; the items after it are "
                              "skipped with that reason (default: 600)")
@@ -113,7 +120,7 @@ def _parser() -> argparse.ArgumentParser:
 
     export = command("export", "Export everything stored, one record per line.")
     export.add_argument("--format", required=True, choices=("jsonl", "csv"))
-    export.add_argument("--type", choices=pipeline.EXPORT_TYPES, help="only this record type")
+    export.add_argument("--type", choices=EXPORT_TYPES, help="only this record type")
     export.add_argument("--out", metavar="DIR",
                         help="write one CSV file per type into DIR (CSV without --type needs it)")
     export.add_argument("--excel", action="store_true",
@@ -254,16 +261,18 @@ def _err(line: str) -> None:
 def _store(args: argparse.Namespace, *, create: bool = False) -> SQLiteStore:
     """The store named by --db; commands that only read refuse a path that does not exist
     (instead of creating an empty store at a mistyped path)."""
-    path = args.db or pipeline.default_path()
+    path = args.db or default_path()
     if not create and not is_url(path) and not Path(path).exists():
         raise StoreError(str(path), "no such database",
                          "check --db or $COMMUNIQUE_DB, or create it with "
                          f"`communique ingest --db {path} SOURCE`")
-    return pipeline.open_store(path)
+    return open_store(path)
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    options = pipeline.SourceOptions(
+    from .ingest import SourceOptions
+
+    options = SourceOptions(
         fetch=FetchOptions(max_bytes=args.max_bytes, read_timeout=args.timeout,
                            allow_private=args.allow_private),
         max_items=args.max_items,

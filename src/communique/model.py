@@ -133,6 +133,9 @@ class Quote:
     statement_id: str | None = None
 
 
+# the record types of an export (`communique export --type`), in their order
+EXPORT_TYPES = ("report", "actor", "quote", "event", "proposal", "position", "conflict")
+
 # Event kinds and the PLOVER event type each falls under (where PLOVER has one), as the issue
 # names them: meetings and calls CONSULT, proposals and leaks PROPOSE, acceptance AGREE, ...
 PLOVER = {

@@ -17,24 +17,25 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from . import budget
+from . import ingest as reading  # its cleaner, feed reader and fetcher load when a report is read
 from . import merge as merging
 from .errors import InputError, UsageError
 from .extract import event_plover, extractors_for
 from .extract import extract as run_extractors
 from .extract.gazetteer import load as load_gazetteer
-from .ingest import SourceOptions, build_report, expand, wire
+from .ingest import wire
 from .ingest.meta import canonical_url, same_site, site_host
 from .ingest.titles import untitled_name
-from .model import PLOVER, Extraction, Report, Skipped
+from .model import EXPORT_TYPES, PLOVER, Extraction, Report, Skipped
 from .store import SQLiteStore, default_path, open_store
 
 if TYPE_CHECKING:  # the briefing writer is imported when a briefing is written (start-up time)
     from . import brief as briefing
     from .brief.llm import LLMConfig
+    from .ingest import SourceOptions
 
 __all__ = [
     "IngestSummary",
-    "SourceOptions",
     "default_path",
     "export_records",
     "extract",
@@ -52,7 +53,6 @@ __all__ = [
 ]
 
 Progress = Callable[[str], None]
-EXPORT_TYPES = ("report", "actor", "quote", "event", "proposal", "position", "conflict")
 
 
 @dataclass(slots=True)
@@ -90,19 +90,19 @@ def ingest(
     its language, in a second transaction of its own.  ``overrides`` sets report fields for
     the whole batch (``published_at`` with ``published_precision``, ``outlet``, ``language``).
     """
-    options = options or SourceOptions()
+    options = options or reading.SourceOptions()
     say = progress or (lambda _line: None)
     summary = IngestSummary()
     started = time.monotonic()
     if extract:
         _finish_interrupted(store, summary, say)
     for source in sources:
-        for item in expand(source, options):
+        for item in reading.expand(source, options):
             if isinstance(item, Skipped):
                 _skip(store, summary, item, say)
                 continue
             try:
-                report, warning = build_report(item)
+                report, warning = reading.build_report(item)
             except InputError as err:
                 _skip(store, summary, Skipped(source=item.source, reason=err.problem, hint=err.hint), say)
                 continue

@@ -33,6 +33,7 @@ USER_AGENT = f"communique/{__version__} (news briefing tool; +https://pypi.org/p
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 DEFAULT_READ_TIMEOUT = 20.0
+FEED_DEADLINE = 600.0  # seconds for one feed, its linked pages included
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -23,7 +23,7 @@ from ..errors import InputError
 from ..model import Document, Skipped
 from .clean import defused
 from .decode import decode
-from .fetch import Fetched, FetchOptions, fetch
+from .fetch import FEED_DEADLINE, Fetched, FetchOptions, fetch
 from .meta import same_site, site_host
 from .titles import html_site_name, strip_site_suffix
 
@@ -40,7 +40,7 @@ class SourceOptions:
     max_items: int = 1000  # per feed
     follow_links: bool = True  # fetch a feed item's link when it carries no content
     follow_symlinks: bool = False  # in a folder, read files that symbolic links point to outside it
-    feed_deadline: float = 600.0  # seconds for one feed, its linked pages included
+    feed_deadline: float = FEED_DEADLINE  # seconds for one feed, its linked pages included
     known_link: Callable[[str], bool] | None = None  # a feed item's link already stored: not fetched again
     prefetched: Mapping[str, Fetched] | None = None  # URL -> its answer, downloaded already (by follow)
 
