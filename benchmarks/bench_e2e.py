@@ -157,7 +157,9 @@ def vary(t: Template, n: int, story: int, rng: random.Random, many: bool) -> dic
         for name, others in (PEOPLE_JA + PLACES_JA) if ja else (PEOPLE_EN + PLACES_EN):
             other = story_rng.choice(others)
             text, title = text.replace(name, other), title.replace(name, other)
-        year = 2025 + story // 3  # three stories a year, four months apart (a story spans ~a month)
+        # three stories a year, four months apart (a story spans ~a month), going back in time: a
+        # report dated in the future is read as undated, and undated reports fit every story
+        year = 2024 - story // 3
         shift = (story % 3) * 122
         text, title = _YEAR.sub(str(year), text), _YEAR.sub(str(year), title)
         published = t.published.replace(year=year) + timedelta(days=shift)
