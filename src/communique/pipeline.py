@@ -504,16 +504,14 @@ def export_records(
     ``event_sides`` an event lacks its PLOVER type and sides (``plover``, ``source_ids``,
     ``target_ids``): reading them parses a clause per event, and the briefing does not use them."""
     wanted = set(types)
-    story_of = merging.report_stories(store) if "report" in wanted or story_id is not None else {}
-    keep: set[str] | None = None
-    if story_id is not None:
-        keep = {str(row[0]) for row in store.db.execute("SELECT id FROM reports")
-                if story_of.get(str(row[0])) in (None, story_id)}
+    if story_id is None:
+        story_of = merging.report_stories(store) if "report" in wanted else {}
+    else:  # the story's reports and items are read alone (in SQL), not the store's
+        story_of = merging.report_stories_of(store, story_id)
     if "report" in wanted:
-        for r in store.reports():
-            if keep is None or r.id in keep:
-                yield {"type": "report", **{name: getattr(r, name) for name in _REPORT_FIELDS},
-                       "story_id": story_of.get(r.id)}
+        for r in store.reports(story_id=story_id):
+            yield {"type": "report", **{name: getattr(r, name) for name in _REPORT_FIELDS},
+                   "story_id": story_of.get(r.id)}
     named = wanted & {"actor", "quote", "position", "proposal"}
     merged_actors = merging.merged_actors(store) if named else []
     # one id per actor across reports and languages: items carry the merged actor's id
@@ -526,14 +524,12 @@ def export_records(
         for row in store.rows("actors"):
             yield {"type": "actor", "id": row["id"], "name": {"en": row["name_en"], "ja": row["name_ja"]},
                    "aliases": row["aliases"], "kind": row["kind"], "roles": row["roles"]}
-    evidence_of = _Evidence(store, keep, at_once=at_once or keep is not None)
-    quote_context = _QuoteContext(store, merged_actors) if "quote" in wanted else None
-    merged_events = merging.merged_events(store) if "event" in wanted else []
+    evidence_of = _Evidence(store, story_id, at_once=at_once or story_id is not None)
+    quote_context = _QuoteContext(store, merged_actors, story_id) if "quote" in wanted else None
+    merged_events = merging.merged_events(store, story_id) if "event" in wanted else []
     sides = _EventSides(store) if event_sides else None
     if merged_events:  # after merging: each event once, with the evidence of every report
         for row in merged_events:
-            if keep is not None and not any(evidence_of.held("event", m) for m in row["member_ids"]):
-                continue
             evidence = [ev for member in row["member_ids"] for ev in evidence_of("event", member)]
             yield {"type": "event", "id": row["id"], "kind": row["kind"],
                    **(sides.of(row["kind"], evidence, row["participant_ids"]) if sides else {}),
@@ -545,9 +541,7 @@ def export_records(
     for kind, table, fields in _ITEM_TABLES:
         if kind not in wanted or (kind == "event" and merged_events):
             continue
-        for row in store.rows(table):
-            if keep is not None and row["report_id"] not in keep:
-                continue
+        for row in store.rows(table, story_id=story_id):
             record: dict[str, Any] = {"type": kind}
             record.update({name: row[name] for name in fields})
             if kind == "quote":
@@ -570,34 +564,28 @@ def export_records(
 
 
 class _Evidence:
-    """An item's evidence spans (by report, then start).  For one story, every span in its
-    reports is read in one pass per item type, not one query per item; a span outside them (a
-    merged event one of whose members another story holds) is asked for on its own."""
+    """An item's evidence spans (by report, then start): ``at_once``, every span of an item type
+    (of one story's reports, with ``story_id``) is read in one pass, not one query per item; a
+    span outside the story (a merged event one of whose members another story holds) is asked
+    for on its own."""
 
-    def __init__(self, store: SQLiteStore, keep: set[str] | None, *, at_once: bool) -> None:
+    def __init__(self, store: SQLiteStore, story_id: str | None, *, at_once: bool) -> None:
         self.store = store
-        self.keep = keep  # None: every report
+        self.story_id = story_id
         self.at_once = at_once
         self.spans: dict[str, dict[str, list[dict[str, Any]]]] = {}
 
     def _of_type(self, item_type: str) -> dict[str, list[dict[str, Any]]]:
         if item_type not in self.spans:
             spans: dict[str, list[dict[str, Any]]] = {}
-            assert item_type in _EVIDENCE_TYPES  # a fixed name, never input
-            for item_id, report_id, start, end in self.store.db.execute(
-                f"SELECT item_id, report_id, start, \"end\" FROM evidence WHERE item_type = '{item_type}'"
-            ):
-                if self.keep is None or report_id in self.keep:
-                    spans.setdefault(str(item_id), []).append(
-                        {"report_id": report_id, "start": start, "end": end})
+            for item_id, report_id, start, end in self.store.evidence_spans(item_type,
+                                                                            story_id=self.story_id):
+                spans.setdefault(str(item_id), []).append(
+                    {"report_id": report_id, "start": start, "end": end})
             for found in spans.values():
                 found.sort(key=lambda e: (e["report_id"], e["start"]))
             self.spans[item_type] = spans
         return self.spans[item_type]
-
-    def held(self, item_type: str, item_id: str) -> bool:
-        """The item has evidence in the story's reports."""
-        return item_id in self._of_type(item_type)
 
     def __call__(self, item_type: str, item_id: str) -> list[dict[str, Any]]:
         if not self.at_once:
@@ -608,18 +596,14 @@ class _Evidence:
         return [dict(e) for e in found]
 
 
-_EVIDENCE_TYPES = ("quote", "event", "proposal", "position")
-
-
 class _QuoteContext:
     """A quote's speaker by name (in the quote's language when the record has it) and the report
     it was read in: its id, outlet, date and URL."""
 
-    def __init__(self, store: SQLiteStore, merged_actors: list[dict[str, Any]]) -> None:
+    def __init__(self, store: SQLiteStore, merged_actors: list[dict[str, Any]], story_id: str | None) -> None:
         self.names = {row["id"]: (row["name_en"], row["name_ja"]) for row in store.rows("actors")}
         self.names.update({row["id"]: (row["name_en"], row["name_ja"]) for row in merged_actors})
-        self.reports = {row[0]: row[1:] for row in store.db.execute(
-            "SELECT id, outlet, published_at, url FROM reports")}
+        self.reports = store.report_sources(story_id=story_id)
 
     def of(self, report_id: str, quote: dict[str, Any]) -> dict[str, Any]:
         en, ja = self.names.get(quote["speaker_id"], (None, None))

@@ -238,11 +238,19 @@ def report_stories(store: SQLiteStore) -> dict[str, str]:
     return {row[0]: row[1] for row in rows}
 
 
-def merged_events(store: SQLiteStore) -> list[dict[str, Any]]:
-    """Merged events (id, kind, date, date_precision, place, participant_ids, summary, member_ids,
-    sources), oldest first; empty before anything was merged."""
+def report_stories_of(store: SQLiteStore, story_id: str) -> dict[str, str]:
+    """report id -> story id, for the reports of one story."""
     flush(store)
-    return _merged().merged_events(store)
+    rows = store.db.execute("SELECT report_id, story_id FROM report_stories WHERE story_id = ?", (story_id,))
+    return {row[0]: row[1] for row in rows}
+
+
+def merged_events(store: SQLiteStore, story_id: str | None = None) -> list[dict[str, Any]]:
+    """Merged events (id, kind, date, date_precision, place, participant_ids, summary, member_ids,
+    sources), oldest first; empty before anything was merged.  With ``story_id``, those read in
+    the story's reports (or in reports of no story)."""
+    flush(store)
+    return _merged().merged_events(store, story_id)
 
 
 def conflicts(store: SQLiteStore) -> list[dict[str, Any]]:

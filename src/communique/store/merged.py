@@ -853,8 +853,17 @@ def statements(store: SQLiteStore) -> list[dict[str, Any]]:
 _EVENT_LISTS = ("participant_ids", "member_ids", "all_participant_ids")
 
 
-def merged_events(store: SQLiteStore) -> list[dict[str, Any]]:
-    rows = store.db.execute("SELECT * FROM merged_events ORDER BY coalesce(date, ''), id").fetchall()
+def merged_events(store: SQLiteStore, story_id: str | None = None) -> list[dict[str, Any]]:
+    """Merged events, oldest first; with ``story_id``, those with a member read in one of the
+    story's reports (or in a report of no story)."""
+    where, params = "", tuple[str, ...]()
+    if story_id is not None:
+        where = (" WHERE id IN (SELECT merged_id FROM event_members WHERE report_id IN "
+                 "(SELECT report_id FROM report_stories WHERE story_id = ? UNION "
+                 "SELECT id FROM reports WHERE id NOT IN (SELECT report_id FROM report_stories)))")
+        params = (story_id,)
+    rows = store.db.execute(f"SELECT * FROM merged_events{where} ORDER BY coalesce(date, ''), id",
+                            params).fetchall()
     return [
         {
             key: (json.loads(r[key]) if key in _EVENT_LISTS else r[key])

@@ -288,13 +288,21 @@ class SQLiteStore:
         row = self.db.execute("SELECT language FROM reports WHERE id = ?", (report_id,)).fetchone()
         return str(row[0]) if row else "und"
 
+    def report_sources(self, *, story_id: str | None = None) -> dict[str, tuple[Any, Any, Any]]:
+        """report id -> (outlet, published_at, url); with ``story_id``, the story's and no story's."""
+        where, params = _in_story("id", story_id)
+        rows = self.db.execute(f"SELECT id, outlet, published_at, url FROM reports{where}", params)
+        return {str(row[0]): (row[1], row[2], row[3]) for row in rows}
+
     def report_count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM reports").fetchone()[0])
 
-    def reports(self, *, with_raw: bool = False) -> Iterator[Report]:
+    def reports(self, *, with_raw: bool = False, story_id: str | None = None) -> Iterator[Report]:
+        """Every report (oldest first); with ``story_id``, those of the story and of no story."""
         columns = "*" if with_raw else _COLUMNS_WITHOUT_RAW
+        where, params = _in_story("id", story_id)
         for row in self.db.execute(
-            f"SELECT {columns} FROM reports ORDER BY coalesce(published_at, ''), id"
+            f"SELECT {columns} FROM reports{where} ORDER BY coalesce(published_at, ''), id", params
         ):
             yield _report(row, with_raw)
 
@@ -341,11 +349,30 @@ class SQLiteStore:
         return [dict(row) for row in rows]
 
     # -- the record tables (filled by extraction and merging) ----------------------
-    def rows(self, table: str) -> Iterator[dict[str, Any]]:
+    def rows(self, table: str, *, story_id: str | None = None) -> Iterator[dict[str, Any]]:
+        """A record table's rows in insertion order; with ``story_id``, the items read in the
+        story's reports (and in reports of no story) only."""
         if table not in _RECORD_TABLES:
             raise StoreError(table, "no such table", f"use one of {', '.join(_RECORD_TABLES)}")
-        for row in self.db.execute(f"SELECT * FROM {table} ORDER BY rowid"):
+        if story_id is not None and table not in _ITEM_TABLE.values():
+            raise StoreError(table, "has no report column to read one story by", "read it whole")
+        where, params = _in_story("report_id", story_id)
+        for row in self.db.execute(f"SELECT * FROM {table}{where} ORDER BY rowid", params):
             yield {key: _load(key, row[key]) for key in row.keys()}  # noqa: SIM118 - a Row iterates values
+
+    def evidence_spans(self, item_type: str, *,
+                       story_id: str | None = None) -> Iterator[tuple[str, str, int, int]]:
+        """(item id, report id, start, end) of every span of one item type; with ``story_id``,
+        the spans in the story's reports (and in reports of no story) only, found report by
+        report (SQLite keeps a CROSS JOIN's order: the story's reports, then their spans)."""
+        if story_id is None:
+            yield from self.db.execute(
+                'SELECT item_id, report_id, start, "end" FROM evidence WHERE item_type = ?', (item_type,))
+            return
+        where, params = _in_story("id", story_id)
+        yield from self.db.execute(
+            f'SELECT e.item_id, e.report_id, e.start, e."end" FROM (SELECT id FROM reports{where}) AS r '
+            "CROSS JOIN evidence AS e WHERE e.report_id = r.id AND e.item_type = ?", (*params, item_type))
 
     def extractors_run(self, report_id: str) -> set[str]:
         rows = self.db.execute("SELECT extractor FROM extraction_runs WHERE report_id = ?", (report_id,))
@@ -427,6 +454,15 @@ class SQLiteStore:
             'SELECT report_id, start, "end" FROM evidence WHERE item_type = ? AND item_id = ? '
             "ORDER BY report_id, start", (item_type, item_id)).fetchall()
         return [{"report_id": r[0], "start": r[1], "end": r[2]} for r in rows]
+
+
+def _in_story(column: str, story_id: str | None) -> tuple[str, tuple[str, ...]]:
+    """The WHERE clause (and its parameter) keeping the rows whose report ``column`` is one of a
+    story's reports or of no story's; none without a story."""
+    if story_id is None:
+        return "", ()
+    return (f" WHERE {column} IN (SELECT report_id FROM report_stories WHERE story_id = ? UNION "
+            "SELECT id FROM reports WHERE id NOT IN (SELECT report_id FROM report_stories))", (story_id,))
 
 
 _ITEM_TABLE = {"quote": "quotes", "event": "events", "proposal": "proposals", "position": "positions"}
