@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from . import __version__, lazy, terminal
 from .errors import CommuniqueError, StoreError, UsageError
 from .extract import user_names
-from .ingest.fetch import DEFAULT_MAX_BYTES, DEFAULT_READ_TIMEOUT, FEED_DEADLINE, FetchOptions
+from .ingest.limits import DEFAULT_MAX_BYTES, DEFAULT_READ_TIMEOUT, FEED_DEADLINE
 from .ingest.meta import parse_published
 from .model import EXPORT_TYPES
 from .store import SQLiteStore, default_path, is_url, open_store
@@ -271,6 +271,7 @@ def _store(args: argparse.Namespace, *, create: bool = False) -> SQLiteStore:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from .ingest import SourceOptions
+    from .ingest.fetch import FetchOptions
 
     options = SourceOptions(
         fetch=FetchOptions(max_bytes=args.max_bytes, read_timeout=args.timeout,
@@ -391,9 +392,11 @@ def _write_csv(handle: Any, kind: str, records: Any) -> None:
 
 
 def cmd_stories(args: argparse.Namespace) -> int:
+    from . import merge as merging  # not the pipeline: listing stories reads no report
+
     with _store(args) as store:
-        summary = pipeline.merge(store, rebuild=args.rebuild)  # only what is not merged yet
-        rows = pipeline.story_rows(store)
+        summary = (merging.merge_all if args.rebuild else merging.merge_pending)(store)  # what is new
+        rows = merging.story_rows(store)
     if summary.merged:
         _err(summary.line())
     if args.json:

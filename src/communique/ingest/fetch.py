@@ -27,13 +27,11 @@ from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from .. import __version__
 from ..errors import FetchError
+from .limits import DEFAULT_MAX_BYTES, DEFAULT_READ_TIMEOUT
 
 USER_AGENT = f"communique/{__version__} (news briefing tool; +https://pypi.org/project/communique/)"
 
 
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
-DEFAULT_READ_TIMEOUT = 20.0
-FEED_DEADLINE = 600.0  # seconds for one feed, its linked pages included
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

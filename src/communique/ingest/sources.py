@@ -23,7 +23,8 @@ from ..errors import InputError
 from ..model import Document, Skipped
 from .clean import defused
 from .decode import decode
-from .fetch import FEED_DEADLINE, Fetched, FetchOptions, fetch
+from .fetch import Fetched, FetchOptions, fetch
+from .limits import FEED_DEADLINE
 from .meta import same_site, site_host
 from .titles import html_site_name, strip_site_suffix
 

@@ -23,14 +23,13 @@ from typing import TYPE_CHECKING, Any
 from ..errors import StoreError
 from ..extract.gazetteer import Gazetteer
 from ..model import Extraction, Report
-from .engine import Merger
-from .memory import MemoryState
 from .records import Disagreement, MergedRecord, Statement, Story
-from .similarity import CachedEncoder, default_encoder
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the merger and the sentence encoder load when something is merged
     from ..store.merged import StoreState
     from ..store.sqlite import SQLiteStore
+    from .engine import Merger
+    from .similarity import CachedEncoder
 
 __all__ = [
     "Disagreement",
@@ -53,6 +52,14 @@ __all__ = [
 ]
 
 
+def __getattr__(name: str) -> Any:  # PEP 562: ``merge.Merger`` loads the merger on first use
+    if name == "Merger":
+        from .engine import Merger
+
+        return Merger
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def _order(report: Report) -> tuple[str, str]:
     return (report.published_at or "", report.id)
 
@@ -65,6 +72,9 @@ def merge(
     gazetteer: Gazetteer | None = None,
 ) -> MergedRecord:
     """Merge reports in publication order, in memory."""
+    from .engine import Merger
+    from .memory import MemoryState
+
     reports = list(reports)
     extractions = list(extractions)
     by_report = {x.report_id: x for x in extractions}
@@ -120,6 +130,9 @@ _RECENT: dict[str, _Recent] = {}  # encoder name -> recent vectors
 
 
 def _store_merger(store: SQLiteStore, encoder: CachedEncoder | None) -> tuple[StoreState, Merger]:
+    from .engine import Merger
+    from .similarity import CachedEncoder, default_encoder
+
     state = _merged().StoreState(store)
     inner = (encoder or default_encoder()).inner
     cached = CachedEncoder(
@@ -190,8 +203,13 @@ def merge_pending(
     """Merge every stored report not merged yet, oldest first."""
     started = time.monotonic()
     total = MergeSummary()
-    shared = encoder or CachedEncoder(default_encoder().inner)
-    for report_id in _merged().unmerged_reports(store):
+    pending = _merged().unmerged_reports(store)
+    shared = encoder
+    if pending and shared is None:  # the encoder loads only when there is something to merge
+        from .similarity import CachedEncoder, default_encoder
+
+        shared = CachedEncoder(default_encoder().inner)
+    for report_id in pending:
         one = merge_report(store, report_id, encoder=shared)
         total.merged += 1
         total.statements += one.statements
