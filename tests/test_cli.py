@@ -83,3 +83,22 @@ def test_export_csv(run, filled, tmp_path):
 def test_search(run, filled):
     code, out, _err = run("search", "--db", filled, "プーチン大統領")
     assert code == 0 and "米特使とプーチン大統領が会談" in out
+
+
+def test_reading_commands_load_neither_the_merger_nor_the_page_cleaner(filled):
+    """`search` reads the store only: it starts without numpy, the merger, trafilatura, the HTTP
+    client or spaCy (issue 12 §5: start-up paid only where used); `reports` and `stories` read
+    the record without the page cleaner, the fetcher or spaCy."""
+    import subprocess
+    import sys
+
+    probe = ("import sys; from communique.cli import main; main(sys.argv[1:]); "
+             "print(sorted(m for m in ('numpy', 'trafilatura', 'urllib3', 'spacy', 'communique.ingest.clean',"
+             " 'communique.merge.engine') if m in sys.modules), file=sys.stderr)")
+    for argv, allowed in ((["search", "--db", str(filled), "talks"], set()),
+                          (["reports", "--db", str(filled)], {"numpy", "communique.merge.engine"}),
+                          (["stories", "--db", str(filled)], {"numpy"})):
+        done = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True,
+                              check=True)
+        loaded = set(json.loads(done.stderr.strip().splitlines()[-1].replace("'", '"')))
+        assert loaded <= allowed, f"{argv[0]} loaded {sorted(loaded - allowed)}"
