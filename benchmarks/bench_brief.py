@@ -13,7 +13,9 @@ For the largest story and for a story of median size, each command is run as a u
 it, in a fresh process (``communique brief --story ID --lang en|ja``: start-up, reading the
 story, writing the briefing), three times, and the best wall time is printed; ``stories`` and
 ``search`` (one word) the same way.  The briefing's own time in an already started process is
-printed beside it.
+printed beside it.  ``export --format jsonl`` of the whole store is run once: its time, its
+output and the peak memory of its process (streaming: the memory should not grow with the
+store).
 
 Targets (issues 10 and 12): ``brief`` <= 1 s on a 10,000-report store (and on 100,000 with
 many stories); ``stories`` <= 200 ms; ``search`` <= 200 ms.
@@ -26,6 +28,7 @@ import cProfile
 import io
 import os
 import pstats
+import resource
 import statistics
 import subprocess
 import sys
@@ -103,6 +106,14 @@ def main() -> int:
         print(f"store {db}: {reports:,} reports, {len(rows)} stories")
         if not rows:
             raise SystemExit("the store has no stories: ingest reports first")
+        # first of the commands run, so that the children's peak memory is the export's own
+        began = time.perf_counter()
+        with open(os.devnull, "w", encoding="utf-8") as sink:
+            subprocess.run([*CLI, "export", "--db", str(db), "--format", "jsonl"], stdout=sink, check=True)
+        took = time.perf_counter() - began
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        print(f"export (jsonl, whole store): {took:.1f} s, peak memory of the process "
+              f"{peak / 1024:.0f} MB")
         chosen = {"largest": rows[0], "median": rows[len(rows) // 2]}
         for label, row in chosen.items():
             for lang in ("en", "ja"):
