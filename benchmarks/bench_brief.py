@@ -28,7 +28,6 @@ import cProfile
 import io
 import os
 import pstats
-import resource
 import statistics
 import subprocess
 import sys
@@ -106,14 +105,16 @@ def main() -> int:
         print(f"store {db}: {reports:,} reports, {len(rows)} stories")
         if not rows:
             raise SystemExit("the store has no stories: ingest reports first")
-        # first of the commands run, so that the children's peak memory is the export's own
         began = time.perf_counter()
         with open(os.devnull, "w", encoding="utf-8") as sink:
-            subprocess.run([*CLI, "export", "--db", str(db), "--format", "jsonl"], stdout=sink, check=True)
+            child = subprocess.Popen([*CLI, "export", "--db", str(db), "--format", "jsonl"], stdout=sink)
+            _pid, status, usage = os.wait4(child.pid, 0)  # this child's own peak memory
+            child.returncode = os.waitstatus_to_exitcode(status)
         took = time.perf_counter() - began
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        if child.returncode:
+            raise SystemExit(f"communique export failed (exit {child.returncode})")
         print(f"export (jsonl, whole store): {took:.1f} s, peak memory of the process "
-              f"{peak / 1024:.0f} MB")
+              f"{usage.ru_maxrss / 1024:.0f} MB")
         chosen = {"largest": rows[0], "median": rows[len(rows) // 2]}
         for label, row in chosen.items():
             for lang in ("en", "ja"):

@@ -526,10 +526,11 @@ def export_records(
                    "aliases": row["aliases"], "kind": row["kind"], "roles": row["roles"]}
     evidence_of = _Evidence(store, story_id, at_once=at_once or story_id is not None)
     quote_context = _QuoteContext(store, merged_actors, story_id) if "quote" in wanted else None
-    merged_events = merging.merged_events(store, story_id) if "event" in wanted else []
     sides = _EventSides(store) if event_sides else None
-    if merged_events:  # after merging: each event once, with the evidence of every report
-        for row in merged_events:
+    merged_events = False  # after merging: each event once, with the evidence of every report
+    if "event" in wanted:
+        for row in merging.iter_merged_events(store, story_id):
+            merged_events = True
             evidence = [ev for member in row["member_ids"] for ev in evidence_of("event", member)]
             yield {"type": "event", "id": row["id"], "kind": row["kind"],
                    **(sides.of(row["kind"], evidence, row["participant_ids"]) if sides else {}),
@@ -613,13 +614,16 @@ class _QuoteContext:
                 "published_at": published_at, "url": url}
 
 
+_SIDE_TEXTS = 256  # report texts an export keeps at once to read its events' sides
+
+
 class _EventSides:
     """An exported event's PLOVER type, source and target participants, read from its first cited
     clause (extract/event_plover.py); the type by kind when the clause gives none."""
 
     def __init__(self, store: SQLiteStore) -> None:
         self.store = store
-        self.reports: dict[str, Report | None] = {}
+        self.texts: dict[str, tuple[str, str] | None] = {}  # the last few reports' (text, language)
         self.gazetteer = load_gazetteer()
 
     def of(self, kind: str, evidence: list[dict[str, Any]], participant_ids: Any) -> dict[str, Any]:
@@ -628,14 +632,16 @@ class _EventSides:
             return out
         first = evidence[0]
         rid = str(first["report_id"])
-        if rid not in self.reports:
-            self.reports[rid] = self.store.report(rid)
-        report = self.reports[rid]
-        if report is None:
+        if rid not in self.texts:
+            if len(self.texts) >= _SIDE_TEXTS:  # an export streams: memory stays flat in the store's size
+                del self.texts[next(iter(self.texts))]
+            self.texts[rid] = self.store.report_text(rid)
+        found = self.texts[rid]
+        if found is None:
             return out
+        text, language = found
         span = (int(first["start"]), int(first["end"]))
-        read = event_plover.fields(report.text, report.language or "", span, list(participant_ids or ()),
-                                   self.gazetteer)
+        read = event_plover.fields(text, language or "", span, list(participant_ids or ()), self.gazetteer)
         return {**out, **{k: v for k, v in read.items() if v}}
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -269,6 +269,12 @@ def merged_events(store: SQLiteStore, story_id: str | None = None) -> list[dict[
     the story's reports (or in reports of no story)."""
     flush(store)
     return _merged().merged_events(store, story_id)
+
+
+def iter_merged_events(store: SQLiteStore, story_id: str | None = None) -> Iterator[dict[str, Any]]:
+    """:func:`merged_events` one at a time (an export streams them)."""
+    flush(store)
+    yield from _merged().iter_merged_events(store, story_id)
 
 
 def conflicts(store: SQLiteStore) -> list[dict[str, Any]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import MISSING, fields, replace
 from datetime import UTC, datetime
 from functools import cache
@@ -856,21 +856,20 @@ _EVENT_LISTS = ("participant_ids", "member_ids", "all_participant_ids")
 def merged_events(store: SQLiteStore, story_id: str | None = None) -> list[dict[str, Any]]:
     """Merged events, oldest first; with ``story_id``, those with a member read in one of the
     story's reports (or in a report of no story)."""
+    return list(iter_merged_events(store, story_id))
+
+
+def iter_merged_events(store: SQLiteStore, story_id: str | None = None) -> Iterator[dict[str, Any]]:
+    """:func:`merged_events` one at a time, read as they are given (an export streams them)."""
     where, params = "", tuple[str, ...]()
     if story_id is not None:
         where = (" WHERE id IN (SELECT merged_id FROM event_members WHERE report_id IN "
                  "(SELECT report_id FROM report_stories WHERE story_id = ? UNION "
                  "SELECT id FROM reports WHERE id NOT IN (SELECT report_id FROM report_stories)))")
         params = (story_id,)
-    rows = store.db.execute(f"SELECT * FROM merged_events{where} ORDER BY coalesce(date, ''), id",
-                            params).fetchall()
-    return [
-        {
-            key: (json.loads(r[key]) if key in _EVENT_LISTS else r[key])
-            for key in r.keys()  # noqa: SIM118 - a sqlite3.Row iterates over values
-        }  # noqa: SIM118 - sqlite3.Row iterates values
-        for r in rows
-    ]
+    for r in store.db.execute(f"SELECT * FROM merged_events{where} ORDER BY coalesce(date, ''), id", params):
+        yield {key: (json.loads(r[key]) if key in _EVENT_LISTS else r[key])
+               for key in r.keys()}  # noqa: SIM118 - a sqlite3.Row iterates over values
 
 
 def position_tracks(store: SQLiteStore) -> list[dict[str, Any]]:
