@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import MISSING, fields, replace
 from datetime import UTC, datetime
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import numpy as np
@@ -83,20 +83,26 @@ class StoreState:
 
     def __init__(self, store: SQLiteStore) -> None:
         self.db = store.db
+        # report id -> its wire group (else its id), None when not stored: read once per state
+        # (one transaction, in which merging changes no report), not once per merged item
+        self._source_of: dict[str, str | None] = {}
 
     # -- reports and evidence ------------------------------------------------------------
     def sources(self, report_ids: Iterable[str]) -> int:
-        ids = sorted(set(report_ids))
-        keys: set[str] = set()
-        for chunk in _chunks(ids):
+        ids = set(report_ids)
+        known = self._source_of
+        unread = sorted(i for i in ids if i not in known)
+        for chunk in _chunks(unread):
             marks = ",".join("?" * len(chunk))
-            keys |= {
-                r[0]
+            found = {
+                r[0]: r[1]
                 for r in self.db.execute(
-                    f"SELECT coalesce(wire_group, id) FROM reports WHERE id IN ({marks})", chunk
+                    f"SELECT id, coalesce(wire_group, id) FROM reports WHERE id IN ({marks})", chunk
                 )
             }
-        return len(keys)
+            for i in chunk:
+                known[i] = found.get(i)
+        return len({k for i in ids if (k := known[i]) is not None})
 
     def evidence(self, item_type: str, item_ids: Iterable[str]) -> dict[str, tuple[Evidence, ...]]:
         ids = sorted(set(item_ids))
@@ -175,7 +181,7 @@ class StoreState:
         rows = self.db.execute(
             "SELECT * FROM statement_members WHERE statement_id = ? ORDER BY quote_id", (statement_id,)
         )
-        return [_quote_member(r) for r in rows]
+        return _records(QuoteMember, rows)
 
     def add_quote(self, m: QuoteMember, bands: Sequence[int] = ()) -> None:
         """Add a member; a representative of its statement and a wording of the content index
@@ -226,6 +232,20 @@ class StoreState:
             (story_id,),
         )
         return [r[0] for r in rows]
+
+    def first_member(self, kind: str, item_id: str) -> str | None:
+        """The least member id of a statement, merged event or merged proposal, or a story's
+        earliest report (what names it), read through the index on the item; None when none."""
+        if kind == "story":
+            r = self.db.execute(
+                "SELECT rs.report_id FROM report_stories rs JOIN reports p ON p.id = rs.report_id "
+                "WHERE rs.story_id = ? ORDER BY coalesce(p.published_at, ''), p.id LIMIT 1",
+                (item_id,),
+            ).fetchone()
+            return r[0] if r else None
+        table, column, member = _FIRST_MEMBER[kind]
+        r = self.db.execute(f"SELECT min({member}) FROM {table} WHERE {column} = ?", (item_id,)).fetchone()
+        return r[0] if r else None
 
     def rename_story(self, old: str, new: str) -> None:
         self.db.execute("UPDATE stories SET id = ? WHERE id = ?", (new, old))
@@ -285,7 +305,7 @@ class StoreState:
         rows = self.db.execute(
             "SELECT * FROM event_members WHERE merged_id = ? ORDER BY event_id", (merged_id,)
         )
-        return [_event_member(r) for r in rows]
+        return _records(EventMember, rows)
 
     def add_event(self, m: EventMember) -> None:
         _put(self.db, "event_members", _row(m))
@@ -334,13 +354,13 @@ class StoreState:
         rows = self.db.execute(
             "SELECT * FROM proposal_members WHERE key = ? ORDER BY proposal_id LIMIT 50", (key,)
         )
-        return [_proposal_member(r) for r in rows]
+        return _records(ProposalMember, rows)
 
     def proposal_members(self, merged_id: str) -> list[ProposalMember]:
         rows = self.db.execute(
             "SELECT * FROM proposal_members WHERE merged_id = ? ORDER BY proposal_id", (merged_id,)
         )
-        return [_proposal_member(r) for r in rows]
+        return _records(ProposalMember, rows)
 
     def merged_proposal_of(self, proposal_id: str) -> str | None:
         r = self.db.execute(
@@ -600,6 +620,12 @@ class StoreState:
         self.db.execute("DELETE FROM merged_proposals WHERE id = ?", (merged_id,))
 
 
+_FIRST_MEMBER = {  # kind -> (members table, the item's column, the member's id)
+    "statement": ("statement_members", "statement_id", "quote_id"),
+    "event": ("event_members", "merged_id", "event_id"),
+    "proposal": ("proposal_members", "merged_id", "proposal_id"),
+}
+
 _MERGED_TABLES = (
     "merge_runs",
     "merged_actors",
@@ -703,7 +729,30 @@ def _unrow(cls: Any, r: Any, **given: Any) -> Any:
 
 
 def _precision(value: str | None) -> Precision:
-    return Precision(value) if value else Precision.UNKNOWN
+    return (_PRECISIONS.get(value) or Precision(value)) if value else Precision.UNKNOWN
+
+
+_PRECISIONS = {str(p.value): p for p in Precision}
+
+
+@lru_cache(maxsize=4096)
+def _json_tuple(value: str) -> tuple[Any, ...]:
+    """A JSON list column as a tuple; the same few lists (the people at one meeting) recur in
+    thousands of members, so each is parsed once."""
+    return tuple(json.loads(value))
+
+
+def _records(cls: Any, rows: Iterable[Any]) -> list[Any]:
+    """Records from rows of one query (columns named like the fields), the columns' reading
+    planned once for all the rows: a statement a thousand reports quote is read in one go."""
+    rows = list(rows)
+    if not rows:
+        return []
+    columns = tuple(rows[0].keys())
+    plan = [(name, columns.index(name), how) for name, how in _plan(cls, columns)]
+    read = {0: None, 1: _json_tuple, 2: bool, 3: _precision}
+    steps = [(name, i, read[how]) for name, i, how in plan]
+    return [cls(**{name: (r[i] if conv is None else conv(r[i])) for name, i, conv in steps}) for r in rows]
 
 
 def _quote_member(r: Any) -> QuoteMember:
