@@ -208,6 +208,7 @@ class StoreState:
     def rename_event(self, old: str, new: str) -> None:
         self.db.execute("UPDATE event_members SET merged_id = ? WHERE merged_id = ?", (new, old))
         self.db.execute("UPDATE event_heads SET merged_id = ? WHERE merged_id = ?", (new, old))
+        self.db.execute("UPDATE event_head_terms SET merged_id = ? WHERE merged_id = ?", (new, old))
 
     def rename_proposal(self, old: str, new: str) -> list[tuple[str, str]]:
         """Rename a merged proposal; positions on it follow (their tracks: (old, new) ids)."""
@@ -285,20 +286,79 @@ class StoreState:
         self, family: str, lo: int, hi: int, terms: Sequence[str] = ()
     ) -> list[EventMember]:
         """Merged events of the family whose members' days meet lo..hi, each as its consensus:
-        those naming more of ``terms`` (participants, place) first, then the nearest in time."""
-        shared = " + ".join(["(instr(head, ?) > 0)"] * len(terms)) + " DESC, " if terms else ""
-        rows = self.db.execute(
-            f"SELECT merged_id, head FROM event_heads WHERE family = ? AND lo <= ? AND hi >= ? AND lo >= ? "
-            f"ORDER BY {shared}abs(lo - ?), json_extract(head, '$.first[0]') LIMIT ?",
-            (family, hi, lo, lo - 400, *(json.dumps(t) for t in terms), (lo + hi) // 2, EVENT_CANDIDATES),
-        )
-        return [head_member(r[0], json.loads(r[1])) for r in rows]
+        those naming more of ``terms`` (participants, place) first, then the nearest in time.
+
+        Read through the index of what heads name (migration 0013): the heads naming a term,
+        then (when they are fewer than ``EVENT_CANDIDATES``) the nearest others; the same
+        events, in the same order, as searching every head of the window for each term."""
+        mid = (lo + hi) // 2
+        window = (family, hi, lo, lo - 400)
+        if not all(_indexed_term(t) for t in terms):
+            shared = " + ".join(["(instr(head, ?) > 0)"] * len(terms)) + " DESC, " if terms else ""
+            rows = self.db.execute(
+                f"SELECT merged_id, head FROM event_heads WHERE family = ? AND lo <= ? AND hi >= ? "
+                f"AND lo >= ? ORDER BY {shared}abs(lo - ?), first_id LIMIT ?",
+                (*window, *(json.dumps(t) for t in terms), mid, EVENT_CANDIDATES),
+            )
+            return [_head_member(r[0], r[1]) for r in rows]
+        weights = Counter(terms)  # a term given twice counts twice, as two searches of the head
+        ranked: dict[str, tuple[int, int, str]] = {}  # merged id -> (-shared, distance, least member)
+        heads: dict[str, str] = {}
+        # heads with a string a term could be found inside of (a quote in it): compared as text
+        for r in self.db.execute(
+            "SELECT h.merged_id, h.head, h.lo, h.first_id FROM event_head_terms t JOIN event_heads h "
+            "ON h.merged_id = t.merged_id WHERE t.term = '\"' AND t.family = ? AND t.lo <= ? "
+            "AND t.hi >= ? AND t.lo >= ?",
+            window,
+        ):
+            odd = sum(n for t, n in weights.items() if json.dumps(t) in r[1])
+            ranked[r[0]] = (-odd, abs(r[2] - mid), r[3])
+            heads[r[0]] = r[1]
+        odd_heads = set(ranked)
+        if weights:
+            cases = " ".join(["WHEN ? THEN ?"] * len(weights))
+            marks = ",".join("?" * len(weights))
+            for r in self.db.execute(
+                f"SELECT merged_id, sum(CASE term {cases} ELSE 0 END) AS shared, lo, first_id "
+                f"FROM event_head_terms WHERE term IN ({marks}) AND family = ? AND lo <= ? AND hi >= ? "
+                f"AND lo >= ? GROUP BY merged_id, lo, first_id "
+                f"ORDER BY shared DESC, abs(lo - ?), first_id LIMIT ?",
+                (*(x for t, n in weights.items() for x in (t, n)), *weights, *window, mid,
+                 EVENT_CANDIDATES + len(odd_heads)),
+            ):
+                if r[0] not in odd_heads:
+                    ranked[r[0]] = (-int(r[1]), abs(r[2] - mid), r[3])
+        matched = {k for k, v in ranked.items() if v[0] < 0}
+        if len(matched) < EVENT_CANDIDATES:  # the nearest heads naming none of the terms
+            for r in self.db.execute(
+                "SELECT merged_id, head, lo, first_id FROM event_heads WHERE family = ? AND lo <= ? "
+                "AND hi >= ? AND lo >= ? ORDER BY abs(lo - ?), first_id LIMIT ?",
+                (*window, mid, EVENT_CANDIDATES),
+            ):
+                if r[0] not in matched:
+                    ranked[r[0]] = (0, abs(r[2] - mid), r[3])
+                    heads[r[0]] = r[1]
+        chosen = sorted(ranked, key=lambda k: ranked[k])[:EVENT_CANDIDATES]
+        missing = [k for k in chosen if k not in heads]
+        for chunk in _chunks(missing):
+            marks = ",".join("?" * len(chunk))
+            for r in self.db.execute(f"SELECT merged_id, head FROM event_heads WHERE merged_id IN ({marks})",
+                                     chunk):
+                heads[r[0]] = r[1]
+        return [_head_member(k, heads[k]) for k in chosen]
 
     def put_event_head(self, merged_id: str, head: dict[str, Any]) -> None:
         family = head["first"][2] if head.get("first") else ""
+        first = head["first"][0] if head.get("first") else ""
         self.db.execute(
-            "INSERT OR REPLACE INTO event_heads (merged_id, family, lo, hi, head) VALUES (?,?,?,?,?)",
-            (merged_id, family, head["lo"], head["hi"], json.dumps(head)),
+            "INSERT OR REPLACE INTO event_heads (merged_id, family, lo, hi, head, first_id) "
+            "VALUES (?,?,?,?,?,?)",
+            (merged_id, family, head["lo"], head["hi"], json.dumps(head), first),
+        )
+        self.db.execute("DELETE FROM event_head_terms WHERE merged_id = ?", (merged_id,))
+        self.db.executemany(
+            "INSERT INTO event_head_terms (term, merged_id, family, lo, hi, first_id) VALUES (?,?,?,?,?,?)",
+            [(t, merged_id, family, head["lo"], head["hi"], first) for t in head_terms(head)],
         )
 
     def event_members(self, merged_id: str) -> list[EventMember]:
@@ -615,6 +675,7 @@ class StoreState:
     def drop_event(self, merged_id: str) -> None:
         self.db.execute("DELETE FROM merged_events WHERE id = ?", (merged_id,))
         self.db.execute("DELETE FROM event_heads WHERE merged_id = ?", (merged_id,))
+        self.db.execute("DELETE FROM event_head_terms WHERE merged_id = ?", (merged_id,))
 
     def drop_proposal(self, merged_id: str) -> None:
         self.db.execute("DELETE FROM merged_proposals WHERE id = ?", (merged_id,))
@@ -634,6 +695,7 @@ _MERGED_TABLES = (
     "quote_bands",
     "merged_events",
     "event_heads",
+    "event_head_terms",
     "event_members",
     "claims",
     "merged_proposals",
@@ -666,6 +728,42 @@ def unmerged_reports(store: SQLiteStore) -> list[str]:
             "ORDER BY coalesce(published_at, ''), id"
         )
     ]
+
+
+@lru_cache(maxsize=20_000)
+def _head_member(merged_id: str, head: str) -> EventMember:
+    """A stored head as one member; the same heads are candidates report after report, so each
+    text is read once (a record: nothing can change it)."""
+    return head_member(merged_id, json.loads(head))
+
+
+_HEAD_FIELDS = frozenset(head_of([]))  # the names of a head's parts (a search for one finds every head)
+
+
+def head_terms(head: dict[str, Any]) -> list[str]:
+    """Every string a head names: its first member's id, kind and family, its exact days, places
+    and people (the strings a search of its JSON text can find, but for the names of its parts),
+    and '"' when one of them has a quote or backslash in it (a term could be found inside it)."""
+    found = [*(x for x in head.get("first") or () if isinstance(x, str)), *head["days"], *head["places"],
+             *head["people"]]
+    terms = list(dict.fromkeys(found))
+    if any('"' in t or "\\" in t for t in terms):
+        terms.append('"')
+    return terms
+
+
+def _indexed_term(term: str) -> bool:
+    """Whether the index of what heads name finds exactly the heads whose JSON text has ``term``
+    as a JSON string: not the name of a part of every head, not a string a search could find
+    across two strings or inside one (a quote or backslash in it, a separator first)."""
+    return (
+        bool(term)
+        and term not in _HEAD_FIELDS
+        and '"' not in term
+        and "\\" not in term
+        and not term[0].isspace()
+        and term[0] not in ",:]}"
+    )
 
 
 def _put(db: Any, table: str, row: dict[str, Any]) -> None:
