@@ -330,14 +330,9 @@ class StoreState:
                     ranked[r[0]] = (-int(r[1]), abs(r[2] - mid), r[3])
         matched = {k for k, v in ranked.items() if v[0] < 0}
         if len(matched) < EVENT_CANDIDATES:  # the nearest heads naming none of the terms
-            for r in self.db.execute(
-                "SELECT merged_id, head, lo, first_id FROM event_heads WHERE family = ? AND lo <= ? "
-                "AND hi >= ? AND lo >= ? ORDER BY abs(lo - ?), first_id LIMIT ?",
-                (*window, mid, EVENT_CANDIDATES),
-            ):
-                if r[0] not in matched:
-                    ranked[r[0]] = (0, abs(r[2] - mid), r[3])
-                    heads[r[0]] = r[1]
+            for r in self._nearest_heads(family, lo, hi, mid, EVENT_CANDIDATES - len(matched), matched):
+                ranked[r[0]] = (0, abs(r[2] - mid), r[3])
+                heads[r[0]] = r[1]
         chosen = sorted(ranked, key=lambda k: ranked[k])[:EVENT_CANDIDATES]
         missing = [k for k in chosen if k not in heads]
         for chunk in _chunks(missing):
@@ -346,6 +341,53 @@ class StoreState:
                                      chunk):
                 heads[r[0]] = r[1]
         return [_head_member(k, heads[k]) for k in chosen]
+
+    def _nearest_heads(
+        self, family: str, lo: int, hi: int, mid: int, want: int, skip: set[str]
+    ) -> list[Any]:
+        """(merged id, head, lo, least member) of the ``want`` heads of the family in the window
+        (lo..hi, starting at most 400 days before lo) nearest to ``mid`` by first day, then by
+        least member, leaving out ``skip``: read day by day outwards from ``mid`` through the
+        index (family, lo, first_id), so that a window of thousands of heads is not sorted whole."""
+        out: list[Any] = []
+        floor = lo - 400
+        up: int | None = mid  # the next day at or after mid to read, None when none is left
+        down: int | None = mid - 1  # the next day before mid
+        first_up = self.db.execute(
+            "SELECT min(lo) FROM event_heads WHERE family = ? AND lo >= ? AND lo <= ?", (family, up, hi)
+        ).fetchone()
+        up = first_up[0] if first_up else None
+        first_down = self.db.execute(
+            "SELECT max(lo) FROM event_heads WHERE family = ? AND lo <= ? AND lo >= ?", (family, down, floor)
+        ).fetchone()
+        down = first_down[0] if first_down else None
+        marks = ",".join("?" * len(skip))
+        leave_out = f" AND merged_id NOT IN ({marks})" if skip else ""
+        while len(out) < want and (up is not None or down is not None):
+            distance = min(d for d in (
+                None if up is None else up - mid, None if down is None else mid - down) if d is not None)
+            days = [d for d in (down, up) if d is not None and abs(d - mid) == distance]
+            layer: list[Any] = []
+            for day in days:
+                layer += self.db.execute(
+                    "SELECT merged_id, head, lo, first_id FROM event_heads WHERE family = ? AND lo = ? "
+                    f"AND hi >= ?{leave_out} ORDER BY first_id LIMIT ?",
+                    (family, day, lo, *sorted(skip), want - len(out)),
+                ).fetchall()
+            out += sorted(layer, key=lambda r: r[3])[: want - len(out)]
+            if up is not None and up - mid == distance:
+                r = self.db.execute(
+                    "SELECT min(lo) FROM event_heads WHERE family = ? AND lo > ? AND lo <= ?",
+                    (family, up, hi),
+                ).fetchone()
+                up = r[0] if r else None
+            if down is not None and mid - down == distance:
+                r = self.db.execute(
+                    "SELECT max(lo) FROM event_heads WHERE family = ? AND lo < ? AND lo >= ?",
+                    (family, down, floor),
+                ).fetchone()
+                down = r[0] if r else None
+        return out
 
     def put_event_head(self, merged_id: str, head: dict[str, Any]) -> None:
         family = head["first"][2] if head.get("first") else ""
