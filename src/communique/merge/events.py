@@ -111,18 +111,23 @@ def place_key(place: str | None, gazetteer: Gazetteer) -> str | None:
     return entry.id if entry is not None else key(place)
 
 
-def _people(ids: Sequence[str], gazetteer: Gazetteer) -> set[str]:
-    return {
+@lru_cache(maxsize=16384)
+def _people(ids: tuple[str, ...], gazetteer: Gazetteer) -> frozenset[str]:
+    """The people among participant ids (kept: one new event is scored against a hundred heads,
+    and the same people recur)."""
+    return frozenset({
         i
         for i in ids
         if (entry := gazetteer.get(i)) is None
         and not i.startswith("anon:")
         or (entry is not None and entry.kind == "person")
-    }
+    })
 
 
-def _countries(ids: Sequence[str], gazetteer: Gazetteer) -> set[str]:
-    return {c for i in ids if (c := country_of(i, gazetteer))}
+@lru_cache(maxsize=16384)
+def _countries(ids: tuple[str, ...], gazetteer: Gazetteer) -> frozenset[str]:
+    """The countries of participant ids (kept, as :func:`_people`)."""
+    return frozenset({c for i in ids if (c := country_of(i, gazetteer))})
 
 
 def score(new: EventMember, other: EventMember, gazetteer: Gazetteer) -> float | None:

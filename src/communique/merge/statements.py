@@ -110,6 +110,7 @@ def pair_margin(a: QuoteMember, b: QuoteMember, vectors: Mapping[str, np.ndarray
     return max(meaning - SAME_MEANING, lexical(a.text, b.text) - SAME_LANGUAGE)
 
 
+@lru_cache(maxsize=16384)
 def _name_like(text: str) -> bool:
     """A short Latin-script wording whose every word opens with a capital: a title or a name
     quoted as such (a forum, a slogan), not a sentence."""
