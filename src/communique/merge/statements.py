@@ -416,6 +416,7 @@ def wording_variants(
     return variants if len(variants) >= 2 else []
 
 
+@lru_cache(maxsize=16384)
 def _flat(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold().replace("’", "'") + " "
     for short, full in _CONTRACTIONS:
