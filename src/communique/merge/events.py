@@ -111,7 +111,7 @@ def place_key(place: str | None, gazetteer: Gazetteer) -> str | None:
     return entry.id if entry is not None else key(place)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def _people(ids: tuple[str, ...], gazetteer: Gazetteer) -> frozenset[str]:
     """The people among participant ids (kept: one new event is scored against a hundred heads,
     and the same people recur)."""
@@ -124,7 +124,7 @@ def _people(ids: tuple[str, ...], gazetteer: Gazetteer) -> frozenset[str]:
     })
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def _countries(ids: tuple[str, ...], gazetteer: Gazetteer) -> frozenset[str]:
     """The countries of participant ids (kept, as :func:`_people`)."""
     return frozenset({c for i in ids if (c := country_of(i, gazetteer))})
@@ -328,7 +328,7 @@ _LATER_DAY = re.compile(
     r"|2日目|3日目|最終日|再開|続開", re.I)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=4096)
 def _later_day(summary: str) -> bool:
     """Whether a member's summary tells a later day of the talks (the same summaries recur in
     thousands of members of one event: each is searched once)."""

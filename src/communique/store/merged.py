@@ -772,7 +772,7 @@ def unmerged_reports(store: SQLiteStore) -> list[str]:
     ]
 
 
-@lru_cache(maxsize=20_000)
+@lru_cache(maxsize=8192)
 def _head_member(merged_id: str, head: str) -> EventMember:
     """A stored head as one member; the same heads are candidates report after report, so each
     text is read once (a record: nothing can change it)."""
