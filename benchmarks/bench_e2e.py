@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/bench_e2e.py --sizes 1000 10000 100000
     .venv/bin/python benchmarks/bench_e2e.py --shape big --sizes 1000 --profile
     .venv/bin/python benchmarks/bench_e2e.py --shape many --long      # and one ~1 MB report
+    .venv/bin/python benchmarks/bench_e2e.py --shape big --keep DIR --reuse --profile
 
 Reports are generated from the sample corpus (examples/ukraine-talks-2025, English and
 Japanese): every report is one of the 32 sample reports with another outlet, a shifted date,
@@ -16,7 +17,10 @@ For each size N the store is filled to N reports, then ``--measure`` more report
 ingested and timed: reports/s end to end and milliseconds per report, in CPU seconds of this
 process (the machine is shared: wall time is printed beside it).  Peak memory is the
 process's peak resident set (sentence encoder included).  ``--profile`` adds a cProfile
-summary of the measured batch at the largest size (where the time goes).
+summary of the measured batch at the largest size (where the time goes).  ``--reuse`` takes
+the store a run with ``--keep`` filled (``DIR/big.db``, ``DIR/many.db``) as it is and only
+ingests one measured batch into it (the generator skips the reports the filling run generated;
+the warm-up goes to a throwaway store): copy the store first to measure again on the same one.
 
 Targets (issue 12): >= 20 reports/s at 10k stored, per-report time at 100k within 1.5x of
 1k, peak memory <= 600 MB and flat in N.
@@ -229,19 +233,34 @@ def ingest(store: object, path: Path) -> tuple[int, float, float]:
     return len(summary.added), time.perf_counter() - began, time.process_time() - cpu
 
 
+def _generated(store: object) -> int:
+    """How many reports the run that filled ``store`` generated: one past the greatest report
+    number in its URLs (some generated reports were the same article as one stored)."""
+    urls = store.db.execute("SELECT url FROM reports WHERE url LIKE 'https://%.example/%'")  # type: ignore[attr-defined]
+    return 1 + max((int(u.rsplit("/", 1)[1]) for (u,) in urls if u.rsplit("/", 1)[1].isdigit()), default=-1)
+
+
 def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def run(shape: str, sizes: list[int], measure: int, profile: bool, top: int, folder: Path,
-        long: float) -> list[tuple[int, float]]:
+        long: float, reuse: bool = False) -> list[tuple[int, float]]:
     gen = Generator(shape)
     print(f"== {shape}: {'one story' if shape == 'big' else 'many stories'} "
           f"({len(gen.tpls)} sample reports as templates)")
     results = []
+    if reuse and not (folder / f"{shape}.db").exists():
+        raise SystemExit(f"--reuse: no store {folder / f'{shape}.db'} to reuse")
     with pipeline.open_store(folder / f"{shape}.db") as store:
         # warm up: the encoder, the parsers and the gazetteer load outside the timings
-        ingest(store, write(gen.batch(5), folder, "warm"))
+        if reuse:
+            with tempfile.TemporaryDirectory() as warm, pipeline.open_store(Path(warm) / "warm.db") as spare:
+                ingest(spare, write(gen.batch(5), Path(warm), "warm"))
+            gen.batch(_generated(store) - 5)  # the reports the filling run generated: skipped
+            sizes = [store.report_count()]
+        else:
+            ingest(store, write(gen.batch(5), folder, "warm"))
         for size in sorted(sizes):
             have = store.report_count()
             began = time.perf_counter()
@@ -250,7 +269,8 @@ def run(shape: str, sizes: list[int], measure: int, profile: bool, top: int, fol
                 have = store.report_count()
             fill = time.perf_counter() - began
             path = write(gen.batch(measure), folder, "measure")
-            prof = cProfile.Profile() if profile and size == max(sizes) else None
+            # CPU time, as the figures (the machine is shared: waiting is not where the time goes)
+            prof = cProfile.Profile(time.process_time) if profile and size == max(sizes) else None
             if prof:
                 prof.enable()
             added, seconds, cpu = ingest(store, path)
@@ -297,13 +317,17 @@ def main() -> int:
     parser.add_argument("--long", type=float, nargs="?", const=1.0, default=0.0, metavar="MB",
                         help="also one long report (1 MB unless given) with many quotes")
     parser.add_argument("--keep", help="keep the databases in this folder")
+    parser.add_argument("--reuse", action="store_true",
+                        help="measure one batch on the store --keep already holds (no filling)")
     args = parser.parse_args()
+    if args.reuse and not args.keep:
+        parser.error("--reuse needs --keep DIR (the folder of the filled store)")
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, one thread per library")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(args.keep or tmp)
         folder.mkdir(parents=True, exist_ok=True)
         for shape in (["big", "many"] if args.shape == "both" else [args.shape]):
-            run(shape, args.sizes, args.measure, args.profile, args.top, folder, args.long)
+            run(shape, args.sizes, args.measure, args.profile, args.top, folder, args.long, args.reuse)
     print(f"peak RSS of the process: {peak_mb():.0f} MB (target <= 600 MB)")
     return 0
 

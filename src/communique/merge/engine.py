@@ -59,6 +59,7 @@ class State(Protocol):
     def rename_proposal(self, old: str, new: str) -> list[tuple[str, str]]: ...
     def rename_story(self, old: str, new: str) -> None: ...
     def story_reports(self, story_id: str) -> list[str]: ...
+    def first_member(self, kind: str, item_id: str) -> str | None: ...
     def move_quote(self, quote_id: str, statement_id: str) -> str: ...
     def drop_statement(self, statement_id: str) -> None: ...
     def event_candidates(
@@ -175,20 +176,18 @@ class Merger:
         least quote id, a merged event by its least event id, a merged proposal by its
         least proposal id, a story by its earliest report (publication time, then id).
         Renamed in two steps (through a temporary id), so two items trading names never meet."""
-        for kind, members_of, name_of, rename in (
-            ("statement", self.state.statement_members, lambda ms: statement_rules.statement_id(
-                min(m.quote_id for m in ms)), self.state.rename_statement),
-            ("event", self.state.event_members, lambda ms: event_rules.merged_id(
-                min(m.event_id for m in ms)), self.state.rename_event),
-            ("proposal", self.state.proposal_members, lambda ms: proposal_rules.merged_proposal_id(
-                min(m.proposal_id for m in ms)), self._rename_proposal),
-            ("story", self.state.story_reports, lambda ms: story_rules.story_id(ms[0]),
-             self.state.rename_story),
+        for kind, name_of, rename in (
+            ("statement", statement_rules.statement_id, self.state.rename_statement),
+            ("event", event_rules.merged_id, self.state.rename_event),
+            ("proposal", proposal_rules.merged_proposal_id, self._rename_proposal),
+            ("story", story_rules.story_id, self.state.rename_story),
         ):
             renames: dict[str, str] = {}
             for item_id in sorted(pending.get(kind, ())):
-                members = members_of(item_id)  # type: ignore[operator]
-                if members and (want := name_of(members)) != item_id:  # type: ignore[no-untyped-call]
+                # only the first member names the item: the state finds it without reading the
+                # others (a statement a thousand reports quote is not read whole to be named)
+                first = self.state.first_member(kind, item_id)
+                if first is not None and (want := name_of(first)) != item_id:  # type: ignore[operator]
                     renames[item_id] = want
             for old in renames:
                 rename(old, "tmp:" + old)  # type: ignore[operator]

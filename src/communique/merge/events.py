@@ -22,6 +22,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from ..extract import places
@@ -110,18 +111,23 @@ def place_key(place: str | None, gazetteer: Gazetteer) -> str | None:
     return entry.id if entry is not None else key(place)
 
 
-def _people(ids: Sequence[str], gazetteer: Gazetteer) -> set[str]:
-    return {
+@lru_cache(maxsize=4096)
+def _people(ids: tuple[str, ...], gazetteer: Gazetteer) -> frozenset[str]:
+    """The people among participant ids (kept: one new event is scored against a hundred heads,
+    and the same people recur)."""
+    return frozenset({
         i
         for i in ids
         if (entry := gazetteer.get(i)) is None
         and not i.startswith("anon:")
         or (entry is not None and entry.kind == "person")
-    }
+    })
 
 
-def _countries(ids: Sequence[str], gazetteer: Gazetteer) -> set[str]:
-    return {c for i in ids if (c := country_of(i, gazetteer))}
+@lru_cache(maxsize=4096)
+def _countries(ids: tuple[str, ...], gazetteer: Gazetteer) -> frozenset[str]:
+    """The countries of participant ids (kept, as :func:`_people`)."""
+    return frozenset({c for i in ids if (c := country_of(i, gazetteer))})
 
 
 def score(new: EventMember, other: EventMember, gazetteer: Gazetteer) -> float | None:
@@ -210,12 +216,15 @@ def head_of(members: Sequence[EventMember]) -> dict[str, Any]:
     everyone named, and the day range of all members (for the window look-up)."""
     head: dict[str, Any] = {"first": None, "days": {}, "narrow": None, "places": {}, "people": [],
                             "lo": None, "hi": None}
+    people: set[str] = set()
     for m in members:
-        add_to_head(head, m)
+        add_to_head(head, m, people=False)
+        people.update(m.participant_ids)
+    head["people"] = sorted(people)  # once, not once per member (an event a thousand reports tell)
     return head
 
 
-def add_to_head(head: dict[str, Any], m: EventMember) -> None:
+def add_to_head(head: dict[str, Any], m: EventMember, *, people: bool = True) -> None:
     if head["first"] is None or m.event_id < head["first"][0]:
         head["first"] = [m.event_id, m.kind, m.family]
     if m.exact and m.lo is not None:
@@ -228,7 +237,8 @@ def add_to_head(head: dict[str, Any], m: EventMember) -> None:
         head["hi"] = m.hi if head["hi"] is None else max(head["hi"], m.hi)
     if m.place_key:
         head["places"][m.place_key] = head["places"].get(m.place_key, 0) + 1
-    head["people"] = sorted(set(head["people"]) | set(m.participant_ids))
+    if people:
+        head["people"] = sorted(set(head["people"]) | set(m.participant_ids))
 
 
 def head_member(merged_id: str, head: dict[str, Any]) -> EventMember:
@@ -318,11 +328,18 @@ _LATER_DAY = re.compile(
     r"|2日目|3日目|最終日|再開|続開", re.I)
 
 
+@lru_cache(maxsize=4096)
+def _later_day(summary: str) -> bool:
+    """Whether a member's summary tells a later day of the talks (the same summaries recur in
+    thousands of members of one event: each is searched once)."""
+    return _LATER_DAY.search(summary) is not None
+
+
 def date_variants(members: Sequence[EventMember]) -> dict[str, list[EventMember]]:
     """Day-precise dates reported for one event; more than one is a conflict.  A member telling a
     later day of the talks is not a variant of the day they were held."""
     found: dict[str, list[EventMember]] = {}
     for m in members:
-        if m.exact and m.date and not _LATER_DAY.search(m.summary or ""):
+        if m.exact and m.date and not _later_day(m.summary or ""):
             found.setdefault(m.date[:10], []).append(m)
     return found if len(found) > 1 else {}

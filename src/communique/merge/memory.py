@@ -172,6 +172,17 @@ class MemoryState:
         published = {r: (self.reports[r].published_at or "") if r in self.reports else "" for r in reports}
         return sorted(reports, key=lambda r: (published[r], r))
 
+    def first_member(self, kind: str, item_id: str) -> str | None:
+        """The least member id of a statement, merged event or merged proposal, or a story's
+        earliest report (what names it); None when it has none."""
+        if kind == "story":
+            return next(iter(self.story_reports(item_id)), None)
+        if kind == "statement":
+            return min((m.quote_id for m in self.statement_quotes.get(item_id, ())), default=None)
+        if kind == "event":
+            return min((m.event_id for m in self.event_parts.get(item_id, ())), default=None)
+        return min((m.proposal_id for m in self.proposal_parts.get(item_id, ())), default=None)
+
     def rename_story(self, old: str, new: str) -> None:
         if old in self.stories:
             self.stories[new] = replace(self.stories.pop(old), id=new)

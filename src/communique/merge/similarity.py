@@ -182,6 +182,7 @@ def _phrase_grams(text: str) -> frozenset[str]:
     return frozenset(flat[i : i + size] for i in range(len(flat) - size + 1))
 
 
+@lru_cache(maxsize=4096)
 def shared_phrase(a: str, b: str) -> float:
     """A distinctive phrase both wordings contain (「専門家レベルで」, "expert level"): 0.7, else 0.
 

@@ -110,6 +110,7 @@ def pair_margin(a: QuoteMember, b: QuoteMember, vectors: Mapping[str, np.ndarray
     return max(meaning - SAME_MEANING, lexical(a.text, b.text) - SAME_LANGUAGE)
 
 
+@lru_cache(maxsize=4096)
 def _name_like(text: str) -> bool:
     """A short Latin-script wording whose every word opens with a capital: a title or a name
     quoted as such (a forum, a slogan), not a sentence."""
@@ -415,6 +416,7 @@ def wording_variants(
     return variants if len(variants) >= 2 else []
 
 
+@lru_cache(maxsize=4096)
 def _flat(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold().replace("’", "'") + " "
     for short, full in _CONTRACTIONS:

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import MISSING, fields, replace
 from datetime import UTC, datetime
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import numpy as np
@@ -83,20 +83,26 @@ class StoreState:
 
     def __init__(self, store: SQLiteStore) -> None:
         self.db = store.db
+        # report id -> its wire group (else its id), None when not stored: read once per state
+        # (one transaction, in which merging changes no report), not once per merged item
+        self._source_of: dict[str, str | None] = {}
 
     # -- reports and evidence ------------------------------------------------------------
     def sources(self, report_ids: Iterable[str]) -> int:
-        ids = sorted(set(report_ids))
-        keys: set[str] = set()
-        for chunk in _chunks(ids):
+        ids = set(report_ids)
+        known = self._source_of
+        unread = sorted(i for i in ids if i not in known)
+        for chunk in _chunks(unread):
             marks = ",".join("?" * len(chunk))
-            keys |= {
-                r[0]
+            found = {
+                r[0]: r[1]
                 for r in self.db.execute(
-                    f"SELECT coalesce(wire_group, id) FROM reports WHERE id IN ({marks})", chunk
+                    f"SELECT id, coalesce(wire_group, id) FROM reports WHERE id IN ({marks})", chunk
                 )
             }
-        return len(keys)
+            for i in chunk:
+                known[i] = found.get(i)
+        return len({k for i in ids if (k := known[i]) is not None})
 
     def evidence(self, item_type: str, item_ids: Iterable[str]) -> dict[str, tuple[Evidence, ...]]:
         ids = sorted(set(item_ids))
@@ -175,7 +181,7 @@ class StoreState:
         rows = self.db.execute(
             "SELECT * FROM statement_members WHERE statement_id = ? ORDER BY quote_id", (statement_id,)
         )
-        return [_quote_member(r) for r in rows]
+        return _records(QuoteMember, rows)
 
     def add_quote(self, m: QuoteMember, bands: Sequence[int] = ()) -> None:
         """Add a member; a representative of its statement and a wording of the content index
@@ -202,6 +208,7 @@ class StoreState:
     def rename_event(self, old: str, new: str) -> None:
         self.db.execute("UPDATE event_members SET merged_id = ? WHERE merged_id = ?", (new, old))
         self.db.execute("UPDATE event_heads SET merged_id = ? WHERE merged_id = ?", (new, old))
+        self.db.execute("UPDATE event_head_terms SET merged_id = ? WHERE merged_id = ?", (new, old))
 
     def rename_proposal(self, old: str, new: str) -> list[tuple[str, str]]:
         """Rename a merged proposal; positions on it follow (their tracks: (old, new) ids)."""
@@ -226,6 +233,20 @@ class StoreState:
             (story_id,),
         )
         return [r[0] for r in rows]
+
+    def first_member(self, kind: str, item_id: str) -> str | None:
+        """The least member id of a statement, merged event or merged proposal, or a story's
+        earliest report (what names it), read through the index on the item; None when none."""
+        if kind == "story":
+            r = self.db.execute(
+                "SELECT rs.report_id FROM report_stories rs JOIN reports p ON p.id = rs.report_id "
+                "WHERE rs.story_id = ? ORDER BY coalesce(p.published_at, ''), p.id LIMIT 1",
+                (item_id,),
+            ).fetchone()
+            return r[0] if r else None
+        table, column, member = _FIRST_MEMBER[kind]
+        r = self.db.execute(f"SELECT min({member}) FROM {table} WHERE {column} = ?", (item_id,)).fetchone()
+        return r[0] if r else None
 
     def rename_story(self, old: str, new: str) -> None:
         self.db.execute("UPDATE stories SET id = ? WHERE id = ?", (new, old))
@@ -265,27 +286,128 @@ class StoreState:
         self, family: str, lo: int, hi: int, terms: Sequence[str] = ()
     ) -> list[EventMember]:
         """Merged events of the family whose members' days meet lo..hi, each as its consensus:
-        those naming more of ``terms`` (participants, place) first, then the nearest in time."""
-        shared = " + ".join(["(instr(head, ?) > 0)"] * len(terms)) + " DESC, " if terms else ""
-        rows = self.db.execute(
-            f"SELECT merged_id, head FROM event_heads WHERE family = ? AND lo <= ? AND hi >= ? AND lo >= ? "
-            f"ORDER BY {shared}abs(lo - ?), json_extract(head, '$.first[0]') LIMIT ?",
-            (family, hi, lo, lo - 400, *(json.dumps(t) for t in terms), (lo + hi) // 2, EVENT_CANDIDATES),
-        )
-        return [head_member(r[0], json.loads(r[1])) for r in rows]
+        those naming more of ``terms`` (participants, place) first, then the nearest in time.
+
+        Read through the index of what heads name (migration 0013): the heads naming a term,
+        then (when they are fewer than ``EVENT_CANDIDATES``) the nearest others; the same
+        events, in the same order, as searching every head of the window for each term."""
+        mid = (lo + hi) // 2
+        window = (family, hi, lo, lo - 400)
+        if not all(_indexed_term(t) for t in terms):
+            shared = " + ".join(["(instr(head, ?) > 0)"] * len(terms)) + " DESC, " if terms else ""
+            rows = self.db.execute(
+                f"SELECT merged_id, head FROM event_heads WHERE family = ? AND lo <= ? AND hi >= ? "
+                f"AND lo >= ? ORDER BY {shared}abs(lo - ?), first_id LIMIT ?",
+                (*window, *(json.dumps(t) for t in terms), mid, EVENT_CANDIDATES),
+            )
+            return [_head_member(r[0], r[1]) for r in rows]
+        weights = Counter(terms)  # a term given twice counts twice, as two searches of the head
+        ranked: dict[str, tuple[int, int, str]] = {}  # merged id -> (-shared, distance, least member)
+        heads: dict[str, str] = {}
+        # heads with a string a term could be found inside of (a quote in it): compared as text
+        for r in self.db.execute(
+            "SELECT h.merged_id, h.head, h.lo, h.first_id FROM event_head_terms t JOIN event_heads h "
+            "ON h.merged_id = t.merged_id WHERE t.term = '\"' AND t.family = ? AND t.lo <= ? "
+            "AND t.hi >= ? AND t.lo >= ?",
+            window,
+        ):
+            odd = sum(n for t, n in weights.items() if json.dumps(t) in r[1])
+            ranked[r[0]] = (-odd, abs(r[2] - mid), r[3])
+            heads[r[0]] = r[1]
+        odd_heads = set(ranked)
+        if weights:
+            cases = " ".join(["WHEN ? THEN ?"] * len(weights))
+            marks = ",".join("?" * len(weights))
+            for r in self.db.execute(
+                f"SELECT merged_id, sum(CASE term {cases} ELSE 0 END) AS shared, lo, first_id "
+                f"FROM event_head_terms WHERE term IN ({marks}) AND family = ? AND lo <= ? AND hi >= ? "
+                f"AND lo >= ? GROUP BY merged_id, lo, first_id "
+                f"ORDER BY shared DESC, abs(lo - ?), first_id LIMIT ?",
+                (*(x for t, n in weights.items() for x in (t, n)), *weights, *window, mid,
+                 EVENT_CANDIDATES + len(odd_heads)),
+            ):
+                if r[0] not in odd_heads:
+                    ranked[r[0]] = (-int(r[1]), abs(r[2] - mid), r[3])
+        matched = {k for k, v in ranked.items() if v[0] < 0}
+        if len(matched) < EVENT_CANDIDATES:  # the nearest heads naming none of the terms
+            for r in self._nearest_heads(family, lo, hi, mid, EVENT_CANDIDATES - len(matched), matched):
+                ranked[r[0]] = (0, abs(r[2] - mid), r[3])
+                heads[r[0]] = r[1]
+        chosen = sorted(ranked, key=lambda k: ranked[k])[:EVENT_CANDIDATES]
+        missing = [k for k in chosen if k not in heads]
+        for chunk in _chunks(missing):
+            marks = ",".join("?" * len(chunk))
+            for r in self.db.execute(f"SELECT merged_id, head FROM event_heads WHERE merged_id IN ({marks})",
+                                     chunk):
+                heads[r[0]] = r[1]
+        return [_head_member(k, heads[k]) for k in chosen]
+
+    def _nearest_heads(
+        self, family: str, lo: int, hi: int, mid: int, want: int, skip: set[str]
+    ) -> list[Any]:
+        """(merged id, head, lo, least member) of the ``want`` heads of the family in the window
+        (lo..hi, starting at most 400 days before lo) nearest to ``mid`` by first day, then by
+        least member, leaving out ``skip``: read day by day outwards from ``mid`` through the
+        index (family, lo, first_id), so that a window of thousands of heads is not sorted whole."""
+        out: list[Any] = []
+        floor = lo - 400
+        up: int | None = mid  # the next day at or after mid to read, None when none is left
+        down: int | None = mid - 1  # the next day before mid
+        first_up = self.db.execute(
+            "SELECT min(lo) FROM event_heads WHERE family = ? AND lo >= ? AND lo <= ?", (family, up, hi)
+        ).fetchone()
+        up = first_up[0] if first_up else None
+        first_down = self.db.execute(
+            "SELECT max(lo) FROM event_heads WHERE family = ? AND lo <= ? AND lo >= ?", (family, down, floor)
+        ).fetchone()
+        down = first_down[0] if first_down else None
+        marks = ",".join("?" * len(skip))
+        leave_out = f" AND merged_id NOT IN ({marks})" if skip else ""
+        while len(out) < want and (up is not None or down is not None):
+            distance = min(d for d in (
+                None if up is None else up - mid, None if down is None else mid - down) if d is not None)
+            days = [d for d in (down, up) if d is not None and abs(d - mid) == distance]
+            layer: list[Any] = []
+            for day in days:
+                layer += self.db.execute(
+                    "SELECT merged_id, head, lo, first_id FROM event_heads WHERE family = ? AND lo = ? "
+                    f"AND hi >= ?{leave_out} ORDER BY first_id LIMIT ?",
+                    (family, day, lo, *sorted(skip), want - len(out)),
+                ).fetchall()
+            out += sorted(layer, key=lambda r: r[3])[: want - len(out)]
+            if up is not None and up - mid == distance:
+                r = self.db.execute(
+                    "SELECT min(lo) FROM event_heads WHERE family = ? AND lo > ? AND lo <= ?",
+                    (family, up, hi),
+                ).fetchone()
+                up = r[0] if r else None
+            if down is not None and mid - down == distance:
+                r = self.db.execute(
+                    "SELECT max(lo) FROM event_heads WHERE family = ? AND lo < ? AND lo >= ?",
+                    (family, down, floor),
+                ).fetchone()
+                down = r[0] if r else None
+        return out
 
     def put_event_head(self, merged_id: str, head: dict[str, Any]) -> None:
         family = head["first"][2] if head.get("first") else ""
+        first = head["first"][0] if head.get("first") else ""
         self.db.execute(
-            "INSERT OR REPLACE INTO event_heads (merged_id, family, lo, hi, head) VALUES (?,?,?,?,?)",
-            (merged_id, family, head["lo"], head["hi"], json.dumps(head)),
+            "INSERT OR REPLACE INTO event_heads (merged_id, family, lo, hi, head, first_id) "
+            "VALUES (?,?,?,?,?,?)",
+            (merged_id, family, head["lo"], head["hi"], json.dumps(head), first),
+        )
+        self.db.execute("DELETE FROM event_head_terms WHERE merged_id = ?", (merged_id,))
+        self.db.executemany(
+            "INSERT INTO event_head_terms (term, merged_id, family, lo, hi, first_id) VALUES (?,?,?,?,?,?)",
+            [(t, merged_id, family, head["lo"], head["hi"], first) for t in head_terms(head)],
         )
 
     def event_members(self, merged_id: str) -> list[EventMember]:
         rows = self.db.execute(
             "SELECT * FROM event_members WHERE merged_id = ? ORDER BY event_id", (merged_id,)
         )
-        return [_event_member(r) for r in rows]
+        return _records(EventMember, rows)
 
     def add_event(self, m: EventMember) -> None:
         _put(self.db, "event_members", _row(m))
@@ -334,13 +456,13 @@ class StoreState:
         rows = self.db.execute(
             "SELECT * FROM proposal_members WHERE key = ? ORDER BY proposal_id LIMIT 50", (key,)
         )
-        return [_proposal_member(r) for r in rows]
+        return _records(ProposalMember, rows)
 
     def proposal_members(self, merged_id: str) -> list[ProposalMember]:
         rows = self.db.execute(
             "SELECT * FROM proposal_members WHERE merged_id = ? ORDER BY proposal_id", (merged_id,)
         )
-        return [_proposal_member(r) for r in rows]
+        return _records(ProposalMember, rows)
 
     def merged_proposal_of(self, proposal_id: str) -> str | None:
         r = self.db.execute(
@@ -595,10 +717,17 @@ class StoreState:
     def drop_event(self, merged_id: str) -> None:
         self.db.execute("DELETE FROM merged_events WHERE id = ?", (merged_id,))
         self.db.execute("DELETE FROM event_heads WHERE merged_id = ?", (merged_id,))
+        self.db.execute("DELETE FROM event_head_terms WHERE merged_id = ?", (merged_id,))
 
     def drop_proposal(self, merged_id: str) -> None:
         self.db.execute("DELETE FROM merged_proposals WHERE id = ?", (merged_id,))
 
+
+_FIRST_MEMBER = {  # kind -> (members table, the item's column, the member's id)
+    "statement": ("statement_members", "statement_id", "quote_id"),
+    "event": ("event_members", "merged_id", "event_id"),
+    "proposal": ("proposal_members", "merged_id", "proposal_id"),
+}
 
 _MERGED_TABLES = (
     "merge_runs",
@@ -608,6 +737,7 @@ _MERGED_TABLES = (
     "quote_bands",
     "merged_events",
     "event_heads",
+    "event_head_terms",
     "event_members",
     "claims",
     "merged_proposals",
@@ -640,6 +770,42 @@ def unmerged_reports(store: SQLiteStore) -> list[str]:
             "ORDER BY coalesce(published_at, ''), id"
         )
     ]
+
+
+@lru_cache(maxsize=8192)
+def _head_member(merged_id: str, head: str) -> EventMember:
+    """A stored head as one member; the same heads are candidates report after report, so each
+    text is read once (a record: nothing can change it)."""
+    return head_member(merged_id, json.loads(head))
+
+
+_HEAD_FIELDS = frozenset(head_of([]))  # the names of a head's parts (a search for one finds every head)
+
+
+def head_terms(head: dict[str, Any]) -> list[str]:
+    """Every string a head names: its first member's id, kind and family, its exact days, places
+    and people (the strings a search of its JSON text can find, but for the names of its parts),
+    and '"' when one of them has a quote or backslash in it (a term could be found inside it)."""
+    found = [*(x for x in head.get("first") or () if isinstance(x, str)), *head["days"], *head["places"],
+             *head["people"]]
+    terms = list(dict.fromkeys(found))
+    if any('"' in t or "\\" in t for t in terms):
+        terms.append('"')
+    return terms
+
+
+def _indexed_term(term: str) -> bool:
+    """Whether the index of what heads name finds exactly the heads whose JSON text has ``term``
+    as a JSON string: not the name of a part of every head, not a string a search could find
+    across two strings or inside one (a quote or backslash in it, a separator first)."""
+    return (
+        bool(term)
+        and term not in _HEAD_FIELDS
+        and '"' not in term
+        and "\\" not in term
+        and not term[0].isspace()
+        and term[0] not in ",:]}"
+    )
 
 
 def _put(db: Any, table: str, row: dict[str, Any]) -> None:
@@ -703,7 +869,30 @@ def _unrow(cls: Any, r: Any, **given: Any) -> Any:
 
 
 def _precision(value: str | None) -> Precision:
-    return Precision(value) if value else Precision.UNKNOWN
+    return (_PRECISIONS.get(value) or Precision(value)) if value else Precision.UNKNOWN
+
+
+_PRECISIONS = {str(p.value): p for p in Precision}
+
+
+@lru_cache(maxsize=4096)
+def _json_tuple(value: str) -> tuple[Any, ...]:
+    """A JSON list column as a tuple; the same few lists (the people at one meeting) recur in
+    thousands of members, so each is parsed once."""
+    return tuple(json.loads(value))
+
+
+def _records(cls: Any, rows: Iterable[Any]) -> list[Any]:
+    """Records from rows of one query (columns named like the fields), the columns' reading
+    planned once for all the rows: a statement a thousand reports quote is read in one go."""
+    rows = list(rows)
+    if not rows:
+        return []
+    columns = tuple(rows[0].keys())
+    plan = [(name, columns.index(name), how) for name, how in _plan(cls, columns)]
+    read = {0: None, 1: _json_tuple, 2: bool, 3: _precision}
+    steps = [(name, i, read[how]) for name, i, how in plan]
+    return [cls(**{name: (r[i] if conv is None else conv(r[i])) for name, i, conv in steps}) for r in rows]
 
 
 def _quote_member(r: Any) -> QuoteMember:
