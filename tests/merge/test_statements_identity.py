@@ -379,3 +379,31 @@ def test_a_near_copy_of_a_representative_does_not_enter_the_content_index() -> N
     assert placement_in_statement(near, text_key(near), reps) == (False, False)
     assert placement_in_statement(reps[0], text_key(reps[0]), reps) == (False, False)
     assert placement_in_statement(WORDINGS[5], text_key(WORDINGS[5]), reps[:2]) == (True, True)
+
+
+_VARIANTS_PROBE = """
+from dataclasses import replace
+from tests.merge.test_statements_identity import _member
+from communique.merge.statements import wording_variants
+texts = ["we will meet the envoys in may", "we will meet the envoys in june",
+         "we will meet the envoys on monday", "we will meet the envoys in july"]
+members = [replace(_member(n, 1000), text=t) for n, t in enumerate(texts)]
+print([w for w, _carriers in wording_variants(members, "en")])
+"""
+
+
+def test_wording_variants_come_in_one_order_whatever_the_hash_seed() -> None:
+    """Variants of equal length are ordered by their text, not by a set's hash order (which
+    changes from process to process: the stored conflict must not)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    outputs = {
+        subprocess.run([sys.executable, "-c", _VARIANTS_PROBE], capture_output=True, text=True, check=True,
+                       cwd=root, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "2", "3", "4", "5", "6")
+    }
+    assert len(outputs) == 1 and outputs.pop().count("envoys") == 4

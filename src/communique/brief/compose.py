@@ -123,7 +123,7 @@ class Writer:
         for prop in v.proposals:
             self.proposal_groups.setdefault(reps[str(prop["id"])], []).append(prop)
         self.outlet_names = sorted({str(r.get("outlet")) for r in v.reports.values() if r.get("outlet")},
-                                   key=len, reverse=True)
+                                   key=lambda o: (-len(o), o))  # longest first; ties by name, not hash order
         self.tracks = [t for t in select.tracks(v) if not select.superseded(v, t, self.names)
                        and not self.names.is_media(t.holder_id)
                        and not self.names.is_commentator(t.holder_id)]

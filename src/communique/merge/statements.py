@@ -408,7 +408,7 @@ def wording_variants(
     if len(clashing) < 2:
         return []
     variants = []
-    for wording in sorted(clashing, key=len):
+    for wording in sorted(clashing, key=lambda w: (len(w), w)):  # ties by the text: never by hash order
         if any(other != wording and other in wording for other in clashing):
             continue  # a longer wording that contains a shorter variant carries that variant
         carriers = [m for m in direct if wording in flat[m.quote_id]]
