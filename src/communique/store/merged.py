@@ -1006,13 +1006,18 @@ def stories(store: SQLiteStore) -> list[Story]:
 
 def story_rows(store: SQLiteStore) -> list[dict[str, Any]]:
     """One row per story for listing (``communique stories``)."""
+    sources = {  # independent sources (a wire story once) of every story, in one query
+        str(r[0]): int(r[1]) for r in store.db.execute(
+            "SELECT rs.story_id, count(DISTINCT coalesce(p.wire_group, p.id)) FROM report_stories rs "
+            "JOIN reports p ON p.id = rs.report_id GROUP BY rs.story_id")
+    }
     return [
         {
             "id": s.id,
             "name": s.name,
             "keywords": list(s.keywords),
             "reports": len(s.report_ids),
-            "sources": StoreState(store).sources(s.report_ids),
+            "sources": sources.get(s.id, 0),
             "first_date": s.first_date,
             "last_date": s.last_date,
         }
