@@ -505,10 +505,8 @@ def export_records(
     ``event_sides`` an event lacks its PLOVER type and sides (``plover``, ``source_ids``,
     ``target_ids``): reading them parses a clause per event, and the briefing does not use them."""
     wanted = set(types)
-    if story_id is None:
-        story_of = merging.report_stories(store) if "report" in wanted else {}
-    else:  # the story's reports and items are read alone (in SQL), not the store's
-        story_of = merging.report_stories_of(store, story_id)
+    # with a story, its reports and items are read alone (in SQL), not the store's
+    story_of = merging.report_stories(store, story_id) if "report" in wanted or story_id else {}
     if "report" in wanted:
         for r in store.reports(story_id=story_id):
             yield {"type": "report", **{name: getattr(r, name) for name in _REPORT_FIELDS},

@@ -249,17 +249,11 @@ def merged_actors(store: SQLiteStore) -> list[dict[str, Any]]:
              for key in row.keys() if key != "mentions"} for row in rows]  # noqa: SIM118 - a Row iterates values
 
 
-def report_stories(store: SQLiteStore) -> dict[str, str]:
-    """report id -> story id, for every merged report."""
+def report_stories(store: SQLiteStore, story_id: str | None = None) -> dict[str, str]:
+    """report id -> story id, for every merged report (with ``story_id``, for that story's)."""
     flush(store)
-    rows = store.db.execute("SELECT report_id, story_id FROM report_stories")
-    return {row[0]: row[1] for row in rows}
-
-
-def report_stories_of(store: SQLiteStore, story_id: str) -> dict[str, str]:
-    """report id -> story id, for the reports of one story."""
-    flush(store)
-    rows = store.db.execute("SELECT report_id, story_id FROM report_stories WHERE story_id = ?", (story_id,))
+    where, params = (" WHERE story_id = ?", (story_id,)) if story_id is not None else ("", ())
+    rows = store.db.execute(f"SELECT report_id, story_id FROM report_stories{where}", params)
     return {row[0]: row[1] for row in rows}
 
 

@@ -218,13 +218,20 @@ def head_of(members: Sequence[EventMember]) -> dict[str, Any]:
                             "lo": None, "hi": None}
     people: set[str] = set()
     for m in members:
-        add_to_head(head, m, people=False)
+        _count_in_head(head, m)
         people.update(m.participant_ids)
     head["people"] = sorted(people)  # once, not once per member (an event a thousand reports tell)
     return head
 
 
-def add_to_head(head: dict[str, Any], m: EventMember, *, people: bool = True) -> None:
+def add_to_head(head: dict[str, Any], m: EventMember) -> None:
+    """One more member, counted into the head."""
+    _count_in_head(head, m)
+    head["people"] = sorted(set(head["people"]) | set(m.participant_ids))
+
+
+def _count_in_head(head: dict[str, Any], m: EventMember) -> None:
+    """Everything of one member a head counts, but the people (kept as one sorted list)."""
     if head["first"] is None or m.event_id < head["first"][0]:
         head["first"] = [m.event_id, m.kind, m.family]
     if m.exact and m.lo is not None:
@@ -237,8 +244,6 @@ def add_to_head(head: dict[str, Any], m: EventMember, *, people: bool = True) ->
         head["hi"] = m.hi if head["hi"] is None else max(head["hi"], m.hi)
     if m.place_key:
         head["places"][m.place_key] = head["places"].get(m.place_key, 0) + 1
-    if people:
-        head["people"] = sorted(set(head["people"]) | set(m.participant_ids))
 
 
 def head_member(merged_id: str, head: dict[str, Any]) -> EventMember:
