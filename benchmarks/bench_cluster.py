@@ -1,12 +1,13 @@
 """Benchmark: the extraction side of ``ingest --scheduler`` on a Dask LocalCluster, 1 and 2 workers.
 
-    .venv/bin/python benchmarks/bench_cluster.py [--copies 6] [--workers 2] [--e2e]
+    .venv/bin/python benchmarks/bench_cluster.py [--copies 24] [--workers 2] [--e2e]
 
 Reads the bundled sample corpus (English and Japanese files) COPIES times, each copy a distinct
 report (a numbered note appended, so every copy has its own id), and sends every document
 through what a worker does for ``communique ingest --scheduler``: decoding, cleaning,
 fingerprinting and extraction (:func:`communique.cluster.prepare`).  Prints, after each worker
-has loaded its models once:
+has loaded its models once (documents sent BATCH to a task, as ingest sends them, and one to
+a task for comparison):
 
 - reports/s in this one process (no Dask), with 1 worker and with N workers, and the speed-up
   of N workers over 1 (the target in issue 12: >= 1.8x with 2 workers on a 2-core machine);
@@ -94,23 +95,31 @@ def warm() -> None:
 NAMES: tuple[str, str] = ("", "")
 
 
-def timed(client: Any, docs: list[Document], task: Any, *args: Any, workers: list[str] | None = None
-          ) -> tuple[float, float]:
-    """Wall seconds to run ``task`` on every document, and the CPU seconds the workers used."""
+def timed(client: Any, docs: list[Document], task: Any, *args: Any, workers: list[str] | None = None,
+          batch: int = 1) -> tuple[float, float]:
+    """Wall seconds to run ``task`` on every document, and the CPU seconds the workers used; with
+    ``batch``, BATCH documents a task as ``ingest --scheduler`` sends them."""
     before = client.run(time.process_time)
     started, mine = time.perf_counter(), time.process_time()
-    futures = [client.submit(task, doc, *args, pure=False, workers=workers) for doc in docs]
+    if batch == 1:
+        futures = [client.submit(task, doc, *args, pure=False, workers=workers) for doc in docs]
+    else:
+        overrides, extract, names = args
+        futures = [client.submit(cluster.prepare_all, task, docs[i:i + batch], overrides,
+                                 [extract] * len(docs[i:i + batch]), names, pure=False, workers=workers)
+                   for i in range(0, len(docs), batch)]
     client.gather(futures)
     wall, mine = time.perf_counter() - started, time.process_time() - mine
     after = client.run(time.process_time)
-    print(f"  ({task.__name__}: the client and scheduler process used {mine / wall:.2f} core(s))")
+    print(f"  ({task.__name__}, {batch} document(s) a task: the client and scheduler process used "
+          f"{mine / wall:.2f} core(s))")
     return wall, sum(after[w] - before[w] for w in after)
 
 
 def main() -> None:
     global NAMES
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--copies", type=int, default=6, help="copies of the sample corpus (default 6)")
+    parser.add_argument("--copies", type=int, default=24, help="copies of the sample corpus (default 24)")
     parser.add_argument("--workers", type=int, default=2, help="workers of the larger run (default 2)")
     parser.add_argument("--e2e", action="store_true", help="also the whole ingest, merging included")
     args = parser.parse_args()
@@ -142,8 +151,14 @@ def main() -> None:
               f"{time.perf_counter() - started:.1f}s")
         one = sorted(client.nthreads())[:1]
         noop, _cpu = timed(client, docs, nothing, workers=one)
-        single, single_cpu = timed(client, docs, cluster.prepare, None, True, NAMES, workers=one)
-        many, many_cpu = timed(client, docs, cluster.prepare, None, True, NAMES)
+        size = cluster.BATCH
+        unbatched = timed(client, docs, cluster.prepare, None, True, NAMES, workers=one)[0]
+        unbatched_many = timed(client, docs, cluster.prepare, None, True, NAMES)[0]
+        single, single_cpu = timed(client, docs, cluster.prepare, None, True, NAMES, workers=one, batch=size)
+        many, many_cpu = timed(client, docs, cluster.prepare, None, True, NAMES, batch=size)
+        print(f"one document a task: 1 worker {len(docs) / unbatched:6.1f} reports/s, {args.workers} workers "
+              f"{len(docs) / unbatched_many:6.1f} reports/s ({unbatched / unbatched_many:.2f}x)")
+        print(f"{size} documents a task (as ingest --scheduler sends them):")
         print(f"1 worker:  {len(docs) / single:6.1f} reports/s; the worker had {single_cpu / single:.2f} "
               "core(s) of CPU time on average")
         print(f"{args.workers} workers: {len(docs) / many:6.1f} reports/s, {single / many:.2f}x the 1-worker "
