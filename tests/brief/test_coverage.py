@@ -13,9 +13,15 @@ from communique.brief.names import Names
 
 from .corpus import covered, facts, held_reports, load_gold, proposal_map
 
-FLOOR = 0.94  # the issue asks at least 0.9; reached 1.00 (ja and en, as of 2025-12-04 and 2025-12-08)
+FLOOR = 0.92  # the issue asks at least 0.9; reached 1.00 (ja and en, as of 2025-12-08), 0.93 as of 2025-12-04
 DATES = ("2025-12-04", "2025-12-08")
-# Pinned just under what the record reaches; floors only go up.
+# Pinned just under what the record reaches; floors only go up.  The one exception so far: the
+# record used to follow the order the files were listed in, and 1.00 as of 2025-12-04 rested on
+# it (one copy of "Umerov and Hnatov are preparing meetings in the US" merged into the Miami
+# meeting because a later report naming Hnatov there happened to be read first; in publication
+# order the plan is read before anyone names Hnatov in Miami, so the three copies of the plan stay
+# one planned meeting and Hnatov has one report of his own at the meeting that day).  The record
+# is now the one publication order gives, whatever order the files come in (issue 12).
 
 
 def coverage(records, gazetteer, as_of, lang):

@@ -8,7 +8,8 @@ is the API:
 - :func:`merge_report` merges one stored report into the stored record, incrementally;
 - :func:`merge_pending` merges every stored report not merged yet;
 - :func:`merge_all` rebuilds the stored record from every stored report;
-- :func:`stories`, :func:`story_rows`, :func:`conflicts` read the stored record.
+- :func:`story_rows`, :func:`conflicts` and the others below read the stored record (the
+  module :mod:`.stories` holds the rules that group reports into stories).
 """
 
 from __future__ import annotations
@@ -47,7 +48,6 @@ __all__ = [
     "merged_actors",
     "merged_events",
     "report_stories",
-    "stories",
     "story_rows",
 ]
 
@@ -150,35 +150,66 @@ def _store_merger(store: SQLiteStore, encoder: CachedEncoder | None) -> tuple[St
 def merge_report(store: SQLiteStore, report_id: str, *, encoder: CachedEncoder | None = None) -> MergeSummary:
     """Merge one stored (and extracted) report into the stored record, in one transaction.
 
-    Only the merged items the report's own items join are read and rewritten.  Merging a
-    report again (after re-extraction) first takes its old items out.
+    Only the merged items the report's own items join are read and rewritten.  A report
+    published before reports already merged is merged where it belongs: the record is taken
+    back to before the first of them (the merge journal, :mod:`communique.store.journal`), then
+    it and they are merged in publication order and the items they touched recomputed, so the
+    record does not depend on arrival order.  Merging a report again (after re-extraction)
+    takes its old items out and merges it where it stands (``stories --rebuild`` merges every
+    report again in order).
     """
+    from ..store import journal
+
     started = time.monotonic()
     summary = MergeSummary()
     report = store.report(report_id)
     if report is None:
         raise StoreError(report_id, "no such report", "list stored reports with `communique reports`")
-    extraction = _merged().extraction_of(store, report_id)
     with store.transaction():
         state, merger = _store_merger(store, encoder)
-        touched: dict[str, set[str]] = {}
-        if state.is_merged(report_id):
-            touched = state.remove_report(report_id)
-            for mid in sorted(touched.get("event", ())):
-                merger.refresh_event(mid)  # its consensus without the report's old members
-        counts = merger.add(report, extraction, story=state.story_of(report_id) is None)
-        for kind, ids in touched.items():
-            merger.touched.setdefault(kind, set()).update(ids)
-        state.mark_dirty(merger.touched, report_id)
-        merger.touched = {}
-        state.mark_merged(report_id)
-        if touched or state.dirty_reports() >= FLUSH_REPORTS:  # a report merged again: at once
+        order = [report_id]
+        back = None
+        if not state.is_merged(report_id):
+            back, _beyond = journal.rewind_point(store.db, report_id, report.published_at)
+        if back is not None:
+            undone, touched = journal.rewind(store.db, back)
+            state.mark_dirty(touched, report_id)
+            order = journal.ordered(store.db, [report_id, *undone])
+        for rid in order:
+            counts = _merge_one(store, state, merger, rid)
+            if rid == report_id:
+                summary.statements, summary.events = counts["statements"], counts["events"]
+        if back is not None:  # the record taken back and brought forward: up to date at once
             merger.flush(state.take_dirty())
     summary.merged = 1
-    summary.statements, summary.events = counts["statements"], counts["events"]
     summary.encoded = merger.encoder.encoded
     summary.seconds = time.monotonic() - started
     return summary
+
+
+def _merge_one(store: SQLiteStore, state: StoreState, merger: Merger, report_id: str) -> dict[str, int]:
+    """Merge one report (inside the caller's transaction), noting where its merge begins in the
+    journal; the touched items are recomputed when enough reports touched items."""
+    from ..store import journal
+
+    report = store.report(report_id)
+    assert report is not None
+    extraction = _merged().extraction_of(store, report_id)
+    journal.begin(store.db, report_id, report.published_at)
+    touched: dict[str, set[str]] = {}
+    if state.is_merged(report_id):
+        touched = state.remove_report(report_id)
+        for mid in sorted(touched.get("event", ())):
+            merger.refresh_event(mid)  # its consensus without the report's old members
+    counts = merger.add(report, extraction, story=state.story_of(report_id) is None)
+    for kind, ids in touched.items():
+        merger.touched.setdefault(kind, set()).update(ids)
+    state.mark_dirty(merger.touched, report_id)
+    merger.touched = {}
+    state.mark_merged(report_id)
+    if touched or state.dirty_reports() >= FLUSH_REPORTS:  # a report merged again: at once
+        merger.flush(state.take_dirty())
+    return counts
 
 
 FLUSH_REPORTS = 200  # merged items touched by this many reports are recomputed together (once each)
@@ -187,6 +218,8 @@ FLUSH_REPORTS = 200  # merged items touched by this many reports are recomputed 
 def flush(store: SQLiteStore) -> int:
     """Recompute the merged items that reports merged since the last flush touched; returns how
     many.  Every function here that reads the record flushes first; ``merge_pending`` ends with it."""
+    from ..store import journal
+
     if not _merged().StoreState(store).dirty_reports():
         return 0  # nothing to do: no write transaction for readers
     with store.transaction():
@@ -194,16 +227,29 @@ def flush(store: SQLiteStore) -> int:
         if not state.dirty_reports():
             return 0
         _state, merger = _store_merger(store, None)
-        return merger.flush(state.take_dirty())
+        done = merger.flush(state.take_dirty())
+        journal.prune(store.db)
+        return done
 
 
 def merge_pending(
     store: SQLiteStore, *, encoder: CachedEncoder | None = None, progress: Callable[[str], None] | None = None
 ) -> MergeSummary:
     """Merge every stored report not merged yet, oldest first."""
+    from ..store import journal
+
     started = time.monotonic()
     total = MergeSummary()
     pending = _merged().unmerged_reports(store)
+    if pending:  # older than reports merged already: the record taken back once, for all of them
+        first = store.report(pending[0])
+        with store.transaction():
+            back, _beyond = journal.rewind_point(store.db, pending[0], first.published_at if first else None)
+            if back is not None:
+                _undone, touched = journal.rewind(store.db, back)
+                _merged().StoreState(store).mark_dirty(touched, pending[0])
+        if back is not None:
+            pending = _merged().unmerged_reports(store)
     shared = encoder
     if pending and shared is None:  # the encoder loads only when there is something to merge
         from .similarity import CachedEncoder, default_encoder
@@ -229,11 +275,6 @@ def merge_all(
     with store.transaction():
         _merged().clear(store)
     return merge_pending(store, encoder=encoder, progress=progress)
-
-
-def stories(store: SQLiteStore) -> list[Story]:
-    flush(store)
-    return _merged().stories(store)
 
 
 def story_rows(store: SQLiteStore) -> list[dict[str, Any]]:

@@ -35,6 +35,7 @@ from ..merge.records import (
 from ..merge.statements import CANDIDATES, UNDATED_CANDIDATES, placement_in_statement
 from ..merge.stories import StoryState
 from ..model import Actor, Event, Evidence, Extraction, Position, Precision, Proposal, Quote, Role
+from . import journal
 from .sqlite import SQLiteStore
 
 _CHUNK = 500  # parameters per IN (...) list
@@ -755,10 +756,13 @@ _MERGED_TABLES = (
 
 
 def clear(store: SQLiteStore) -> None:
-    """Forget the merged record (not the embeddings cache); inside a transaction."""
+    """Forget the merged record (not the embeddings cache) and its journal; inside a transaction."""
+    journal.switch(store.db, on=False)
     for table in _MERGED_TABLES:
         store.db.execute(f"DELETE FROM {table}")
     store.db.execute("UPDATE quotes SET statement_id = NULL")
+    journal.reset(store.db)
+    journal.switch(store.db, on=True)
 
 
 def unmerged_reports(store: SQLiteStore) -> list[str]:

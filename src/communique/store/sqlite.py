@@ -63,6 +63,8 @@ class SQLiteStore:
             _retry_busy(lambda: self.db.execute("PRAGMA journal_mode=WAL"))
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
+            # a row INSERT OR REPLACE takes the place of is journaled as deleted (merge journal)
+            self.db.execute("PRAGMA recursive_triggers=ON")
             self._migrate()
         except StoreError:
             self.db.close()
@@ -264,14 +266,20 @@ class SQLiteStore:
 
     @staticmethod
     def _join_group(db: sqlite3.Connection, members: list[str]) -> None:
+        """The reports and the groups they are in become one group (a report can bridge two),
+        named by its least report id, whatever order its copies came in."""
         marks = ",".join("?" * len(members))
         groups = [row[0] for row in db.execute(
             f"SELECT DISTINCT wire_group FROM reports WHERE id IN ({marks}) "
             "AND wire_group IS NOT NULL ORDER BY wire_group", members)]
-        group = groups[0] if groups else "w-" + min(members)[2:12]
+        everyone = set(members)
+        for other in groups:
+            everyone.update(r[0] for r in db.execute("SELECT id FROM reports WHERE wire_group = ?", (other,)))
+        group = "w-" + min(everyone)[2:12]
         db.execute(f"UPDATE reports SET wire_group = ? WHERE id IN ({marks})", (group, *members))
-        for other in groups[1:]:  # two groups bridged by one report become one
-            db.execute("UPDATE reports SET wire_group = ? WHERE wire_group = ?", (group, other))
+        for other in groups:
+            if other != group:
+                db.execute("UPDATE reports SET wire_group = ? WHERE wire_group = ?", (group, other))
 
     def is_merged(self, report_id: str) -> bool:
         return self.db.execute("SELECT 1 FROM merge_runs WHERE report_id = ?",
@@ -432,28 +440,38 @@ class SQLiteStore:
 
     @staticmethod
     def _upsert_actor(db: sqlite3.Connection, actor: Actor) -> None:
-        row = db.execute("SELECT aliases, roles FROM actors WHERE id = ?", (actor.id,)).fetchone()
+        """One row per actor id across reports, the same whatever order the reports come in: of
+        the names reports give, the least; aliases and roles as sorted unions."""
+        row = db.execute("SELECT aliases, roles, name_en, name_ja FROM actors WHERE id = ?",
+                         (actor.id,)).fetchone()
         roles = [_role_dict(r) for r in actor.roles]
         if row is None:
             db.execute("INSERT INTO actors (id, name_en, name_ja, kind, aliases, roles, extractor) "
                        "VALUES (?,?,?,?,?,?,?)",
                        (actor.id, actor.name_en, actor.name_ja, actor.kind,
-                        json.dumps(list(actor.aliases), ensure_ascii=False),
-                        json.dumps(roles, ensure_ascii=False), actor.extractor))
+                        json.dumps(sorted(set(actor.aliases)), ensure_ascii=False),
+                        json.dumps(_sorted_roles(roles), ensure_ascii=False), actor.extractor))
             return
-        aliases = list(dict.fromkeys([*json.loads(row[0]), *actor.aliases]))
+        aliases = sorted({*json.loads(row[0]), *actor.aliases})
         known = json.loads(row[1])
-        known += [r for r in roles if r not in known]
-        db.execute("UPDATE actors SET aliases = ?, roles = ?, name_en = coalesce(name_en, ?), "
-                   "name_ja = coalesce(name_ja, ?) WHERE id = ?",
+        known = _sorted_roles(known + [r for r in roles if r not in known])
+        db.execute("UPDATE actors SET aliases = ?, roles = ?, name_en = ?, name_ja = ? WHERE id = ?",
                    (json.dumps(aliases, ensure_ascii=False), json.dumps(known, ensure_ascii=False),
-                    actor.name_en, actor.name_ja, actor.id))
+                    _least(row[2], actor.name_en), _least(row[3], actor.name_ja), actor.id))
 
     def evidence_for(self, item_type: str, item_id: str) -> list[dict[str, Any]]:
         rows = self.db.execute(
             'SELECT report_id, start, "end" FROM evidence WHERE item_type = ? AND item_id = ? '
             "ORDER BY report_id, start", (item_type, item_id)).fetchall()
         return [{"report_id": r[0], "start": r[1], "end": r[2]} for r in rows]
+
+
+def _least(a: str | None, b: str | None) -> str | None:
+    return min((x for x in (a, b) if x), default=None)
+
+
+def _sorted_roles(roles: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return sorted(roles, key=lambda r: json.dumps(r, sort_keys=True, ensure_ascii=False))
 
 
 def _in_story(column: str, story_id: str | None) -> tuple[str, tuple[str, ...]]:

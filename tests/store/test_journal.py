@@ -1,0 +1,110 @@
+"""The merge journal (migration 0017): undoing merges gives back the record exactly as it was, on
+both backends; a late report beyond the journal's reach is merged where it arrives; the
+SQLite triggers keep every column of the tables they journal."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from communique import pipeline
+from communique.merge import flush, merge_report
+from communique.store import SQLiteStore, journal
+from communique.store import merged as stored
+
+CORPUS = Path(__file__).resolve().parents[2] / "examples" / "ukraine-talks-2025"
+
+pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="the sample corpus is absent")
+
+
+@pytest.fixture(scope="module")
+def ingested(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("journal") / "sample.db"
+    with pipeline.open_store(path) as store:
+        pipeline.ingest(store, [str(CORPUS / "en")])
+    return path
+
+
+def _tables(store: SQLiteStore) -> dict[str, list[tuple[Any, ...]]]:
+    """Every journaled table's rows, sorted (the journal's own bookkeeping left out)."""
+    out = {}
+    for table in journal.JOURNALED:
+        columns = "id, statement_id" if table == "quotes" else "*"
+        rows = store.db.execute(f"SELECT {columns} FROM {table}").fetchall()
+        out[table] = sorted(tuple(str(v) for v in row) for row in rows)
+    out["merge_runs"] = sorted((r[0],) for r in store.db.execute("SELECT report_id FROM merge_runs"))
+    return out
+
+
+def _in_order(store: SQLiteStore) -> list[str]:
+    return [r.id for r in sorted(store.reports(), key=lambda r: (r.published_at or "", r.id))]
+
+
+def test_undoing_merges_gives_back_every_row(ingested: Path, tmp_path: Path) -> None:
+    path = tmp_path / "copy.db"
+    shutil.copy(ingested, path)
+    with SQLiteStore(path) as store:
+        with store.transaction():
+            stored.clear(store)
+        order = _in_order(store)
+        for report_id in order[:-4]:
+            merge_report(store, report_id)
+        flush(store)
+        before = _tables(store)
+        point = None
+        for report_id in order[-4:]:
+            merge_report(store, report_id)
+            if point is None:
+                point = store.db.execute("SELECT seq FROM merge_points WHERE report_id = ?",
+                                         (report_id,)).fetchone()[0]
+        flush(store)  # renames by content and recomputed heads are undone too
+        assert _tables(store) != before
+        with store.transaction():
+            undone, touched = journal.rewind(store.db, point)
+        assert sorted(undone) == sorted(order[-4:]) and touched.get("statement")
+        assert _tables(store) == before
+        left = store.db.execute("SELECT count(*) FROM merge_journal WHERE seq > ?", (point,)).fetchone()[0]
+        assert left == 0
+
+
+def test_a_report_older_than_the_journal_reaches_is_merged_where_it_arrives(
+    ingested: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(journal, "JOURNAL_REPORTS", 3)
+    path = tmp_path / "copy.db"
+    shutil.copy(ingested, path)
+    with SQLiteStore(path) as store:
+        with store.transaction():
+            stored.clear(store)
+        order = _in_order(store)
+        late, rest = order[0], order[1:]
+        for report_id in rest:
+            merge_report(store, report_id)
+        flush(store)  # prunes the journal to the newest three reports
+        assert store.db.execute("SELECT count(*) FROM merge_points").fetchone()[0] == 3
+        assert journal.rewind_point(store.db, late, store.report(late).published_at) == (None, True)
+        merge_report(store, late)
+        flush(store)
+        merged = {r[0] for r in store.db.execute("SELECT report_id FROM merge_runs")}
+        assert merged == set(order)
+        assert late in {r[0] for r in store.db.execute("SELECT report_id FROM report_stories")}
+
+
+def test_the_sqlite_triggers_keep_every_column(tmp_path: Path) -> None:
+    with SQLiteStore(tmp_path / "fresh.db") as store:
+        if type(store) is not SQLiteStore:
+            pytest.skip("PostgreSQL's trigger keeps the whole row (to_jsonb)")
+        rows = store.db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
+        triggers = {r[0]: r[1] for r in rows}
+        for table in journal.JOURNALED:
+            if table == "quotes":
+                continue
+            columns = {r[1] for r in store.db.execute(f"PRAGMA table_info({table})")}
+            for op in ("u", "d"):
+                sql = triggers[f"merge_journal_{table}_{op}"]
+                kept = set(re.findall(r"'(\w+)', OLD\.", sql))
+                assert kept == columns, f"{table} ({op}): the trigger misses {sorted(columns - kept)}"
