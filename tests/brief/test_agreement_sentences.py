@@ -21,6 +21,10 @@ def test_english_agreement_sentences() -> None:
     said = templates_en.event("agreement", "July 22", None, ["Harlan", "Freedonia"], hedge=None, future=False,
                               subject="a trade deal with Freedonia")
     assert said == "On July 22, Harlan and Freedonia agreed on a trade deal."
+    # ... nor when the report gives the party's title before the name
+    said = templates_en.event("agreement", "May 3", None, ["Osei", "Varga"], hedge=None, future=False,
+                              subject="a \"broad framework\" with Deputy Premier Varga")
+    assert said == "On May 3, Osei and Varga agreed on a \"broad framework\"."
 
 
 def test_japanese_agreement_sentences() -> None:

@@ -303,7 +303,7 @@ def event(
             return None  # one party "agreeing": its counterpart is missing from the record
         what = re.sub(r"\s+between\s.*$", "", (subject or "").strip().rstrip("."))  # the parties are named
         for name in actors:  # "a trade deal with Japan": Japan is named as a party already
-            what = re.sub(rf"\s+with\s+(?:the\s+)?{re.escape(name)}$", "", what)
+            what = re.sub(rf"\s+with\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){{0,4}}{re.escape(name)}$", "", what)
         # the object as written ("a framework to ...", "to extend the truce"), not a whole sentence
         shown = bool(what and what.isascii() and len(what) <= 120 and _OBJECT.match(what))
         if manner == "signed":  # "signed an agreement", or what they signed when it is a noun phrase
