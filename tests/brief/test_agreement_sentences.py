@@ -61,3 +61,18 @@ def test_reported_speech_that_leans_on_the_outlets_words_is_not_shown() -> None:
     # "suggesting Japan could be among these": "these" are the outlet's "a rash of trade deals"
     assert _BARE_DEMONSTRATIVE.search("Japan could be among these despite an election setback")
     assert not _BARE_DEMONSTRATIVE.search("these talks were useful and those who left will return")
+
+
+def test_an_agreements_terms_follow_its_object_in_english_only() -> None:
+    said = templates_en.event("agreement", "May 3", None, ["Harlan", "Freedonia"], hedge=None, future=False,
+                              subject="a trade deal with Freedonia",
+                              terms=", which Harlan said will cut duties on grain to 10%")
+    assert said == ("On May 3, Harlan and Freedonia agreed on a trade deal, which Harlan said will cut "
+                    "duties on grain to 10%.")
+    # no object to hang them on: no terms
+    said = templates_en.event("agreement", "May 3", None, ["Harlan", "Freedonia"], hedge=None, future=False,
+                              subject="", terms=", which will cut duties to 10%")
+    assert said == "On May 3, Harlan and Freedonia reached an agreement."
+    said = templates_ja.event("agreement", "5月3日", None, ["ハーラン氏", "フリードニア"], hedge=None,
+                              future=False, subject="a trade deal", terms=", which will cut duties to 10%")
+    assert said is not None and "10%" not in said
