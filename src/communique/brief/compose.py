@@ -375,7 +375,7 @@ class Writer:
             named,
             hedge=hedge,
             future=future,
-            subject=str(event.get("summary") or "") if kind_shown == "agreement" else subject,
+            subject=self.summary_of(event) if kind_shown == "agreement" else subject,
             manner=_manner(kind_shown, evidence),
             countries=bool(actors) and all(self.names.kind(a) in ("country", "bloc") for a in actors),
             terms=terms[0] if terms else None,
@@ -391,10 +391,20 @@ class Writer:
         required = [self.supporting_span(event, c) for c in claims]
         if terms and terms[1] not in required:  # the clause that gives the terms, cited first
             required = [terms[1], *required]
+        worded = self.summary_of(event) if claim_kind == "agreement" else ""
+        if worded and not any(worded in (e.text if e else "") for e in required):
+            # the clause whose words say what was agreed is cited with it
+            required += [next((e for e in evidence if worded in e.text), None)]
         cites = [self.cite(event, "event", actors=actors,
                            required=list(dict.fromkeys(e for e in required if e is not None))), *extra]
         return self.sentence(text, cites, kind, hedged=bool(hedge), claims=claims,
                              allowed=[by] if by else [])
+
+    def summary_of(self, event: Record) -> str:
+        """What an event's clause says happened, in the briefing's language when a report in it
+        tells the event (``summaries``), else as the merged event gives it."""
+        worded = event.get("summaries") or {}
+        return str(worded.get(self.lang) or event.get("summary") or "")
 
     def agreement_terms(self, evidence: Sequence[EvidenceRef], actors: Sequence[str]
                         ) -> tuple[str, EvidenceRef] | None:
