@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -526,6 +527,7 @@ def export_records(
     evidence_of = _Evidence(store, story_id, at_once=at_once or story_id is not None)
     quote_context = _QuoteContext(store, merged_actors, story_id) if "quote" in wanted else None
     sides = _EventSides(store) if event_sides else None
+    worded = _Summaries(store, story_id)
     merged_events = False  # after merging: each event once, with the evidence of every report
     if "event" in wanted:
         for row in merging.iter_merged_events(store, story_id):
@@ -536,7 +538,8 @@ def export_records(
                    "date": row["date"],
                    "date_precision": row["date_precision"], "place": row["place"],
                    "participant_ids": row["participant_ids"], "summary": row["summary"],
-                   "sources": row["sources"], "member_ids": row["member_ids"],
+                   "summaries": worded.of(row["member_ids"]), "sources": row["sources"],
+                   "member_ids": row["member_ids"],
                    "evidence": sorted(evidence, key=lambda e: (e["report_id"], e["start"]))}
     for kind, table, fields in _ITEM_TABLES:
         if kind not in wanted or (kind == "event" and merged_events):
@@ -561,6 +564,34 @@ def export_records(
         for row in store.rows("conflicts"):
             yield {"type": "conflict", "id": row["id"], "topic": row["topic"],
                    "item_ids": row["item_ids"], "variants": row["variants"]}
+
+
+class _Summaries:
+    """A merged event's summary in each language its members' reports are written in: the words
+    most members of that language give (ties: the first in text order), so a Japanese briefing
+    can say what was agreed in Japanese words.  The members are read once per export."""
+
+    def __init__(self, store: SQLiteStore, story_id: str | None) -> None:
+        self.store = store
+        self.story_id = story_id
+        self.members: dict[str, tuple[str, str]] | None = None  # event id -> (summary, language)
+
+    def of(self, member_ids: Iterable[str] | None) -> dict[str, str]:
+        if self.members is None:
+            languages: dict[str, str] = {}
+            self.members = {}
+            for row in self.store.rows("events", story_id=self.story_id):
+                report_id = str(row["report_id"])
+                if report_id not in languages:
+                    languages[report_id] = self.store.report_language(report_id)
+                self.members[str(row["id"])] = (str(row["summary"] or ""), languages[report_id])
+        counts: dict[str, Counter[str]] = {}
+        for member in member_ids or ():
+            found = self.members.get(member)
+            if found is None or not found[0]:
+                continue
+            counts.setdefault(found[1], Counter())[found[0]] += 1
+        return {lang: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for lang, c in sorted(counts.items())}
 
 
 class _Evidence:
@@ -658,7 +689,7 @@ def export_fields(kind: str) -> tuple[str, ...]:
         return ("type", "id", "topic", "item_ids", "variants")
     if kind == "event":
         return ("type", "id", "kind", "plover", "source_ids", "target_ids", "date", "date_precision", "place",
-                "participant_ids", "summary", "sources", "member_ids", "extractor", "evidence")
+                "participant_ids", "summary", "summaries", "sources", "member_ids", "extractor", "evidence")
     fields = next(f for k, _t, f in _ITEM_TABLES if k == kind)
     if kind == "quote":
         fields = (*fields, "speaker_name", "report_id", "outlet", "published_at", "url")

@@ -21,6 +21,10 @@ def test_english_agreement_sentences() -> None:
     said = templates_en.event("agreement", "July 22", None, ["Harlan", "Freedonia"], hedge=None, future=False,
                               subject="a trade deal with Freedonia")
     assert said == "On July 22, Harlan and Freedonia agreed on a trade deal."
+    # ... nor when the report gives the party's title before the name
+    said = templates_en.event("agreement", "May 3", None, ["Osei", "Varga"], hedge=None, future=False,
+                              subject="a \"broad framework\" with Deputy Premier Varga")
+    assert said == "On May 3, Osei and Varga agreed on a \"broad framework\"."
 
 
 def test_japanese_agreement_sentences() -> None:
@@ -57,3 +61,18 @@ def test_reported_speech_that_leans_on_the_outlets_words_is_not_shown() -> None:
     # "suggesting Japan could be among these": "these" are the outlet's "a rash of trade deals"
     assert _BARE_DEMONSTRATIVE.search("Japan could be among these despite an election setback")
     assert not _BARE_DEMONSTRATIVE.search("these talks were useful and those who left will return")
+
+
+def test_an_agreements_terms_follow_its_object_in_english_only() -> None:
+    said = templates_en.event("agreement", "May 3", None, ["Harlan", "Freedonia"], hedge=None, future=False,
+                              subject="a trade deal with Freedonia",
+                              terms=", which Harlan said will cut duties on grain to 10%")
+    assert said == ("On May 3, Harlan and Freedonia agreed on a trade deal, which Harlan said will cut "
+                    "duties on grain to 10%.")
+    # no object to hang them on: no terms
+    said = templates_en.event("agreement", "May 3", None, ["Harlan", "Freedonia"], hedge=None, future=False,
+                              subject="", terms=", which will cut duties to 10%")
+    assert said == "On May 3, Harlan and Freedonia reached an agreement."
+    said = templates_ja.event("agreement", "5月3日", None, ["ハーラン氏", "フリードニア"], hedge=None,
+                              future=False, subject="a trade deal", terms=", which will cut duties to 10%")
+    assert said is not None and "10%" not in said

@@ -78,6 +78,15 @@ def participant(actor: str, kind: str = "meeting") -> Claim:
     ("Harlan on Tuesday announced a trade deal with Osei that he said would cut duties.", "osei",
      "agreement", True),
     ("Brenner announced that Osei and Varga had agreed on a framework.", "brenner", "agreement", False),
+    # the one who says they reached it is a party; not when "he" is not the one saying it
+    ("Osei said on Sunday she has reached a broad framework with Varga.", "osei", "agreement", True),
+    ("Osei said on Sunday she has reached a broad framework with Varga.", "varga", "agreement", True),
+    ("Brenner said Osei had reached a framework with Varga.", "brenner", "agreement", False),
+    # "meetings" is a meeting word as "meeting" is
+    ("Osei told reporters in Accra, as Varga and Brenner concluded two days of meetings.", "varga", "meeting",
+     True),
+    ("Osei told reporters in Accra, as Varga and Brenner concluded two days of meetings.", "osei", "meeting",
+     False),
     ("オセイ氏とバルガ氏は協議の枠組みで合意した。", "varga", "agreement", True),
     ("オセイ氏とバルガ氏は合意に至らなかった。", "varga", "agreement", False),
 ])

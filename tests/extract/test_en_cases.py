@@ -399,6 +399,17 @@ INDIRECT = [
         "According to Ushakov, NATO membership was discussed at length.",
         ("yuri-ushakov", "NATO membership was discussed at length", "according to", UNDATED),
     ),
+    (
+        "X promised, during Y's visit on <a day of any month>, that CLAUSE",
+        "Peskov promised, during Witkoff's last visit on March 3, that the prisoners would be freed "
+        "by spring.",
+        ("dmitry-peskov", "the prisoners would be freed by spring", "promised", "2025-03-03"),
+    ),
+    (
+        "X said CLAUSE, but did not say when: the aside is the speaker's, not what was said",
+        "Peskov said on Wednesday that a second round would take place, but did not say when.",
+        ("dmitry-peskov", "a second round would take place", "said", "2025-12-03"),
+    ),
 ]
 
 
@@ -712,7 +723,7 @@ def test_not_accept_is_a_rejection() -> None:
 def test_extractor_names_and_empty_report() -> None:
     assert set(EXTRACTORS) == {
         "actors.en.v4",
-        "quotes.en.v9",
+        "quotes.en.v10",
         "events.en.v10",
         "proposals.en.v3",
         "positions.en.v6",

@@ -122,6 +122,16 @@ PARTICIPANTS = [
         "ルビオ国務長官は5日、ラブロフ外相と会談する予定だ。",
         [("planned_meeting", "2025-12-05", {"marco-rubio", "sergei-lavrov"})],
     ),
+    (
+        "a day before 「近く」 is the telling's, not the planned meeting's",
+        "米紙は3日、ウィトコフ特使が近く、ハマス幹部と協議する計画があると伝えた。",
+        [("planned_meeting", None, {"steve-witkoff", "hamas"})],
+    ),
+    (
+        "「会場の近くで」 (near) and 「5時間近く」 (nearly) are not 'soon': the day stays the meeting's",
+        "ルビオ国務長官は2日、会場の近くでラブロフ外相と5時間近く会談した。",
+        [("meeting", "2025-12-02", {"marco-rubio", "sergei-lavrov"})],
+    ),
 ]
 
 NO_MEETING = [
@@ -165,7 +175,7 @@ def test_evidence_names_who_met(pattern: str, body: str, expected: object) -> No
 
 def test_version() -> None:
     _text, events = run("ルビオ国務長官は5日、ラブロフ外相と会談する予定だ。")
-    assert {e.extractor for e in events} == {"events.ja.v8"}
+    assert {e.extractor for e in events} == {"events.ja.v9"}
 
 
 def test_a_text_opening_with_its_lead_sentence() -> None:

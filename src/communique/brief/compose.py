@@ -66,6 +66,14 @@ _KANA = re.compile(r"[\u3040-\u30ff]")
 # what may stay in Japanese in an English sentence: quoted words, and the outlet of "According to X,"
 _OUTSIDE = re.compile(r"“[^”]*”|^According to [^,]*,")
 _INDIRECT = re.compile(r"\bindirect(?:ly)?\b|\bthrough (?:the )?mediators\b|間接")
+# the terms right after an agreement's clause: "... a deal with Japan that he said will result in
+# ...", "... a framework with He that will avoid 100% tariffs ...", "..., under which Japan pays 15%"
+# (to the end of the sentence; "U.S." does not end it)
+_TERMS = re.compile(
+    r"[\"”’']?,?\s+(?:(?P<rel>that|which)\s+(?:(?P<pron>he|she) said\s+)?"
+    r"(?=(?:will|would|includes?|calls? for|sets?|commits?)\b)|(?P<under>under which)\s+)"
+    r"(?P<terms>[^;:\n“”\"]{8,220}?)(?=(?<![A-Z]\.[A-Z])\.(?:\s|$)|;|$)")
+_SAYING = re.compile(r"\b(?:said|says|told \w+|announced|confirmed)\b")
 _SIGNED = re.compile(r"\bsign(?:ed|s|ing)\b|署名|調印")
 _AGREED = re.compile(r"\bagree(?:d|s|ment)?\b|\bdeal\b|合意")
 
@@ -352,6 +360,7 @@ class Writer:
             return None  # one delegation "meeting" itself: its counterpart is missing from the record
         if kind_shown in select.MEETINGS and (day(event.get("date")) or "") > self.v.as_of:
             kind_shown = "planned_meeting"  # dated after the as-of day: still to come
+        terms = self.agreement_terms(evidence, actors) if kind_shown == "agreement" else None
         named = self.names.mention_all(actors)
         sides = [self.names.side(a) for a in actors]
         together = [n for n, side in zip(named, sides, strict=True) if side == sides[0]] if sides else []
@@ -366,9 +375,10 @@ class Writer:
             named,
             hedge=hedge,
             future=future,
-            subject=str(event.get("summary") or "") if kind_shown == "agreement" else subject,
+            subject=self.summary_of(event) if kind_shown == "agreement" else subject,
             manner=_manner(kind_shown, evidence),
             countries=bool(actors) and all(self.names.kind(a) in ("country", "bloc") for a in actors),
+            terms=terms[0] if terms else None,
         )
         if text is None:
             return None
@@ -379,10 +389,65 @@ class Writer:
         if claim_kind == "planned_meeting" and not actors:
             claims = [Claim(role="planned", value=claim_kind, item_id=str(event["id"]))]
         required = [self.supporting_span(event, c) for c in claims]
+        if terms and terms[1] not in required:  # the clause that gives the terms, cited first
+            required = [terms[1], *required]
+        worded = self.summary_of(event) if claim_kind == "agreement" else ""
+        if worded and not any(worded in (e.text if e else "") for e in required):
+            # the clause whose words say what was agreed is cited with it
+            required += [next((e for e in evidence if worded in e.text), None)]
         cites = [self.cite(event, "event", actors=actors,
                            required=list(dict.fromkeys(e for e in required if e is not None))), *extra]
         return self.sentence(text, cites, kind, hedged=bool(hedge), claims=claims,
                              allowed=[by] if by else [])
+
+    def summary_of(self, event: Record) -> str:
+        """What an event's clause says happened, in the briefing's language when a report in it
+        tells the event (``summaries``), else as the merged event gives it."""
+        worded = event.get("summaries") or {}
+        return str(worded.get(self.lang) or event.get("summary") or "")
+
+    def agreement_terms(self, evidence: Sequence[EvidenceRef], actors: Sequence[str]
+                        ) -> tuple[str, EvidenceRef] | None:
+        """An agreement's key terms as its clause goes on to give them, with numbers ("a deal with
+        Japan that he said will result in Japan investing $550 billion ..."): the words as written,
+        as ", which X said ..." (the one saying it: the only person among the parties for "he
+        said", the person among them named as saying the clause), and the span from the
+        agreement's own evidence to the end of the terms.  English only; None when no clause
+        right after the evidence gives a number, or when who says it is not clear."""
+        if self.lang != "en":
+            return None
+        people = [a for a in actors if self.names.kind(a) == "person"]
+        for ev in evidence:
+            report = self.v.reports.get(ev.report_id) or {}
+            text = str(report.get("text") or "")
+            found = _TERMS.match(text, ev.end)
+            if not found or not re.search(r"\d", found["terms"]) or not found["terms"].isascii():
+                continue
+            said_by: list[str] = []
+            if found["pron"]:  # "that he said will ...": the one announcing it, a party
+                said_by = people
+            else:  # "Bessent said he has reached a framework ... that will ...": his words
+                at = ev.context.find(ev.text)
+                head = ev.context[:at] if at > 0 else ""
+                if _SAYING.search(head):
+                    patterns = self.forms.get("en", {})
+                    said_by = [a for a in people if a in patterns and patterns[a].search(head)]
+                    if len(said_by) != 1:
+                        continue
+            if found["pron"] and len(said_by) != 1:
+                continue
+            span = self.v.span(ev.report_id, ev.start, found.end("terms"))
+            if span is None:
+                continue
+            rel = "under which" if found["under"] else "which"
+            words = found["terms"].strip()
+            if said_by:
+                who = self.names.mention(said_by[0])
+                shown = f", {rel} {who} said {words}" if rel == "which" else f", {rel}, {who} said, {words}"
+            else:
+                shown = f", {rel} {words}"
+            return shown, span
+        return None
 
     def supporting_span(self, item: Record, claim: Claim) -> EvidenceRef | None:
         """The first evidence span of an item that supports a claim on its own (asked once per

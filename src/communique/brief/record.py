@@ -79,6 +79,11 @@ class View:
         self._item_refs[id(item)] = (item, out)  # the item is held: its id cannot be reused
         return list(out)
 
+    def span(self, report_id: str, start: int, end: int) -> EvidenceRef | None:
+        """``report.text[start:end]`` of a report the view keeps, as evidence (None when it is not
+        there): a clause the writer cites beyond an item's own span, its key terms."""
+        return self._ref(report_id, start, end)
+
     def _ref(self, report_id: str, start: int, end: int) -> EvidenceRef | None:
         key = (report_id, start, end)
         if key in self._refs:

@@ -206,13 +206,16 @@ def _as_of(track: select.Track) -> str:
 
 
 def _well_told(w: Writer, event: Record) -> bool:
-    """Two independent sources, or one that gives the day, a known city (not for a call) and two
-    people by name (for an agreement: the day and the two sides)."""
+    """Two independent sources, or one that gives the day (for a meeting or call, the part of the
+    month will do: "early June", "last week"), a known city (not for a call) and two people by
+    name (for an agreement: the day and the two sides)."""
     if w.v.sources(w.v.evidence(event)) >= 2:
         return True
-    dated = event.get("date_precision", "day") == "day" and bool(day(event.get("date")))
+    precision = event.get("date_precision", "day")
+    dated = precision == "day" and bool(day(event.get("date")))
     if event.get("kind") == "agreement":  # the day and two sides agreeing in the cited clause
         return dated and len({w.names.side(a) for a in w.participants(event)}) >= 2
+    dated = dated or (precision == "part_of_month" and bool(day(event.get("date"))))
     people = [a for a in w.participants(event) if w.names.kind(a) == "person"]
     placed = w.names.place(event.get("place")) is not None or event.get("kind") == "phone_call"  # no city
     return dated and placed and len(people) >= 2

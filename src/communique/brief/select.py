@@ -466,7 +466,8 @@ def most_contested(targets: dict[str, list[Track]]) -> str | None:
 def planned(v: View) -> list[tuple[Record, bool]]:
     """Meetings a report says will happen, still ahead on the as-of day, each with ``True`` (the
     flag is kept for callers that told past plans too).  A plan dated before the as-of day is
-    over, held or not; an undated plan counts only while fresh: reported in the last week."""
+    over, held or not; an undated plan counts only while fresh (reported in the last week) and
+    when it gives the place or two participants ("the envoy will meet Hamas leaders soon")."""
     out = []
     week_ago = (date.fromisoformat(v.as_of) - timedelta(days=7)).isoformat()
     for event in sorted(
@@ -479,8 +480,8 @@ def planned(v: View) -> list[tuple[Record, bool]]:
         key=lambda e: (day(e.get("date")) or "9999", str(e["id"])),
     ):
         when = day(event.get("date"))
-        if when is None and not event.get("place"):
-            continue  # neither when nor where: nothing to watch for
+        if when is None and not event.get("place") and len(set(event.get("participant_ids") or ())) < 2:
+            continue  # neither when nor where nor who meets whom: nothing to watch for
         if when is not None and when < v.as_of:
             continue  # its day has passed
         latest = max((v.published(e.report_id) or "" for e in v.evidence(event)), default="")

@@ -61,7 +61,10 @@ _AGREEING = re.compile(  # a party of an agreement, not its reporter: "Osei and 
     # "Varga on Tuesday announced a trade deal with Osei's government"
     r"(?:\s+and\s+[\w .'’-]{1,40}?)?(?:\s+(?:on|late on|early on|earlier on)\s+\w+)?\s+"
     r"(?:have\s+|has\s+|had\s+)?(?:agreed|signed|struck|reached|announced\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}"
-    r"(?:deal|agreement|accord|pact|framework)\s+with)\b", re.I)
+    r"(?:deal|agreement|accord|pact|framework)\s+with)\b"
+    # "Bessent said on Sunday he has reached a framework with He": the one who reached it says so
+    r"|\s+said(?:\s+(?:on|late on|early on|earlier on)\s+\w+)?,?\s+(?:that\s+)?(?:he|she)\s+"
+    r"(?:has\s+|had\s+)?(?:agreed|signed|struck|reached)\b", re.I)
 _QUOTE_JA = re.compile(r"」(?:と|との|などと|とも)")
 
 

@@ -284,6 +284,7 @@ def event(
     subject: str | None = None,
     countries: bool = False,
     manner: str | None = None,
+    terms: str | None = None,
 ) -> str | None:
     on = (f"{when}, " if when.startswith("by ") else f"{_on(when)} {when}, ") if when else ""
     at = f" in {place}" if place else ""
@@ -303,15 +304,17 @@ def event(
             return None  # one party "agreeing": its counterpart is missing from the record
         what = re.sub(r"\s+between\s.*$", "", (subject or "").strip().rstrip("."))  # the parties are named
         for name in actors:  # "a trade deal with Japan": Japan is named as a party already
-            what = re.sub(rf"\s+with\s+(?:the\s+)?{re.escape(name)}$", "", what)
+            what = re.sub(rf"\s+with\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){{0,4}}{re.escape(name)}$", "", what)
         # the object as written ("a framework to ...", "to extend the truce"), not a whole sentence
         shown = bool(what and what.isascii() and len(what) <= 120 and _OBJECT.match(what))
+        # its key terms as the cited clause gives them (", which Harlan said will cut duties to 10%")
+        tail = f"{at}{terms}." if terms and shown and not what.lower().startswith("to ") else f"{at}."
         if manner == "signed":  # "signed an agreement", or what they signed when it is a noun phrase
             thing = what if shown and not what.lower().startswith("to ") else "an agreement"
-            body = f"{join(actors)} signed {thing}{at}."
+            body = f"{join(actors)} signed {thing}{tail if thing == what else at + '.'}"
         elif shown:
             body = f"{join(actors)} agreed {what}{at}." if what.lower().startswith("to ") \
-                else f"{join(actors)} agreed on {what}{at}."
+                else f"{join(actors)} agreed on {what}{tail}"
         else:
             body = f"{join(actors)} reached an agreement{at}."
         return _hedge(on + body if on else body, hedge)

@@ -268,7 +268,9 @@ def event(
     subject: str | None = None,
     countries: bool = False,
     manner: str | None = None,
+    terms: str | None = None,
 ) -> str | None:
+    del terms  # an agreement's terms are the English report's own words: not in a Japanese sentence
     head = HEDGE if hedge else ""
     when_part = f"{when}、" if when else ""
     at = f"{place}で" if place else ""

@@ -162,6 +162,9 @@ def indirect(ctx: Context, sent: Sentence) -> list[tuple[Attribution, int, int]]
         if start is None:
             continue
         stop = end
+        aside = _SPEAKER_ASIDE.search(text, start, end)
+        if aside:  # "X said A, but did not say when": what follows is the speaker's, not reported
+            stop = aside.start()
         if verb.group() in ("accused", "accuses", "accusing"):
             more = rx.search(r"\s+and\s+(?=\w+\s)", text[start:end])
             nxt = [v for v in verbs if v.start() > start]
@@ -169,6 +172,13 @@ def indirect(ctx: Context, sent: Sentence) -> list[tuple[Attribution, int, int]]
                 stop = start + more.start()
         emit(Attribution(speaker, verb.group(), (s, start)), start, stop)
     return out
+
+
+# a second predicate of the one speaking, after the reported clause: "..., but did not specify when",
+# "but declined to give details", "but gave no date"
+_SPEAKER_ASIDE = re.compile(
+    r",?\s+but\s+(?:did not|didn't|didn’t|declined|refused|would not|wouldn't|wouldn’t|gave no|offered no|"
+    r"stopped short)\b")
 
 
 _WEAK_END = re.compile(
@@ -291,13 +301,15 @@ _MODIFIER = re.compile(
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday)(?: (?:night|morning|evening|afternoon))?|yesterday|today|(?:earlier|later) (?:on )?\w+|"
     r"on (?:Telegram|X|Twitter|Facebook|social media|Truth Social|television|state television|state TV)|"
-    r"(?:in|during|at|after|following|before) (?:a|an|his|her|the|their|its|one of)[^,;.]{0,60}?"
+    r"(?:in|during|at|after|following|before) (?:a|an|his|her|the|their|its|one of|"
+    r"[A-Z][\w.'’-]*(?:'s|’s))[^,;.]{0,60}?"
     r"(?:address|statement|interview|post|briefing|conference|call|remarks|speech|appearance|meeting|"
     r"talks|session|summit|broadcast|message|video|event|visit|trip|chat)"
     r"(?: (?:address|message|statement|interview|post|briefing|conference|call|speech|remarks))?\b|"
     r"(?:to|in a briefing with) (?:reporters|journalists|the press|the media)|"
     r"(?:in|at|from) (?:the )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}|"
-    r"(?:on|in) (?:Dec|Nov|December|November)\.? \d{1,2})",
+    r"(?:on|in) (?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.? \d{1,2})",
     re.I,
 )
 

@@ -54,6 +54,9 @@ _PARTICIPANT_KINDS = ("person", "collective", "country", "bloc", "organization")
 
 
 _VAGUE_PAST = re.compile(r"先日|先般|先ごろ|先頃|このほど|以前|かつて")
+# 「近く」「近日中に」 between a day and the trigger: the event's own time is "soon", not that day
+# (after 、が, は or も: not 「会場の近くで」 near the venue, nor 「5時間近く」 nearly five hours)
+_SOON = re.compile(r"(?<=[、がはも])近く(?![にでの])|近日中に|近々")
 
 
 def _date(doc: Doc, sentence: Sentence, at: int) -> tuple[str | None, Precision]:
@@ -65,6 +68,9 @@ def _date(doc: Doc, sentence: Sentence, at: int) -> tuple[str | None, Precision]
     before = [d for d in dates if d.end <= at]
     if len(before) >= 2 and re.match(r"から", doc.text[before[-2].end:before[-1].start]):
         return before[-2].value, before[-2].precision  # 5日から6日にかけて: the start
+    if before and _SOON.search(doc.text, before[-1].end, at):
+        # 「米紙は14日、特使が近くハマスと協議すると伝えた」: the 14th is the telling, not the meeting
+        return None, Precision.UNKNOWN
     if before:
         return before[-1].value, before[-1].precision
     if _VAGUE_PAST.search(doc.text, max(sentence.start, at - 30), at):
