@@ -4,6 +4,8 @@ that a remark of the 30th is not tied to another of the 26th that its part of th
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from communique.merge.members import QuoteMember
@@ -33,3 +35,18 @@ def test_a_vague_date_raises_the_cross_language_bar() -> None:
     cos = (CROSS_LANGUAGE + CROSS_VAGUE) / 2
     assert pair_margin(en, ja_day, vectors_at(cos, en, ja_day)) > 0
     assert pair_margin(en, ja_vague, vectors_at(cos, en, ja_vague)) < 0
+
+
+def test_a_vaguely_dated_wording_does_not_carry_its_statement_weeks_away() -> None:
+    """A statement said on day 100 that a wording dated "the last two weeks" (95..110) joined is
+    not met by a remark of day 110 through that wording: its day-precise wordings say when it was
+    said, even when they are outside the new quote's window (``days``)."""
+    from communique.merge.statements import assign
+
+    words = "我々にとって受け入れられない。"
+    vague = replace(member(words, "ja", 95, 110, exact=False), statement_id="s-old")
+    new = member(words, "ja", 110, 110, exact=True)
+    vectors = {text_key(words): np.array([1.0, 0.0])}
+    assert assign(new, [vague], vectors).statement_id == "s-old"  # nothing says when s-old was said
+    placed = assign(new, [vague], vectors, days={"s-old": (100, 100)})
+    assert placed.statement_id is None and not placed.unite

@@ -112,6 +112,14 @@ class MemoryState:
     def statement_members(self, statement_id: str) -> list[QuoteMember]:
         return list(self.statement_quotes.get(statement_id, ()))
 
+    def statement_days(self, statement_ids: Iterable[str]) -> dict[str, tuple[int, int]]:
+        out = {}
+        for sid in set(statement_ids):
+            days = [(m.lo, m.hi) for m in self.statement_quotes.get(sid, ()) if m.exact and m.lo is not None]
+            if days:
+                out[sid] = (min(d[0] for d in days), max(d[1] for d in days if d[1] is not None))
+        return out
+
     def add_quote(self, member: QuoteMember, bands: Sequence[int] = ()) -> None:
         reps = [
             m

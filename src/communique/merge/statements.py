@@ -303,6 +303,7 @@ def assign(
     candidates: Sequence[QuoteMember],
     vectors: Mapping[str, np.ndarray],
     report_text: str | None = None,
+    days: Mapping[str, tuple[int, int]] | None = None,
 ) -> Placement:
     """The statement the new quote joins (None: a statement of its own), other statements
     it matches in its own language well enough to be the same remark (to be united with it),
@@ -313,9 +314,13 @@ def assign(
     statement of that speaker and day, matched or not); it unites statements only when it is
     strong, so one loose translation cannot chain two remarks.  The second half of a quote
     split by its attribution joins the first half's statement when it matches nothing else.
+    ``days`` gives, for statements met through a wording dated only vaguely, the first and last
+    day of their day-precise wordings outside the candidates: a statement said on the 21st is
+    not a remark of the 2nd because a wording dated "the last two weeks" joined it.
     """
     scored = _score(new, candidates, vectors, report_text)
     spans = _statement_spans(candidates)
+    spans.update(days or {})
     # a statement met through an undated wording is out when its dated wordings are days away
     # (it still counts as a rival below: a loose translation must clear it)
     apart = {sid for sid in scored if gap(_span(new), spans.get(sid)) > 1}

@@ -184,6 +184,21 @@ class StoreState:
         )
         return _records(QuoteMember, rows)
 
+    def statement_days(self, statement_ids: Iterable[str]) -> dict[str, tuple[int, int]]:
+        """The first and last day of each statement's day-precise wordings (statements with none
+        are left out)."""
+        ids = sorted(set(statement_ids))
+        out: dict[str, tuple[int, int]] = {}
+        for chunk in _chunks(ids):
+            marks = ",".join("?" * len(chunk))
+            for r in self.db.execute(
+                "SELECT statement_id, min(lo), max(hi) FROM statement_members "
+                f"WHERE statement_id IN ({marks}) AND exact = 1 AND lo IS NOT NULL GROUP BY statement_id",
+                chunk,
+            ):
+                out[r[0]] = (int(r[1]), int(r[2]))
+        return out
+
     def add_quote(self, m: QuoteMember, bands: Sequence[int] = ()) -> None:
         """Add a member; a representative of its statement and a wording of the content index
         as :func:`~communique.merge.statements.placement_in_statement` says."""

@@ -100,3 +100,7 @@ CREATE TRIGGER merge_journal_merge_runs AFTER INSERT OR UPDATE OR DELETE ON merg
     FOR EACH ROW EXECUTE FUNCTION merge_journal_row('report_id');
 CREATE TRIGGER merge_journal_quotes AFTER UPDATE OF statement_id ON quotes
     FOR EACH ROW EXECUTE FUNCTION merge_journal_quote();
+
+-- the days a statement's day-precise wordings were said, read for every statement a new quote meets
+-- (a statement said on one day cannot take a quote said days away through a wording dated vaguely)
+CREATE INDEX statement_members_days ON statement_members (statement_id, exact, lo, hi);

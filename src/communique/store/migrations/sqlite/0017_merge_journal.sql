@@ -197,3 +197,7 @@ CREATE TRIGGER merge_journal_quotes_u AFTER UPDATE OF statement_id ON quotes WHE
     INSERT INTO merge_journal (tbl, op, key, old) VALUES ('quotes', 'u', json_array(NEW.id),
         json_object('statement_id', OLD.statement_id));
 END;
+
+-- the days a statement's day-precise wordings were said, read for every statement a new quote meets
+-- (a statement said on one day cannot take a quote said days away through a wording dated vaguely)
+CREATE INDEX statement_members_days ON statement_members (statement_id, exact, lo, hi);
