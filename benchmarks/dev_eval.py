@@ -91,7 +91,7 @@ def _statements(results: list[devscore.ReportResult], *, show: bool = False) -> 
     by the merger. With ``show`` it prints the merger's missed and wrong pairs."""
     gazetteer = load_gazetteer()
     with tempfile.TemporaryDirectory() as tmp, pipeline.open_store(Path(tmp) / "dev.db") as store:
-        for r in sorted(results, key=lambda r: (r.report.published_at or "", r.report.id)):
+        for r in sorted(results, key=lambda r: (r.report.published_at or "~", r.report.id)):
             pipeline.add_report(store, r.report)
             pipeline.extract_report(store, r.report)
             pipeline.merge_report(store, r.report.id)

@@ -80,7 +80,7 @@ def _check(got: dict[str, Any], reference: dict[str, Any], label: str) -> None:
 
 def _ids(path: Path) -> list[str]:
     with SQLiteStore(path) as store:
-        return [r.id for r in sorted(store.reports(), key=lambda r: (r.published_at or "", r.id))]
+        return [r.id for r in sorted(store.reports(), key=lambda r: (r.published_at or "~", r.id))]
 
 
 @pytest.mark.parametrize("batch", [1, 5, 100])

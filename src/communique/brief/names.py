@@ -152,7 +152,22 @@ class Names:
         if entry and entry.country:
             return entry.country
         raw = self.actors.get(actor_id) or {}
-        return raw.get("country")
+        if raw.get("country"):
+            return str(raw["country"])
+        if entry is None:  # someone the gazetteer does not know: the one country their titles name
+            roles = raw.get("roles") or ()
+            named = {c for r in roles if (c := self._affiliation_country(r.get("affiliation")))}
+            if len(named) == 1:
+                return named.pop()
+        return None
+
+    def _affiliation_country(self, affiliation: object) -> str | None:
+        if not affiliation:
+            return None
+        if self.kind(str(affiliation)) in ("country", "bloc"):
+            return str(affiliation)
+        entry = self.entry(str(affiliation))
+        return entry.country if entry and entry.country else None
 
     def side(self, actor_id: str) -> str:
         """The party an actor speaks for: a country or bloc when known, else the actor itself."""

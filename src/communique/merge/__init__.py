@@ -61,7 +61,7 @@ def __getattr__(name: str) -> Any:  # PEP 562: ``merge.Merger`` loads the merger
 
 
 def _order(report: Report) -> tuple[str, str]:
-    return (report.published_at or "", report.id)
+    return (report.published_at or "~", report.id)  # undated last (store/journal.py: UNDATED)
 
 
 def merge(

@@ -177,7 +177,7 @@ class MemoryState:
         if story_id not in self.stories:
             return []
         reports = self.story_reports_of.get(story_id, ())
-        published = {r: (self.reports[r].published_at or "") if r in self.reports else "" for r in reports}
+        published = {r: (self.reports[r].published_at or "~") if r in self.reports else "~" for r in reports}
         return sorted(reports, key=lambda r: (published[r], r))
 
     def first_member(self, kind: str, item_id: str) -> str | None:

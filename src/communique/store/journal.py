@@ -1,6 +1,6 @@
 """The merge journal: a late report merged where it belongs (issue 12: the same record in any order).
 
-Reports are merged in one canonical order, publication time then id (``merge_pending`` and
+Reports are merged in one canonical order, publication time (undated last) then id (``merge_pending`` and
 ``stories --rebuild`` take them so).  Merging decides from what is already merged, so a report
 that arrives after later ones takes the record back first: :func:`rewind` undoes, newest first,
 every change merging made since the first of those later reports began (triggers on the tables
@@ -50,6 +50,8 @@ _ITEMS: dict[str, tuple[str, str]] = {
     "position_members": ("track", "track_id"),
 }
 
+UNDATED = "~"  # an undated report's place in the merge order: after every dated one (ISO dates sort
+# before "~"), so that it joins what dated reports made rather than starting stories of its own
 JOURNAL_REPORTS = 1000  # merged reports (the newest) a late report can be merged among exactly
 _BATCH = 2000  # journal rows read at a time while undoing
 
@@ -62,14 +64,14 @@ def begin(db: Any, report_id: str, published: str | None) -> None:
     """Note where in the journal the merge of a report begins (call before it writes)."""
     seq = db.execute("SELECT coalesce(max(seq), 0) FROM merge_journal").fetchone()[0]
     db.execute("INSERT OR REPLACE INTO merge_points (report_id, published, seq) VALUES (?,?,?)",
-               (report_id, published or "", int(seq)))
+               (report_id, published or UNDATED, int(seq)))
 
 
 def rewind_point(db: Any, report_id: str, published: str | None) -> tuple[int | None, bool]:
     """(where to undo the journal from for this report to be merged in order, or None when no
     merged report comes after it; whether it comes after a merged report the journal does not
     reach back to: then it is merged where it arrives)."""
-    key = published or ""
+    key = published or UNDATED
     row = db.execute(
         "SELECT min(seq) FROM merge_points WHERE report_id != ? AND "
         "(published > ? OR (published = ? AND report_id > ?))",
@@ -169,6 +171,6 @@ def ordered(db: Any, report_ids: Iterable[str]) -> list[str]:
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
         marks = ",".join("?" * len(chunk))
-        rows = db.execute(f"SELECT id, coalesce(published_at, '') FROM reports WHERE id IN ({marks})", chunk)
+        rows = db.execute(f"SELECT id, coalesce(published_at, '~') FROM reports WHERE id IN ({marks})", chunk)
         found.update((r[0], r[1]) for r in rows)
     return sorted((i for i in ids if i in found), key=lambda i: (found[i], i))

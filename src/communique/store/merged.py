@@ -242,10 +242,10 @@ class StoreState:
         return moved
 
     def story_reports(self, story_id: str) -> list[str]:
-        """The story's reports, earliest first (publication time, then id)."""
+        """The story's reports in merge order: publication time (undated last), then id."""
         rows = self.db.execute(
             "SELECT rs.report_id FROM report_stories rs JOIN reports p ON p.id = rs.report_id "
-            "WHERE rs.story_id = ? ORDER BY coalesce(p.published_at, ''), p.id",
+            "WHERE rs.story_id = ? ORDER BY coalesce(p.published_at, '~'), p.id",
             (story_id,),
         )
         return [r[0] for r in rows]
@@ -256,7 +256,7 @@ class StoreState:
         if kind == "story":
             r = self.db.execute(
                 "SELECT rs.report_id FROM report_stories rs JOIN reports p ON p.id = rs.report_id "
-                "WHERE rs.story_id = ? ORDER BY coalesce(p.published_at, ''), p.id LIMIT 1",
+                "WHERE rs.story_id = ? ORDER BY coalesce(p.published_at, '~'), p.id LIMIT 1",
                 (item_id,),
             ).fetchone()
             return r[0] if r else None
@@ -781,12 +781,12 @@ def clear(store: SQLiteStore) -> None:
 
 
 def unmerged_reports(store: SQLiteStore) -> list[str]:
-    """Ids of stored reports not merged yet, oldest first."""
+    """Ids of stored reports not merged yet, in merge order (oldest first, undated last)."""
     return [
         r[0]
         for r in store.db.execute(
             "SELECT id FROM reports WHERE id NOT IN (SELECT report_id FROM merge_runs) "
-            "ORDER BY coalesce(published_at, ''), id"
+            "ORDER BY coalesce(published_at, '~'), id"
         )
     ]
 
@@ -1006,7 +1006,7 @@ def stories(store: SQLiteStore) -> list[Story]:
             x[0]
             for x in store.db.execute(
                 "SELECT rs.report_id FROM report_stories rs JOIN reports p ON p.id = rs.report_id "
-                "WHERE rs.story_id = ? ORDER BY coalesce(p.published_at, ''), p.id",
+                "WHERE rs.story_id = ? ORDER BY coalesce(p.published_at, '~'), p.id",
                 (r["id"],),
             )
         )

@@ -289,7 +289,7 @@ class SQLiteStore:
         """(id, language) of stored reports not merged yet, oldest first."""
         rows = self.db.execute(
             "SELECT id, language FROM reports WHERE id NOT IN (SELECT report_id FROM merge_runs) "
-            "ORDER BY coalesce(published_at, ''), id")
+            "ORDER BY coalesce(published_at, '~'), id")  # the merge order (undated last)
         return [(str(r[0]), str(r[1])) for r in rows]
 
     def report_language(self, report_id: str) -> str:

@@ -10,7 +10,35 @@ from ...model import Actor, Event, Evidence, Position, Quote, Role
 from ..gazetteer import Gazetteer
 from .context import Context
 
-ACTORS_EXTRACTOR = "actors.en.v4"
+ACTORS_EXTRACTOR = "actors.en.v5"
+
+_DEMONYMS: dict[int, dict[str, str]] = {}  # id(gazetteer) -> "Chinese" / "U.S." -> country or bloc
+
+
+def _demonyms(gazetteer: Gazetteer) -> dict[str, str]:
+    found = _DEMONYMS.get(id(gazetteer))
+    if found is None:
+        found = {}
+        for entry in gazetteer.entries.values():
+            if entry.kind in ("country", "bloc"):
+                for form in (*entry.demonyms_en, entry.short_en, *entry.aliases_en):
+                    if form and len(form) > 1 and form[0].isupper():
+                        found.setdefault(form, entry.id)
+        _DEMONYMS[id(gazetteer)] = found
+    return found
+
+
+def title_affiliation(title: str, gazetteer: Gazetteer) -> str | None:
+    """The country or bloc a title seen in the text opens with: "Chinese Vice Premier" -> china,
+    "U.S. Treasury Secretary" -> united-states (a person the gazetteer does not know speaks for
+    it); None when it opens with none."""
+    words = title.split()
+    forms = _demonyms(gazetteer)
+    for n in (2, 1):
+        head = " ".join(words[:n])
+        if len(words) > n and head in forms:
+            return forms[head]
+    return None
 
 
 def report_actors(
@@ -28,14 +56,16 @@ def report_actors(
     ids = sorted(set(evidence) | used)
     actors: list[Actor] = []
     for actor_id in ids:
+        entry = gazetteer.get(actor_id)
         roles = tuple(
             Role(
                 title=title,
+                # for people the gazetteer does not know, the country their title names
+                affiliation=None if entry is not None else title_affiliation(title, gazetteer),
                 evidence=(Evidence(report_id=rid, start=max(0, start - len(title) - 1), end=end),),
             )
             for title, start, end in ctx.actors.roles_seen.get(actor_id, [])[:3]
         )
-        entry = gazetteer.get(actor_id)
         spans = tuple(evidence.get(actor_id, ())[:20])
         if entry is not None:
             base = entry.actor(ACTORS_EXTRACTOR)

@@ -32,10 +32,10 @@ CREATE TABLE merge_journal_state (
     floor_id TEXT COLLATE "C"
 );
 INSERT INTO merge_journal_state (id, journal, floor_published, floor_id)
-SELECT 1, 1, (SELECT coalesce(p.published_at, '') FROM merge_runs m JOIN reports p ON p.id = m.report_id
-              ORDER BY coalesce(p.published_at, '') DESC, p.id DESC LIMIT 1),
+SELECT 1, 1, (SELECT coalesce(p.published_at, '~') FROM merge_runs m JOIN reports p ON p.id = m.report_id
+              ORDER BY coalesce(p.published_at, '~') DESC, p.id DESC LIMIT 1),
              (SELECT p.id FROM merge_runs m JOIN reports p ON p.id = m.report_id
-              ORDER BY coalesce(p.published_at, '') DESC, p.id DESC LIMIT 1);
+              ORDER BY coalesce(p.published_at, '~') DESC, p.id DESC LIMIT 1);
 
 -- one function for every journaled table: its key columns are the trigger's arguments
 CREATE FUNCTION merge_journal_row() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -33,10 +33,10 @@ CREATE TABLE merge_journal_state (
 );
 -- reports merged before the journal existed: the journal reaches back to the newest of them
 INSERT INTO merge_journal_state (id, journal, floor_published, floor_id)
-SELECT 1, 1, (SELECT coalesce(p.published_at, '') FROM merge_runs m JOIN reports p ON p.id = m.report_id
-              ORDER BY coalesce(p.published_at, '') DESC, p.id DESC LIMIT 1),
+SELECT 1, 1, (SELECT coalesce(p.published_at, '~') FROM merge_runs m JOIN reports p ON p.id = m.report_id
+              ORDER BY coalesce(p.published_at, '~') DESC, p.id DESC LIMIT 1),
              (SELECT p.id FROM merge_runs m JOIN reports p ON p.id = m.report_id
-              ORDER BY coalesce(p.published_at, '') DESC, p.id DESC LIMIT 1);
+              ORDER BY coalesce(p.published_at, '~') DESC, p.id DESC LIMIT 1);
 
 CREATE TRIGGER merge_journal_merged_actors_i AFTER INSERT ON merged_actors WHEN (SELECT journal FROM merge_journal_state) BEGIN
     INSERT INTO merge_journal (tbl, op, key, old) VALUES ('merged_actors', 'i', json_array(NEW.id), NULL);
