@@ -44,12 +44,18 @@ def _in_order(store: SQLiteStore) -> list[str]:
     return [r.id for r in sorted(store.reports(), key=lambda r: (r.published_at or "~", r.id))]
 
 
-def test_undoing_merges_gives_back_every_row(ingested: Path, tmp_path: Path) -> None:
+def _unmerged(ingested: Path, tmp_path: Path) -> SQLiteStore:
+    """A copy of the ingested store with its merged record forgotten."""
     path = tmp_path / "copy.db"
     shutil.copy(ingested, path)
-    with SQLiteStore(path) as store:
-        with store.transaction():
-            stored.clear(store)
+    store = SQLiteStore(path)
+    with store.transaction():
+        stored.clear(store)
+    return store
+
+
+def test_undoing_merges_gives_back_every_row(ingested: Path, tmp_path: Path) -> None:
+    with _unmerged(ingested, tmp_path) as store:
         order = _in_order(store)
         for report_id in order[:-4]:
             merge_report(store, report_id)
@@ -75,11 +81,7 @@ def test_a_report_older_than_the_journal_reaches_is_merged_where_it_arrives(
     ingested: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(journal, "JOURNAL_REPORTS", 3)
-    path = tmp_path / "copy.db"
-    shutil.copy(ingested, path)
-    with SQLiteStore(path) as store:
-        with store.transaction():
-            stored.clear(store)
+    with _unmerged(ingested, tmp_path) as store:
         order = _in_order(store)
         late, rest = order[0], order[1:]
         for report_id in rest:
