@@ -527,7 +527,7 @@ def export_records(
     evidence_of = _Evidence(store, story_id, at_once=at_once or story_id is not None)
     quote_context = _QuoteContext(store, merged_actors, story_id) if "quote" in wanted else None
     sides = _EventSides(store) if event_sides else None
-    worded = _Summaries(store, story_id)
+    worded = _Summaries(store)
     merged_events = False  # after merging: each event once, with the evidence of every report
     if "event" in wanted:
         for row in merging.iter_merged_events(store, story_id):
@@ -568,29 +568,25 @@ def export_records(
 
 class _Summaries:
     """A merged event's summary in each language its members' reports are written in: the words
-    most members of that language give (ties: the first in text order), so a Japanese briefing
-    can say what was agreed in Japanese words.  The members are read once per export."""
+    most members of that language give (ties: the least), so a Japanese briefing can say what was
+    agreed in Japanese words.  Read event by event (an export streams: nothing here grows with
+    the store)."""
 
-    def __init__(self, store: SQLiteStore, story_id: str | None) -> None:
+    def __init__(self, store: SQLiteStore) -> None:
         self.store = store
-        self.story_id = story_id
-        self.members: dict[str, tuple[str, str]] | None = None  # event id -> (summary, language)
 
     def of(self, member_ids: Iterable[str] | None) -> dict[str, str]:
-        if self.members is None:
-            languages: dict[str, str] = {}
-            self.members = {}
-            for row in self.store.rows("events", story_id=self.story_id):
-                report_id = str(row["report_id"])
-                if report_id not in languages:
-                    languages[report_id] = self.store.report_language(report_id)
-                self.members[str(row["id"])] = (str(row["summary"] or ""), languages[report_id])
+        ids = sorted(set(member_ids or ()))
         counts: dict[str, Counter[str]] = {}
-        for member in member_ids or ():
-            found = self.members.get(member)
-            if found is None or not found[0]:
-                continue
-            counts.setdefault(found[1], Counter())[found[0]] += 1
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            for summary, language in self.store.db.execute(
+                f"SELECT e.summary, r.language FROM events e JOIN reports r ON r.id = e.report_id "
+                f"WHERE e.id IN ({marks})", chunk,
+            ):
+                if summary:
+                    counts.setdefault(str(language), Counter())[str(summary)] += 1
         return {lang: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for lang, c in sorted(counts.items())}
 
 
