@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__, pipeline
+from . import merge as merging
 from .errors import CommuniqueError, InputError, UsageError
 from .extract import extractors_for, user_names
 from .ingest import SourceOptions, build_report, expand
@@ -299,9 +300,11 @@ def ingest(
             if not isinstance(pending, Skipped):
                 pending[0].cancel()
         if extract:
+            pipeline.merge_late(store, summary, say)
             pipeline._flush_or_warn(store, summary, say)
         raise
     if extract:
+        pipeline.merge_late(store, summary, say)
         pipeline._flush_or_warn(store, summary, say)
     summary.seconds = time.monotonic() - started
     return summary
@@ -407,7 +410,10 @@ def _add_extract_merge(store: SQLiteStore, report: Report, summary: pipeline.Ing
         inserted, group = pipeline._store_report(store, report, done.fingerprint)
         if inserted and names and extraction is not None:
             store.save_extraction(extraction, names)
-            problem = pipeline.merge_report(store, report.id) or problem
+            if merging.merges_late(store, report):
+                summary.late.append(report.id)  # merged with the others at the end of the run
+            else:
+                problem = pipeline.merge_report(store, report.id) or problem
     if inserted:
         _warn(summary, say, problem)
     return inserted, group

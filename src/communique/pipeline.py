@@ -63,6 +63,7 @@ class IngestSummary:
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    late: list[str] = field(default_factory=list)  # published before reports merged: merged at the end
 
     @property
     def seen(self) -> int:
@@ -134,9 +135,25 @@ def ingest(
                 continue
             added(summary, say, report, group)
     if extract:
+        merge_late(store, summary, say)
         _flush_or_warn(store, summary, say)
     summary.seconds = time.monotonic() - started
     return summary
+
+
+def merge_late(store: SQLiteStore, summary: IngestSummary, say: Progress) -> None:
+    """Merge the run's reports published before reports already merged, together and in order:
+    the record is taken back once, to the oldest of them, not once per report."""
+    if not summary.late:
+        return
+    say(f"merging {len(summary.late)} report(s) published before reports already merged, in order")
+    try:
+        merging.merge_pending(store, reports=summary.late)
+    except Exception as err:  # noqa: BLE001 - the reports and their extractions stay stored
+        problem = (f"merging the reports published earlier failed ({type(err).__name__}: {err}); "
+                   "run `communique stories` to retry")
+        summary.warnings.append(problem)
+        say(f"warning: {problem}")
 
 
 def _flush_or_warn(store: SQLiteStore, summary: IngestSummary, say: Progress) -> None:
@@ -230,7 +247,10 @@ def _add_extract_merge(store: SQLiteStore, report: Report, summary: IngestSummar
         inserted, group = _store_report(store, report, fingerprint)
         if inserted and names and extraction is not None:
             store.save_extraction(extraction, names)
-            problem = merge_report(store, report.id) or problem  # a savepoint: a failed merge undoes itself
+            if merging.merges_late(store, report):
+                summary.late.append(report.id)  # merged with the others at the end of the run
+            else:
+                problem = merge_report(store, report.id) or problem  # a savepoint: undone if it fails
     if inserted and problem:
         summary.warnings.append(problem)
         say(f"warning: {problem}")

@@ -232,24 +232,42 @@ def flush(store: SQLiteStore) -> int:
         return done
 
 
+def merges_late(store: SQLiteStore, report: Report) -> bool:
+    """Whether merging this (unmerged) report would take the record back: reports published after
+    it are merged already.  An ingest merges such reports together at its end (``merge_pending``
+    with ``reports``), so that the record is taken back once, not once per report."""
+    from ..store import journal
+
+    return journal.rewind_point(store.db, report.id, report.published_at)[0] is not None
+
+
 def merge_pending(
-    store: SQLiteStore, *, encoder: CachedEncoder | None = None, progress: Callable[[str], None] | None = None
+    store: SQLiteStore,
+    *,
+    encoder: CachedEncoder | None = None,
+    progress: Callable[[str], None] | None = None,
+    reports: Iterable[str] | None = None,
 ) -> MergeSummary:
-    """Merge every stored report not merged yet, oldest first."""
+    """Merge every stored report not merged yet (or those of ``reports`` not merged yet), in
+    merge order; one transaction each.  When some are older than reports merged already, the
+    record is taken back once, to the oldest of them, and those reports are merged again after."""
     from ..store import journal
 
     started = time.monotonic()
     total = MergeSummary()
-    pending = _merged().unmerged_reports(store)
+    unmerged = _merged().unmerged_reports(store)
+    wanted = None if reports is None else set(reports)
+    pending = unmerged if wanted is None else [r for r in unmerged if r in wanted]
     if pending:  # older than reports merged already: the record taken back once, for all of them
         first = store.report(pending[0])
         with store.transaction():
             back, _beyond = journal.rewind_point(store.db, pending[0], first.published_at if first else None)
+            undone: list[str] = []
             if back is not None:
-                _undone, touched = journal.rewind(store.db, back)
+                undone, touched = journal.rewind(store.db, back)
                 _merged().StoreState(store).mark_dirty(touched, pending[0])
-        if back is not None:
-            pending = _merged().unmerged_reports(store)
+        if undone:
+            pending = journal.ordered(store.db, [*pending, *undone])
     shared = encoder
     if pending and shared is None:  # the encoder loads only when there is something to merge
         from .similarity import CachedEncoder, default_encoder
