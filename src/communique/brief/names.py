@@ -142,12 +142,8 @@ class Names:
         if kind in ("country", "bloc"):
             return actor_id
         role = self.current_role(actor_id)
-        if role and role.affiliation:
-            if self.kind(role.affiliation) in ("country", "bloc"):
-                return role.affiliation
-            entry = self.entry(role.affiliation)
-            if entry and entry.country:
-                return entry.country
+        if role and (country := self._affiliation_country(role.affiliation)):
+            return country
         entry = self.entry(actor_id)
         if entry and entry.country:
             return entry.country

@@ -167,19 +167,13 @@ def merge_report(store: SQLiteStore, report_id: str, *, encoder: CachedEncoder |
         raise StoreError(report_id, "no such report", "list stored reports with `communique reports`")
     with store.transaction():
         state, merger = _store_merger(store, encoder)
-        order = [report_id]
-        back = None
-        if not state.is_merged(report_id):
-            back, _beyond = journal.rewind_point(store.db, report_id, report.published_at)
-        if back is not None:
-            undone, touched = journal.rewind(store.db, back)
-            state.mark_dirty(touched, report_id)
-            order = journal.ordered(store.db, [report_id, *undone])
+        undone = None if state.is_merged(report_id) else _take_back(store, state, report)
+        order = [report_id] if undone is None else journal.ordered(store.db, [report_id, *undone])
         for rid in order:
-            counts = _merge_one(store, state, merger, rid)
+            counts = _merge_one(store, state, merger, report if rid == report_id else None, rid)
             if rid == report_id:
                 summary.statements, summary.events = counts["statements"], counts["events"]
-        if back is not None:  # the record taken back and brought forward: up to date at once
+        if undone is not None:  # the record taken back and brought forward: up to date at once
             merger.flush(state.take_dirty())
     summary.merged = 1
     summary.encoded = merger.encoder.encoded
@@ -187,12 +181,29 @@ def merge_report(store: SQLiteStore, report_id: str, *, encoder: CachedEncoder |
     return summary
 
 
-def _merge_one(store: SQLiteStore, state: StoreState, merger: Merger, report_id: str) -> dict[str, int]:
-    """Merge one report (inside the caller's transaction), noting where its merge begins in the
-    journal; the touched items are recomputed when enough reports touched items."""
+def _take_back(store: SQLiteStore, state: StoreState, report: Report) -> list[str] | None:
+    """When reports published after ``report`` are merged already: the record taken back to before
+    the first of them (the merge journal), the items it touched marked for recomputing; returns
+    the reports whose merges were undone (None when there was nothing to take back)."""
     from ..store import journal
 
-    report = store.report(report_id)
+    back, _beyond = journal.rewind_point(store.db, report.id, report.published_at)
+    if back is None:
+        return None
+    undone, touched = journal.rewind(store.db, back)
+    state.mark_dirty(touched, report.id)
+    return undone
+
+
+def _merge_one(
+    store: SQLiteStore, state: StoreState, merger: Merger, report: Report | None, report_id: str
+) -> dict[str, int]:
+    """Merge one report (``report``, read when None; inside the caller's transaction), noting
+    where its merge begins in the journal; the touched items are recomputed when enough reports
+    touched items."""
+    from ..store import journal
+
+    report = report or store.report(report_id)
     assert report is not None
     extraction = _merged().extraction_of(store, report_id)
     journal.begin(store.db, report_id, report.published_at)
@@ -258,14 +269,10 @@ def merge_pending(
     unmerged = _merged().unmerged_reports(store)
     wanted = None if reports is None else set(reports)
     pending = unmerged if wanted is None else [r for r in unmerged if r in wanted]
-    if pending:  # older than reports merged already: the record taken back once, for all of them
-        first = store.report(pending[0])
+    first = store.report(pending[0]) if pending else None
+    if first is not None:  # older than reports merged already: the record taken back once, for all
         with store.transaction():
-            back, _beyond = journal.rewind_point(store.db, pending[0], first.published_at if first else None)
-            undone: list[str] = []
-            if back is not None:
-                undone, touched = journal.rewind(store.db, back)
-                _merged().StoreState(store).mark_dirty(touched, pending[0])
+            undone = _take_back(store, _merged().StoreState(store), first)
         if undone:
             pending = journal.ordered(store.db, [*pending, *undone])
     shared = encoder
