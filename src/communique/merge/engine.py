@@ -66,6 +66,8 @@ class State(Protocol):
     def event_candidates(
         self, family: str, lo: int, hi: int, terms: Sequence[str] = ()
     ) -> list[EventMember]: ...
+    def story_event_candidates(self, story_id: str, family: str, terms: Sequence[str]) -> list[EventMember]: ...
+    def story_of(self, report_id: str) -> str | None: ...
     def put_event_head(self, merged_id: str, head: dict[str, Any]) -> None: ...
     def event_members(self, merged_id: str) -> list[EventMember]: ...
     def add_event(self, member: EventMember) -> None: ...
@@ -126,6 +128,8 @@ class Merger:
         for actor in extraction.actors:
             cid = self.canonical(actor.id) or actor.id
             self.state.put_actor(merge_actor(self.state.actor(cid), actor, cid, self.gazetteer, published))
+        if story:  # first: an undated report's events are placed among its story's
+            self._story(report, extraction)
         statements = self._quotes(report, extraction)
         self.state.add_claims(find_claims(report, extraction.events, extraction.proposals))
         merged_events = self._events(report, extraction)
@@ -138,8 +142,6 @@ class Merger:
             ("track", tracks),
         ):
             self.touched.setdefault(kind, set()).update(ids)
-        if story:
-            self._story(report, extraction)
         return {
             "statements": len(statements),
             "events": len(merged_events),
@@ -287,17 +289,20 @@ class Merger:
                 participant_ids=tuple(sorted({self.canonical(p) or p for p in e.participant_ids})),
                 summary=e.summary,
             )
-            candidates = (
-                []
-                if span is None
-                else self.state.event_candidates(
-                    member.family,
-                    span[0] - event_rules.DAY_SLACK,
-                    span[1] + event_rules.DAY_SLACK,
-                    [*member.participant_ids, *([member.place_key] if member.place_key else [])],
+            terms = [*member.participant_ids, *([member.place_key] if member.place_key else [])]
+            if span is not None:
+                candidates = self.state.event_candidates(
+                    member.family, span[0] - event_rules.DAY_SLACK, span[1] + event_rules.DAY_SLACK, terms
                 )
-            )
-            mid = event_rules.assign(member, candidates, self.gazetteer) or event_rules.merged_id(e.id)
+                found = event_rules.assign(member, candidates, self.gazetteer)
+            else:  # no date at all (nor the report's): among the story's events, the one clearly best
+                story_id = self.state.story_of(report.id)
+                candidates = (
+                    self.state.story_event_candidates(story_id, member.family, terms)
+                    if story_id and terms else []
+                )
+                found = event_rules.assign_undated(member, candidates, self.gazetteer)
+            mid = found or event_rules.merged_id(e.id)
             member = _replace(member, merged_id=mid)
             self.state.add_event(member)
             touched.add(mid)

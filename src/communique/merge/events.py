@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -296,6 +298,75 @@ def assign(new: EventMember, heads: Sequence[EventMember], gazetteer: Gazetteer)
         if value is not None and (best is None or value > best[0]):
             best = (value, head.merged_id)
     return best[1] if best else None
+
+
+def assign_undated(new: EventMember, heads: Sequence[EventMember], gazetteer: Gazetteer) -> str | None:
+    """The merged event of the report's story an event with no date at all belongs to (a report
+    with no publication date telling of "talks in London"), or None: only one in the same city
+    (the same people meet round after round; with no date, the place is what tells them apart).
+
+    ``heads`` are the story's merged events of the family naming one of its people or its place,
+    dated or not.  With no date to tell two meetings apart, it joins only when one event of the
+    story in that city could be it: with two (a negotiator's eighth visit to Washington, two rounds
+    in one city) the mention stays an event of its own rather than a guess."""
+    if new.place_key is None or _is_country(new.place_key, gazetteer):
+        return None  # the same people meet round after round: only a city tells which
+    found = places.load()
+    scored = sorted(
+        ((value, head.event_id, head.merged_id) for head in heads
+         if head.place_key is not None and found.compatible(new.place_key, head.place_key)
+         and _same_parties(new, head, gazetteer)
+         and _same_day(new, head)
+         and (value := score(new, head, gazetteer)) is not None),
+        key=lambda s: (-s[0], s[1]),
+    )
+    if len(scored) != 1:
+        return None
+    return scored[0][2]
+
+
+_WEEKDAYS_EN = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAY_HINT = re.compile(
+    r"(?<![0-9０-９/])(?P<dom>[0-9０-９]{1,2})日(?!間|本)|(?P<ja>[月火水木金土日])曜日?"
+    r"|\b(?P<en>" + "|".join(_WEEKDAYS_EN) + r")\b",
+    re.IGNORECASE,
+)
+_WEEKDAYS_JA = "月火水木金土日"
+
+
+def _same_day(new: EventMember, head: EventMember) -> bool:
+    """Whether the days an undated mention's clause names fit the head's day ("16日" is not a
+    meeting on the 22nd; "on Tuesday" not one on a Monday): the day of the month within one
+    (a time zone, a second day of talks), the weekday the same or next."""
+    if not (head.exact and head.lo is not None):
+        return True
+    day = date.fromordinal(head.lo)
+    for m in _DAY_HINT.finditer(new.summary or ""):
+        if m["dom"]:
+            if abs(int(unicodedata.normalize("NFKC", m["dom"])) - day.day) > 1:
+                return False
+        else:
+            weekday = _WEEKDAYS_JA.index(m["ja"]) if m["ja"] else _WEEKDAYS_EN.index(m["en"].lower())
+            if (weekday - day.weekday()) % 7 > 1 and (day.weekday() - weekday) % 7 > 1:
+                return False
+    return True
+
+
+def _same_parties(new: EventMember, head: EventMember, gazetteer: Gazetteer) -> bool:
+    """Whether an undated mention can be the same event as a head of its city: it names no person
+    or side the head does not, and where one of the two names only sides, both name the same two
+    or more.  A host meets delegation after delegation in one city ("separate meetings" of the
+    emir with Hamas and with the US envoy); talks "between Israel and Hamas" in Doha are not the
+    emir's meeting there; a visit of one side's people is not a planned visit of "the US"."""
+    people = _people(new.participant_ids, gazetteer)
+    head_people = _people(head.participant_ids, gazetteer)
+    sides = _countries(new.participant_ids, gazetteer)
+    head_sides = _countries(head.participant_ids, gazetteer)
+    if not people <= head_people or not sides <= head_sides:
+        return False
+    if people and head_people:
+        return True
+    return len(sides) >= 2 and (bool(head_people) or sides == head_sides)
 
 
 def summary(members: Sequence[EventMember], sources: Sources = _distinct) -> dict[str, Any]:

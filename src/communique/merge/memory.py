@@ -235,6 +235,19 @@ class MemoryState:
         ]
         return [head_member(f[-1], self.heads[f[-1]]) for f in sorted(found)[:EVENT_CANDIDATES]]
 
+    def story_event_candidates(self, story_id: str, family: str, terms: Sequence[str]) -> list[EventMember]:
+        reports = set(self.story_reports_of.get(story_id, ()))
+        found = []
+        for mid, head in self.heads.items():
+            shared = len({t for t in terms if t in head["people"] or t in head["places"]})
+            if (head["first"] and head["first"][2] == family and shared
+                    and any(m.report_id in reports for m in self.event_parts.get(mid, ()))):
+                found.append((-shared, head["first"][0], mid))
+        return [head_member(f[-1], self.heads[f[-1]]) for f in sorted(found)[:EVENT_CANDIDATES]]
+
+    def story_of(self, report_id: str) -> str | None:
+        return next((s for s, reports in self.story_reports_of.items() if report_id in reports), None)
+
     def put_event_head(self, merged_id: str, head: dict[str, Any]) -> None:
         self.heads[merged_id] = head
 

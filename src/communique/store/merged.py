@@ -358,6 +358,30 @@ class StoreState:
                 heads[r[0]] = r[1]
         return [_head_member(k, heads[k]) for k in chosen]
 
+    def story_event_candidates(self, story_id: str, family: str, terms: Sequence[str]) -> list[EventMember]:
+        """Merged events of the family, dated or not, with a member in a report of the story and
+        naming one of ``terms`` (participants, place): those naming more of them first, then by
+        least member; at most ``EVENT_CANDIDATES``."""
+        wanted = sorted({t for t in terms if t})
+        if not wanted:
+            return []
+        marks = ",".join("?" * len(wanted))
+        rows = self.db.execute(
+            "SELECT t.merged_id, count(DISTINCT t.term) AS shared, min(t.first_id) AS first "
+            "FROM event_head_terms t WHERE t.family = ? AND t.term IN ("
+            f"{marks}) AND t.merged_id IN (SELECT m.merged_id FROM report_stories r JOIN event_members m "
+            "ON m.report_id = r.report_id WHERE r.story_id = ? AND m.family = ?) "
+            "GROUP BY t.merged_id ORDER BY shared DESC, first, t.merged_id LIMIT ?",
+            (family, *wanted, story_id, family, EVENT_CANDIDATES),
+        ).fetchall()
+        heads: dict[str, str] = {}
+        ids = [r[0] for r in rows]
+        for chunk in _chunks(ids):
+            qs = ",".join("?" * len(chunk))
+            for r in self.db.execute(f"SELECT merged_id, head FROM event_heads WHERE merged_id IN ({qs})", chunk):
+                heads[r[0]] = r[1]
+        return [_head_member(k, heads[k]) for k in ids if k in heads]
+
     def _nearest_heads(
         self, family: str, lo: int, hi: int, mid: int, want: int, skip: set[str]
     ) -> list[Any]:

@@ -1,0 +1,78 @@
+"""An event told with no date at all (an undated report: "talks in Geneva") joins the one event of
+its story in that city that could be it, and only that one: a city with two meetings of the
+story, another city, people the event does not have, or a day of the month that is not the
+event's leave it an event of its own.  Through the real extractor and store (both backends)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from communique import merge, pipeline
+from communique.extract.gazetteer import load as load_gazetteer
+from communique.ingest.build import build_report
+from communique.merge.events import assign_undated
+from communique.merge.members import EventMember
+from communique.model import Document, Precision
+
+DATED = ("2031-05-20", "Rubio and Lavrov meet in Geneva\n\nSecretary of State Marco Rubio met Russian "
+         "Foreign Minister Sergei Lavrov in Geneva to discuss a ceasefire plan for the region. The two "
+         "men spoke for three hours.")
+
+
+def _events(db: Path, texts: dict[str, tuple[str | None, str]]) -> list[tuple[str | None, tuple[str, ...], int]]:
+    with pipeline.open_store(str(db)) as store:
+        for name, (published, text) in texts.items():
+            doc = Document(source=name, raw=text.encode(), content_type="text", url=f"https://example.org/{name}",
+                           outlet=f"Outlet {name}", published_at=published, language="en")
+            report, _warning = build_report(doc)
+            pipeline.add_report(store, report)
+            pipeline.extract_report(store, report)
+            pipeline.merge_report(store, report.id)
+        pipeline.merge(store)
+        return sorted((e["place"], tuple(e["participant_ids"]), len(e["member_ids"]))
+                      for e in merge.merged_events(store) if e["kind"] == "meeting")
+
+
+def test_an_undated_mention_joins_the_one_meeting_of_its_city(db: Path) -> None:
+    found = _events(db, {
+        "a": DATED,
+        "b": (None, "Talks in Geneva\n\nMarco Rubio and Sergei Lavrov held talks in Geneva on the ceasefire "
+                    "plan, officials from both sides said. No agreement was announced."),
+        "c": (None, "Envoys in Vienna\n\nMarco Rubio met Sergei Lavrov in Vienna to discuss the ceasefire "
+                    "plan, a diplomat said."),
+    })
+    assert ("Geneva", ("marco-rubio", "sergei-lavrov"), 2) in found
+    assert ("Vienna", ("marco-rubio", "sergei-lavrov"), 1) in found
+
+
+def _member(event_id: str, place: str, people: tuple[str, ...], *, day: int | None = None,
+            summary: str = "") -> EventMember:
+    return EventMember(
+        event_id=event_id, merged_id=f"ev-{event_id}", report_id=f"r-{event_id}", kind="meeting",
+        family="meeting", lo=day, hi=day, exact=day is not None, date=None,
+        date_precision=Precision.DAY if day is not None else Precision.UNKNOWN, place=place.title(),
+        place_key=place, participant_ids=people, summary=summary)
+
+
+def test_what_keeps_an_undated_mention_apart() -> None:
+    gazetteer = load_gazetteer()
+    pair = ("marco-rubio", "sergei-lavrov")
+    may_19 = 740_000  # an ordinal day; its day of the month is read by the check below
+    geneva = _member("e1", "geneva", pair, day=may_19)
+    new = _member("e9", "geneva", pair)
+    assert assign_undated(new, [geneva], gazetteer) == "ev-e1"
+    # two meetings of the story in the city: no date to tell which
+    again = _member("e2", "geneva", pair, day=may_19 + 40)
+    assert assign_undated(new, [geneva, again], gazetteer) is None
+    # no city of its own: the same people meet round after round
+    assert assign_undated(_member("e9", "", pair), [geneva], gazetteer) is None
+    # someone the meeting does not have (a host's separate meeting with another delegation)
+    other = _member("e9", "geneva", ("marco-rubio", "benjamin-netanyahu"))
+    assert assign_undated(other, [geneva], gazetteer) is None
+    # a day of the month that is not the meeting's ("16日" against the 22nd)
+    from datetime import date
+    day = date.fromordinal(may_19).day
+    wrong_day = _member("e9", "geneva", pair, summary=f"両氏は{(day + 5) % 28 + 1}日、ジュネーブで会談した")
+    right_day = _member("e9", "geneva", pair, summary=f"両氏は{day}日、ジュネーブで会談した")
+    assert assign_undated(wrong_day, [geneva], gazetteer) is None
+    assert assign_undated(right_day, [geneva], gazetteer) == "ev-e1"
