@@ -19,7 +19,10 @@ DATED = ("2031-05-20", "Rubio and Lavrov meet in Geneva\n\nSecretary of State Ma
          "men spoke for three hours.")
 
 
-def _events(db: Path, texts: dict[str, tuple[str | None, str]]) -> list[tuple[str | None, tuple[str, ...], int]]:
+Told = tuple[str | None, tuple[str, ...], int]  # place, participants, members
+
+
+def _events(db: Path, texts: dict[str, tuple[str | None, str]]) -> list[Told]:
     with pipeline.open_store(str(db)) as store:
         for name, (published, text) in texts.items():
             doc = Document(source=name, raw=text.encode(), content_type="text", url=f"https://example.org/{name}",

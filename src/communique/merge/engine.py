@@ -22,7 +22,7 @@ from . import events as event_rules
 from . import proposals as proposal_rules
 from . import statements as statement_rules
 from . import stories as story_rules
-from .actors import by_family_name, canonical_id, language_of, merge_actor
+from .actors import by_family_name, canonical_id, language_of, merge_actor, spelling_variant
 from .dates import interval, is_exact, parse_day
 from .facets import claims as find_claims
 from .members import EventMember, PositionMember, ProposalMember, QuoteMember, StoryMember
@@ -66,7 +66,9 @@ class State(Protocol):
     def event_candidates(
         self, family: str, lo: int, hi: int, terms: Sequence[str] = ()
     ) -> list[EventMember]: ...
-    def story_event_candidates(self, story_id: str, family: str, terms: Sequence[str]) -> list[EventMember]: ...
+    def story_event_candidates(
+        self, story_id: str, family: str, terms: Sequence[str]
+    ) -> list[EventMember]: ...
     def story_of(self, report_id: str) -> str | None: ...
     def put_event_head(self, merged_id: str, head: dict[str, Any]) -> None: ...
     def event_members(self, merged_id: str) -> list[EventMember]: ...
@@ -89,6 +91,7 @@ class State(Protocol):
     def put_story(self, story: StoryState, member: StoryMember, name: str) -> None: ...
     def absorb_stories(self, into: str, absorbed: Sequence[str]) -> None: ...
     def person_ids(self, family: str) -> list[str]: ...
+    def people_named(self, first: str) -> list[str]: ...
     def term_reports(self, terms: Sequence[str]) -> tuple[int, dict[str, int]]: ...
     def put_conflicts(self, item_id: str, conflicts: Sequence[Disagreement]) -> None: ...
 
@@ -111,10 +114,12 @@ class Merger:
 
     def canonical(self, actor_id: str | None) -> str | None:
         cid = canonical_id(actor_id, self.gazetteer)
-        if cid and cid.startswith("person:") and "-" not in cid and self.state.actor(cid) is None:
-            family = cid[len("person:"):]
-            return by_family_name(cid, self.state.person_ids(family)) or cid
-        return cid
+        if not cid or not cid.startswith("person:") or self.state.actor(cid) is not None:
+            return cid
+        name = cid[len("person:"):]
+        if "-" not in name:
+            return by_family_name(cid, self.state.person_ids(name)) or cid
+        return spelling_variant(cid, self.state.people_named(name.split("-", 1)[0])) or cid
 
     # -- one report ----------------------------------------------------------------
     def add(self, report: Report, extraction: Extraction, *, story: bool = True) -> dict[str, int]:

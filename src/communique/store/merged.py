@@ -378,8 +378,9 @@ class StoreState:
         ids = [r[0] for r in rows]
         for chunk in _chunks(ids):
             qs = ",".join("?" * len(chunk))
-            for r in self.db.execute(f"SELECT merged_id, head FROM event_heads WHERE merged_id IN ({qs})", chunk):
-                heads[r[0]] = r[1]
+            found = self.db.execute(f"SELECT merged_id, head FROM event_heads WHERE merged_id IN ({qs})",
+                                    chunk)
+            heads.update((r[0], r[1]) for r in found)
         return [_head_member(k, heads[k]) for k in ids if k in heads]
 
     def _nearest_heads(
@@ -628,6 +629,12 @@ class StoreState:
         """Merged people whose id ends in the family name (``person:ryosei-akazawa``)."""
         rows = self.db.execute("SELECT id FROM merged_actors WHERE id LIKE ? ESCAPE '\\'",
                                ("person:%-" + family.replace("%", "\\%").replace("_", "\\_"),))
+        return [r[0] for r in rows]
+
+    def people_named(self, first: str) -> list[str]:
+        """Merged people whose id opens with the name ``first`` (``person:li-...``)."""
+        rows = self.db.execute("SELECT id FROM merged_actors WHERE id LIKE ? ESCAPE '\\'",
+                               ("person:" + first.replace("%", "\\%").replace("_", "\\_") + "-%",))
         return [r[0] for r in rows]
 
     def term_reports(self, terms: Sequence[str]) -> tuple[int, dict[str, int]]:
