@@ -15,6 +15,10 @@ def test_a_title_opening_with_a_country_names_it() -> None:
     assert title_affiliation("Japanese trade negotiator", gazetteer) == "japan"
     assert title_affiliation("Vice Premier", gazetteer) is None
     assert title_affiliation("Chinese", gazetteer) is None  # a demonym alone is no title
+    # the possessive, with either apostrophe
+    assert title_affiliation("China’s Vice Premier", gazetteer) == "china"
+    assert title_affiliation("China's chief negotiator", gazetteer) == "china"
+    assert title_affiliation("former U.S. trade negotiator", gazetteer) is None  # no longer speaks for it
 
 
 def test_an_unknown_person_is_on_the_side_their_titles_agree_on() -> None:

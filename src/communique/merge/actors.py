@@ -64,6 +64,21 @@ def by_family_name(person_id: str, known: Iterable[str]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def spelling_variant(person_id: str, known: Iterable[str]) -> str | None:
+    """The one person already in the record whose name differs from a new one's only by a letter
+    written once or twice (``person:li-chengang`` for ``person:li-chenggang``, Mohamed and
+    Mohammed): a misspelling, not a new person.  None when there is no such person or several."""
+    if not person_id.startswith("person:"):
+        return None
+    key = _single_letters(person_id)
+    found = {k for k in known if k != person_id and k.startswith("person:") and _single_letters(k) == key}
+    return found.pop() if len(found) == 1 else None
+
+
+def _single_letters(person_id: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", person_id)
+
+
 def language_of(actor_id: str | None, gazetteer: Gazetteer) -> str | None:
     """The language an actor speaks in public, when the gazetteer says (for wording conflicts)."""
     if not actor_id:
@@ -135,8 +150,8 @@ def merge_actor(
         roles = _add_role(roles, mention, (), None)
     return MergedActor(
         id=canonical,
-        name_en=_first(base.name_en, actor.name_en) if not entry else base.name_en or actor.name_en,
-        name_ja=_first(base.name_ja, actor.name_ja) if not entry else base.name_ja or actor.name_ja,
+        name_en=_fuller(base.name_en, actor.name_en) if not entry else base.name_en or actor.name_en,
+        name_ja=_fuller(base.name_ja, actor.name_ja) if not entry else base.name_ja or actor.name_ja,
         kind=base.kind,
         aliases=aliases,
         roles=tuple(roles),
@@ -176,6 +191,13 @@ def _add_role(roles: list[Role], role: Role, evidence: Iterable[Evidence], dated
 def _first(a: str | None, b: str | None) -> str | None:
     """One of two values whatever the order they came in (the smaller; an empty one loses)."""
     return min((x for x in (a, b) if x), default=None) if (a or b) else (a if a is not None else b)
+
+
+def _fuller(a: str | None, b: str | None) -> str | None:
+    """The fuller of two names whatever the order they came in ("Rustem Umerov" over "Umerov",
+    "Li Chenggang" over its misspelling "Li Chengang"; of two as long, the smaller)."""
+    return min((x for x in (a, b) if x), key=lambda x: (-len(x), x), default=None) if (a or b) else (
+        a if a is not None else b)
 
 
 def _role_order(role: Role) -> tuple[str, str, str, str, str]:

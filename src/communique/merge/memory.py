@@ -318,6 +318,9 @@ class MemoryState:
     def person_ids(self, family: str) -> list[str]:
         return [a for a in self.actors if a.startswith("person:") and a.endswith("-" + family)]
 
+    def people_named(self, first: str) -> list[str]:
+        return [a for a in self.actors if a.startswith(f"person:{first}-")]
+
     def term_reports(self, terms: Sequence[str]) -> tuple[int, dict[str, int]]:
         return sum(len(r) for r in self.story_reports_of.values()), {t: self.term_counts[t] for t in terms}
 

@@ -6,11 +6,13 @@ Roles seen in the text ("Kremlin spokesman Dmitry Peskov", "Rustem Umerov, secre
 
 from __future__ import annotations
 
+import re
+
 from ...model import Actor, Event, Evidence, Position, Quote, Role
 from ..gazetteer import Gazetteer
 from .context import Context
 
-ACTORS_EXTRACTOR = "actors.en.v5"
+ACTORS_EXTRACTOR = "actors.en.v6"
 
 _DEMONYMS: dict[int, dict[str, str]] = {}  # id(gazetteer) -> "Chinese" / "U.S." -> country or bloc
 
@@ -30,9 +32,11 @@ def _demonyms(gazetteer: Gazetteer) -> dict[str, str]:
 
 def title_affiliation(title: str, gazetteer: Gazetteer) -> str | None:
     """The country or bloc a title seen in the text opens with: "Chinese Vice Premier" -> china,
-    "U.S. Treasury Secretary" -> united-states (a person the gazetteer does not know speaks for
-    it); None when it opens with none."""
+    "U.S. Treasury Secretary" -> united-states, "China's chief negotiator" -> china (a person the
+    gazetteer does not know speaks for it); None when it opens with none."""
     words = title.split()
+    if words and re.fullmatch(r"\S+['’]s", words[0]):  # the possessive: "China’s Vice Premier"
+        words[0] = words[0][:-2]
     forms = _demonyms(gazetteer)
     for n in (2, 1):
         head = " ".join(words[:n])
