@@ -686,6 +686,16 @@ class Writer:
         )
         return number(self.vet(draft), self.v)
 
+    def objections(self, sentence: Sentence) -> tuple[str, ...]:
+        """Why a sentence cannot stand (its cited clauses do not support a claim in its role, or an
+        English sentence has a name it can give only in Japanese); empty when it can."""
+        bare = _OUTSIDE.sub(" ", sentence.text)
+        for outlet in self.outlet_names:  # an outlet is named as it names itself
+            bare = bare.replace(outlet, " ")
+        if self.lang == "en" and _KANA.search(bare):
+            return ("a name the English briefing can give only in Japanese",)
+        return tuple(support.check_claims(sentence, self.forms))
+
     def vet(self, draft: Briefing) -> Briefing:
         """Drop every body sentence whose claims the cited clauses do not support in their roles,
         and every repeat of a sentence already said; each drop is kept with its reasons."""
@@ -695,16 +705,9 @@ class Writer:
         def keep(where: str, sentence: Sentence) -> bool:
             if sentence.text in said:
                 return False  # said already: a briefing says a thing once
-            bare = _OUTSIDE.sub(" ", sentence.text)
-            for outlet in self.outlet_names:  # an outlet is named as it names itself
-                bare = bare.replace(outlet, " ")
-            if self.lang == "en" and _KANA.search(bare):
-                dropped.append(Dropped(where=where, text=sentence.text,
-                                       reasons=("a name the English briefing can give only in Japanese",)))
-                return False
-            reasons = list(support.check_claims(sentence, self.forms))
+            reasons = self.objections(sentence)
             if reasons:
-                dropped.append(Dropped(where=where, text=sentence.text, reasons=tuple(reasons)))
+                dropped.append(Dropped(where=where, text=sentence.text, reasons=reasons))
                 return False
             said.add(sentence.text)
             return True

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Set
 from typing import TYPE_CHECKING
 
 from . import select
-from .model import Citation, Claim, EvidenceRef, Section, Sentence
+from .model import Citation, Claim, Dropped, EvidenceRef, Section, Sentence
 from .record import Record, Statement, day
 
 if TYPE_CHECKING:
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 MAX_PROPOSALS = 6
 MAX_OTHER_EVENTS = 3
 MAX_MEETINGS = 14
+PARTY_STATEMENTS = 3  # statements a party's section gives
 
 _ATTRIBUTES = (
     "duration",
@@ -81,9 +83,17 @@ def party_sections(w: Writer) -> list[Section]:
     for track in w.tracks:
         side = w.names.side(track.holder_id)
         activity[side] = activity.get(side, 0) + 1
-    sections = []
-    for side in sorted(activity, key=lambda s: (-activity[s], s))[:4]:
+    # the sides the story's meetings, calls and agreements name: a side that only spoke (the host
+    # country's minister on the talks it hosts) is not a party, when two or more sides are named
+    taking_part = {w.names.side(p) for e in w.v.events if e.get("kind") in (*select.HELD, "planned_meeting")
+                   for p in e.get("participant_ids") or ()}
+    sections: list[Section] = []
+    for side in sorted(activity, key=lambda s: (-activity[s], s)):
+        if len(sections) == 4:
+            break
         own = [t for t in w.tracks if w.names.side(t.holder_id) == side]
+        if not own and len(taking_part) >= 2 and side not in taking_part:
+            continue
         # one stance per target for the side (its latest, best supported holder), two sources first
         own = [
             ts[0]
@@ -106,7 +116,20 @@ def party_sections(w: Writer) -> list[Section]:
         own_lang = [st for st in spoken if any(q.get("language") == w.lang for q in st.quotes)]
         if len(own_lang) < 2:  # one (English briefing) or two (Japanese) it can give only as said
             own_lang += [st for st in spoken if st not in own_lang][: 1 if w.lang == "en" else 2]
-        sentences += [w.statement_sentence(st, "statement") for st in own_lang[:3]]
+        # up to PARTY_STATEMENTS that stand: one the checker would drop is set aside (and reported)
+        # here, so that the next best takes its place
+        said = 0
+        for st in own_lang:
+            if said == PARTY_STATEMENTS:
+                break
+            sentence = w.statement_sentence(st, "statement")
+            reasons = w.objections(sentence)
+            if reasons:
+                w.set_aside.append(Dropped(where=f"section:party:{side}", text=sentence.text,
+                                           reasons=reasons))
+                continue
+            sentences.append(sentence)
+            said += 1
         if not sentences:
             continue
         top = own[0] if own else None
@@ -230,8 +253,10 @@ def _held_by(w: Writer, event: Record) -> str | None:
     return w.v.first_seen(evidence) if w.v.sources(evidence) >= 2 else None
 
 
-def _outcome(w: Writer, event: Record) -> Statement | None:
-    """What a participant (or their side) said of it: on the day or the two days after, the remark
+def _outcome(w: Writer, event: Record, only_there: Set[str] = frozenset()) -> Statement | None:
+    """What a participant (or their side) said of it: on the day or the two days after, or, with
+    no date, words a person it names (any, when it names none) is quoted in, in a report that
+    tells of this meeting and of no other the section gives (``only_there``); the remark
     carried by the most independent sources, in the briefing's language first."""
     on = day(event.get("date"))
     sides = {w.names.side(a) for a in w.participants(event)}
@@ -242,6 +267,11 @@ def _outcome(w: Writer, event: Record) -> Statement | None:
         gap = select.days_between(on, st.said_on)
         if gap is not None and 0 <= gap <= 2:
             found.append(st)
+        elif (st.said_on is None and only_there and {e.report_id for e in st.evidence} <= only_there
+              and any(q.get("direct") for q in st.quotes)):
+            people = {a for a in w.participants(event) if w.names.kind(a) == "person"}
+            if st.speaker_id in people or not people:
+                found.append(st)  # undated: its own quoted words, by someone the meeting names
     def own(st: Statement) -> bool:
         return any(q.get("language") == w.lang for q in st.quotes)
 
@@ -282,13 +312,18 @@ def meetings_section(w: Writer) -> Section | None:
         seen.add(key)
         chosen.append(event)
     chosen.sort(key=lambda e: (on(e), str(e["id"])))
+    telling: dict[str, int] = {}  # report -> how many of the chosen meetings it tells
+    for event in chosen:
+        for rid in {e.report_id for e in w.v.evidence(event)}:
+            telling[rid] = telling.get(rid, 0) + 1
     sentences = []
     for event in chosen:
         told = w.event_sentence(event, by=None if day(event.get("date")) else by[str(event["id"])])
         if not told:
             continue
         sentences.append(told)
-        said = _outcome(w, event) if day(event.get("date")) else None
+        only_there = {rid for e in w.v.evidence(event) if telling[(rid := e.report_id)] == 1}
+        said = _outcome(w, event, only_there) if day(event.get("date")) else None
         if said is not None:
             sentences.append(w.statement_sentence(said, "statement"))
     if not sentences:
