@@ -39,3 +39,21 @@ EVENT = {"id": "m", "kind": "meeting", "date": "2025-10-30"}
 def test_what_a_side_said_of_the_meeting(lang: str, language: str, direct: bool, shown: bool) -> None:
     said = sections._outcome(_writer(lang, _statement("s", language, direct)), EVENT)
     assert (said is not None) is shown
+
+
+def test_undated_words_follow_the_one_meeting_their_report_tells() -> None:
+    """No report dates the words: they follow the meeting when their report tells that meeting
+    and no other the section gives, they are quoted, and their speaker is one of its people."""
+    from dataclasses import replace
+
+    from communique.brief.model import EvidenceRef
+
+    said = replace(_statement("s", "en", True), said_on=None, precision="unknown",
+                   evidence=(EvidenceRef(report_id="r-1", start=0, end=3, text="..."),))
+    writer = _writer("en", said)
+    writer.names.kind = lambda actor: "person"
+    assert sections._outcome(writer, EVENT, {"r-1"}) is said
+    assert sections._outcome(writer, EVENT, {"r-2"}) is None  # its report tells another meeting too
+    assert sections._outcome(writer, EVENT) is None
+    paraphrase = replace(said, quotes=[{**said.quotes[0], "direct": False}])
+    assert sections._outcome(_writer("en", paraphrase), EVENT, {"r-1"}) is None
