@@ -372,7 +372,7 @@ def _reads(st: Statement, lang: str) -> bool:
         return True
     from .grammar import is_clause
 
-    return is_clause(text) and not _BARE_DEMONSTRATIVE.search(text)
+    return is_clause(text) and not _BARE_DEMONSTRATIVE.search(text) and not _DATELINE.search(text)
 
 
 def _reported_clause(st: Statement, lang: str) -> str | None:
@@ -389,6 +389,14 @@ _BARE_DEMONSTRATIVE = re.compile(
     r"\b(?:these|those)\b(?=\s*(?:[,.;:]|$|(?:despite|in|on|at|for|with|and|or|but|are|were|will|would|"
     r"could|can|is|was|after|before|because|if|when|as|to|from|of|have|had|has)\b))",
     re.I,
+)
+
+
+# "TOKYO, Aug 7 (Reuters) – ...", "Tokyo, June 15 (Jiji Press)--...": the outlet's dateline, cut into
+# the clause with the sentence it opens; "... would be exempt from such.": a clause cut short
+_DATELINE = re.compile(
+    r"\b[A-Z][A-Za-z]+,\s+[A-Z][a-z]{2,9}\.?\s+\d{1,2}\s*\([A-Z][A-Za-z .]+\)\s*(?:[-–—]+)"
+    r"|\bsuch\s*[.;:]?$"
 )
 
 
