@@ -17,14 +17,13 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from . import budget
+from . import budget, lazy
 from . import ingest as reading  # its cleaner, feed reader and fetcher load when a report is read
 from . import merge as merging
 from .errors import InputError, UsageError
 from .extract import event_plover, extractors_for
 from .extract import extract as run_extractors
 from .extract.gazetteer import load as load_gazetteer
-from .ingest import wire
 from .ingest.meta import canonical_url, same_site, site_host
 from .ingest.titles import untitled_name
 from .model import EXPORT_TYPES, PLOVER, Extraction, Report, Skipped
@@ -33,7 +32,9 @@ from .store import SQLiteStore, default_path, open_store
 if TYPE_CHECKING:  # the briefing writer is imported when a briefing is written (start-up time)
     from . import brief as briefing
     from .brief.llm import LLMConfig
-    from .ingest import SourceOptions
+    from .ingest import SourceOptions, wire
+else:  # and the wire-copy finder (numpy) when a report is ingested
+    wire = lazy.module("communique.ingest.wire")
 
 __all__ = [
     "IngestSummary",
