@@ -1113,6 +1113,27 @@ def position_tracks(store: SQLiteStore) -> list[dict[str, Any]]:
     ]
 
 
+_MEMBERS = (("statement_members", "statement_id"), ("event_members", "merged_id"),
+            ("proposal_members", "merged_id"), ("position_members", "track_id"))
+
+
+def story_conflicts(store: SQLiteStore, story_id: str) -> Iterator[dict[str, Any]]:
+    """The conflicts a briefing of one story can see, as the conflicts table's rows (in the order
+    they were written): those about a merged item with a member read in one of the story's
+    reports or in a report of no story.  A conflict's variants cite its item's members, so the
+    others cite only other stories' reports (the whole table's variants grow with the store)."""
+    members = " UNION ".join(f"SELECT {column} FROM {table} WHERE report_id IN (SELECT id FROM scope)"
+                             for table, column in _MEMBERS)
+    rows = store.db.execute(
+        "WITH scope (id) AS (SELECT report_id FROM report_stories WHERE story_id = ? UNION "
+        "SELECT id FROM reports WHERE id NOT IN (SELECT report_id FROM report_stories)) "
+        "SELECT id, topic, item_ids, variants FROM conflicts WHERE id IN "
+        f"(SELECT conflict_id FROM conflict_items WHERE item_id IN ({members})) ORDER BY rowid",
+        (story_id,))
+    for r in rows:
+        yield {"id": r[0], "topic": r[1], "item_ids": json.loads(r[2]), "variants": json.loads(r[3])}
+
+
 def conflicts(store: SQLiteStore) -> list[dict[str, Any]]:
     rows = store.db.execute("SELECT * FROM conflicts ORDER BY topic, id").fetchall()
     return [
