@@ -34,7 +34,7 @@ from ..merge.records import (
 from ..merge.stories import StoryState
 from ..model import Actor, Event, Evidence, Extraction, Position, Precision, Proposal, Quote, Role
 from . import journal
-from .sqlite import SQLiteStore
+from .sqlite import STORY_SCOPE, SQLiteStore
 
 if TYPE_CHECKING:  # numpy loads with the statements' rules and the embeddings cache, where merging
     import numpy as np  # uses them: a listing or a briefing reads neither
@@ -1096,9 +1096,7 @@ def iter_merged_events(store: SQLiteStore, story_id: str | None = None) -> Itera
     """:func:`merged_events` one at a time, read as they are given (an export streams them)."""
     where, params = "", tuple[str, ...]()
     if story_id is not None:
-        where = (" WHERE id IN (SELECT merged_id FROM event_members WHERE report_id IN "
-                 "(SELECT report_id FROM report_stories WHERE story_id = ? UNION "
-                 "SELECT id FROM reports WHERE id NOT IN (SELECT report_id FROM report_stories)))")
+        where = f" WHERE id IN (SELECT merged_id FROM event_members WHERE report_id IN ({STORY_SCOPE}))"
         params = (story_id,)
     for r in store.db.execute(f"SELECT * FROM merged_events{where} ORDER BY coalesce(date, ''), id", params):
         yield {key: (json.loads(r[key]) if key in _EVENT_LISTS else r[key])
@@ -1125,8 +1123,7 @@ def story_conflicts(store: SQLiteStore, story_id: str) -> Iterator[dict[str, Any
     members = " UNION ".join(f"SELECT {column} FROM {table} WHERE report_id IN (SELECT id FROM scope)"
                              for table, column in _MEMBERS)
     rows = store.db.execute(
-        "WITH scope (id) AS (SELECT report_id FROM report_stories WHERE story_id = ? UNION "
-        "SELECT id FROM reports WHERE id NOT IN (SELECT report_id FROM report_stories)) "
+        f"WITH scope (id) AS ({STORY_SCOPE}) "
         "SELECT id, topic, item_ids, variants FROM conflicts WHERE id IN "
         f"(SELECT conflict_id FROM conflict_items WHERE item_id IN ({members})) ORDER BY rowid",
         (story_id,))
