@@ -17,14 +17,13 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from . import budget
+from . import budget, lazy
 from . import ingest as reading  # its cleaner, feed reader and fetcher load when a report is read
 from . import merge as merging
 from .errors import InputError, UsageError
 from .extract import event_plover, extractors_for
 from .extract import extract as run_extractors
 from .extract.gazetteer import load as load_gazetteer
-from .ingest import wire
 from .ingest.meta import canonical_url, same_site, site_host
 from .ingest.titles import untitled_name
 from .model import EXPORT_TYPES, PLOVER, Extraction, Report, Skipped
@@ -33,7 +32,9 @@ from .store import SQLiteStore, default_path, open_store
 if TYPE_CHECKING:  # the briefing writer is imported when a briefing is written (start-up time)
     from . import brief as briefing
     from .brief.llm import LLMConfig
-    from .ingest import SourceOptions
+    from .ingest import SourceOptions, wire
+else:  # and the wire-copy finder (numpy) when a report is ingested
+    wire = lazy.module("communique.ingest.wire")
 
 __all__ = [
     "IngestSummary",
@@ -518,13 +519,14 @@ def export_records(
     """Everything stored, as export records (the JSONL export format), in a stable order.
 
     With ``story_id``, only what one story's briefing can see: its reports (and any report no
-    story holds), and the items read in them, each with all its evidence; actors and conflicts
-    whole.  The records are those the whole export gives, minus the other stories' (a
-    briefing of one story costs that story, not the store).  ``at_once`` reads the spans of a
-    whole item type in one pass even for the whole store (faster, but held in memory: for a
-    caller that keeps every record anyway, not for a streaming export).  Without
-    ``event_sides`` an event lacks its PLOVER type and sides (``plover``, ``source_ids``,
-    ``target_ids``): reading them parses a clause per event, and the briefing does not use them."""
+    story holds), and the items read in them, each with all its evidence; actors whole; the
+    conflicts about items read in them (a conflict's variants cite its item's members).  The
+    records are those the whole export gives, minus the other stories' (a briefing of one story
+    costs that story, not the store).  ``at_once`` reads the spans of a whole item type in one
+    pass even for the whole store (faster, but held in memory: for a caller that keeps every
+    record anyway, not for a streaming export).  Without ``event_sides`` an event lacks its
+    PLOVER type and sides (``plover``, ``source_ids``, ``target_ids``): reading them parses a
+    clause per event, and the briefing does not use them."""
     wanted = set(types)
     # with a story, its reports and items are read alone (in SQL), not the store's
     story_of = merging.report_stories(store, story_id) if "report" in wanted or story_id else {}
@@ -550,7 +552,11 @@ def export_records(
     worded = _Summaries(store)
     merged_events = False  # after merging: each event once, with the evidence of every report
     if "event" in wanted:
-        for row in merging.iter_merged_events(store, story_id):
+        events: Iterable[dict[str, Any]] = merging.iter_merged_events(store, story_id)
+        if at_once:  # the members' summaries in a few queries, not one per event
+            events = list(events)
+            worded.read(member for row in events for member in row["member_ids"] or ())
+        for row in events:
             merged_events = True
             evidence = [ev for member in row["member_ids"] for ev in evidence_of("event", member)]
             yield {"type": "event", "id": row["id"], "kind": row["kind"],
@@ -580,8 +586,8 @@ def export_records(
             if kind == "event" and sides is not None:
                 record.update(sides.of(record["kind"], record["evidence"], record["participant_ids"]))
             yield record
-    if "conflict" in wanted:
-        for row in store.rows("conflicts"):
+    if "conflict" in wanted:  # with a story, those about its items (the others cite only other stories)
+        for row in store.rows("conflicts") if story_id is None else merging.story_conflicts(store, story_id):
             yield {"type": "conflict", "id": row["id"], "topic": row["topic"],
                    "item_ids": row["item_ids"], "variants": row["variants"]}
 
@@ -590,23 +596,38 @@ class _Summaries:
     """A merged event's summary in each language its members' reports are written in: the words
     most members of that language give (ties: the least), so a Japanese briefing can say what was
     agreed in Japanese words.  Read event by event (an export streams: nothing here grows with
-    the store)."""
+    the store), or for many events at once (:meth:`read`: a briefing keeps its records)."""
 
     def __init__(self, store: SQLiteStore) -> None:
         self.store = store
+        self.known: dict[str, tuple[Any, Any]] = {}  # extracted event id -> (summary, language)
+        self.read_ids: set[str] = set()  # the events :meth:`read` asked for (some may not exist)
 
-    def of(self, member_ids: Iterable[str] | None) -> dict[str, str]:
-        ids = sorted(set(member_ids or ()))
-        counts: dict[str, Counter[str]] = {}
+    def _rows(self, ids: list[str]) -> Iterator[tuple[str, Any, Any]]:
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
             marks = ",".join("?" * len(chunk))
-            for summary, language in self.store.db.execute(
-                f"SELECT e.summary, r.language FROM events e JOIN reports r ON r.id = e.report_id "
+            yield from self.store.db.execute(
+                f"SELECT e.id, e.summary, r.language FROM events e JOIN reports r ON r.id = e.report_id "
                 f"WHERE e.id IN ({marks})", chunk,
-            ):
-                if summary:
-                    counts.setdefault(str(language), Counter())[str(summary)] += 1
+            )
+
+    def read(self, member_ids: Iterable[str]) -> None:
+        """Read the summaries of all these events now, in a few queries, not one per merged event."""
+        ids = sorted(set(member_ids))
+        self.known = {str(event_id): (summary, language) for event_id, summary, language in self._rows(ids)}
+        self.read_ids = set(ids)
+
+    def of(self, member_ids: Iterable[str] | None) -> dict[str, str]:
+        ids = sorted(set(member_ids or ()))
+        if ids and self.read_ids.issuperset(ids):
+            found = [self.known[i] for i in ids if i in self.known]
+        else:
+            found = [(summary, language) for _id, summary, language in self._rows(ids)]
+        counts: dict[str, Counter[str]] = {}
+        for summary, language in found:
+            if summary:
+                counts.setdefault(str(language), Counter())[str(summary)] += 1
         return {lang: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for lang, c in sorted(counts.items())}
 
 
@@ -736,7 +757,7 @@ def brief(
     from . import brief as briefing
 
     merge(store)  # anything ingested but not merged yet
-    if story_id is not None and story_id not in {row["id"] for row in story_rows(store)}:
+    if story_id is not None and not merging.has_story(store, story_id):
         raise UsageError(f"--story {story_id}", "no such story", "list the stories with `communique stories`")
     records = list(export_records(store, story_id=story_id, at_once=True, event_sides=False))
     if as_of is None:  # the story's own newest report, not the newest of the whole store

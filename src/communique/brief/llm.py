@@ -15,7 +15,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-import urllib.request
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -127,6 +126,8 @@ def messages(fact_list: list[Fact], lang: str, as_of: str) -> list[dict[str, str
 
 def http_transport(config: LLMConfig) -> Transport:
     """POST the request to ``<url>/chat/completions`` and return the decoded JSON reply."""
+    import urllib.request  # loaded here: a briefing without a model does not pay for the HTTP client
+
     endpoint = config.url.rstrip("/")
     if not endpoint.endswith("/chat/completions"):
         endpoint += "/chat/completions"

@@ -19,7 +19,12 @@ from .model import EvidenceRef
 
 Record = Mapping[str, Any]
 ITEM_TYPES = ("quote", "event", "proposal", "position")
-_SENTENCE_END = re.compile(r"[。！？][」』）]*|(?:[!?]|(?<![A-Z])\.)[\u201d\"\u2019)]*(?=\s|$)|\n")
+# where a sentence ends: 。！？ and the closing brackets after it; ! ? or a full stop not after a
+# capital ("U.S."), its closing quotes, then a space or the end; a line break.  Written as one
+# character class first, then what that character was, so that the regex engine skips ahead to
+# the next such character (a search looks back up to 300 characters for every evidence span)
+_SENTENCE_END = re.compile(r"[。！？!?.\n](?:(?<=[。！？])[」』）]*|(?<=[!?])[\u201d\"\u2019)]*(?=\s|$)"
+                           r"|(?<=\.)(?<![A-Z]\.)[\u201d\"\u2019)]*(?=\s|$)|(?<=\n))")
 
 
 def day(value: Any) -> str | None:

@@ -41,6 +41,7 @@ __all__ = [
     "Story",
     "conflicts",
     "flush",
+    "has_story",
     "merge",
     "merge_all",
     "merge_pending",
@@ -48,6 +49,7 @@ __all__ = [
     "merged_actors",
     "merged_events",
     "report_stories",
+    "story_conflicts",
     "story_rows",
 ]
 
@@ -307,6 +309,12 @@ def story_rows(store: SQLiteStore) -> list[dict[str, Any]]:
     return _merged().story_rows(store)
 
 
+def has_story(store: SQLiteStore, story_id: str) -> bool:
+    """Whether the merged record has this story (one look-up: not the listing's counts)."""
+    flush(store)
+    return store.db.execute("SELECT 1 FROM stories WHERE id = ?", (story_id,)).fetchone() is not None
+
+
 def merged_actors(store: SQLiteStore) -> list[dict[str, Any]]:
     """Merged actors (id, name_en, name_ja, kind, aliases, roles, member_ids); empty before merging."""
     flush(store)
@@ -340,3 +348,10 @@ def iter_merged_events(store: SQLiteStore, story_id: str | None = None) -> Itera
 def conflicts(store: SQLiteStore) -> list[dict[str, Any]]:
     flush(store)
     return _merged().conflicts(store)
+
+
+def story_conflicts(store: SQLiteStore, story_id: str) -> Iterator[dict[str, Any]]:
+    """The conflicts about items read in a story's reports (or in reports of no story), in the
+    order of the conflicts table: those a briefing of the story can see."""
+    flush(store)
+    return _merged().story_conflicts(store, story_id)

@@ -14,10 +14,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import MISSING, fields, replace
 from datetime import UTC, datetime
 from functools import cache, lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
+from .. import lazy
 from ..merge.dates import iso
 from ..merge.events import EVENT_CANDIDATES, add_to_head, head_member, head_of
 from ..merge.members import EventMember, PositionMember, ProposalMember, QuoteMember, StoryMember
@@ -32,11 +31,17 @@ from ..merge.records import (
     Statement,
     Story,
 )
-from ..merge.statements import CANDIDATES, UNDATED_CANDIDATES, placement_in_statement
 from ..merge.stories import StoryState
 from ..model import Actor, Event, Evidence, Extraction, Position, Precision, Proposal, Quote, Role
 from . import journal
-from .sqlite import SQLiteStore
+from .sqlite import STORY_SCOPE, SQLiteStore
+
+if TYPE_CHECKING:  # numpy loads with the statements' rules and the embeddings cache, where merging
+    import numpy as np  # uses them: a listing or a briefing reads neither
+
+    from ..merge import statements as rules
+else:
+    rules = lazy.module("communique.merge.statements")
 
 _CHUNK = 500  # parameters per IN (...) list
 
@@ -147,7 +152,7 @@ class StoreState:
         """A bounded set of the speaker's earlier wordings (representatives of their statements):
         those sharing a content band, those whose days overlap lo..hi (the nearest in time
         first) and undated ones; with no days given, the speaker's latest by date."""
-        cap = CANDIDATES
+        cap = rules.CANDIDATES
         found: dict[str, QuoteMember] = {}
         if bands:
             marks = ",".join("?" * len(bands))
@@ -162,7 +167,7 @@ class StoreState:
             rows = self.db.execute(
                 "SELECT * FROM statement_members WHERE speaker_id = ? AND rep = 1 "
                 "ORDER BY coalesce(hi, 0) DESC, quote_id LIMIT ?",
-                (speaker_id, UNDATED_CANDIDATES),
+                (speaker_id, rules.UNDATED_CANDIDATES),
             )
         else:
             middle = (lo + hi) // 2
@@ -171,7 +176,7 @@ class StoreState:
                 "AND lo <= ? AND hi >= ? AND lo >= ? ORDER BY abs(lo - ?), quote_id LIMIT ?) AS dated "
                 "UNION ALL SELECT * FROM (SELECT * FROM statement_members WHERE speaker_id = ? "
                 "AND rep = 1 AND lo IS NULL ORDER BY quote_id LIMIT ?) AS undated",
-                (speaker_id, hi, lo, lo - 400, middle, cap, speaker_id, UNDATED_CANDIDATES),
+                (speaker_id, hi, lo, lo - 400, middle, cap, speaker_id, rules.UNDATED_CANDIDATES),
             )
         for r in rows:
             if r["quote_id"] not in found:
@@ -207,7 +212,7 @@ class StoreState:
             "AND direct = ?",
             (m.statement_id, m.language, int(m.direct)),
         ).fetchall()
-        rep, indexed = placement_in_statement(m.text, m.text_key, [r[0] for r in reps])
+        rep, indexed = rules.placement_in_statement(m.text, m.text_key, [r[0] for r in reps])
         m = replace(m, rep=rep)
         _put(self.db, "statement_members", _row(m))
         if indexed and bands:
@@ -687,6 +692,8 @@ class StoreState:
 
     # -- embeddings cache ------------------------------------------------------------------
     def load_vectors(self, model: str, keys: list[str]) -> dict[str, np.ndarray]:
+        import numpy as np
+
         found: dict[str, np.ndarray] = {}
         for chunk in _chunks(keys):
             marks = ",".join("?" * len(chunk))
@@ -697,6 +704,8 @@ class StoreState:
         return found
 
     def save_vectors(self, model: str, vectors: dict[str, np.ndarray]) -> None:
+        import numpy as np
+
         self.db.executemany(
             "INSERT OR REPLACE INTO embeddings (key, model, vector) VALUES (?,?,?)",
             [(k, model, np.asarray(v, dtype=np.float32).tobytes()) for k, v in vectors.items()],
@@ -812,7 +821,12 @@ def clear(store: SQLiteStore) -> None:
 
 
 def unmerged_reports(store: SQLiteStore) -> list[str]:
-    """Ids of stored reports not merged yet, in merge order (oldest first, undated last)."""
+    """Ids of stored reports not merged yet, in merge order (oldest first, undated last).  Whether
+    there are any is asked of the index of report ids first: the ordered query reads the reports
+    table, every row of it, and a merged store (a listing, a briefing) needs none of it."""
+    if store.db.execute("SELECT 1 FROM reports WHERE id NOT IN (SELECT report_id FROM merge_runs) "
+                        "LIMIT 1").fetchone() is None:
+        return []
     return [
         r[0]
         for r in store.db.execute(
@@ -1055,23 +1069,29 @@ def stories(store: SQLiteStore) -> list[Story]:
 
 
 def story_rows(store: SQLiteStore) -> list[dict[str, Any]]:
-    """One row per story for listing (``communique stories``)."""
-    sources = {  # independent sources (a wire story once) of every story, in one query
-        str(r[0]): int(r[1]) for r in store.db.execute(
-            "SELECT rs.story_id, count(DISTINCT coalesce(p.wire_group, p.id)) FROM report_stories rs "
-            "JOIN reports p ON p.id = rs.report_id GROUP BY rs.story_id")
-    }
+    """One row per story for listing (``communique stories``): its reports and independent
+    sources (a wire story once) counted in one aggregate query, from the index of report ids and
+    wire groups (migration 0018: the reports themselves are not read; ``CROSS JOIN`` keeps
+    SQLite's join in that order, by the index)."""
+    rows = store.db.execute(
+        "SELECT s.id, s.name, s.keywords, s.first_day, s.last_day, coalesce(n.reports, 0), "
+        "coalesce(n.sources, 0) FROM stories s LEFT JOIN ("
+        "SELECT rs.story_id AS story_id, count(*) AS reports, "
+        "count(DISTINCT coalesce(p.wire_group, p.id)) AS sources "
+        "FROM reports p CROSS JOIN report_stories rs WHERE rs.report_id = p.id GROUP BY rs.story_id"
+        ") n ON n.story_id = s.id ORDER BY coalesce(s.first_day, 0), s.id"
+    ).fetchall()
     return [
         {
-            "id": s.id,
-            "name": s.name,
-            "keywords": list(s.keywords),
-            "reports": len(s.report_ids),
-            "sources": sources.get(s.id, 0),
-            "first_date": s.first_date,
-            "last_date": s.last_date,
+            "id": r[0],
+            "name": r[1],
+            "keywords": list(json.loads(r[2])),
+            "reports": int(r[5]),
+            "sources": int(r[6]),
+            "first_date": iso(r[3]) if r[3] else None,
+            "last_date": iso(r[4]) if r[4] else None,
         }
-        for s in stories(store)
+        for r in rows
     ]
 
 
@@ -1107,9 +1127,7 @@ def iter_merged_events(store: SQLiteStore, story_id: str | None = None) -> Itera
     """:func:`merged_events` one at a time, read as they are given (an export streams them)."""
     where, params = "", tuple[str, ...]()
     if story_id is not None:
-        where = (" WHERE id IN (SELECT merged_id FROM event_members WHERE report_id IN "
-                 "(SELECT report_id FROM report_stories WHERE story_id = ? UNION "
-                 "SELECT id FROM reports WHERE id NOT IN (SELECT report_id FROM report_stories)))")
+        where = f" WHERE id IN (SELECT merged_id FROM event_members WHERE report_id IN ({STORY_SCOPE}))"
         params = (story_id,)
     for r in store.db.execute(f"SELECT * FROM merged_events{where} ORDER BY coalesce(date, ''), id", params):
         yield {key: (json.loads(r[key]) if key in _EVENT_LISTS else r[key])
@@ -1122,6 +1140,26 @@ def position_tracks(store: SQLiteStore) -> list[dict[str, Any]]:
         {**{k: r[k] for k in r.keys() if k != "history"}, "history": json.loads(r["history"])}  # noqa: SIM118
         for r in rows
     ]
+
+
+_MEMBERS = (("statement_members", "statement_id"), ("event_members", "merged_id"),
+            ("proposal_members", "merged_id"), ("position_members", "track_id"))
+
+
+def story_conflicts(store: SQLiteStore, story_id: str) -> Iterator[dict[str, Any]]:
+    """The conflicts a briefing of one story can see, as the conflicts table's rows (in the order
+    they were written): those about a merged item with a member read in one of the story's
+    reports or in a report of no story.  A conflict's variants cite its item's members, so the
+    others cite only other stories' reports (the whole table's variants grow with the store)."""
+    members = " UNION ".join(f"SELECT {column} FROM {table} WHERE report_id IN (SELECT id FROM scope)"
+                             for table, column in _MEMBERS)
+    rows = store.db.execute(
+        f"WITH scope (id) AS ({STORY_SCOPE}) "
+        "SELECT id, topic, item_ids, variants FROM conflicts WHERE id IN "
+        f"(SELECT conflict_id FROM conflict_items WHERE item_id IN ({members})) ORDER BY rowid",
+        (story_id,))
+    for r in rows:
+        yield {"id": r[0], "topic": r[1], "item_ids": json.loads(r[2]), "variants": json.loads(r[3])}
 
 
 def conflicts(store: SQLiteStore) -> list[dict[str, Any]]:

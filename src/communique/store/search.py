@@ -69,11 +69,17 @@ def sync(store: SQLiteStore) -> int:
     """Index every report not indexed yet (new, or changed since); returns how many."""
     if getattr(store, "dialect", "sqlite") == "postgresql":
         return _sync_postgresql(store)
-    rows = store.db.execute(
-        "SELECT rowid, title, text FROM reports WHERE rowid NOT IN (SELECT rowid FROM report_words)"
-    ).fetchall()
-    if not rows:
+    # the indexed reports are asked of the index's table of document sizes (FTS5 keeps one row per
+    # document there): asking the index itself reads every indexed text (0.06 s on 36,000 reports)
+    missing = [r[0] for r in store.db.execute(
+        "SELECT rowid FROM reports WHERE rowid NOT IN (SELECT id FROM report_words_docsize)")]
+    if not missing:
         return 0
+    rows = []
+    for i in range(0, len(missing), 500):
+        chunk = missing[i:i + 500]
+        rows += store.db.execute(f"SELECT rowid, title, text FROM reports WHERE rowid IN "
+                                 f"({','.join('?' * len(chunk))}) ORDER BY rowid", chunk).fetchall()
     with store.transaction() as db:
         db.executemany("INSERT INTO report_words (rowid, title, text) VALUES (?, ?, ?)",
                        [(r[0], " ".join(words(r[1] or "")), " ".join(words(r[2]))) for r in rows])

@@ -474,13 +474,21 @@ def _sorted_roles(roles: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(roles, key=lambda r: json.dumps(r, sort_keys=True, ensure_ascii=False))
 
 
+# The ids of a story's reports (its id the parameter) and of the reports of no story.  Looking
+# for the latter reads every report id; it is skipped when there are as many story rows as reports
+# (a report has one story row at most, and a story row is a stored report's: a foreign key), as
+# in a store merged whole.
+STORY_SCOPE = ("SELECT report_id FROM report_stories WHERE story_id = ? UNION SELECT id FROM reports "
+               "WHERE (SELECT count(*) FROM reports) > (SELECT count(*) FROM report_stories) "
+               "AND id NOT IN (SELECT report_id FROM report_stories)")
+
+
 def _in_story(column: str, story_id: str | None) -> tuple[str, tuple[str, ...]]:
     """The WHERE clause (and its parameter) keeping the rows whose report ``column`` is one of a
     story's reports or of no story's; none without a story."""
     if story_id is None:
         return "", ()
-    return (f" WHERE {column} IN (SELECT report_id FROM report_stories WHERE story_id = ? UNION "
-            "SELECT id FROM reports WHERE id NOT IN (SELECT report_id FROM report_stories))", (story_id,))
+    return f" WHERE {column} IN ({STORY_SCOPE})", (story_id,)
 
 
 _ITEM_TABLE = {"quote": "quotes", "event": "events", "proposal": "proposals", "position": "positions"}

@@ -9,24 +9,47 @@ report: a stray quotation mark or an odd sentence costs that sentence at most.
 
 from __future__ import annotations
 
-from ...budget import check
-from ...model import Extraction, Report
-from ..gazetteer import Gazetteer
-from .actors_out import ACTORS_EXTRACTOR, report_actors
-from .context import build
-from .events import EVENTS_EXTRACTOR, extract_events
-from .positions import POSITIONS_EXTRACTOR, extract_positions
-from .proposals import PROPOSALS_EXTRACTOR, extract_proposals
-from .quotes import EXTRACTOR as QUOTES_EXTRACTOR
-from .quotes import extract_quotes
+from typing import TYPE_CHECKING, Any
 
-EXTRACTORS = (ACTORS_EXTRACTOR, QUOTES_EXTRACTOR, EVENTS_EXTRACTOR, PROPOSALS_EXTRACTOR, POSITIONS_EXTRACTOR)
+from ...budget import check
+from ...model import Extraction
+
+if TYPE_CHECKING:
+    from ...model import Report
+    from ..gazetteer import Gazetteer
 
 __all__ = ["EXTRACTORS", "extract"]
 
 
+def _extractors() -> tuple[str, ...]:
+    from .actors_out import ACTORS_EXTRACTOR
+    from .events import EVENTS_EXTRACTOR
+    from .positions import POSITIONS_EXTRACTOR
+    from .proposals import PROPOSALS_EXTRACTOR
+    from .quotes import EXTRACTOR as QUOTES_EXTRACTOR
+
+    return (ACTORS_EXTRACTOR, QUOTES_EXTRACTOR, EVENTS_EXTRACTOR, PROPOSALS_EXTRACTOR, POSITIONS_EXTRACTOR)
+
+
+def __getattr__(name: str) -> Any:
+    """``EXTRACTORS`` (the versioned names), read from the extractors when first asked for (PEP
+    562): a briefing, which reads only this package's lexicon and the name of its model, does not
+    pay for compiling the extractors' rules."""
+    if name != "EXTRACTORS":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    found = globals()["EXTRACTORS"] = _extractors()
+    return found
+
+
 def extract(report: Report, gazetteer: Gazetteer) -> Extraction:
     """Everything the English extractors find in one report."""
+    from .actors_out import report_actors
+    from .context import build
+    from .events import extract_events
+    from .positions import extract_positions
+    from .proposals import extract_proposals
+    from .quotes import extract_quotes
+
     ctx = build(report, gazetteer)
     check("quotes")  # the report's time budget (communique.budget), between stages
     quotes = extract_quotes(ctx)
@@ -45,5 +68,5 @@ def extract(report: Report, gazetteer: Gazetteer) -> Extraction:
         events=tuple(events),
         proposals=tuple(proposals),
         positions=tuple(positions),
-        extractors=EXTRACTORS,
+        extractors=_extractors(),
     )
