@@ -24,6 +24,7 @@ MAX_PROPOSALS = 6
 MAX_OTHER_EVENTS = 3
 MAX_MEETINGS = 14
 PARTY_STATEMENTS = 3  # statements a party's section gives
+OUTCOME_SIDES = 2  # sides whose remark on a meeting follows it in the talks so far
 
 _ATTRIBUTES = (
     "duration",
@@ -253,20 +254,24 @@ def _held_by(w: Writer, event: Record) -> str | None:
     return w.v.first_seen(evidence) if w.v.sources(evidence) >= 2 else None
 
 
-def _outcome(w: Writer, event: Record, only_there: Set[str] = frozenset()) -> Statement | None:
+def _outcome(w: Writer, event: Record, only_there: Set[str] = frozenset(),
+             side: str | None = None) -> Statement | None:
     """What a participant (or their side) said of it: on the day or the two days after, or, with
     no date, words a person it names (any, when it names none) is quoted in, in a report that
     tells of this meeting and of no other the section gives (``only_there``); the remark
-    carried by the most independent sources, in the briefing's language first."""
+    carried by the most independent sources, in the briefing's language first (with ``side``,
+    of that side's remarks)."""
     on = day(event.get("date"))
     sides = {w.names.side(a) for a in w.participants(event)}
+    if side is not None:
+        sides &= {side}
     found = []
     for st in w.statements:
         if st.id in w.used or not st.speaker_id or w.names.side(st.speaker_id) not in sides:
             continue
         gap = select.days_between(on, st.said_on)
-        if gap is not None and 0 <= gap <= 2:
-            found.append(st)
+        if gap is not None and 0 <= gap <= 2 and st.precision in ("day", "datetime"):
+            found.append(st)  # said that day or the two after (a part of a month is no day)
         elif (st.said_on is None and only_there and {e.report_id for e in st.evidence} <= only_there
               and any(q.get("direct") for q in st.quotes)):
             people = {a for a in w.participants(event) if w.names.kind(a) == "person"}
@@ -312,8 +317,9 @@ def meetings_section(w: Writer) -> Section | None:
         seen.add(key)
         chosen.append(event)
     chosen.sort(key=lambda e: (on(e), str(e["id"])))
-    telling: dict[str, int] = {}  # report -> how many of the chosen meetings it tells
-    for event in chosen:
+    telling: dict[str, int] = {}  # report -> how many of the story's meetings (held or planned),
+    # calls and agreements it tells
+    for event in (e for e in w.v.events if e.get("kind") in (*kinds, "planned_meeting")):
         for rid in {e.report_id for e in w.v.evidence(event)}:
             telling[rid] = telling.get(rid, 0) + 1
     sentences = []
@@ -323,9 +329,16 @@ def meetings_section(w: Writer) -> Section | None:
             continue
         sentences.append(told)
         only_there = {rid for e in w.v.evidence(event) if telling[(rid := e.report_id)] == 1}
-        said = _outcome(w, event, only_there) if day(event.get("date")) else None
-        if said is not None:
-            sentences.append(w.statement_sentence(said, "statement"))
+        if not day(event.get("date")):
+            continue
+        # what each side said of it (the side whose remark more sources carry first)
+        remarks = [r for side in sorted({w.names.side(a) for a in w.participants(event)})
+                   if (r := _outcome(w, event, only_there, side)) is not None]
+        remarks.sort(key=lambda st: (-w.v.sources(st.evidence), st.id))
+        for said in remarks[:OUTCOME_SIDES]:
+            sentence = w.statement_sentence(said, "statement")
+            if not w.objections(sentence):
+                sentences.append(sentence)
     if not sentences:
         return None
     return Section(key="meetings", title=w.T.LABELS["meetings"], sentences=tuple(sentences))

@@ -22,7 +22,7 @@ from .. import item_id
 from . import rx
 from .actors import modifies_next
 from .context import Context, is_headline, lc
-from .dates_en import _part_value, best
+from .dates_en import DateRef, _part_value, best
 from .names import NOT_OPENING_NAME as _NOT_OPENING_NAME
 from .names import ORG_WORDS, mid_sentence
 from .speakers import (
@@ -36,7 +36,7 @@ from .speakers import (
 )
 from .text import QuoteSpan, Sentence
 
-EXTRACTOR = "quotes.en.v10"
+EXTRACTOR = "quotes.en.v11"
 
 HEDGE = lc(
     r"\b(reportedly|allegedly|according to (?:(?:two |three |several |unnamed |anonymous )?(?:sources|people|"
@@ -460,10 +460,16 @@ def _whole_sentence(ctx: Context, sent: Sentence) -> bool:
     return bool(sent.quotes) and bool(_TRIVIAL.match(ctx.text[pos : sent.end]))
 
 
+# "Regarding negotiations held Wednesday with ..., Bessent emphasized ...": the day of another
+# event the frame names, not the day the words were said
+_OTHER_EVENTS_DAY = re.compile(r"\b(?:held|signed|reached|struck|concluded|hosted)\s+(?:on\s+)?$")
+
+
 def _said_on(ctx: Context, spans: list[tuple[int, int]]) -> tuple[str | None, Precision] | None:
-    refs = []
+    refs: list[DateRef] = []
     for s, e in spans:
-        refs.extend(ctx.dates(s, e, future=False))
+        refs.extend(r for r in ctx.dates(s, e, future=False)
+                    if not _OTHER_EVENTS_DAY.search(ctx.text, max(s, r.start - 24), r.start))
     ref = best(refs)
     return (ref.value, ref.precision) if ref else None
 

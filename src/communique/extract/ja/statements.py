@@ -34,9 +34,13 @@ _MODIFIES_NOUN = re.compile(
 
 
 def _said_on(doc: Doc, sentence: Sentence, before: int, speaker: str | None,
-             state: _State) -> tuple[str | None, Precision]:
+             state: _State, said: tuple[int, int] = (0, 0)) -> tuple[str | None, Precision]:
+    """The day the words were said: the last date of the sentence before the verb of saying, but
+    one inside the reported words themselves (``said``: 「共同声明を12日に発表する」と明らかにした
+    tells when the statement will come, not when he spoke), in brackets, or modifying a noun."""
     dates = [d for d in doc.dates_in(sentence.start, sentence.end)
              if d.value and not doc.inside_bracket(d.start) and d.start < before
+             and not said[0] <= d.start < said[1]
              and not _MODIFIES_NOUN.match(doc.text, d.end)]
     dates = [d for d in dates if not in_round_brackets(doc.text, sentence.start, d.start)] or dates
     if dates:
@@ -235,7 +239,8 @@ def extract_quotes(doc: Doc, extractor: str, *, use_parser: bool = True) -> list
                 speaker = _indirect_speaker(doc, sentence, clause.start, carried)
             if speaker is None:
                 continue
-            said = _said_on(doc, sentence, clause.verb_start, speaker.actor_id, state)
+            said = _said_on(doc, sentence, clause.verb_start, speaker.actor_id, state,
+                            (clause.start, clause.end))
             hedge = _hedge(doc, sentence, clause.end)
             if clause.via_source and speaker.kind == "anonymous":
                 hedge = doc.text[speaker.start:clause.verb_start] + clause.verb

@@ -1,0 +1,36 @@
+"""The day words were said is not a day the words themselves give, nor the day of another event the
+sentence names: 「共同声明を12日に発表する」と明らかにした tells when a statement will come;
+"negotiations held Wednesday ..., posting that ..." tells when the talks were."""
+
+from __future__ import annotations
+
+from communique.extract import ja
+from communique.extract.en import extract
+from communique.extract.gazetteer import load
+from communique.model import Precision, Report
+
+from .cases import english_report
+
+
+def _ja(body: str) -> dict[str, str | None]:
+    text = "見出し\n\n" + body
+    report = Report(id=Report.make_id(None, text), source="test", url=None, outlet=None, title="見出し",
+                    published_at="2025-12-04T10:00:00+09:00", published_precision=Precision.DATETIME,
+                    language="ja", text=text, raw=text.encode(), content_type="text", encoding="utf-8")
+    return {q.text: q.said_on for q in ja.extract(report, load()).quotes}
+
+
+def test_a_day_inside_the_reported_words_is_not_when_they_were_said() -> None:
+    found = _ja("ゼレンスキー大統領は、両国が共同声明を8日に発表することも明らかにしました。")
+    assert found, "the reported clause is found"
+    assert all(day != "2025-12-08" for day in found.values())
+    dated = _ja("ゼレンスキー大統領は3日、両国が共同声明を発表することを明らかにしました。")
+    assert "2025-12-03" in dated.values()  # the day before the clause still dates it
+
+
+def test_the_day_of_other_talks_is_not_when_the_words_were_said() -> None:
+    text = ("Regarding negotiations held Wednesday with Ukraine, Peskov emphasized the progress, "
+            "saying that “the talks were useful.”")
+    report = english_report(text, "2025-12-04T10:00:00+00:00")
+    said = {q.text: q.said_on for q in extract(report, load()).quotes}
+    assert said and all(day != "2025-12-03" for day in said.values())
