@@ -287,6 +287,10 @@ def run(shape: str, sizes: list[int], measure: int, profile: bool, top: int, fol
                 stats.print_stats(top)
                 print("  -- where the time goes (cumulative, top functions) --")
                 print("\n".join("  " + line for line in out.getvalue().splitlines() if line.strip()))
+                out = io.StringIO()
+                pstats.Stats(prof, stream=out).sort_stats("tottime").print_stats(top)
+                print("  -- where the time goes (own time, top functions) --")
+                print("\n".join("  " + line for line in out.getvalue().splitlines() if line.strip()))
         if long:
             path = write([long_report(gen.tpls, int(long * 1_000_000))], folder, "long")
             added, seconds, cpu = ingest(store, path)
