@@ -258,7 +258,7 @@ def _outcome(w: Writer, event: Record, only_there: Set[str] = frozenset(),
              side: str | None = None) -> Statement | None:
     """What a participant (or their side) said of it: on the day or the two days after, or, with
     no date, words a person it names (any, when it names none) is quoted in, in a report that
-    tells of this meeting and of no other the section gives (``only_there``); the remark
+    tells of this meeting and of no other meeting, call or agreement (``only_there``); the remark
     carried by the most independent sources, in the briefing's language first (with ``side``,
     of that side's remarks)."""
     on = day(event.get("date"))
@@ -328,9 +328,9 @@ def meetings_section(w: Writer) -> Section | None:
         if not told:
             continue
         sentences.append(told)
-        only_there = {rid for e in w.v.evidence(event) if telling[(rid := e.report_id)] == 1}
         if not day(event.get("date")):
             continue
+        only_there = {rid for e in w.v.evidence(event) if telling[(rid := e.report_id)] == 1}
         # what each side said of it (the side whose remark more sources carry first)
         remarks = [r for side in sorted({w.names.side(a) for a in w.participants(event)})
                    if (r := _outcome(w, event, only_there, side)) is not None]

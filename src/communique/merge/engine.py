@@ -300,7 +300,7 @@ class Merger:
                     member.family, span[0] - event_rules.DAY_SLACK, span[1] + event_rules.DAY_SLACK, terms
                 )
                 found = event_rules.assign(member, candidates, self.gazetteer)
-            else:  # no date at all (nor the report's): among the story's events, the one clearly best
+            else:  # no date at all (nor the report's): the one event of its story in its city
                 story_id = self.state.story_of(report.id)
                 candidates = (
                     self.state.story_event_candidates(story_id, member.family, terms)
