@@ -28,6 +28,7 @@ from ..errors import StoreError
 from ..model import Actor, Evidence, Extraction, Precision, Report, Role, Skipped
 
 _MIGRATIONS = "communique.store.migrations.sqlite"
+BAND_REPORTS = 1000  # reports read per LSH band when looking for a new report's wire copies
 APPLICATION_ID = 0x436F6D71  # "Comq" in the file header: this SQLite file is a communique store
 BUSY_SECONDS = 120.0  # how long a writer waits for another process's transaction before giving up
 
@@ -188,14 +189,21 @@ class SQLiteStore:
         self, bands: Iterable[tuple[int, int]], limit: int
     ) -> list[tuple[str, str | None, str | None, str | None, int]]:
         """(id, wire_group, url, outlet, bands shared) of the stored reports sharing an LSH band
-        with ``bands``, those sharing the most first (then by id), at most ``limit``; no texts."""
+        with ``bands``, those sharing the most first (then by id), at most ``limit``; no texts.
+
+        A band thousands of reports share (a wire story copied a thousand times, a boilerplate
+        footer) is read for its first ``BAND_REPORTS`` reports by id: a copy shares most of its
+        bands with its original, so it is still found through the others and counted high, and
+        the copies of a group that come back are the same ones band after band."""
         keys = list(bands)
         if not keys:
             return []
-        clause = " OR ".join(["(band = ? AND hash = ?)"] * len(keys))
+        parts = " UNION ALL ".join(
+            f"SELECT * FROM (SELECT report_id FROM report_bands WHERE band = ? AND hash = ? "
+            f"ORDER BY report_id LIMIT {BAND_REPORTS}) AS b{n}" for n in range(len(keys)))
         rows = self.db.execute(
             "SELECT r.id, r.wire_group, r.url, r.outlet, c.shared FROM (SELECT report_id, "
-            f"count(*) AS shared FROM report_bands WHERE {clause} GROUP BY report_id) c "
+            f"count(*) AS shared FROM ({parts}) AS found GROUP BY report_id) c "
             "JOIN reports r ON r.id = c.report_id ORDER BY c.shared DESC, r.id LIMIT ?",
             [*(v for key in keys for v in key), limit],
         ).fetchall()
