@@ -76,7 +76,7 @@ class State(Protocol):
     def put_event(self, event: MergedEvent) -> None: ...
     def add_claims(self, claims: Sequence[Claim]) -> None: ...
     def claims(self, item_ids: Iterable[str]) -> list[Claim]: ...
-    def proposal_candidates(self, key: str) -> list[ProposalMember]: ...
+    def proposal_candidates(self, key: str, story_id: str) -> list[ProposalMember]: ...
     def proposal_members(self, merged_id: str) -> list[ProposalMember]: ...
     def merged_proposal_of(self, proposal_id: str) -> str | None: ...
     def add_proposal(self, member: ProposalMember) -> None: ...
@@ -318,10 +318,14 @@ class Merger:
         for p in sorted(extraction.proposals, key=lambda p: p.id):
             authors = tuple(sorted({self.canonical(a) or a for a in p.author_ids}))
             key = proposal_rules.proposal_key(p.name, authors)
-            candidates = self.state.proposal_candidates(key)
-            mid = min((c.merged_id for c in candidates), default=None) or proposal_rules.merged_proposal_id(
-                p.id
-            )
+            # a lineage is a story's: the plan of one negotiation is not the plan of another
+            story_id = self.state.story_of(report.id)
+            candidates = self.state.proposal_candidates(key, story_id) if story_id else []
+            found = sorted({c.merged_id for c in candidates})
+            mid = found[0] if found else proposal_rules.merged_proposal_id(p.id)
+            for other in found[1:]:  # stories found to be one bring their lineages together
+                self._rename_proposal(other, mid)
+                touched.add(other)
             self.state.add_proposal(
                 ProposalMember(
                     proposal_id=p.id,

@@ -269,8 +269,11 @@ class MemoryState:
     def claims(self, item_ids: Iterable[str]) -> list[Claim]:
         return [c for i in item_ids for c in self._claims.get(i, ())]
 
-    def proposal_candidates(self, key: str) -> list[ProposalMember]:
-        return list(self.proposals_by_key.get(key, ()))
+    def proposal_candidates(self, key: str, story_id: str) -> list[ProposalMember]:
+        reports = set(self.story_reports_of.get(story_id, ()))
+        found = sorted((m for m in self.proposals_by_key.get(key, ()) if m.report_id in reports),
+                       key=lambda m: m.proposal_id)
+        return found[:50]
 
     def proposal_members(self, merged_id: str) -> list[ProposalMember]:
         return list(self.proposal_parts.get(merged_id, ()))

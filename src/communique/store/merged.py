@@ -498,9 +498,13 @@ class StoreState:
         return out
 
     # -- proposals and positions ------------------------------------------------------------
-    def proposal_candidates(self, key: str) -> list[ProposalMember]:
+    def proposal_candidates(self, key: str, story_id: str) -> list[ProposalMember]:
+        """Members of the lineage ``key`` read in the story's reports (the first 50 by id): read
+        from the story's reports, not from every member of the key in the store."""
         rows = self.db.execute(
-            "SELECT * FROM proposal_members WHERE key = ? ORDER BY proposal_id LIMIT 50", (key,)
+            "SELECT pm.* FROM report_stories rs CROSS JOIN proposal_members pm "
+            "WHERE rs.story_id = ? AND pm.report_id = rs.report_id AND pm.key = ? "
+            "ORDER BY pm.proposal_id LIMIT 50", (story_id, key)
         )
         return _records(ProposalMember, rows)
 
