@@ -321,11 +321,9 @@ class Merger:
             # a lineage is a story's: the plan of one negotiation is not the plan of another
             story_id = self.state.story_of(report.id)
             candidates = self.state.proposal_candidates(key, story_id) if story_id else []
-            found = sorted({c.merged_id for c in candidates})
-            mid = found[0] if found else proposal_rules.merged_proposal_id(p.id)
-            for other in found[1:]:  # stories found to be one bring their lineages together
-                self._rename_proposal(other, mid)
-                touched.add(other)
+            mid = min((c.merged_id for c in candidates), default=None) or proposal_rules.merged_proposal_id(
+                p.id
+            )
             self.state.add_proposal(
                 ProposalMember(
                     proposal_id=p.id,
