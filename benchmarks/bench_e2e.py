@@ -22,6 +22,12 @@ the store a run with ``--keep`` filled (``DIR/big.db``, ``DIR/many.db``) as it i
 ingests one measured batch into it (the generator skips the reports the filling run generated;
 the warm-up goes to a throwaway store): copy the store first to measure again on the same one.
 
+``--order forward`` (the default) brings the reports in publication order, as a feed does: each
+story, and each round of the one big story, later than the last.  ``--order backward`` brings
+each new story earlier than every story stored (an archive read newest first): every batch is
+then older than the record, which is taken back and merged again after it (the cost of one
+record in any order; up to 1,000 reports replayed per batch).
+
 Targets (issue 12): >= 20 reports/s at 10k stored, per-report time at 100k within 1.5x of
 1k, peak memory <= 600 MB and flat in N.
 """
@@ -141,8 +147,10 @@ def _swap(text: str, pairs: list[tuple[str, str]], rng: random.Random, p: float)
     return text
 
 
-def vary(t: Template, n: int, story: int, rng: random.Random, many: bool) -> dict[str, object]:
-    """One generated report: template ``t`` as outlet ``n`` of story ``story`` would write it."""
+def vary(t: Template, n: int, story: int, rng: random.Random, many: bool,
+         forward: bool = False) -> dict[str, object]:
+    """One generated report: template ``t`` as outlet ``n`` of story ``story`` would write it
+    (``forward``: later stories, and later rounds of one story, are later in time)."""
     ja = t.language == "ja"
     paragraphs = [p for p in t.text.split("\n\n") if p.strip()]
     head, rest = paragraphs[:1], paragraphs[1:]
@@ -161,12 +169,15 @@ def vary(t: Template, n: int, story: int, rng: random.Random, many: bool) -> dic
         for name, others in (PEOPLE_JA + PLACES_JA) if ja else (PEOPLE_EN + PLACES_EN):
             other = story_rng.choice(others)
             text, title = text.replace(name, other), title.replace(name, other)
-        # three stories a year, four months apart (a story spans ~a month), going back in time: a
-        # report dated in the future is read as undated, and undated reports fit every story
-        year = 2024 - story // 3
+        # three stories a year, four months apart (a story spans ~a month); backward: going back in
+        # time from 2024 (an archive read newest first); forward: from 1900 on (a feed). A report
+        # dated in the future is read as undated, and undated reports fit every story
+        year = 1900 + story // 3 if forward else 2024 - story // 3
         shift = (story % 3) * 122
         text, title = _YEAR.sub(str(year), text), _YEAR.sub(str(year), title)
         published = t.published.replace(year=year) + timedelta(days=shift)
+    elif forward:  # one story going on: each round of the 32 samples three weeks after the last
+        published = t.published.replace(year=1990) + timedelta(days=21 * (n // 32))
     else:
         published = t.published
     published += timedelta(hours=rng.randrange(0, 30))
@@ -199,21 +210,38 @@ def long_report(tpls: list[Template], size: int = 1_000_000) -> dict[str, object
 
 
 class Generator:
-    def __init__(self, shape: str, seed: int = 12) -> None:
+    """Reports to ingest, batch after batch.  ``order``: "forward" (the default) hands them out in
+    publication order, as a feed brings them (a story's 320 reports, or one story's round of 32,
+    sorted by date, each story and round later than the last); "backward" as they are generated,
+    each new story earlier than the ones before (an archive read newest first: every batch is
+    older than the record, which is then taken back and merged again)."""
+
+    def __init__(self, shape: str, seed: int = 12, order: str = "forward") -> None:
         self.tpls = templates()
         self.shape = shape
         self.rng = random.Random(seed)
         self.n = 0
+        self.forward = order == "forward"
+        self.queue: list[dict[str, object]] = []
 
     def batch(self, count: int) -> list[dict[str, object]]:
         out = []
-        for _ in range(count):
-            t = self.tpls[self.n % len(self.tpls)]
-            # many stories: 32 reports per story per round, a new story every 320 reports
-            story = (self.n // 320) if self.shape == "many" else 0
-            out.append(vary(t, self.n, story, self.rng, self.shape == "many"))
-            self.n += 1
+        while len(out) < count:
+            if not self.queue:
+                self.queue = self._block()
+            out.append(self.queue.pop(0))
         return out
+
+    def _block(self) -> list[dict[str, object]]:
+        many = self.shape == "many"
+        block = []
+        # many stories: 32 reports per story per round, a new story every 320 reports
+        for _ in range((320 if many else 32) if self.forward else 1):
+            t = self.tpls[self.n % len(self.tpls)]
+            story = (self.n // 320) if many else 0
+            block.append(vary(t, self.n, story, self.rng, many, self.forward))
+            self.n += 1
+        return sorted(block, key=lambda r: str(r["published_at"])) if self.forward else block
 
 
 def write(records: list[dict[str, object]], folder: Path, name: str) -> Path:
@@ -245,8 +273,8 @@ def peak_mb() -> float:
 
 
 def run(shape: str, sizes: list[int], measure: int, profile: bool, top: int, folder: Path,
-        long: float, reuse: bool = False) -> list[tuple[int, float]]:
-    gen = Generator(shape)
+        long: float, reuse: bool = False, order: str = "forward") -> list[tuple[int, float]]:
+    gen = Generator(shape, order=order)
     print(f"== {shape}: {'one story' if shape == 'big' else 'many stories'} "
           f"({len(gen.tpls)} sample reports as templates)")
     results = []
@@ -321,6 +349,9 @@ def main() -> int:
     parser.add_argument("--long", type=float, nargs="?", const=1.0, default=0.0, metavar="MB",
                         help="also one long report (1 MB unless given) with many quotes")
     parser.add_argument("--keep", help="keep the databases in this folder")
+    parser.add_argument("--order", choices=["forward", "backward"], default="forward",
+                        help="reports in publication order as a feed brings them (default), or each "
+                             "new story older than the record (an archive read newest first)")
     parser.add_argument("--reuse", action="store_true",
                         help="measure one batch on the store --keep already holds (no filling)")
     args = parser.parse_args()
@@ -331,7 +362,8 @@ def main() -> int:
         folder = Path(args.keep or tmp)
         folder.mkdir(parents=True, exist_ok=True)
         for shape in (["big", "many"] if args.shape == "both" else [args.shape]):
-            run(shape, args.sizes, args.measure, args.profile, args.top, folder, args.long, args.reuse)
+            run(shape, args.sizes, args.measure, args.profile, args.top, folder, args.long, args.reuse,
+                args.order)
     print(f"peak RSS of the process: {peak_mb():.0f} MB (target <= 600 MB)")
     return 0
 

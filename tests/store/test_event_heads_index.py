@@ -68,3 +68,30 @@ def test_event_candidates_are_those_the_text_search_finds(db):
             terms = rng.sample(PEOPLE + ["geneva", "florida", "nobody"], rng.randrange(0, 4))
             terms += rng.sample(terms, min(1, len(terms)))  # a term given twice counts twice
             assert state.event_candidates(family, lo, hi, terms) == _searched(heads, family, lo, hi, terms)
+
+
+def test_the_nearest_heads_are_those_a_sort_of_the_window_gives(db):
+    """Read from both sides of the middle day, with the farthest day read again whole: the same
+    heads, in the same order, as sorting every head of the window by distance, then least member
+    (many heads on one day, few wanted: the cut falls inside a day)."""
+    rng = random.Random(11)
+    heads: dict[str, dict] = {}
+    with SQLiteStore(db) as store, store.transaction():
+        state = StoreState(store)
+        for n in range(500):
+            merged_id = f"ev-{n:04d}"
+            m = _member(rng, n, merged_id)
+            heads[merged_id] = head_of([m])
+            state.put_event_head(merged_id, heads[merged_id])
+        for _ in range(200):
+            family = rng.choice(["meeting", "statement"])
+            lo = 995 + rng.randrange(0, 50)
+            hi = lo + rng.choice([0, 2, 30])
+            mid = (lo + hi) // 2
+            want = rng.choice([1, 3, 7, 20, 100])
+            skip = set(rng.sample(sorted(heads), 5))
+            window = [(abs(h["lo"] - mid), h["first"][0], k) for k, h in heads.items()
+                      if h["first"][2] == family and h["lo"] is not None and lo - 400 <= h["lo"] <= hi
+                      and h["hi"] >= lo and k not in skip]
+            expected = [k for *_rank, k in sorted(window)[:want]]
+            assert [r[0] for r in state._nearest_heads(family, lo, hi, mid, want, skip)] == expected

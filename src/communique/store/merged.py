@@ -393,47 +393,31 @@ class StoreState:
     ) -> list[Any]:
         """(merged id, head, lo, least member) of the ``want`` heads of the family in the window
         (lo..hi, starting at most 400 days before lo) nearest to ``mid`` by first day, then by
-        least member, leaving out ``skip``: read day by day outwards from ``mid`` through the
-        index (family, lo, first_id), so that a window of thousands of heads is not sorted whole."""
-        out: list[Any] = []
+        least member, leaving out ``skip``: the nearest ``want`` on each side of ``mid``, read in
+        order through the index (family, lo, first_id), so that a window of thousands of heads is
+        not sorted whole (and not read day by day: a query per day of a sparse window)."""
         floor = lo - 400
-        up: int | None = mid  # the next day at or after mid to read, None when none is left
-        down: int | None = mid - 1  # the next day before mid
-        first_up = self.db.execute(
-            "SELECT min(lo) FROM event_heads WHERE family = ? AND lo >= ? AND lo <= ?", (family, up, hi)
-        ).fetchone()
-        up = first_up[0] if first_up else None
-        first_down = self.db.execute(
-            "SELECT max(lo) FROM event_heads WHERE family = ? AND lo <= ? AND lo >= ?", (family, down, floor)
-        ).fetchone()
-        down = first_down[0] if first_down else None
         marks = ",".join("?" * len(skip))
         leave_out = f" AND merged_id NOT IN ({marks})" if skip else ""
-        while len(out) < want and (up is not None or down is not None):
-            distance = min(d for d in (
-                None if up is None else up - mid, None if down is None else mid - down) if d is not None)
-            days = [d for d in (down, up) if d is not None and abs(d - mid) == distance]
-            layer: list[Any] = []
-            for day in days:
-                layer += self.db.execute(
-                    "SELECT merged_id, head, lo, first_id FROM event_heads WHERE family = ? AND lo = ? "
-                    f"AND hi >= ?{leave_out} ORDER BY first_id LIMIT ?",
-                    (family, day, lo, *sorted(skip), want - len(out)),
-                ).fetchall()
-            out += sorted(layer, key=lambda r: r[3])[: want - len(out)]
-            if up is not None and up - mid == distance:
-                r = self.db.execute(
-                    "SELECT min(lo) FROM event_heads WHERE family = ? AND lo > ? AND lo <= ?",
-                    (family, up, hi),
-                ).fetchone()
-                up = r[0] if r else None
-            if down is not None and mid - down == distance:
-                r = self.db.execute(
-                    "SELECT max(lo) FROM event_heads WHERE family = ? AND lo < ? AND lo >= ?",
-                    (family, down, floor),
-                ).fetchone()
-                down = r[0] if r else None
-        return out
+        left_out = sorted(skip)
+        columns = "SELECT merged_id, head, lo, first_id FROM event_heads WHERE family = ? "
+        up = self.db.execute(
+            f"{columns}AND lo >= ? AND lo <= ? AND hi >= ?{leave_out} ORDER BY lo, first_id LIMIT ?",
+            (family, mid, hi, lo, *left_out, want),
+        ).fetchall()
+        # below mid the index is read backwards (latest day first, its heads by least member last):
+        # the farthest day read may be cut, so it is read again whole, in order
+        down = self.db.execute(
+            f"{columns}AND lo < ? AND lo >= ? AND hi >= ?{leave_out} ORDER BY lo DESC, first_id DESC LIMIT ?",
+            (family, mid, floor, lo, *left_out, want),
+        ).fetchall()
+        if len(down) == want:
+            last = down[-1][2]
+            down = [r for r in down if r[2] != last] + self.db.execute(
+                f"{columns}AND lo = ? AND hi >= ?{leave_out} ORDER BY first_id LIMIT ?",
+                (family, last, lo, *left_out, want),
+            ).fetchall()
+        return sorted([*up, *down], key=lambda r: (abs(r[2] - mid), r[3]))[:want]
 
     def put_event_head(self, merged_id: str, head: dict[str, Any]) -> None:
         family = head["first"][2] if head.get("first") else ""
