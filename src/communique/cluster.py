@@ -410,8 +410,8 @@ def _add_extract_merge(store: SQLiteStore, report: Report, summary: pipeline.Ing
         inserted, group = pipeline._store_report(store, report, done.fingerprint)
         if inserted and names and extraction is not None:
             store.save_extraction(extraction, names)
-            if merging.merges_late(store, report):
-                summary.late.append(report.id)  # merged with the others at the end of the run
+            if summary.late or merging.merges_late(store, report):  # as pipeline.ingest does
+                summary.late.append(report.id)
             else:
                 problem = pipeline.merge_report(store, report.id) or problem
     if inserted:

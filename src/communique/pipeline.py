@@ -64,7 +64,9 @@ class IngestSummary:
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
-    late: list[str] = field(default_factory=list)  # published before reports merged: merged at the end
+    # merged at the end of the run, in order: reports published before reports already merged,
+    # and every report the run brought after the first of them
+    late: list[str] = field(default_factory=list)
 
     @property
     def seen(self) -> int:
@@ -143,13 +145,15 @@ def ingest(
 
 
 def merge_late(store: SQLiteStore, summary: IngestSummary, say: Progress) -> None:
-    """Merge the run's reports published before reports already merged, together and in order:
-    the record is taken back once, to the oldest of them, not once per report."""
+    """Merge the run's reports published before reports already merged (and those the run brought
+    after the first of them), together and in order: the record is taken back once, to the
+    oldest of them, not once per report; each merged report is told on the progress line."""
     if not summary.late:
         return
-    say(f"merging {len(summary.late)} report(s) published before reports already merged, in order")
+    say(f"merging {len(summary.late)} report(s) in publication order (some were published before "
+        "reports already merged)")
     try:
-        merging.merge_pending(store, reports=summary.late)
+        merging.merge_pending(store, reports=summary.late, progress=say)
     except Exception as err:  # noqa: BLE001 - the reports and their extractions stay stored
         problem = (f"merging the reports published earlier failed ({type(err).__name__}: {err}); "
                    "run `communique stories` to retry")
@@ -248,8 +252,11 @@ def _add_extract_merge(store: SQLiteStore, report: Report, summary: IngestSummar
         inserted, group = _store_report(store, report, fingerprint)
         if inserted and names and extraction is not None:
             store.save_extraction(extraction, names)
-            if merging.merges_late(store, report):
-                summary.late.append(report.id)  # merged with the others at the end of the run
+            # published before reports already merged: merged with the others at the end of the
+            # run, in order; so is every report after the first such one (merged now, it would
+            # only be taken back and merged again at the end)
+            if summary.late or merging.merges_late(store, report):
+                summary.late.append(report.id)
             else:
                 problem = merge_report(store, report.id) or problem  # a savepoint: undone if it fails
     if inserted and problem:
