@@ -8,10 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from communique import merge, pipeline
-from communique.ingest.build import build_report
-from communique.model import Document
 
-TEXTS = {
+from .texts import Texts, merge_texts
+
+TEXTS: Texts = {
     "a1": ("2031-05-20",
            "Rubio presents 12-point plan\n\nSecretary of State Marco Rubio presented a 12-point plan to "
            "Russian Foreign Minister Sergei Lavrov in Geneva on Monday. Lavrov said Moscow would study "
@@ -31,14 +31,7 @@ TEXTS = {
 
 def test_each_story_has_its_own_plan(db: Path) -> None:
     with pipeline.open_store(str(db)) as store:
-        for name, (published, text) in TEXTS.items():
-            doc = Document(source=name, raw=text.encode(), content_type="text", url=f"https://example.org/{name}",
-                           outlet=f"Outlet {name}", published_at=published, language="en")
-            report, _warning = build_report(doc)
-            pipeline.add_report(store, report)
-            pipeline.extract_report(store, report)
-            pipeline.merge_report(store, report.id)
-        pipeline.merge(store)
+        merge_texts(store, TEXTS)
         story_of = merge.report_stories(store)
         lineages: dict[str, set[str]] = {}
         for merged_id, report_id in store.db.execute("SELECT merged_id, report_id FROM proposal_members"):

@@ -9,10 +9,11 @@ from pathlib import Path
 
 from communique import merge, pipeline
 from communique.extract.gazetteer import load as load_gazetteer
-from communique.ingest.build import build_report
 from communique.merge.events import assign_undated
 from communique.merge.members import EventMember
-from communique.model import Document, Precision
+from communique.model import Precision
+
+from .texts import Texts, merge_texts
 
 DATED = ("2031-05-20", "Rubio and Lavrov meet in Geneva\n\nSecretary of State Marco Rubio met Russian "
          "Foreign Minister Sergei Lavrov in Geneva to discuss a ceasefire plan for the region. The two "
@@ -22,16 +23,9 @@ DATED = ("2031-05-20", "Rubio and Lavrov meet in Geneva\n\nSecretary of State Ma
 Told = tuple[str | None, tuple[str, ...], int]  # place, participants, members
 
 
-def _events(db: Path, texts: dict[str, tuple[str | None, str]]) -> list[Told]:
+def _events(db: Path, texts: Texts) -> list[Told]:
     with pipeline.open_store(str(db)) as store:
-        for name, (published, text) in texts.items():
-            doc = Document(source=name, raw=text.encode(), content_type="text", url=f"https://example.org/{name}",
-                           outlet=f"Outlet {name}", published_at=published, language="en")
-            report, _warning = build_report(doc)
-            pipeline.add_report(store, report)
-            pipeline.extract_report(store, report)
-            pipeline.merge_report(store, report.id)
-        pipeline.merge(store)
+        merge_texts(store, texts)
         return sorted((e["place"], tuple(e["participant_ids"]), len(e["member_ids"]))
                       for e in merge.merged_events(store) if e["kind"] == "meeting")
 
