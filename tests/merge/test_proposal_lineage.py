@@ -12,18 +12,18 @@ from communique import merge, pipeline
 from .texts import Texts, merge_texts
 
 TEXTS: Texts = {
-    "a1": ("2031-05-20",
+    "a1": ("2019-05-20",
            "Rubio presents 12-point plan\n\nSecretary of State Marco Rubio presented a 12-point plan to "
            "Russian Foreign Minister Sergei Lavrov in Geneva on Monday. Lavrov said Moscow would study "
            "the 12-point plan."),
-    "a2": ("2031-05-22",
+    "a2": ("2019-05-22",
            "Lavrov studies plan\n\nRussian Foreign Minister Sergei Lavrov said on Wednesday that the "
            "12-point plan needed changes. Marco Rubio said the plan was fair."),
-    "b1": ("2034-02-10",
+    "b1": ("2022-02-10",
            "Tariff plan for Japan\n\nJapanese Prime Minister Shigeru Ishiba presented a 5-point plan on "
            "tariffs to US Commerce Secretary Howard Lutnick in Tokyo on Friday. Lutnick said the plan "
            "was a start."),
-    "b2": ("2034-02-12",
+    "b2": ("2022-02-12",
            "Lutnick on Japan plan\n\nHoward Lutnick said on Sunday that the 5-point plan from Shigeru "
            "Ishiba was a start for tariff talks."),
 }

@@ -15,7 +15,7 @@ from communique.model import Precision
 
 from .texts import Texts, merge_texts
 
-DATED = ("2031-05-20", "Rubio and Lavrov meet in Geneva\n\nSecretary of State Marco Rubio met Russian "
+DATED = ("2021-05-20", "Rubio and Lavrov meet in Geneva\n\nSecretary of State Marco Rubio met Russian "
          "Foreign Minister Sergei Lavrov in Geneva to discuss a ceasefire plan for the region. The two "
          "men spoke for three hours.")
 
