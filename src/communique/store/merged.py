@@ -29,7 +29,6 @@ from ..merge.records import (
     MergedProposal,
     PositionTrack,
     Statement,
-    Story,
 )
 from ..merge.stories import StoryState
 from ..model import Actor, Event, Evidence, Extraction, Position, Precision, Proposal, Quote, Role
@@ -1032,30 +1031,6 @@ def _stated(role: Role, report_id: str, text: str) -> bool:
 
 
 # -- reading the merged record -----------------------------------------------------------------
-def stories(store: SQLiteStore) -> list[Story]:
-    out = []
-    for r in store.db.execute("SELECT * FROM stories ORDER BY coalesce(first_day, 0), id").fetchall():
-        reports = tuple(
-            x[0]
-            for x in store.db.execute(
-                "SELECT rs.report_id FROM report_stories rs JOIN reports p ON p.id = rs.report_id "
-                "WHERE rs.story_id = ? ORDER BY coalesce(p.published_at, '~'), p.id",
-                (r["id"],),
-            )
-        )
-        out.append(
-            Story(
-                id=r["id"],
-                name=r["name"],
-                keywords=tuple(json.loads(r["keywords"])),
-                report_ids=reports,
-                first_date=iso(r["first_day"]) if r["first_day"] else None,
-                last_date=iso(r["last_day"]) if r["last_day"] else None,
-            )
-        )
-    return out
-
-
 def story_rows(store: SQLiteStore) -> list[dict[str, Any]]:
     """One row per story for listing (``communique stories``): its reports and independent
     sources (a wire story once) counted in one aggregate query, from the index of report ids and
