@@ -33,7 +33,6 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__, pipeline
-from . import merge as merging
 from .errors import CommuniqueError, InputError, UsageError
 from .extract import extractors_for, user_names
 from .ingest import SourceOptions, build_report, expand
@@ -410,7 +409,7 @@ def _add_extract_merge(store: SQLiteStore, report: Report, summary: pipeline.Ing
         inserted, group = pipeline._store_report(store, report, done.fingerprint)
         if inserted and names and extraction is not None:
             store.save_extraction(extraction, names)
-            if summary.late or merging.merges_late(store, report):  # as pipeline.ingest does
+            if pipeline.merges_at_end(store, summary, report):
                 summary.late.append(report.id)
             else:
                 problem = pipeline.merge_report(store, report.id) or problem

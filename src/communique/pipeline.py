@@ -161,6 +161,12 @@ def merge_late(store: SQLiteStore, summary: IngestSummary, say: Progress) -> Non
         say(f"warning: {problem}")
 
 
+def merges_at_end(store: SQLiteStore, summary: IngestSummary, report: Report) -> bool:
+    """Whether a run's new report waits for the end of the run to be merged (:func:`merge_late`):
+    it was published before reports already merged, or an earlier report of the run waits."""
+    return bool(summary.late) or merging.merges_late(store, report)
+
+
 def _flush_or_warn(store: SQLiteStore, summary: IngestSummary, say: Progress) -> None:
     """Bring the merged items the new reports touched up to date, so that what is read straight
     from the store after an ingest (``export --type conflict``) is the whole record."""
@@ -244,8 +250,10 @@ def same_article(store: SQLiteStore, report: Report, fingerprint: _Fingerprint |
 def _add_extract_merge(store: SQLiteStore, report: Report, summary: IngestSummary, say: Progress, *,
                        extract: bool, fingerprint: _Fingerprint | None = None) -> tuple[bool, str | None]:
     """Store a new report with its extraction and its merge in one transaction: a crash (even
-    ``kill -9``) leaves the report either absent or stored, extracted and merged.  Extraction runs
-    before the transaction, so the write lock is held only while writing and merging."""
+    ``kill -9``) leaves the report either absent or stored, extracted and merged (or, when it waits
+    for the end of the run, :func:`merges_at_end`, stored and extracted: the next run or
+    ``communique stories`` merges it).  Extraction runs before the transaction, so the write lock
+    is held only while writing and merging."""
     names = extractors_for(report.language) if extract else []
     extraction, problem = _run_extractors(report) if names else (None, None)
     with store.transaction():
@@ -255,7 +263,7 @@ def _add_extract_merge(store: SQLiteStore, report: Report, summary: IngestSummar
             # published before reports already merged: merged with the others at the end of the
             # run, in order; so is every report after the first such one (merged now, it would
             # only be taken back and merged again at the end)
-            if summary.late or merging.merges_late(store, report):
+            if merges_at_end(store, summary, report):
                 summary.late.append(report.id)
             else:
                 problem = merge_report(store, report.id) or problem  # a savepoint: undone if it fails

@@ -137,8 +137,9 @@ class Merger:
             self._story(report, extraction)
         statements = self._quotes(report, extraction)
         self.state.add_claims(find_claims(report, extraction.events, extraction.proposals))
-        merged_events = self._events(report, extraction)
-        merged_proposals = self._proposals(report, extraction)
+        story_id = self.state.story_of(report.id)  # once: undated events and plans are the story's
+        merged_events = self._events(report, extraction, story_id)
+        merged_proposals = self._proposals(report, extraction, story_id)
         tracks = self._positions(report, extraction)
         for kind, ids in (
             ("statement", statements),
@@ -274,7 +275,7 @@ class Merger:
             return self.state.quote_candidates(m.speaker_id, None, None, content)
         return self.state.quote_candidates(m.speaker_id, m.lo - 1, m.hi + 1, content)
 
-    def _events(self, report: Report, extraction: Extraction) -> set[str]:
+    def _events(self, report: Report, extraction: Extraction, story_id: str | None) -> set[str]:
         touched: set[str] = set()
         for e in sorted(extraction.events, key=lambda e: (e.evidence[0].start if e.evidence else 0, e.id)):
             span = interval(e.date, e.date_precision, report.published_at)
@@ -301,7 +302,6 @@ class Merger:
                 )
                 found = event_rules.assign(member, candidates, self.gazetteer)
             else:  # no date at all (nor the report's): the one event of its story in its city
-                story_id = self.state.story_of(report.id)
                 candidates = (
                     self.state.story_event_candidates(story_id, member.family, terms)
                     if story_id and terms else []
@@ -313,13 +313,12 @@ class Merger:
             touched.add(mid)
         return touched
 
-    def _proposals(self, report: Report, extraction: Extraction) -> set[str]:
+    def _proposals(self, report: Report, extraction: Extraction, story_id: str | None) -> set[str]:
         touched: set[str] = set()
         for p in sorted(extraction.proposals, key=lambda p: p.id):
             authors = tuple(sorted({self.canonical(a) or a for a in p.author_ids}))
             key = proposal_rules.proposal_key(p.name, authors)
             # a lineage is a story's: the plan of one negotiation is not the plan of another
-            story_id = self.state.story_of(report.id)
             candidates = self.state.proposal_candidates(key, story_id) if story_id else []
             mid = min((c.merged_id for c in candidates), default=None) or proposal_rules.merged_proposal_id(
                 p.id
