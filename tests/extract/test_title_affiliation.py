@@ -35,3 +35,14 @@ def test_an_unknown_person_is_on_the_side_their_titles_agree_on() -> None:
     names = Names(gazetteer, actors, "en", "2025-09-14")
     assert names.side("person:liang-wen") == "china"
     assert names.side("person:ann-roe") == "person:ann-roe"  # titles that disagree: no side given
+
+
+def test_an_english_title_with_a_curly_apostrophe_is_no_japanese_title() -> None:
+    """「中国のChina’s chief negotiator、李氏」: a typographic apostrophe makes a title not plain
+    ASCII, but it is still English: a Japanese briefing leaves it out."""
+    actors = {"person:liang-wen": {"id": "person:liang-wen", "kind": "person", "name": {"ja": "梁文"},
+                                   "roles": [{"title": {"en": "China’s chief negotiator"}, "affiliation": "china"}]}}
+    ja = Names(load(), actors, "ja", "2025-09-14")
+    assert "negotiator" not in ja.full("person:liang-wen")
+    en = Names(load(), actors, "en", "2025-09-14")
+    assert en.full("person:liang-wen").startswith("China’s chief negotiator")

@@ -73,3 +73,43 @@ def test_what_keeps_an_undated_mention_apart() -> None:
     right_day = _member("e9", "geneva", pair, summary=f"両氏は{day}日、ジュネーブで会談した")
     assert assign_undated(wrong_day, [geneva], gazetteer) is None
     assert assign_undated(right_day, [geneva], gazetteer) == "ev-e1"
+
+
+LONDON = {
+    "a": ("2021-06-13", "Framework agreed in London\n\nChina and the United States wrapped up two days of "
+                        "trade talks in London with a framework that both leaders must now approve. "
+                        "\"We have reached a framework,\" Commerce Secretary Howard Lutnick told reporters."),
+    "b": (None, "Talks at a London mansion\n\nChinese negotiators met Commerce Secretary Howard Lutnick and "
+                "Treasury Secretary Scott Bessent at Lancaster House, an old mansion near the palace."),
+    "c": (None, "Second day of talks\n\nThe Chinese team met Howard Lutnick and Scott Bessent at Lancaster "
+                "House for a second day, a US official said."),
+}
+
+
+def test_a_venue_and_its_city_are_one_place_and_sides_take_in_their_people(db: Path) -> None:
+    """Talks "in London" between two governments (a dated report) and a meeting of one side's
+    people "at Lancaster House" (two undated reports) are one meeting: the venue lies in the city,
+    and the people are of one of the two sides.  China stays among its participants: the reports
+    naming only the US people are not against it."""
+    with pipeline.open_store(str(db)) as store:
+        merge_texts(store, LONDON)
+        meetings = [e for e in merge.merged_events(store) if e["kind"] == "meeting"]
+        assert len(meetings) == 1, meetings
+        assert len(meetings[0]["member_ids"]) == 3
+        assert {"china", "howard-lutnick", "scott-bessent"} <= set(meetings[0]["participant_ids"])
+        briefing = pipeline.brief(store, lang="en")
+    text = "\n".join(s.text for section in briefing.sections for s in section.sentences)
+    assert "at Lancaster House in London" in text, text
+
+
+def test_sides_alone_and_people_of_those_sides() -> None:
+    gazetteer = load_gazetteer()
+    sides = _member("e1", "london", ("china", "united-states"), day=740_000)
+    people = _member("e9", "london", ("howard-lutnick", "person:li-chenggang"))
+    assert assign_undated(people, [sides], gazetteer) == "ev-e1"
+    # people of a side the talks do not have
+    others = _member("e9", "london", ("howard-lutnick", "benjamin-netanyahu"))
+    assert assign_undated(others, [sides], gazetteer) is None
+    # a side alone is no meeting of two sides to take people in
+    one_side = _member("e1", "london", ("united-states",), day=740_000)
+    assert assign_undated(people, [one_side], gazetteer) is None

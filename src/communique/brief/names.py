@@ -33,6 +33,15 @@ def _ascii(text: str) -> bool:
     return all(ord(ch) < 128 for ch in text)
 
 
+_JA_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]")
+
+
+def _japanese(text: str) -> bool:
+    """Whether a text is written in Japanese script ("China’s chief negotiator", curly
+    apostrophe and all, is not)."""
+    return _JA_SCRIPT.search(text) is not None
+
+
 def _humanize(actor_id: str) -> str:
     return " ".join(w.capitalize() for w in actor_id.replace("_", "-").split("-") if w)
 
@@ -91,7 +100,7 @@ class Names:
                 title = role.get("title")
                 en = title.get("en") if isinstance(title, dict) else title
                 ja = title.get("ja") if isinstance(title, dict) else None
-                if en and not _ascii(str(en)):  # a Japanese title given as the only one
+                if en and _japanese(str(en)):  # a Japanese title given as the only one
                     en, ja = None, ja or en
                 if ja:  # 「(ホーリーフォン)副首相」: the reading of the name is no part of the title
                     ja = re.sub(r"^[(（][^)）]*[)）]", "", str(ja)) or None
@@ -378,9 +387,11 @@ class Names:
         """A place in the briefing's language: the shared places data, then the gazetteer."""
         if not place:
             return None
+        found = places.load().resolve(place)
+        if found and places.load().get(found).venue:  # type: ignore[union-attr]
+            return places.load().located(found, self.lang)  # "Lancaster House in London"
         if _ascii(place) == (self.lang == "en"):
             return place  # already written in this language
-        found = places.load().resolve(place)
         if found:
             return places.load().name(found, self.lang)
         entry = self.gazetteer.lookup(place)

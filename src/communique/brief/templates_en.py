@@ -219,14 +219,19 @@ def proposal(name: str, mentions: Sequence[str], author: str | None) -> str:
     return label if re.match(r"(?i)(the|a|an) ", label) else f"the {label}"
 
 
+def at_place(place: str) -> str:
+    """ "in London", but "at Lancaster House in London" (a venue is written with its city)."""
+    return f"at {place}" if " in " in place else f"in {place}"
+
+
 def event_short(kind: str, place: str | None) -> str:
     noun = _KIND.get(kind, kind)
-    return f"{place} {noun}" if place else noun
+    return f"{place.split(' in ')[0]} {noun}" if place else noun  # "the Lancaster House meeting"
 
 
 def event_label(kind: str, place: str | None, when: str | None = None) -> str:
     noun = _KIND.get(kind, kind)
-    where = f" in {place}" if place else ""
+    where = f" {at_place(place)}" if place else ""
     return f"the {when} {noun}{where}" if when else f"the {noun}{where}"
 
 
@@ -287,7 +292,7 @@ def event(
     terms: str | None = None,
 ) -> str | None:
     on = (f"{when}, " if when.startswith("by ") else f"{_on(when)} {when}, ") if when else ""
-    at = f" in {place}" if place else ""
+    at = f" {at_place(place)}" if place else ""
     first, rest = (actors[0], list(actors[1:])) if actors else ("", [])
     if kind == "meeting":
         if not actors:
@@ -418,7 +423,7 @@ def point_clash(target: str, pairs: Sequence[tuple[str, str]]) -> str:
 
 
 def point_next(actors: Sequence[str], when: str | None, place: str | None) -> str:
-    at = f" in {place}" if place else ""
+    at = f" {at_place(place)}" if place else ""
     on = f" {_on(when)} {when}" if when else ""
     if not actors:
         return capitalize(f"whether the meeting due{at}{on} brings concrete progress.")

@@ -22,6 +22,7 @@ class Place:
     name_ja: str
     within: str | None  # a place id or a country id of the gazetteer
     capital_of: str | None = None  # the gazetteer country whose capital it is
+    venue: bool = False  # a building or estate ("Lancaster House"), named with its city
 
 
 class Places:
@@ -63,6 +64,13 @@ class Places:
             current = self.places.get(current.within)
         return chain
 
+    def related(self, place_id: str) -> list[str]:
+        """The known places around and inside one (Lancaster House: London; London: Lancaster
+        House, Downing Street), for finding what may have happened at the same place."""
+        outer = [a for a in self.ancestors(place_id) if a in self.places]
+        inner = [p.id for p in self.places.values() if place_id in self.ancestors(p.id)]
+        return sorted({*outer, *inner})
+
     def compatible(self, a: str, b: str) -> bool:
         """The same place, or one inside the other (a talk "in Florida" and one "in Miami")."""
         return a == b or a in self.ancestors(b) or b in self.ancestors(a)
@@ -73,6 +81,18 @@ class Places:
             return None
         return place.name_ja if language == "ja" else place.name_en
 
+    def located(self, place_id: str, language: str) -> str | None:
+        """A place as a briefing writes it: a venue with the place it lies in ("Lancaster House
+        in London", 「ロンドンのランカスターハウス」), anything else by its name."""
+        place = self.places.get(place_id)
+        name = self.name(place_id, language)
+        if place is None or not place.venue or not place.within:
+            return name
+        outer = self.name(place.within, language)
+        if name is None or outer is None:
+            return name
+        return f"{outer}の{name}" if language == "ja" else f"{name} in {outer}"
+
 
 @cache
 def load() -> Places:
@@ -82,7 +102,8 @@ def load() -> Places:
     forms: dict[str, str] = {}
     for item in raw["places"]:
         place = Place(id=item["id"], name_en=item["name"]["en"], name_ja=item["name"]["ja"],
-                      within=item.get("within"), capital_of=item.get("capital_of"))
+                      within=item.get("within"), capital_of=item.get("capital_of"),
+                      venue=bool(item.get("venue")))
         places.append(place)
         aliases = item.get("aliases") or {}
         for form in (place.name_en, place.name_ja, *aliases.get("en", ()), *aliases.get("ja", ())):

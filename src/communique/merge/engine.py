@@ -295,7 +295,7 @@ class Merger:
                 participant_ids=tuple(sorted({self.canonical(p) or p for p in e.participant_ids})),
                 summary=e.summary,
             )
-            terms = [*member.participant_ids, *([member.place_key] if member.place_key else [])]
+            terms = event_rules.lookup_terms(member)
             if span is not None:
                 candidates = self.state.event_candidates(
                     member.family, span[0] - event_rules.DAY_SLACK, span[1] + event_rules.DAY_SLACK, terms
@@ -487,7 +487,7 @@ class Merger:
             m.event_id for group in dates.values() for m in group
         ]
         evidence = self.state.evidence("event", wanted)
-        fields = event_rules.summary(members, self.state.sources)  # what the members support
+        fields = event_rules.summary(members, self.state.sources, self.gazetteer)  # what the members support
         reports = tuple(dict.fromkeys(m.report_id for m in members))
         sources = self.state.sources(reports)
         named: dict[str, set[str]] = {}

@@ -60,20 +60,37 @@ def _distinct(report_ids: Iterable[str]) -> int:
     return len(set(report_ids))
 
 
-def supported_participants(members: Sequence[EventMember], sources: Sources = _distinct) -> tuple[str, ...]:
+def supported_participants(members: Sequence[EventMember], sources: Sources = _distinct,
+                           gazetteer: Gazetteer | None = None) -> tuple[str, ...]:
     """The participants the members support: named by ``PARTICIPANT_SOURCES`` independent
     sources, or by one when at most one other source names both sides of the meeting without
-    them (a report naming only "Driscoll" is a partial account, not a denial that Russia was there)."""
+    them (a report naming only "Driscoll" is a partial account, not a denial that Russia was there).
+    With the gazetteer, a report naming a person of a country, or a person of no known side (a
+    negotiator it does not know), is not against that country ("China and the US wrapped up
+    talks in London"; "they met Lutnick, Bessent and Greer at Lancaster House")."""
     named: dict[str, set[str]] = {}  # report -> everyone its members put at the event
     for m in members:
         named.setdefault(m.report_id, set()).update(m.participant_ids)
     out = []
     for p in sorted({p for people in named.values() for p in people}):
         support = sources(r for r, people in named.items() if p in people)
-        against = sources(r for r, people in named.items() if p not in people and len(people) >= 2)
+        against = sources(r for r, people in named.items() if p not in people and len(people) >= 2
+                          and not _may_include(p, people, gazetteer))
         if support >= PARTICIPANT_SOURCES or against <= 1:
             out.append(p)
     return tuple(out)
+
+
+def _may_include(country: str, people: set[str], gazetteer: Gazetteer | None) -> bool:
+    """Whether those a report puts at an event may include a country it does not name: one of
+    them is a person of that country, or a person of no known side."""
+    if gazetteer is None or (entry := gazetteer.get(country)) is None or entry.kind != "country":
+        return False
+    for p in _people(tuple(sorted(people)), gazetteer):
+        side = country_of(p, gazetteer)
+        if side is None or side == country:
+            return True
+    return False
 
 
 def supported_place(members: Sequence[EventMember], sources: Sources = _distinct) -> str | None:
@@ -113,6 +130,19 @@ def place_key(place: str | None, gazetteer: Gazetteer) -> str | None:
     return entry.id if entry is not None else key(place)
 
 
+def lookup_terms(member: EventMember) -> list[str]:
+    """What finds the merged events an event may be: its participants, its place and the known
+    places around and inside it (a meeting "at Lancaster House" and talks "in London")."""
+    if member.place_key is None:
+        return list(member.participant_ids)
+    return [*member.participant_ids, member.place_key, *_related_places(member.place_key)]
+
+
+@lru_cache(maxsize=1024)
+def _related_places(place: str) -> tuple[str, ...]:
+    return tuple(places.load().related(place))
+
+
 @lru_cache(maxsize=4096)
 def _people(ids: tuple[str, ...], gazetteer: Gazetteer) -> frozenset[str]:
     """The people among participant ids (kept: one new event is scored against a hundred heads,
@@ -124,6 +154,11 @@ def _people(ids: tuple[str, ...], gazetteer: Gazetteer) -> frozenset[str]:
         and not i.startswith("anon:")
         or (entry is not None and entry.kind == "person")
     })
+
+
+def _known(people: frozenset[str], gazetteer: Gazetteer) -> frozenset[str]:
+    """The people among ``people`` the gazetteer knows (their side is known)."""
+    return frozenset(p for p in people if gazetteer.get(p) is not None)
 
 
 @lru_cache(maxsize=4096)
@@ -357,19 +392,27 @@ def _same_parties(new: EventMember, head: EventMember, gazetteer: Gazetteer) -> 
     or side the head does not, and where one of the two names only sides, both name the same two
     or more.  A host meets delegation after delegation in one city ("separate meetings" of the
     emir with Hamas and with the US envoy); talks "between Israel and Hamas" in Doha are not the
-    emir's meeting there; a visit of one side's people is not a planned visit of "the US"."""
-    people = _people(new.participant_ids, gazetteer)
-    head_people = _people(head.participant_ids, gazetteer)
+    emir's meeting there; a visit of one side's people is not a planned visit of "the US".
+
+    People here are those the gazetteer knows: one it does not know (a negotiator "set to meet
+    top U.S. officials in London") has no side to tell two mentions apart.  Where one names such
+    people and the other only two or more sides ("China and the United States wrapped up talks in
+    London"; "they met Lutnick, Bessent and Greer at Lancaster House"), the people's sides are
+    among those sides, or those sides among theirs."""
+    people = _known(_people(new.participant_ids, gazetteer), gazetteer)
+    head_people = _known(_people(head.participant_ids, gazetteer), gazetteer)
     sides = _countries(new.participant_ids, gazetteer)
     head_sides = _countries(head.participant_ids, gazetteer)
-    if not people <= head_people or not sides <= head_sides:
-        return False
     if people and head_people:
-        return True
-    return len(sides) >= 2 and (bool(head_people) or sides == head_sides)
+        return people <= head_people and sides <= head_sides
+    if not people and not head_people:
+        return len(sides) >= 2 and sides == head_sides
+    named, only = (sides, head_sides) if people else (head_sides, sides)  # people's, sides-only
+    return len(only) >= 2 and bool(named) and (named <= only or only <= named)
 
 
-def summary(members: Sequence[EventMember], sources: Sources = _distinct) -> dict[str, Any]:
+def summary(members: Sequence[EventMember], sources: Sources = _distinct,
+            gazetteer: Gazetteer | None = None) -> dict[str, Any]:
     """Kind, date, place and participants of a merged event, as its members support them
     (see the module docstring); ``sources`` counts independent sources among report ids."""
     kinds = Counter(m.kind for m in members)
@@ -384,7 +427,7 @@ def summary(members: Sequence[EventMember], sources: Sources = _distinct) -> dic
         narrow = min(dated, key=lambda m: ((m.hi or 0) - (m.lo or 0), m.date or ""), default=None)
         date, precision = (narrow.date, narrow.date_precision) if narrow else (None, Precision.UNKNOWN)
     place = supported_place(members, sources)
-    participants = supported_participants(members, sources)
+    participants = supported_participants(members, sources, gazetteer)
     texts = Counter(m.summary for m in members if m.summary)
     text = min(texts.items(), key=lambda kv: (-kv[1], kv[0]))[0] if texts else ""
     return {
