@@ -40,8 +40,9 @@ def test_an_unknown_person_is_on_the_side_their_titles_agree_on() -> None:
 def test_an_english_title_with_a_curly_apostrophe_is_no_japanese_title() -> None:
     """「中国のChina’s chief negotiator、李氏」: a typographic apostrophe makes a title not plain
     ASCII, but it is still English: a Japanese briefing leaves it out."""
+    role = {"title": {"en": "China’s chief negotiator"}, "affiliation": "china"}
     actors = {"person:liang-wen": {"id": "person:liang-wen", "kind": "person", "name": {"ja": "梁文"},
-                                   "roles": [{"title": {"en": "China’s chief negotiator"}, "affiliation": "china"}]}}
+                                   "roles": [role]}}
     ja = Names(load(), actors, "ja", "2025-09-14")
     assert "negotiator" not in ja.full("person:liang-wen")
     en = Names(load(), actors, "en", "2025-09-14")

@@ -4,8 +4,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from communique.ingest.meta import dateline_date, dateline_outlet, detect_language, parse_published
-from communique.model import Precision
+from communique.ingest import build_report
+from communique.ingest.meta import dateline_date, dateline_outlet, detect_language, parse_published, url_date
+from communique.model import Document, Precision
 
 DATELINES = [
     ("MOSCOW, Dec 3, 2025 (Global Wire) - The Kremlin said", ("2025-12-03", Precision.DAY)),
@@ -152,3 +153,43 @@ def test_a_date_present_but_unreadable_is_warned():
     assert date_warning("2025/12/05", "Body", dated=True) is None
     assert "dateline 'MOSCOW, Dec 3' gives no year" in date_warning(None, "MOSCOW, Dec 3 (Wire) - x", False)
     assert date_warning(None, "No date here at all.", dated=False) is None
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://news.example.com/world/2025/06/13/talks-end-in-london", "2025-06-13"),
+        ("https://example.ph/2025/4/16/negotiator-to-visit", "2025-04-16"),
+        ("http://en.example.cn/n3/2025/1009/c90000-20374449.html", "2025-10-09"),
+        ("https://monitor.example.com/20251014-envoys-met-leaders/", "2025-10-14"),
+        ("https://japannews.example.jp/politics/20250417-249529/", "2025-04-17"),
+        ("https://wire.example.jp/oversea_economies/2025091400298", "2025-09-14"),  # a day, then a serial
+        # the address a bookmark page points to
+        ("https://bookmarks.example.jp/entry/http://www3.example.or.jp/news/html/20250724/k1001.html",
+         "2025-07-24"),
+        ("https://example.com/2025/01/talks-resume", None),  # a month alone: relative days need the day
+        ("https://example.com/?p=20250101", None),  # a query's number is an id
+        ("https://example.com/news/1764366149877887737-da9", None),
+        ("https://example.com/2025/13/40/x", None),  # no such day
+        ("https://example.com/2099/01/01/x", None),  # after tomorrow
+        ("https://example.com/en/world/250915/28933/x", None),  # six digits: no year to be sure of
+        (None, None),
+    ],
+)
+def test_a_day_in_a_page_address(url, expected):
+    found = url_date(url)
+    assert (found[0] if found else None) == expected
+    assert found is None or found[1] is Precision.DAY
+
+
+def test_the_address_dates_a_report_only_when_nothing_else_does():
+    def built(url: str, published: str | None, text: str) -> str | None:
+        doc = Document(source="page", raw=text.encode(), content_type="text", url=url, published_at=published,
+                       language="en")
+        return build_report(doc)[0].published_at
+
+    text = "Talks end\n\nThe two delegations ended two days of talks on Tuesday."
+    url = "https://news.example.com/world/2025/06/13/talks-end"
+    assert built(url, None, text) == "2025-06-13"
+    assert built(url, "2025-06-12", text) == "2025-06-12"  # the date the page gives wins
+    assert built(url, None, "LONDON, June 11, 2025 - " + text) == "2025-06-11"  # then its dateline

@@ -17,6 +17,7 @@ from .meta import (
     detect_language,
     not_an_article,
     parse_published,
+    url_date,
 )
 from .titles import split_head, usable_title
 
@@ -85,7 +86,7 @@ def build_report(doc: Document) -> tuple[Report, str]:
     if given and not _sane(given):
         warning = "; ".join(w for w in (warning, f"date {given[0][:40]!r} is outside 1900 to a year "
                                                  "from today; ignored") if w)
-    dated = _sane(given) or _sane(dateline_date(top, language))
+    dated = _sane(given) or _sane(dateline_date(top, language)) or _sane(url_date(url))
     problem = date_warning(published, top, dated is not None)  # a date present but unreadable
     if problem:
         warning = f"{warning}; {problem}" if warning else problem

@@ -193,6 +193,33 @@ _CAPTION = re.compile(
 )
 
 
+# A day in a page's address: /2025/06/13/, /2025/6/13/, /2025/1009/, /2025-06-13-slug,
+# /20250613/, /20250613-249529, /2025091400298 (a day followed by a serial).  Looked for in the
+# path only: a query's numbers are ids more often than days.  A month alone (/2025/06/slug) is
+# not taken: the extractors read a report's relative days ("Wednesday", 「12日」) from its day.
+_URL_DAY = re.compile(
+    r"/(?P<y>(?:19|20)\d{2})(?:/(?P<m>\d{1,2})/(?P<d>\d{1,2})|/(?P<m2>\d{2})(?P<d2>\d{2})"
+    r"|-(?P<m3>\d{2})-(?P<d3>\d{2})|(?P<m4>\d{2})(?P<d4>\d{2})(?:\d{0,5}))(?=[/._-]|$)")
+
+
+def url_date(url: str | None) -> tuple[str, Precision] | None:
+    """The day a page's address gives, for a report no other date is found for: news sites file
+    articles by day ("/2025/06/13/", "/20250417-249529").  A day after tomorrow or before 1990
+    is an id, not a date."""
+    if not url:
+        return None
+    # the path of the address (of the last address inside it: a bookmark site's /entry/http://...)
+    path = re.sub(r"^.*://[^/]*", "", re.sub(r"[?#].*", "", url))
+    tomorrow = date.today() + timedelta(days=1)
+    for m in _URL_DAY.finditer(path):
+        month = m["m"] or m["m2"] or m["m3"] or m["m4"]
+        day = m["d"] or m["d2"] or m["d3"] or m["d4"]
+        found = _ymd(int(m["y"]), int(month), int(day))
+        if found is not None and date(1990, 1, 1) <= found <= tomorrow:
+            return found.isoformat(), Precision.DAY
+    return None
+
+
 def _yearless(text: str, language: str | None) -> tuple[str, Precision] | None:
     """A dateline's month and day, with the year of the report's first full date, or None."""
     match = _YEARLESS_DATELINE.search(text[:600]) or _JA_YEARLESS.search(text[:600])
