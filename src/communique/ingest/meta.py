@@ -208,8 +208,9 @@ def url_date(url: str | None) -> tuple[str, Precision] | None:
     is an id, not a date."""
     if not url:
         return None
-    # the path of the address (of the last address inside it: a bookmark site's /entry/http://...)
-    path = re.sub(r"^.*://[^/]*", "", re.sub(r"[?#].*", "", url))
+    path = re.sub(r"^[a-z][a-z0-9+.-]*://[^/]*", "", re.sub(r"[?#].*", "", url), flags=re.I)
+    if "://" in path:
+        return None  # a bookmark or redirect page's own text may not be the page it names
     tomorrow = date.today() + timedelta(days=1)
     for m in _URL_DAY.finditer(path):
         month = m["m"] or m["m2"] or m["m3"] or m["m4"]
