@@ -34,3 +34,12 @@ def test_the_day_of_other_talks_is_not_when_the_words_were_said() -> None:
     report = english_report(text, "2025-12-04T10:00:00+00:00")
     said = {q.text: q.said_on for q in extract(report, load()).quotes}
     assert said and all(day != "2025-12-03" for day in said.values())
+
+
+def test_words_no_sentence_dates_carry_the_reports_part_of_the_month() -> None:
+    """As in English: undated words in a report of 4 December were said in early December as far as
+    the report tells (no day invented), so that their renderings in other reports can meet them."""
+    found = _ja("ペスコフ大統領報道官は記者団に「協議は有益だった」と述べました。")
+    assert found == {"協議は有益だった": "2025-12-01"}
+    dated = _ja("ペスコフ大統領報道官は3日、記者団に「協議は有益だった」と述べました。")
+    assert dated == {"協議は有益だった": "2025-12-03"}

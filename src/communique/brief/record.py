@@ -166,11 +166,15 @@ class View:
 
 
 def _dates(quotes: list[Record]) -> list[tuple[str, str]]:
-    """(date, precision) of a statement's wordings, earliest first; but when most of its
-    day-dated wordings give the next day, that day comes first (a wording or two dated a
-    day early, by time zone or a slip, do not move a remark most outlets date later)."""
+    """(date, precision) of a statement's wordings, the days earliest first, then the vaguer
+    dates (a wording dated only by its report's part of the month does not hide the day other
+    wordings give); but when most of its day-dated wordings give the next day, that day comes
+    first (a wording or two dated a day early, by time zone or a slip, do not move a remark
+    most outlets date later)."""
     dated = sorted(
-        (str(q["said_on"]), str(q.get("said_on_precision") or "day")) for q in quotes if day(q.get("said_on"))
+        ((str(q["said_on"]), str(q.get("said_on_precision") or "day"))
+         for q in quotes if day(q.get("said_on"))),
+        key=lambda dp: (dp[1] not in _DAY, dp),
     )
     days = Counter(d[:10] for d, p in dated if p in _DAY)
     if dated and dated[0][1] in _DAY:

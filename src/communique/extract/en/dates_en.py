@@ -252,7 +252,7 @@ def part_start(day: int) -> int:
     return 1 if day <= 10 else (11 if day <= 20 else 21)
 
 
-def _part_value(year: int, month: int, day: int) -> str:
+def part_value(year: int, month: int, day: int) -> str:
     return f"{year:04d}-{month:02d}-{part_start(day):02d}"
 
 
@@ -282,7 +282,7 @@ def _week(anchor: date, delta_weeks: int) -> tuple[str, Precision]:
     thursday = monday + timedelta(days=3)
     sunday = monday + timedelta(days=6)
     if part_start(monday.day) == part_start(sunday.day) and monday.month == sunday.month:
-        return _part_value(thursday.year, thursday.month, thursday.day), Precision.PART_OF_MONTH
+        return part_value(thursday.year, thursday.month, thursday.day), Precision.PART_OF_MONTH
     # A week across two parts of a month: say the month it mostly lies in, no finer.
     return f"{thursday.year:04d}-{thursday.month:02d}-01", Precision.MONTH
 
@@ -320,7 +320,7 @@ def resolve(match: re.Match[str], kind: str, anchor: date, future: bool) -> tupl
             if part in ("early", "the start of", "the beginning of")
             else (11 if part.startswith("mid") or "middle" in part else 21)
         )
-        return _part_value(year, month, day), Precision.PART_OF_MONTH
+        return part_value(year, month, day), Precision.PART_OF_MONTH
     if kind == "relative_month":
         rel = groups["rel"].lower()
         if rel.endswith("year"):
@@ -350,7 +350,7 @@ def resolve(match: re.Match[str], kind: str, anchor: date, future: bool) -> tupl
                 saturday -= timedelta(days=7)
         sunday = saturday + timedelta(days=1)
         if sunday.month == saturday.month and part_start(sunday.day) == part_start(saturday.day):
-            return _part_value(saturday.year, saturday.month, saturday.day), Precision.PART_OF_MONTH
+            return part_value(saturday.year, saturday.month, saturday.day), Precision.PART_OF_MONTH
         return f"{saturday.year:04d}-{saturday.month:02d}-01", Precision.MONTH
     if kind == "weekday":
         mod = (groups.get("mod") or "").strip().lower()

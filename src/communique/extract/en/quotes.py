@@ -22,7 +22,7 @@ from .. import item_id
 from . import rx
 from .actors import modifies_next
 from .context import Context, is_headline, lc
-from .dates_en import DateRef, _part_value, best
+from .dates_en import DateRef, best, part_value
 from .names import NOT_OPENING_NAME as _NOT_OPENING_NAME
 from .names import ORG_WORDS, mid_sentence
 from .speakers import (
@@ -639,7 +639,7 @@ def extract_quotes(ctx: Context) -> list[Quote]:
     last_date: dict[str, tuple[str | None, Precision]] = {}
     # Undated remarks: the publication date, no finer than its part of the month (no day invented).
     default: tuple[str | None, Precision] = (
-        (_part_value(ctx.anchor.year, ctx.anchor.month, ctx.anchor.day), Precision.PART_OF_MONTH)
+        (part_value(ctx.anchor.year, ctx.anchor.month, ctx.anchor.day), Precision.PART_OF_MONTH)
         if ctx.anchor
         else (None, Precision.UNKNOWN)
     )

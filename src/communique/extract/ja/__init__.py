@@ -15,7 +15,7 @@ from .events import extract_events
 from .people import actors_of
 from .statements import extract_quotes
 
-QUOTES = "quotes.ja.v6"
+QUOTES = "quotes.ja.v7"
 EVENTS = "events.ja.v9"
 PROPOSALS = "proposals.ja.v3"
 POSITIONS = "positions.ja.v4"

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from ...model import Evidence, Precision, Quote
 from .. import item_id
+from ..en.dates_en import part_value
 from .actors import Mention
 from .document import Doc, in_round_brackets
 from .indirect import reported_clauses
@@ -256,7 +257,18 @@ def extract_quotes(doc: Doc, extractor: str, *, use_parser: bool = True) -> list
         topic = topic or sentence_topic(doc, sentence.start, sentence.end)
         state.discourse.update(topic)
         quotes_prev, found_prev = sentence, bool(found_here) or credit is not None
-    return _backfill_headline_dates(doc, quotes, state)
+    return _report_part_of_month(doc, _backfill_headline_dates(doc, quotes, state))
+
+
+def _report_part_of_month(doc: Doc, quotes: list[Quote]) -> list[Quote]:
+    """Words no sentence dates were said, as far as the report tells, in the part of the month it
+    was published (no day invented), as the English extractor has it: two renderings of one
+    remark then meet by date instead of only by wording."""
+    if doc.ref is None:
+        return quotes
+    part = part_value(doc.ref.year, doc.ref.month, doc.ref.day)
+    return [replace(q, said_on=part, said_on_precision=Precision.PART_OF_MONTH) if q.said_on is None else q
+            for q in quotes]
 
 
 def _inner_speaker(doc: Doc, start: int, end: int) -> tuple[Mention, int] | None:
