@@ -59,6 +59,22 @@ def templates_for(lang: str) -> ModuleType:
 _SENTENCE = re.compile(r".+?(?:[。！？]|[.!?](?=\s))")
 
 
+def backshifted(text: str, table: Sequence[tuple[re.Pattern[str], str]]) -> tuple[str, list[str]]:
+    """Reported speech as a later briefing tells it ("this month" -> "that month", 来週 -> 翌週),
+    and the outlet's words left as they are (what the verifier finds in the evidence)."""
+    spans = sorted((m.start(), m.end(), m.expand(repl))
+                   for pattern, repl in table for m in pattern.finditer(text))
+    out, kept, last = [], [], 0
+    for start, end, repl in spans:
+        if start < last:
+            continue
+        out += [text[last:start], repl]
+        kept.append(text[last:start])
+        last = end
+    kept.append(text[last:])
+    return "".join([*out, text[last:]]), [k.strip(" 、,.。") for k in kept if k.strip(" 、,.。")]
+
+
 _HEADLINE_DATE = re.compile(r"^(?:On|In) [^,]{3,30}, |^[0-9０-９]{1,2}月[0-9０-９]{1,2}日、")
 _ATTRIBUTION_TAIL = re.compile(
     r",\s+(?:the\s+)?(?:official\s+|state\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5}\s+(?:said|reported|says)\.?$")
@@ -308,7 +324,9 @@ class Writer:
         text = body.trim(str(q.get("text") or ""), 120 if q_lang == "ja" else 260)
         if q_lang == "en" and not q.get("direct"):  # "..., the official Xinhua News Agency said"
             text = _ATTRIBUTION_TAIL.sub("", text)
-        shown = self.T.shown(text)
+        shown = [self.T.shown(text)]
+        if q_lang == self.lang and not q.get("direct"):  # the outlet's wording, told as reported speech
+            text, shown = backshifted(text, self.T.BACKSHIFT)
         speaker = self.names.mention(st.speaker_id) if st.speaker_id else (st.speaker_text or "?")
         # a remark no report dates carries its report's part of the month: not said as its date
         when = self.when(st.said_on, st.precision) if st.precision != "part_of_month" else None
@@ -332,7 +350,7 @@ class Writer:
             lead_in=lead_in,
         )
         claims = [Claim(role="speaker", actor=st.speaker_id, item_id=citation.item_id)] * bool(st.speaker_id)
-        return self.sentence(sentence_text, [citation], kind, quoted=[shown], hedged=bool(hedge),
+        return self.sentence(sentence_text, [citation], kind, quoted=shown, hedged=bool(hedge),
                              claims=claims)
 
     def event_sentence(

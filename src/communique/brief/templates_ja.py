@@ -182,6 +182,20 @@ def shown(text: str) -> str:
     return text.strip().rstrip("。")
 
 
+# 間接話法を後日の要約に載せるとき: 「今月中に協議する」(4月の発言) は「同月中に」
+BACKSHIFT = (
+    (re.compile(r"今月"), "同月"),
+    (re.compile(r"今週"), "同じ週"),
+    (re.compile(r"来週"), "翌週"),
+    (re.compile(r"先週"), "前週"),
+    (re.compile(r"来月"), "翌月"),
+    (re.compile(r"先月"), "前月"),
+    (re.compile(r"きょう|今日(?!的)"), "同日"),
+    (re.compile(r"あす|明日"), "翌日"),
+    (re.compile(r"きのう|昨日"), "前日"),
+)
+
+
 def capitalize(text: str) -> str:
     return text
 

@@ -1,0 +1,24 @@
+"""Reported speech told in a later briefing: "by the end of this month" said in April is read in
+September, so a briefing says "that month"; the outlet's other words stay as they are and are what
+the verifier finds in the evidence.  Direct quotes are never changed."""
+
+from __future__ import annotations
+
+from communique.brief import templates_en, templates_ja
+from communique.brief.compose import backshifted
+
+
+def test_english_relative_days_are_told_from_the_day_of_the_words() -> None:
+    text, kept = backshifted("both sides would meet again by the end of this month and talk tomorrow",
+                             templates_en.BACKSHIFT)
+    assert text == "both sides would meet again by the end of that month and talk the next day"
+    assert kept == ["both sides would meet again by the end of", "and talk"]
+    assert backshifted("he would go next week", templates_en.BACKSHIFT)[0] == "he would go the following week"
+    plain = "no time words here"
+    assert backshifted(plain, templates_en.BACKSHIFT) == (plain, [plain])
+
+
+def test_japanese_relative_days_are_told_from_the_day_of_the_words() -> None:
+    text, kept = backshifted("今月中に2回目の協議を行い、来週にも訪米する", templates_ja.BACKSHIFT)
+    assert text == "同月中に2回目の協議を行い、翌週にも訪米する"
+    assert kept == ["中に2回目の協議を行い", "にも訪米する"]
