@@ -75,6 +75,16 @@ def event_section(w: Writer, event: Record | None) -> Section | None:
     )
 
 
+# words about "the talks" with nothing to say which: 「協議は率直で、建設的だった」
+_TALKS = re.compile(r"\b(?:talks|meeting|negotiations|discussions?)\b|協議|会談|交渉|話し合い", re.I)
+
+
+def _of_some_talks(st: Statement) -> bool:
+    """Undated words about talks: in a story of several rounds a reader cannot tell which (a
+    meeting's own remarks follow it in the talks so far, where the meeting says which)."""
+    return st.said_on is None and all(_TALKS.search(str(q.get("text") or "")) for q in st.quotes)
+
+
 def party_sections(w: Writer) -> list[Section]:
     activity: dict[str, int] = {}
     for st in w.statements:
@@ -88,6 +98,7 @@ def party_sections(w: Writer) -> list[Section]:
     # country's minister on the talks it hosts) is not a party, when two or more sides are named
     taking_part = {w.names.side(p) for e in w.v.events if e.get("kind") in (*select.HELD, "planned_meeting")
                    for p in e.get("participant_ids") or ()}
+    rounds = sum(1 for e in w.v.events if e.get("kind") in select.HELD)
     sections: list[Section] = []
     for side in sorted(activity, key=lambda s: (-activity[s], s)):
         if len(sections) == 4:
@@ -111,6 +122,7 @@ def party_sections(w: Writer) -> list[Section]:
             st
             for st in w.statements
             if st.id not in w.used and st.speaker_id and w.names.side(st.speaker_id) == side
+            and not (rounds >= 2 and _of_some_talks(st))
         ]
         # words in the briefing's language; words it can give only in the other one when the
         # side has fewer than two of those
