@@ -18,3 +18,9 @@ def test_undated_words_about_talks_cannot_be_placed() -> None:
     assert _of_some_talks(_st("The talks were frank and constructive", None))
     assert not _of_some_talks(_st("協議は率直で、建設的だった", "2025-05-11"))  # the day tells which
     assert not _of_some_talks(_st("We are not in a hurry to make a deal", None))  # not about a round
+
+
+def test_words_naming_the_place_or_a_number_can_be_placed() -> None:
+    geneva = "the two sides agreed a framework for the consensus of the talks in Geneva"
+    assert not _of_some_talks(_st(geneva, None))
+    assert not _of_some_talks(_st("the truce reached at the talks expires on August 12", None))

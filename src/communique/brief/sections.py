@@ -13,6 +13,7 @@ import re
 from collections.abc import Set
 from typing import TYPE_CHECKING
 
+from ..extract import places
 from . import select
 from .model import Citation, Claim, Dropped, EvidenceRef, Section, Sentence
 from .record import Record, Statement, day
@@ -80,9 +81,16 @@ _TALKS = re.compile(r"\b(?:talks|meeting|negotiations|discussions?)\b|協議|会
 
 
 def _of_some_talks(st: Statement) -> bool:
-    """Undated words about talks: in a story of several rounds a reader cannot tell which (a
-    meeting's own remarks follow it in the talks so far, where the meeting says which)."""
-    return st.said_on is None and all(_TALKS.search(str(q.get("text") or "")) for q in st.quotes)
+    """Undated words about talks that name no place and no number: in a story of several rounds
+    a reader cannot tell which (a meeting's own remarks follow it in the talks so far, where the
+    meeting says which)."""
+    def vague(text: str) -> bool:
+        return (_TALKS.search(text) is not None and not _DIGIT.search(text)
+                and places.load().resolve(text) is None)
+    return st.said_on is None and all(vague(str(q.get("text") or "")) for q in st.quotes)
+
+
+_DIGIT = re.compile(r"[0-9０-９]")
 
 
 def party_sections(w: Writer) -> list[Section]:
