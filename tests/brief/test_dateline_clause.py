@@ -13,3 +13,19 @@ def test_a_dateline_or_a_cut_clause_is_not_what_was_said() -> None:
     assert _DATELINE.search("its goods would be exempt from such.")
     assert not _DATELINE.search("such measures were discussed in Tokyo, March 3")
     assert not _DATELINE.search("the two sides agreed on tariffs such as those on cars")
+
+
+def test_an_object_before_but_is_no_reported_clause() -> None:
+    """"Ishiba reportedly reiterated Japan's stance to seek removal of the tariffs, but Trump did
+    not comment": the words before ", but" are the object of "reiterated", and the rest is the
+    outlet's clause; "the talks were useful, but more work was needed" is what was said."""
+    from communique.brief.record import Statement
+    from communique.brief.select import _reads
+
+    def st(text: str) -> Statement:
+        return Statement(id="s", quotes=[{"text": text, "direct": False, "language": "en"}],
+                         speaker_id="x", speaker_text="X", said_on=None, precision="unknown", hedged=False)
+
+    assert not _reads(st("Japan’s stance to seek removal of the U.S.’ additional tariffs on automobiles, "
+                         "but Trump did not make any specific comments on the matter"), "en")
+    assert _reads(st("the talks were useful, but more work was needed"), "en")

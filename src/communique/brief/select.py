@@ -372,7 +372,14 @@ def _reads(st: Statement, lang: str) -> bool:
         return True
     from .grammar import is_clause
 
-    return is_clause(text) and not _BARE_DEMONSTRATIVE.search(text) and not _DATELINE.search(text)
+    # "Japan's stance to seek removal of the tariffs, but Trump did not comment": the words before
+    # ", but" are the object of "reiterated", and what follows is the outlet's own clause
+    head = _COORDINATED.split(text, maxsplit=1)[0]
+    return (is_clause(text) and (head == text or is_clause(head))
+            and not _BARE_DEMONSTRATIVE.search(text) and not _DATELINE.search(text))
+
+
+_COORDINATED = re.compile(r",\s+(?:but|while|whereas|although|though)\s+")
 
 
 def _reported_clause(st: Statement, lang: str) -> str | None:
