@@ -23,7 +23,7 @@ def test_an_object_before_but_is_no_reported_clause() -> None:
     from communique.brief.select import _reads
 
     def st(text: str) -> Statement:
-        return Statement(id="s", quotes=[{"text": text, "direct": False, "language": "en"}],
+        return Statement(id="s", quotes=[{"id": "q", "text": text, "direct": False, "language": "en"}],
                          speaker_id="x", speaker_text="X", said_on=None, precision="unknown", hedged=False)
 
     assert not _reads(st("Japan’s stance to seek removal of the U.S.’ additional tariffs on automobiles, "
