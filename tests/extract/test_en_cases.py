@@ -723,7 +723,7 @@ def test_not_accept_is_a_rejection() -> None:
 def test_extractor_names_and_empty_report() -> None:
     assert set(EXTRACTORS) == {
         "actors.en.v6",
-        "quotes.en.v11",
+        "quotes.en.v12",
         "events.en.v10",
         "proposals.en.v3",
         "positions.en.v6",

@@ -43,3 +43,14 @@ def test_words_no_sentence_dates_carry_the_reports_part_of_the_month() -> None:
     assert found == {"協議は有益だった": "2025-12-01"}
     dated = _ja("ペスコフ大統領報道官は3日、記者団に「協議は有益だった」と述べました。")
     assert dated == {"協議は有益だった": "2025-12-03"}
+
+
+def test_a_possessive_day_is_the_day_of_the_talks_not_of_the_words() -> None:
+    """"Saturday's talks were well carried out, Khamenei said" in a report of Tuesday: the talks
+    were on Saturday; the words (and the next sentence's) were not."""
+    text = ("Khamenei speaks\n\nThe leader spoke to officials in Tehran.\n\n"
+            "Saturday's talks were \"well carried out in the first steps\", Khamenei said. "
+            "But he added that \"the negotiations may or may not yield results\".")
+    report = english_report(text, "2025-04-15T10:00:00+00:00")
+    said = {q.text: q.said_on for q in extract(report, load()).quotes}
+    assert said and all(day != "2025-04-12" for day in said.values()), said

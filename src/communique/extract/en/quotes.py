@@ -36,7 +36,7 @@ from .speakers import (
 )
 from .text import QuoteSpan, Sentence
 
-EXTRACTOR = "quotes.en.v11"
+EXTRACTOR = "quotes.en.v12"
 
 HEDGE = lc(
     r"\b(reportedly|allegedly|according to (?:(?:two |three |several |unnamed |anonymous )?(?:sources|people|"
@@ -465,11 +465,20 @@ def _whole_sentence(ctx: Context, sent: Sentence) -> bool:
 _OTHER_EVENTS_DAY = re.compile(r"\b(?:held|signed|reached|struck|concluded|hosted)\s+(?:on\s+)?$")
 
 
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
+def _others_day(ctx: Context, ref: DateRef, start: int = 0) -> bool:
+    """A day that is another event's: "negotiations held Wednesday", "Saturday's talks"."""
+    return (_OTHER_EVENTS_DAY.search(ctx.text, max(start, ref.start - 24), ref.start) is not None
+            or _POSSESSIVE.match(ctx.text, ref.end) is not None
+            or ctx.text[ref.start:ref.end].endswith(("'s", "’s")))
+
+
 def _said_on(ctx: Context, spans: list[tuple[int, int]]) -> tuple[str | None, Precision] | None:
     refs: list[DateRef] = []
     for s, e in spans:
-        refs.extend(r for r in ctx.dates(s, e, future=False)
-                    if not _OTHER_EVENTS_DAY.search(ctx.text, max(s, r.start - 24), r.start))
+        refs.extend(r for r in ctx.dates(s, e, future=False) if not _others_day(ctx, r, s))
     ref = best(refs)
     return (ref.value, ref.precision) if ref else None
 
@@ -488,6 +497,7 @@ def _paragraph_date(ctx: Context, sent: Sentence) -> tuple[str | None, Precision
         r
         for r in ctx.dates(para.start, sent.start, future=False)
         if r.precision == Precision.DAY and not any(q.start <= r.start < q.end for q in para.quotes)
+        and not _others_day(ctx, r)
     ]
     return (refs[-1].value, refs[-1].precision) if refs else None
 
