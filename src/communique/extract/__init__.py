@@ -7,11 +7,12 @@ Stages are pure: no store access here.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from importlib import import_module
 from types import ModuleType
 
-from ..model import Extraction, Report
+from ..model import Event, Extraction, Precision, Report
 from .gazetteer import Gazetteer, load
 
 LANGUAGES = {"en": "communique.extract.en", "ja": "communique.extract.ja"}
@@ -21,6 +22,16 @@ def item_id(prefix: str, report_id: str, start: int, end: int, extractor: str, e
     """Deterministic id of an extracted item: same report, span and extractor -> same id."""
     digest = hashlib.sha256(f"{report_id}|{start}|{end}|{extractor}|{extra}".encode()).hexdigest()
     return f"{prefix}-{digest[:16]}"
+
+
+def still_to_come(event: Event, published_at: str | None) -> Event:
+    """A meeting or call dated to a day after its report's own is one still to come: "they will meet
+    again next Saturday", read as talks held, is a planned meeting."""
+    if (event.kind in ("meeting", "phone_call") and published_at and event.date
+            and event.date_precision in (Precision.DAY, Precision.DATETIME)
+            and event.date[:10] > published_at[:10]):
+        return dataclasses.replace(event, kind="planned_meeting")
+    return event
 
 
 def _module(language: str) -> ModuleType | None:

@@ -48,7 +48,7 @@ from datetime import date as Date
 from datetime import timedelta
 
 from ...model import Event, Evidence, Precision, Quote
-from .. import event_plover, item_id, places
+from .. import event_plover, item_id, places, still_to_come
 from . import meetings, rx, wordscan
 from .actors import Mention, modifies_next
 from .context import Context, is_headline, lc
@@ -59,7 +59,7 @@ from .speakers import antecedent, resolve_title
 from .text import Sentence
 from .wordscan import Family, Key
 
-EVENTS_EXTRACTOR = "events.en.v10"
+EVENTS_EXTRACTOR = "events.en.v11"
 
 PLACES = {
     "Moscow": "Moscow",
@@ -513,10 +513,10 @@ def _mention_ok(ctx: Context, idx: int, mention: Mention, kind: str, trig: Trig)
     before = text[max(0, mention.start - 50) : mention.start]
     if (
         (mention.source == "metonym" or mention.text in PLACES or mention.kind == "country")
-        and _AT_PLACE.search(before)
+        and (_AT_PLACE.search(before) or _AT_PLACES.search(before))
         and not (kind in _FRAMED_KINDS and _DELEGATION_FROM.search(before))
     ):
-        return False  # a place, not a party
+        return False  # a place, not a party ("in Muscat and Rome": both places)
     if "according to" in before and _ACCORDING.search(before):
         return False  # a source, not a party
     if (
@@ -535,6 +535,8 @@ def _mention_ok(ctx: Context, idx: int, mention: Mention, kind: str, trig: Trig)
         return False  # "the Berlin round": where, not who
     if mention.source == "metonym" and kind in _FRAMED_KINDS and _CITY_HOSTS.match(text, mention.end):
         return False  # "Doha is hosting talks between Israel and Hamas": where, not who
+    if kind in _FRAMED_KINDS and _HOSTS_THE_TALKS.match(text, mention.end):
+        return False  # "Oman's foreign minister hosted the meeting in Muscat": its host, not a side
     if kind in _FRAMED_KINDS and mention.kind == "country" and _PLACE_IN_BRACKETS.search(before):
         return False  # "in Madrid (Spain)": where, not who
     if (
@@ -552,6 +554,11 @@ def _mention_ok(ctx: Context, idx: int, mention: Mention, kind: str, trig: Trig)
 
 
 _CITY_HOSTS = re.compile(r"\s+(?:(?:is|was|has been|had been|will be)\s+)?(?:\w+ly\s+)?host(?:s|ed|ing)\b")
+# hosting the talks themselves (not "hosted Witkoff"): the host of talks between others
+_HOSTS_THE_TALKS = re.compile(
+    r"\s+(?:(?:is|was|has been|had been|will be)\s+)?(?:\w+ly\s+)?"
+    r"(?:host(?:s|ed|ing)|facilitat(?:es|ed|ing))\s+(?:the|these|this|a|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:meeting|talks|negotiations|round|session|discussions|consultations)\b")
 _DATELINE_MARK = re.compile(r"\s*(?:[—–-]|,|\(|\s[A-Z][a-z]{2})")
 _WITH_ABSOLUTE = re.compile(r",\s+with\b")
 _WITH_DOING = re.compile(
@@ -921,6 +928,7 @@ _SAID_GAP = re.compile(
 )
 _SPEAKER_GAP = re.compile(r"\s*|,\s*|,\s+who\s+|,[^,]{0,60},\s*|\s+(?:on|late|early)\s+\w+(?:,)?\s*")
 _PRONOUN_BEFORE = re.compile(r"\b(?:he|she)\s+$")
+_AT_PLACES = re.compile(r"\b(?:in|at)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,?\s+(?:and|or)\s+$")
 _AT_PLACE = re.compile(
     r"\b(?:in|at|from|inside|outside)\s+(?:the\s+)?(?:(?:western|eastern|northern|southern|central|coastal)\s+)?$",
     re.I,
@@ -1759,4 +1767,5 @@ def _merge(ctx: Context, drafts: list[Draft]) -> list[Event]:
                 extractor=EVENTS_EXTRACTOR,
             )
         )
-    return [event_plover.with_plover(e, ctx.text, "en", named) for e in events]
+    return [still_to_come(event_plover.with_plover(e, ctx.text, "en", named), ctx.report.published_at)
+            for e in events]

@@ -50,7 +50,8 @@ _UNREAL_NOUN = re.compile(
 _UNREAL_AFTER = re.compile(
     r"^[^,;.]{0,60}?\b(?:(?:could|might|may|would)\s+(?:\w+\s+)?(?:take place|happen|be held|occur|go ahead)|"
     r"(?:was|were|has been|had been|have been|is|are)\s+(?:\w+\s+)?(?:cancell?ed|called off|"
-    r"postponed|scrapped|shelved|put on hold|not (?:planned|scheduled|expected|happening))|"
+    r"postponed|delayed|scrapped|shelved|put on hold|not (?:planned|scheduled|expected|happening))|"
+    r"(?:initially|originally|first)\s+(?:planned|scheduled|set)\b|"
     r"(?:did|will|would|could) not (?:take place|happen|go ahead))",
     re.I,
 )

@@ -16,7 +16,7 @@ from .people import actors_of
 from .statements import extract_quotes
 
 QUOTES = "quotes.ja.v7"
-EVENTS = "events.ja.v9"
+EVENTS = "events.ja.v10"
 PROPOSALS = "proposals.ja.v3"
 POSITIONS = "positions.ja.v4"
 ACTORS = "actors.ja.v2"

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from ...model import Event, Evidence, Position, Precision, Proposal, Quote
-from .. import event_plover, item_id, places
+from .. import event_plover, item_id, places, still_to_come
 from . import meetings
 from .document import Doc, Token, in_round_brackets
 from .positions import extract_positions
@@ -315,7 +315,8 @@ def extract_events(doc: Doc, quotes: list[Quote], events_name: str, proposals_na
     def named(actor: str, lo: int, hi: int) -> bool:
         return any(m.actor_id == actor for m in doc.mentions_in(lo, hi))
 
-    events = [event_plover.with_plover(e, doc.text, "ja", named) for e in events]
+    events = [still_to_come(event_plover.with_plover(e, doc.text, "ja", named), doc.report.published_at)
+              for e in events]
     return events, proposals, positions
 
 
