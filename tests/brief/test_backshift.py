@@ -14,6 +14,7 @@ def test_english_relative_days_are_told_from_the_day_of_the_words() -> None:
     assert text == "both sides would meet again by the end of that month and talk the next day"
     assert kept == ["both sides would meet again by the end of", "and talk"]
     assert backshifted("he would go next week", templates_en.BACKSHIFT)[0] == "he would go the following week"
+    assert backshifted("he may go this weekend", templates_en.BACKSHIFT)[0] == "he may go that weekend"
     plain = "no time words here"
     assert backshifted(plain, templates_en.BACKSHIFT) == (plain, [plain])
 

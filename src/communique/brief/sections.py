@@ -327,7 +327,10 @@ def meetings_section(w: Writer) -> Section | None:
         return day(e.get("date")) or by[str(e["id"])] or ""
 
     # the best told first (two sources or more), then the latest; told oldest first below
-    rest.sort(key=lambda e: (w.v.sources(w.v.evidence(e)) >= 2, on(e), str(e["id"])), reverse=True)
+    # (of two told for one day and the same people, the one more sources tell: the round "due in
+    # Muscat" that was held in Rome)
+    rest.sort(key=lambda e: (w.v.sources(w.v.evidence(e)) >= 2, on(e), w.v.sources(w.v.evidence(e)),
+                             str(e["id"])), reverse=True)
     chosen = []
     seen: set[tuple[str, str, frozenset[str]]] = set()
     for event in rest:  # the latest ones, told oldest first

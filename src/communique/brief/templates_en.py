@@ -182,9 +182,9 @@ def shown(text: str) -> str:
 # Reported speech told later: "both sides would meet by the end of this month" (said in April, read
 # in September) is "by the end of the month"; "next week" the following one.
 BACKSHIFT = (
-    (re.compile(r"\bthis (week|month)\b", re.I), r"that \1"),
-    (re.compile(r"\bnext (week|month)\b", re.I), r"the following \1"),
-    (re.compile(r"\blast (week|month)\b", re.I), r"the previous \1"),
+    (re.compile(r"\bthis (week|weekend|month)\b", re.I), r"that \1"),
+    (re.compile(r"\bnext (week|weekend|month)\b", re.I), r"the following \1"),
+    (re.compile(r"\blast (week|weekend|month)\b", re.I), r"the previous \1"),
     (re.compile(r"\btoday\b", re.I), "that day"),
     (re.compile(r"\btonight\b", re.I), "that night"),
     (re.compile(r"\btomorrow\b", re.I), "the next day"),
