@@ -570,6 +570,16 @@ def test_hosts_places_and_rounds_put_off_are_no_parties_or_meetings() -> None:
     assert not [e for e in put_off if e.kind in ("meeting", "planned_meeting")], put_off
 
 
+def test_a_demand_is_held_by_one_named_before_its_word() -> None:
+    """"limits ... in exchange for the lifting of sanctions that the United States has imposed": the
+    United States named after "in exchange for" demands nothing here."""
+    text = ("The goal of the talks is to achieve limits on Iran's nuclear program in exchange for the "
+            "lifting of some severe economic sanctions that the United States has imposed on Tehran.")
+    assert not [p for p in run(text).positions if p.stance == "demand"]
+    named = run("Russia demanded that Ukraine withdraw its troops under the 28-point plan.").positions
+    assert [p.holder_id for p in named if p.stance == "demand"] == ["russia"]
+
+
 def test_positions_and_proposals() -> None:
     text = (
         "Putin said Europe's proposals were unacceptable to Russia.\n\n"
@@ -749,7 +759,7 @@ def test_extractor_names_and_empty_report() -> None:
         "quotes.en.v12",
         "events.en.v11",
         "proposals.en.v3",
-        "positions.en.v6",
+        "positions.en.v7",
     }
     result = run(" ")
     assert result.quotes == () and result.events == ()

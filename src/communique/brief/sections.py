@@ -104,16 +104,21 @@ def party_sections(w: Writer) -> list[Section]:
         activity[side] = activity.get(side, 0) + 1
     # the sides the story's meetings, calls and agreements name: a side that only spoke (the host
     # country's minister on the talks it hosts) is not a party, when two or more sides are named
-    taking_part = {w.names.side(p) for e in w.v.events if e.get("kind") in (*select.HELD, "planned_meeting")
-                   for p in e.get("participant_ids") or ()}
+    # (of meetings naming two sides at least: "the next round" with the IAEA alone names no party)
+    taking_part: set[str] = set()
+    for e in w.v.events:
+        sides = {w.names.side(p) for p in e.get("participant_ids") or ()}
+        if e.get("kind") in (*select.HELD, "planned_meeting") and len(sides) >= 2:
+            taking_part |= sides
     rounds = sum(1 for e in w.v.events if e.get("kind") in select.HELD)
     sections: list[Section] = []
     for side in sorted(activity, key=lambda s: (-activity[s], s)):
         if len(sections) == 4:
             break
         own = [t for t in w.tracks if w.names.side(t.holder_id) == side]
-        if not own and len(taking_part) >= 2 and side not in taking_part:
-            continue
+        if (not own or w.names.kind(side) == "organization") and len(taking_part) >= 2 \
+                and side not in taking_part:
+            continue  # (nor an agency judging the talks with a stance of its own: the IAEA)
         # one stance per target for the side (its latest, best supported holder), two sources first
         own = [
             ts[0]

@@ -23,7 +23,7 @@ from .proposals import ProposalMention
 from .text import Sentence
 from .wordscan import Family, Key
 
-POSITIONS_EXTRACTOR = "positions.en.v6"
+POSITIONS_EXTRACTOR = "positions.en.v7"
 
 STANCES: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -150,7 +150,7 @@ _PLACE_BEFORE = re.compile(
 
 
 def _holder(ctx: Context, sent: Sentence, quotes: list[Quote],
-            plans: tuple[ProposalMention, ...] = ()) -> tuple[str | None, bool]:
+            plans: tuple[ProposalMention, ...] = (), before: int | None = None) -> tuple[str | None, bool]:
     """The speaker of a quote in the sentence, else its first actor named in its own right -- not a
     possessive, not a plan's author inside the plan's name ("a 28-point U.S. plan"), and nobody when
     the stance is that of unnamed critics ("a plan that critics said leaned toward Moscow")."""
@@ -164,8 +164,8 @@ def _holder(ctx: Context, sent: Sentence, quotes: list[Quote],
     mentions = actors.mentions
     for at in range(bisect_left(actors.starts, sent.start), len(mentions)):
         mention = mentions[at]
-        if mention.start >= sent.end:
-            break
+        if mention.start >= (sent.end if before is None else before):
+            break  # (not one named after the stance's word: "in exchange for sanctions that the US imposed")
         if any(p.start <= mention.start < p.end for p in plans):
             continue
         if _PLACE_BEFORE.search(ctx.text, max(sent.start, mention.start - 14), mention.start):
@@ -211,8 +211,10 @@ def extract_positions(ctx: Context, quotes: list[Quote], proposals: list[Proposa
                 stance = "partly_accept"  # ... "some things were accepted, some ... unacceptable"
         if stance is None:
             continue
+        cue = dict(STANCES)[stance].search(ctx.lower, sent.start, sent.end)
         holder, spoken = _holder(ctx, sent, quotes,
-                                 tuple(p for p in proposals if sent.start <= p.start < sent.end))
+                                 tuple(p for p in proposals if sent.start <= p.start < sent.end),
+                                 before=cue.start() if cue is not None and stance == "demand" else None)
         if holder is None:
             continue
         holder = _side(ctx, holder)
