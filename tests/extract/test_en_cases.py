@@ -578,6 +578,8 @@ def test_a_demand_is_held_by_one_named_before_its_word() -> None:
     assert not [p for p in run(text).positions if p.stance == "demand"]
     named = run("Russia demanded that Ukraine withdraw its troops under the 28-point plan.").positions
     assert [p.holder_id for p in named if p.stance == "demand"] == ["russia"]
+    figure = run('"We want to avoid it, but it is getting to be very dangerous territory," Trump said.')
+    assert not figure.positions  # a figure of speech is no territorial question
 
 
 def test_positions_and_proposals() -> None:
@@ -759,7 +761,7 @@ def test_extractor_names_and_empty_report() -> None:
         "quotes.en.v12",
         "events.en.v11",
         "proposals.en.v3",
-        "positions.en.v7",
+        "positions.en.v8",
     }
     result = run(" ")
     assert result.quotes == () and result.events == ()

@@ -23,7 +23,7 @@ from .proposals import ProposalMention
 from .text import Sentence
 from .wordscan import Family, Key
 
-POSITIONS_EXTRACTOR = "positions.en.v7"
+POSITIONS_EXTRACTOR = "positions.en.v8"
 
 STANCES: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -90,7 +90,9 @@ ISSUES: list[tuple[str, re.Pattern[str]]] = [
     (
         "territory",
         re.compile(
-            r"\b(?:territor(?:y|ies|ial)|land|cede|ceding|withdraw(?:al)? from|borders?)\b",
+            # (not a figure of speech: "very dangerous territory", "uncharted territory")
+            r"(?<!dangerous )(?<!uncharted )(?<!unknown )(?<!new )(?<!familiar )(?<!positive )"
+            r"(?<!negative )\b(?:territor(?:y|ies|ial)|land|cede|ceding|withdraw(?:al)? from|borders?)\b",
             re.I,
         ),
     ),
