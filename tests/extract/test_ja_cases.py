@@ -478,8 +478,8 @@ def test_evidence_is_exact_and_ids_are_stable() -> None:
         ev = item.evidence[0]
         assert ev.report_id == report.id and 0 <= ev.start < ev.end <= len(report.text)
     assert all(report.text[q.evidence[0].start:q.evidence[0].end] == q.text for q in first.quotes)
-    assert set(first.extractors) == {"quotes.ja.v7", "events.ja.v10", "proposals.ja.v3", "positions.ja.v4",
-                                     "actors.ja.v2"}
+    assert set(first.extractors) == {"quotes.ja.v8", "events.ja.v10", "proposals.ja.v3", "positions.ja.v4",
+                                     "actors.ja.v3"}
 
 
 @pytest.mark.parametrize("body", ["", "「", "」」「『", "。。。", "あ" * 20000, "「" * 500 + "述べた"])
@@ -501,3 +501,12 @@ def test_a_remark_is_dated_by_the_local_day_not_its_time_in_another_zone() -> No
     body = "茂木敏充外相は米東部時間2日夜（日本時間3日午前）、記者団に「対話を続ける」と述べた。"
     said = {q.text: q.said_on for q in ja.extract(_report(body), load()).quotes}
     assert said == {"対話を続ける": "2025-12-02"}
+
+
+def test_an_unnamed_official_marked_with_mo_speaks_for_himself() -> None:
+    """「米政府高官も「…」と評価した」 after Araghchi's words: the US official's, not Araghchi's (and
+    米政府 being a name already does not hide its 高官)."""
+    found = _quotes("イランのメディアによると、アラグチ外相は「過去3回より真剣に行われた」と述べた。"
+                    "米ニュースサイト「アクシオス」によれば、米政府高官も「結果に勇気づけられている」と評価した。")
+    assert found["結果に勇気づけられている"] == "anon:united-states"
+    assert found["過去3回より真剣に行われた"] == "abbas-araghchi"

@@ -29,14 +29,14 @@ FLOORS = {
     "all_precision": 0.97,
 }
 # The story added after them and held out from tuning (US-Iran talks, 16 Japanese reports): its own
-# floors, as first measured (0.791 / 0.853 / 0.971 and 0.733 / 0.855 / 0.982).
+# floors, as first measured (0.791 / 0.853 / 0.971 and 0.733 / 0.855 / 0.982), speakers since raised.
 HELD_OUT = {
     "us-iran-nuclear-2025": {
         "direct_recall": 0.79,
-        "direct_speaker": 0.85,
+        "direct_speaker": 0.88,
         "direct_precision": 0.97,
         "all_recall": 0.73,
-        "all_speaker": 0.85,
+        "all_speaker": 0.89,
         "all_precision": 0.98,
     },
 }

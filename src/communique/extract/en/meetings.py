@@ -51,7 +51,8 @@ _UNREAL_AFTER = re.compile(
     r"^[^,;.]{0,60}?\b(?:(?:could|might|may|would)\s+(?:\w+\s+)?(?:take place|happen|be held|occur|go ahead)|"
     r"(?:was|were|has been|had been|have been|is|are)\s+(?:\w+\s+)?(?:cancell?ed|called off|"
     r"postponed|delayed|scrapped|shelved|put on hold|not (?:planned|scheduled|expected|happening))|"
-    r"(?:initially|originally|first)\s+(?:planned|scheduled|set)\b|"
+    r"(?:initially|originally|first)\s+(?:planned|scheduled|set)\b[^,;]{0,60}?\bbut\s+(?:was|were|has been|"
+    r"had been|have been)\s+(?:\w+\s+)?(?:delayed|postponed|cancell?ed|called off|moved)\b|"
     r"(?:did|will|would|could) not (?:take place|happen|go ahead))",
     re.I,
 )

@@ -454,9 +454,11 @@ def _anonymous_pass(text: str, out: list[Mention], taken: list[bool]) -> None:
     ends = {m.end: m for m in out}
     for match in _ANON_ANCHOR.finditer(text):
         start, end = match.span()
-        if not _free(taken, start, end):
+        while start < end and not _free(taken, start, start + 1):
+            start += 1  # 「米政府高官」: 米政府 is a mention already, 高官 its official
+        if start == end or not _free(taken, start, end) or not _ANON_ANCHOR.fullmatch(text, start, end):
             continue
-        anchor = match.group()
+        anchor = text[start:end]
         if anchor == "筋" or anchor == "関係者" and start and text[start - 1] in "の":
             pass
         k = start

@@ -294,7 +294,7 @@ def speaker_of(doc: Doc, sentence: Sentence, bracket: Bracket, kind: str,
     if froms and kind in ("quotative", "noun") and froms[-1] is marks[-1]:
         return froms[-1].mention, False  # Xからは「…」という印象 (unless a later subject speaks)
     sources = [m for m in marks if m.marker in SOURCE_MARKERS]
-    if sources and (kind == "noun" or not any(m.marker == "は" and m.end > sources[-1].end
+    if sources and (kind == "noun" or not any(m.marker in ("は", "も") and m.end > sources[-1].end
                                                and m.mention.kind in ("person", "anonymous") for m in marks)):
         return sources[-1].mention, False  # ロイター通信によると、トランプ氏は「…」: Trump speaks
     topics = [m for m in marks if m.marker in ("は", "も")]
@@ -303,7 +303,8 @@ def speaker_of(doc: Doc, sentence: Sentence, bracket: Bracket, kind: str,
         direct = []  # 報道官は、トランプ政権が「…」との印象を抱いた: the topic's view of X
     if kind in ("quotative", "noun") and direct and (not topics or direct[-1].end > topics[-1].end):
         return direct[-1].mention, bool(topics)
-    people = [m for m in topics if m.mention.kind == "person"]
+    # (an unnamed official too: 「米政府高官も「…」と評価した」 is the official's, not the last speaker's)
+    people = [m for m in topics if m.mention.kind in ("person", "anonymous")]
     if people:
         return _coordinated(doc, people[-1]), len(topics) > len(people)
     topics = [m for m in topics if m.marker == "は"]
