@@ -150,16 +150,23 @@ class StoreState:
     ) -> list[QuoteMember]:
         """A bounded set of the speaker's earlier wordings (representatives of their statements):
         those sharing a content band, those whose days overlap lo..hi (the nearest in time
-        first) and undated ones; with no days given, the speaker's latest by date."""
+        first) and undated ones; with no days given, the speaker's latest by date.  With days
+        given, content-band hits are kept to the same window (and undated wordings): a wording
+        days away can never be the same remark, and a speaker's stock phrases repeated in other
+        stories would otherwise fill the cap (see ``statements.CANDIDATES``)."""
         cap = rules.CANDIDATES
         found: dict[str, QuoteMember] = {}
         if bands:
             marks = ",".join("?" * len(bands))
+            window, days = "", ()
+            if lo is not None and hi is not None:
+                window, days = " AND (s.lo IS NULL OR (s.lo <= ? AND s.hi >= ?))", (hi, lo)
             for r in self.db.execute(
-                "SELECT m.* FROM statement_members m JOIN (SELECT quote_id, count(*) AS shared "
-                f"FROM quote_bands WHERE band IN ({marks}) GROUP BY quote_id "
-                "ORDER BY shared DESC, quote_id LIMIT ?) b ON b.quote_id = m.quote_id",
-                (*bands, cap),
+                "SELECT m.* FROM statement_members m JOIN (SELECT b.quote_id, count(*) AS shared "
+                "FROM quote_bands b JOIN statement_members s ON s.quote_id = b.quote_id "
+                f"WHERE b.band IN ({marks}){window} GROUP BY b.quote_id "
+                "ORDER BY shared DESC, b.quote_id LIMIT ?) b ON b.quote_id = m.quote_id",
+                (*bands, *days, cap),
             ):
                 found[r["quote_id"]] = _quote_member(r)
         if lo is None or hi is None:
