@@ -43,6 +43,7 @@ else:
     rules = lazy.module("communique.merge.statements")
 
 _CHUNK = 500  # parameters per IN (...) list
+_WIDEST = 400  # days: no dated interval is wider (a year), so a window's wordings start this close
 
 
 def _now() -> str:
@@ -158,14 +159,19 @@ class StoreState:
         found: dict[str, QuoteMember] = {}
         if bands:
             marks = ",".join("?" * len(bands))
-            window, days = "", ()
-            if lo is not None and hi is not None:
-                window, days = " AND (s.lo IS NULL OR (s.lo <= ? AND s.hi >= ?))", (hi, lo)
+            if lo is None or hi is None:
+                hits, days = f"SELECT quote_id FROM quote_bands WHERE band IN ({marks})", ()
+            else:  # the band's rows of these days (index quote_bands_days), then its undated ones
+                hits = (
+                    f"SELECT quote_id FROM quote_bands WHERE band IN ({marks}) AND lo >= ? AND lo <= ? "
+                    f"AND hi >= ? UNION ALL SELECT quote_id FROM quote_bands WHERE band IN ({marks}) "
+                    "AND lo IS NULL"
+                )
+                days = (lo - _WIDEST, hi, lo, *bands)
             for r in self.db.execute(
-                "SELECT m.* FROM statement_members m JOIN (SELECT b.quote_id, count(*) AS shared "
-                "FROM quote_bands b JOIN statement_members s ON s.quote_id = b.quote_id "
-                f"WHERE b.band IN ({marks}){window} GROUP BY b.quote_id "
-                "ORDER BY shared DESC, b.quote_id LIMIT ?) b ON b.quote_id = m.quote_id",
+                "SELECT m.* FROM statement_members m JOIN (SELECT quote_id, count(*) AS shared "
+                f"FROM ({hits}) AS hit GROUP BY quote_id ORDER BY shared DESC, quote_id LIMIT ?) b "
+                "ON b.quote_id = m.quote_id",
                 (*bands, *days, cap),
             ):
                 found[r["quote_id"]] = _quote_member(r)
@@ -182,7 +188,7 @@ class StoreState:
                 "AND lo <= ? AND hi >= ? AND lo >= ? ORDER BY abs(lo - ?), quote_id LIMIT ?) AS dated "
                 "UNION ALL SELECT * FROM (SELECT * FROM statement_members WHERE speaker_id = ? "
                 "AND rep = 1 AND lo IS NULL ORDER BY quote_id LIMIT ?) AS undated",
-                (speaker_id, hi, lo, lo - 400, middle, cap, speaker_id, rules.UNDATED_CANDIDATES),
+                (speaker_id, hi, lo, lo - _WIDEST, middle, cap, speaker_id, rules.UNDATED_CANDIDATES),
             )
         for r in rows:
             if r["quote_id"] not in found:
@@ -223,8 +229,8 @@ class StoreState:
         _put(self.db, "statement_members", _row(m))
         if indexed and bands:
             self.db.executemany(
-                "INSERT OR IGNORE INTO quote_bands (band, quote_id) VALUES (?,?)",
-                [(b, m.quote_id) for b in bands],
+                "INSERT OR IGNORE INTO quote_bands (band, quote_id, lo, hi) VALUES (?,?,?,?)",
+                [(b, m.quote_id, m.lo, m.hi) for b in bands],
             )
         self.db.execute("UPDATE quotes SET statement_id = ? WHERE id = ?", (m.statement_id, m.quote_id))
 
