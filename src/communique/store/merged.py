@@ -159,8 +159,9 @@ class StoreState:
         found: dict[str, QuoteMember] = {}
         if bands:
             marks = ",".join("?" * len(bands))
+            days: tuple[int, ...] = ()
             if lo is None or hi is None:
-                hits, days = f"SELECT quote_id FROM quote_bands WHERE band IN ({marks})", ()
+                hits = f"SELECT quote_id FROM quote_bands WHERE band IN ({marks})"
             else:  # the band's rows of these days (index quote_bands_days), then its undated ones
                 hits = (
                     f"SELECT quote_id FROM quote_bands WHERE band IN ({marks}) AND lo >= ? AND lo <= ? "
