@@ -308,7 +308,8 @@ def test_bilingual_lexicon_names_the_same_concepts(a: str, b: str, shared: set[s
 def test_a_remark_quoted_many_times_is_met_through_a_few_wordings() -> None:
     """Candidates stay bounded whatever the number of reports: a statement with a thousand
     wordings offers a few representatives per language and kind, and the content index
-    (MinHash bands) finds a wording of another day."""
+    (MinHash bands) finds its wordings for a quote with no date, whatever their day; a dated
+    quote meets none days away (they can never be the same remark)."""
     from communique.merge.similarity import bands, text_key
     from communique.merge.statements import CANDIDATES, REPRESENTATIVES
 
@@ -320,9 +321,11 @@ def test_a_remark_quoted_many_times_is_met_through_a_few_wordings() -> None:
     found = state.quote_candidates("elena-voss", 999, 1001)
     assert len(found) == REPRESENTATIVES
     far = replace(_member(5000, 2000), text="we will work on the plan, part 7")
-    hits = state.quote_candidates("elena-voss", 1999, 2001, bands(far.text, far.speaker_id))
+    content = bands(far.text, far.speaker_id)
+    hits = state.quote_candidates("elena-voss", None, None, content)
     assert hits and len(hits) <= CANDIDATES
     assert all(h.statement_id == "s-one" for h in hits)
+    assert state.quote_candidates("elena-voss", 1999, 2001, content) == []
 
 
 WORDINGS = [  # six parts of one long remark: more than the representatives a statement keeps
@@ -367,6 +370,10 @@ def test_a_copy_of_any_part_of_a_long_remark_finds_it(which: str, tmp_path: Any)
     copy = _part(11, "", "r-b")  # another outlet quotes the sixth part alone
     found = state.quote_candidates(copy.speaker_id, None, None, bands(copy.text, copy.speaker_id))
     assert any(m.text == WORDINGS[5] and m.statement_id == "s-post" for m in found)
+    # a dated copy finds it among the wordings of its days, and not when it is days away
+    found = state.quote_candidates(copy.speaker_id, 999, 1001, bands(copy.text, copy.speaker_id))
+    assert any(m.text == WORDINGS[5] and m.statement_id == "s-post" for m in found)
+    assert state.quote_candidates(copy.speaker_id, 1099, 1101, bands(copy.text, copy.speaker_id)) == []
 
 
 def test_a_near_copy_of_a_representative_does_not_enter_the_content_index() -> None:

@@ -111,10 +111,16 @@ class Merger:
         self.encoder = encoder or default_encoder()
         self.gazetteer = gazetteer or load_gazetteer()
         self.touched: dict[str, set[str]] = {}  # merged items to recompute (kind -> ids)
+        # merged actors known to exist while one report is merged (none is removed meanwhile):
+        # a report names its speakers dozens of times, each would read and parse the actor's row
+        self._known: set[str] = set()
 
     def canonical(self, actor_id: str | None) -> str | None:
         cid = canonical_id(actor_id, self.gazetteer)
-        if not cid or not cid.startswith("person:") or self.state.actor(cid) is not None:
+        if not cid or not cid.startswith("person:") or cid in self._known:
+            return cid
+        if self.state.actor(cid) is not None:
+            self._known.add(cid)
             return cid
         name = cid[len("person:"):]
         if "-" not in name:
@@ -130,9 +136,11 @@ class Merger:
         they say is never an input to placing an item, so when they are recomputed does not
         change the record)."""
         published = report.published_at
+        self._known = set()  # a record taken back between two reports may have lost some
         for actor in extraction.actors:
             cid = self.canonical(actor.id) or actor.id
             self.state.put_actor(merge_actor(self.state.actor(cid), actor, cid, self.gazetteer, published))
+            self._known.add(cid)
         if story:  # first: an undated report's events are placed among its story's
             self._story(report, extraction)
         statements = self._quotes(report, extraction)

@@ -84,16 +84,17 @@ class MemoryState:
     def quote_candidates(
         self, speaker_id: str, lo: int | None, hi: int | None, bands: Sequence[int] = ()
     ) -> list[QuoteMember]:
-        """As the store answers: representatives sharing a content band, those whose days
-        overlap lo..hi (nearest first) and undated ones; with no days, the latest by date."""
+        """As the store answers: representatives sharing a content band (with days given, only
+        those of the window and undated ones), those whose days overlap lo..hi (nearest first)
+        and undated ones; with no days, the latest by date."""
         members = [m for m in self.quotes_by_speaker.get(speaker_id, []) if m.rep]
         found: dict[str, QuoteMember] = {}
         if bands:
             shared: Counter[str] = Counter(q for b in bands for q in self.band_quotes.get(b, ()))
             by_id = {m.quote_id: m for ms in self.quotes_by_speaker.values() for m in ms}
-            for q, _n in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]:
-                if q in by_id:
-                    found[q] = by_id[q]
+            hits = [(q, n) for q, n in shared.items() if q in by_id and _in_window(by_id[q], lo, hi)]
+            for q, _n in sorted(hits, key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]:
+                found[q] = by_id[q]
         if lo is None or hi is None:
             latest = sorted(members, key=lambda m: (-(m.hi or 0), m.quote_id))[:UNDATED_CANDIDATES]
             picked = latest
@@ -369,3 +370,11 @@ class MemoryState:
             statement_of={m.quote_id: m.statement_id for ms in self.statement_quotes.values() for m in ms},
             event_of={m.event_id: m.merged_id for ms in self.event_parts.values() for m in ms},
         )
+
+
+def _in_window(m: QuoteMember, lo: int | None, hi: int | None) -> bool:
+    """A wording that may be a remark of the days lo..hi: undated, or overlapping them (any,
+    when no days are given)."""
+    if lo is None or hi is None or m.lo is None or m.hi is None:
+        return True
+    return m.lo <= hi and m.hi >= lo

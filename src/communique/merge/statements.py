@@ -6,7 +6,9 @@ wordings; never further apart).  A new quote meets a bounded number of candidate
 the size of the record: each statement is represented by a few of its wordings
 (``REPRESENTATIVES`` per language and kind), found by speaker and day window (the nearest in
 time first, ``CANDIDATES`` at most) and through a content index (MinHash bands of the
-wording's shingles, salted by the speaker, kept in the store); a quote with no date at all
+wording's shingles, salted by the speaker, kept in the store; for a dated quote only the
+wordings of its day window and undated ones: a speaker's stock phrases said again in other
+weeks can never be this remark, and would fill the cap); a quote with no date at all
 (an undated quote in an undated report) meets the speaker's latest ``UNDATED_CANDIDATES``
 wordings by date and its index hits, and must clear higher bars.  Among the candidates a
 quote joins the statement with the most similar wording: meaning from the multilingual

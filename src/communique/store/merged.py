@@ -43,6 +43,7 @@ else:
     rules = lazy.module("communique.merge.statements")
 
 _CHUNK = 500  # parameters per IN (...) list
+_WIDEST = 400  # days: no dated interval is wider (a year), so a window's wordings start this close
 
 
 def _now() -> str:
@@ -150,16 +151,29 @@ class StoreState:
     ) -> list[QuoteMember]:
         """A bounded set of the speaker's earlier wordings (representatives of their statements):
         those sharing a content band, those whose days overlap lo..hi (the nearest in time
-        first) and undated ones; with no days given, the speaker's latest by date."""
+        first) and undated ones; with no days given, the speaker's latest by date.  With days
+        given, content-band hits are kept to the same window (and undated wordings): a wording
+        days away can never be the same remark, and a speaker's stock phrases repeated in other
+        stories would otherwise fill the cap (see ``statements.CANDIDATES``)."""
         cap = rules.CANDIDATES
         found: dict[str, QuoteMember] = {}
         if bands:
             marks = ",".join("?" * len(bands))
+            days: tuple[int, ...] = ()
+            if lo is None or hi is None:
+                hits = f"SELECT quote_id FROM quote_bands WHERE band IN ({marks})"
+            else:  # the band's rows of these days (index quote_bands_days), then its undated ones
+                hits = (
+                    f"SELECT quote_id FROM quote_bands WHERE band IN ({marks}) AND lo >= ? AND lo <= ? "
+                    f"AND hi >= ? UNION ALL SELECT quote_id FROM quote_bands WHERE band IN ({marks}) "
+                    "AND lo IS NULL"
+                )
+                days = (lo - _WIDEST, hi, lo, *bands)
             for r in self.db.execute(
                 "SELECT m.* FROM statement_members m JOIN (SELECT quote_id, count(*) AS shared "
-                f"FROM quote_bands WHERE band IN ({marks}) GROUP BY quote_id "
-                "ORDER BY shared DESC, quote_id LIMIT ?) b ON b.quote_id = m.quote_id",
-                (*bands, cap),
+                f"FROM ({hits}) AS hit GROUP BY quote_id ORDER BY shared DESC, quote_id LIMIT ?) b "
+                "ON b.quote_id = m.quote_id",
+                (*bands, *days, cap),
             ):
                 found[r["quote_id"]] = _quote_member(r)
         if lo is None or hi is None:
@@ -175,7 +189,7 @@ class StoreState:
                 "AND lo <= ? AND hi >= ? AND lo >= ? ORDER BY abs(lo - ?), quote_id LIMIT ?) AS dated "
                 "UNION ALL SELECT * FROM (SELECT * FROM statement_members WHERE speaker_id = ? "
                 "AND rep = 1 AND lo IS NULL ORDER BY quote_id LIMIT ?) AS undated",
-                (speaker_id, hi, lo, lo - 400, middle, cap, speaker_id, rules.UNDATED_CANDIDATES),
+                (speaker_id, hi, lo, lo - _WIDEST, middle, cap, speaker_id, rules.UNDATED_CANDIDATES),
             )
         for r in rows:
             if r["quote_id"] not in found:
@@ -216,8 +230,8 @@ class StoreState:
         _put(self.db, "statement_members", _row(m))
         if indexed and bands:
             self.db.executemany(
-                "INSERT OR IGNORE INTO quote_bands (band, quote_id) VALUES (?,?)",
-                [(b, m.quote_id) for b in bands],
+                "INSERT OR IGNORE INTO quote_bands (band, quote_id, lo, hi) VALUES (?,?,?,?)",
+                [(b, m.quote_id, m.lo, m.hi) for b in bands],
             )
         self.db.execute("UPDATE quotes SET statement_id = ? WHERE id = ?", (m.statement_id, m.quote_id))
 
