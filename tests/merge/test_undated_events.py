@@ -113,3 +113,12 @@ def test_sides_alone_and_people_of_those_sides() -> None:
     # a side alone is no meeting of two sides to take people in
     one_side = _member("e1", "london", ("united-states",), day=740_000)
     assert assign_undated(people, [one_side], gazetteer) is None
+
+
+def test_a_host_meeting_an_unknown_negotiator_is_not_his_meeting_with_another() -> None:
+    """The emir (known) with a negotiator the gazetteer does not know, and the emir with the US
+    envoy: both name known people, so the unknown one still tells the two meetings apart."""
+    gazetteer = load_gazetteer()
+    envoy = _member("e1", "doha", ("steve-witkoff", "tamim-bin-hamad-al-thani"), day=740_000)
+    other = _member("e9", "doha", ("person:khalil-al-hayya", "tamim-bin-hamad-al-thani"))
+    assert assign_undated(other, [envoy], gazetteer) is None

@@ -399,12 +399,13 @@ def _same_parties(new: EventMember, head: EventMember, gazetteer: Gazetteer) -> 
     people and the other only two or more sides ("China and the United States wrapped up talks in
     London"; "they met Lutnick, Bessent and Greer at Lancaster House"), the people's sides are
     among those sides, or those sides among theirs."""
-    people = _known(_people(new.participant_ids, gazetteer), gazetteer)
-    head_people = _known(_people(head.participant_ids, gazetteer), gazetteer)
+    everyone = _people(new.participant_ids, gazetteer)
+    head_everyone = _people(head.participant_ids, gazetteer)
+    people, head_people = _known(everyone, gazetteer), _known(head_everyone, gazetteer)
     sides = _countries(new.participant_ids, gazetteer)
     head_sides = _countries(head.participant_ids, gazetteer)
-    if people and head_people:
-        return people <= head_people and sides <= head_sides
+    if people and head_people:  # (one the gazetteer does not know still tells them apart here)
+        return everyone <= head_everyone and sides <= head_sides
     if not people and not head_people:
         return len(sides) >= 2 and sides == head_sides
     named, only = (sides, head_sides) if people else (head_sides, sides)  # people's, sides-only
