@@ -21,6 +21,8 @@ summary of the measured batch at the largest size (where the time goes).  ``--re
 the store a run with ``--keep`` filled (``DIR/big.db``, ``DIR/many.db``) as it is and only
 ingests one measured batch into it (the generator skips the reports the filling run generated;
 the warm-up goes to a throwaway store): copy the store first to measure again on the same one.
+With ``--reuse`` a size larger than the store holds grows it to that size first (the filling
+prints its per-report CPU time on stderr every 1,000 reports).
 
 ``--order forward`` (the default) brings the reports in publication order, as a feed does: each
 story, and each round of the one big story, later than the last.  ``--order backward`` brings
@@ -286,15 +288,19 @@ def run(shape: str, sizes: list[int], measure: int, profile: bool, top: int, fol
             with tempfile.TemporaryDirectory() as warm, pipeline.open_store(Path(warm) / "warm.db") as spare:
                 ingest(spare, write(gen.batch(5), Path(warm), "warm"))
             gen.batch(_generated(store) - 5)  # the reports the filling run generated: skipped
-            sizes = [store.report_count()]
+            # measured where it stands, or grown first to a larger size asked for (--sizes)
+            sizes = sorted({max(store.report_count(), s) for s in sizes})
         else:
             ingest(store, write(gen.batch(5), folder, "warm"))
         for size in sorted(sizes):
             have = store.report_count()
             began = time.perf_counter()
             while have < size:
-                ingest(store, write(gen.batch(min(1000, size - have)), folder, "fill"))
+                batch = write(gen.batch(min(1000, size - have)), folder, "fill")
+                added_now, _wall, spent = ingest(store, batch)
                 have = store.report_count()
+                print(f"    filling: {have:,} stored, the last {added_now} at "
+                      f"{1000 * spent / max(added_now, 1):.1f} ms/report of CPU", file=sys.stderr, flush=True)
             fill = time.perf_counter() - began
             path = write(gen.batch(measure), folder, "measure")
             # CPU time, as the figures (the machine is shared: waiting is not where the time goes)
