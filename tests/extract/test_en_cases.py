@@ -582,6 +582,15 @@ def test_a_demand_is_held_by_one_named_before_its_word() -> None:
     assert not figure.positions  # a figure of speech is no territorial question
 
 
+def test_two_delegations_each_with_its_leader_are_one_subject() -> None:
+    """"The Iranian delegation, led by A, and the American delegation, headed by B, met": both
+    leaders met (", and" does not open a clause of its own here)."""
+    events = run("The Iranian delegation, led by Foreign Minister Abbas Araghchi, and the American "
+                 "delegation, headed by envoy Steve Witkoff, met on Thursday in Muscat.").events
+    meetings = [e for e in events if e.kind == "meeting"]
+    assert meetings and {"abbas-araghchi", "steve-witkoff"} <= set(meetings[0].participant_ids), events
+
+
 def test_positions_and_proposals() -> None:
     text = (
         "Putin said Europe's proposals were unacceptable to Russia.\n\n"
@@ -759,7 +768,7 @@ def test_extractor_names_and_empty_report() -> None:
     assert set(EXTRACTORS) == {
         "actors.en.v6",
         "quotes.en.v12",
-        "events.en.v11",
+        "events.en.v12",
         "proposals.en.v3",
         "positions.en.v8",
     }

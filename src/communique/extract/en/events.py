@@ -59,7 +59,7 @@ from .speakers import antecedent, resolve_title
 from .text import Sentence
 from .wordscan import Family, Key
 
-EVENTS_EXTRACTOR = "events.en.v11"
+EVENTS_EXTRACTOR = "events.en.v12"
 
 PLACES = {
     "Moscow": "Moscow",
@@ -413,6 +413,13 @@ _APPOSED_NEXT = re.compile(r"(?:his|her|their|the|[A-Z][\w.-]*(?:'s|’s))\s+(?:
                            + _TITLE_ALT + r")s?,\s+[A-Z]")
 
 
+# "The Iranian delegation, led by Abbas Araghchi, and the American delegation, headed by Steve
+# Witkoff, met": one subject of two delegations, each with its leader
+_LED_DELEGATION = re.compile(r"\b(?:delegations?|teams?|sides?),\s+(?:led|headed)\s+by\s+[^,;]{3,80}$")
+_NEXT_DELEGATION = re.compile(r",?\s*and\s+(?:the\s+|an?\s+|its\s+|their\s+)?(?:[\w.-]+\s+){0,3}?"
+                              r"(?:delegations?|teams?|sides?)\b")
+
+
 def _clause_bounds(ctx: Context, sent: Sentence) -> list[int]:
     bounds = [sent.start]
     for match in _BOUNDARY.finditer(ctx.text, sent.start, sent.end):
@@ -424,6 +431,9 @@ def _clause_bounds(ctx: Context, sent: Sentence) -> list[int]:
             and _APPOSED_NEXT.match(ctx.text, match.end())
         ):
             continue  # a subject of two titled names, each with its title before it
+        if (_LED_DELEGATION.search(ctx.text, max(sent.start, match.start() - 100), match.start())
+                and _NEXT_DELEGATION.match(ctx.text, match.start())):
+            continue  # a subject of two delegations, each with its leader
         bounds.append(match.start())
     bounds.append(sent.end)
     return bounds
