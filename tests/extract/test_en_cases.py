@@ -591,6 +591,17 @@ def test_two_delegations_each_with_its_leader_are_one_subject() -> None:
     assert meetings and {"abbas-araghchi", "steve-witkoff"} <= set(meetings[0].participant_ids), events
 
 
+def test_talks_a_speaker_refers_to_are_not_the_last_meeting_told() -> None:
+    """"Aref spoke at a meeting of officials with Khamenei in Tehran on Tuesday. Khamenei said the
+    first steps in the current talks with the United States had gone well": the US was not at the
+    officials' meeting."""
+    text = ("Aref spoke at a meeting of top officials with Ayatollah Khamenei in Tehran on Tuesday. "
+            "Khamenei said the first steps in the current talks with the United States had gone well.")
+    events = run(text).events
+    tehran = [e for e in events if e.place == "Tehran"]
+    assert tehran and all("united-states" not in e.participant_ids for e in tehran), events
+
+
 def test_positions_and_proposals() -> None:
     text = (
         "Putin said Europe's proposals were unacceptable to Russia.\n\n"
@@ -768,7 +779,7 @@ def test_extractor_names_and_empty_report() -> None:
     assert set(EXTRACTORS) == {
         "actors.en.v6",
         "quotes.en.v12",
-        "events.en.v12",
+        "events.en.v13",
         "proposals.en.v3",
         "positions.en.v8",
     }

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date as Date
 from datetime import timedelta
@@ -59,7 +60,7 @@ from .speakers import antecedent, resolve_title
 from .text import Sentence
 from .wordscan import Family, Key
 
-EVENTS_EXTRACTOR = "events.en.v12"
+EVENTS_EXTRACTOR = "events.en.v13"
 
 PLACES = {
     "Moscow": "Moscow",
@@ -1188,7 +1189,8 @@ def extract_events(ctx: Context, proposals: list[ProposalMention], quotes: list[
                             own_date=own,
                         )
                     )
-    return _merge(ctx, drafts)
+    reported = [(q.evidence[0].start, q.evidence[0].end) for q in quotes if not q.direct and q.evidence]
+    return _merge(ctx, drafts, reported)
 
 
 _DATELINE_BEFORE = re.compile(r"\s*[A-Z][A-Z .'-]+,\s*")
@@ -1698,9 +1700,13 @@ def _arrivals_apart(ctx: Context, draft: Draft) -> bool:
     )
 
 
-def _merge(ctx: Context, drafts: list[Draft]) -> list[Event]:
+def _merge(ctx: Context, drafts: list[Draft], reported: Sequence[tuple[int, int]] = ()) -> list[Event]:
     merged: list[Draft] = []
     for draft in drafts:
+        # "Khamenei said the first steps in the current talks with the United States ...": talks a
+        # speaker refers to, naming a side, are not the last meeting told unless they share someone
+        spoken_of = (any(ctx.actors.kind(p) in ("country", "bloc") for p in draft.participants)
+                     and any(lo <= draft.evidence[0][0] < hi for lo, hi in reported))
         target = None
         for other in reversed(merged):
             if other.kind != draft.kind or not _compatible(other, draft):
@@ -1733,6 +1739,7 @@ def _merge(ctx: Context, drafts: list[Draft]) -> list[Event]:
                     and not (
                         draft.place and not o.place and not set(draft.participants) & set(o.participants)
                     )
+                    and not (spoken_of and not set(draft.participants) & set(o.participants))
                 ),
                 None,
             )
