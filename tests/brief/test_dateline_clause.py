@@ -29,3 +29,9 @@ def test_an_object_before_but_is_no_reported_clause() -> None:
     assert not _reads(st("Japan’s stance to seek removal of the U.S.’ additional tariffs on automobiles, "
                          "but Trump did not make any specific comments on the matter"), "en")
     assert _reads(st("the talks were useful, but more work was needed"), "en")
+    # a clause cut right after the subject of its "that"
+    assert not _reads(st("his envoys came back from the Kremlin with the impression that Putin"), "en")
+    assert _reads(st("his envoys came back with the impression that Putin wanted a deal"), "en")
+    # a participle phrase is no clause of its own
+    assert not _reads(st("accusing them of trying to block the initiative by attaching demands they knew "
+                         "Moscow would reject"), "en")

@@ -375,8 +375,17 @@ def _reads(st: Statement, lang: str) -> bool:
     # "Japan's stance to seek removal of the tariffs, but Trump did not comment": the words before
     # ", but" are the object of "reiterated", and what follows is the outlet's own clause
     head = _COORDINATED.split(text, maxsplit=1)[0]
-    return (is_clause(text) and (head == text or is_clause(head))
+    return (is_clause(text) and (head == text or is_clause(head)) and not _CUT_AFTER_THAT.search(text)
+            and not _GERUND_OPENING.match(text)
             and not _BARE_DEMONSTRATIVE.search(text) and not _DATELINE.search(text))
+
+
+# "accusing them of trying to block the initiative ...": a participle phrase, no clause of its own
+_GERUND_OPENING = re.compile(r"[a-z]+ing\b(?! (?:to|is|was|are|were|has|had|will|would|could)\b)")
+
+
+# "... came back from the Kremlin with the impression that Putin.": the clause cut after its subject
+_CUT_AFTER_THAT = re.compile(r"\b(?:that|whether)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}\W*$")
 
 
 _COORDINATED = re.compile(r",\s+(?:but|while|whereas|although|though)\s+")
