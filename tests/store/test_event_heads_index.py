@@ -45,6 +45,13 @@ def _searched(heads: dict[str, dict], family: str, lo: int, hi: int, terms: list
     return [head_member(k, heads[k]) for _rank, k in sorted(found)[:EVENT_CANDIDATES]]
 
 
+def _window(rng: random.Random) -> tuple[str, int, int]:
+    """A family and a day window to ask for candidates in (a day, a few days, a month)."""
+    family = rng.choice(["meeting", "statement"])
+    lo = 995 + rng.randrange(0, 50)
+    return family, lo, lo + rng.choice([0, 2, 30])
+
+
 def test_event_candidates_are_those_the_text_search_finds(db):
     rng = random.Random(7)
     heads: dict[str, dict] = {}
@@ -62,9 +69,7 @@ def test_event_candidates_are_those_the_text_search_finds(db):
         state.drop_event("ev-0002")
         heads.pop("ev-0002")
         for _ in range(300):
-            family = rng.choice(["meeting", "statement"])
-            lo = 995 + rng.randrange(0, 50)
-            hi = lo + rng.choice([0, 2, 30])
+            family, lo, hi = _window(rng)
             terms = rng.sample(PEOPLE + ["geneva", "florida", "nobody"], rng.randrange(0, 4))
             terms += rng.sample(terms, min(1, len(terms)))  # a term given twice counts twice
             assert state.event_candidates(family, lo, hi, terms) == _searched(heads, family, lo, hi, terms)
@@ -84,9 +89,7 @@ def test_the_nearest_heads_are_those_a_sort_of_the_window_gives(db):
             heads[merged_id] = head_of([m])
             state.put_event_head(merged_id, heads[merged_id])
         for _ in range(200):
-            family = rng.choice(["meeting", "statement"])
-            lo = 995 + rng.randrange(0, 50)
-            hi = lo + rng.choice([0, 2, 30])
+            family, lo, hi = _window(rng)
             mid = (lo + hi) // 2
             want = rng.choice([1, 3, 7, 20, 100])
             skip = set(rng.sample(sorted(heads), 5))
