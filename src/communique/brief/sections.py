@@ -334,8 +334,11 @@ def meetings_section(w: Writer) -> Section | None:
     # the best told first (two sources or more), then the latest; told oldest first below
     # (of two told for one day and the same people, the one more sources tell: the round "due in
     # Muscat" that was held in Rome)
-    rest.sort(key=lambda e: (w.v.sources(w.v.evidence(e)) >= 2, on(e), w.v.sources(w.v.evidence(e)),
-                             str(e["id"])), reverse=True)
+    def best_told(e: Record) -> tuple[bool, str, int, str]:
+        n = w.v.sources(w.v.evidence(e))
+        return n >= 2, on(e), n, str(e["id"])
+
+    rest.sort(key=best_told, reverse=True)
     chosen = []
     seen: set[tuple[str, str, frozenset[str]]] = set()
     for event in rest:  # the latest ones, told oldest first

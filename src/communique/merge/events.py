@@ -71,26 +71,36 @@ def supported_participants(members: Sequence[EventMember], sources: Sources = _d
     named: dict[str, set[str]] = {}  # report -> everyone its members put at the event
     for m in members:
         named.setdefault(m.report_id, set()).update(m.participant_ids)
+    sides = {r: _sides_of_people(people, gazetteer) for r, people in named.items()}
     out = []
     for p in sorted({p for people in named.values() for p in people}):
         support = sources(r for r, people in named.items() if p in people)
+        entry = gazetteer.get(p) if gazetteer is not None else None
+        country = entry is not None and entry.kind == "country"
         against = sources(r for r, people in named.items() if p not in people and len(people) >= 2
-                          and not _may_include(p, people, gazetteer))
+                          and not (country and _may_be_among(p, sides[r])))
         if support >= PARTICIPANT_SOURCES or against <= 1:
             out.append(p)
     return tuple(out)
 
 
-def _may_include(country: str, people: set[str], gazetteer: Gazetteer | None) -> bool:
-    """Whether those a report puts at an event may include a country it does not name: one of
-    them is a person of that country, or a person of no known side."""
-    if gazetteer is None or (entry := gazetteer.get(country)) is None or entry.kind != "country":
-        return False
+def _may_be_among(country: str, sides: frozenset[str] | None) -> bool:
+    return sides is None or country in sides
+
+
+def _sides_of_people(people: set[str], gazetteer: Gazetteer | None) -> frozenset[str] | None:
+    """The countries of the people a report puts at an event, or None when one of them is of no
+    known side (then any country may be among them): a report naming a country's person, or a
+    person of no known side, is not against that country."""
+    found: set[str] = set()
+    if gazetteer is None:
+        return frozenset()
     for p in _people(tuple(sorted(people)), gazetteer):
         side = country_of(p, gazetteer)
-        if side is None or side == country:
-            return True
-    return False
+        if side is None:
+            return None
+        found.add(side)
+    return frozenset(found)
 
 
 def supported_place(members: Sequence[EventMember], sources: Sources = _distinct) -> str | None:
