@@ -779,7 +779,7 @@ def test_extractor_names_and_empty_report() -> None:
     assert set(EXTRACTORS) == {
         "actors.en.v6",
         "quotes.en.v12",
-        "events.en.v13",
+        "events.en.v14",
         "proposals.en.v3",
         "positions.en.v8",
     }

@@ -109,6 +109,33 @@ PARTICIPANTS = [
         [("meeting", "2025-12-01", "Doha", {"qatar", "israel", "hamas"})],
     ),
     (
+        "an envoy 'to the Middle East' named after his title holds it: a participant",
+        "Sergei Lavrov and the US Special Envoy to the Middle East Steve Witkoff held talks in Riyadh on "
+        "Monday.",
+        [("meeting", "2025-12-01", "Riyadh", {"sergei-lavrov", "steve-witkoff"})],
+    ),
+    (
+        "'an aide to President X' is still not X at the meeting",
+        "Wang Yi met an aide to President Trump in Beijing on Monday.",
+        [("meeting", "2025-12-01", "Beijing", {"wang-yi"})],
+    ),
+    (
+        "delegations led by two people 'convened'; the mediator after them is no side",
+        "The delegations, led by Sergei Lavrov and US envoy Steve Witkoff, convened in Riyadh on Monday, "
+        "with Saudi Arabia acting as mediator.",
+        [("meeting", "2025-12-01", "Riyadh", {"sergei-lavrov", "steve-witkoff"})],
+    ),
+    (
+        "'X and Y delegations' are both sides; 'the country's capital, City' is where",
+        "Israeli and United States delegations held talks in Egypt's capital, Cairo, on Monday.",
+        [("meeting", "2025-12-01", "Cairo", {"israel", "united-states"})],
+    ),
+    (
+        "a side named before the talks is no go-between of them",
+        "Israel and Hamas held talks in Doha on Monday with Qatar mediating.",
+        [("meeting", "2025-12-01", "Doha", {"israel", "hamas"})],
+    ),
+    (
         "a planned meeting with its date",
         "Zelensky will meet Trump in Washington on Friday.",
         [("planned_meeting", "2025-12-05", "Washington", {"volodymyr-zelensky", "donald-trump"})],
@@ -174,7 +201,7 @@ def test_evidence_drops_the_reporting_frame() -> None:
 
 def test_version() -> None:
     text = "Marco Rubio met with Sergei Lavrov in Riyadh on Tuesday."
-    assert {e.extractor for e in run(text)} == {"events.en.v13"}
+    assert {e.extractor for e in run(text)} == {"events.en.v14"}
 
 
 def test_plover_type_and_sides() -> None:

@@ -60,7 +60,7 @@ from .speakers import antecedent, resolve_title
 from .text import Sentence
 from .wordscan import Family, Key
 
-EVENTS_EXTRACTOR = "events.en.v13"
+EVENTS_EXTRACTOR = "events.en.v14"
 
 PLACES = {
     "Moscow": "Moscow",
@@ -106,7 +106,7 @@ for _known in places.load().places.values():
 _PLACE_ALT = "|".join(sorted((re.escape(p) for p in PLACES), key=len, reverse=True))
 _PLACE = re.compile(
     r"\b(?:in|at|to|from|visit(?:s|ed|ing)?)\s+(?:the\s+)?(?:(?:[A-Z][\w.'’-]+\s+){0,3}"
-    r"(?:city|capital|resort|resort town|resort city|town|port|port city|region|province|state) of\s+"
+    r"(?:city|capital|resort|resort town|resort city|town|port|port city|region|province|state)(?: of|,)\s+"
     r"|(?:Florida|US|U\.S\.|Swiss|German|British|Emirati|Russian|Ukrainian)\s+)?(" + _PLACE_ALT + r")\b"
 )
 _PLACE_LOWER = _PLACE_ALT.lower()
@@ -209,7 +209,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "meeting",
         lc(
             r"\b(?:met|meet|meets|meeting|meetings|held talks|hold talks|holding talks|talks|"
-            r"sat down|hosted|received|summit|negotiations|consultations|session|discussions?(?= with\b)|"
+            r"convened(?= (?:in|at) )|sat down|hosted|received|summit|negotiations|consultations|session|"
+            r"discussions?(?= with\b)|"
             r"(?:welcomed|greeted) (?:a|an|the) (?:[\w-]+ ){0,2}delegation(?=,? (?:led|headed) by\b)|"
             r"during \w+(?:'s|’s) (?:(?:previous|recent|last|first|latest) )?(?:visit|trip)|"
             r"rounds?(?! of (?:sanctions|strikes|attacks|applause|voting|tariffs))|"
@@ -288,9 +289,8 @@ _TRIGGER_KEYS = {
     ),
     "meeting": Key.of(
         "",
-        "me held hold talks sat hosted received summit negotiat consultations session discussion round spent "
-        "presented "
-        "brought delivered handed agreed hammered worked welcomed greeted during",
+        "me held hold talks convened sat hosted received summit negotiat consultations session discussion "
+        "round spent presented brought delivered handed agreed hammered worked welcomed greeted during",
     ),
     "partly_accept": Key.of("", "some partly partially accept"),
     "accept": Key.of("a the", "accept agreed endorsed could"),
@@ -524,7 +524,7 @@ def _mention_ok(ctx: Context, idx: int, mention: Mention, kind: str, trig: Trig)
     before = text[max(0, mention.start - 50) : mention.start]
     if (
         (mention.source == "metonym" or mention.text in PLACES or mention.kind == "country")
-        and (_AT_PLACE.search(before) or _AT_PLACES.search(before))
+        and (_AT_PLACE.search(before) or _AT_PLACES.search(before) or _AT_NAMED_PLACE.search(before))
         and not (kind in _FRAMED_KINDS and _DELEGATION_FROM.search(before))
     ):
         return False  # a place, not a party ("in Muscat and Rome": both places)
@@ -575,8 +575,11 @@ _WITH_ABSOLUTE = re.compile(r",\s+with\b")
 _WITH_DOING = re.compile(
     r"[^;.]{0,100}?\b(?:working|mediating|pushing|trying|helping|seeking|acting|brokering|pressing)\b"
 )
+# "with Qatar, Egypt and the US mediating", "Qatar, which is mediating," (a comma only before the next
+# name or what it does: not "Witkoff, convened in Rome, with Oman acting as mediator")
 _MEDIATOR = re.compile(
-    r"[^.;]{0,50}?\b(?:mediat(?:ing|ed|ors?|e)|acting as (?:mediators?|go-betweens?)|brokering|"
+    r"(?:[^.;,]|,\s+(?=[A-Z]|(?:which|who|as)\b|mediat|acting)){0,50}?"
+    r"\b(?:mediat(?:ing|ed|ors?|e)|acting as (?:mediators?|go-betweens?)|brokering|"
     r"as (?:mediators?|hosts?))\b"
 )
 _PLACE_IN_BRACKETS = re.compile(r"[A-Z][\w-]+\s*\($")
@@ -595,7 +598,7 @@ _LEADERS_OF = re.compile(
     re.I,
 )
 _AGENT_NOUN = re.compile(
-    r"(?:\s+and\s+\w+)?\s+(?:delegations?|officials?|negotiators?|teams?|side|envoys?|"
+    r"(?:\s+and\s+(?:the\s+)?(?:\w+|[A-Z][\w.]*\s+[A-Z][\w.]*))?\s+(?:delegations?|officials?|negotiators?|teams?|side|envoys?|"
     r"counterparts?|president|leaders?|diplomats?|governments?|administration|"
     r"representatives?|military officials)\b",
     re.I,
@@ -757,8 +760,10 @@ def _participants(
             continue
         if kind in _FRAMED_KINDS and meetings.qualifier(text, mention, ctx.by_sentence[idx]):
             continue  # "Brahimi, the UN envoy, met ...", "..., a White House official said"
-        if kind in _FRAMED_KINDS and _MEDIATOR.match(text, mention.end):
-            continue  # "with Qatar, Egypt and the US mediating": go-betweens, not parties
+        mediating = _MEDIATOR.match(text, mention.end) if kind in _FRAMED_KINDS else None
+        if mediating and not mention.end <= trig.start < mediating.end():
+            continue  # "with Qatar, Egypt and the US mediating": go-betweens, not parties (but "Hamas
+            # held talks ... with Qatar mediating" is a side: the talks come between)
         if kind in _FRAMED_KINDS and mention.possessive and mention.start >= trig.end:
             continue  # "spoke by phone ... to discuss Trump's tariffs": the owner of something else
         say = _SAY_AFTER.match(text, mention.end)
@@ -939,6 +944,11 @@ _SAID_GAP = re.compile(
 )
 _SPEAKER_GAP = re.compile(r"\s*|,\s*|,\s+who\s+|,[^,]{0,60},\s*|\s+(?:on|late|early)\s+\w+(?:,)?\s*")
 _PRONOUN_BEFORE = re.compile(r"\b(?:he|she)\s+$")
+# "in Egypt's capital, Cairo", "in the Omani capital of Muscat": the city named after its description
+_AT_NAMED_PLACE = re.compile(
+    r"\b(?:in|at|to|from)\s+(?:the\s+)?(?:[A-Z][\w.'’-]+\s+){0,3}"
+    r"(?:city|capital|resort|resort town|resort city|town|port|port city)(?:\s+of|,)\s+$"
+)
 _AT_PLACES = re.compile(r"\b(?:in|at)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,?\s+(?:and|or)\s+$")
 _AT_PLACE = re.compile(
     r"\b(?:in|at|from|inside|outside)\s+(?:the\s+)?(?:(?:western|eastern|northern|southern|central|coastal)\s+)?$",

@@ -85,9 +85,15 @@ _POSSESSED_TITLE = re.compile(
 )
 _TITLE_OF = re.compile(
     r"\b(?:confidant|ally|allies|aide|adviser|advisor|envoy|son-in-law|spokes(?:man|woman|person)|chief|member|"
-    r"friend|associate|deputy|representative|emissary|lawyer|negotiator)s?\s+(?:of|to|for)\s+(?:the\s+)?"
+    r"friend|associate|deputy|representative|emissary|lawyer|negotiator)s?\s+(?P<to>of|to|for)\s+(?:the\s+)?"
     r"(?:(?:[A-Z][\w.-]*|[a-z]+-elect|president|prime|minister)\s+){0,3}$",
     re.I,
+)
+# "special envoy to the Middle East Steve Witkoff": the title names where, and the person after it
+# holds it (but "an aide to President Trump": the person is the one served)
+_WHERE_OF_TITLE = re.compile(
+    r"\s+(?:the\s+)?(?!(?i:" + "|".join(sorted((re.escape(w) for w in TITLE_WORDS), key=len, reverse=True))
+    + r")\b)[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?,?\s+"
 )
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _ONE_PERSON = re.compile(
@@ -145,7 +151,8 @@ def qualifier(text: str, mention: Mention, mentions: list[Mention]) -> bool:
     House official said"."""
     if mention.possessive and _POSSESSED_TITLE.match(text, mention.end):
         return True
-    if _TITLE_OF.search(text, max(0, mention.start - 40), mention.start):
+    of = _TITLE_OF.search(text, max(0, mention.start - 40), mention.start)
+    if of and not (mention.kind == "person" and _WHERE_OF_TITLE.fullmatch(text, of.end("to"), mention.start)):
         return True  # "a close confidant of Netanyahu", "an adviser to Trump"
     if mention.kind == "person":
         return False
