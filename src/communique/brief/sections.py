@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Set
+from collections.abc import Callable, Set
 from typing import TYPE_CHECKING
 
 from ..extract import places
@@ -314,6 +314,63 @@ def _outcome(w: Writer, event: Record, only_there: Set[str] = frozenset(),
     return max(found, key=lambda st: (own(st), w.v.sources(st.evidence), st.said_on or "", st.id))
 
 
+def _people_by_side(w: Writer, event: Record) -> dict[str | None, set[str]]:
+    people: dict[str | None, set[str]] = {}
+    for actor in w.participants(event):
+        people.setdefault(w.names.side(actor), set())
+        if w.names.kind(actor) == "person":
+            people[w.names.side(actor)].add(actor)
+    return people
+
+
+def _one_line_each(w: Writer, chosen: list[Record], on: Callable[[Record], str]) -> list[Record]:
+    """Meetings of one kind, day and sides, in one place (or none given), that name no two
+    different people of a side are one meeting told twice ("Iran and the US held talks in Muscat",
+    "Araghchi met the US"): one line, the best told first (``chosen`` is in that order), naming
+    the people the others add, with their clauses cited.  Two meetings that name different people
+    of a side stay two lines (a summit's two meetings)."""
+    kept: list[tuple[Record, list[Record]]] = []
+    for event in chosen:
+        sides = _people_by_side(w, event)
+        place = w.names.place(event.get("place"))
+        for first, joined in kept:
+            if (str(first.get("kind")), on(first)) != (str(event.get("kind")), on(event)):
+                continue
+            known = _people_by_side(w, first)
+            for other in joined:
+                for side, people in _people_by_side(w, other).items():
+                    known.setdefault(side, set()).update(people)
+            there = w.names.place(first.get("place")) or next(
+                (p for o in joined if (p := w.names.place(o.get("place")))), None)
+            if set(known) != set(sides) or (place and there and place != there):
+                continue
+            if all(not known[side] or not sides[side] or known[side] <= sides[side]
+                   or sides[side] <= known[side] for side in sides):
+                joined.append(event)
+                break
+        else:
+            kept.append((event, []))
+    out = []
+    for first, joined in kept:
+        if not joined:
+            out.append(first)
+            continue
+        for other in joined:
+            w.shown_events.add(str(other["id"]))
+        ids = list(dict.fromkeys(a for e in (first, *joined) for a in w.participants(e)))
+        one = {
+            **first,
+            "participant_ids": ids,
+            "place": first.get("place") or next((o.get("place") for o in joined if o.get("place")), None),
+            # the others' clauses first: a person one of them adds is cited where that meeting names him
+            "evidence": [ev for e in (*joined, first) for ev in e.get("evidence") or ()],
+        }
+        # each is supported by its own meeting's sources (:func:`select.supported_participants`)
+        one["participant_sources"] = dict.fromkeys(ids, w.v.sources(w.v.evidence(one)))
+        out.append(one)
+    return out
+
+
 def meetings_section(w: Writer) -> Section | None:
     """Meetings, calls and agreements not told yet, well told (:func:`_well_told`): MAX_MEETINGS of
     them, those two sources or more tell first, then the latest, told oldest first, each with what
@@ -347,6 +404,7 @@ def meetings_section(w: Writer) -> Section | None:
             continue
         seen.add(key)
         chosen.append(event)
+    chosen = _one_line_each(w, chosen, on)
     chosen.sort(key=lambda e: (on(e), str(e["id"])))
     telling: dict[str, int] = {}  # report -> how many of the story's meetings (held or planned),
     # calls and agreements it tells
