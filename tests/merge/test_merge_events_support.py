@@ -157,3 +157,18 @@ def test_summary_is_what_members_support() -> None:
     assert fields["place"] == "Moscow"
     assert fields["date"] == "2025-12-02"
     assert set(events.date_variants(members)) == {"2025-12-02", "2025-12-03"}  # the other day is a conflict
+
+
+def test_reports_naming_only_the_countries_are_not_against_their_people() -> None:
+    """"Russia and the United States met in Riyadh" (two reports) and "Lavrov and Rubio met in Riyadh"
+    (one): the countries' reports are a partial account of who came, not a denial that the ministers
+    did; without the gazetteer to say whose ministers they are, the two outvote the one."""
+    sides = ("russia", "united-states")
+    members = [member("r-a", sides), member("r-b", sides), member("r-c", ("marco-rubio", "sergei-lavrov"))]
+    everyone = ("marco-rubio", "russia", "sergei-lavrov", "united-states")
+    assert events.supported_participants(members, sources, _gazetteer()) == everyone
+    assert events.supported_participants(members, sources) == sides
+    # a report naming other people of those countries is against them
+    members.append(member("r-d", ("vladimir-putin", "donald-trump")))
+    members.append(member("r-e", ("vladimir-putin", "donald-trump")))
+    assert "sergei-lavrov" not in events.supported_participants(members, sources, _gazetteer())

@@ -77,8 +77,12 @@ def supported_participants(members: Sequence[EventMember], sources: Sources = _d
         support = sources(r for r, people in named.items() if p in people)
         entry = gazetteer.get(p) if gazetteer is not None else None
         country = entry is not None and entry.kind == "country"
+        # a report naming only a person's country is not against the person either ("Iran and the
+        # United States met in Oman"; "the delegations, led by Araghchi and Witkoff, met")
+        person = gazetteer is not None and entry is not None and entry.kind == "person"
+        own = country_of(p, gazetteer) if person and gazetteer is not None else None
         against = sources(r for r, people in named.items() if p not in people and len(people) >= 2
-                          and not (country and _may_be_among(p, sides[r])))
+                          and not (country and _may_be_among(p, sides[r])) and not (own and own in people))
         if support >= PARTICIPANT_SOURCES or against <= 1:
             out.append(p)
     return tuple(out)
