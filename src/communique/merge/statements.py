@@ -197,7 +197,7 @@ _MARKS = " \n\"'“”‘’「」『』"
 _ENDS = (".", "!", "?", "。", "！", "？")
 _BOUNDARY = re.compile(r"[。．.!?！？\n]")
 _VERB = re.compile(
-    r"述べ|語っ|語り|話し|明らか|強調|指摘|説明|否定|批判|示し|\b(said|says|told|added|insisted|"
+    r"述べ|語っ|語り|話し|明らか|強調|指摘|説明|否定|批判|示し|とし[、，,]|\b(said|says|told|added|insisted|"
     r"stressed|called|described|noted|argued|warned)\b"
 )
 _JOINED = re.compile(r"\b(but|and|that|also|while|adding|saying|whether|if|as)\b", re.IGNORECASE)
