@@ -1,9 +1,13 @@
 """Statement grouping rules learned on real reports, each as synthetic cases in our own words:
-how Japanese attribution between two quotes keeps two remarks apart."""
+how Japanese attribution between two quotes keeps two remarks apart, and what the bilingual
+lexicon must (and must not) find in either language."""
 
 from __future__ import annotations
 
+import pytest
+
 from communique.merge import merge
+from communique.merge.similarity import concepts
 from communique.model import Evidence, Extraction, Precision, Quote, Report
 
 
@@ -62,3 +66,26 @@ def test_two_fragments_of_one_sentence_are_still_one_remark() -> None:
     text = f"見出し\n\n議長は港湾協定の案に「{first}」ことに「{second}」と語った。"
     a, b = _one_report(text, [("elena-voss", first), ("elena-voss", second)])
     assert a == b
+
+
+LEXICON = [
+    # a stem is the start of a word, but a form ending in a space is a whole word: 'import'
+    # is not 'important', 'car' not 'carried', 'sign' not 'significant', 'war' not 'warn'
+    ("It is important that the harbour talks carried on", "港湾の輸入と自動車について協議した", {"talks"}),
+    ("a significant moment, they warn", "署名は戦争の終わりだ", set()),
+    ("We will import more cars and sign the accord", "自動車の輸入を増やし、協定に署名する",
+     {"car", "import", "sign", "deal"}),
+    # the vocabulary of judging talks and of what follows them
+    ("We are neither optimistic nor pessimistic about the talks", "協議には楽観も悲観もしていない",
+     {"optimism", "pessimism", "talks"}),
+    ("They called for a review of the levies", "関税の見直しを求めた", {"demand", "review", "tariff"}),
+    ("The first round went well and was carried out carefully", "最初の協議はうまく実施され、慎重に進んだ",
+     {"first", "good", "implement", "cautious"}),
+    ("The next round will be held next week", "次回の会合は来週開かれる", {"next_week", "resume"}),
+    ("talks were difficult but useful", "協議は難しかったが有益だった", {"difficult", "useful", "talks"}),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "shared"), LEXICON)
+def test_the_lexicon_names_the_same_concepts_in_both_languages(a: str, b: str, shared: set[str]) -> None:
+    assert concepts(a) & concepts(b) == shared

@@ -263,17 +263,24 @@ def _lexicon() -> tuple[tuple[str, float, re.Pattern[str] | None, re.Pattern[str
     raw = json.loads(resources.files("communique.data").joinpath("lexicon_en_ja.json").read_text("utf-8"))
     out = []
     for name, entry in sorted(raw["concepts"].items()):
-        en = [normalize(f) for f in entry.get("en", ())]
+        en = [_english_form(f) for f in entry.get("en", ())]
         ja = [normalize(f) for f in entry.get("ja", ())]
         out.append(
             (
                 name,
                 float(entry.get("weight", 1.0)),
-                re.compile(r"\b(?:" + "|".join(map(re.escape, en)) + ")") if en else None,
+                re.compile(r"\b(?:" + "|".join(en) + ")") if en else None,
                 re.compile("|".join(map(re.escape, ja))) if ja else None,
             )
         )
     return tuple(out)
+
+
+def _english_form(form: str) -> str:
+    """The pattern of one English form: the start of a word ('negotiat'), or with a trailing
+    space a whole word ('car ' matches 'car' and 'car,', never 'carried')."""
+    flat = normalize(form)
+    return re.escape(flat) + r"\b" if form.endswith(" ") else re.escape(flat)
 
 
 @lru_cache(maxsize=65536)
