@@ -1,13 +1,14 @@
 """Statement grouping rules learned on real reports, each as synthetic cases in our own words:
-how Japanese attribution between two quotes keeps two remarks apart, and what the bilingual
-lexicon must (and must not) find in either language."""
+how Japanese attribution between two quotes keeps two remarks apart, what the bilingual
+lexicon must (and must not) find in either language, and the places two renderings share."""
 
 from __future__ import annotations
 
 import pytest
 
 from communique.merge import merge
-from communique.merge.similarity import concepts
+from communique.merge.similarity import concepts, places
+from communique.merge.statements import PLACE_BONUS, cross_evidence
 from communique.model import Evidence, Extraction, Precision, Quote, Report
 
 
@@ -89,3 +90,26 @@ LEXICON = [
 @pytest.mark.parametrize(("a", "b", "shared"), LEXICON)
 def test_the_lexicon_names_the_same_concepts_in_both_languages(a: str, b: str, shared: set[str]) -> None:
     assert concepts(a) & concepts(b) == shared
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("The envoys will meet in Geneva next week", {"geneva"}),
+        ("特使らは来週ジュネーブで会う", {"geneva"}),
+        ("来週早々にもワシントンDCを訪問する", {"washington"}),
+        ("He will fly to Washington, then Madrid", {"washington", "madrid"}),
+        ("The Genevan delegation said nothing", set()),  # no place inside another word
+    ],
+)
+def test_places_are_named_in_either_language(text: str, named: set[str]) -> None:
+    assert places(text) == named
+
+
+def test_renderings_naming_one_place_share_more() -> None:
+    """Two renderings naming the same city are likelier one remark; naming none, or different
+    cities, earns nothing (a remark may name the place only in one language)."""
+    en = "We will hold the next round of talks in Geneva"
+    same = cross_evidence(en, "次回の協議はジュネーブで開く")
+    other = cross_evidence(en, "次回の協議はローマで開く")
+    assert same == pytest.approx(other + PLACE_BONUS)

@@ -247,6 +247,32 @@ def people(text: str) -> frozenset[str]:
     return frozenset(forms[m.group(0)] for m in pattern.finditer(normalize(text)))
 
 
+@cache
+def _places() -> tuple[re.Pattern[str], dict[str, str]]:
+    from ..extract.places import load
+
+    forms: dict[str, str] = {}
+    for place in load().places.values():
+        for form in (place.name_en, place.name_ja):
+            if form and len(form) >= 3:
+                forms.setdefault(normalize(form), place.id)
+    ordered = sorted(forms, key=len, reverse=True)
+    latin = "|".join(re.escape(f) for f in ordered if not _cjk(f))
+    cjk = "|".join(re.escape(f) for f in ordered if _cjk(f))  # ワシントンDC names Washington
+    return re.compile(rf"(?<![a-z])(?:{latin})(?![a-z])|{cjk}"), forms
+
+
+def _cjk(text: str) -> bool:
+    return any(ord(c) > 0x3000 for c in text)
+
+
+@lru_cache(maxsize=65536)
+def places(text: str) -> frozenset[str]:
+    """Ids of the places a wording names, in any language (Washington = ワシントン)."""
+    pattern, forms = _places()
+    return frozenset(forms[m.group(0)] for m in pattern.finditer(normalize(text)))
+
+
 @lru_cache(maxsize=65536)
 def _without_names(text: str) -> str:
     """Normalized text with actor names and titles cut out (a shared name is no shared phrase)."""
