@@ -247,6 +247,32 @@ def people(text: str) -> frozenset[str]:
     return frozenset(forms[m.group(0)] for m in pattern.finditer(normalize(text)))
 
 
+@cache
+def _places() -> tuple[re.Pattern[str], dict[str, str]]:
+    from ..extract.places import load
+
+    forms: dict[str, str] = {}
+    for place in load().places.values():
+        for form in (place.name_en, place.name_ja):
+            if form and len(form) >= 3:
+                forms.setdefault(normalize(form), place.id)
+    ordered = sorted(forms, key=len, reverse=True)
+    latin = "|".join(re.escape(f) for f in ordered if not _cjk(f))
+    cjk = "|".join(re.escape(f) for f in ordered if _cjk(f))  # ワシントンDC names Washington
+    return re.compile(rf"(?<![a-z])(?:{latin})(?![a-z])|{cjk}"), forms
+
+
+def _cjk(text: str) -> bool:
+    return any(ord(c) > 0x3000 for c in text)
+
+
+@lru_cache(maxsize=65536)
+def places(text: str) -> frozenset[str]:
+    """Ids of the places a wording names, in any language (Washington = ワシントン)."""
+    pattern, forms = _places()
+    return frozenset(forms[m.group(0)] for m in pattern.finditer(normalize(text)))
+
+
 @lru_cache(maxsize=65536)
 def _without_names(text: str) -> str:
     """Normalized text with actor names and titles cut out (a shared name is no shared phrase)."""
@@ -263,17 +289,24 @@ def _lexicon() -> tuple[tuple[str, float, re.Pattern[str] | None, re.Pattern[str
     raw = json.loads(resources.files("communique.data").joinpath("lexicon_en_ja.json").read_text("utf-8"))
     out = []
     for name, entry in sorted(raw["concepts"].items()):
-        en = [normalize(f) for f in entry.get("en", ())]
+        en = [_english_form(f) for f in entry.get("en", ())]
         ja = [normalize(f) for f in entry.get("ja", ())]
         out.append(
             (
                 name,
                 float(entry.get("weight", 1.0)),
-                re.compile(r"\b(?:" + "|".join(map(re.escape, en)) + ")") if en else None,
+                re.compile(r"\b(?:" + "|".join(en) + ")") if en else None,
                 re.compile("|".join(map(re.escape, ja))) if ja else None,
             )
         )
     return tuple(out)
+
+
+def _english_form(form: str) -> str:
+    """The pattern of one English form: the start of a word ('negotiat'), or with a trailing
+    space a whole word ('car ' matches 'car' and 'car,', never 'carried')."""
+    flat = normalize(form)
+    return re.escape(flat) + r"\b" if form.endswith(" ") else re.escape(flat)
 
 
 @lru_cache(maxsize=65536)

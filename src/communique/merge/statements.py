@@ -34,7 +34,7 @@ import numpy as np
 from ..model import Precision
 from .dates import gap, iso
 from .members import QuoteMember
-from .similarity import cosine, grams, lexical, people, shared_concepts, text_key
+from .similarity import cosine, grams, lexical, people, places, shared_concepts, text_key
 
 SAME_LANGUAGE = 0.62  # wordings in one language: character overlap at least this,
 SAME_MEANING = 0.65  # or encoder similarity plus shared names, numbers and concepts at least this
@@ -44,6 +44,7 @@ SAME_SENTENCE_GAP = 6  # characters between two fragments of one remark in one s
 CROSS_CLEAR = 0.05  # a cross-language match must beat every other statement by this much
 NUMBER_BONUS = 0.1  # two renderings naming the same number (or different ones)
 PEOPLE_BONUS = 0.15  # two renderings naming the same person (or different people)
+PLACE_BONUS = 0.1  # two renderings naming the same place ("Washington" = ワシントン)
 CONCEPT_BONUS = 0.05  # per concept of the bilingual lexicon both renderings name ("progress" = 進展)
 CONCEPT_CAP = 3.0  # at most this many concepts' worth
 SPLIT_GAP = 80  # characters of attribution between the two halves of a split quote
@@ -197,7 +198,7 @@ _MARKS = " \n\"'“”‘’「」『』"
 _ENDS = (".", "!", "?", "。", "！", "？")
 _BOUNDARY = re.compile(r"[。．.!?！？\n]")
 _VERB = re.compile(
-    r"述べ|語っ|語り|話し|明らか|強調|指摘|説明|否定|批判|示し|\b(said|says|told|added|insisted|"
+    r"述べ|語っ|語り|話し|明らか|強調|指摘|説明|否定|批判|示し|とし[、，,]|\b(said|says|told|added|insisted|"
     r"stressed|called|described|noted|argued|warned)\b"
 )
 _JOINED = re.compile(r"\b(but|and|that|also|while|adding|saying|whether|if|as)\b", re.IGNORECASE)
@@ -222,6 +223,8 @@ def cross_evidence(a: str, b: str, speaker_id: str | None = None) -> float:
     pa, pb = people(a) - {speaker_id}, people(b) - {speaker_id}
     if pa and pb:
         bonus += PEOPLE_BONUS if pa & pb else -PEOPLE_BONUS
+    if places(a) & places(b):
+        bonus += PLACE_BONUS
     return bonus + CONCEPT_BONUS * min(shared_concepts(a, b), CONCEPT_CAP)
 
 
