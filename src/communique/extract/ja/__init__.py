@@ -15,11 +15,11 @@ from .events import extract_events
 from .people import actors_of
 from .statements import extract_quotes
 
-QUOTES = "quotes.ja.v8"
+QUOTES = "quotes.ja.v9"
 EVENTS = "events.ja.v10"
 PROPOSALS = "proposals.ja.v3"
 POSITIONS = "positions.ja.v4"
-ACTORS = "actors.ja.v3"
+ACTORS = "actors.ja.v4"
 EXTRACTORS = (QUOTES, EVENTS, PROPOSALS, POSITIONS, ACTORS)
 
 __all__ = ["EXTRACTORS", "extract"]

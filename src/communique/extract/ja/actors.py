@@ -493,6 +493,19 @@ def _anaphor_pass(text: str, out: list[Mention], taken: list[bool]) -> None:
         start, end = match.span()
         holders = {m.actor_id for m in out if m.kind == "person" and m.end <= start
                    and match.group() in m.title + m.title_before}
+        if start and text[start - 1] == "の":  # 「オマーンの外相も」: that country's own minister, not the
+            # one named before: an unnamed speaker of that country (of none the gazetteer knows)
+            owner = next((m for m in out if m.end == start - 1), None)
+            run = _OWNER_RUN.search(text, max(0, start - 13), start - 1)
+            begin = owner.start if owner else (run.start() if run else start)
+            if _free(taken, begin, end) and (owner is None or owner.kind != "person"):
+                if owner is not None:
+                    out.remove(owner)
+                affiliation = owner.actor_id if owner else "unknown"
+                out.append(Mention(begin, end, f"anon:{affiliation}", "anonymous", text[begin:end],
+                                   via="anonymous"))
+                _take(taken, begin, end)
+            continue
         if len(holders) == 1 and _free(taken, start, end):  # 首相は: the one prime minister named before
             title = match.group()
             out.append(Mention(start, end, holders.pop(), "person", title, title, via="anaphor"))
@@ -500,5 +513,6 @@ def _anaphor_pass(text: str, out: list[Mention], taken: list[bool]) -> None:
     out.sort(key=lambda m: m.start)
 
 
+_OWNER_RUN = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc・]{1,12}$")  # the name before 「の外相」
 _BARE_TITLE = re.compile(r"(?<![\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z・々])"
                          r"(?:首相|大統領|総理|総裁|官房長官|外相|国務長官|報道官)(?=は|が|も|によると)")

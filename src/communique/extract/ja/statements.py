@@ -226,7 +226,8 @@ def extract_quotes(doc: Doc, extractor: str, *, use_parser: bool = True) -> list
             quotes.append(_quote(doc, extractor, start, end, credit, credit_verb(doc, sentence), False, said,
                                  None))
         topic_mark = next((m for m in marked_in(doc, sentence.start, sentence.end)
-                           if m.marker == "は" and m.mention.kind in _SPEAKER_KINDS), None)
+                           if m.marker == "は" and m.mention.kind in _SPEAKER_KINDS
+                           or m.marker == "も" and m.mention.kind == "anonymous"), None)
         barriers = [close for _, close in spans]  # a quote's clause ends the reported one before it
         for clause in reported_clauses(doc, sentence, topic_mark.end if topic_mark else None, barriers):
             if any(clause.start <= s < clause.end for s, _ in spans):
@@ -292,6 +293,9 @@ def _indirect_speaker(doc: Doc, sentence: Sentence, clause_start: int,
     people = [m for m in marks if m.mention.kind == "person"]
     if people:
         return people[-1].mention
+    also = [m for m in marks if m.marker == "も" and m.mention.kind == "anonymous"]
+    if also:
+        return also[-1].mention  # 「オマーンの外相も…との認識を示した」: not the one who spoke before
     topics = [m for m in marks if m.marker == "は" and m.mention.kind in _SPEAKER_KINDS]
     if topics and _CONDITION.search(doc.text, sentence.start, topics[-1].mention.start) \
             and carried is not None and carried.kind == "person":
