@@ -35,3 +35,19 @@ def test_an_object_before_but_is_no_reported_clause() -> None:
     # a participle phrase is no clause of its own
     assert not _reads(st("accusing them of trying to block the initiative by attaching demands they knew "
                          "Moscow would reject"), "en")
+
+
+def test_japanese_words_that_stop_at_a_condition_are_not_shown() -> None:
+    """「報告を受けて精査し、その上で必要であれば」 stops before what it leads to (a meeting, if
+    necessary): shown alone, nobody can tell what the speaker would do."""
+    from communique.brief.record import Statement
+    from communique.brief.select import _reads
+
+    def st(text: str) -> Statement:
+        return Statement(id="s", quotes=[{"id": "q", "text": text, "direct": True, "language": "ja"}],
+                         speaker_id="x", speaker_text="X", said_on=None, precision="unknown", hedged=False)
+
+    assert not _reads(st("報告を受けて内容を精査し、その上で必要であれば"), "ja")
+    assert not _reads(st("合意できなくても"), "ja")
+    assert _reads(st("必要であれば会談する"), "ja")
+    assert _reads(st("協議は続く"), "ja")

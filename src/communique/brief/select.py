@@ -366,7 +366,11 @@ def _own_subject(v: View, names: Names, st: Statement, lang: str) -> bool:
 
 def _reads(st: Statement, lang: str) -> bool:
     """The wording a briefing would give is a sentence: English indirect speech shown as "X said
-    that ..." must be a clause (:func:`.grammar.is_clause`), not a fragment extraction cut."""
+    that ..." must be a clause (:func:`.grammar.is_clause`), not a fragment extraction cut; Japanese
+    words may not stop at a condition (「…必要であれば」)."""
+    shown = rendering(st, lang)
+    if lang == "ja" and shown.get("language") == "ja" and _DANGLING_JA.search(str(shown.get("text") or "")):
+        return False  # 「…その上で必要であれば」: the words stop before what they lead to
     text = _reported_clause(st, lang)
     if text is None:
         return True
@@ -378,6 +382,11 @@ def _reads(st: Statement, lang: str) -> bool:
     return (is_clause(text) and (head == text or is_clause(head)) and not _CUT_AFTER_THAT.search(text)
             and not _GERUND_OPENING.match(text)
             and not _BARE_DEMONSTRATIVE.search(text) and not _DATELINE.search(text))
+
+
+# Japanese words that end in a condition or a concession ("if necessary", "even so"): a clause cut
+# before the one it leads to
+_DANGLING_JA = re.compile(r"(?:れば|なら|ならば|たら|ても|でも|けど|けれど|けれども)[、…\s]*$")
 
 
 # "accusing them of trying to block the initiative ...": a participle phrase, no clause of its own
