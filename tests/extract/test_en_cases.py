@@ -777,9 +777,9 @@ def test_not_accept_is_a_rejection() -> None:
 
 def test_extractor_names_and_empty_report() -> None:
     assert set(EXTRACTORS) == {
-        "actors.en.v6",
+        "actors.en.v7",
         "quotes.en.v12",
-        "events.en.v14",
+        "events.en.v15",
         "proposals.en.v3",
         "positions.en.v8",
     }

@@ -136,6 +136,27 @@ PARTICIPANTS = [
         [("meeting", "2025-12-01", "Doha", {"israel", "hamas"})],
     ),
     (
+        "'in Muscat, Oman': the city's country is where, not who",
+        "Iranian and US negotiators met in Muscat, Oman on Monday.",
+        [("meeting", "2025-12-01", "Muscat", {"iran", "united-states"})],
+    ),
+    (
+        "talks 'mediated by' a country: a go-between, not a side",
+        "Cambodia and Thailand held talks in Kuala Lumpur on Monday mediated by Malaysia.",
+        [("meeting", "2025-12-01", "Kuala Lumpur", {"cambodia", "thailand"})],
+    ),
+    (
+        "a country that 'would serve as the host' of talks between others is no side of them",
+        "Oman would serve as the host for the upcoming round of talks between Iran and the United States.",
+        [("planned_meeting", None, None, {"iran", "united-states"})],
+    ),
+    (
+        "a name with 'bin' is one person: the one reporting the plan is no participant",
+        "The next round will be held in Rome on Friday, Omani Foreign Minister Sayyid Badr bin Hamad "
+        "Albusaidi said.",
+        [("planned_meeting", "2025-12-05", "Rome", set())],
+    ),
+    (
         "a planned meeting with its date",
         "Zelensky will meet Trump in Washington on Friday.",
         [("planned_meeting", "2025-12-05", "Washington", {"volodymyr-zelensky", "donald-trump"})],
@@ -201,7 +222,7 @@ def test_evidence_drops_the_reporting_frame() -> None:
 
 def test_version() -> None:
     text = "Marco Rubio met with Sergei Lavrov in Riyadh on Tuesday."
-    assert {e.extractor for e in run(text)} == {"events.en.v14"}
+    assert {e.extractor for e in run(text)} == {"events.en.v15"}
 
 
 def test_plover_type_and_sides() -> None:

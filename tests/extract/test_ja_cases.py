@@ -215,8 +215,10 @@ REAL_SHAPE_CASES = [
     ("ミライ社長は「国内生産は守る」と述べた。", "国内生産は守る", "anon:ミライ"),
     ("ルビオ国務長官は会見した。トランプ氏も出席した。同長官は「前進した」と述べた。", "前進した",
      "marco-rubio"),
-    # another country's minister after one named before: not him ("オマーン" is no known country)
+    # another country's minister after one named before: not him, an unnamed speaker of that country
     ("ラブロフ外相は「協議は続く」と述べた。\n\n仲介するオマーンの外相も「一定の前進があった」と語った。",
+     "一定の前進があった", "anon:oman"),
+    ("ラブロフ外相は「協議は続く」と述べた。\n\n仲介するミドリアの外相も「一定の前進があった」と語った。",
      "一定の前進があった", "anon:unknown"),
 ]
 
@@ -361,7 +363,7 @@ INDIRECT_CASES = [
     ("プーチン大統領は演説した。一方で、撤退しなければ、ロシアは目標を力で達成すると警告した。",
      "目標を力で達成する", "vladimir-putin"),
     ("ラブロフ外相は会見した。\n\n仲介するオマーンの外相も、双方に隔たりがあるとの認識を示した。",
-     "双方に隔たりがある", "anon:unknown"),
+     "双方に隔たりがある", "anon:oman"),
 ]
 
 

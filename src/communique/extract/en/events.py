@@ -60,7 +60,7 @@ from .speakers import antecedent, resolve_title
 from .text import Sentence
 from .wordscan import Family, Key
 
-EVENTS_EXTRACTOR = "events.en.v14"
+EVENTS_EXTRACTOR = "events.en.v15"
 
 PLACES = {
     "Moscow": "Moscow",
@@ -546,8 +546,13 @@ def _mention_ok(ctx: Context, idx: int, mention: Mention, kind: str, trig: Trig)
         return False  # "the Berlin round": where, not who
     if mention.source == "metonym" and kind in _FRAMED_KINDS and _CITY_HOSTS.match(text, mention.end):
         return False  # "Doha is hosting talks between Israel and Hamas": where, not who
-    if kind in _FRAMED_KINDS and _HOSTS_THE_TALKS.match(text, mention.end):
+    if kind in _FRAMED_KINDS and (_HOSTS_THE_TALKS.match(text, mention.end)
+                                  or _SERVES_AS_HOST.match(text, mention.end)):
         return False  # "Oman's foreign minister hosted the meeting in Muscat": its host, not a side
+    if mention.kind == "country" and _CITY_BEFORE.search(before):
+        return False  # "in Muscat, Oman": the city's country, where, not who
+    if kind in _FRAMED_KINDS and _BY_GO_BETWEEN.search(before):
+        return False  # "talks mediated by Oman", "the round will be announced by Oman": a go-between
     if kind in _FRAMED_KINDS and mention.kind == "country" and _PLACE_IN_BRACKETS.search(before):
         return False  # "in Madrid (Spain)": where, not who
     if (
@@ -570,6 +575,15 @@ _HOSTS_THE_TALKS = re.compile(
     r"\s+(?:(?:is|was|has been|had been|will be)\s+)?(?:\w+ly\s+)?"
     r"(?:host(?:s|ed|ing)|facilitat(?:es|ed|ing))\s+(?:the|these|this|a|their)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:meeting|talks|negotiations|round|session|discussions|consultations)\b")
+# "Oman would serve as the host for the round", "Qatar will act as mediator": a go-between
+_SERVES_AS_HOST = re.compile(
+    r"\s+(?:(?:would|will|is to|was to|has agreed to|agreed to)\s+)?"
+    r"(?:serve|serves|served|act|acts|acted)\s+as\s+(?:the\s+|a\s+)?(?:host|venue|mediator|go-between|facilitator)\b")
+_BY_GO_BETWEEN = re.compile(
+    r"\b(?:mediated|brokered|hosted|facilitated|announced|coordinated|organi[sz]ed|arranged)\s+"
+    r"(?:[\w-]+\s+)?by\s+(?:the\s+)?$")
+# "in Muscat, Oman", "in Rome, Italy": a known city, then its country
+_CITY_BEFORE = re.compile(r"\b(?:" + _PLACE_ALT + r"),\s+$")
 _DATELINE_MARK = re.compile(r"\s*(?:[—–-]|,|\(|\s[A-Z][a-z]{2})")
 _WITH_ABSOLUTE = re.compile(r",\s+with\b")
 _WITH_DOING = re.compile(
@@ -947,7 +961,7 @@ _PRONOUN_BEFORE = re.compile(r"\b(?:he|she)\s+$")
 # "in Egypt's capital, Cairo", "in the Omani capital of Muscat": the city named after its description
 _AT_NAMED_PLACE = re.compile(
     r"\b(?:in|at|to|from)\s+(?:the\s+)?(?:[A-Z][\w.'’-]+\s+){0,3}"
-    r"(?:city|capital|resort|resort town|resort city|town|port|port city)(?:\s+of|,)\s+$"
+    r"(?:city|capital|resort|resort town|resort city|town|port|port city)(?:\s+of|,)?\s+$"
 )
 _AT_PLACES = re.compile(r"\b(?:in|at)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,?\s+(?:and|or)\s+$")
 _AT_PLACE = re.compile(

@@ -403,8 +403,13 @@ def discover(
         for (s, _e, wanted), doc in zip(windows, nlp.pipe(text[w[0] : w[1]] for w in windows), strict=True):
             people = [(s + ent.start_char, s + ent.end_char) for ent in doc.ents if ent.label_ == "PERSON"]
             for start, end, _words in wanted:
-                for p_start, p_end in people:
+                for i, (p_start, p_end) in enumerate(people):
                     if p_start < end and start < p_end and p_end >= end - 1:
+                        # "Sayyid Badr bin Hamad Albusaidi" read as two people: one name, its parts
+                        # side by side in the run
+                        while i and p_start > start and people[i - 1][1] >= p_start - 1:
+                            i -= 1
+                            p_start = people[i][0]
                         at = max(p_start, start)
                         labelled.append((text[at : min(p_end, end)], _inside_sentence(text, at)))
     found: dict[str, str] = {}

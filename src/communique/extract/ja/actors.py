@@ -498,7 +498,7 @@ def _anaphor_pass(text: str, out: list[Mention], taken: list[bool]) -> None:
             owner = next((m for m in out if m.end == start - 1), None)
             run = _OWNER_RUN.search(text, max(0, start - 13), start - 1)
             begin = owner.start if owner else (run.start() if run else start)
-            if _free(taken, begin, end) and (owner is None or owner.kind != "person"):
+            if _free(taken, owner.end if owner else begin, end) and (owner is None or owner.kind != "person"):
                 if owner is not None:
                     out.remove(owner)
                 affiliation = owner.actor_id if owner else "unknown"
