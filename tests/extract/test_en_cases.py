@@ -777,7 +777,7 @@ def test_not_accept_is_a_rejection() -> None:
 
 def test_extractor_names_and_empty_report() -> None:
     assert set(EXTRACTORS) == {
-        "actors.en.v7",
+        "actors.en.v8",
         "quotes.en.v12",
         "events.en.v15",
         "proposals.en.v3",
@@ -792,3 +792,14 @@ def test_extractor_names_and_empty_report() -> None:
 )
 def test_never_gives_up(text: str) -> None:
     run(text)  # no exception, whatever the marks
+
+
+def test_an_opening_adverb_is_no_part_of_a_title() -> None:
+    """"Earlier Omani Foreign Minister Badr Albusaidi had said ...": the title is "Omani Foreign
+    Minister"; a briefing would otherwise introduce him as "Earlier Omani Foreign Minister"."""
+    from communique.extract.en.actors import _title_before
+
+    text = "Earlier Omani Foreign Minister Badr Albusaidi had said talks would go on."
+    assert _title_before(text, text.index("Badr")) == "Omani Foreign Minister"
+    text = "Meanwhile Kremlin spokesman Dmitry Peskov said the talks were useful."
+    assert _title_before(text, text.index("Dmitry")) == "Kremlin spokesman"

@@ -486,6 +486,11 @@ def _run_mentions(
 _PAPERS = frozenset("Post Times Examiner Journal Herald Tribune Globe Gazette Chronicle Inquirer".split())
 
 
+_OPENING_ADVERBS = frozenset(
+    "earlier later meanwhile separately also however previously now then yesterday today "
+    "additionally moreover furthermore still instead likewise similarly".split())
+
+
 def _title_before(text: str, start: int) -> str:
     """Lower-case title words right before a name: 'Kremlin spokesman', "Putin's aide"."""
     window = text[max(0, start - 80) : start]
@@ -501,6 +506,8 @@ def _title_before(text: str, start: int) -> str:
             continue
         break
     kept.reverse()
+    while kept and kept[0].strip(",.").lower() in _OPENING_ADVERBS:
+        kept.pop(0)  # "Earlier Omani Foreign Minister Badr Albusaidi had said": no part of his title
     # must contain a title word proper (not only an organisation)
     if not any(_strip_possessive(w.strip(",."))[0].lower() in TITLE_WORDS for w in kept):
         return ""
