@@ -779,9 +779,9 @@ def test_extractor_names_and_empty_report() -> None:
     assert set(EXTRACTORS) == {
         "actors.en.v8",
         "quotes.en.v12",
-        "events.en.v15",
+        "events.en.v16",
         "proposals.en.v3",
-        "positions.en.v8",
+        "positions.en.v9",
     }
     result = run(" ")
     assert result.quotes == () and result.events == ()

@@ -157,6 +157,16 @@ PARTICIPANTS = [
         [("planned_meeting", "2025-12-05", "Rome", set())],
     ),
     (
+        "a day in a relative clause on another noun is not the meeting's",
+        "Putin met Witkoff in Moscow to discuss the war that began on February 24.",
+        [("meeting", None, "Moscow", {"vladimir-putin", "steve-witkoff"})],
+    ),
+    (
+        "a relative clause closed by a comma leaves the main clause's day",
+        "Putin met Witkoff, who arrived on Monday, in Moscow on Tuesday.",
+        [("meeting", "2025-12-02", "Moscow", {"vladimir-putin", "steve-witkoff"})],
+    ),
+    (
         "a planned meeting with its date",
         "Zelensky will meet Trump in Washington on Friday.",
         [("planned_meeting", "2025-12-05", "Washington", {"volodymyr-zelensky", "donald-trump"})],
@@ -222,7 +232,7 @@ def test_evidence_drops_the_reporting_frame() -> None:
 
 def test_version() -> None:
     text = "Marco Rubio met with Sergei Lavrov in Riyadh on Tuesday."
-    assert {e.extractor for e in run(text)} == {"events.en.v15"}
+    assert {e.extractor for e in run(text)} == {"events.en.v16"}
 
 
 def test_plover_type_and_sides() -> None:

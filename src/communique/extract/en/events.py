@@ -60,7 +60,7 @@ from .speakers import antecedent, resolve_title
 from .text import Sentence
 from .wordscan import Family, Key
 
-EVENTS_EXTRACTOR = "events.en.v15"
+EVENTS_EXTRACTOR = "events.en.v16"
 
 PLACES = {
     "Moscow": "Moscow",
@@ -1494,6 +1494,21 @@ _RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who|whose)\s")
 _PP = re.compile(r"(?:\s*,?\s*(?:in|with|between|at|on)\s+[^,;]{0,60}?)?\s*,?\s*")
 
 
+def _on_another_noun(text: str, trig: Trig, ref: DateRef) -> bool:
+    """A relative clause on another noun comes between the trigger and the date: "agreed to a
+    ceasefire ... to halt the conflict that reignited on December 7" (the day the conflict reignited)."""
+    rel = _RELATIVE_PRONOUN.search(text, trig.end, ref.start)
+    # (the clause ends at a comma: "Putin met Witkoff, who arrived on Monday, in Moscow on Tuesday")
+    return (rel is not None and not _PP.fullmatch(text, trig.end, rel.start())
+            and "," not in text[rel.end() : ref.start]
+            and not _MEETING_NOUN_BEFORE.search(text, trig.end, rel.start()))
+
+
+# "to attend the negotiations which were to be held on Friday": the relative clause is the meeting's
+_MEETING_NOUN_BEFORE = re.compile(
+    r"\b(?:talks|negotiations|meetings?|round|summit|session|discussions|call|consultations)\s*,?\s*$")
+
+
 def _reaches(text: str, trig: Trig, ref: DateRef, verbs: list[tuple[int, int, str]]) -> bool:
     """Whether a date after a trigger still speaks of it: not when a reporting verb ("the meeting, he
     quipped on Wednesday") or a relative clause on another noun ("a push that began last month")
@@ -1593,6 +1608,7 @@ def _date_for(
         r
         for r in free
         if trig.clause[0] <= r.start < trig.clause[1] and not _framed(ctx.text, r, trig, frame or [])
+        and not (r.start >= trig.end and _on_another_noun(ctx.text, trig, r))
     ]
     if free:
         return min(free, key=lambda r: (abs(r.start - trig.start), r.start)), False

@@ -23,7 +23,7 @@ from .proposals import ProposalMention
 from .text import Sentence
 from .wordscan import Family, Key
 
-POSITIONS_EXTRACTOR = "positions.en.v8"
+POSITIONS_EXTRACTOR = "positions.en.v9"
 
 STANCES: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -92,7 +92,11 @@ ISSUES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             # (not a figure of speech: "very dangerous territory", "uncharted territory")
             r"(?<!dangerous )(?<!uncharted )(?<!unknown )(?<!new )(?<!familiar )(?<!positive )"
-            r"(?<!negative )\b(?:territor(?:y|ies|ial)|land|cede|ceding|withdraw(?:al)? from|borders?)\b",
+            r"(?<!negative )\b(?:territor(?:y|ies|ial)|land|cede|ceding|withdraw(?:al)? from|"
+            # a border as what is given up or recognised, not "border hostilities", "their common border"
+            r"(?:recogni[sz]\w* |redraw\w* |chang\w* |"
+            r"(?:internationally recogni[sz]ed|pre-war|1991|existing) )"
+            r"(?:the |its |their )?borders?|border (?:changes|concessions|adjustments))\b",
             re.I,
         ),
     ),
@@ -123,6 +127,26 @@ _PLAN_REF = re.compile(
 )
 _ON_PLAN = {"partly_accept", "accept", "reject", "demand", "oppose"}
 _SPOKES = ("press secretary", "spokes", "aide", "adviser", "advisor", "envoy for investment")
+
+
+_ISSUE_REACH = 80  # characters either side of a stance's cue its issue is named within
+
+
+def _near(text: str, pattern: re.Pattern[str], cue: re.Match[str] | None, sent: Sentence) -> bool:
+    """Whether the issue is named close to the stance's cue, with no clause break between them
+    ("agreed to an immediate ceasefire, effective at noon, to end all border hostilities" takes no
+    stance on territory)."""
+    if cue is None:
+        return True
+    lo, hi = max(sent.start, cue.start() - _ISSUE_REACH), min(sent.end, cue.end() + _ISSUE_REACH)
+    for match in pattern.finditer(text, lo, hi):
+        between = text[min(match.end(), cue.end()) : max(match.start(), cue.start())]
+        if not _CLAUSE_BREAK.search(between):
+            return True
+    return False
+
+
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|whereas|although|though|to|which|as)\b|\bwhile\b")
 
 
 def _side(ctx: Context, actor_id: str) -> str:
@@ -223,8 +247,9 @@ def extract_positions(ctx: Context, quotes: list[Quote], proposals: list[Proposa
         props = [p for p in proposals if sent.start <= p.start < sent.end]
         target = props[0].key if props else None
         issue = None
-        if target is None:
-            issue = next((name for name, _ in ISSUES if name in found), None)
+        if target is None:  # an issue the stance is taken on: named near its cue, in its clause
+            issue = next((name for name, pattern in ISSUES if name in found
+                          and _near(ctx.lower, pattern, cue, sent)), None)
         refers = _PLAN_REF.search(ctx.text, sent.start, sent.end) is not None
         if target is None and issue is None and stance in _ON_PLAN and refers:
             # "some things were accepted", "the proposal": the proposal last named -- only when the
