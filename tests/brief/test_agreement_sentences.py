@@ -27,6 +27,14 @@ def test_english_agreement_sentences() -> None:
     assert said == "On May 3, Osei and Varga agreed on a \"broad framework\"."
 
 
+def test_the_reports_own_day_words_are_not_kept() -> None:
+    """"signed the Lakeside Accord today": the sentence gives the date, the report's "today" is not
+    the reader's."""
+    said = templates_en.event("agreement", "October 26", None, ["Osei", "Varga"], hedge=None, future=False,
+                              subject="the Lakeside Accord today", manner="signed")
+    assert said == "On October 26, Osei and Varga signed the Lakeside Accord."
+
+
 def test_japanese_agreement_sentences() -> None:
     said = templates_ja.event("agreement", "6月10日", "ロンドン", ["オセイ氏", "バルガ氏"], hedge=None,
                               future=True, subject="協議の枠組みを設けること")

@@ -89,6 +89,9 @@ def participant(actor: str, kind: str = "meeting") -> Claim:
      False),
     ("オセイ氏とバルガ氏は協議の枠組みで合意した。", "varga", "agreement", True),
     ("オセイ氏とバルガ氏は合意に至らなかった。", "varga", "agreement", False),
+    # 「…をめぐり」 after the parties names what their act is about, not a comment of theirs
+    ("オセイ氏とバルガ氏は国境での衝突をめぐり即時停戦に合意した。", "varga", "agreement", True),
+    ("ブレナー報道官は合意をめぐり「前進だ」と述べた。", "brenner", "agreement", False),
 ])
 def test_participant_in_role(evidence: str, actor: str, kind: str, supported: bool) -> None:
     assert (check_claims(sentence(evidence, participant(actor, kind)), PATTERNS) == ()) is supported

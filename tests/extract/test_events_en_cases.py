@@ -167,6 +167,11 @@ PARTICIPANTS = [
         [("meeting", "2025-12-02", "Moscow", {"vladimir-putin", "steve-witkoff"})],
     ),
     (
+        "a city's dateline in title case is no party",
+        "Kuala Lumpur, Dec 1 (Example News) Cambodia and Thailand held talks on Monday.",
+        [("meeting", "2025-12-01", None, {"cambodia", "thailand"})],
+    ),
+    (
         "a planned meeting with its date",
         "Zelensky will meet Trump in Washington on Friday.",
         [("planned_meeting", "2025-12-05", "Washington", {"volodymyr-zelensky", "donald-trump"})],

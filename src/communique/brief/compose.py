@@ -528,7 +528,9 @@ class Writer:
             found = select.followed_event(self.v, headline_statement)
             if found is not None:
                 return found
-        return select.latest_development(self.v, two_sources=True)
+        return select.latest_development(
+            self.v, two_sources=True,
+            told=lambda e: len({self.names.side(a) for a in self.participants(e)}) >= 2)
 
     def pick_headline(self) -> Statement | None:
         """The most newsworthy attributed direct quote short enough for a headline, rendered in the

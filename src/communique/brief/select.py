@@ -222,12 +222,23 @@ def latest_meeting(v: View, two_sources: bool = True) -> Record | None:
     return sourced[-1] if sourced else None
 
 
-def latest_development(v: View, two_sources: bool = False) -> Record | None:
+RECENT_DAYS = 7  # days before the as-of day whose developments lead, however many reports tell them
+
+
+def latest_development(v: View, two_sources: bool = False,
+                       told: Callable[[Record], bool] | None = None) -> Record | None:
     """The latest meeting, call or agreement held on or before the as-of day, dated to the day
-    (``two_sources``: of those two independent sources report, when any)."""
+    (``two_sources``: of those two independent sources report, when any; ``told``: of those the
+    briefing can tell, when any -- a meeting of one side, whose counterpart the record lacks, is
+    no lead)."""
     done = [e for e in v.events if e.get("kind") in HELD
             and e.get("date_precision", "day") == "day" and day(e.get("date"))
             and (day(e.get("date")) or "") <= v.as_of]
+    if told is not None:
+        done = [e for e in done if told(e)] or done
+        # the last week's developments first: a ceasefire one report tells today is the news, not
+        # talks of months ago that more reports told
+        done = [e for e in done if (days_between(day(e.get("date")), v.as_of) or 0) <= RECENT_DAYS] or done
     if two_sources:
         done = [e for e in done if v.sources(v.evidence(e)) >= 2] or done
     # on one day: an agreement first, then the best told (more independent sources, more people named)

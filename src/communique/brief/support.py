@@ -119,15 +119,19 @@ def _qualifier(text: str, start: int, end: int, lang: str) -> bool:
     return possessive is not None and bool(_ROLE_NOUNS_EN.match(after[possessive.end():]))
 
 
-def _reporter(text: str, start: int, end: int, lang: str) -> bool:
+def _reporter(text: str, start: int, end: int, lang: str, event: re.Pattern[str] | None = None) -> bool:
     """The mention is the one saying or commenting: "Peskov said", "according to Peskov", 「…によると」."""
     cues = _cues()[lang]
     if lang == "ja":
         after = text[end:end + 25]
         if re.match(r"\S{0,10}?(?:によると|によりますと|によれば)", after):
             return True
-        # 「ペスコフ報道官は会談について…と述べた」: the speaker comments on the meeting
-        return bool(re.match(r"\S{0,8}?は", after)) and bool(re.search(r"について|をめぐ|に関し", text[end:]))
+        # 「ペスコフ報道官は会談について…と述べた」: the speaker comments on the meeting (but in
+        # 「タイとカンボジアは国境での衝突をめぐり停戦に合意した」 what follows をめぐり is their own act)
+        about = re.search(r"について|をめぐ|に関し", text[end:])
+        if not re.match(r"\S{0,8}?は", after) or about is None:
+            return False
+        return event is None or event.search(text, end, end + about.start()) is not None
     before = text[max(0, start - 40):start]
     if re.search(r"\b(?:according to|said|says|told|wrote|added)\s+(?:[\w.’'-]+\s+){0,4}$", before, re.I):
         return True
@@ -163,8 +167,9 @@ def _participant(claim: Claim, evidence: list[EvidenceRef], patterns: Patterns) 
             return None  # a meeting said to take place, whoever attends
         for m in pattern.finditer(text):
             agreeing = kind == "agreement" and _AGREEING.match(text, m.end()) is not None  # "Varga agreed on"
+            event_cue = cues["agreement"] if kind == "agreement" else cues["meeting"]
             if _qualifier(text, m.start(), m.end(), lang) or (
-                    not agreeing and _reporter(text, m.start(), m.end(), lang)):
+                    not agreeing and _reporter(text, m.start(), m.end(), lang, event_cue)):
                 continue
             if lang == "en":  # the name and the meeting word in one clause: "X, who ..., told Y that Z ..."
                 left = max((b.end() for b in _CLAUSE_BREAK.finditer(text, 0, m.start())), default=0)

@@ -291,6 +291,11 @@ def _on(when: str) -> str:
     return "on" if re.search(r"\d{1,2}(,|$| \()", when) and not when.isdigit() else "in"
 
 
+_REPORT_DAY = re.compile(
+    r"\s+(?:today|yesterday|tonight|this (?:morning|afternoon|evening)|last night|"
+    r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b(?=\s|$)")
+
+
 def event(
     kind: str,
     when: str | None,
@@ -321,6 +326,8 @@ def event(
         if not rest:
             return None  # one party "agreeing": its counterpart is missing from the record
         what = re.sub(r"\s+between\s.*$", "", (subject or "").strip().rstrip("."))  # the parties are named
+        # the report's own day words ("signed the accord today to ..."): the sentence gives the date
+        what = _REPORT_DAY.sub("", what)
         for name in actors:  # "a trade deal with Japan": Japan is named as a party already
             what = re.sub(rf"\s+with\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){{0,4}}{re.escape(name)}$", "", what)
         # the object as written ("a framework to ...", "to extend the truce"), not a whole sentence

@@ -517,6 +517,8 @@ def _mention_ok(ctx: Context, idx: int, mention: Mention, kind: str, trig: Trig)
         and _DATELINE_MARK.match(text, mention.end)
     ):
         return False  # a dateline ("RIGA —", "LONDON—"), not a party (but "the U.S. and China" are)
+    if mention.source == "metonym" and _TITLE_DATELINE.match(text, mention.end):
+        return False  # "Kuala Lumpur, Aug 7 (IANS) Cambodia and Thailand ...": the dateline
     if mention.possessive and _TITLE_WORDS.match(text[mention.end + 2 : mention.end + 30]):
         return False
     if mention.kind != "person" and modifies_next(text, mention, ctx.by_sentence[idx]):
@@ -584,6 +586,8 @@ _BY_GO_BETWEEN = re.compile(
     r"(?:[\w-]+\s+)?by\s+(?:the\s+)?$")
 # "in Muscat, Oman", "in Rome, Italy": a known city, then its country
 _CITY_BEFORE = re.compile(r"\b(?:" + _PLACE_ALT + r"),\s+$")
+_TITLE_DATELINE = re.compile(
+    r",\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\s*(?:\(|[—–-]|,\s*\d{4}\s*[(—–-])")
 _DATELINE_MARK = re.compile(r"\s*(?:[—–-]|,|\(|\s[A-Z][a-z]{2})")
 _WITH_ABSOLUTE = re.compile(r",\s+with\b")
 _WITH_DOING = re.compile(
