@@ -172,6 +172,22 @@ PARTICIPANTS = [
         [("meeting", "2025-12-01", None, {"cambodia", "thailand"})],
     ),
     (
+        "'the Trump administration' is his government, not the man at the table",
+        "The Trump administration held talks with Iran and Oman in Muscat on Monday.",
+        [("meeting", "2025-12-01", "Muscat", {"iran", "oman"})],
+    ),
+    (
+        "talks that 'will resume next week' are a plan, not the talks told before",
+        "Lavrov held talks with Rubio in Riyadh. The State Department confirmed that talks will resume "
+        "on Friday.",
+        [("meeting", None, "Riyadh", {"sergei-lavrov", "marco-rubio"})],
+    ),
+    (
+        "'met ... to resume their talks' is a meeting held, not a plan",
+        "Delegations from Russia and the United States met in Riyadh on Monday to resume their talks.",
+        [("meeting", "2025-12-01", "Riyadh", {"russia", "united-states"})],
+    ),
+    (
         "a planned meeting with its date",
         "Zelensky will meet Trump in Washington on Friday.",
         [("planned_meeting", "2025-12-05", "Washington", {"volodymyr-zelensky", "donald-trump"})],
@@ -237,7 +253,7 @@ def test_evidence_drops_the_reporting_frame() -> None:
 
 def test_version() -> None:
     text = "Marco Rubio met with Sergei Lavrov in Riyadh on Tuesday."
-    assert {e.extractor for e in run(text)} == {"events.en.v17"}
+    assert {e.extractor for e in run(text)} == {"events.en.v18"}
 
 
 def test_plover_type_and_sides() -> None:

@@ -60,7 +60,7 @@ from .speakers import antecedent, resolve_title
 from .text import Sentence
 from .wordscan import Family, Key
 
-EVENTS_EXTRACTOR = "events.en.v17"
+EVENTS_EXTRACTOR = "events.en.v18"
 
 PLACES = {
     "Moscow": "Moscow",
@@ -196,7 +196,11 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"is set to|are scheduled to|is scheduled to|were due to|was due to|to)\s+"
             r"(?:meet|hold (?:further )?(?:talks|discussions)|"
             r"hold (?:[\w-]+ ){1,5}?(?:talks|meetings?|negotiations|discussions|summit)|"
-            r"travel|visit|sit down|host|join|attend|engage in (?:[\w-]+ ){0,2}(?:talks|negotiations))|"
+            r"travel|visit|sit down|host|join|attend|"
+            r"engage in (?:[\w-]+ ){0,2}(?:talks|negotiations))|"
+            # "talks will resume next Saturday" (not "met ... to resume their talks": why they met)
+            r"(?:will|would|are due to|is due to|are expected to|is expected to|are set to|is set to|"
+            r"are scheduled to|is scheduled to)\s+(?:resume|reconvene)|"
             r"(?:is|are|was|were) (?:due|expected) (?=in |at )|"
             r"will be in (?=[a-z. ]{2,50} for (?:talks|meetings?|negotiations)\b)|"
             r"upcoming (?:meeting|talks|round)|ahead of (?:the|a|his|her|their) (?:[\w-]+ ){0,2}?"
@@ -314,7 +318,7 @@ _SAID = re.compile(
 )
 _SAY_AFTER = re.compile(
     r"(?:,[^,]{0,60},)?\s+(?:\w+ly\s+)?(?:said|says|told|added|wrote|insisted|stressed|quipped|fumed|"
-    r"warned|noted|announced)\b"
+    r"warned|noted|announced|confirmed)\b"
 )
 _TITLE_WORDS = re.compile(
     r"^\s+(?:aide|spokesman|spokeswoman|son-in-law|envoy|adviser|advisor|"
@@ -521,6 +525,8 @@ def _mention_ok(ctx: Context, idx: int, mention: Mention, kind: str, trig: Trig)
         return False  # "Kuala Lumpur, Aug 7 (IANS) Cambodia and Thailand ...": the dateline
     if mention.possessive and _TITLE_WORDS.match(text[mention.end + 2 : mention.end + 30]):
         return False
+    if mention.kind == "person" and _PERSON_AS_BODY.match(text, mention.end):
+        return False  # "the Trump administration": his government, not the man at the table
     if mention.kind != "person" and modifies_next(text, mention, ctx.by_sentence[idx]):
         return False
     before = text[max(0, mention.start - 50) : mention.start]
@@ -571,6 +577,7 @@ def _mention_ok(ctx: Context, idx: int, mention: Mention, kind: str, trig: Trig)
     )
 
 
+_PERSON_AS_BODY = re.compile(r"\s+(?:administration|government|camp|White House|team)\b")
 _CITY_HOSTS = re.compile(r"\s+(?:(?:is|was|has been|had been|will be)\s+)?(?:\w+ly\s+)?host(?:s|ed|ing)\b")
 # hosting the talks themselves (not "hosted Witkoff"): the host of talks between others
 _HOSTS_THE_TALKS = re.compile(
