@@ -275,7 +275,8 @@ def peak_mb() -> float:
 
 
 def run(shape: str, sizes: list[int], measure: int, profile: bool, top: int, folder: Path,
-        long: float, reuse: bool = False, order: str = "forward") -> list[tuple[int, float]]:
+        long: float, reuse: bool = False, order: str = "forward",
+        profile_out: str | None = None) -> list[tuple[int, float]]:
     gen = Generator(shape, order=order)
     print(f"== {shape}: {'one story' if shape == 'big' else 'many stories'} "
           f"({len(gen.tpls)} sample reports as templates)")
@@ -316,6 +317,8 @@ def run(shape: str, sizes: list[int], measure: int, profile: bool, top: int, fol
                   f"({1000 * per:6.1f} ms/report; wall {seconds:.1f}s = {added / seconds:.1f}/s), "
                   f"filled in {fill:.0f}s; peak RSS so far {peak_mb():.0f} MB", flush=True)
             if prof:
+                if profile_out:
+                    prof.dump_stats(profile_out)
                 out = io.StringIO()
                 stats = pstats.Stats(prof, stream=out).sort_stats("cumulative")
                 stats.print_stats(top)
@@ -352,6 +355,8 @@ def main() -> int:
     parser.add_argument("--measure", type=int, default=200, help="reports timed at each size")
     parser.add_argument("--profile", action="store_true", help="a cProfile summary at the largest size")
     parser.add_argument("--top", type=int, default=25, help="functions in the profile summary")
+    parser.add_argument("--profile-out", metavar="FILE",
+                        help="with --profile: also write the raw profile (pstats) to FILE, to compare sizes")
     parser.add_argument("--long", type=float, nargs="?", const=1.0, default=0.0, metavar="MB",
                         help="also one long report (1 MB unless given) with many quotes")
     parser.add_argument("--keep", help="keep the databases in this folder")
@@ -369,7 +374,7 @@ def main() -> int:
         folder.mkdir(parents=True, exist_ok=True)
         for shape in (["big", "many"] if args.shape == "both" else [args.shape]):
             run(shape, args.sizes, args.measure, args.profile, args.top, folder, args.long, args.reuse,
-                args.order)
+                args.order, args.profile_out)
     print(f"peak RSS of the process: {peak_mb():.0f} MB (target <= 600 MB)")
     return 0
 
