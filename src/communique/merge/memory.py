@@ -293,6 +293,12 @@ class MemoryState:
     def track_members(self, track_id: str) -> list[PositionMember]:
         return list(self.track_parts.get(track_id, ()))
 
+    def track_evidence(self, track_id: str) -> dict[str, tuple[Evidence, ...]]:
+        return self.evidence("position", [m.position_id for m in self.track_parts.get(track_id, ())])
+
+    def track_sources(self, track_id: str) -> int:
+        return self.sources(m.report_id for m in self.track_parts.get(track_id, ()))
+
     def add_position(self, member: PositionMember) -> None:
         self.track_parts[member.track_id].append(member)
 

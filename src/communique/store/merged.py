@@ -539,20 +539,33 @@ class StoreState:
 
     def track_members(self, track_id: str) -> list[PositionMember]:
         rows = self.db.execute(
-            "SELECT * FROM position_members WHERE track_id = ? ORDER BY position_id", (track_id,)
+            "SELECT position_id, track_id, report_id, holder_id, target, stance, as_of "
+            "FROM position_members WHERE track_id = ? ORDER BY position_id", (track_id,)
         )
-        return [
-            PositionMember(
-                position_id=r["position_id"],
-                track_id=r["track_id"],
-                report_id=r["report_id"],
-                holder_id=r["holder_id"],
-                target=r["target"],
-                stance=r["stance"],
-                as_of=r["as_of"],
-            )
-            for r in rows
-        ]
+        return _records(PositionMember, rows)
+
+    def track_evidence(self, track_id: str) -> dict[str, tuple[Evidence, ...]]:
+        """The evidence of a track's members (as :meth:`evidence` gives it), in one query: a track
+        (a holder's stance on an issue in every story) has members in thousands of reports."""
+        found: dict[str, list[Evidence]] = {}
+        for r in self.db.execute(
+            'SELECT e.item_id, e.report_id, e.start, e."end" FROM position_members m JOIN evidence e '
+            "ON e.item_type = 'position' AND e.item_id = m.position_id WHERE m.track_id = ? "
+            "ORDER BY e.report_id, e.start",
+            (track_id,),
+        ):
+            found.setdefault(r[0], []).append(Evidence(report_id=r[1], start=r[2], end=r[3]))
+        return {k: tuple(v) for k, v in found.items()}
+
+    def track_sources(self, track_id: str) -> int:
+        """The independent sources of a track's members (as :meth:`sources` counts them), counted
+        by the store in one query through the index of report ids and wire groups."""
+        r = self.db.execute(
+            "SELECT count(DISTINCT coalesce(r.wire_group, r.id)) FROM position_members m "
+            "JOIN reports r ON r.id = m.report_id WHERE m.track_id = ?",
+            (track_id,),
+        ).fetchone()
+        return int(r[0]) if r else 0
 
     def add_position(self, m: PositionMember) -> None:
         _put(self.db, "position_members", _row(m))
