@@ -201,10 +201,13 @@ class SQLiteStore:
         parts = " UNION ALL ".join(
             f"SELECT * FROM (SELECT report_id FROM report_bands WHERE band = ? AND hash = ? "
             f"ORDER BY report_id LIMIT {BAND_REPORTS}) AS b{n}" for n in range(len(keys)))
+        # the ``limit`` reports sharing the most bands are chosen first, then only they are read
+        # from the reports table (not every report a band holds)
         rows = self.db.execute(
             "SELECT r.id, r.wire_group, r.url, r.outlet, c.shared FROM (SELECT report_id, "
-            f"count(*) AS shared FROM ({parts}) AS found GROUP BY report_id) c "
-            "JOIN reports r ON r.id = c.report_id ORDER BY c.shared DESC, r.id LIMIT ?",
+            f"count(*) AS shared FROM ({parts}) AS found GROUP BY report_id "
+            "ORDER BY shared DESC, report_id LIMIT ?) c "
+            "JOIN reports r ON r.id = c.report_id ORDER BY c.shared DESC, r.id",
             [*(v for key in keys for v in key), limit],
         ).fetchall()
         return [(r[0], r[1], r[2], r[3], int(r[4])) for r in rows]
@@ -280,10 +283,14 @@ class SQLiteStore:
         groups = [row[0] for row in db.execute(
             f"SELECT DISTINCT wire_group FROM reports WHERE id IN ({marks}) "
             "AND wire_group IS NOT NULL ORDER BY wire_group", members)]
-        everyone = set(members)
+        # the least id of each group, one look-up each through the index (wire_group, id)
+        # (migration 0020), not every member of a group that grows with the store
+        least = [min(members)]
         for other in groups:
-            everyone.update(r[0] for r in db.execute("SELECT id FROM reports WHERE wire_group = ?", (other,)))
-        group = "w-" + min(everyone)[2:12]
+            found = db.execute("SELECT min(id) FROM reports WHERE wire_group = ?", (other,)).fetchone()
+            if found is not None and found[0] is not None:
+                least.append(found[0])
+        group = "w-" + min(least)[2:12]
         db.execute(f"UPDATE reports SET wire_group = ? WHERE id IN ({marks})", (group, *members))
         for other in groups:
             if other != group:
