@@ -103,7 +103,8 @@ class StoreState:
             found = {
                 r[0]: r[1]
                 for r in self.db.execute(
-                    f"SELECT id, coalesce(wire_group, id) FROM reports WHERE id IN ({marks})", chunk
+                    f"SELECT id, coalesce(wire_group, id) FROM reports INDEXED BY reports_id_wire_group "
+                    f"WHERE id IN ({marks})", chunk
                 )
             }
             for i in chunk:
@@ -549,8 +550,10 @@ class StoreState:
         (a holder's stance on an issue in every story) has members in thousands of reports."""
         found: dict[str, list[Evidence]] = {}
         for r in self.db.execute(
-            'SELECT e.item_id, e.report_id, e.start, e."end" FROM position_members m JOIN evidence e '
-            "ON e.item_type = 'position' AND e.item_id = m.position_id WHERE m.track_id = ? "
+            # the track's members first (CROSS JOIN keeps SQLite's join in that order), then each
+            # one's evidence through the index on (item_type, item_id)
+            'SELECT e.item_id, e.report_id, e.start, e."end" FROM position_members m CROSS JOIN evidence e '
+            "WHERE m.track_id = ? AND e.item_type = 'position' AND e.item_id = m.position_id "
             "ORDER BY e.report_id, e.start",
             (track_id,),
         ):
@@ -560,9 +563,12 @@ class StoreState:
     def track_sources(self, track_id: str) -> int:
         """The independent sources of a track's members (as :meth:`sources` counts them), counted
         by the store in one query through the index of report ids and wire groups."""
+        # INDEXED BY: the wire group read beside the id (migration 0018), not from the report's
+        # row, where it is stored after the text and the raw bytes
         r = self.db.execute(
             "SELECT count(DISTINCT coalesce(r.wire_group, r.id)) FROM position_members m "
-            "JOIN reports r ON r.id = m.report_id WHERE m.track_id = ?",
+            "CROSS JOIN reports r INDEXED BY reports_id_wire_group WHERE m.track_id = ? "
+            "AND r.id = m.report_id",
             (track_id,),
         ).fetchone()
         return int(r[0]) if r else 0
