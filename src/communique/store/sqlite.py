@@ -50,11 +50,12 @@ def migrations() -> list[tuple[int, str, str]]:
 class SQLiteStore:
     """The default store.  Use as a context manager, or call :meth:`close`."""
 
+    # the last answer of wire_candidate_reports, with the state of the database it was read in
+    _wire_memo: tuple[Any, list[tuple[str, str | None, str | None, str | None, int]]] | None = None
+
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
         self._depth = 0  # nested transaction() calls: savepoints inside the outer transaction
-        # the last answer of wire_candidate_reports, with the state of the database it was read in
-        self._wire_memo: tuple[Any, list[tuple[str, str | None, str | None, str | None, int]]] | None = None
         try:
             self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
         except sqlite3.Error as err:
