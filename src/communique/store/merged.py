@@ -82,6 +82,24 @@ def _unrole(raw: dict[str, Any]) -> Role:
     )
 
 
+@lru_cache(maxsize=1024)
+def _merged_actor(actor_id: str, name_en: str | None, name_ja: str | None, kind: str, aliases: str,
+                  roles: str, member_ids: str, mentions: str) -> MergedActor:
+    """A merged actor from its row's columns, each row's text parsed once: a report names the
+    same people as the reports before it (a record: the same text is the same actor)."""
+    return MergedActor(
+        id=actor_id,
+        name_en=name_en,
+        name_ja=name_ja,
+        kind=kind,
+        aliases=tuple(json.loads(aliases)),
+        roles=tuple(_unrole(x) for x in json.loads(roles)),
+        member_ids=tuple(json.loads(member_ids)),
+        evidence=(),
+        mentions=tuple(_unrole(x) for x in json.loads(mentions)),
+    )
+
+
 class StoreState:
     """The merge state in a :class:`SQLiteStore` (call inside ``store.transaction()``)."""
 
@@ -126,20 +144,12 @@ class StoreState:
 
     # -- actors --------------------------------------------------------------------------
     def actor(self, actor_id: str) -> MergedActor | None:
-        r = self.db.execute("SELECT * FROM merged_actors WHERE id = ?", (actor_id,)).fetchone()
+        r = self.db.execute(
+            "SELECT id, name_en, name_ja, kind, aliases, roles, member_ids, mentions FROM merged_actors "
+            "WHERE id = ?", (actor_id,)).fetchone()
         if r is None:
             return None
-        return MergedActor(
-            id=r["id"],
-            name_en=r["name_en"],
-            name_ja=r["name_ja"],
-            kind=r["kind"],
-            aliases=tuple(json.loads(r["aliases"])),
-            roles=tuple(_unrole(x) for x in json.loads(r["roles"])),
-            member_ids=tuple(json.loads(r["member_ids"])),
-            evidence=(),
-            mentions=tuple(_unrole(x) for x in json.loads(r["mentions"])),
-        )
+        return _merged_actor(*r)
 
     def put_actor(self, actor: MergedActor) -> None:
         row = _row(actor, skip=("evidence", "roles", "mentions"))
