@@ -68,3 +68,17 @@ def test_a_joined_group_is_named_by_its_least_report(db: Path) -> None:
         joined = ("r-0002", "r-0003", "r-0005", "r-0006", "r-0007", "r-0008", "r-0009")
         assert {groups[i] for i in joined} == {"w-" + "r-0002"[2:12]}
         assert groups["r-0001"] is None
+
+
+def test_candidates_read_in_a_transaction_undone_are_not_kept(db: Path) -> None:
+    """A report stored in a transaction that is then undone is not among the candidates after it."""
+    band = (4, 44)
+    with pipeline.open_store(str(db)) as store:
+        try:
+            with store.transaction():
+                store.add_report(_report(1), [band], "1" * 64)
+                assert [r[0] for r in store.wire_candidate_reports([band], 10)] == ["r-0001"]
+                raise RuntimeError("undo")
+        except RuntimeError:
+            pass
+        assert store.wire_candidate_reports([band], 10) == []

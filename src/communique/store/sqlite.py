@@ -220,7 +220,10 @@ class SQLiteStore:
             [*(v for key in keys for v in key), limit],
         ).fetchall()
         found = [(r[0], r[1], r[2], r[3], int(r[4])) for r in rows]
-        self._wire_memo = ((stamp, tuple(keys), limit), found) if stamp is not None else None
+        # kept only when read outside a write transaction: what a transaction wrote and then undid
+        # leaves total_changes where it was after the writes, so an answer read in between is not kept
+        keep = stamp is not None and not self.db.in_transaction
+        self._wire_memo = ((stamp, tuple(keys), limit), found) if keep else None
         return list(found)
 
     def _unchanged_since(self) -> tuple[int, int] | None:
