@@ -194,3 +194,45 @@ def test_the_address_dates_a_report_only_when_nothing_else_does():
     assert built(url, None, text) == "2025-06-13"
     assert built(url, "2025-06-12", text) == "2025-06-12"  # the date the page gives wins
     assert built(url, None, "LONDON, June 11, 2025 - " + text) == "2025-06-11"  # then its dateline
+
+
+SITE_HOSTS = [  # (address, its site): plain http(s) addresses are read without urlsplit, the rest with it
+    ("https://www.Kyodonews.net/x", "kyodonews.net"),
+    ("http://news.example.org.", "news.example.org"),
+    ("https://example.org?q=1", "example.org"),
+    ("https://example.org#top", "example.org"),
+    ("https://", None),
+    ("https:///path", None),
+    ("https://www./", "www"),
+    ("https://user@example.org/", "example.org"),
+    ("https://example.org:8080/a", "example.org"),
+    ("  https://example.org/a ", "example.org"),
+    ("https://exa\tmple.org/", "example.org"),
+    ("HTTPS://EXAMPLE.org/", "example.org"),
+    ("ftp://example.org/file", "example.org"),
+    ("https://[::1]/", "::1"),
+    ("https://例え.jp/", "例え.jp"),
+    ("", None),
+    (None, None),
+]
+
+
+@pytest.mark.parametrize(("url", "site"), SITE_HOSTS)
+def test_site_host(url, site):
+    from communique.ingest.meta import site_host
+
+    assert site_host(url) == site
+
+
+@given(st.text(alphabet="hts:/w.aXb-[]@#?\\ \t\n0é", max_size=24))
+def test_site_host_reads_an_address_as_urlsplit_does(tail):
+    from urllib.parse import urlsplit
+
+    from communique.ingest.meta import site_host
+
+    for url in (tail, "https://" + tail, "http://" + tail):
+        try:
+            expected = (urlsplit(url.strip()).hostname or "").lower().rstrip(".").removeprefix("www.") or None
+        except ValueError:
+            expected = None
+        assert site_host(url) == (expected if url else None)

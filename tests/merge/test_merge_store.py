@@ -81,3 +81,26 @@ def test_merge_all_rebuilds_the_same_record(filled):
         after = {r["id"]: r["statement_id"] for r in store.rows("quotes")}
         assert before == after
         assert encoded == 0, "wordings come from the embeddings cache"
+
+
+def test_a_tracks_evidence_and_sources_are_its_members(filled):
+    """A track's evidence and independent sources, read for the track in one query each, are those
+    of its members looked up one by one; the stored tracks are the in-memory merge's."""
+    data, path = filled
+    record = merge(data.reports, data.extractions)
+    with SQLiteStore(path) as store:
+        state = stored.StoreState(store)
+        tracks = [r[0] for r in store.db.execute("SELECT DISTINCT track_id FROM position_members")]
+        assert tracks, "the gold reports hold positions"
+        for tid in tracks:
+            members = state.track_members(tid)
+            one_by_one = state.evidence("position", [m.position_id for m in members])
+            assert state.track_evidence(tid) == {k: v for k, v in one_by_one.items() if v}
+            assert stored.StoreState(store).track_sources(tid) == state.sources(m.report_id for m in members)
+        kept = {t["id"]: t for t in stored.position_tracks(store)}
+    assert {t.id for t in record.positions} == set(kept)
+    for t in record.positions:
+        assert kept[t.id]["sources"] == t.sources and kept[t.id]["stance"] == t.stance
+        assert [h["position_id"] for h in kept[t.id]["history"]] == [h.position_id for h in t.history]
+        assert [[e["start"] for e in h["evidence"]] for h in kept[t.id]["history"]] == [
+            [e.start for e in h.evidence] for h in t.history]

@@ -337,11 +337,20 @@ def site_host(url: str | None) -> str | None:
 
     if not url:
         return None
+    # the common address (http(s), a plain host name, nothing urlsplit would clean or refuse) read
+    # with one match: wire-copy detection asks for the sites of hundreds of candidates per report
+    plain = _PLAIN_HOST.match(url)
+    if plain is not None and not _URL_UNSAFE.search(url):
+        return plain["host"].lower().rstrip(".").removeprefix("www.") or None
     try:
         host = (urlsplit(url.strip()).hostname or "").lower().rstrip(".")
     except ValueError:
         return None
     return host.removeprefix("www.") or None
+
+
+_PLAIN_HOST = re.compile(r"https?://(?P<host>[A-Za-z0-9.-]*)(?:[/?#]|$)")
+_URL_UNSAFE = re.compile(r"[\t\r\n]|^[\x00-\x20]|[\x00-\x20]$")  # what urlsplit strips or drops
 
 
 def same_site(a: str | None, b: str | None) -> bool:

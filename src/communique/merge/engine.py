@@ -82,6 +82,8 @@ class State(Protocol):
     def add_proposal(self, member: ProposalMember) -> None: ...
     def put_proposal(self, proposal: MergedProposal) -> None: ...
     def track_members(self, track_id: str) -> list[PositionMember]: ...
+    def track_evidence(self, track_id: str) -> dict[str, tuple[Evidence, ...]]: ...
+    def track_sources(self, track_id: str) -> int: ...
     def add_position(self, member: PositionMember) -> None: ...
     def put_track(self, track: PositionTrack) -> None: ...
     def drop_event(self, merged_id: str) -> None: ...
@@ -616,7 +618,10 @@ class Merger:
         if not members:
             self.state.drop_track(tid)
             return
-        evidence = self.state.evidence("position", [m.position_id for m in members])
+        # a track is a holder's stance on a target across every story (Russia on NATO membership):
+        # its members grow with the store, so their evidence and sources are read for the track in
+        # one go each, not looked up member by member
+        evidence = self.state.track_evidence(tid)
         history = proposal_rules.changes(members, evidence)
         latest = history[-1]
         self.state.put_track(
@@ -627,7 +632,7 @@ class Merger:
                 stance=latest.stance,
                 as_of=latest.as_of,
                 history=history,
-                sources=self.state.sources(m.report_id for m in members),
+                sources=self.state.track_sources(tid),
             )
         )
 

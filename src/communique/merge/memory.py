@@ -63,6 +63,7 @@ class MemoryState:
         self.term_counts: Counter[str] = Counter()
         self.conflicts: dict[str, list[Disagreement]] = {}
         self.band_quotes: dict[int, list[str]] = {}
+        self.speaker_of: dict[str, str] = {}  # quote id -> its speaker (the list it is in)
         self.heads: dict[str, dict[str, Any]] = {}
 
     def sources(self, report_ids: Iterable[str]) -> int:
@@ -91,7 +92,9 @@ class MemoryState:
         found: dict[str, QuoteMember] = {}
         if bands:
             shared: Counter[str] = Counter(q for b in bands for q in self.band_quotes.get(b, ()))
-            by_id = {m.quote_id: m for ms in self.quotes_by_speaker.values() for m in ms}
+            # the members of the hits' speakers only (not every quote of the record, per quote)
+            speakers = {self.speaker_of[q] for q in shared if q in self.speaker_of}
+            by_id = {m.quote_id: m for s in sorted(speakers) for m in self.quotes_by_speaker.get(s, ())}
             hits = [(q, n) for q, n in shared.items() if q in by_id and _in_window(by_id[q], lo, hi)]
             for q, _n in sorted(hits, key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]:
                 found[q] = by_id[q]
@@ -133,6 +136,7 @@ class MemoryState:
             for b in bands:
                 self.band_quotes.setdefault(b, []).append(member.quote_id)
         self.quotes_by_speaker[member.speaker_id].append(member)
+        self.speaker_of[member.quote_id] = member.speaker_id
         self.statement_quotes[member.statement_id].append(member)
 
     def put_statement(self, statement: Statement) -> None:
@@ -292,6 +296,12 @@ class MemoryState:
 
     def track_members(self, track_id: str) -> list[PositionMember]:
         return list(self.track_parts.get(track_id, ()))
+
+    def track_evidence(self, track_id: str) -> dict[str, tuple[Evidence, ...]]:
+        return self.evidence("position", [m.position_id for m in self.track_parts.get(track_id, ())])
+
+    def track_sources(self, track_id: str) -> int:
+        return self.sources(m.report_id for m in self.track_parts.get(track_id, ()))
 
     def add_position(self, member: PositionMember) -> None:
         self.track_parts[member.track_id].append(member)

@@ -360,6 +360,7 @@ _OR_REPLACE = re.compile(r"^\s*INSERT OR REPLACE INTO\s+(\w+)\s*\(([^)]*)\)", re
 _INSTR_FLAG = re.compile(r"\(instr\((\w+), \?\) > 0\)")
 _JSON_ITEM = re.compile(r"json_extract\((\w+), '\$\.(\w+)\[(\d+)\]'\)")
 _INDEX_HINT = re.compile(r"\b(WHERE|AND|OR)\s+\+(\w)")
+_INDEXED_BY = re.compile(r"\s+INDEXED BY\s+\w+", re.I)  # SQLite's choice of index: PostgreSQL plans its own
 _SELF_INCREMENT = re.compile(r"^\s*INSERT INTO (\w+)(.*DO UPDATE SET )(\w+) = \3 ([-+])", re.S | re.I)
 _ORDER_BY = re.compile(r"\bORDER BY\b", re.I)
 _CLAUSE_END = re.compile(r"\b(LIMIT|OFFSET|UNION|EXCEPT|INTERSECT)\b", re.I)
@@ -372,6 +373,7 @@ def _translate(sql: str, keys: tuple[tuple[str, tuple[str, ...]], ...], params: 
     text = _INSTR_FLAG.sub(r"(strpos(\1, ?) > 0)::int", text)
     text = _JSON_ITEM.sub(lambda m: f"(({m[1]}::jsonb -> '{m[2]}' ->> {m[3]}) COLLATE \"C\")", text)
     text = _INDEX_HINT.sub(r"\1 \2", text)
+    text = _INDEXED_BY.sub("", text)
     text = re.sub(r"\binstr\(", "strpos(", text)
     if _OR_IGNORE.match(text):
         text = _OR_IGNORE.sub("INSERT INTO", text, count=1) + " ON CONFLICT DO NOTHING"
