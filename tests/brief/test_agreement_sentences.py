@@ -33,6 +33,11 @@ def test_the_reports_own_day_words_are_not_kept() -> None:
     said = templates_en.event("agreement", "October 26", None, ["Osei", "Varga"], hedge=None, future=False,
                               subject="the Lakeside Accord today", manner="signed")
     assert said == "On October 26, Osei and Varga signed the Lakeside Accord."
+    # an object the clause was cut in: no object rather than a cut phrase
+    said = templates_en.event("agreement", "August 7", None, ["Osei", "Varga"], hedge=None, future=False,
+                              subject="an agreement at the special meeting of the border committee held",
+                              manner="signed")
+    assert said == "On August 7, Osei and Varga signed an agreement."
 
 
 def test_japanese_agreement_sentences() -> None:

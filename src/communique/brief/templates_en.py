@@ -291,6 +291,9 @@ def _on(when: str) -> str:
     return "on" if re.search(r"\d{1,2}(,|$| \()", when) and not when.isdigit() else "in"
 
 
+# "an agreement at the extraordinary meeting of the General Border Committee held": the clause was
+# cut before its end (a place or day that followed)
+_CUT_OBJECT = re.compile(r"\b(?:held|signed|hosted|in|at|of|the|a|an|to|and|which|that|on|by|with)$")
 _REPORT_DAY = re.compile(
     r"\s+(?:today|yesterday|tonight|this (?:morning|afternoon|evening)|last night|"
     r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b(?=\s|$)")
@@ -331,7 +334,8 @@ def event(
         for name in actors:  # "a trade deal with Japan": Japan is named as a party already
             what = re.sub(rf"\s+with\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){{0,4}}{re.escape(name)}$", "", what)
         # the object as written ("a framework to ...", "to extend the truce"), not a whole sentence
-        shown = bool(what and what.isascii() and len(what) <= 120 and _OBJECT.match(what))
+        shown = bool(what and what.isascii() and len(what) <= 120 and _OBJECT.match(what)
+                     and not _CUT_OBJECT.search(what))
         # its key terms as the cited clause gives them (", which Harlan said will cut duties to 10%")
         tail = f"{at}{terms}." if terms and shown and not what.lower().startswith("to ") else f"{at}."
         if manner == "signed":  # "signed an agreement", or what they signed when it is a noun phrase
