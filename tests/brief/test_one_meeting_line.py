@@ -63,3 +63,16 @@ def test_two_meetings_of_different_people_stay_two_lines() -> None:
         _event("b", MINISTERS, ["r3", "r4"], ["sergei-lavrov", "marco-rubio"], "Riyadh"),
     )
     assert len(lines) == 2, lines
+
+
+def test_the_same_sides_in_another_city_that_day_are_the_less_told_account() -> None:
+    """Three reports put the round in Riyadh, two (which had it planned there) in Jeddah: one line."""
+    held = "Lavrov and Rubio held talks in Riyadh on Tuesday."
+    planned = "Russia and the United States were due to meet in Jeddah on Tuesday."
+    lines = _talks_so_far(
+        _report("r1", held), _report("r2", held), _report("r4", held), _report("r3", planned),
+        _report("r8", planned),
+        _event("a", held, ["r1", "r2", "r4"], ["sergei-lavrov", "marco-rubio"], "Riyadh"),
+        _event("b", planned, ["r3", "r8"], ["russia", "united-states"], "Jeddah"),
+    )
+    assert len(lines) == 1 and "Riyadh" in lines[0], lines

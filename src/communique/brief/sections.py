@@ -328,7 +328,8 @@ def _one_line_each(w: Writer, chosen: list[Record], on: Callable[[Record], str])
     different people of a side are one meeting told twice ("Iran and the US held talks in Muscat",
     "Araghchi met the US"): one line, the best told first (``chosen`` is in that order), naming
     the people the others add, with their clauses cited.  Two meetings that name different people
-    of a side stay two lines (a summit's two meetings)."""
+    of a side stay two lines (a summit's two meetings); the same sides, no others named, in another
+    city on the same day are the less told account of the one meeting, and left out."""
     kept: list[tuple[Record, list[Record]]] = []
     for event in chosen:
         sides = _people_by_side(w, event)
@@ -342,7 +343,12 @@ def _one_line_each(w: Writer, chosen: list[Record], on: Callable[[Record], str])
                     known.setdefault(side, set()).update(people)
             there = w.names.place(first.get("place")) or next(
                 (p for o in joined if (p := w.names.place(o.get("place")))), None)
-            if set(known) != set(sides) or (place and there and place != there):
+            if set(known) != set(sides):
+                continue
+            if place and there and place != there:
+                if all(known[side] == sides[side] or not sides[side] for side in sides):
+                    break  # the same sides on the same day in another city: the less told account
+                    # (the round "due in Muscat" that was held in Rome) is left out
                 continue
             if all(not known[side] or not sides[side] or known[side] <= sides[side]
                    or sides[side] <= known[side] for side in sides):
