@@ -111,7 +111,7 @@ TUNED = ("gaza-ceasefire-2025", "us-china-trade-2025", "us-japan-tariffs-2025")
 HELD_OUT: dict[str, dict[str, dict[str, float]]] = {
     "us-iran-nuclear-2025": {
         "en": {"direct_recall": 0.85, "direct_speaker": 0.96, "direct_precision": 0.92, "all_recall": 0.69,
-               "participant_precision": 0.77, "participant_recall": 0.62, "titles": 0.95,
+               "participant_precision": 0.79, "participant_recall": 0.66, "titles": 0.95,
                "place_precision": 1.0, "place_recall": 0.87, "date_precision": 0.85, "date_recall": 0.37},
         "ja": {"direct_recall": 0.79, "direct_speaker": 0.88, "direct_precision": 0.97, "all_recall": 0.73,
                "participant_precision": 0.95, "participant_recall": 0.67, "titles": 0.93,
