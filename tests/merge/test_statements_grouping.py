@@ -9,44 +9,16 @@ import pytest
 from communique.merge import merge
 from communique.merge.similarity import concepts, places
 from communique.merge.statements import PLACE_BONUS, cross_evidence
-from communique.model import Evidence, Extraction, Precision, Quote, Report
+from communique.model import Extraction
+
+from .test_merge_units import _quote, _report
 
 
 def _one_report(text: str, quotes: list[tuple[str, str]], language: str = "ja") -> list[str]:
     """Merge one report holding ``quotes`` (speaker, words); the statement id of each quote."""
-    report = Report(
-        id="r-1",
-        source="r-1",
-        url=None,
-        outlet="r-1",
-        title="見出し",
-        published_at="2026-03-11",
-        published_precision=Precision.DAY,
-        language=language,
-        text=text,
-        raw=b"",
-        content_type="text",
-        encoding="utf-8",
-    )
-    found = []
-    for n, (speaker, words) in enumerate(quotes):
-        start = text.index(words)
-        found.append(
-            Quote(
-                id=f"q-{n}",
-                speaker_id=speaker,
-                speaker_text=speaker,
-                text=words,
-                language=language,
-                direct=True,
-                verb="述べた",
-                said_on="2026-03-10",
-                said_on_precision=Precision.DAY,
-                hedge=None,
-                evidence=(Evidence(report_id="r-1", start=start, end=start + len(words)),),
-                extractor="test",
-            )
-        )
+    report = _report("r-1", text, published="2026-03-11", language=language)
+    found = [_quote(report, f"q-{n}", words, speaker, said_on="2026-03-10")
+             for n, (speaker, words) in enumerate(quotes)]
     record = merge([report], [Extraction(report_id="r-1", quotes=tuple(found))])
     return [record.statement_of[f"q-{n}"] for n in range(len(quotes))]
 
