@@ -330,22 +330,18 @@ def _one_line_each(w: Writer, chosen: list[Record], on: Callable[[Record], str])
     the people the others add, with their clauses cited.  Two meetings that name different people
     of a side stay two lines (a summit's two meetings); the same sides, no others named, in another
     city on the same day are the less told account of the one meeting, and left out."""
-    kept: list[tuple[Record, list[Record]]] = []
+    # each line: its best told record, the others joined to it, the people each side has by then
+    # and the city any of them gives
+    kept: list[tuple[Record, list[Record], dict[str | None, set[str]], list[str]]] = []
     for event in chosen:
         sides = _people_by_side(w, event)
         place = w.names.place(event.get("place"))
-        for first, joined in kept:
+        for first, joined, known, cities in kept:
             if (str(first.get("kind")), on(first)) != (str(event.get("kind")), on(event)):
                 continue
-            known = _people_by_side(w, first)
-            for other in joined:
-                for side, people in _people_by_side(w, other).items():
-                    known.setdefault(side, set()).update(people)
-            there = w.names.place(first.get("place")) or next(
-                (p for o in joined if (p := w.names.place(o.get("place")))), None)
             if set(known) != set(sides):
                 continue
-            if place and there and place != there:
+            if place and cities and place != cities[0]:
                 if all(known[side] == sides[side] or not sides[side] for side in sides):
                     break  # the same sides on the same day in another city: the less told account
                     # (the round "due in Muscat" that was held in Rome) is left out
@@ -353,11 +349,14 @@ def _one_line_each(w: Writer, chosen: list[Record], on: Callable[[Record], str])
             if all(not known[side] or not sides[side] or known[side] <= sides[side]
                    or sides[side] <= known[side] for side in sides):
                 joined.append(event)
+                for side, people in sides.items():
+                    known[side] |= people
+                cities += [place] if place and not cities else []
                 break
         else:
-            kept.append((event, []))
+            kept.append((event, [], sides, [place] if place else []))
     out = []
-    for first, joined in kept:
+    for first, joined, _known, _cities in kept:
         if not joined:
             out.append(first)
             continue
