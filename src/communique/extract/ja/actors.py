@@ -469,12 +469,18 @@ def _anonymous_pass(text: str, out: list[Mention], taken: list[bool]) -> None:
             continue
         if owner is not None and owner.kind in ("person",):
             continue
-        affiliation = owner.actor_id if owner else "unknown"
-        begin = owner.start if owner else start
-        if owner is not None:
-            out.remove(owner)
-        out.append(Mention(begin, end, f"anon:{affiliation}", "anonymous", text[begin:end], via="anonymous"))
-        _take(taken, begin, end)
+        _anonymous(text, out, taken, owner.start if owner else start, end, owner)
+
+
+def _anonymous(text: str, out: list[Mention], taken: list[bool], begin: int, end: int,
+               owner: Mention | None) -> None:
+    """An unnamed speaker of the owner's side (「EUの外交筋」, 「オマーンの外相」), replacing the owner's
+    own mention; of no known side without one."""
+    if owner is not None:
+        out.remove(owner)
+    affiliation = owner.actor_id if owner else "unknown"
+    out.append(Mention(begin, end, f"anon:{affiliation}", "anonymous", text[begin:end], via="anonymous"))
+    _take(taken, begin, end)
 
 
 def _anaphor_pass(text: str, out: list[Mention], taken: list[bool]) -> None:
@@ -499,12 +505,7 @@ def _anaphor_pass(text: str, out: list[Mention], taken: list[bool]) -> None:
             run = _OWNER_RUN.search(text, max(0, start - 13), start - 1)
             begin = owner.start if owner else (run.start() if run else start)
             if _free(taken, owner.end if owner else begin, end) and (owner is None or owner.kind != "person"):
-                if owner is not None:
-                    out.remove(owner)
-                affiliation = owner.actor_id if owner else "unknown"
-                out.append(Mention(begin, end, f"anon:{affiliation}", "anonymous", text[begin:end],
-                                   via="anonymous"))
-                _take(taken, begin, end)
+                _anonymous(text, out, taken, begin, end, owner)
             continue
         if len(holders) == 1 and _free(taken, start, end):  # 首相は: the one prime minister named before
             title = match.group()
