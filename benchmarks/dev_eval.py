@@ -212,18 +212,24 @@ def main(argv: list[str] | None = None) -> int:
     if not dev.reports:
         print(f"no development set under {args.root} (see devset/README.md)", file=sys.stderr)
         return 1
+    if args.story:
+        dev.reports = [r for r in dev.reports if r.story in args.story]
     if dev.absent:
         print(f"{len(dev.absent)} of {len(dev.reports)} report texts are absent (not in git; see "
               f"devset/README.md to rebuild): scoring the {len(dev.present)} present", file=sys.stderr)
+    changed = [r.id for r in dev.reports if r.changed]
+    if changed:
+        print(f"{len(changed)} text(s) are not the ones measured (another copy, or never listed): "
+              f"{', '.join(changed)}; left out (list their sha256 in reports.jsonl to measure them)",
+              file=sys.stderr)
     if args.check:
-        bad = [line for item in dev.present for line in devscore.check_texts(item)]
+        here = [item for item in dev.reports if item.path.is_file()]
+        bad = [line for item in here for line in devscore.check_texts(item)]
         for line in bad:
             print(line)
-        print(f"{len(bad)} gold span(s) not found in {len(dev.present)} text(s)", file=sys.stderr)
+        print(f"{len(bad)} gold span(s) not found in {len(here)} text(s)", file=sys.stderr)
         return 1 if bad else 0
 
-    if args.story:
-        dev.reports = [r for r in dev.reports if r.story in args.story]
     figures = evaluate(dev, merge=not args.no_merge, show_pairs=args.pairs)
     if args.json:
         print(json.dumps(figures, ensure_ascii=False, indent=1))

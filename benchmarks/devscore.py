@@ -24,12 +24,14 @@ Used by ``benchmarks/dev_eval.py`` (prints figures) and ``tests/test_devset.py``
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -55,12 +57,19 @@ class DevReport:
     published_at: str | None
     wire_of: str | None
     truncated: bool
+    sha256: str | None  # of the text the figures and floors were measured on (None: never retrieved)
     path: Path
     gold: dict[str, Any]
 
     @property
     def present(self) -> bool:
-        return self.path.is_file()
+        """The text the figures were measured on is here (the same bytes)."""
+        return self.sha256 is not None and self.path.is_file() and _sha256(self.path) == self.sha256
+
+    @property
+    def changed(self) -> bool:
+        """A text is here, but not the one measured (another copy of the page, or one never listed)."""
+        return self.path.is_file() and not self.present
 
 
 @dataclass(slots=True)
@@ -76,6 +85,21 @@ class DevSet:
     @property
     def absent(self) -> list[DevReport]:
         return [r for r in self.reports if not r.present]
+
+    @property
+    def complete(self) -> bool:
+        """Every measured text is here: the floors, measured on all of them, apply."""
+        return all(r.present for r in self.reports if r.sha256)
+
+
+@cache
+def _sha256_of(path: Path, size: int, mtime: float) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _sha256(path: Path) -> str:
+    stat = path.stat()
+    return _sha256_of(path, stat.st_size, stat.st_mtime)
 
 
 def load_devset(root: Path = ROOT) -> DevSet:
@@ -100,7 +124,7 @@ def load_devset(root: Path = ROOT) -> DevSet:
             dev.reports.append(DevReport(
                 id=row["id"], story=row.get("story") or folder.name, language=row["language"],
                 url=row.get("url"), outlet=row.get("outlet"), published_at=row.get("published_at"),
-                wire_of=row.get("wire_of"), truncated=bool(row.get("truncated")),
+                wire_of=row.get("wire_of"), truncated=bool(row.get("truncated")), sha256=row.get("sha256"),
                 path=folder / "texts" / f"{row['id']}.txt", gold=gold[row["id"]]))
     return dev
 

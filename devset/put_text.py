@@ -18,6 +18,7 @@ whole result object (``{"url": ..., "excerpt": ...}``); its URL must then be the
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -25,6 +26,19 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "benchmarks"))
 
 import devscore  # noqa: E402
+
+# a sentence's end: its mark and any closing quote marks or brackets after it
+_SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f][\"\u201d\u2019\u300d\u300f)\uff09]*")
+
+
+def cut_truncated(text: str) -> str:
+    """A stored copy that stops mid-article (the list says ``truncated``) is cut after its last
+    complete sentence, as devset/README.md says: words cut mid-way are not the report's."""
+    text = text.rstrip()
+    ends = list(_SENTENCE_END.finditer(text))
+    if not ends or ends[-1].end() == len(text):
+        return text
+    return text[: ends[-1].end()]
 
 
 def _fail(message: str) -> int:
@@ -49,6 +63,8 @@ def main(argv: list[str]) -> int:
         value = value.get("excerpt")
     if not isinstance(value, str) or not value.strip():
         return _fail(f"{saved}: holds no text; save the result's excerpt")
+    if dev.truncated:
+        value = cut_truncated(value)
     dev.path.parent.mkdir(parents=True, exist_ok=True)
     dev.path.write_text(value if value.endswith("\n") else value + "\n", encoding="utf-8")
     bad = devscore.check_texts(dev)
@@ -56,6 +72,12 @@ def main(argv: list[str]) -> int:
         print(line)
     spans = sum(len(dev.gold.get(key, [])) for key in ("quotes", "meetings", "agreements"))
     print(f"{report_id}: {len(value)} characters written; {spans - len(bad)}/{spans} gold spans found")
+    if dev.sha256 and not dev.present:
+        print(f"{report_id}: not the text the figures were measured on (sha256 {dev.sha256[:12]}...): "
+              "another copy of the page; search for the listed one")
+    elif not dev.sha256:
+        print(f"{report_id}: no text was measured for it yet; add its sha256 to reports.jsonl "
+              "and measure the floors again to count it")
     return 1 if bad else 0
 
 
