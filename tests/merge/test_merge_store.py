@@ -7,6 +7,7 @@ import pytest
 
 from communique import pipeline
 from communique.merge import merge, merge_all, merge_pending, merge_report
+from communique.merge import proposals as proposal_rules
 from communique.store import SQLiteStore
 from communique.store import merged as stored
 
@@ -92,15 +93,20 @@ def test_a_tracks_evidence_and_sources_are_its_members(filled):
         state = stored.StoreState(store)
         tracks = [r[0] for r in store.db.execute("SELECT DISTINCT track_id FROM position_members")]
         assert tracks, "the gold reports hold positions"
+        histories = {}
         for tid in tracks:
             members = state.track_members(tid)
             one_by_one = state.evidence("position", [m.position_id for m in members])
             assert state.track_evidence(tid) == {k: v for k, v in one_by_one.items() if v}
             assert stored.StoreState(store).track_sources(tid) == state.sources(m.report_id for m in members)
+            # the latest member, found through the index, is the last of the history
+            assert state.track_latest(tid) == proposal_rules.history(members)[-1]
+            histories[tid] = proposal_rules.changes(members, one_by_one)
         kept = {t["id"]: t for t in stored.position_tracks(store)}
     assert {t.id for t in record.positions} == set(kept)
     for t in record.positions:
         assert kept[t.id]["sources"] == t.sources and kept[t.id]["stance"] == t.stance
-        assert [h["position_id"] for h in kept[t.id]["history"]] == [h.position_id for h in t.history]
+        assert kept[t.id]["stance"] == histories[t.id][-1].stance
+        assert [h["position_id"] for h in kept[t.id]["history"]] == [h.position_id for h in histories[t.id]]
         assert [[e["start"] for e in h["evidence"]] for h in kept[t.id]["history"]] == [
-            [e.start for e in h.evidence] for h in t.history]
+            [e.start for e in h.evidence] for h in histories[t.id]]

@@ -81,8 +81,7 @@ class State(Protocol):
     def merged_proposal_of(self, proposal_id: str) -> str | None: ...
     def add_proposal(self, member: ProposalMember) -> None: ...
     def put_proposal(self, proposal: MergedProposal) -> None: ...
-    def track_members(self, track_id: str) -> list[PositionMember]: ...
-    def track_evidence(self, track_id: str) -> dict[str, tuple[Evidence, ...]]: ...
+    def track_latest(self, track_id: str) -> PositionMember | None: ...
     def track_sources(self, track_id: str) -> int: ...
     def add_position(self, member: PositionMember) -> None: ...
     def put_track(self, track: PositionTrack) -> None: ...
@@ -614,24 +613,20 @@ class Merger:
         self.state.put_conflicts(mid, conflicts)
 
     def refresh_track(self, tid: str) -> None:
-        members = self.state.track_members(tid)
-        if not members:
+        # a track is a holder's stance on a target across every story (Russia on NATO membership):
+        # its members grow with the store, so the refresh reads only its latest member and the
+        # count of its independent sources; its history stays in its members' rows
+        latest = self.state.track_latest(tid)
+        if latest is None:
             self.state.drop_track(tid)
             return
-        # a track is a holder's stance on a target across every story (Russia on NATO membership):
-        # its members grow with the store, so their evidence and sources are read for the track in
-        # one go each, not looked up member by member
-        evidence = self.state.track_evidence(tid)
-        history = proposal_rules.changes(members, evidence)
-        latest = history[-1]
         self.state.put_track(
             PositionTrack(
                 id=tid,
-                holder_id=members[0].holder_id,
-                target=members[0].target,
+                holder_id=latest.holder_id,
+                target=latest.target,
                 stance=latest.stance,
                 as_of=latest.as_of,
-                history=history,
                 sources=self.state.track_sources(tid),
             )
         )

@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..model import Evidence, Extraction, Report
+from . import proposals as proposal_rules
 from .dates import iso
 from .events import EVENT_CANDIDATES, add_to_head, head_member, head_of
 from .members import EventMember, PositionMember, ProposalMember, QuoteMember, StoryMember
@@ -297,8 +298,8 @@ class MemoryState:
     def track_members(self, track_id: str) -> list[PositionMember]:
         return list(self.track_parts.get(track_id, ()))
 
-    def track_evidence(self, track_id: str) -> dict[str, tuple[Evidence, ...]]:
-        return self.evidence("position", [m.position_id for m in self.track_parts.get(track_id, ())])
+    def track_latest(self, track_id: str) -> PositionMember | None:
+        return proposal_rules.latest(self.track_parts.get(track_id, ()))
 
     def track_sources(self, track_id: str) -> int:
         return self.sources(m.report_id for m in self.track_parts.get(track_id, ()))

@@ -18,7 +18,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from ..extract.gazetteer import key
 from .facets import POINTS_EN, POINTS_JA, _fmt, _number
@@ -149,9 +149,19 @@ def track_id(holder_id: str, target: str) -> str:
     return "pt-" + hashlib.sha256(f"{holder_id}|{target}".encode()).hexdigest()[:16]
 
 
+def _order(m: PositionMember) -> tuple[str, str]:
+    return (m.as_of or "", m.position_id)
+
+
 def history(members: Sequence[PositionMember]) -> list[PositionMember]:
     """Oldest first; undated stances first of all (they cannot be placed)."""
-    return sorted(members, key=lambda m: (m.as_of or "", m.position_id))
+    return sorted(members, key=_order)
+
+
+def latest(members: Iterable[PositionMember]) -> PositionMember | None:
+    """The last of :func:`history`: the current stance (a store finds it through its index of
+    members by track, date and id, in that order)."""
+    return max(members, key=_order, default=None)
 
 
 def changes(members: Sequence[PositionMember], evidence: dict[str, tuple]) -> tuple[StanceChange, ...]:

@@ -112,14 +112,17 @@ class StanceChange:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PositionTrack:
-    """The latest stance of a holder on a target (a merged proposal, or an issue), with history."""
+    """The latest stance of a holder on a target (a merged proposal, or an issue).
+
+    Its history is its members, oldest first (:func:`communique.merge.proposals.changes`): a
+    track of a holder in every story grows with the store, so the history is read from the
+    members where it is wanted, never rewritten whole when one member joins (issue 12)."""
 
     id: str
     holder_id: str
     target: str  # merged proposal id, or "issue:<name>"
-    stance: str
+    stance: str  # the stance of the latest member (:func:`communique.merge.proposals.latest`)
     as_of: str | None
-    history: tuple[StanceChange, ...]  # oldest first; the last one is the current stance
     sources: int
 
 

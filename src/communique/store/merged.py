@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .. import lazy
+from ..merge import proposals as proposal_rules
 from ..merge.dates import iso
 from ..merge.events import EVENT_CANDIDATES, add_to_head, head_member, head_of
 from ..merge.members import EventMember, PositionMember, ProposalMember, QuoteMember, StoryMember
@@ -555,6 +556,18 @@ class StoreState:
         )
         return _records(PositionMember, rows)
 
+    def track_latest(self, track_id: str) -> PositionMember | None:
+        """The track's latest member (:func:`communique.merge.proposals.latest`), found through the
+        index of members by track, date and id (migration 0021): one look-up however many
+        members the track has (undated ones sort first, as NULL does here)."""
+        rows = self.db.execute(
+            "SELECT position_id, track_id, report_id, holder_id, target, stance, as_of "
+            "FROM position_members WHERE track_id = ? ORDER BY as_of DESC, position_id DESC LIMIT 1",
+            (track_id,),
+        )
+        found = _records(PositionMember, rows)
+        return found[0] if found else None
+
     def track_evidence(self, track_id: str) -> dict[str, tuple[Evidence, ...]]:
         """The evidence of a track's members (as :meth:`evidence` gives it), in one query: a track
         (a holder's stance on an issue in every story) has members in thousands of reports."""
@@ -587,19 +600,7 @@ class StoreState:
         _put(self.db, "position_members", _row(m))
 
     def put_track(self, t: PositionTrack) -> None:
-        row = _row(t, skip=("history",))
-        row["history"] = json.dumps(
-            [
-                {
-                    "stance": h.stance,
-                    "as_of": h.as_of,
-                    "position_id": h.position_id,
-                    "evidence": _ev(h.evidence),
-                }
-                for h in t.history
-            ]
-        )
-        _put(self.db, "position_tracks", row)
+        _put(self.db, "position_tracks", _row(t))
 
     def story_candidates(self, lo: int | None, hi: int | None, terms: Sequence[str] = ()) -> list[StoryState]:
         if not terms:
@@ -1141,11 +1142,16 @@ def iter_merged_events(store: SQLiteStore, story_id: str | None = None) -> Itera
 
 
 def position_tracks(store: SQLiteStore) -> list[dict[str, Any]]:
-    rows = store.db.execute("SELECT * FROM position_tracks ORDER BY holder_id, target").fetchall()
-    return [
-        {**{k: r[k] for k in r.keys() if k != "history"}, "history": json.loads(r["history"])}  # noqa: SIM118
-        for r in rows
-    ]
+    """Every track with its history (oldest first: each member's stance, date and evidence), read
+    from its members' rows, where the store keeps it."""
+    state = StoreState(store)
+    out = []
+    for r in store.db.execute("SELECT * FROM position_tracks ORDER BY holder_id, target").fetchall():
+        changes = proposal_rules.changes(state.track_members(r["id"]), state.track_evidence(r["id"]))
+        history = [{"stance": h.stance, "as_of": h.as_of, "position_id": h.position_id,
+                    "evidence": _ev(h.evidence)} for h in changes]
+        out.append({**{k: r[k] for k in r.keys()}, "history": history})  # noqa: SIM118
+    return out
 
 
 _MEMBERS = (("statement_members", "statement_id"), ("event_members", "merged_id"),
