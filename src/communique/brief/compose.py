@@ -133,6 +133,7 @@ class Writer:
         )
         self.year = v.as_of[:4]
         self.used: set[str] = set()  # statement ids already shown
+        self.reserved: set[str] = set()  # statement ids the talks so far tell (:meth:`round_remarks`)
         self.shown_events: set[str] = set()
         self.forms = {
             lang: select.name_patterns(gazetteer, v.actors, lang) for lang in ("en", "ja")
@@ -675,8 +676,10 @@ class Writer:
             used, shown = set(self.used), set(self.shown_events)
             sections.append(body.since_section(self, since))
             self.used, self.shown_events = used, shown
+        key_event = body.event_section(self, event)
+        self.reserved = self.round_remarks()
         for section in (
-            body.event_section(self, event),
+            key_event,
             *body.party_sections(self),
             body.proposals_section(self),
             body.meetings_section(self),
@@ -705,6 +708,20 @@ class Writer:
             labels=labels,
         )
         return number(self.vet(draft), self.v)
+
+    def round_remarks(self) -> set[str]:
+        """The statements the talks so far will tell with their rounds (what a side said of a round,
+        that day or after): the parties' sections give the other words, so that a remark is told
+        dated, with its round.  Found by writing the talks so far once and taking back all it
+        changed (names first mentioned there are mentioned again where the reader meets them)."""
+        used, shown = set(self.used), set(self.shown_events)
+        mentioned, aside = self.names.mentioned(), len(self.set_aside)
+        body.meetings_section(self)
+        reserved = self.used - used
+        self.used, self.shown_events = used, shown
+        self.names.forget(mentioned)
+        del self.set_aside[aside:]
+        return reserved
 
     def objections(self, sentence: Sentence) -> tuple[str, ...]:
         """Why a sentence cannot stand (its cited clauses do not support a claim in its role, or an

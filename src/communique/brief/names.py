@@ -205,6 +205,14 @@ class Names:
         return 3 if leader and self.kind(role.affiliation or "") == "country" else 2
 
     # -- names ------------------------------------------------------------------------------
+    def mentioned(self) -> frozenset[str]:
+        """The actors named so far (full form given): to take a draft's mentions back."""
+        return frozenset(self._mentioned)
+
+    def forget(self, mentioned: frozenset[str]) -> None:
+        """Back to :meth:`mentioned` as it was: the actors named since are named in full again."""
+        self._mentioned = set(mentioned)
+
     def mention(self, actor_id: str) -> str:
         """The full form the first time an actor is named in a briefing, the short form after."""
         if actor_id in self._mentioned:

@@ -134,8 +134,8 @@ def party_sections(w: Writer) -> list[Section]:
         spoken = [
             st
             for st in w.statements
-            if st.id not in w.used and st.speaker_id and w.names.side(st.speaker_id) == side
-            and not (rounds >= 2 and _of_some_talks(st))
+            if st.id not in w.used and st.id not in w.reserved and st.speaker_id
+            and w.names.side(st.speaker_id) == side and not (rounds >= 2 and _of_some_talks(st))
         ]
         # words in the briefing's language; words it can give only in the other one when the
         # side has fewer than two of those
