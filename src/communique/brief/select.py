@@ -322,11 +322,18 @@ def _has_content(st: Statement, lang: str) -> bool:
     """Words enough to stand as a statement, in the wording the briefing would give: a fragment
     lifted from the reporter's sentence (“fine with it”, from "he believed Russia was “fine with
     it”") needs eight words, since the words around it that say what it is about are the reporter's."""
-    shown = rendering(st, lang)
-    text = str(shown.get("text") or "").strip()
+    return _words_enough(rendering(st, lang))
+
+
+def _bare(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _words_enough(quote: Record) -> bool:
+    text = str(quote.get("text") or "").strip()
     if len(re.findall(r"[\u3040-\u9fff]", text)) >= 6:
         return True
-    fragment = bool(shown.get("direct")) and text[:1].islower()
+    fragment = bool(quote.get("direct")) and text[:1].islower()
     return len(re.findall(r"[A-Za-z]+", text)) >= (8 if fragment else 3)
 
 
@@ -444,12 +451,22 @@ def showable(st: Statement, lang: str) -> bool:
 
 
 def rendering(st: Statement, lang: str) -> Record:
-    """The wording to show: the briefing's language first, direct before indirect, best sourced."""
+    """The wording to show: the briefing's language first, direct before indirect, the fullest
+    wording of the remark before a piece of it ("For any plan to work," beside "for any plan to
+    work, it needs ..."), words that can stand on their own before a fragment ("sort of", beside
+    "It's sort of agreed ..."), best sourced."""
+    forms = [_bare(str(q.get("text") or "")) for q in st.quotes]
 
-    def rank(q: Record) -> tuple[int, int, int, int, str]:
+    def piece(q: Record) -> bool:
+        bare = _bare(str(q.get("text") or ""))
+        return bool(bare) and any(bare != other and bare in other for other in forms)
+
+    def rank(q: Record) -> tuple[int, int, int, int, int, int, str]:
         return (
             q.get("language") != lang,
             not q.get("direct"),
+            piece(q),
+            not _words_enough(q),
             -len(q.get("evidence") or ()),
             abs(len(str(q.get("text") or "")) - 40),
             str(q["id"]),

@@ -1,0 +1,67 @@
+"""What a side said of a round, that day or after, is told with the round in the talks so far
+(dated, in its place), not in the side's own section, which gives the side's other words; names
+are given in full where the reader first meets them.  Cases in our own words."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from communique.brief import brief
+from communique.brief.render import markdown
+
+ROUND = ("Osei met Varga in Geneva on Friday. "
+         "Osei said afterwards: \u201cThe talks were useful and we will meet again.\u201d")
+OTHER = "Osei said: \u201cOur farmers cannot accept a quota on grain exports this year.\u201d"
+LATEST = ("Varga met Osei in Vienna on Friday. "
+          "Varga said: \u201cWe are close to a text both capitals can sign.\u201d")
+
+
+def _report(rid: str, text: str, published: str) -> dict[str, Any]:
+    return {"type": "report", "id": rid, "language": "en", "text": text, "title": f"Report {rid}",
+            "published_at": published, "outlet": f"Outlet {rid}", "story_id": "s"}
+
+
+def _quote(qid: str, text: str, words: str, said_on: str, reports: list[str],
+           speaker: str = "osei") -> dict[str, Any]:
+    start = text.index(words)
+    return {"type": "quote", "id": qid, "speaker_id": f"person:{speaker}", "speaker_text": speaker.title(),
+            "text": words,
+            "language": "en", "direct": True, "verb": "said", "said_on": said_on,
+            "said_on_precision": "day", "statement_id": "st-" + qid, "story_id": "s",
+            "evidence": [{"report_id": r, "start": start, "end": start + len(words)} for r in reports]}
+
+
+def test_a_remark_on_the_round_is_told_with_it_and_the_party_gives_its_other_words() -> None:
+    records = [
+        {"type": "story", "id": "s", "name": "Talks"},
+        *({"type": "actor", "id": i, "kind": "person", "name": {"en": n, "ja": None},
+           "roles": [{"title": t, "affiliation": c}]}
+          for i, n, t, c in [("person:osei", "Ama Osei", "Trade Minister", "ghana"),
+                             ("person:varga", "Bence Varga", "Foreign Minister", "hungary")]),
+        *(_report(r, ROUND, "2025-06-14") for r in ("r1", "r2")),
+        _report("r3", OTHER, "2025-06-02"),
+        {"type": "event", "id": "m", "kind": "meeting", "date": "2025-06-13", "date_precision": "day",
+         "place": "Geneva", "participant_ids": ["person:osei", "person:varga"], "member_ids": ["m1"],
+         "story_id": "s", "evidence": [{"report_id": r, "start": 0, "end": ROUND.index(".") + 1}
+                                       for r in ("r1", "r2")]},
+        _quote("q1", ROUND, "The talks were useful and we will meet again.", "2025-06-13", ["r1", "r2"]),
+        _quote("q2", OTHER, "Our farmers cannot accept a quota on grain exports this year.", "2025-06-02",
+               ["r3"]),
+        # a later round, the latest development, told by more reports: it leads the briefing
+        *(_report(r, LATEST, "2025-06-21") for r in ("r4", "r5", "r6")),
+        {"type": "event", "id": "n", "kind": "meeting", "date": "2025-06-20", "date_precision": "day",
+         "place": "Vienna", "participant_ids": ["person:varga", "person:osei"], "member_ids": ["n1"],
+         "story_id": "s", "evidence": [{"report_id": r, "start": 0, "end": LATEST.index(".") + 1}
+                                       for r in ("r4", "r5", "r6")]},
+        _quote("q3", LATEST, "We are close to a text both capitals can sign.", "2025-06-20",
+               ["r4", "r5", "r6"], speaker="varga"),
+    ]
+    said = markdown(brief(records, lang="en", as_of="2025-06-21", story_id="s"))
+    talks = said.split("## The talks so far", 1)[1].split("\n## ", 1)[0]
+    parties = said.split("## The talks so far", 1)[0]
+    assert "The talks were useful" in talks, said
+    assert "The talks were useful" not in parties, said
+    assert "Our farmers cannot accept" in parties, said
+    # the party section comes first: the full name is given there, the short one in the talks
+    first = said.index("Osei")
+    assert said[max(0, first - 30):first + 4].count("Ama Osei") == 1, said
