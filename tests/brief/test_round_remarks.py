@@ -31,8 +31,8 @@ def _quote(qid: str, text: str, words: str, said_on: str, reports: list[str],
             "evidence": [{"report_id": r, "start": start, "end": start + len(words)} for r in reports]}
 
 
-def test_a_remark_on_the_round_is_told_with_it_and_the_party_gives_its_other_words() -> None:
-    records = [
+def _records() -> list[dict[str, Any]]:
+    return [
         {"type": "story", "id": "s", "name": "Talks"},
         *({"type": "actor", "id": i, "kind": "person", "name": {"en": n, "ja": None},
            "roles": [{"title": t, "affiliation": c}]}
@@ -56,7 +56,10 @@ def test_a_remark_on_the_round_is_told_with_it_and_the_party_gives_its_other_wor
         _quote("q3", LATEST, "We are close to a text both capitals can sign.", "2025-06-20",
                ["r4", "r5", "r6"], speaker="varga"),
     ]
-    said = markdown(brief(records, lang="en", as_of="2025-06-21", story_id="s"))
+
+
+def test_a_remark_on_the_round_is_told_with_it_and_the_party_gives_its_other_words() -> None:
+    said = markdown(brief(_records(), lang="en", as_of="2025-06-21", story_id="s"))
     talks = said.split("## The talks so far", 1)[1].split("\n## ", 1)[0]
     parties = said.split("## The talks so far", 1)[0]
     assert "The talks were useful" in talks, said
@@ -65,3 +68,20 @@ def test_a_remark_on_the_round_is_told_with_it_and_the_party_gives_its_other_wor
     # the party section comes first: the full name is given there, the short one in the talks
     first = said.index("Osei")
     assert said[max(0, first - 30):first + 4].count("Ama Osei") == 1, said
+
+
+def test_another_of_a_sides_people_is_heard_on_the_round_too() -> None:
+    """The minister's remark, then his deputy's: two people of one side on one round."""
+    deputy = "Mensah, the deputy minister, said: \u201cWe expect the next round to settle the quotas.\u201d"
+    records = [
+        *_records(),
+        {"type": "actor", "id": "person:mensah", "kind": "person", "name": {"en": "Kofi Mensah", "ja": None},
+         "roles": [{"title": "Deputy Trade Minister", "affiliation": "ghana"}]},
+        _report("r7", deputy, "2025-06-14"),
+        _quote("q4", deputy, "We expect the next round to settle the quotas.", "2025-06-14", ["r7"],
+               speaker="mensah"),
+    ]
+    said = markdown(brief(records, lang="en", as_of="2025-06-21", story_id="s"))
+    talks = said.split("## The talks so far", 1)[1].split("\n## ", 1)[0]
+    assert "The talks were useful" in talks and "settle the quotas" in talks, said
+    assert talks.index("The talks were useful") < talks.index("settle the quotas"), said

@@ -26,6 +26,7 @@ MAX_OTHER_EVENTS = 3
 MAX_MEETINGS = 14
 PARTY_STATEMENTS = 3  # statements a party's section gives
 OUTCOME_SIDES = 2  # sides whose remark on a meeting follows it in the talks so far
+OUTCOME_REMARKS = 3  # remarks on a meeting at most: a side's second comes from another of its people
 
 _ATTRIBUTES = (
     "duration",
@@ -280,19 +281,20 @@ def _held_by(w: Writer, event: Record) -> str | None:
 
 
 def _outcome(w: Writer, event: Record, only_there: Set[str] = frozenset(),
-             side: str | None = None) -> Statement | None:
+             side: str | None = None, besides: Set[str] = frozenset()) -> Statement | None:
     """What a participant (or their side) said of it: on the day or the two days after, or, with
     no date, words a person it names (any, when it names none) is quoted in, in a report that
     tells of this meeting and of no other meeting, call or agreement (``only_there``); the remark
     carried by the most independent sources, in the briefing's language first (with ``side``,
-    of that side's remarks)."""
+    of that side's remarks; not one of the speakers ``besides``)."""
     on = day(event.get("date"))
     sides = {w.names.side(a) for a in w.participants(event)}
     if side is not None:
         sides &= {side}
     found = []
     for st in w.statements:
-        if st.id in w.used or not st.speaker_id or w.names.side(st.speaker_id) not in sides:
+        if st.id in w.used or not st.speaker_id or w.names.side(st.speaker_id) not in sides \
+                or st.speaker_id in besides:
             continue
         gap = select.days_between(on, st.said_on)
         if gap is not None and 0 <= gap <= 2 and st.precision in ("day", "datetime"):
@@ -425,11 +427,18 @@ def meetings_section(w: Writer) -> Section | None:
         if not day(event.get("date")):
             continue
         only_there = {rid for e in w.v.evidence(event) if telling[(rid := e.report_id)] == 1}
-        # what each side said of it (the side whose remark more sources carry first)
-        remarks = [r for side in sorted({w.names.side(a) for a in w.participants(event)})
-                   if (r := _outcome(w, event, only_there, side)) is not None]
-        remarks.sort(key=lambda st: (-w.v.sources(st.evidence), st.id))
-        for said in remarks[:OUTCOME_SIDES]:
+        # what each side said of it (the side whose remark more sources carry first), then what
+        # another of a side's people said of it (a minister beside his spokesman)
+        sides = sorted({w.names.side(a) for a in w.participants(event)})
+        firsts = [r for side in sides if (r := _outcome(w, event, only_there, side)) is not None]
+        firsts.sort(key=lambda st: (-w.v.sources(st.evidence), st.id))
+        firsts = firsts[:OUTCOME_SIDES]
+        seconds = [r for first in firsts
+                   if (r := _outcome(w, event, only_there, w.names.side(str(first.speaker_id)),
+                                     besides={str(first.speaker_id)})) is not None
+                   and r.id not in {f.id for f in firsts}]
+        seconds.sort(key=lambda st: (-w.v.sources(st.evidence), st.id))
+        for said in [*firsts, *seconds][:OUTCOME_REMARKS]:
             sentence = w.statement_sentence(said, "statement")
             if not w.objections(sentence):
                 sentences.append(sentence)
