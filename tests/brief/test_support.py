@@ -120,6 +120,11 @@ HE_SAID = "He said tariffs set by the Harlan government were “a heavy loss.”
     ("“It will take time,” Osei said.", "“Many issues are still open.”", "osei", True),
     ("“It will take time,” Osei said.", "“Many issues are still open.”", "varga", False),
     ("“It will take time,” Osei said. Varga disagreed.", "“Many issues are still open.”", "osei", False),
+    # the sentence before ends with the speaker and the reporting verb, after naming others
+    ("He said Varga and the Harlan government had agreed to a truce, Osei added.",
+     "“This is a first step towards calm.”", "osei", True),
+    ("Both sides had agreed to a truce, said Osei.", "“This is a first step towards calm.”", "osei", True),
+    ("Osei said Varga had agreed to a truce.", "“This is a first step towards calm.”", "varga", False),
     # "he said" after a sentence whose subject is the speaker, though the sentence names others
     ("Osei insisted the U.S. deal must cover cars.", HE_SAID, "osei", True),
     ("Varga insisted the deal must cover cars.", HE_SAID, "osei", False),

@@ -202,7 +202,9 @@ def _context(text: str, start: int, end: int, width: int = 300, left: int | None
     if left is None:
         left = _sentence_start(text, start, width)
     right = min(len(text), end + width)
-    after = _SENTENCE_END.search(text, end, right)
+    # from the span's last character: a quote's words end with their full stop, the closing mark
+    # after them ends the sentence ("... and security.” The talks ...")
+    after = _SENTENCE_END.search(text, max(start, end - 1), right)
     right = after.end() if after else right
     return " ".join(text[left:right].split())
 

@@ -261,11 +261,21 @@ def _carried_over(claim: Claim, ev: EvidenceRef, text: str, lang: str, patterns:
     if len(last) <= _LABEL_LINE and not _QUOTED.search(last):
         return True  # 「ベッセント財務長官」 on a line of its own
     rest = _QUOTED.sub(" ", last)
+    if lang == "en" and any(_SAID_LAST.match(rest, m.end())
+                            or (_SAID_FIRST.search(rest, 0, m.start()) and _CLOSES.match(rest, m.end()))
+                            for m in pattern.finditer(rest)):
+        return True  # the line before ends "..., Anwar added." (or "..., said Anwar."): his words go on
     starts = [m.start() for p in others.values() for m in [p.search(rest)] if m]
     first_named = min(starts, default=None)
     own = pattern.search(rest)
     return (own is not None and own.start() == first_named
             and bool(_cues()[lang]["reporting"].search(rest) or (lang == "ja" and _QUOTE_JA.search(last))))
+
+
+# the speaker and the reporting verb closing the sentence before the words, either way round
+_SAID_LAST = re.compile(r"\s+(?:said|says|added|adds|continued|noted|stressed|told (?:reporters|\w+))\W*$")
+_SAID_FIRST = re.compile(r"\b(?:said|says|added|adds)\s+(?:the\s+\w+\s+)?$")
+_CLOSES = re.compile(r"\W*$")
 
 
 def _stance(claim: Claim, evidence: list[EvidenceRef]) -> str | None:
