@@ -396,6 +396,14 @@ def _contained(part: str, whole: str) -> float:
     return len(gp & gw) / len(gp) if gp and len(gw) > len(gp) else 0.0
 
 
+def statement_span(candidates: Sequence[QuoteMember], statement: str | None) -> tuple[int, int] | None:
+    """The days a statement's dated wordings among the candidates agree on (None: it has none
+    there, or no statement)."""
+    if statement is None:
+        return None
+    return _statement_spans([m for m in candidates if m.statement_id == statement]).get(statement)
+
+
 def _statement_spans(candidates: Sequence[QuoteMember]) -> dict[str, tuple[int, int]]:
     """The days each statement's dated wordings among the candidates agree on (their common
     interval, else the hull when they disagree): an undated wording matching two statements
