@@ -172,8 +172,8 @@ def test_floors_on_real_reports(lang: str, group: str) -> None:
 # Raise them, never lower. (Tuned en-ja precision measured 1.000 on 18 pairs: pinned at the
 # issue's 0.95, so that one pair more or less does not decide the gate.)
 STATEMENT_FLOORS: dict[str, dict[str, tuple[float, float]]] = {
-    "tuned": {"en-en": (0.71, 0.94), "en-ja": (0.34, 0.95), "ja-ja": (0.50, 0.60)},
-    "us-iran-nuclear-2025": {"en-en": (0.31, 0.62), "en-ja": (0.23, 0.62), "ja-ja": (0.21, 0.80)},
+    "tuned": {"en-en": (0.71, 0.94), "en-ja": (0.34, 0.95), "ja-ja": (0.72, 0.81)},
+    "us-iran-nuclear-2025": {"en-en": (0.33, 0.63), "en-ja": (0.23, 0.62), "ja-ja": (0.21, 0.80)},
 }
 
 

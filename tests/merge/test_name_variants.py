@@ -18,6 +18,12 @@ def test_a_letter_written_once_is_the_same_person() -> None:
     assert spelling_variant("person:ana-molla", ["person:anna-mola", "person:ana-mola"]) is None
 
 
+def test_a_family_name_particle_written_with_or_without_its_hyphen_is_the_same_person() -> None:
+    known = ["person:omar-el-farouk", "person:omar-haddad"]
+    assert spelling_variant("person:omar-elfarouk", known) == "person:omar-el-farouk"
+    assert spelling_variant("person:omar-el-faruk", known) is None  # another letter: another person
+
+
 def test_the_fuller_spelling_names_the_person_whatever_the_order() -> None:
     gazetteer = load()
 

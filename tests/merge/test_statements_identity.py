@@ -414,3 +414,42 @@ def test_wording_variants_come_in_one_order_whatever_the_hash_seed() -> None:
         for seed in ("1", "2", "3", "4", "5", "6")
     }
     assert len(outputs) == 1 and outputs.pop().count("envoys") == 4
+
+
+HARD_TALKS = "The harbour talks were difficult but we found common ground on the quotas"
+HARD_TALKS_REPORTED = "talks on the harbour had been hard, though the two sides agreed on quota levels"
+NO_SIGNATURE = "We will not sign anything that hurts our fishermen"
+
+
+def test_an_undated_report_is_dated_by_the_remarks_it_shares_with_dated_ones() -> None:
+    # the undated report carries one remark word for word: its other remarks were said on that
+    # occasion, and a paraphrase of one of them meets it at the bar of a dated wording
+    record = _merge(
+        [
+            Said(text=NO_SIGNATURE, speaker="elena-voss", report="dated"),
+            Said(text=HARD_TALKS, speaker="elena-voss", report="dated"),
+            Said(text=NO_SIGNATURE, speaker="elena-voss", report="undated", said_on=None, published=None),
+            Said(text=HARD_TALKS_REPORTED, speaker="elena-voss", report="undated", said_on=None,
+                 published=None, direct=False),
+        ]
+    )
+    assert record.statement_of["q-0"] == record.statement_of["q-2"]
+    assert record.statement_of["q-1"] == record.statement_of["q-3"]
+
+
+def test_an_undated_report_sharing_remarks_weeks_apart_gets_no_day() -> None:
+    record = _merge(
+        [
+            Said(text=NO_SIGNATURE, speaker="elena-voss", report="march"),
+            Said(text=HARD_TALKS, speaker="elena-voss", report="march"),
+            Said(text="It takes two to tango", speaker="elena-voss", report="april", said_on="2026-04-20",
+                 published="2026-04-21"),
+            Said(text=NO_SIGNATURE, speaker="elena-voss", report="undated", said_on=None, published=None),
+            Said(text="It takes two to tango", speaker="elena-voss", report="undated", said_on=None,
+                 published=None),
+            Said(text=HARD_TALKS_REPORTED, speaker="elena-voss", report="undated", said_on=None,
+                 published=None, direct=False),
+        ]
+    )
+    assert record.statement_of["q-0"] == record.statement_of["q-3"]
+    assert record.statement_of["q-1"] != record.statement_of["q-5"]

@@ -67,7 +67,9 @@ def by_family_name(person_id: str, known: Iterable[str]) -> str | None:
 def spelling_variant(person_id: str, known: Iterable[str]) -> str | None:
     """The one person already in the record whose name differs from a new one's only by a letter
     written once or twice (``person:li-chengang`` for ``person:li-chenggang``, Mohamed and
-    Mohammed): a misspelling, not a new person.  None when there is no such person or several."""
+    Mohammed) or by a hyphen in the family name (``person:badr-al-busaidi``,
+    ``person:badr-albusaidi``): a misspelling, not a new person.  None when there is no such
+    person or several."""
     if not person_id.startswith("person:"):
         return None
     key = _single_letters(person_id)
@@ -76,7 +78,10 @@ def spelling_variant(person_id: str, known: Iterable[str]) -> str | None:
 
 
 def _single_letters(person_id: str) -> str:
-    return re.sub(r"(.)\1+", r"\1", person_id)
+    """The spelling key: letters written twice written once, and the family name's particle
+    joined or not ("al-Busaidi", "Albusaidi"): only the first hyphen is kept."""
+    given, _, rest = person_id.partition("-")
+    return re.sub(r"(.)\1+", r"\1", f"{given}-{rest.replace('-', '')}" if rest else given)
 
 
 def language_of(actor_id: str | None, gazetteer: Gazetteer) -> str | None:

@@ -40,6 +40,8 @@ from .records import (
 from .similarity import CachedEncoder, bands, default_encoder, text_key
 from .stories import StoryState
 
+UNDATED_SPREAD = 3  # days the dated remarks an undated report shares may lie apart to date it
+
 
 class State(Protocol):
     keeps_evidence: bool  # the merged records keep every member's evidence (else only conflicts do)
@@ -243,6 +245,9 @@ class Merger:
             )
         # the encoder runs once over the report's quotes (a batch), not once per quote
         self.encoder.vectors([m.text for m in fresh])
+        anchor = self._undated_days(fresh, report)
+        if anchor is not None:  # a vague date, as "the last days" would give: not a day
+            fresh = [_replace(m, lo=anchor[0], hi=anchor[1]) if m.lo is None else m for m in fresh]
         touched: set[str] = set()
         placed: list[QuoteMember] = []  # this report's quotes just before the current one
         for m in fresh:
@@ -274,6 +279,31 @@ class Merger:
                     for p in placed
                 ]
         return touched
+
+    def _undated_days(self, fresh: Sequence[QuoteMember], report: Report) -> tuple[int, int] | None:
+        """The days an undated report's undated quotes were said, as the remarks it shares with
+        dated reports tell: the days of the dated statements its direct quotes join at the bars
+        for undated wordings, when they agree within ``UNDATED_SPREAD`` days (widened by a day
+        each side).  None when no direct quote joins a dated statement, or when they join
+        statements far apart (a look back over weeks of talks is no one occasion).  Only words in
+        quote marks date a report: a reported clause can be the outlet's own narration (a
+        dateline, a summary of an earlier round) that resembles another report's."""
+        spans = []
+        for m in fresh:
+            if m.lo is not None or not m.speaker_id or not m.direct:
+                continue
+            pool = self._quote_candidates(m, bands(m.text, m.speaker_id))
+            if not pool:
+                continue
+            vectors = self.encoder.vectors([m.text, *(c.text for c in pool)])
+            placement = statement_rules.assign(m, pool, vectors, report.text)
+            span = statement_rules.statement_span(pool, placement.statement_id)
+            if span is not None:
+                spans.append(span)
+        if not spans:
+            return None
+        lo, hi = min(s[0] for s in spans), max(s[1] for s in spans)
+        return (lo - 1, hi + 1) if hi - lo <= UNDATED_SPREAD else None
 
     def _quote_candidates(self, m: QuoteMember, content: Sequence[int]) -> list[QuoteMember]:
         """A bounded number of earlier wordings of the speaker: those the content index finds

@@ -244,6 +244,7 @@ class _Link:
     continued: bool = False  # the new quote continues one of its wordings (split quote)
     adopt: list[str] = field(default_factory=list)  # attached halves that are really this remark
     first: str = "~"  # least quote id met of the statement: ties are broken by content, not by ids
+    wording: QuoteMember | None = None  # the statement's wording that matched best
 
 
 def _score(
@@ -274,6 +275,7 @@ def _score(
                     margin = 1.0  # one quotation running over paragraphs: one remark
         if margin > link.margin:
             link.margin = margin
+            link.wording = other
         if margin >= 0 and same:
             link.same = True
     return found
@@ -348,15 +350,58 @@ def assign(
         if found[0][0] - runner_up < CROSS_CLEAR:
             return Placement(None, [], adopt=adopt)
         return Placement(found[0][1], [], adopt=adopt)
-    target = same[0][1]
+    target = _main_part(new.text, [sid for _m, sid, _s in same], scored)
     unite = [
         sid
         for margin, sid, is_same in found
         if sid != target
         and margin >= (UNITE if is_same else CROSS_UNITE)
         and gap(spans.get(target), spans.get(sid)) <= 1
+        and not _other_parts(new.text, scored[target].wording, scored[sid].wording)
     ]
     return Placement(target, unite, adopt=adopt)
+
+
+def _other_parts(text: str, a: QuoteMember | None, b: QuoteMember | None) -> bool:
+    """Two wordings that each lie inside a longer quote but in different parts of it (neither
+    like the other): the quote carries two remarks ("There was substantial progress. Details
+    will come tomorrow"), and matching both does not make them one; unless the two are the
+    pieces of one quotation split by its attribution in one report ('"…," he told a broadcaster.
+    "…"'), which another outlet quoted whole."""
+    if a is None or b is None or _contained(a.text, text) < PART_OF or _contained(b.text, text) < PART_OF:
+        return False
+    if a.report_id == b.report_id and a.direct and b.direct:
+        first, second = (a, b) if a.start <= b.start else (b, a)
+        if 0 <= second.start - first.end <= SPLIT_GAP:
+            return False
+    return lexical(a.text, b.text) < SAME_LANGUAGE
+
+
+def _main_part(text: str, ranked: Sequence[str], scored: Mapping[str, _Link]) -> str:
+    """Of the statements a quote matches in its own language (best first), the one to join: the
+    best, unless it matched as a part of the quote and other statements did too; then the one
+    whose wording makes up most of the quote (a quote of two remarks goes with the larger)."""
+    parts = [sid for sid in ranked if (w := scored[sid].wording) and _contained(w.text, text) >= PART_OF]
+    if len(parts) < 2 or parts[0] != ranked[0]:
+        return ranked[0]
+    whole = grams(text)
+    return max(parts, key=lambda sid: len(grams(scored[sid].wording.text) & whole))  # type: ignore[union-attr]
+
+
+PART_OF = 0.8  # share of a wording's n-grams found in a longer one: it is a part of it
+
+
+def _contained(part: str, whole: str) -> float:
+    gp, gw = grams(part), grams(whole)
+    return len(gp & gw) / len(gp) if gp and len(gw) > len(gp) else 0.0
+
+
+def statement_span(candidates: Sequence[QuoteMember], statement: str | None) -> tuple[int, int] | None:
+    """The days a statement's dated wordings among the candidates agree on (None: it has none
+    there, or no statement)."""
+    if statement is None:
+        return None
+    return _statement_spans([m for m in candidates if m.statement_id == statement]).get(statement)
 
 
 def _statement_spans(candidates: Sequence[QuoteMember]) -> dict[str, tuple[int, int]]:
