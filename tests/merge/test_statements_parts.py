@@ -6,44 +6,19 @@ attribution still are one remark."""
 from __future__ import annotations
 
 from communique.merge import merge
-from communique.model import Evidence, Extraction, Precision, Quote, Report
+from communique.model import Extraction, Quote, Report
+
+from .builders import quote, report
 
 DAY = "2026-05-04"
 
 
 def _report(rid: str, text: str) -> Report:
-    return Report(
-        id=rid,
-        source=rid,
-        url=None,
-        outlet=rid,
-        title=f"Headline of {rid}",
-        published_at=DAY,
-        published_precision=Precision.DAY,
-        language="en",
-        text=text,
-        raw=b"",
-        content_type="text",
-        encoding="utf-8",
-    )
+    return report(rid, text, DAY)
 
 
-def _quote(qid: str, report: Report, words: str, *, direct: bool = True) -> Quote:
-    start = report.text.index(words)
-    return Quote(
-        id=qid,
-        speaker_id="marta-ilves",
-        speaker_text="Ilves",
-        text=words,
-        language="en",
-        direct=direct,
-        verb="said",
-        said_on=DAY,
-        said_on_precision=Precision.DAY,
-        hedge=None,
-        evidence=(Evidence(report_id=report.id, start=start, end=start + len(words)),),
-        extractor="test",
-    )
+def _quote(qid: str, source: Report, words: str, *, direct: bool = True) -> Quote:
+    return quote(qid, source, words, DAY, direct=direct)
 
 
 PROGRESS = "The talks on the fishing quota made real and lasting progress over two long days"

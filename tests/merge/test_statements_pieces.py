@@ -5,43 +5,10 @@ two even when an undated report's paraphrase resembles both."""
 from __future__ import annotations
 
 from communique.merge import merge
-from communique.model import Evidence, Extraction, Precision, Quote, Report
+from communique.model import Extraction
 
-
-def _report(rid: str, text: str, published: str | None) -> Report:
-    return Report(
-        id=rid,
-        source=rid,
-        url=None,
-        outlet=rid,
-        title=f"Headline of {rid}",
-        published_at=published,
-        published_precision=Precision.DAY if published else Precision.UNKNOWN,
-        language="en",
-        text=text,
-        raw=b"",
-        content_type="text",
-        encoding="utf-8",
-    )
-
-
-def _quote(qid: str, report: Report, words: str, said_on: str | None, *, direct: bool = True) -> Quote:
-    start = report.text.index(words)
-    return Quote(
-        id=qid,
-        speaker_id="marta-ilves",
-        speaker_text="Ilves",
-        text=words,
-        language="en",
-        direct=direct,
-        verb="said",
-        said_on=said_on,
-        said_on_precision=Precision.DAY if said_on else Precision.UNKNOWN,
-        hedge=None,
-        evidence=(Evidence(report_id=report.id, start=start, end=start + len(words)),),
-        extractor="test",
-    )
-
+from .builders import quote as _quote
+from .builders import report as _report
 
 LETTER = (
     "The fishing quota for next season will be cut by a third.",
