@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from collections.abc import Sequence
+from datetime import date
 from importlib import import_module
 from types import ModuleType
 
@@ -59,3 +61,19 @@ def extract(report: Report, gazetteer: Gazetteer | None = None) -> Extraction:
         return Extraction(report_id=report.id)
     result: Extraction = module.extract(report, gazetteer or load())
     return result
+
+
+def written_days(
+    report: Report, anchors: Sequence[date], gazetteer: Gazetteer | None = None
+) -> list[tuple[Event, str | None]]:
+    """For a report without a publication date: its events read again as if it were published
+    on the last of ``anchors``, each with the day its own clause writes out ("July 28",
+    "Monday (July 28)", 「7月28日」) as read on every day of ``anchors`` (the days the report may
+    have been published on; None unless they all read the same day).  Relative expressions
+    ("on Monday", 「昨日」) are never read.  Empty for a language whose extractor cannot tell."""
+    module = _module(report.language)
+    find = getattr(module, "written_days", None) if module is not None else None
+    if find is None or not anchors:
+        return []
+    found: list[tuple[Event, str | None]] = find(report, gazetteer or load(), anchors)
+    return found

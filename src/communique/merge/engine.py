@@ -13,11 +13,13 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from datetime import date
 from typing import Any, Protocol, TypeVar
 
+from ..extract import written_days
 from ..extract.gazetteer import Gazetteer
 from ..extract.gazetteer import load as load_gazetteer
-from ..model import Evidence, Extraction, Precision, Report
+from ..model import Event, Evidence, Extraction, Precision, Report
 from . import events as event_rules
 from . import proposals as proposal_rules
 from . import statements as statement_rules
@@ -41,6 +43,8 @@ from .similarity import CachedEncoder, bands, default_encoder, text_key
 from .stories import StoryState
 
 UNDATED_SPREAD = 3  # days the dated remarks an undated report shares may lie apart to date it
+QUOTED_AFTER = 3  # days after the remarks it shares an undated report may have been published
+STORY_AFTER = 30  # days after its story's last dated report an undated report may have been published
 
 
 class State(Protocol):
@@ -117,6 +121,10 @@ class Merger:
         # merged actors known to exist while one report is merged (none is removed meanwhile):
         # a report names its speakers dozens of times, each would read and parse the actor's row
         self._known: set[str] = set()
+        # what is known of an undated report's time while it is merged: the days of the remarks
+        # it shares with dated reports, and the days of its story's dated reports
+        self._said: tuple[int, int] | None = None
+        self._story_days: tuple[int, int] | None = None
 
     def canonical(self, actor_id: str | None) -> str | None:
         cid = canonical_id(actor_id, self.gazetteer)
@@ -140,6 +148,7 @@ class Merger:
         change the record)."""
         published = report.published_at
         self._known = set()  # a record taken back between two reports may have lost some
+        self._said = self._story_days = None
         for actor in extraction.actors:
             cid = self.canonical(actor.id) or actor.id
             self.state.put_actor(merge_actor(self.state.actor(cid), actor, cid, self.gazetteer, published))
@@ -245,7 +254,7 @@ class Merger:
             )
         # the encoder runs once over the report's quotes (a batch), not once per quote
         self.encoder.vectors([m.text for m in fresh])
-        anchor = self._undated_days(fresh, report)
+        anchor = self._said = self._undated_days(fresh, report)
         if anchor is not None:  # a vague date, as "the last days" would give: not a day
             fresh = [_replace(m, lo=anchor[0], hi=anchor[1]) if m.lo is None else m for m in fresh]
         touched: set[str] = set()
@@ -316,41 +325,105 @@ class Merger:
 
     def _events(self, report: Report, extraction: Extraction, story_id: str | None) -> set[str]:
         touched: set[str] = set()
+        written = self._written_days(report, extraction)
         for e in sorted(extraction.events, key=lambda e: (e.evidence[0].start if e.evidence else 0, e.id)):
-            span = interval(e.date, e.date_precision, report.published_at)
-            member = EventMember(
-                event_id=e.id,
-                merged_id="",
-                report_id=report.id,
-                kind=e.kind,
-                family=event_rules.family(e.kind),
-                lo=span[0] if span else None,
-                hi=span[1] if span else None,
-                exact=is_exact(e.date_precision),
-                date=e.date,
-                date_precision=Precision(e.date_precision),
-                place=e.place,
-                place_key=event_rules.place_key(e.place, self.gazetteer),
-                participant_ids=tuple(sorted({self.canonical(p) or p for p in e.participant_ids})),
-                summary=e.summary,
-            )
-            terms = event_rules.lookup_terms(member)
-            if span is not None:
+            member = self._event_member(report, e)
+            if e.id in written:  # an undated report's written day, its year (or month) from its time
+                member = self._event_member(
+                    report, replace(e, date=written[e.id], date_precision=Precision.DAY)
+                )
+            if member.lo is not None and member.hi is not None:
                 candidates = self.state.event_candidates(
-                    member.family, span[0] - event_rules.DAY_SLACK, span[1] + event_rules.DAY_SLACK, terms
+                    member.family, member.lo - event_rules.DAY_SLACK, member.hi + event_rules.DAY_SLACK,
+                    event_rules.lookup_terms(member),
                 )
                 found = event_rules.assign(member, candidates, self.gazetteer)
+                if found is None and e.id in written:
+                    # met by no dated account: as an undated mention it may still be the one event
+                    # of its story in its city (a day read two ways -- talks "until the 11th" and
+                    # "from the 10th" -- is no day to tell them apart by), and then joins it undated
+                    undated = self._event_member(report, e)
+                    if (found := self._undated_event(undated, story_id)) is not None:
+                        member = undated
             else:  # no date at all (nor the report's): the one event of its story in its city
-                candidates = (
-                    self.state.story_event_candidates(story_id, member.family, terms)
-                    if story_id and terms else []
-                )
-                found = event_rules.assign_undated(member, candidates, self.gazetteer)
+                found = self._undated_event(member, story_id)
             mid = found or event_rules.merged_id(e.id)
             member = _replace(member, merged_id=mid)
             self.state.add_event(member)
             touched.add(mid)
         return touched
+
+    def _event_member(self, report: Report, e: Event) -> EventMember:
+        span = interval(e.date, e.date_precision, report.published_at)
+        return EventMember(
+            event_id=e.id,
+            merged_id="",
+            report_id=report.id,
+            kind=e.kind,
+            family=event_rules.family(e.kind),
+            lo=span[0] if span else None,
+            hi=span[1] if span else None,
+            exact=is_exact(e.date_precision),
+            date=e.date,
+            date_precision=Precision(e.date_precision),
+            place=e.place,
+            place_key=event_rules.place_key(e.place, self.gazetteer),
+            participant_ids=tuple(sorted({self.canonical(p) or p for p in e.participant_ids})),
+            summary=e.summary,
+        )
+
+    def _undated_event(self, member: EventMember, story_id: str | None) -> str | None:
+        """The one event of the story in the undated member's city that could be it, or None."""
+        terms = event_rules.lookup_terms(member)
+        if not story_id or not terms:
+            return None
+        candidates = self.state.story_event_candidates(story_id, member.family, terms)
+        return event_rules.assign_undated(member, candidates, self.gazetteer)
+
+    def _written_days(self, report: Report, extraction: Extraction) -> dict[str, str]:
+        """The days an undated report's events are dated by in their own clauses, written out
+        ("July 28", "Monday (July 28)", 「7月28日」, a bare 「28日」), read on every day the report
+        may have been published on and kept only when all of them read the same day.  Those days
+        are what the record knows of the report's time: the days of the remarks it shares with
+        dated reports (and a few after), or else its story's dated reports (and a month after: an
+        undated report may come late, so a bare day, whose month is its report's, is rarely
+        read from a story).  A relative expression ("on Monday", 「昨日」) is never read: a day
+        counted from a guessed date would be a wrong day.  Read by the report's own extractor
+        (which expression dates which event is its decision), up to the paragraph of the last
+        undated event; the record stays a function of the set of reports, since undated reports
+        are merged after every dated one."""
+        if parse_day(report.published_at) is not None:
+            return {}
+        undated = [e for e in extraction.events if e.date is None and e.evidence]
+        if not undated or not any(ch.isdigit() for ch in report.text):
+            return {}
+        if self._said is not None:
+            lo, hi = self._said[0], self._said[1] + QUOTED_AFTER
+        elif self._story_days is not None:
+            lo, hi = self._story_days[0], self._story_days[1] + STORY_AFTER
+        else:
+            return {}
+        if hi - lo > 2 * 366:  # a story of years: no year is read from it
+            return {}
+        end = max(ev.end for e in undated for ev in e.evidence)
+        cut = report.text.find("\n\n", end)
+        read = replace(report, text=report.text[:cut]) if cut >= 0 else report
+        reread = written_days(read, [date.fromordinal(d) for d in range(lo, hi + 1)], self.gazetteer)
+        found = {}
+        for e in undated:
+            # the event read again: those of its kind that share a span of its evidence (read with
+            # a date, the extractor may tell two mentions apart that it joined undated)
+            spans = {(ev.start, ev.end) for ev in e.evidence}
+            family = event_rules.family(e.kind)
+            days = {
+                day
+                for again, day in reread
+                if event_rules.family(again.kind) == family
+                and spans & {(ev.start, ev.end) for ev in again.evidence}
+            }
+            if len(days) == 1 and (day := days.pop()) is not None:
+                found[e.id] = day
+        return found
 
     def _proposals(self, report: Report, extraction: Extraction, story_id: str | None) -> set[str]:
         touched: set[str] = set()
@@ -438,6 +511,8 @@ class Merger:
             size=known.size + 1,
         )
         self.touched.setdefault("story", set()).add(story.id)
+        if story.first_day is not None and story.last_day is not None:
+            self._story_days = (story.first_day, story.last_day)
         names = {a: self._display(a) for a in story.actors}
         self.state.put_story(
             story,

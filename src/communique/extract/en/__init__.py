@@ -9,16 +9,20 @@ report: a stray quotation mark or an odd sentence costs that sentence at most.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ...budget import check
 from ...model import Extraction
 
 if TYPE_CHECKING:
-    from ...model import Report
+    from datetime import date
+
+    from ...model import Event, Report
     from ..gazetteer import Gazetteer
 
-__all__ = ["EXTRACTORS", "extract"]
+__all__ = ["EXTRACTORS", "extract", "written_days"]
 
 
 def _extractors() -> tuple[str, ...]:
@@ -70,3 +74,35 @@ def extract(report: Report, gazetteer: Gazetteer) -> Extraction:
         positions=tuple(positions),
         extractors=_extractors(),
     )
+
+
+def written_days(
+    report: Report, gazetteer: Gazetteer, anchors: Sequence[date]
+) -> list[tuple[Event, str | None]]:
+    """The events of an undated report read again as if it were published on the last of
+    ``anchors``, each with the day its own clause writes out ("July 28", "Monday (July 28)"), read
+    as on every day of ``anchors`` (the days the report may have been published on) and kept only
+    when they all read the same day (see ``dates_en.written_day``); None for the others.  Which
+    expression dates an event (and which belongs to another noun) is the extractor's decision."""
+    from .context import build
+    from .dates_en import DateRef, written_day
+    from .events import extract_events
+    from .proposals import extract_proposals
+    from .quotes import extract_quotes
+
+    if not anchors:
+        return []
+    ctx = build(replace(report, published_at=anchors[-1].isoformat()), gazetteer)
+    quotes = extract_quotes(ctx)
+    _proposals, proposal_mentions = extract_proposals(ctx)
+    dated_by: dict[str, DateRef] = {}
+    events = extract_events(ctx, proposal_mentions, quotes, dated_by=dated_by)
+    out: list[tuple[Event, str | None]] = []
+    for event in events:
+        ref = dated_by.get(event.id)
+        sentence = ctx.sentence_at(ref.start) if ref is not None else None
+        day = None
+        if ref is not None and sentence is not None:
+            day = written_day(ctx.text, ctx.date_hits, ref, sentence.start, sentence.end, list(anchors))
+        out.append((event, day))
+    return out

@@ -466,3 +466,46 @@ def best(refs: list[DateRef]) -> DateRef | None:
     order = {Precision.DAY: 0, Precision.PART_OF_MONTH: 1, Precision.MONTH: 2, Precision.YEAR: 3}
     ranked = sorted(refs, key=lambda r: (order.get(r.precision, 9), r.start))
     return ranked[0] if ranked else None
+
+
+WRITTEN = ("month_day", "day_month", "iso")  # a calendar day written out ("July 28", "28 July")
+# "Monday (July 28)", "Monday, July 28": a weekday with its calendar day beside it
+_WEEKDAY_WITH_DAY = re.compile(r"\s*(?:\(\s*|,\s*)")
+
+
+def written_day(
+    text: str, hits: list[Hit], ref: DateRef, start: int, end: int, anchors: list[date]
+) -> str | None:
+    """The calendar day ``ref`` (an expression of ``text[start:end]``) writes out, as read on
+    every day of ``anchors`` -- None unless they all read the same day.
+
+    Only a written month and day counts ("July 28", "28 July", "2025-07-28", and a weekday with
+    its month and day beside it, "Monday (July 28)", when the two agree): a relative expression
+    ("on Monday", "yesterday", "last week") names a day only from the report's own date, and
+    ``anchors`` are days the report may have been published on, not its date."""
+    at = bisect_left(hits, (ref.start,))
+    if at >= len(hits) or hits[at][0] != ref.start:
+        return None
+    hit = hits[at]
+    weekday = None
+    if hit[3] == "weekday" and ref.kind == "weekday":
+        beside = _WEEKDAY_WITH_DAY.match(text, hit[1])
+        after = bisect_left(hits, (beside.end(),)) if beside else len(hits)
+        if beside is None or after >= len(hits) or hits[after][0] != beside.end():
+            return None
+        weekday = WEEKDAYS.index(hit[2]["weekday"].lower())
+        hit = hits[after]
+    if hit[3] not in WRITTEN or ref.kind not in (*WRITTEN, "weekday"):
+        return None
+    values = set()
+    for anchor in anchors:
+        read = resolve_hits(text, [hit], start, end, anchor)
+        if not read or read[0].precision != Precision.DAY:
+            return None
+        values.add(read[0].value)
+    if len(values) != 1:
+        return None
+    value = values.pop()
+    if weekday is not None and date.fromisoformat(value).weekday() != weekday:
+        return None  # "Monday (July 29)": one of the two is wrong, and which is not known
+    return value

@@ -1039,7 +1039,15 @@ def _said_statements(
     return out
 
 
-def extract_events(ctx: Context, proposals: list[ProposalMention], quotes: list[Quote]) -> list[Event]:
+def extract_events(
+    ctx: Context,
+    proposals: list[ProposalMention],
+    quotes: list[Quote],
+    *,
+    dated_by: dict[str, DateRef] | None = None,
+) -> list[Event]:
+    """The events of a report; ``dated_by`` (when given) receives the date expression each dated
+    event's date was read from, by event id (its kind tells a written day from a relative one)."""
     drafts: list[Draft] = []
     starts = [sent.start for sent in ctx.sentences]
     quote_speakers: dict[int, set[str]] = {}
@@ -1225,7 +1233,7 @@ def extract_events(ctx: Context, proposals: list[ProposalMention], quotes: list[
                         )
                     )
     reported = [(q.evidence[0].start, q.evidence[0].end) for q in quotes if not q.direct and q.evidence]
-    return _merge(ctx, drafts, reported)
+    return _merge(ctx, drafts, reported, dated_by)
 
 
 _DATELINE_BEFORE = re.compile(r"\s*[A-Z][A-Z .'-]+,\s*")
@@ -1751,7 +1759,12 @@ def _arrivals_apart(ctx: Context, draft: Draft) -> bool:
     )
 
 
-def _merge(ctx: Context, drafts: list[Draft], reported: Sequence[tuple[int, int]] = ()) -> list[Event]:
+def _merge(
+    ctx: Context,
+    drafts: list[Draft],
+    reported: Sequence[tuple[int, int]] = (),
+    dated_by: dict[str, DateRef] | None = None,
+) -> list[Event]:
     merged: list[Draft] = []
     for draft in drafts:
         # "Khamenei said the first steps in the current talks with the United States ...": talks a
@@ -1815,16 +1828,15 @@ def _merge(ctx: Context, drafts: list[Draft], reported: Sequence[tuple[int, int]
         if d.kind in _FRAMED_KINDS and not d.participants and not (d.place and d.date and d.own_date):
             continue  # nobody put at it, and no place and day of its own: "talks were held on Monday"
         start, end = d.evidence[0]
+        event_id = item_id(
+            "e", ctx.report.id, start, end, EVENTS_EXTRACTOR,
+            d.kind + ("|" + ",".join(d.participants) if d.alone else ""),
+        )
+        if dated_by is not None and d.date is not None and d.own_date:
+            dated_by[event_id] = d.date
         events.append(
             Event(
-                id=item_id(
-                    "e",
-                    ctx.report.id,
-                    start,
-                    end,
-                    EVENTS_EXTRACTOR,
-                    d.kind + ("|" + ",".join(d.participants) if d.alone else ""),
-                ),
+                id=event_id,
                 kind=d.kind,
                 date=d.date.value if d.date else None,
                 date_precision=d.date.precision if d.date else Precision.UNKNOWN,

@@ -269,3 +269,27 @@ def with_relatives(text: str, found: list[DateMention]) -> list[DateMention]:
         out.append(DateMention(match.start(), match.end(), match.group(), day.isoformat(), Precision.DAY))
     out.sort(key=lambda d: d.start)
     return out
+
+
+def written(expression: str) -> bool:
+    """Whether a date expression writes out its day of the month: 「2025年7月28日」, 「7月28日」,
+    or a bare 「28日」 (a day of the publication month) -- not 「昨日」, 「火曜日」, 「先週28日」,
+    whose day follows from the report's own date."""
+    match = _PATTERN.fullmatch(expression)
+    return bool(match and (match["eday"] or match["yday"] or match["mday"] or match["day"]))
+
+
+def written_day(expression: str, anchors: list[date]) -> str | None:
+    """The day a written expression (see :func:`written`) names as read on every day of
+    ``anchors`` (days the report may have been published on); None unless they all read the same
+    day: 「7月28日」 takes its year, a bare 「28日」 its month and year, from the anchors, so a
+    bare day is kept only when the anchors leave one month for it."""
+    if not written(expression):
+        return None
+    values = set()
+    for anchor in anchors:
+        value, precision = normalize(expression, anchor)
+        if value is None or precision is not Precision.DAY:
+            return None
+        values.add(value)
+    return values.pop() if len(values) == 1 else None
