@@ -22,7 +22,15 @@ from . import events as event_rules
 from . import proposals as proposal_rules
 from . import statements as statement_rules
 from . import stories as story_rules
-from .actors import by_family_name, canonical_id, language_of, merge_actor, spelling_variant
+from .actors import (
+    by_family_name,
+    canonical_id,
+    given_and_family,
+    language_of,
+    merge_actor,
+    name_variant,
+    spelling_variant,
+)
 from .dates import interval, is_exact, parse_day
 from .facets import claims as find_claims
 from .members import EventMember, PositionMember, ProposalMember, QuoteMember, StoryMember
@@ -128,7 +136,14 @@ class Merger:
         name = cid[len("person:"):]
         if "-" not in name:
             return by_family_name(cid, self.state.person_ids(name)) or cid
-        return spelling_variant(cid, self.state.people_named(name.split("-", 1)[0])) or cid
+        named = self.state.people_named(name.split("-", 1)[0])
+        if found := spelling_variant(cid, named):
+            return found
+        # a transliteration of the name of someone in the record: looked up by given name and
+        # by family name (Esmail Baqaei: Esmaeil Baqaei; Sayyid Badr Al-Busaidi: Badr al-Busaidi)
+        given, family = given_and_family(cid) or (name, name)
+        known = {*named, *self.state.people_named(given), *self.state.person_ids(family)}
+        return name_variant(cid, known) or cid
 
     # -- one report ----------------------------------------------------------------
     def add(self, report: Report, extraction: Extraction, *, story: bool = True) -> dict[str, int]:
