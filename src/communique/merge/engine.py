@@ -17,7 +17,7 @@ from typing import Any, Protocol, TypeVar
 
 from ..extract.gazetteer import Gazetteer
 from ..extract.gazetteer import load as load_gazetteer
-from ..model import Evidence, Extraction, Precision, Report
+from ..model import Evidence, Extraction, Precision, Quote, Report
 from . import events as event_rules
 from . import proposals as proposal_rules
 from . import statements as statement_rules
@@ -33,6 +33,7 @@ from .actors import (
 )
 from .dates import interval, is_exact, parse_day
 from .facets import claims as find_claims
+from .identity import office_holder, same_by_reading
 from .members import EventMember, PositionMember, ProposalMember, QuoteMember, StoryMember
 from .records import (
     Claim,
@@ -103,6 +104,7 @@ class State(Protocol):
     def absorb_stories(self, into: str, absorbed: Sequence[str]) -> None: ...
     def person_ids(self, family: str) -> list[str]: ...
     def people_named(self, first: str) -> list[str]: ...
+    def people_of(self, affiliation: str) -> list[str]: ...
     def term_reports(self, terms: Sequence[str]) -> tuple[int, dict[str, int]]: ...
     def put_conflicts(self, item_id: str, conflicts: Sequence[Disagreement]) -> None: ...
 
@@ -125,8 +127,11 @@ class Merger:
         # merged actors known to exist while one report is merged (none is removed meanwhile):
         # a report names its speakers dozens of times, each would read and parse the actor's row
         self._known: set[str] = set()
+        self._same: dict[str, str] = {}  # this report's people found in the record by their role
 
     def canonical(self, actor_id: str | None) -> str | None:
+        if actor_id in self._same:
+            return self._same[actor_id]
         cid = canonical_id(actor_id, self.gazetteer)
         if not cid or not cid.startswith("person:") or cid in self._known:
             return cid
@@ -145,6 +150,15 @@ class Merger:
         known = {*named, *self.state.people_named(given), *self.state.person_ids(family)}
         return name_variant(cid, known) or cid
 
+    def _speaker(self, q: Quote, published: str | None) -> str:
+        """The quote's speaker; an unnamed one described by an office (「オマーンの外相」) is the
+        one person of the record holding it, if the record has one."""
+        sid = self.canonical(q.speaker_id) or ""
+        if sid.startswith("anon:"):
+            day = q.said_on or published
+            return office_holder(self.state, self.gazetteer, sid, q.speaker_text, day) or sid
+        return sid
+
     # -- one report ----------------------------------------------------------------
     def add(self, report: Report, extraction: Extraction, *, story: bool = True) -> dict[str, int]:
         """Merge one report's extracted items; returns counts of what it touched.
@@ -155,8 +169,12 @@ class Merger:
         change the record)."""
         published = report.published_at
         self._known = set()  # a record taken back between two reports may have lost some
+        self._same = {}
         for actor in extraction.actors:
             cid = self.canonical(actor.id) or actor.id
+            if cid not in self._known and (found := same_by_reading(self.state, self.gazetteer, actor,
+                                                                    published)):
+                self._same[actor.id] = cid = found  # 「オマーンのバドル外相」: Badr al-Busaidi
             self.state.put_actor(merge_actor(self.state.actor(cid), actor, cid, self.gazetteer, published))
             self._known.add(cid)
         if story:  # first: an undated report's events are placed among its story's
@@ -244,7 +262,7 @@ class Merger:
                     quote_id=q.id,
                     statement_id="",
                     report_id=report.id,
-                    speaker_id=self.canonical(q.speaker_id) or "",
+                    speaker_id=self._speaker(q, report.published_at),
                     lo=span[0] if span else None,
                     hi=span[1] if span else None,
                     exact=is_exact(q.said_on_precision),
