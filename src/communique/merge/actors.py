@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import cache
 
 from ..extract.gazetteer import Gazetteer, key
 from ..model import Actor, Evidence, Role
@@ -147,7 +148,21 @@ def same_name(a: str, b: str) -> bool:
         return False  # pinyin and Korean spellings are fixed: a vowel apart is another name
     if given_a == given_b:
         return family_a == family_b or _near(family_a, family_b, "h", swaps=False)
+    if _western(given_a) or _western(given_b):
+        return False  # a Western given name has one spelling: Ellen and Allen are two people
     return family_a == family_b and _near(given_a, given_b, "", swaps=True)
+
+
+def _western(given: str) -> bool:
+    """A given name of the English lexicon's lists (as a transliteration key)."""
+    return given in _western_names()
+
+
+@cache
+def _western_names() -> frozenset[str]:
+    from ..extract.en.lexicon import FEMALE_NAMES, MALE_NAMES, UNISEX_NAMES
+
+    return frozenset(_translit(n) for n in (*MALE_NAMES, *FEMALE_NAMES, *UNISEX_NAMES))
 
 
 def _near(a: str, b: str, extra: str, *, swaps: bool) -> bool:
