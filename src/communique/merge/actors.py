@@ -166,9 +166,9 @@ def _western_names() -> frozenset[str]:
 
 
 def _near(a: str, b: str, extra: str, *, swaps: bool) -> bool:
-    """One edit apart: a vowel (or a letter of ``extra``) written or left out within the word
-    (not at its end), or with ``swaps`` one vowel for another of its usual alternates; words of
-    four letters or more."""
+    """One edit apart: a vowel (or a letter of ``extra``, after a consonant) written or left out
+    within the word (not at its end), or with ``swaps`` one vowel for another of its usual
+    alternates; words of four letters or more."""
     if min(len(a), len(b)) < 4 or a == b:
         return False
     if len(a) == len(b):
@@ -180,6 +180,8 @@ def _near(a: str, b: str, extra: str, *, swaps: bool) -> bool:
     i = next((i for i, (x, y) in enumerate(zip(short, long_, strict=False)) if x != y), len(short))
     if i == len(short):
         return False  # a letter added at the end is a suffix: Akbar and Akbari, Hossein and Hosseini
+    if long_[i] in extra and (i == 0 or long_[i - 1] in _VOWELS):
+        return False  # an h that marks no consonant (qh, kh, sh) is a letter of the name: Rahman, Raman
     return long_[:i] + long_[i + 1:] == short and (long_[i] in _VOWELS or long_[i] in extra)
 
 
