@@ -173,7 +173,7 @@ def test_floors_on_real_reports(lang: str, group: str) -> None:
 # issue's 0.95, so that one pair more or less does not decide the gate.)
 STATEMENT_FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     "tuned": {"en-en": (0.71, 0.94), "en-ja": (0.34, 0.95), "ja-ja": (0.72, 0.81)},
-    "us-iran-nuclear-2025": {"en-en": (0.33, 0.63), "en-ja": (0.23, 0.62), "ja-ja": (0.21, 0.80)},
+    "us-iran-nuclear-2025": {"en-en": (0.44, 0.70), "en-ja": (0.23, 0.62), "ja-ja": (0.21, 0.80)},
 }
 
 

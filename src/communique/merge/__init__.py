@@ -323,6 +323,16 @@ def merged_actors(store: SQLiteStore) -> list[dict[str, Any]]:
              for key in row.keys() if key != "mentions"} for row in rows]  # noqa: SIM118 - a Row iterates values
 
 
+def speakers_by_office(store: SQLiteStore) -> dict[str, str]:
+    """quote id -> person, for the quotes of unnamed speakers described by an office that the
+    merge found to be the one holder of it in the record (「オマーンの外相」: Badr al-Busaidi)."""
+    flush(store)
+    rows = store.db.execute(
+        "SELECT m.quote_id, m.speaker_id FROM quotes q JOIN statement_members m ON m.quote_id = q.id "
+        "WHERE q.speaker_id LIKE 'anon:%' AND m.speaker_id NOT LIKE 'anon:%'")
+    return {row[0]: row[1] for row in rows}
+
+
 def report_stories(store: SQLiteStore, story_id: str | None = None) -> dict[str, str]:
     """report id -> story id, for every merged report (with ``story_id``, for that story's)."""
     flush(store)

@@ -11,8 +11,10 @@ report that stated them; a role that changed keeps both.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import cache
 
 from ..extract.gazetteer import Gazetteer, key
 from ..model import Actor, Evidence, Role
@@ -44,6 +46,8 @@ def canonical_id(actor_id: str | None, gazetteer: Gazetteer) -> str | None:
             return entry.id
         bare = name_key(name.replace("-", " "))
         if found := katakana_person(bare, gazetteer):  # ベセント: the gazetteer's ベッセント
+            return found
+        if found := gazetteer_variant(actor_id, gazetteer):  # Abbas Araqhchi: Abbas Araghchi
             return found
         # 赤沢亮正 -> ryosei-akazawa and 何立峰 -> he-lifeng, as English reports name them
         latin = pinyin_name(bare) or romanized_name(bare)
@@ -82,6 +86,147 @@ def _single_letters(person_id: str) -> str:
     joined or not ("al-Busaidi", "Albusaidi"): only the first hyphen is kept."""
     given, _, rest = person_id.partition("-")
     return re.sub(r"(.)\1+", r"\1", f"{given}-{rest.replace('-', '')}" if rest else given)
+
+
+# Words before a name that are no part of it ("Sayyid Badr", "Seyyed Abbas", "Dr. Ali")
+HONORIFICS = frozenset(("sayyid", "sayyed", "sayed", "seyyed", "seyed", "syed", "sheikh", "shaikh",
+                         "sheik", "dr", "hojatoleslam", "ayatollah"))
+_PATRONYM = frozenset(("bin", "ibn", "bint"))  # "Badr bin Hamad Albusaidi": his father's name
+_VOWELS = frozenset("aeiou")
+# vowels written for one another in transliterations of one given name (Esmail and Ismail,
+# Hamid and Hamed, Mahdi and Mehdi); not o and u (Yuko and Yoko are two names)
+_VOWEL_SWAPS = frozenset(("ei", "ie", "ae", "ea"))
+
+
+def name_parts(person_id: str) -> tuple[str, str] | None:
+    """A person id's given name and family name as transliteration keys, or None (one name
+    only): honorifics before the name and a patronymic within it dropped ("Sayyid Badr bin
+    Hamad Albusaidi" is badr + albusaidi), the family name's particles joined to it
+    ("al-Busaidi"), letters written twice written once, and gh written as q (Baghaei, Baqaei)."""
+    name = person_id[len("person:"):] if person_id.startswith("person:") else person_id
+    tokens = [t for t in re.split(r"[-\s]+", unicodedata.normalize("NFKD", name).casefold()) if t]
+    tokens = ["".join(ch for ch in t if ch.isascii() and ch.isalpha()) for t in tokens]
+    if not all(tokens):
+        return None  # not written in Latin letters
+    while len(tokens) > 2 and tokens[0] in HONORIFICS:
+        tokens = tokens[1:]
+    for i in range(1, len(tokens) - 2):
+        if tokens[i] in _PATRONYM:
+            tokens = tokens[:i] + tokens[i + 2:]
+            break
+    if len(tokens) < 2:
+        return None
+    return _translit(tokens[0]), _translit("".join(tokens[1:]))
+
+
+def _translit(word: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", word.replace("gh", "q"))
+
+
+# Family names written first (Li Qiang, Kim Yo-jong, Nguyen Van An): the name after them is the
+# given name, whose spellings are fixed (Wang Xiaohong and Wang Xiahong are two people)
+_EAST_ASIAN_FAMILY = frozenset(_translit(w) for w in (
+    "li lee wang zhang liu chen yang zhao huang zhou wu xu sun hu zhu gao lin he guo ma luo liang "
+    "song zheng xie han tang feng yu dong xiao cheng cao yuan deng fu shen zeng peng lu su jiang cai "
+    "jia ding wei xue ye yan pan du dai xia zhong tian ren fan fang shi yao tan liao zou xiong jin "
+    "hao kong bai cui kang mao qiu qin gu hou shao meng long wan duan lei qian yin yi chang qiao lai "
+    "gong wen kim park pak choi choe jung jeong kang cho yoon yun jang lim shin moon yoo ryu nguyen "
+    "tran le pham hoang huynh vo dang bui ngo").split())
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two person ids name one person as transliterations of one name do: the same given
+    name with a family name one vowel or one h apart (Araqchi, Araqachi; Araghchi, Araqhchi), or
+    the same family name with a given name one vowel apart (Esmaeil, Esmail; Ismail, Esmail).
+    A given name and a family name both written otherwise, or a consonant changed, are another
+    person's (Karimi and Karami, Omar and Amir)."""
+    pa, pb = name_parts(a), name_parts(b)
+    if pa is None or pb is None:
+        return False
+    (given_a, family_a), (given_b, family_b) = pa, pb
+    if given_a in _EAST_ASIAN_FAMILY or given_b in _EAST_ASIAN_FAMILY:
+        return False  # pinyin and Korean spellings are fixed: a vowel apart is another name
+    if given_a == given_b:
+        return family_a == family_b or _near(family_a, family_b, "h", swaps=False)
+    if _western(given_a) or _western(given_b):
+        return False  # a Western given name has one spelling: Ellen and Allen are two people
+    return family_a == family_b and _near(given_a, given_b, "", swaps=True)
+
+
+def _western(given: str) -> bool:
+    """A given name of the English lexicon's lists (as a transliteration key)."""
+    return given in _western_names()
+
+
+@cache
+def _western_names() -> frozenset[str]:
+    from ..extract.en.lexicon import FEMALE_NAMES, MALE_NAMES, UNISEX_NAMES
+
+    return frozenset(_translit(n) for n in (*MALE_NAMES, *FEMALE_NAMES, *UNISEX_NAMES))
+
+
+def _near(a: str, b: str, extra: str, *, swaps: bool) -> bool:
+    """One edit apart: a vowel (or a letter of ``extra``, after a consonant) written or left out
+    within the word (not at its end), or with ``swaps`` one vowel for another of its usual
+    alternates; words of four letters or more."""
+    if min(len(a), len(b)) < 4 or a == b:
+        return False
+    if len(a) == len(b):
+        diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+        return swaps and len(diff) == 1 and diff[0][0] + diff[0][1] in _VOWEL_SWAPS
+    short, long_ = sorted((a, b), key=len)
+    if len(long_) - len(short) != 1:
+        return False
+    i = next((i for i, (x, y) in enumerate(zip(short, long_, strict=False)) if x != y), len(short))
+    if i == len(short):
+        return False  # a letter added at the end is a suffix: Akbar and Akbari, Hossein and Hosseini
+    if long_[i] in extra and (i == 0 or long_[i - 1] in _VOWELS):
+        return False  # an h that marks no consonant (qh, kh, sh) is a letter of the name: Rahman, Raman
+    return long_[:i] + long_[i + 1:] == short and (long_[i] in _VOWELS or long_[i] in extra)
+
+
+def name_variant(person_id: str, known: Iterable[str]) -> str | None:
+    """The one person already in the record whose name is a transliteration of a new one's
+    (:func:`same_name`); None when there is no such person or several."""
+    found = {k for k in known if k != person_id and k.startswith("person:") and same_name(person_id, k)}
+    return found.pop() if len(found) == 1 else None
+
+
+def gazetteer_variant(person_id: str, gazetteer: Gazetteer) -> str | None:
+    """The one gazetteer person a name is a transliteration of (:func:`same_name` with one of the
+    English names it lists), else None."""
+    parts = name_parts(person_id)
+    if parts is None:
+        return None
+    held = _GAZETTEER_NAMES.get(id(gazetteer))
+    if held is None or held[0] is not gazetteer:
+        index: dict[str, list[tuple[str, str]]] = {}
+        for entry in gazetteer.entries.values():
+            if entry.kind != "person":
+                continue
+            for form in {entry.name_en, entry.short_en, *entry.aliases_en} - {None, ""}:
+                form_id = "person:" + key(str(form)).replace(" ", "-")
+                if (form_parts := name_parts(form_id)) is not None:
+                    for part in form_parts:
+                        index.setdefault(part, []).append((form_id, entry.id))
+        held = (gazetteer, index)
+        _GAZETTEER_NAMES[id(gazetteer)] = held
+    index = held[1]
+    found = {entry_id for part in parts for form_id, entry_id in index.get(part, ())
+             if same_name(person_id, form_id)}
+    return found.pop() if len(found) == 1 else None
+
+
+_GAZETTEER_NAMES: dict[int, tuple[Gazetteer, dict[str, list[tuple[str, str]]]]] = {}
+
+
+def given_and_family(person_id: str) -> tuple[str, str] | None:
+    """The given name and family name of a person id as written (honorifics dropped), for
+    looking up the record's people of either: ``person:sayyid-badr-al-busaidi`` -> badr, busaidi."""
+    tokens = person_id[len("person:"):].split("-")
+    while len(tokens) > 2 and tokens[0].casefold() in HONORIFICS:
+        tokens = tokens[1:]
+    return (tokens[0], tokens[-1]) if len(tokens) >= 2 else None
 
 
 def language_of(actor_id: str | None, gazetteer: Gazetteer) -> str | None:

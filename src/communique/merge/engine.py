@@ -19,14 +19,23 @@ from typing import Any, Protocol, TypeVar
 from ..extract import written_days
 from ..extract.gazetteer import Gazetteer
 from ..extract.gazetteer import load as load_gazetteer
-from ..model import Event, Evidence, Extraction, Precision, Report
+from ..model import Event, Evidence, Extraction, Precision, Quote, Report
 from . import events as event_rules
 from . import proposals as proposal_rules
 from . import statements as statement_rules
 from . import stories as story_rules
-from .actors import by_family_name, canonical_id, language_of, merge_actor, spelling_variant
+from .actors import (
+    by_family_name,
+    canonical_id,
+    given_and_family,
+    language_of,
+    merge_actor,
+    name_variant,
+    spelling_variant,
+)
 from .dates import interval, is_exact, parse_day
 from .facets import claims as find_claims
+from .identity import office_holder, same_by_reading
 from .members import EventMember, PositionMember, ProposalMember, QuoteMember, StoryMember
 from .records import (
     Claim,
@@ -99,6 +108,7 @@ class State(Protocol):
     def absorb_stories(self, into: str, absorbed: Sequence[str]) -> None: ...
     def person_ids(self, family: str) -> list[str]: ...
     def people_named(self, first: str) -> list[str]: ...
+    def people_of(self, affiliation: str) -> list[str]: ...
     def term_reports(self, terms: Sequence[str]) -> tuple[int, dict[str, int]]: ...
     def put_conflicts(self, item_id: str, conflicts: Sequence[Disagreement]) -> None: ...
 
@@ -125,8 +135,11 @@ class Merger:
         # it shares with dated reports, and the days of its story's dated reports
         self._said: tuple[int, int] | None = None
         self._story_days: tuple[int, int] | None = None
+        self._same: dict[str, str] = {}  # this report's people found in the record by their role
 
     def canonical(self, actor_id: str | None) -> str | None:
+        if actor_id in self._same:
+            return self._same[actor_id]
         cid = canonical_id(actor_id, self.gazetteer)
         if not cid or not cid.startswith("person:") or cid in self._known:
             return cid
@@ -136,7 +149,23 @@ class Merger:
         name = cid[len("person:"):]
         if "-" not in name:
             return by_family_name(cid, self.state.person_ids(name)) or cid
-        return spelling_variant(cid, self.state.people_named(name.split("-", 1)[0])) or cid
+        named = self.state.people_named(name.split("-", 1)[0])
+        if found := spelling_variant(cid, named):
+            return found
+        # a transliteration of the name of someone in the record: looked up by given name and
+        # by family name (Esmail Baqaei: Esmaeil Baqaei; Sayyid Badr Al-Busaidi: Badr al-Busaidi)
+        given, family = given_and_family(cid) or (name, name)
+        known = {*named, *self.state.people_named(given), *self.state.person_ids(family)}
+        return name_variant(cid, known) or cid
+
+    def _speaker(self, q: Quote, published: str | None) -> str:
+        """The quote's speaker; an unnamed one described by an office (「オマーンの外相」) is the
+        one person of the record holding it, if the record has one."""
+        sid = self.canonical(q.speaker_id) or ""
+        if sid.startswith("anon:"):
+            day = q.said_on or published
+            return office_holder(self.state, self.gazetteer, sid, q.speaker_text, day) or sid
+        return sid
 
     # -- one report ----------------------------------------------------------------
     def add(self, report: Report, extraction: Extraction, *, story: bool = True) -> dict[str, int]:
@@ -149,8 +178,12 @@ class Merger:
         published = report.published_at
         self._known = set()  # a record taken back between two reports may have lost some
         self._said = self._story_days = None
+        self._same = {}
         for actor in extraction.actors:
             cid = self.canonical(actor.id) or actor.id
+            if cid not in self._known and (found := same_by_reading(self.state, self.gazetteer, actor,
+                                                                    published)):
+                self._same[actor.id] = cid = found  # 「オマーンのバドル外相」: Badr al-Busaidi
             self.state.put_actor(merge_actor(self.state.actor(cid), actor, cid, self.gazetteer, published))
             self._known.add(cid)
         if story:  # first: an undated report's events are placed among its story's
@@ -238,7 +271,7 @@ class Merger:
                     quote_id=q.id,
                     statement_id="",
                     report_id=report.id,
-                    speaker_id=self.canonical(q.speaker_id) or "",
+                    speaker_id=self._speaker(q, report.published_at),
                     lo=span[0] if span else None,
                     hi=span[1] if span else None,
                     exact=is_exact(q.said_on_precision),

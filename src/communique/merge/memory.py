@@ -336,6 +336,10 @@ class MemoryState:
     def people_named(self, first: str) -> list[str]:
         return [a for a in self.actors if a.startswith(f"person:{first}-")]
 
+    def people_of(self, affiliation: str) -> list[str]:
+        return sorted(a.id for a in self.actors.values()
+                      if a.kind == "person" and any(r.affiliation == affiliation for r in a.roles))
+
     def term_reports(self, terms: Sequence[str]) -> tuple[int, dict[str, int]]:
         return sum(len(r) for r in self.story_reports_of.values()), {t: self.term_counts[t] for t in terms}
 

@@ -673,6 +673,14 @@ class StoreState:
                                ("person:" + first.replace("%", "\\%").replace("_", "\\_") + "-%",))
         return [r[0] for r in rows]
 
+    def people_of(self, affiliation: str) -> list[str]:
+        """Merged people one of whose roles is of ``affiliation`` (a country's minister)."""
+        pattern = '%"affiliation": ' + json.dumps(affiliation, ensure_ascii=False) + "%"
+        rows = self.db.execute(
+            "SELECT id FROM merged_actors WHERE kind = 'person' AND roles LIKE ? ESCAPE '\\'",
+            (pattern.replace("_", "\\_"),))
+        return sorted(r[0] for r in rows)
+
     def term_reports(self, terms: Sequence[str]) -> tuple[int, dict[str, int]]:
         """The number of reports in stories, and how many of them carry each term."""
         total = self.db.execute("SELECT count(*) FROM report_stories").fetchone()[0]

@@ -26,8 +26,10 @@ from .lexicon import (
     MALE_NAMES,
     NOT_NAME,
     PARTICLES,
+    REPORTING_LEMMAS,
     TITLE_WORDS,
     UNISEX_NAMES,
+    inflections,
 )
 
 # Capitals when the gazetteer gives none (the loader keeps metonyms only when present).
@@ -595,6 +597,8 @@ def _unknown_people(
         parts = [words[i][0] for i in group]
         if any(p.lower() in NOT_NAME or p.lower() in TITLE_WORDS or p.isupper() for p in parts):
             continue
+        if parts[0].lower() in _HEADLINE_VERBS:
+            continue  # "Omani Foreign Minister Announces Fourth Iran, U.S. Talks": a headline's verb
         if any(words[i][1] for i in group[:-1]):
             continue
         start, end = run[group[0]][0], run[group[-1]][0] + len(parts[-1])
@@ -622,6 +626,13 @@ def _unknown_people(
         )
         actors.names.setdefault(actor_id, name)
         _learn_title(text, start, end, actor_id, actors)
+
+
+# A title-cased headline's verb right after a title ("Minister Announces", "Envoy Says")
+_HEADLINE_VERBS = frozenset(
+    {form for lemma in REPORTING_LEMMAS for form in inflections(lemma) if form.endswith("s")}
+    | set("announces says tells meets holds visits signs calls rejects accepts hails slams welcomes "
+          "confirms denies expects reveals proposes seeks threatens plans backs eyes arrives heads".split()))
 
 
 _MODIFIER_GAP = re.compile(r"^(?:'s|’s)?\s+(?:(?:[a-z-]+|[A-Z][\w.-]*)\s+){0,4}$")
