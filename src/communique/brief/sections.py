@@ -94,6 +94,28 @@ def _of_some_talks(st: Statement) -> bool:
 _DIGIT = re.compile(r"[0-9０-９]")
 
 
+# the overlap of character n-grams (Dice; bigrams for Japanese, trigrams else) above which a
+# speaker's two wordings read as one remark: Japanese paraphrases share fewer n-grams than
+# English ones, whose trigrams also join opposites ("closer than ever to a deal", "not close to a
+# deal yet": 0.6)
+SAME_WORDS = {"cjk": 0.4, "latin": 0.7}
+
+
+def _same_words(w: Writer, a: Statement, b: Statement) -> bool:
+    """Two statements of one speaker that say the same thing in other words (「今回の合意は…監視団を
+    設置することを中心に据えている」, 「今回の宣言について、…監視団設置を中心に据えたものだ」): the
+    record keeps them apart, the reader would read the point twice."""
+    from ..merge.similarity import grams
+
+    if a.speaker_id != b.speaker_id:
+        return False
+    ga, gb = (grams(str(select.rendering(st, w.lang).get("text") or "")) for st in (a, b))
+    if not ga or not gb:
+        return False
+    cjk = any(ord(c) > 0x3000 for g in ga for c in g)
+    return 2 * len(ga & gb) / (len(ga) + len(gb)) >= SAME_WORDS["cjk" if cjk else "latin"]
+
+
 def party_sections(w: Writer) -> list[Section]:
     activity: dict[str, int] = {}
     for st in w.statements:
@@ -146,9 +168,12 @@ def party_sections(w: Writer) -> list[Section]:
         # up to PARTY_STATEMENTS that stand: one the checker would drop is set aside (and reported)
         # here, so that the next best takes its place
         said = 0
+        shown: list[Statement] = []
         for st in own_lang:
             if said == PARTY_STATEMENTS:
                 break
+            if any(_same_words(w, st, other) for other in shown):
+                continue  # one remark in two wordings the record did not join: told once
             sentence = w.statement_sentence(st, "statement")
             reasons = w.objections(sentence)
             if reasons:
@@ -156,6 +181,7 @@ def party_sections(w: Writer) -> list[Section]:
                                            reasons=reasons))
                 continue
             sentences.append(sentence)
+            shown.append(st)
             said += 1
         if not sentences:
             continue
