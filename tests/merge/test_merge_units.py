@@ -10,6 +10,8 @@ from communique.merge.actors import canonical_id
 from communique.merge.dates import gap, interval
 from communique.model import Event, Evidence, Extraction, Precision, Quote, Report
 
+from .builders import quote
+
 
 def _report(
     rid: str, text: str, *, published: str = "2025-12-04", language: str = "en", wire: str | None = None
@@ -34,21 +36,7 @@ def _report(
 def _quote(
     report: Report, qid: str, text: str, speaker: str, said_on: str | None = "2025-12-03", direct: bool = True
 ) -> Quote:
-    start = report.text.index(text)
-    return Quote(
-        id=qid,
-        speaker_id=speaker,
-        speaker_text=speaker,
-        text=text,
-        language=report.language,
-        direct=direct,
-        verb="said",
-        said_on=said_on,
-        said_on_precision=Precision.DAY if said_on else Precision.UNKNOWN,
-        hedge=None,
-        evidence=(Evidence(report_id=report.id, start=start, end=start + len(text)),),
-        extractor="test",
-    )
+    return quote(qid, report, text, said_on, direct=direct, speaker=speaker, speaker_text=speaker)
 
 
 def _two_quotes(a: tuple[str, str, str, str | None], b: tuple[str, str, str, str | None]) -> bool:
