@@ -184,3 +184,25 @@ def test_a_claim_on_another_item_is_checked_against_that_item() -> None:
                                       Citation(item_id="q-1", item_type="quote", evidence=(b,))),
                  claims=(Claim(role="participant", actor="brenner", value="meeting", item_id="e-1"),))
     assert check_claims(s, PATTERNS)
+
+
+@pytest.mark.parametrize(("evidence", "actor", "supported"), [
+    ("Varga and Osei held a third round of talks in Tallinn, mediated by Norland.", "norland", True),
+    ("The delegations met in Tallinn, with Norland acting as mediator.", "norland", True),
+    ("Norwegian mediators carried messages between the two rooms.", "norland", True),
+    ("Varga and Osei met in Tallinn, with Norland mediating.", "norland", True),
+    ("The talks, facilitated by the Norwegian foreign minister, lasted three hours.", "norland", True),
+    # the place of the talks, a side, the one announcing them: not the go-between
+    ("Varga and Osei met in Oslo, Norland, on Tuesday.", "norland", False),
+    ("Varga met Norland's foreign minister in Tallinn.", "norland", False),
+    ("The next round will be held in Tallinn, the Norwegian foreign minister said.", "norland", False),
+    # other rounds than the one told
+    ("Varga and Osei have held four rounds of talks mediated by Norland.", "norland", False),
+    ("Brenner, who has mediated the previous two rounds, praised the talks.", "brenner", False),
+    ("ノーランドの仲介でバルガ氏とオセイ氏がタリンで協議した。", "norland", True),
+    ("協議は仲介役のノーランドを通じて行われた。", "norland", True),
+    ("バルガ氏とオセイ氏はノーランドで協議した。", "norland", False),
+])
+def test_mediator_in_role(evidence: str, actor: str, supported: bool) -> None:
+    claim = Claim(role="mediator", actor=actor)
+    assert (check_claims(sentence(evidence, claim), PATTERNS) == ()) is supported

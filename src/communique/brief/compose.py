@@ -89,6 +89,9 @@ _TERMS = re.compile(
     r"[\"”’']?,?\s+(?:(?P<rel>that|which)\s+(?:(?P<pron>he|she) said\s+)?"
     r"(?=(?:will|would|includes?|calls? for|sets?|commits?)\b)|(?P<under>under which)\s+)"
     r"(?P<terms>[^;:\n“”\"]{8,220}?)(?=(?<![A-Z]\.[A-Z])\.(?:\s|$)|;|$)")
+# a clause that may name a go-between (checked name by name with :func:`support.holds`)
+_GO_BETWEEN = re.compile(
+    r"mediat|broker|facilitat|relayed|good offices|intermediar|go-between|仲介|仲裁|橋渡し", re.I)
 _SAYING = re.compile(r"\b(?:said|says|told \w+|announced|confirmed)\b")
 _SIGNED = re.compile(r"\bsign(?:ed|s|ing)\b|署名|調印")
 _AGREED = re.compile(r"\bagree(?:d|s|ment)?\b|\bdeal\b|合意")
@@ -311,6 +314,30 @@ class Writer:
         order = list(dict.fromkeys(self.names.side(a) for a in kept))
         return sorted(kept, key=lambda a: order.index(self.names.side(a)))
 
+    def mediators(self, event: Record, actors: Sequence[str]) -> list[tuple[str, EvidenceRef]]:
+        """The go-betweens the event's own clauses name ("mediated by Oman", 「カタールの仲介で」),
+        with the span that names each: not a side of the event (nor of a side's camp), no outlet
+        or commentator, a person before the country of the same side, at most two."""
+        sides = {self.names.side(a) for a in actors}
+        clauses = [ev for ev in self.v.evidence(event) if _GO_BETWEEN.search(ev.context or ev.text)]
+        found: dict[str, EvidenceRef] = {}
+        for ev in clauses:
+            lang = "ja" if _KANA.search(ev.context or ev.text) or re.search(
+                r"[\u4e00-\u9fff]", ev.context or ev.text) else "en"
+            for actor, pattern in self.forms.get(lang, {}).items():
+                if actor in found or actor in actors or not pattern.search(ev.context or ev.text):
+                    continue
+                if (self.names.kind(actor) not in ("person", "country", "organization", "bloc")
+                        or self.names.side(actor) in sides or self.names.is_media(actor)
+                        or self.names.is_commentator(actor)):
+                    continue
+                if support.holds(Claim(role="mediator", actor=actor), [ev], self.forms):
+                    found[actor] = ev
+        people = {self.names.side(a) for a in found if self.names.kind(a) == "person"}
+        kept = [a for a in found if self.names.kind(a) == "person" or self.names.side(a) not in people]
+        kept.sort(key=lambda a: (-self.names.prominence(a), a))
+        return [(a, found[a]) for a in kept[:2]]
+
     def event_label(self, event: Record, dated: bool = True) -> str:
         place = self.names.place(event.get("place"))
         dated = dated and str(event["id"]) not in self.contested_dates
@@ -380,6 +407,7 @@ class Writer:
         if kind_shown in select.MEETINGS and (day(event.get("date")) or "") > self.v.as_of:
             kind_shown = "planned_meeting"  # dated after the as-of day: still to come
         terms = self.agreement_terms(evidence, actors) if kind_shown == "agreement" else None
+        go_betweens = self.mediators(event, actors) if kind_shown in ("meeting", "agreement") else []
         named = self.names.mention_all(actors)
         sides = [self.names.side(a) for a in actors]
         together = [n for n, side in zip(named, sides, strict=True) if side == sides[0]] if sides else []
@@ -398,6 +426,7 @@ class Writer:
             manner=_manner(kind_shown, evidence),
             countries=bool(actors) and all(self.names.kind(a) in ("country", "bloc") for a in actors),
             terms=terms[0] if terms else None,
+            mediators=self.names.mention_all([a for a, _ in go_betweens]),
         )
         if text is None:
             return None
@@ -405,9 +434,11 @@ class Writer:
         claim_kind = str(event.get("kind"))
         claims = [Claim(role="participant", actor=a, value=claim_kind, item_id=str(event["id"]))
                   for a in actors if claim_kind in (*select.HELD, "planned_meeting")]
+        claims += [Claim(role="mediator", actor=a, item_id=str(event["id"])) for a, _ in go_betweens]
         if claim_kind == "planned_meeting" and not actors:
             claims = [Claim(role="planned", value=claim_kind, item_id=str(event["id"]))]
-        required = [self.supporting_span(event, c) for c in claims]
+        required = [self.supporting_span(event, c) for c in claims if c.role != "mediator"]
+        required += [ev for _, ev in go_betweens]
         if terms and terms[1] not in required:  # the clause that gives the terms, cited first
             required = [terms[1], *required]
         worded = self.summary_of(event) if claim_kind == "agreement" else ""

@@ -17,7 +17,10 @@ checked against the clause around the evidence of the item it rests on:
   nobody's words;
 - ``stance``: the clause has a cue of that stance and does not deny it ("not rejected",
   "unacceptable" for an acceptance, 「拒否していない」);
-- ``after``: a remark said after a meeting was said on a later day than the meeting.
+- ``after``: a remark said after a meeting was said on a later day than the meeting;
+- ``mediator``: the clause names the actor as the go-between of the event ("mediated by Oman",
+  "with Qatar mediating", "Omani mediators", 「オマーンの仲介で」, 「仲介役のカタール」), not
+  only as its place ("in Muscat, Oman") or as one of its sides.
 
 The cue words are data (``data/claims.json``).  A claim with nothing to check it against fails:
 saying less is the price of saying only what is supported.
@@ -297,6 +300,47 @@ def _stance(claim: Claim, evidence: list[EvidenceRef]) -> str | None:
     return f"the cited clause does not give {claim.actor}'s stance as {stance.replace('_', ' ')}"
 
 
+# the words around a name that make it the go-between of the event the clause tells
+_MEDIATOR_BEFORE_EN = re.compile(
+    r"\b(?:mediated|brokered|facilitated|relayed)\s+(?:\w+\s+)?by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$"
+    r"|\b(?:mediation|good offices)\s+(?:of|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"
+    r"|\bmediators?,?\s+(?:the\s+)?$", re.I)
+_MEDIATOR_AFTER_EN = re.compile(
+    r"(?:'s|’s)?(?:-|\s+)mediated\b"
+    r"|(?:'s|’s)\s+(?:\w+\s+)?(?:mediation|good offices)\b"
+    r"|\s+(?:\w+\s+){0,2}?mediators?\b"
+    r"|(?:\s+(?:\w+\s+){0,3}?|,\s+(?:which|who)\s+)(?:(?:is|was|has been|had been|have been)\s+)?"
+    r"(?:\w+ly\s+)?(?:mediating|brokering\s+(?:the|these)\s+talks|(?:acting|acted|acts|serving|served)\s+as\s+"
+    r"(?:(?:a|the)\s+)?(?:mediators?|go-betweens?|intermediar(?:y|ies)))\b"
+    r"|,\s+(?:which|who)\s+(?:has\s+|had\s+)?mediated\b", re.I)
+_MEDIATOR_BEFORE_JA = re.compile(r"(?:仲介役|仲介国|仲介者|仲裁役)(?:の|である|を務める|を務めた)?$")
+_MEDIATOR_AFTER_JA = re.compile(r"[^、。「」\s]{0,8}?(?:らの|の|が|による)(?:仲介|仲裁|橋渡し)")
+
+
+def _mediator(claim: Claim, evidence: list[EvidenceRef], patterns: Patterns) -> str | None:
+    for ev in evidence:
+        text = clause(ev)
+        lang = _lang(text)
+        pattern = patterns.get(lang, {}).get(claim.actor or "")
+        if pattern is None or _SEVERAL_ROUNDS.search(text):
+            continue  # "the four rounds of talks mediated by Oman": those before, not this one
+        before_cue, after_cue = ((_MEDIATOR_BEFORE_JA, _MEDIATOR_AFTER_JA) if lang == "ja"
+                                 else (_MEDIATOR_BEFORE_EN, _MEDIATOR_AFTER_EN))
+        for m in pattern.finditer(text):
+            cue = before_cue.search(text, max(0, m.start() - 60), m.start()) or after_cue.match(text, m.end())
+            if cue and not _OTHER_ROUNDS.match(text, max(cue.end(), m.end())):
+                return None
+    return f"the cited clause does not name {claim.actor} as the go-between"
+
+
+_SEVERAL_ROUNDS = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|all)\s+(?:\w+\s+)?"
+    r"(?:rounds|sessions|meetings)\b|これまで|過去\S{0,3}回", re.I)
+# "who has mediated the previous two rounds": other rounds than the one the clause tells
+_OTHER_ROUNDS = re.compile(
+    r"\s*(?:\w+\s+){0,2}?(?:the\s+)?(?:previous|earlier|past|prior|last|first|former)\b|\S{0,6}?(?:前回|これまで|過去)")
+
+
 def _after(claim: Claim) -> str | None:
     if claim.said_on and claim.event_on and claim.said_on > claim.event_on:
         return None
@@ -318,6 +362,8 @@ def _reason(claim: Claim, evidence: list[EvidenceRef], patterns: Patterns) -> st
         return _stance(claim, evidence)
     if claim.role == "after":
         return _after(claim)
+    if claim.role == "mediator":
+        return _mediator(claim, evidence, patterns)
     return f"unknown claim role {claim.role!r}"
 
 

@@ -311,6 +311,7 @@ def event(
     countries: bool = False,
     manner: str | None = None,
     terms: str | None = None,
+    mediators: Sequence[str] = (),
 ) -> str | None:
     on = (f"{when}, " if when.startswith("by ") else f"{_on(when)} {when}, ") if when else ""
     at = f" {at_place(place)}" if place else ""
@@ -318,12 +319,14 @@ def event(
     if kind == "meeting":
         if not actors:
             return None
+        through = f", with {join(mediators)} mediating" if mediators else ""  # the go-between
         if rest and manner == "indirect":  # through mediators: the sides did not meet
-            body = f"{join(actors)} held indirect talks{at}."
+            body = f"{join(actors)} held indirect talks{at}{through}."
         elif rest and countries:  # "China met the US": the two governments' delegations held talks
-            body = f"{join(actors)} held talks{at}."
+            body = f"{join(actors)} held talks{at}{through}."
         else:
-            body = f"{first} met {join(rest)}{at}." if rest else f"{first} held a meeting{at}."
+            body = (f"{first} met {join(rest)}{at}{through}." if rest
+                    else f"{first} held a meeting{at}{through}.")
         return _hedge(on + body if on else body, hedge)
     if kind == "agreement":
         if not rest:
@@ -346,6 +349,8 @@ def event(
                 else f"{join(actors)} agreed on {what}{tail}"
         else:
             body = f"{join(actors)} reached an agreement{at}."
+        if mediators:  # the go-between: "..., mediated by Malaysia."
+            body = f"{body[:-1]}, mediated by {join(mediators)}."
         return _hedge(on + body if on else body, hedge)
     if kind == "phone_call":
         if not rest:

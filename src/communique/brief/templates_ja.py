@@ -283,11 +283,14 @@ def event(
     countries: bool = False,
     manner: str | None = None,
     terms: str | None = None,
+    mediators: Sequence[str] = (),
 ) -> str | None:
     del terms  # an agreement's terms are the English report's own words: not in a Japanese sentence
     head = HEDGE if hedge else ""
     when_part = f"{when}、" if when else ""
     at = f"{place}で" if place else ""
+    if mediators and kind in ("meeting", "agreement"):  # 仲介役: 「オマーンの仲介でマスカットで」
+        at = f"{join(mediators)}の仲介で{at}" if not place else f"{join(mediators)}の仲介により{at}"
     first, rest = (actors[0], list(actors[1:])) if actors else ("", [])
     if kind == "meeting":
         if not actors:

@@ -1,0 +1,55 @@
+"""The go-between of a meeting is told when the meeting's own clause names it so ("mediated by
+Brenner", 「ブレナー氏の仲介で」), and only then: not a place, not a side, not other rounds.
+Cases in our own words."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from communique.brief import brief
+from communique.brief.render import markdown
+
+
+def _report(rid: str, text: str, published: str, lang: str = "en") -> dict[str, Any]:
+    return {"type": "report", "id": rid, "language": lang, "text": text, "title": f"Report {rid}",
+            "published_at": published, "outlet": f"Outlet {rid}", "story_id": "s"}
+
+
+def _meeting(rid: str, text: str) -> dict[str, Any]:
+    return {"type": "event", "id": "m", "kind": "meeting", "date": "2025-06-09", "date_precision": "day",
+            "place": "Geneva", "participant_ids": ["person:osei", "person:varga"], "member_ids": ["m-1"],
+            "story_id": "s", "evidence": [{"report_id": rid, "start": 0, "end": len(text)}]}
+
+
+ACTORS = [{"type": "actor", "id": i, "kind": "person", "name": {"en": n, "ja": j}}
+          for i, n, j in [("person:osei", "Osei", "オセイ"), ("person:varga", "Varga", "バルガ"),
+                          ("person:brenner", "Brenner", "ブレナー")]]
+STORY = [{"type": "story", "id": "s", "name": "Talks"}]
+
+
+def _brief(text: str, lang: str = "en", report_lang: str = "en") -> str:
+    items = [*STORY, *ACTORS, _report("r1", text, "2025-06-10", report_lang), _meeting("r1", text)]
+    return markdown(brief(items, lang=lang, as_of="2025-06-13", story_id="s"))
+
+
+def test_the_go_between_the_clause_names_is_told() -> None:
+    said = _brief("Osei met Varga in Geneva on Monday, with Brenner mediating.")
+    assert "Osei met Varga in Geneva, with Brenner mediating." in said
+
+
+def test_a_japanese_clause_names_the_go_between() -> None:
+    said = _brief("ブレナー氏の仲介で、オセイ氏とバルガ氏が9日にジュネーブで会談した。",
+                  lang="ja", report_lang="ja")
+    assert "ブレナーの仲介によりジュネーブでバルガと会談しました" in said.replace("氏", "")
+
+
+def test_no_go_between_when_the_clause_names_none() -> None:
+    said = _brief("Osei met Varga in Geneva on Monday, Brenner said.")
+    assert "mediating" not in said
+    assert "Osei met Varga in Geneva." in said
+
+
+def test_no_go_between_of_other_rounds() -> None:
+    said = _brief("Osei met Varga in Geneva on Monday; Brenner, who has mediated the previous rounds, "
+                  "was there.")
+    assert "mediating" not in said
