@@ -345,7 +345,23 @@ class Writer:
         return str(self.T.event_label(str(event.get("kind")), place, when))
 
     # -- sentences from items -------------------------------------------------------------
-    def statement_sentence(self, st: Statement, kind: str, lead_in: str = "") -> Sentence:
+    def _quoted_form(self, st: Statement) -> bool:
+        """The statement is shown in quote marks (its own words, or words in the other language)."""
+        q = select.rendering(st, self.lang)
+        return bool(q.get("direct")) or str(q.get("language") or self.lang) != self.lang
+
+    def pairable(self, st: Statement, other: Statement) -> bool:
+        """Two remarks one sentence may give ("X said on May 15: “A”, and added: “B”."): one
+        speaker, both dated to the same day, both in quote marks, hedged alike."""
+        return (st.id != other.id and bool(st.speaker_id) and st.speaker_id == other.speaker_id
+                and st.said_on is not None and st.said_on == other.said_on
+                and st.precision in ("day", "datetime") and other.precision in ("day", "datetime")
+                and self._quoted_form(st) and self._quoted_form(other)
+                and bool(st.hedged) == bool(other.hedged))
+
+    def _words(self, st: Statement) -> tuple[str, list[str], Record, Citation]:
+        """A statement's words as shown (quote marks and language note), the parts the verifier
+        finds in the evidence, the rendering shown, and its citation."""
         self.used.add(st.id)
         q = select.rendering(st, self.lang)
         q_lang = str(q.get("language") or self.lang)
@@ -355,10 +371,6 @@ class Writer:
         shown = [self.T.shown(text)]
         if q_lang == self.lang and not q.get("direct"):  # the outlet's wording, told as reported speech
             text, shown = backshifted(text, self.T.BACKSHIFT)
-        speaker = self.names.mention(st.speaker_id) if st.speaker_id else (st.speaker_text or "?")
-        # a remark no report dates carries its report's part of the month: not said as its date
-        when = self.when(st.said_on, st.precision) if st.precision != "part_of_month" else None
-        hedge = self.hedge_for(st.evidence, st.hedged) if st.hedged else None
         q_evidence = self.v.evidence(q)
         others = [e for e in st.evidence if e not in q_evidence]
         citation = self.cite(
@@ -368,17 +380,37 @@ class Writer:
             actors=[st.speaker_id] if st.speaker_id else [],
             extra_dates=[st.said_on],
         )
-        sentence_text = self.T.statement(
-            speaker,
-            when,
-            self.T.quote(text, q_lang),
-            direct=bool(q.get("direct")),
-            same_lang=q_lang == self.lang,
-            hedge=hedge,
-            lead_in=lead_in,
-        )
-        claims = [Claim(role="speaker", actor=st.speaker_id, item_id=citation.item_id)] * bool(st.speaker_id)
-        return self.sentence(sentence_text, [citation], kind, quoted=shown, hedged=bool(hedge),
+        return str(self.T.quote(text, q_lang)), shown, q, citation
+
+    def statement_sentence(self, st: Statement, kind: str, lead_in: str = "",
+                           also: Statement | None = None) -> Sentence:
+        """The statement as a sentence; with ``also`` (:meth:`pairable`), a second remark of the
+        speaker that day in the same sentence."""
+        words, shown, q, citation = self._words(st)
+        speaker = self.names.mention(st.speaker_id) if st.speaker_id else (st.speaker_text or "?")
+        # a remark no report dates carries its report's part of the month: not said as its date
+        when = self.when(st.said_on, st.precision) if st.precision != "part_of_month" else None
+        hedge = self.hedge_for(st.evidence, st.hedged) if st.hedged else None
+        q_lang = str(q.get("language") or self.lang)
+        citations = [citation]
+        if also is not None and self.pairable(st, also):
+            more, more_shown, _, more_citation = self._words(also)
+            sentence_text = self.T.statement_pair(speaker, when, words, more, hedge=hedge, lead_in=lead_in)
+            shown += more_shown
+            citations.append(more_citation)
+        else:
+            sentence_text = self.T.statement(
+                speaker,
+                when,
+                words,
+                direct=bool(q.get("direct")),
+                same_lang=q_lang == self.lang,
+                hedge=hedge,
+                lead_in=lead_in,
+            )
+        claims = [Claim(role="speaker", actor=st.speaker_id, item_id=c.item_id)
+                  for c in citations if st.speaker_id]
+        return self.sentence(sentence_text, citations, kind, quoted=shown, hedged=bool(hedge),
                              claims=claims)
 
     def event_sentence(

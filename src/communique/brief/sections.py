@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Set
+from collections.abc import Callable, Iterable, Set
 from typing import TYPE_CHECKING
 
 from ..extract import places
@@ -116,6 +116,47 @@ def _same_words(w: Writer, a: Statement, b: Statement) -> bool:
     return 2 * len(ga & gb) / (len(ga) + len(gb)) >= SAME_WORDS["cjk" if cjk else "latin"]
 
 
+def _companion(w: Writer, st: Statement, pool: Iterable[Statement], taken: Set[str] = frozenset()
+               ) -> Statement | None:
+    """Another remark of the speaker that day one sentence may give with ``st`` (the one more
+    sources carry, in the briefing's language first): not shown yet, not one of ``taken``, not
+    the same point in other words."""
+    found = [o for o in pool if o.id not in w.used and o.id not in taken and w.pairable(st, o)
+             and _standalone(w, o) and not _same_words(w, st, o)]
+    if found:  # nor a point of the speaker's the briefing gives already in other words
+        told = [t for t in w.statements if t.id in w.used and t.speaker_id == st.speaker_id]
+        found = [o for o in found if not any(_same_words(w, o, t) or _same_image(w, o, t) for t in told)]
+    if not found:
+        return None
+    return max(found, key=lambda o: (w.v.sources(o.evidence), o.id))
+
+
+_LOANWORD = re.compile(r"[\u30a1-\u30fa\u30fc]{3,}")
+
+
+def _same_image(w: Writer, a: Statement, b: Statement) -> bool:
+    """Two Japanese wordings built on one image, a loanword no name explains (「タンゴは2人で踊る
+    ものだ」, 「タンゴは1人では踊れない」): one remark the record kept apart."""
+    words = [{m.group() for m in _LOANWORD.finditer(str(select.rendering(st, w.lang).get("text") or ""))}
+             for st in (a, b)]
+    shared = words[0] & words[1]
+    names = w.forms.get("ja", {}).values()
+    return any(not any(p.search(word) for p in names) for word in shared)
+
+
+COMPANION_CHARS = {"ja": 70, "en": 180}  # a second remark in the sentence is short enough to read
+
+
+def _standalone(w: Writer, st: Statement) -> bool:
+    """Words that may follow "and added:": in the briefing's language, a sentence of its own
+    (not "for hosting our talks ..."), short."""
+    q = select.rendering(st, w.lang)
+    text = str(q.get("text") or "").strip()
+    return (q.get("language") == w.lang and 0 < len(text) <= COMPANION_CHARS[w.lang]
+            and not text[:1].islower() and not text.startswith(("…", "..."))
+            and not text.endswith(("…", "...")))
+
+
 def party_sections(w: Writer) -> list[Section]:
     activity: dict[str, int] = {}
     for st in w.statements:
@@ -172,16 +213,20 @@ def party_sections(w: Writer) -> list[Section]:
         for st in own_lang:
             if said == PARTY_STATEMENTS:
                 break
-            if any(_same_words(w, st, other) for other in shown):
+            if st.id in w.used or any(_same_words(w, st, other) for other in shown):
                 continue  # one remark in two wordings the record did not join: told once
-            sentence = w.statement_sentence(st, "statement")
+            also = _companion(w, st, own_lang)  # his other words that day, in the same sentence
+            sentence = w.statement_sentence(st, "statement", also=also)
+            if also is not None and w.objections(sentence):
+                w.used.discard(also.id)
+                also, sentence = None, w.statement_sentence(st, "statement")
             reasons = w.objections(sentence)
             if reasons:
                 w.set_aside.append(Dropped(where=f"section:party:{side}", text=sentence.text,
                                            reasons=reasons))
                 continue
             sentences.append(sentence)
-            shown.append(st)
+            shown += [st, *([also] if also else [])]
             said += 1
         if not sentences:
             continue
@@ -464,8 +509,14 @@ def meetings_section(w: Writer) -> Section | None:
                                      besides={str(first.speaker_id)})) is not None
                    and r.id not in {f.id for f in firsts}]
         seconds.sort(key=lambda st: (-w.v.sources(st.evidence), st.id))
-        for said in [*firsts, *seconds][:OUTCOME_REMARKS]:
-            sentence = w.statement_sentence(said, "statement")
+        remarks = [*firsts, *seconds][:OUTCOME_REMARKS]
+        for said in remarks:
+            # the speaker's other words that day on it, in the same sentence
+            also = _companion(w, said, w.statements, taken={r.id for r in remarks})
+            sentence = w.statement_sentence(said, "statement", also=also)
+            if also is not None and w.objections(sentence):
+                w.used.discard(also.id)
+                sentence = w.statement_sentence(said, "statement")
             if not w.objections(sentence):
                 sentences.append(sentence)
     if not sentences:

@@ -274,6 +274,14 @@ def statement(
     return capitalize(f"{lead_in}{text}")
 
 
+def statement_pair(speaker: str, when: str | None, first: str, second: str, *, hedge: str | None,
+                   lead_in: str = "") -> str:
+    """Two remarks of one speaker that day: "X said on May 15: “A”, and added: “B”."."""
+    verb = "reportedly said" if hedge else "said"
+    on = f" {_on(when)} {when}" if when else ""
+    return capitalize(f"{lead_in}{speaker} {verb}{on}: {first}, and added: {second}.")
+
+
 # words that open a sentence with a capital only because they open it
 _OPENING_WORD = re.compile(
     r"(?:The|A|An|It|This|That|These|Those|There|Some|Many|Most|All|No|Our|Their|His|Her|Its)\b"

@@ -266,6 +266,14 @@ def statement(
     return f"{lead_in}{body}{verb}"
 
 
+def statement_pair(speaker: str, when: str | None, first: str, second: str, *, hedge: str | None,
+                   lead_in: str = "") -> str:
+    """同じ日の同じ話し手の二つの発言: 「Xは5月15日、「A」と述べ、「B」とも述べました。」"""
+    when_part = f"{when}、" if when else ""
+    verb = "とも述べたと伝えられています。" if hedge else "とも述べました。"
+    return f"{lead_in}{speaker}は{when_part}{first}と述べ、{second}{verb}"
+
+
 def by_day(when: str) -> str:
     """日付を伝える報道のない会談: 最初に伝えた報道の日まで(「10月26日までに」)。"""
     return f"{when}までに"
