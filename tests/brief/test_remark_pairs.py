@@ -26,15 +26,16 @@ def _quote(qid: str, text: str, words: str, said_on: str, reports: list[str], sp
     start = text.index(words)
     return {"type": "quote", "id": qid, "speaker_id": f"person:{speaker}", "speaker_text": speaker.title(),
             "text": words,
-            "language": "en", "direct": True, "verb": "said", "said_on": said_on,
-            "said_on_precision": "day", "statement_id": "st-" + qid, "story_id": "s",
+            "language": "en", "direct": True, "verb": "said", "said_on": said_on or None,
+            "said_on_precision": "day" if said_on else "unknown", "statement_id": "st-" + qid,
+            "story_id": "s",
             "evidence": [{"report_id": r, "start": start, "end": start + len(words)} for r in reports]}
 
 
 GRAIN = "Our farmers need an answer on grain before the harvest."
 
 
-def _brief(second_said_on: str, second: str = GRAIN) -> str:
+def _brief(second_said_on: str, second: str = GRAIN, first_said_on: str = "2025-06-13") -> str:
     text = ROUND.replace(GRAIN, second)
     records = [
         {"type": "story", "id": "s", "name": "Talks"},
@@ -47,7 +48,7 @@ def _brief(second_said_on: str, second: str = GRAIN) -> str:
          "place": "Geneva", "participant_ids": ["person:osei", "person:varga"], "member_ids": ["m1"],
          "story_id": "s", "evidence": [{"report_id": r, "start": 0, "end": text.index(".") + 1}
                                        for r in ("r1", "r2")]},
-        _quote("q1", text, "The talks were useful and we will meet again.", "2025-06-13", ["r1", "r2"]),
+        _quote("q1", text, "The talks were useful and we will meet again.", first_said_on, ["r1", "r2"]),
         _quote("q2", text, second, second_said_on, ["r1"]),
         # a later round, told by more reports, leads the briefing: the Geneva one is in the talks so far
         *(_report(r, LATEST, "2025-06-21") for r in ("r4", "r5", "r6")),
@@ -75,3 +76,14 @@ def test_remarks_of_two_days_are_not_paired() -> None:
 def test_a_fragment_is_not_paired() -> None:
     said = _brief("2025-06-13", second="on grain before the harvest, and not after it.")
     assert "and added" not in said, said
+
+
+def test_a_dated_remark_and_an_undated_one_are_not_paired() -> None:
+    said = _brief("")
+    assert "and added" not in said, said
+
+
+def test_undated_remarks_one_report_gives_are_paired() -> None:
+    said = _brief("", first_said_on="")
+    assert ("Osei said: “The talks were useful and we will meet again”, and added: "
+            "“Our farmers need an answer on grain before the harvest”.") in said, said

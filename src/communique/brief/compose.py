@@ -352,12 +352,24 @@ class Writer:
 
     def pairable(self, st: Statement, other: Statement) -> bool:
         """Two remarks one sentence may give ("X said on May 15: “A”, and added: “B”."): one
-        speaker, both dated to the same day, both in quote marks, hedged alike."""
-        return (st.id != other.id and bool(st.speaker_id) and st.speaker_id == other.speaker_id
-                and st.said_on is not None and st.said_on == other.said_on
-                and st.precision in ("day", "datetime") and other.precision in ("day", "datetime")
+        speaker, both in quote marks, hedged alike, and both dated to the same day, or neither
+        dated to a day and both in one report (the report's words of one occasion)."""
+        if not (st.id != other.id and bool(st.speaker_id) and st.speaker_id == other.speaker_id
                 and self._quoted_form(st) and self._quoted_form(other)
-                and bool(st.hedged) == bool(other.hedged))
+                and bool(st.hedged) == bool(other.hedged)):
+            return False
+        days = ("day", "datetime")
+        if st.precision in days or other.precision in days:
+            return st.said_on is not None and st.said_on == other.said_on and st.precision in days \
+                and other.precision in days
+        if self._said_when(st) != self._said_when(other):
+            return False
+        return bool({e.report_id for e in st.evidence} & {e.report_id for e in other.evidence})
+
+    def _said_when(self, st: Statement) -> str | None:
+        """The day a remark is said on, as shown; a remark no report dates carries its report's
+        part of the month: not said as its date."""
+        return self.when(st.said_on, st.precision) if st.precision != "part_of_month" else None
 
     def _words(self, st: Statement) -> tuple[str, list[str], Record, Citation]:
         """A statement's words as shown (quote marks and language note), the parts the verifier
@@ -388,8 +400,7 @@ class Writer:
         speaker that day in the same sentence."""
         words, shown, q, citation = self._words(st)
         speaker = self.names.mention(st.speaker_id) if st.speaker_id else (st.speaker_text or "?")
-        # a remark no report dates carries its report's part of the month: not said as its date
-        when = self.when(st.said_on, st.precision) if st.precision != "part_of_month" else None
+        when = self._said_when(st)
         hedge = self.hedge_for(st.evidence, st.hedged) if st.hedged else None
         q_lang = str(q.get("language") or self.lang)
         citations = [citation]
