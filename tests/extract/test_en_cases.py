@@ -779,7 +779,7 @@ def test_extractor_names_and_empty_report() -> None:
     assert set(EXTRACTORS) == {
         "actors.en.v8",
         "quotes.en.v12",
-        "events.en.v18",
+        "events.en.v19",
         "proposals.en.v3",
         "positions.en.v9",
     }

@@ -132,6 +132,21 @@ CASES = [
         "ルビオ国務長官は2日、ラブロフ外相と会談した。両氏は制裁の問題についても協議した。",
         [("meeting", "2025-12-02", {"marco-rubio", "sergei-lavrov"})],
     ),
+    (
+        "officials named right before the noun: 「XとYの高官協議」",
+        "ウクライナ情勢を巡る米国とロシアの高官協議が2日、ジュネーブで開かれた。",
+        [("meeting", "2025-12-02", {"united-states", "russia"})],
+    ),
+    (
+        "talks held with 「協議を実施」",
+        "ロシアと米国は2日にジュネーブで協議を実施した。",
+        [("meeting", "2025-12-02", {"russia", "united-states"})],
+    ),
+    (
+        "both leaders of a pair: 「XとYの両首脳は」",
+        "国境で衝突が続くウクライナとロシアの両首脳は2日、ジュネーブで協議した。",
+        [("meeting", "2025-12-02", {"ukraine", "russia"})],
+    ),
 ]
 
 
@@ -151,4 +166,4 @@ def test_a_conditional_call_is_no_meeting() -> None:
 
 def test_version() -> None:
     events = run("ルビオ国務長官は5日、ラブロフ外相と会談する予定だ。")
-    assert {e.extractor for e in events} == {"events.ja.v10"}
+    assert {e.extractor for e in events} == {"events.ja.v11"}

@@ -117,6 +117,37 @@ CASES += [
     ),
 ]
 
+CASES += [
+    (
+        "'During phone talks with X, Y said': Y was on the call",
+        "During phone talks with his French counterpart Emmanuel Macron, Donald Trump said on Monday "
+        "that a deal was near.",
+        [("phone_call", {"emmanuel-macron", "donald-trump"})],
+    ),
+    (
+        "'X arrived in Y, the capital, on Friday to take part in talks with Z': an apposition between",
+        "Steve Witkoff arrived in Cairo, the Egyptian capital, on Monday to take part in indirect talks "
+        "with Hamas.",
+        [("meeting", {"steve-witkoff", "hamas"})],
+    ),
+    (
+        "'X said following talks with Y': the speaker's own talks",
+        "The truce can be extended, Scott Bessent said following talks with Chinese officials in Geneva.",
+        [("meeting", {"scott-bessent", "china"})],
+    ),
+    (
+        "'X said following talks between Y and Z': others' talks, not the speaker's",
+        "Dmitry Peskov said following talks between Vladimir Putin and Steve Witkoff that no compromise "
+        "was found.",
+        [("meeting", {"vladimir-putin", "steve-witkoff"})],
+    ),
+    (
+        "'After talks between X and Y, Z said': Z is not at them",
+        "After talks between Israel and Hamas in Cairo on Monday, Qatar said progress was made.",
+        [("meeting", {"israel", "hamas"})],
+    ),
+]
+
 
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_meeting_participants(text: str, expected: list[tuple[str, set[str]]]) -> None:

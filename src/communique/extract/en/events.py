@@ -60,7 +60,7 @@ from .speakers import antecedent, resolve_title
 from .text import Sentence
 from .wordscan import Family, Key
 
-EVENTS_EXTRACTOR = "events.en.v18"
+EVENTS_EXTRACTOR = "events.en.v19"
 
 PLACES = {
     "Moscow": "Moscow",
@@ -816,6 +816,8 @@ def _participants(
         _at, arrived = meetings.arrivals(text, sentence_start, (trig.start, trig.end), ctx.by_sentence[idx])
         out += [a for a in arrived if a not in out]
     if kind in ("meeting", "phone_call") and noun:
+        out += [a for a in meetings.said_after_own(text, (trig.start, trig.end), ctx.by_sentence[idx])
+                if a not in out]
         opening = meetings.opening_subjects(
             text, ctx.sentences[idx].start, (trig.start, trig.end), ctx.by_sentence[idx]
         )

@@ -210,7 +210,9 @@ _LIGHT_VERB = (
 )
 # the subject of a verb whose object is the meeting noun: "Israel and Hamas began indirect negotiations"
 _SUBJECT_GAP = re.compile(
-    r"(?:\s*,[^,;]{0,120},|\s*,)?[^,;]{0,60}?\b(?:" + _LIGHT_VERB + r"\s+(?:[\w'’\"“”-]+\s+){0,6}"
+    # (an apposition on the way: "arrived in Rome, the Italian capital, on Friday to take part in")
+    r"(?:\s*,[^,;]{0,120},|\s*,)?[^,;]{0,60}?(?:,\s+(?:the|a|an)\s+[^,;]{1,40},[^,;]{0,40}?)?\b(?:"
+    + _LIGHT_VERB + r"\s+(?:[\w'’\"“”-]+\s+){0,6}"
     r"(?:(?:in|with|at|for|on|during)\s+(?:[\w'’.-]+\s+){0,7}?)*|(?:had|has|have|having)\s+(?:[\w-]+\s+){0,2})",
     re.I,
 )
@@ -226,6 +228,8 @@ _OWN_CALL_GAP = re.compile(
     r"|\s+(?:to reporters\s+)?(?:after|following)\s+(?:speaking|talking)\s+(?:by phone\s+)?with\s+"
     r"[^,;]{0,80}?\b(?:during|in|over|on)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}"
 )
+_BETWEEN = re.compile(r"\s+(?:\w+\s+)?between\b")  # "talks between Putin and Witkoff": others' talks
+_WITH_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?with\b")
 # "Trump described his meeting with Putin": his own meeting (not "their", not "his envoys' talks")
 _HIS_OWN_GAP = re.compile(r"[^,;]{0,40}?\b(?:his|her)\s+(?:[\w-]+\s+){0,2}")
 _REPORTING = re.compile(
@@ -267,7 +271,7 @@ def noun_party(text: str, mention: Mention, trigger: tuple[int, int]) -> bool:
         gap = text[mention.end : start]
         if _OWNER_GAP.fullmatch(gap) or _ATTRIBUTIVE_GAP.fullmatch(gap) or _IN_GAP.fullmatch(gap):
             return True
-        if _OWN_CALL_GAP.fullmatch(gap) or _HIS_OWN_GAP.fullmatch(gap):
+        if (_OWN_CALL_GAP.fullmatch(gap) or _HIS_OWN_GAP.fullmatch(gap)) and not _BETWEEN.match(text, end):
             return True  # "Zelensky wrote on Telegram after a phone call with ...": his own call
         # "ended two days of what both sides described as 'constructive' talks": the talks' own subject
         gap = _WHAT_DESCRIBED.sub(" ", gap)
@@ -494,9 +498,32 @@ def arrivals(
 
 # "In a 30-minute phone call, which took place at 9 p.m., Akazawa and Bessent explored ...": the
 # subject of the main clause was on the call the opening phrase names
-_OPENING_PP = re.compile(r"\s*(?:In|During)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}")
-_AFTER_OPENING = re.compile(r"(?:,\s+which\b[^,;]{0,100})?,\s+")
+# ("During phone talks with his Italian counterpart Tajani, Araghchi said", "After talks with X, Y
+# said": with no "a" or "an", only with the counterpart named)
+_OPENING_PP = re.compile(
+    r"\s*(?:(?P<in>In|During)|After|Following)\s+(?:(?P<art>a|an)\s+|(?:the|his|her|their)\s+)?"
+    r"(?:[\w-]+\s+){0,3}")
+_AFTER_OPENING = re.compile(r"(?P<with>\s+with\s+[^,;]{1,80}?)?(?:,\s+which\b[^,;]{0,100})?,\s+")
 _JOIN = re.compile(r"\s+and\s+|,\s+|,\s+and\s+")
+
+
+# "Bessent said following talks with Chinese officials in Stockholm": the speaker's own talks
+_SAID_AFTER_OWN = re.compile(
+    r"\s+(?:(?:late\s+|early\s+)?on\s+\w+\s+)?(?:said|says|told reporters|wrote|added)\s+"
+    r"(?:(?:late\s+|early\s+)?on\s+\w+\s+)?(?:after|following)\s+"
+    r"(?:(?:his|her|their|the|a|an)\s+)?(?:[\w-]+\s+){0,2}")
+
+
+def said_after_own(text: str, trigger: tuple[int, int], mentions: list[Mention]) -> list[str]:
+    """The person who speaks "after" or "following" talks with someone ("X said following talks
+    with Y"): X was at them (not at "talks between" others)."""
+    if not _WITH_AFTER.match(text, trigger[1]):
+        return []  # "talks between" others, "after the talks": not said to be the speaker's
+    for m in mentions:
+        if m.end <= trigger[0] and m.kind == "person" and not m.possessive and not m.in_quote \
+                and _SAID_AFTER_OWN.fullmatch(text, m.end, trigger[0]):
+            return [m.actor_id]
+    return []
 
 
 def opening_subjects(
@@ -504,11 +531,12 @@ def opening_subjects(
 ) -> list[str]:
     """The people the main clause opens with, when the sentence opens with the meeting noun ("In a
     phone call, ..., A and B explored ...")."""
-    if not _OPENING_PP.fullmatch(text, sentence_start, trigger[0]):
+    opening = _OPENING_PP.fullmatch(text, sentence_start, trigger[0])
+    if opening is None:
         return []
     after = _AFTER_OPENING.match(text, trigger[1])
-    if after is None:
-        return []
+    if after is None or not ((opening["in"] and opening["art"]) or after["with"]):
+        return []  # "In the ongoing negotiations, Japan ...": no one meeting of its own
     out: list[str] = []
     at = after.end()
     for m in mentions:

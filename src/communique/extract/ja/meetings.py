@@ -29,7 +29,7 @@ NOUNS = ("会談", "協議", "会合", "面会", "接触", "交渉", "話し合�
 
 # a group noun between a name and its particle: 「ウクライナ側は」「米国とウクライナの代表団は」「両氏は」
 _GROUP = (
-    r"(?:ら|両氏|両首脳|側)?"
+    r"(?:ら|両氏|の?両(?:首脳|外相|首相|大臣|政府|代表団?)|側)?"
     r"(?:の?(?:代表団?|代表者|政府|当局者?|高官ら?|首脳|交渉団|交渉担当者|担当者|チーム|閣僚|幹部)(?:ら)?)?"
 )
 _SUBJECT = re.compile(_GROUP + r"(?:は|が|も)(?!ず)")
@@ -44,7 +44,7 @@ _RELATIVE_GA = re.compile(r"が[^、。「」がはをと]{1,10}?(?:した|す�
 # 「XとYの会談」, 「Yの首脳会談」, 「XとYによる交渉」: the parties of the noun right after
 _OWNER = re.compile(_GROUP + r"(?:の|による|の間の|間の)(?![^、。「」]{0,4}として)[^、。「」]{0,6}$")
 # after a nominal trigger: the topic held it (「XはYとの会談で」), or only spoke of it (「…の会談について」)
-_HELD_AFTER = re.compile(r"(?:で|に臨|を行|を終え|後|の後|の冒頭|の席|では|を開)")
+_HELD_AFTER = re.compile(r"(?:で|に臨|を行|を終え|後|の後|の冒頭|の席|では|を開|を実施|を重ね|を持)")
 # 「XがYと行った会談」「前日に臨んだ会談」: a relative clause whose verb states the meeting
 _RELATIVE_VERB = re.compile(r"(?:行った|行う|臨んだ|開いた|開く|行っている)$")
 # 「Yとおよそ3時間、8日朝にはZとおよそ30分間、会談した」: each with a time of its own
@@ -146,6 +146,9 @@ def _parties(
         _role(text, m.end, start, kind, _next_start(mentions, i))
         for i, m in enumerate(mentions)
     ]
+    # 「イランの高官協議」: the officials named right before the noun are its parties
+    raw = [r if r is not None or m.end != start or not nominal(text, start, end) else "owner"
+           for r, m in zip(raw, mentions, strict=True)]
     roles = list(raw)
     # a list member takes the role of the next member that has one (「XやYと」, 「X、フランスのYと」)
     for i in range(len(roles) - 1, -1, -1):
