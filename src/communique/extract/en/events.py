@@ -816,8 +816,6 @@ def _participants(
         _at, arrived = meetings.arrivals(text, sentence_start, (trig.start, trig.end), ctx.by_sentence[idx])
         out += [a for a in arrived if a not in out]
     if kind in ("meeting", "phone_call") and noun:
-        out += [a for a in meetings.said_after_own(text, (trig.start, trig.end), ctx.by_sentence[idx])
-                if a not in out]
         opening = meetings.opening_subjects(
             text, ctx.sentences[idx].start, (trig.start, trig.end), ctx.by_sentence[idx]
         )

@@ -229,7 +229,6 @@ _OWN_CALL_GAP = re.compile(
     r"[^,;]{0,80}?\b(?:during|in|over|on)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}"
 )
 _BETWEEN = re.compile(r"\s+(?:\w+\s+)?between\b")  # "talks between Putin and Witkoff": others' talks
-_WITH_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?with\b")
 # "Trump described his meeting with Putin": his own meeting (not "their", not "his envoys' talks")
 _HIS_OWN_GAP = re.compile(r"[^,;]{0,40}?\b(?:his|her)\s+(?:[\w-]+\s+){0,2}")
 _REPORTING = re.compile(
@@ -505,25 +504,6 @@ _OPENING_PP = re.compile(
     r"(?:[\w-]+\s+){0,3}")
 _AFTER_OPENING = re.compile(r"(?P<with>\s+with\s+[^,;]{1,80}?)?(?:,\s+which\b[^,;]{0,100})?,\s+")
 _JOIN = re.compile(r"\s+and\s+|,\s+|,\s+and\s+")
-
-
-# "Bessent said following talks with Chinese officials in Stockholm": the speaker's own talks
-_SAID_AFTER_OWN = re.compile(
-    r"\s+(?:(?:late\s+|early\s+)?on\s+\w+\s+)?(?:said|says|told reporters|wrote|added)\s+"
-    r"(?:(?:late\s+|early\s+)?on\s+\w+\s+)?(?:after|following)\s+"
-    r"(?:(?:his|her|their|the|a|an)\s+)?(?:[\w-]+\s+){0,2}")
-
-
-def said_after_own(text: str, trigger: tuple[int, int], mentions: list[Mention]) -> list[str]:
-    """The person who speaks "after" or "following" talks with someone ("X said following talks
-    with Y"): X was at them (not at "talks between" others)."""
-    if not _WITH_AFTER.match(text, trigger[1]):
-        return []  # "talks between" others, "after the talks": not said to be the speaker's
-    for m in mentions:
-        if m.end <= trigger[0] and m.kind == "person" and not m.possessive and not m.in_quote \
-                and _SAID_AFTER_OWN.fullmatch(text, m.end, trigger[0]):
-            return [m.actor_id]
-    return []
 
 
 def opening_subjects(
