@@ -612,18 +612,22 @@ def supported_participants(
 ) -> list[str]:
     """The participants the event's evidence supports: named in the sentence around its evidence
     by at least a third of its independent sources (by one when it has three or fewer); at
-    least two are kept when the record lists two.  A record
+    least two are kept when the record lists two.  A source that names no one, or (for a person)
+    only countries and bodies -- 「米国とイランの高官協議」 -- is not against anyone.  A record
     may give the count itself (``participant_sources``: actor id -> sources)."""
     ids = list(dict.fromkeys(str(a) for a in event.get("participant_ids") or ()))
     evidence = v.evidence(event)
     total = v.sources(evidence)
     given = event.get("participant_sources")
+    person = {a: str((v.actors.get(a) or {}).get("kind") or "") == "person" or a.startswith("person:")
+              for a in ids}
+    totals = {a: total for a in ids}
     if isinstance(given, Mapping):
         counts = {a: int(given.get(a) or 0) for a in ids}
     else:
         counts = {}
-        # a source that names nobody (「協議は4日に始まる見通し」) is not against anyone
         naming: list[EvidenceRef] = []
+        naming_people: list[EvidenceRef] = []
         for actor in ids:
             named = []
             for ev in evidence:
@@ -632,9 +636,14 @@ def supported_participants(
                     named.append(ev)
             counts[actor] = v.sources(named)
             naming += named
-        total = v.sources(naming) or total
-    need = 1 if total <= 3 else max(2, -(-total // 3))
-    kept = [a for a in ids if counts[a] >= need]
+            naming_people += named if person[actor] else []
+        everyone, people = v.sources(naming) or total, v.sources(naming_people)
+        totals = {a: (people or everyone) if person[a] else everyone for a in ids}
+
+    def need(actor: str) -> int:
+        return 1 if totals[actor] <= 3 else max(2, -(-totals[actor] // 3))
+
+    kept = [a for a in ids if counts[a] >= need(a)]
     if len(kept) < 2 <= len(ids):  # a meeting has two sides: the next best supported, as listed
         rest = sorted((a for a in ids if a not in kept), key=lambda a: (-counts[a], ids.index(a)))
         kept += rest[: 2 - len(kept)]
