@@ -156,6 +156,32 @@ def _same_sentence(a: QuoteMember, b: QuoteMember, text: str | None) -> bool:
     return len(between) <= SAME_SENTENCE_GAP and not _BOUNDARY.search(between) and not _VERB.search(between)
 
 
+def _quoted_tail(a: QuoteMember, b: QuoteMember, text: str | None) -> bool:
+    """A reported clause that runs straight into the speaker's own words, one sentence of
+    reporting: 'she said the round went "very well"', 'he called the offer, "a serious one"'.
+
+    The reported clause comes first and only a space, a comma or a colon and the opening
+    mark stand between the two (no sentence ends between them: '... the offer. "We ...'
+    is a new sentence, which may be another remark)."""
+    between = _between(a, b, text)
+    if between is None:
+        return False
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    if first.direct or not second.direct:
+        return False
+    opening = between.rstrip()
+    return (
+        0 < len(between) <= TAIL_GAP
+        and opening[-1:] in _OPENING
+        and not opening[:-1].strip(" ,:;\n")
+        and "\n" not in between
+    )
+
+
+TAIL_GAP = 4  # characters between a reported clause and the quoted words that end it
+_OPENING = set("\"“‘'「『")
+
+
 def _continued(a: QuoteMember, b: QuoteMember, text: str | None) -> bool:
     """The second half of a quote split by its attribution ("'...,' he said, '...'"), or the
     next paragraph of a quote running over two (no closing mark, a new opening one).
@@ -265,7 +291,9 @@ def _score(
             if same and different_report and pair_margin(new, other, vectors) >= 0:
                 link.adopt.append(other.quote_id)
             continue
-        if _same_sentence(new, other, report_text) and gap(_span(new), _span(other)) == 0:
+        if (_same_sentence(new, other, report_text) or _quoted_tail(new, other, report_text)) and gap(
+            _span(new), _span(other)
+        ) == 0:
             margin = 1.0
         else:
             margin = pair_margin(new, other, vectors)
