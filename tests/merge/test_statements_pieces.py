@@ -118,3 +118,24 @@ def test_a_reported_clause_and_a_quote_after_a_full_stop_are_not_joined_for_that
         ],
     )
     assert record.statement_of["q-0"] != record.statement_of["q-1"]
+
+
+def test_quoted_words_opening_a_clause_of_their_own_are_another_remark() -> None:
+    # 'she could not say, "because the owners have not answered"': the quote gives a reason,
+    # a second thought after the reported one, not the end of the same sentence
+    clause, words = "she could not say when the quota would be signed", "because the owners have not answered"
+    text = f"Headline\n\nIlves said {clause}, \u201c{words}.\u201d\n"
+    report = _report("r", text, "2026-05-04")
+    record = merge(
+        [report],
+        [
+            Extraction(
+                report_id="r",
+                quotes=(
+                    _quote("q-0", report, clause, "2026-05-04", direct=False),
+                    _quote("q-1", report, words, "2026-05-04"),
+                ),
+            )
+        ],
+    )
+    assert record.statement_of["q-0"] != record.statement_of["q-1"]

@@ -94,9 +94,13 @@ def pair_margin(a: QuoteMember, b: QuoteMember, vectors: Mapping[str, np.ndarray
     not)."""
     days = gap(_span(a), _span(b))
     undated = _span(a) is None or _span(b) is None
-    meaning = cosine(vectors[text_key(a.text)], vectors[text_key(b.text)])
     if days > 1 or (days == 1 and not (a.exact and b.exact)):
         return -1.0
+    if (_one_word(a.text) and not _short(b.text)) or (_one_word(b.text) and not _short(a.text)):
+        # a single quoted word ("pessimistic") is in every sentence that uses it: it is a piece of
+        # a short wording (the words of "useful, constructive and substantive"), not of a long one
+        return -1.0
+    meaning = cosine(vectors[text_key(a.text)], vectors[text_key(b.text)])
     if a.language != b.language:
         if _name_like(a.text) or _name_like(b.text):
             return -1.0  # a name ("Russia Calling!") has no meaning to carry into another language
@@ -125,6 +129,27 @@ def _name_like(text: str) -> bool:
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 NAME_WORDS = 4
+
+
+@lru_cache(maxsize=4096)
+def _one_word(text: str) -> bool:
+    """A Latin-script wording of a single word (a scare quote, an echoed adjective)."""
+    if any(ord(ch) > 0x3000 for ch in text):
+        return False
+    return len(_WORD.findall(text)) == 1 and len(text.split()) == 1
+
+
+@lru_cache(maxsize=4096)
+def _short(text: str) -> bool:
+    """A wording of a few words (``SHORT_WORDS``; ``SHORT_JA`` characters in Japanese)."""
+    if any(ord(ch) > 0x3000 for ch in text):
+        return len(_PUNCT_SPACE.sub("", text)) <= SHORT_JA
+    return len(_WORD.findall(text)) <= SHORT_WORDS
+
+
+SHORT_WORDS = 5
+SHORT_JA = 10
+_PUNCT_SPACE = re.compile(r"[\s、。，．,.!?！？「」『』]")
 
 
 def _span(m: QuoteMember) -> tuple[int, int] | None:
@@ -162,12 +187,13 @@ def _quoted_tail(a: QuoteMember, b: QuoteMember, text: str | None) -> bool:
 
     The reported clause comes first and only a space, a comma or a colon and the opening
     mark stand between the two (no sentence ends between them: '... the offer. "We ...'
-    is a new sentence, which may be another remark)."""
+    is a new sentence, which may be another remark), and the quoted words do not open a clause
+    of their own ('he could not say, "because it takes two"': a reason is another remark)."""
     between = _between(a, b, text)
     if between is None:
         return False
     first, second = (a, b) if a.start <= b.start else (b, a)
-    if first.direct or not second.direct:
+    if first.direct or not second.direct or _CLAUSE_OPENER.match(second.text):
         return False
     opening = between.rstrip()
     return (
@@ -179,6 +205,9 @@ def _quoted_tail(a: QuoteMember, b: QuoteMember, text: str | None) -> bool:
 
 
 TAIL_GAP = 4  # characters between a reported clause and the quoted words that end it
+_CLAUSE_OPENER = re.compile(
+    r"\W*(because|but|and|since|so|although|though|while|whereas|as|if|unless|yet|or)\b", re.IGNORECASE
+)
 _OPENING = set("\"“‘'「『")
 
 
@@ -280,6 +309,9 @@ def _score(
     report_text: str | None,
 ) -> dict[str, _Link]:
     found: dict[str, _Link] = {}
+    members: dict[str, list[QuoteMember]] = {}
+    for other in candidates:
+        members.setdefault(other.statement_id, []).append(other)
     for other in candidates:
         if other.speaker_id != new.speaker_id or other.quote_id == new.quote_id or not new.speaker_id:
             continue
@@ -297,6 +329,8 @@ def _score(
             margin = 1.0
         else:
             margin = pair_margin(new, other, vectors)
+            if margin >= 0 and _another_sentence_taken(new, other, members[other.statement_id], vectors):
+                margin = -1.0
             if SPLIT_JOIN and _continued(new, other, report_text):
                 link.continued = True
                 if _next_paragraph(new, other, report_text) and gap(_span(new), _span(other)) == 0:
@@ -417,6 +451,43 @@ def _main_part(text: str, ranked: Sequence[str], scored: Mapping[str, _Link]) ->
 
 
 PART_OF = 0.8  # share of a wording's n-grams found in a longer one: it is a part of it
+
+
+def _another_sentence_taken(
+    new: QuoteMember, wording: QuoteMember, members: Sequence[QuoteMember], vectors: Mapping[str, np.ndarray]
+) -> bool:
+    """The new quote lies in one sentence of a wording of several sentences, and the statement
+    that wording belongs to holds a quote of another of its sentences that is not like the new
+    one: the long quote carries several remarks ("Talks may fail. We are not worried. ..."), it
+    is the remark of the part its statement was made of, and the other parts are other remarks
+    (they meet it here only because one outlet quoted them in one run)."""
+    if new.language != wording.language or _contained(new.text, wording.text) < PART_OF:
+        return False
+    sentences = _sentences(wording.text)
+    if len(sentences) < 2:
+        return False
+    mine = _part_index(new.text, sentences)
+    for m in members:
+        if m.quote_id in (wording.quote_id, new.quote_id) or m.attached or m.language != wording.language:
+            continue
+        if _contained(m.text, wording.text) < PART_OF or _part_index(m.text, sentences) == mine:
+            continue
+        if pair_margin(new, m, vectors) < 0:
+            return True
+    return False
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])")
+
+
+def _sentences(text: str) -> list[str]:
+    return [part for part in _SENTENCE_END.split(text) if len(grams(part)) >= 3]
+
+
+def _part_index(text: str, sentences: Sequence[str]) -> int:
+    """The sentence of a longer wording that holds most of this one."""
+    mine = grams(text)
+    return max(range(len(sentences)), key=lambda i: len(mine & grams(sentences[i])))
 
 
 def _contained(part: str, whole: str) -> float:
