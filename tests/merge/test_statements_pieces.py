@@ -139,3 +139,47 @@ def test_quoted_words_opening_a_clause_of_their_own_are_another_remark() -> None
         ],
     )
     assert record.statement_of["q-0"] != record.statement_of["q-1"]
+
+
+STATEMENT = (
+    "The quota talks were frank and useful",
+    "Inspectors will visit every harbour before the season opens",
+)
+
+
+def _two_paragraphs(first_attribution: str, second_attribution: str, middle: str = "") -> list[str]:
+    text = (
+        f"Headline\n\n\u201c{STATEMENT[0]},\u201d {first_attribution}.\n\n{middle}"
+        f"\u201c{STATEMENT[1]},\u201d {second_attribution}.\n"
+    )
+    report = _report("r", text, "2026-05-04")
+    record = merge(
+        [report],
+        [
+            Extraction(
+                report_id="r",
+                quotes=tuple(
+                    _quote(f"q-{n}", report, words, "2026-05-04") for n, words in enumerate(STATEMENT)
+                ),
+            )
+        ],
+    )
+    return [record.statement_of["q-0"], record.statement_of["q-1"]]
+
+
+def test_paragraphs_of_one_formal_statement_are_one_remark() -> None:
+    a, b = _two_paragraphs("the fisheries ministry said in a statement", "the ministry added")
+    assert a == b
+
+
+def test_remarks_to_reporters_quoted_one_after_another_stay_apart() -> None:
+    a, b = _two_paragraphs("Ilves told reporters after the statement was read", "she added")
+    assert a != b
+    a, b = _two_paragraphs("Ilves said on Monday", "she added")  # no statement named: spoken
+    assert a != b
+
+
+def test_another_quotation_between_two_paragraphs_parts_them() -> None:
+    middle = "The owners called it \u201ca first step.\u201d\n\n"
+    a, b = _two_paragraphs("the ministry said in a statement", "it added", middle=middle)
+    assert a != b

@@ -211,6 +211,45 @@ _CLAUSE_OPENER = re.compile(
 _OPENING = set("\"“‘'「『")
 
 
+def _one_written_text(a: QuoteMember, b: QuoteMember, text: str | None) -> bool:
+    """Two quotes of one formal statement (a communiqué, a readout, a press release) quoted
+    paragraph after paragraph: '"...," the ministry said in a statement.' then '"...," it added.'
+    Such a statement is one remark however many sentences an outlet quotes from it; spoken
+    remarks quoted one after another are not (a speaker takes up one subject after another), nor
+    are the points of a social-media post.
+
+    Both quotes direct, in the same or the next paragraph with no other quotation between, one
+    of them attributed to a statement and neither to speech ("told reporters")."""
+    between = _between(a, b, text)
+    if between is None or text is None or not (a.direct and b.direct) or len(between) > WRITTEN_GAP:
+        return False
+    if between.count("\n\n") > 1 or between.replace("\n\n", "").count("\n") > 1:
+        return False  # further than the next paragraph
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    if any(ch in between.strip(_MARKS + ".,;:!?。、") for ch in _MARKS.strip()):
+        return False  # another quotation between them
+    cues = [_attribution(first, text), _attribution(second, text)]
+    if any(_SPOKEN.search(cue) for cue in cues):
+        return False
+    return any(_WRITTEN.search(cue) for cue in cues)
+
+
+def _attribution(m: QuoteMember, text: str) -> str:
+    """The paragraph of a quote without the quote itself: where its attribution is."""
+    start = text.rfind("\n", 0, m.start) + 1
+    end = text.find("\n", m.end)
+    return text[start : m.start] + " " + text[m.end : end if end >= 0 else len(text)]
+
+
+WRITTEN_GAP = 400  # characters between two quotes of one written text (a paragraph of attribution)
+_WRITTEN = re.compile(r"\b(statement|communiqu|press release|readout)|声明|文書で", re.IGNORECASE)
+_SPOKEN = re.compile(
+    r"\b(told (reporters|journalists|a news|the press)|news conference|press conference|interview|"
+    r"briefing|speech|in remarks)|記者会見|記者団|会見で|インタビュー|演説",
+    re.IGNORECASE,
+)
+
+
 def _continued(a: QuoteMember, b: QuoteMember, text: str | None) -> bool:
     """The second half of a quote split by its attribution ("'...,' he said, '...'"), or the
     next paragraph of a quote running over two (no closing mark, a new opening one).
@@ -323,9 +362,11 @@ def _score(
             if same and different_report and pair_margin(new, other, vectors) >= 0:
                 link.adopt.append(other.quote_id)
             continue
-        if (_same_sentence(new, other, report_text) or _quoted_tail(new, other, report_text)) and gap(
-            _span(new), _span(other)
-        ) == 0:
+        if (
+            _same_sentence(new, other, report_text)
+            or _quoted_tail(new, other, report_text)
+            or _one_written_text(new, other, report_text)
+        ) and gap(_span(new), _span(other)) == 0:
             margin = 1.0
         else:
             margin = pair_margin(new, other, vectors)
