@@ -14,9 +14,14 @@ wordings by date and its index hits, and must clear higher bars.  Among the cand
 quote joins the statement with the most similar wording: meaning from the multilingual
 encoder plus what renderings of one remark keep (the same people, the same numbers, the
 same concepts of the bilingual lexicon in ``data/lexicon_en_ja.json``), and for the same
-language also character overlap (partial quotes inside a fuller one).  Two fragments of
-one remark quoted in one sentence join each other; two utterances quoted back to back
-(「…」「…」) do not.
+language also character overlap (partial quotes inside a fuller one; English compared also in
+the tenses and persons of reported speech).  Two fragments of one remark quoted in one sentence
+join each other, and so do a reported clause and the quoted words that end it ('said the round
+went "well"') and the paragraphs of one formal statement quoted one after another; two
+utterances quoted back to back (「…」「…」) do not.  A long quote of several sentences carries
+several remarks: a quote of one of its sentences does not join it when its statement was made
+of another sentence; a single quoted word meets only short wordings (it is in every sentence
+that uses it).
 """
 
 from __future__ import annotations
