@@ -122,6 +122,12 @@ def _statements(results: list[devscore.ReportResult], *, show: bool = False) -> 
                     "precision": s.precision}
     for key, b in _breakdown(gold_items, show=show).items():
         out.setdefault(key, {}).update(b)
+    by_story: dict[str, dict[str, Any]] = {}
+    for story in sorted({dev.story for dev, _g, _p in items}):
+        scored = devscore.score_statements([i for i in items if i[0].story == story])
+        by_story[story] = {key: {"gold_pairs": s.gold_pairs, "recall": s.recall, "pred_pairs": s.pred_pairs,
+                                 "precision": s.precision} for key, s in sorted(scored.items())}
+    out["by_story"] = by_story
     return out
 
 
@@ -261,10 +267,16 @@ def main(argv: list[str] | None = None) -> int:
             cells.append(f"{value:>9}" if isinstance(value, int) else f"{_fmt(value):>9}")
         target = TARGETS.get(key)
         print(f"{label:<24}" + "".join(cells) + (f"   ≥ {target:.2f}" if target else ""))
-    for key, s in figures.get("statements", {}).items():
+    statements = dict(figures.get("statements", {}))
+    by_story = statements.pop("by_story", {})
+    for key, s in statements.items():
         print(f"statement pairs {key:<8} gold {s['gold_pairs']:>4}  recall {_fmt(s['recall'])}   "
               f"predicted {s['pred_pairs']:>4}  precision {_fmt(s['precision'])}")
-    for key, s in figures.get("statements", {}).items():
+    for story, keys in by_story.items():
+        print(f"  {story}: " + "; ".join(
+            f"{key} {s['gold_pairs']} r {_fmt(s['recall'])} p {_fmt(s['precision'])} ({s['pred_pairs']})"
+            for key, s in keys.items()))
+    for key, s in statements.items():
         if "all_gold" in s:
             print(f"  {key}: gold pairs {s['all_gold']}, both quotes extracted {s['extracted']}, "
                   f"with the right speaker {s['right_speaker']}, one speaker id {s['same_speaker_id']}, "

@@ -171,9 +171,13 @@ def test_floors_on_real_reports(lang: str, group: str) -> None:
 # language pair, first pinned 2026-12-08; the target is recall 0.85 at precision 0.95.
 # Raise them, never lower. (Tuned en-ja precision measured 1.000 on 18 pairs: pinned at the
 # issue's 0.95, so that one pair more or less does not decide the gate.)
+# Raised 2026-12-07 (branch grouping: a reported clause running into quoted words, reported-speech
+# tense shift, sentences of a long quote kept apart, no single-word hubs, paragraphs of one formal
+# statement): tuned en-en 0.750/0.943, en-ja 0.458/1.000, ja-ja 0.722/0.812; Iran en-en
+# 0.635/0.889, en-ja 0.308/0.889, ja-ja 0.500/0.800.
 STATEMENT_FLOORS: dict[str, dict[str, tuple[float, float]]] = {
-    "tuned": {"en-en": (0.71, 0.94), "en-ja": (0.34, 0.95), "ja-ja": (0.72, 0.81)},
-    "us-iran-nuclear-2025": {"en-en": (0.44, 0.70), "en-ja": (0.23, 0.62), "ja-ja": (0.21, 0.80)},
+    "tuned": {"en-en": (0.75, 0.94), "en-ja": (0.45, 0.95), "ja-ja": (0.72, 0.81)},
+    "us-iran-nuclear-2025": {"en-en": (0.63, 0.88), "en-ja": (0.30, 0.88), "ja-ja": (0.50, 0.80)},
 }
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from communique.merge import merge
-from communique.merge.similarity import concepts, places
+from communique.merge.similarity import concepts, lexical, places, reported_form
 from communique.merge.statements import PLACE_BONUS, cross_evidence
 from communique.model import Extraction
 
@@ -85,3 +85,26 @@ def test_renderings_naming_one_place_share_more() -> None:
     same = cross_evidence(en, "次回の協議はジュネーブで開く")
     other = cross_evidence(en, "次回の協議はローマで開く")
     assert same == pytest.approx(other + PLACE_BONUS)
+
+
+@pytest.mark.parametrize(
+    ("direct", "reported"),
+    [
+        # an outlet reporting a remark shifts its tenses, modals and persons
+        ("The harbour talks will resume next week", "the harbour talks would resume next week"),
+        ("We are ready to sign the quota deal", "they were ready to sign the quota deal"),
+        ("I can't accept this offer", "he couldn't accept that offer"),
+        ("Our fleet has waited long enough", "their fleet had waited long enough"),
+    ],
+)
+def test_reported_speech_reads_like_the_words_it_reports(direct: str, reported: str) -> None:
+    assert reported_form(direct) == reported_form(reported)
+    assert lexical(direct, reported) == 1.0
+
+
+def test_the_shift_of_reported_speech_makes_no_other_words_alike() -> None:
+    """Only the shifted words meet: 'the talks will resume' and 'the fleet would strike' stay as
+    far apart as before."""
+    a, b = "the harbour talks will resume in May", "the fishing fleet would strike in June"
+    assert lexical(a, b) < 0.5
+    assert reported_form("Quotas are cut") == "quotas were cut"

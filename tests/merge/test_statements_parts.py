@@ -63,3 +63,78 @@ def test_a_quotation_split_by_its_attribution_and_quoted_whole_elsewhere_is_one_
         ],
     )
     assert len({record.statement_of[q] for q in ("q-one", "q-two", "q-whole")}) == 1
+
+
+# a long quote arrives first (reports of one day are merged in the order of their ids), then
+# outlets quoting its sentences one by one
+OUTLOOK = "The quota talks may succeed or they may fail"
+MOOD = "We are neither hopeful nor disheartened about the harbour"
+DOUBT = "Of course we distrust the fleet owners, but we trust our own inspectors"
+
+
+def test_pieces_of_different_sentences_of_a_long_quote_stay_different_remarks() -> None:
+    words = {"whole": f"{MOOD}. {OUTLOOK}. {DOUBT}", "mood": MOOD, "outlook": OUTLOOK.lower(), "doubt": DOUBT}
+    reports = [
+        _report(f"{n}-{name}", f"Headline\n\nIlves said: \u201c{text}.\u201d\n")
+        for n, (name, text) in enumerate(words.items())
+    ]
+    record = merge(
+        reports,
+        [Extraction(report_id=r.id, quotes=(_quote(f"q-{r.id[2:]}", r, words[r.id[2:]]),)) for r in reports],
+    )
+    of = {name: record.statement_of[f"q-{name}"] for name in words}
+    assert of["whole"] == of["mood"]  # the long quote joins the remark it met first
+    assert of["outlook"] != of["mood"] and of["doubt"] != of["mood"]  # its other sentences stay apart
+    assert of["outlook"] != of["doubt"]
+
+
+def test_two_pieces_of_one_sentence_of_a_long_quote_still_join_it() -> None:
+    words = {
+        "whole": f"{MOOD}. {OUTLOOK}",
+        "start": "neither hopeful nor disheartened",
+        "end": "nor disheartened about the harbour",
+    }
+    reports = [
+        _report(f"{n}-{name}", f"Headline\n\nIlves said: \u201c{text}.\u201d\n")
+        for n, (name, text) in enumerate(words.items())
+    ]
+    record = merge(
+        reports,
+        [Extraction(report_id=r.id, quotes=(_quote(f"q-{r.id[2:]}", r, words[r.id[2:]]),)) for r in reports],
+    )
+    assert len({record.statement_of[f"q-{name}"] for name in words}) == 1
+
+
+def test_a_single_quoted_word_is_no_remark_of_its_own_to_match() -> None:
+    """'disheartened' quoted alone is in every remark that uses the word: it joins none of them by
+    its wording (the same word quoted again by another outlet still meets it)."""
+    mood = _report("mood", f"Headline\n\n\u201c{MOOD},\u201d Ilves said.\n")
+    word = _report("word", "Headline\n\nIlves called the mood \u201cdisheartened.\u201d\n")
+    again = _report("again", "Headline\n\nShe sounded \u201cdisheartened,\u201d Ilves's aides said.\n")
+    reports = [mood, word, again]
+    words = {"mood": MOOD, "word": "disheartened", "again": "disheartened"}
+    record = merge(
+        reports,
+        [Extraction(report_id=r.id, quotes=(_quote(f"q-{r.id}", r, words[r.id]),)) for r in reports],
+    )
+    assert record.statement_of["q-word"] != record.statement_of["q-mood"]
+    assert record.statement_of["q-word"] == record.statement_of["q-again"]
+
+
+def test_a_single_quoted_word_still_joins_the_short_wording_it_comes_from() -> None:
+    """One outlet quotes the speaker's three words, another only one of them: that is a piece of
+    the same short wording."""
+    listed = _report(
+        "listed", "Headline\n\nIlves called the talks \u201cuseful, candid and constructive.\u201d\n"
+    )
+    word = _report("word", "Headline\n\nIlves called the talks \u201cconstructive.\u201d\n")
+    record = merge(
+        [listed, word],
+        [
+            Extraction(
+                report_id="listed", quotes=(_quote("q-list", listed, "useful, candid and constructive"),)
+            ),
+            Extraction(report_id="word", quotes=(_quote("q-word", word, "constructive"),)),
+        ],
+    )
+    assert record.statement_of["q-list"] == record.statement_of["q-word"]

@@ -75,3 +75,111 @@ def test_a_name_quoted_as_such_meets_no_translation_but_japanese_with_latin_lett
     assert _name_like("Harbour Calling!")
     assert not _name_like("reasonably good")
     assert not _name_like("NATOへの加盟は加盟国が決める")
+
+
+def test_a_reported_clause_running_into_quoted_words_is_one_remark() -> None:
+    # 'she said the round went "rather well"': the outlet paraphrases the start of the
+    # sentence and quotes its end; another outlet quoting only the end meets the same remark
+    clause, words = "the second round with the fleet owners went", "rather well, all things considered"
+    text = f"Headline\n\nIlves said on Monday that {clause} \u201c{words}.\u201d\n"
+    first = _report("first", text, "2026-05-04")
+    other = _report("other", f"Headline\n\n\u201cIt went {words},\u201d Ilves said.\n", "2026-05-04")
+    record = merge(
+        [first, other],
+        [
+            Extraction(
+                report_id="first",
+                quotes=(
+                    _quote("q-0", first, clause, "2026-05-04", direct=False),
+                    _quote("q-1", first, words, "2026-05-04"),
+                ),
+            ),
+            Extraction(report_id="other", quotes=(_quote("q-2", other, f"It went {words}", "2026-05-04"),)),
+        ],
+    )
+    assert record.statement_of["q-0"] == record.statement_of["q-1"] == record.statement_of["q-2"]
+
+
+def test_a_reported_clause_and_a_quote_after_a_full_stop_are_not_joined_for_that() -> None:
+    clause = "the fleet would be compensated for the lost catch"
+    words = "Next year we will open the northern grounds again"
+    text = f"Headline\n\nIlves said {clause}. \u201c{words},\u201d she added.\n"
+    report = _report("r", text, "2026-05-04")
+    record = merge(
+        [report],
+        [
+            Extraction(
+                report_id="r",
+                quotes=(
+                    _quote("q-0", report, clause, "2026-05-04", direct=False),
+                    _quote("q-1", report, words, "2026-05-04"),
+                ),
+            )
+        ],
+    )
+    assert record.statement_of["q-0"] != record.statement_of["q-1"]
+
+
+def test_quoted_words_opening_a_clause_of_their_own_are_another_remark() -> None:
+    # 'she could not say, "because the owners have not answered"': the quote gives a reason,
+    # a second thought after the reported one, not the end of the same sentence
+    clause, words = "she could not say when the quota would be signed", "because the owners have not answered"
+    text = f"Headline\n\nIlves said {clause}, \u201c{words}.\u201d\n"
+    report = _report("r", text, "2026-05-04")
+    record = merge(
+        [report],
+        [
+            Extraction(
+                report_id="r",
+                quotes=(
+                    _quote("q-0", report, clause, "2026-05-04", direct=False),
+                    _quote("q-1", report, words, "2026-05-04"),
+                ),
+            )
+        ],
+    )
+    assert record.statement_of["q-0"] != record.statement_of["q-1"]
+
+
+STATEMENT = (
+    "The quota talks were frank and useful",
+    "Inspectors will visit every harbour before the season opens",
+)
+
+
+def _two_paragraphs(first_attribution: str, second_attribution: str, middle: str = "") -> list[str]:
+    text = (
+        f"Headline\n\n\u201c{STATEMENT[0]},\u201d {first_attribution}.\n\n{middle}"
+        f"\u201c{STATEMENT[1]},\u201d {second_attribution}.\n"
+    )
+    report = _report("r", text, "2026-05-04")
+    record = merge(
+        [report],
+        [
+            Extraction(
+                report_id="r",
+                quotes=tuple(
+                    _quote(f"q-{n}", report, words, "2026-05-04") for n, words in enumerate(STATEMENT)
+                ),
+            )
+        ],
+    )
+    return [record.statement_of["q-0"], record.statement_of["q-1"]]
+
+
+def test_paragraphs_of_one_formal_statement_are_one_remark() -> None:
+    a, b = _two_paragraphs("the fisheries ministry said in a statement", "the ministry added")
+    assert a == b
+
+
+def test_remarks_to_reporters_quoted_one_after_another_stay_apart() -> None:
+    a, b = _two_paragraphs("Ilves told reporters after the statement was read", "she added")
+    assert a != b
+    a, b = _two_paragraphs("Ilves said on Monday", "she added")  # no statement named: spoken
+    assert a != b
+
+
+def test_another_quotation_between_two_paragraphs_parts_them() -> None:
+    middle = "The owners called it \u201ca first step.\u201d\n\n"
+    a, b = _two_paragraphs("the ministry said in a statement", "it added", middle=middle)
+    assert a != b

@@ -352,19 +352,23 @@ class Writer:
 
     def pairable(self, st: Statement, other: Statement) -> bool:
         """Two remarks one sentence may give ("X said on May 15: “A”, and added: “B”."): one
-        speaker, both in quote marks, hedged alike, and both dated to the same day, or neither
-        dated to a day and both in one report (the report's words of one occasion)."""
+        speaker, both in quote marks, hedged alike, shown with the same day (both dated to it, or
+        neither dated), and one report giving both wordings shown -- two reports' wordings may be
+        one remark in two translations the record kept apart (「それなりに良かった」,
+        「かなりまともなものだった」)."""
         if not (st.id != other.id and bool(st.speaker_id) and st.speaker_id == other.speaker_id
                 and self._quoted_form(st) and self._quoted_form(other)
                 and bool(st.hedged) == bool(other.hedged)):
             return False
         days = ("day", "datetime")
         if st.precision in days or other.precision in days:
-            return st.said_on is not None and st.said_on == other.said_on and st.precision in days \
-                and other.precision in days
-        if self._said_when(st) != self._said_when(other):
+            if not (st.said_on is not None and st.said_on == other.said_on and st.precision in days
+                    and other.precision in days):
+                return False
+        elif self._said_when(st) != self._said_when(other):
             return False
-        return bool({e.report_id for e in st.evidence} & {e.report_id for e in other.evidence})
+        shown = [{e.report_id for e in self.v.evidence(select.rendering(x, self.lang))} for x in (st, other)]
+        return bool(shown[0] & shown[1])  # the wordings shown, one report giving both
 
     def _said_when(self, st: Statement) -> str | None:
         """The day a remark is said on, as shown; a remark no report dates carries its report's

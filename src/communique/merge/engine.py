@@ -296,8 +296,9 @@ class Merger:
             content = bands(m.text, m.speaker_id) if m.speaker_id else ()
             pool = self._quote_candidates(m, content)
             known = {c.quote_id for c in pool}
-            # quotes of this report close enough to be the same remark split by its attribution
-            placed = [p for p in placed if m.start - p.end <= statement_rules.SPLIT_GAP]
+            # quotes of this report close enough to be the same remark split by its attribution,
+            # or the next paragraph of one written statement
+            placed = [p for p in placed if m.start - p.end <= statement_rules.WRITTEN_GAP]
             pool += [p for p in placed if p.speaker_id == m.speaker_id and p.quote_id not in known]
             vectors = self.encoder.vectors([m.text, *(c.text for c in pool)])
             days = self.state.statement_days({c.statement_id for c in pool if not c.exact}) if pool else {}

@@ -150,7 +150,41 @@ def grams(text: str) -> frozenset[str]:
 
 def lexical(a: str, b: str) -> float:
     """Same-language overlap: Dice of character n-grams, or containment when one wording
-    is a fragment of the other (a partial quote inside the full one)."""
+    is a fragment of the other (a partial quote inside the full one).
+
+    English wordings are also compared in the form reported speech gives them ("Talks will
+    continue next week" and "talks would continue next week"; "we are ready" and "they
+    were ready"): an outlet that reports a remark shifts its tenses and persons."""
+    best = _lexical(a, b)
+    if best < 1.0 and not _cjk(a) and not _cjk(b):
+        ra, rb = reported_form(a), reported_form(b)
+        if ra != a or rb != b:
+            best = max(best, _lexical(ra, rb))
+    return best
+
+
+# a word of direct speech and the word reported speech puts in its place (one form for both;
+# quote marks are gone after normalizing: "won't" is "wont")
+_BACKSHIFT = dict(
+    pair.split(">")
+    for pair in (
+        "will>would is>was are>were am>was has>had have>had can>could may>might shall>should "
+        "wont>wouldnt isnt>wasnt arent>werent hasnt>hadnt havent>hadnt cant>couldnt cannot>couldnt "
+        "we>they our>their ours>theirs us>them ourselves>themselves "
+        "i>he she>he me>him my>his myself>himself herself>himself this>that these>those"
+    ).split()
+)
+_WORDS = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=65536)
+def reported_form(text: str) -> str:
+    """The wording with the tenses, modals and persons that reported speech shifts put in one
+    form each: "we will" and "they would" read alike (normalized, lower case)."""
+    return _WORDS.sub(lambda m: _BACKSHIFT.get(m.group(0), m.group(0)), normalize(text))
+
+
+def _lexical(a: str, b: str) -> float:
     ga, gb = grams(a), grams(b)
     if not ga or not gb:
         return 0.0

@@ -14,9 +14,14 @@ wordings by date and its index hits, and must clear higher bars.  Among the cand
 quote joins the statement with the most similar wording: meaning from the multilingual
 encoder plus what renderings of one remark keep (the same people, the same numbers, the
 same concepts of the bilingual lexicon in ``data/lexicon_en_ja.json``), and for the same
-language also character overlap (partial quotes inside a fuller one).  Two fragments of
-one remark quoted in one sentence join each other; two utterances quoted back to back
-(「…」「…」) do not.
+language also character overlap (partial quotes inside a fuller one; English compared also in
+the tenses and persons of reported speech).  Two fragments of one remark quoted in one sentence
+join each other, and so do a reported clause and the quoted words that end it ('said the round
+went "well"') and the paragraphs of one formal statement quoted one after another; two
+utterances quoted back to back (「…」「…」) do not.  A long quote of several sentences carries
+several remarks: a quote of one of its sentences does not join it when its statement was made
+of another sentence; a single quoted word meets only short wordings (it is in every sentence
+that uses it).
 """
 
 from __future__ import annotations
@@ -94,9 +99,13 @@ def pair_margin(a: QuoteMember, b: QuoteMember, vectors: Mapping[str, np.ndarray
     not)."""
     days = gap(_span(a), _span(b))
     undated = _span(a) is None or _span(b) is None
-    meaning = cosine(vectors[text_key(a.text)], vectors[text_key(b.text)])
     if days > 1 or (days == 1 and not (a.exact and b.exact)):
         return -1.0
+    if (_one_word(a.text) and not _short(b.text)) or (_one_word(b.text) and not _short(a.text)):
+        # a single quoted word ("pessimistic") is in every sentence that uses it: it is a piece of
+        # a short wording (the words of "useful, constructive and substantive"), not of a long one
+        return -1.0
+    meaning = cosine(vectors[text_key(a.text)], vectors[text_key(b.text)])
     if a.language != b.language:
         if _name_like(a.text) or _name_like(b.text):
             return -1.0  # a name ("Russia Calling!") has no meaning to carry into another language
@@ -127,6 +136,27 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 NAME_WORDS = 4
 
 
+@lru_cache(maxsize=4096)
+def _one_word(text: str) -> bool:
+    """A Latin-script wording of a single word (a scare quote, an echoed adjective)."""
+    if any(ord(ch) > 0x3000 for ch in text):
+        return False
+    return len(_WORD.findall(text)) == 1 and len(text.split()) == 1
+
+
+@lru_cache(maxsize=4096)
+def _short(text: str) -> bool:
+    """A wording of a few words (``SHORT_WORDS``; ``SHORT_JA`` characters in Japanese)."""
+    if any(ord(ch) > 0x3000 for ch in text):
+        return len(_PUNCT_SPACE.sub("", text)) <= SHORT_JA
+    return len(_WORD.findall(text)) <= SHORT_WORDS
+
+
+SHORT_WORDS = 5
+SHORT_JA = 10
+_PUNCT_SPACE = re.compile(r"[\s、。，．,.!?！？「」『』]")
+
+
 def _span(m: QuoteMember) -> tuple[int, int] | None:
     return (m.lo, m.hi) if m.lo is not None and m.hi is not None else None
 
@@ -154,6 +184,75 @@ def _same_sentence(a: QuoteMember, b: QuoteMember, text: str | None) -> bool:
     if not between:  # 「…」「…」: two utterances quoted back to back, not fragments of one
         return False
     return len(between) <= SAME_SENTENCE_GAP and not _BOUNDARY.search(between) and not _VERB.search(between)
+
+
+def _quoted_tail(a: QuoteMember, b: QuoteMember, text: str | None) -> bool:
+    """A reported clause that runs straight into the speaker's own words, one sentence of
+    reporting: 'she said the round went "very well"', 'he called the offer, "a serious one"'.
+
+    The reported clause comes first and only a space, a comma or a colon and the opening
+    mark stand between the two (no sentence ends between them: '... the offer. "We ...'
+    is a new sentence, which may be another remark), and the quoted words do not open a clause
+    of their own ('he could not say, "because it takes two"': a reason is another remark)."""
+    between = _between(a, b, text)
+    if between is None:
+        return False
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    if first.direct or not second.direct or _CLAUSE_OPENER.match(second.text):
+        return False
+    opening = between.rstrip()
+    return (
+        0 < len(between) <= TAIL_GAP
+        and opening[-1:] in _OPENING
+        and not opening[:-1].strip(" ,:;\n")
+        and "\n" not in between
+    )
+
+
+TAIL_GAP = 4  # characters between a reported clause and the quoted words that end it
+_CLAUSE_OPENER = re.compile(
+    r"\W*(because|but|and|since|so|although|though|while|whereas|as|if|unless|yet|or)\b", re.IGNORECASE
+)
+_OPENING = set("\"“‘'「『")
+
+
+def _one_written_text(a: QuoteMember, b: QuoteMember, text: str | None) -> bool:
+    """Two quotes of one formal statement (a communiqué, a readout, a press release) quoted
+    paragraph after paragraph: '"...," the ministry said in a statement.' then '"...," it added.'
+    Such a statement is one remark however many sentences an outlet quotes from it; spoken
+    remarks quoted one after another are not (a speaker takes up one subject after another), nor
+    are the points of a social-media post.
+
+    Both quotes direct, in the same or the next paragraph with no other quotation between, one
+    of them attributed to a statement and neither to speech ("told reporters")."""
+    between = _between(a, b, text)
+    if between is None or text is None or not (a.direct and b.direct) or len(between) > WRITTEN_GAP:
+        return False
+    if between.count("\n\n") > 1 or between.replace("\n\n", "").count("\n") > 1:
+        return False  # further than the next paragraph
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    if any(ch in between.strip(_MARKS + ".,;:!?。、") for ch in _MARKS.strip()):
+        return False  # another quotation between them
+    cues = [_attribution(first, text), _attribution(second, text)]
+    if any(_SPOKEN.search(cue) for cue in cues):
+        return False
+    return any(_WRITTEN.search(cue) for cue in cues)
+
+
+def _attribution(m: QuoteMember, text: str) -> str:
+    """The paragraph of a quote without the quote itself: where its attribution is."""
+    start = text.rfind("\n", 0, m.start) + 1
+    end = text.find("\n", m.end)
+    return text[start : m.start] + " " + text[m.end : end if end >= 0 else len(text)]
+
+
+WRITTEN_GAP = 400  # characters between two quotes of one written text (a paragraph of attribution)
+_WRITTEN = re.compile(r"\b(statement|communiqu|press release|readout)|声明|文書で", re.IGNORECASE)
+_SPOKEN = re.compile(
+    r"\b(told (reporters|journalists|a news|the press)|news conference|press conference|interview|"
+    r"briefing|speech|in remarks)|記者会見|記者団|会見で|インタビュー|演説",
+    re.IGNORECASE,
+)
 
 
 def _continued(a: QuoteMember, b: QuoteMember, text: str | None) -> bool:
@@ -254,6 +353,9 @@ def _score(
     report_text: str | None,
 ) -> dict[str, _Link]:
     found: dict[str, _Link] = {}
+    members: dict[str, list[QuoteMember]] = {}
+    for other in candidates:
+        members.setdefault(other.statement_id, []).append(other)
     for other in candidates:
         if other.speaker_id != new.speaker_id or other.quote_id == new.quote_id or not new.speaker_id:
             continue
@@ -265,10 +367,16 @@ def _score(
             if same and different_report and pair_margin(new, other, vectors) >= 0:
                 link.adopt.append(other.quote_id)
             continue
-        if _same_sentence(new, other, report_text) and gap(_span(new), _span(other)) == 0:
+        if (
+            _same_sentence(new, other, report_text)
+            or _quoted_tail(new, other, report_text)
+            or _one_written_text(new, other, report_text)
+        ) and gap(_span(new), _span(other)) == 0:
             margin = 1.0
         else:
             margin = pair_margin(new, other, vectors)
+            if margin >= 0 and _another_sentence_taken(new, other, members[other.statement_id], vectors):
+                margin = -1.0
             if SPLIT_JOIN and _continued(new, other, report_text):
                 link.continued = True
                 if _next_paragraph(new, other, report_text) and gap(_span(new), _span(other)) == 0:
@@ -389,6 +497,43 @@ def _main_part(text: str, ranked: Sequence[str], scored: Mapping[str, _Link]) ->
 
 
 PART_OF = 0.8  # share of a wording's n-grams found in a longer one: it is a part of it
+
+
+def _another_sentence_taken(
+    new: QuoteMember, wording: QuoteMember, members: Sequence[QuoteMember], vectors: Mapping[str, np.ndarray]
+) -> bool:
+    """The new quote lies in one sentence of a wording of several sentences, and the statement
+    that wording belongs to holds a quote of another of its sentences that is not like the new
+    one: the long quote carries several remarks ("Talks may fail. We are not worried. ..."), it
+    is the remark of the part its statement was made of, and the other parts are other remarks
+    (they meet it here only because one outlet quoted them in one run)."""
+    if new.language != wording.language or _contained(new.text, wording.text) < PART_OF:
+        return False
+    sentences = _sentences(wording.text)
+    if len(sentences) < 2:
+        return False
+    mine = _part_index(new.text, sentences)
+    for m in members:
+        if m.quote_id in (wording.quote_id, new.quote_id) or m.attached or m.language != wording.language:
+            continue
+        if _contained(m.text, wording.text) < PART_OF or _part_index(m.text, sentences) == mine:
+            continue
+        if pair_margin(new, m, vectors) < 0:
+            return True
+    return False
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])")
+
+
+def _sentences(text: str) -> list[str]:
+    return [part for part in _SENTENCE_END.split(text) if len(grams(part)) >= 3]
+
+
+def _part_index(text: str, sentences: Sequence[str]) -> int:
+    """The sentence of a longer wording that holds most of this one."""
+    mine = grams(text)
+    return max(range(len(sentences)), key=lambda i: len(mine & grams(sentences[i])))
 
 
 def _contained(part: str, whole: str) -> float:
