@@ -143,6 +143,11 @@ CASES = [
         [("meeting", "2025-12-02", {"russia", "united-states"})],
     ),
     (
+        "a call put as 「XはYとZの両外相に電話。」 (the sentence ends on the noun)",
+        "ラブロフ外相は2日にウクライナとフランスの両外相に電話。両外相とも対話の継続を求めた。",
+        [("phone_call", "2025-12-02", {"sergei-lavrov", "ukraine", "france"})],
+    ),
+    (
         "both leaders of a pair: 「XとYの両首脳は」",
         "国境で衝突が続くウクライナとロシアの両首脳は2日、ジュネーブで協議した。",
         [("meeting", "2025-12-02", {"ukraine", "russia"})],
@@ -166,4 +171,4 @@ def test_a_conditional_call_is_no_meeting() -> None:
 
 def test_version() -> None:
     events = run("ルビオ国務長官は5日、ラブロフ外相と会談する予定だ。")
-    assert {e.extractor for e in events} == {"events.ja.v11"}
+    assert {e.extractor for e in events} == {"events.ja.v12"}
