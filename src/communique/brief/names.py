@@ -76,9 +76,14 @@ class Names:
         self.as_of = as_of
         self._mentioned: set[str] = set()
         self._words: set[str] = set()  # the story's words, to choose the relevant one of several roles
+        japanese: list[str] = []  # the Japanese reports' text, to tell how they shorten a name
         for text in texts:
             self._words |= {w.casefold() for w in _WORD.findall(text)}
+            if _JA_SCRIPT.search(text[:200]):
+                japanese.append(text)
+        self._japanese_text = "\n".join(japanese)
         self._roles: dict[str, Role | None] = {}
+        self._readings: dict[str, str | None] = {}  # actor id -> a katakana namesake's id (Japanese)
 
     # -- lookups ----------------------------------------------------------------------------
     def entry(self, actor_id: str) -> Entry | None:
@@ -250,8 +255,47 @@ class Names:
         raw = self.actors.get(actor_id) or {}
         name = raw.get("name")
         if isinstance(name, dict):
-            return name.get(lang) or None
-        return str(name) if name and (lang == "en") == _ascii(str(name)) else None
+            found = name.get(lang) or None
+        else:
+            found = str(name) if name and (lang == "en") == _ascii(str(name)) else None
+        if found is None and lang == "ja":
+            reading = self._reading(actor_id)
+            found = self._raw_name(reading, "ja") if reading else None
+        return found
+
+    def _reading(self, actor_id: str) -> str | None:
+        """The record's one person of the same side named only in katakana whose given and family
+        names read as this person's Latin ones (Hun Manet: 「フン・マネット」 of a Japanese report the
+        record kept apart): how a Japanese briefing writes him.  None when none or two do."""
+        if actor_id in self._readings:
+            return self._readings[actor_id]
+        from ..merge.romaji import is_katakana, katakana_skeleton, skeleton
+
+        found: set[str] = set()
+        latin = self._raw_name_of(actor_id, "en")
+        words = latin.split() if latin and _ascii(latin) else []
+        country = self.country(actor_id) if len(words) >= 2 else None
+        if country is not None:
+            def bones(text: str) -> str:
+                return text.replace("f", "h")
+
+            wanted = (bones(skeleton(words[0])), bones(skeleton(words[-1])))
+            for other, raw in self.actors.items():
+                name = raw.get("name")
+                ja = name.get("ja") if isinstance(name, dict) else None
+                en = name.get("en") if isinstance(name, dict) else None
+                if other == actor_id or en or not ja or not is_katakana(ja) or self.kind(other) != "person":
+                    continue
+                parts = [bones(katakana_skeleton(p)) for p in re.split(r"[・＝=\s]+", ja) if p]
+                if len(parts) >= 2 and (parts[0], parts[-1]) == wanted and sum(map(len, wanted)) >= 3 \
+                        and self.country(other) == country:
+                    found.add(other)
+        self._readings[actor_id] = found.pop() if len(found) == 1 else None
+        return self._readings[actor_id]
+
+    def _raw_name_of(self, actor_id: str, lang: str) -> str | None:
+        name = (self.actors.get(actor_id) or {}).get("name")
+        return name.get(lang) if isinstance(name, dict) else None
 
     def _en_name(self, actor_id: str) -> str:
         """An actor's name for English text: as an English report gives it, else the Latin id that
@@ -270,7 +314,7 @@ class Names:
             name = self._raw_name(actor_id, "ja") or self._raw_name(actor_id, "en") or _humanize(actor_id)
             if self.kind(actor_id) != "person":
                 return name
-            return (name.split("・")[-1] if "・" in name else name) + "氏"
+            return self._ja_short_name(name) + "氏"
         if entry.kind != "person":
             return entry.short_ja or entry.name_ja or entry.name_en
         role = self.current_role(actor_id)
@@ -280,6 +324,17 @@ class Names:
                 return (entry.short_ja or entry.name_ja or entry.name_en) + role.title_ja  # still in office
             return entry.ja_title_form
         return (entry.short_ja or entry.name_ja or entry.name_en) + "氏"
+
+    def _ja_short_name(self, name: str) -> str:
+        """A katakana name's last word (ルブラン of ドミニク・ルブラン), but the whole name when the
+        Japanese reports write it whole again and again and never its last word alone
+        (「フン・マネット首相」: フン is his family name)."""
+        if "・" not in name:
+            return name
+        last = name.split("・")[-1]
+        whole = self._japanese_text.count(name)
+        alone = self._japanese_text.count(last) - whole
+        return name if whole >= 2 and alone == 0 else last
 
     def _ja_full(self, actor_id: str) -> str:
         if actor_id.startswith("anon:"):
