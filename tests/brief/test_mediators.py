@@ -1,6 +1,6 @@
-"""The go-between of a meeting is told when the meeting's own clause names it so ("mediated by
-Brenner", 「ブレナー氏の仲介で」), and only then: not a place, not a side, not other rounds.
-Cases in our own words."""
+"""The go-between of a meeting, and how long it lasted, are told when the meeting's own clause
+says so ("mediated by Brenner", 「ブレナー氏の仲介で」, "talks lasting about four hours"), and only
+then: not a place, not a side, not other rounds or meetings.  Cases in our own words."""
 
 from __future__ import annotations
 
@@ -15,10 +15,10 @@ def _report(rid: str, text: str, published: str, lang: str = "en") -> dict[str, 
             "published_at": published, "outlet": f"Outlet {rid}", "story_id": "s"}
 
 
-def _meeting(rid: str, text: str) -> dict[str, Any]:
+def _meeting(rid: str, text: str, end: int | None = None) -> dict[str, Any]:
     return {"type": "event", "id": "m", "kind": "meeting", "date": "2025-06-09", "date_precision": "day",
             "place": "Geneva", "participant_ids": ["person:osei", "person:varga"], "member_ids": ["m-1"],
-            "story_id": "s", "evidence": [{"report_id": rid, "start": 0, "end": len(text)}]}
+            "story_id": "s", "evidence": [{"report_id": rid, "start": 0, "end": end or len(text)}]}
 
 
 ACTORS = [{"type": "actor", "id": i, "kind": "person", "name": {"en": n, "ja": j}}
@@ -27,8 +27,8 @@ ACTORS = [{"type": "actor", "id": i, "kind": "person", "name": {"en": n, "ja": j
 STORY = [{"type": "story", "id": "s", "name": "Talks"}]
 
 
-def _brief(text: str, lang: str = "en", report_lang: str = "en") -> str:
-    items = [*STORY, *ACTORS, _report("r1", text, "2025-06-10", report_lang), _meeting("r1", text)]
+def _brief(text: str, lang: str = "en", report_lang: str = "en", end: int | None = None) -> str:
+    items = [*STORY, *ACTORS, _report("r1", text, "2025-06-10", report_lang), _meeting("r1", text, end)]
     return markdown(brief(items, lang=lang, as_of="2025-06-13", story_id="s"))
 
 
@@ -53,3 +53,20 @@ def test_no_go_between_of_other_rounds() -> None:
     said = _brief("Osei met Varga in Geneva on Monday; Brenner, who has mediated the previous rounds, "
                   "was there.")
     assert "mediating" not in said
+
+
+def test_the_length_the_clause_gives_the_meeting_is_told() -> None:
+    said = _brief("Osei met Varga in Geneva on Monday in talks lasting about four hours.")
+    assert "Osei met Varga in Geneva for about four hours." in said, said
+
+
+def test_a_japanese_clause_gives_the_length() -> None:
+    said = _brief("オセイ氏とバルガ氏は9日、ジュネーブで約4時間にわたって会談した。",
+                  lang="ja", report_lang="ja")
+    assert "ジュネーブで約4時間にわたりバルガ" in said.replace("氏", ""), said
+
+
+def test_the_length_of_another_meeting_is_not_this_ones() -> None:
+    text = "Osei met Varga in Geneva on Monday, two days after their five-hour session with Brenner."
+    said = _brief(text, end=text.index(" on Monday"))
+    assert "hours" not in said.split("Reference")[0], said

@@ -206,3 +206,14 @@ def test_a_claim_on_another_item_is_checked_against_that_item() -> None:
 def test_mediator_in_role(evidence: str, actor: str, supported: bool) -> None:
     claim = Claim(role="mediator", actor=actor)
     assert (check_claims(sentence(evidence, claim), PATTERNS) == ()) is supported
+
+
+@pytest.mark.parametrize(("evidence", "hours", "supported"), [
+    ("Varga and Osei met in Tallinn in talks lasting about four hours.", "4.0", True),
+    ("ヴァルガ氏とオセイ氏はタリンで約4時間にわたって会談した。", "4.0", True),
+    ("Varga and Osei met in Tallinn in talks lasting about four hours.", "5.0", False),
+    ("Varga and Osei met in Tallinn after a twelve-hour flight.", "12.0", False),
+])
+def test_duration_in_role(evidence: str, hours: str, supported: bool) -> None:
+    claim = Claim(role="duration", value=hours)
+    assert (check_claims(sentence(evidence, claim), PATTERNS) == ()) is supported

@@ -23,6 +23,7 @@ from ..errors import CommuniqueError, UsageError
 from ..extract.gazetteer import Gazetteer
 from ..extract.gazetteer import load as load_gazetteer
 from ..ingest.titles import opening_words
+from ..merge import facets
 from . import sections as body
 from . import select, support, templates_en, templates_ja
 from .model import (
@@ -338,6 +339,36 @@ class Writer:
         kept.sort(key=lambda a: (-self.names.prominence(a), a))
         return [(a, found[a]) for a in kept[:2]]
 
+    def duration(self, evidence: Sequence[EvidenceRef], actors: Sequence[str]
+                 ) -> tuple[str, EvidenceRef, float] | None:
+        """How long the meeting lasted, as the sentences of its own evidence say it of the meeting
+        ("talks lasting about four hours", 「約4時間にわたって」), in the briefing's words, with the
+        span that says it; None when none says it or two say different lengths (the record's
+        conflicts tell those)."""
+        found: list[tuple[float, str, EvidenceRef]] = []
+        for ev in evidence:
+            text = str((self.v.reports.get(ev.report_id) or {}).get("text") or "")
+            at = text.find(ev.context) if ev.context else -1
+            if at < 0:
+                continue
+            patterns = self.forms.get(self.v.language_of(ev), {})
+            if not all(a in patterns and patterns[a].search(ev.context) for a in actors):
+                continue  # "Akazawa held two hours of talks with Lutnick": not the meeting with Trump too
+            inside = ev.start - at  # where the context tells this meeting
+            for value, m in facets.meeting_durations(ev.context, (inside, inside + ev.end - ev.start)):
+                # the span from the event's own words to the length, which the sentence must show
+                span = self.v.span(ev.report_id, min(ev.start, at + m.start()), max(ev.end, at + m.end()))
+                if span is not None:
+                    found.append((value, m.group(0), span))
+        if not found or len({value for value, _, _ in found}) > 1:
+            return None
+        value, _, ev = found[0]
+        words = " ".join(w for _, w, _ in found)
+        approx = ("more" if re.search(r"more than|\bover\b|超|以上|余り|あまり", words, re.I)
+                  else "nearly" if re.search(r"nearly|almost|just under|close to|近く", words, re.I)
+                  else "about" if re.search(r"about|around|roughly|some|約|およそ|ほぼ", words, re.I) else "")
+        return str(self.T.duration(value, approx)), ev, value
+
     def event_label(self, event: Record, dated: bool = True) -> str:
         place = self.names.place(event.get("place"))
         dated = dated and str(event["id"]) not in self.contested_dates
@@ -455,6 +486,10 @@ class Writer:
             kind_shown = "planned_meeting"  # dated after the as-of day: still to come
         terms = self.agreement_terms(evidence, actors) if kind_shown == "agreement" else None
         go_betweens = self.mediators(event, actors) if kind_shown in ("meeting", "agreement") else []
+        contested = any(str(event["id"]) in (c.get("item_ids") or ())
+                        and "duration" in str(c.get("topic") or "")
+                        for c in self.v.conflicts)  # reports differ on its length: the conflicts tell it
+        lasted = self.duration(evidence, actors) if kind_shown == "meeting" and not contested else None
         named = self.names.mention_all(actors)
         sides = [self.names.side(a) for a in actors]
         together = [n for n, side in zip(named, sides, strict=True) if side == sides[0]] if sides else []
@@ -474,6 +509,7 @@ class Writer:
             countries=bool(actors) and all(self.names.kind(a) in ("country", "bloc") for a in actors),
             terms=terms[0] if terms else None,
             mediators=self.names.mention_all([a for a, _ in go_betweens]),
+            duration=lasted[0] if lasted else None,
         )
         if text is None:
             return None
@@ -482,10 +518,12 @@ class Writer:
         claims = [Claim(role="participant", actor=a, value=claim_kind, item_id=str(event["id"]))
                   for a in actors if claim_kind in (*select.HELD, "planned_meeting")]
         claims += [Claim(role="mediator", actor=a, item_id=str(event["id"])) for a, _ in go_betweens]
+        if lasted:
+            claims.append(Claim(role="duration", value=str(lasted[2]), item_id=str(event["id"])))
         if claim_kind == "planned_meeting" and not actors:
             claims = [Claim(role="planned", value=claim_kind, item_id=str(event["id"]))]
-        required = [self.supporting_span(event, c) for c in claims if c.role != "mediator"]
-        required += [ev for _, ev in go_betweens]
+        required = [self.supporting_span(event, c) for c in claims if c.role not in ("mediator", "duration")]
+        required += [ev for _, ev in go_betweens] + ([lasted[1]] if lasted else [])
         if terms and terms[1] not in required:  # the clause that gives the terms, cited first
             required = [terms[1], *required]
         worded = self.summary_of(event) if claim_kind == "agreement" else ""

@@ -42,8 +42,9 @@ class Citation:
 class Claim:
     """One thing a sentence asserts, in the role it asserts it.
 
-    ``role``: participant | speaker | stance | after | mediator.  ``actor`` is the actor id the claim is
-    about; ``value`` the event kind (participant), the stance (stance); ``item_id`` the cited
+    ``role``: participant | speaker | stance | after | mediator | duration.  ``actor`` is the
+    actor id the claim is about; ``value`` the event kind (participant), the stance (stance), the
+    hours (duration); ``item_id`` the cited
     item it rests on (None: any citation); ``said_on`` and ``event_on`` the two days an
     ``after`` claim compares.
     """

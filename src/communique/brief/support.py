@@ -18,6 +18,7 @@ checked against the clause around the evidence of the item it rests on:
 - ``stance``: the clause has a cue of that stance and does not deny it ("not rejected",
   "unacceptable" for an acceptance, 「拒否していない」);
 - ``after``: a remark said after a meeting was said on a later day than the meeting;
+- ``duration``: the clause says the meeting lasted that long ("talks lasting about four hours");
 - ``mediator``: the clause names the actor as the go-between of the event ("mediated by Oman",
   "with Qatar mediating", "Omani mediators", 「オマーンの仲介で」, 「仲介役のカタール」), not
   only as its place ("in Muscat, Oman") or as one of its sides.
@@ -341,6 +342,18 @@ _OTHER_ROUNDS = re.compile(
     r"\s*(?:\w+\s+){0,2}?(?:the\s+)?(?:previous|earlier|past|prior|last|first|former)\b|\S{0,6}?(?:前回|これまで|過去)")
 
 
+def _duration(claim: Claim, evidence: list[EvidenceRef]) -> str | None:
+    from ..merge.facets import meeting_durations
+
+    for ev in evidence:
+        text = ev.context or ev.text
+        at = text.find(ev.text)
+        own = (at, at + len(ev.text)) if at >= 0 else None
+        if any(str(value) == claim.value for value, _ in meeting_durations(text, own)):
+            return None
+    return f"the cited clause does not say the meeting lasted {claim.value} hours"
+
+
 def _after(claim: Claim) -> str | None:
     if claim.said_on and claim.event_on and claim.said_on > claim.event_on:
         return None
@@ -364,6 +377,8 @@ def _reason(claim: Claim, evidence: list[EvidenceRef], patterns: Patterns) -> st
         return _after(claim)
     if claim.role == "mediator":
         return _mediator(claim, evidence, patterns)
+    if claim.role == "duration":
+        return _duration(claim, evidence)
     return f"unknown claim role {claim.role!r}"
 
 

@@ -288,6 +288,19 @@ _OPENING_WORD = re.compile(
 )
 
 
+_SMALL_NUMBERS = "zero one two three four five six seven eight nine ten".split()
+
+
+def duration(hours: float, approx: str) -> str:
+    """ "about four hours", "more than two hours", "two and a half hours", "an hour"."""
+    whole, half = int(hours), hours - int(hours) >= 0.5
+    number = _SMALL_NUMBERS[whole] if whole < len(_SMALL_NUMBERS) else str(whole)
+    words = ("an hour" if whole == 1 else f"{number} hours") if not half else \
+        (f"{number} and a half hours" if whole else "half an hour")
+    return {"more": f"more than {words}", "nearly": f"nearly {words}", "about": f"about {words}"}.get(
+        approx, words)
+
+
 def by_day(when: str) -> str:
     """A meeting no report dates, told by the day of the first report: "by October 26"."""
     return f"by {when}"
@@ -320,9 +333,12 @@ def event(
     manner: str | None = None,
     terms: str | None = None,
     mediators: Sequence[str] = (),
+    duration: str | None = None,
 ) -> str | None:
     on = (f"{when}, " if when.startswith("by ") else f"{_on(when)} {when}, ") if when else ""
     at = f" {at_place(place)}" if place else ""
+    if duration and kind == "meeting":
+        at += f" for {duration}"  # "met Y in Rome for about four hours"
     first, rest = (actors[0], list(actors[1:])) if actors else ("", [])
     if kind == "meeting":
         if not actors:

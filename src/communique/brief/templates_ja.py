@@ -274,6 +274,13 @@ def statement_pair(speaker: str, when: str | None, first: str, second: str, *, h
     return f"{lead_in}{speaker}は{when_part}{first}と述べ、{second}{verb}"
 
 
+def duration(hours: float, approx: str) -> str:
+    """「約4時間」「2時間以上」「5時間近く」「2時間半」."""
+    whole, half = int(hours), hours - int(hours) >= 0.5
+    words = f"{whole}時間" + ("半" if half else "") if whole else "30分"
+    return {"more": f"{words}以上", "nearly": f"{words}近く", "about": f"約{words}"}.get(approx, words)
+
+
 def by_day(when: str) -> str:
     """日付を伝える報道のない会談: 最初に伝えた報道の日まで(「10月26日までに」)。"""
     return f"{when}までに"
@@ -292,6 +299,7 @@ def event(
     manner: str | None = None,
     terms: str | None = None,
     mediators: Sequence[str] = (),
+    duration: str | None = None,
 ) -> str | None:
     del terms  # an agreement's terms are the English report's own words: not in a Japanese sentence
     head = HEDGE if hedge else ""
@@ -299,6 +307,8 @@ def event(
     at = f"{place}で" if place else ""
     if mediators and kind in ("meeting", "agreement"):  # 仲介役: 「オマーンの仲介でマスカットで」
         at = f"{join(mediators)}の仲介で{at}" if not place else f"{join(mediators)}の仲介により{at}"
+    if duration and kind == "meeting":
+        at += f"{duration}にわたり"  # 「ローマで約4時間にわたり会談しました」
     first, rest = (actors[0], list(actors[1:])) if actors else ("", [])
     if kind == "meeting":
         if not actors:

@@ -51,6 +51,52 @@ REACH = 220  # characters between a number and the item it is attached to
 MEETING_KINDS = {"meeting", "planned_meeting", "phone_call"}
 
 
+# the length of a meeting said of the meeting itself: "talks lasting about four hours", "a
+# five-hour meeting", 「約4時間にわたって行われた」 (not "after a 12-hour flight")
+_BEFORE_DURATION_EN = re.compile(
+    r"\b(?:lasted|lasting|last|lasts|for|of|spent|spend|spending|held)\s+$", re.I)
+_AFTER_DURATION_EN = re.compile(
+    r"\s*(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:talks|meeting|meetings|negotiations|discussions|session|"
+    r"conversation|call|round)\b", re.I)
+_AFTER_DURATION_JA = re.compile(
+    r"\s*(?:にわた|の(?:会談|協議|電話|交渉)|、?(?:会談|協議|電話会談|交渉)|行われ|話し合)")
+# words between a meeting's own clause and a length that make it another meeting's: "began talks in
+# Miami, two days after their five-hour session in Moscow", 「…前日の5時間の会談」
+_OTHER_MEETING = re.compile(
+    r"\b(?:after|before|following|since|ahead of|than|previous|last|earlier|prior|their|his|her)\b"
+    r"|前日|先立|以来|前回|後に|の後|前の", re.I)
+
+
+def meeting_durations(text: str, own: tuple[int, int] | None = None) -> list[tuple[float, re.Match[str]]]:
+    """The lengths (in hours) a sentence gives a meeting it tells, with where it gives them; with
+    ``own`` (where the sentence tells the meeting in question), only lengths of that meeting: none
+    that words like "after" or "their" tie to another one."""
+    found = []
+    for pattern in (DURATION_EN, DURATION_JA):
+        for match in pattern.finditer(text):
+            value = _number(match.group(1))
+            if value is None:
+                continue
+            if "半" in match.group(0) or "half" in match.group(0).lower():
+                value += 0.5
+            japanese = pattern is DURATION_JA
+            if japanese and not _AFTER_DURATION_JA.match(text, match.end()):
+                continue
+            if not japanese and not (
+                    _BEFORE_DURATION_EN.search(text, max(0, match.start() - 12), match.start())
+                    or _AFTER_DURATION_EN.match(text, match.end())):
+                continue
+            if own is not None:
+                lo, hi = (own[1], match.start()) if match.start() >= own[1] else (match.end(), own[0])
+                if lo < hi and _OTHER_MEETING.search(text, lo, hi):
+                    continue
+                if match.start() >= own[1] and _OTHER_MEETING.search(text, max(own[1], match.start() - 12),
+                                                                     match.start()):
+                    continue
+            found.append((value, match))
+    return found
+
+
 def _number(token: str) -> float | None:
     token = unicodedata.normalize("NFKC", token).lower()
     if token in _NUMBER_WORDS:
