@@ -23,3 +23,9 @@ def test_japanese_relative_days_are_told_from_the_day_of_the_words() -> None:
     text, kept = backshifted("今月中に2回目の協議を行い、来週にも訪米する", templates_ja.BACKSHIFT)
     assert text == "同月中に2回目の協議を行い、翌週にも訪米する"
     assert kept == ["中に2回目の協議を行い", "にも訪米する"]
+
+
+def test_will_of_a_plan_is_told_as_would() -> None:
+    text, _ = backshifted("the next round will be held in Tallinn", templates_en.BACKSHIFT)
+    assert text == "the next round would be held in Tallinn"
+    assert backshifted("the will of the people", templates_en.BACKSHIFT)[0] == "the will of the people"

@@ -70,3 +70,20 @@ def test_the_length_of_another_meeting_is_not_this_ones() -> None:
     text = "Osei met Varga in Geneva on Monday, two days after their five-hour session with Brenner."
     said = _brief(text, end=text.index(" on Monday"))
     assert "hours" not in said.split("Reference")[0], said
+
+
+def test_the_announcement_of_the_meeting_comes_before_it() -> None:
+    text = "Osei met Varga in Geneva on Monday."
+    notice = "The next round will be held in Geneva on Monday, Brenner said on Friday."
+    mediator = {"type": "actor", "id": "person:brenner", "kind": "person",
+                "name": {"en": "Brenner", "ja": None},
+                "roles": [{"title": "Foreign Minister", "affiliation": "norway"}]}
+    actors = [a for a in ACTORS if a["id"] != "person:brenner"] + [mediator]
+    items = [*STORY, *actors, _report("r1", text, "2025-06-10"), _meeting("r1", text),
+             _report("r2", notice, "2025-06-06"),
+             {"type": "quote", "id": "q1", "speaker_id": "person:brenner", "speaker_text": "Brenner",
+              "text": "The next round will be held in Geneva on Monday", "language": "en", "direct": False,
+              "verb": "said", "said_on": "2025-06-06", "said_on_precision": "day", "statement_id": "st-q1",
+              "story_id": "s", "evidence": [{"report_id": "r2", "start": 0, "end": notice.index(",")}]}]
+    said = markdown(brief(items, lang="en", as_of="2025-06-13", story_id="s"))
+    assert "said on June 6 that the next round would be held in Geneva on Monday." in said, said

@@ -49,6 +49,11 @@ def event_section(w: Writer, event: Record | None) -> Section | None:
     sides = {w.names.side(a) for a in event.get("participant_ids") or ()}
     sides |= {w.names.side(st.speaker_id) for st in w.statements if st.id in w.used and st.speaker_id}
     sentences = []
+    announced = _announcement(w, event)  # who said it would take place, before it
+    if announced is not None:
+        sentence = w.statement_sentence(announced, "statement")
+        if not w.objections(sentence):
+            sentences.append(sentence)
     for other in select.meetings(w.v):
         gap = select.days_between(when, day(other.get("date")))
         people = set(other.get("participant_ids") or ()) & set(event.get("participant_ids") or ())
@@ -387,6 +392,36 @@ def _outcome(w: Writer, event: Record, only_there: Set[str] = frozenset(),
     return max(found, key=lambda st: (own(st), w.v.sources(st.evidence), st.said_on or "", st.id))
 
 
+# words that announce a meeting still to come: "will be held in Rome", 「ローマで開催される予定」
+_ANNOUNCING = re.compile(
+    r"\b(?:will|would|to be held|is to|are to|set to|scheduled|next round|next week|due to)\b"
+    r"|予定|開かれる|開催される|開催する|行われる|行う見通し|開く", re.I)
+ANNOUNCED_DAYS = 10  # an announcement of a round said this many days before it, at most
+
+
+def _announcement(w: Writer, event: Record) -> Statement | None:
+    """Who announced the meeting before it took place (the mediator's "The fifth round ... will
+    be held in Rome on May 23"): a remark dated to a day one to ANNOUNCED_DAYS days before it
+    that names its place and says it will take place; the one more sources carry."""
+    on = day(event.get("date"))
+    place = str(event.get("place") or "")
+    if on is None or not place or event.get("date_precision") not in ("day", "datetime"):
+        return None
+    shown = {place, w.names.place(place) or place}
+    found = []
+    for st in w.statements:
+        gap = select.days_between(st.said_on, on)
+        if st.id in w.used or st.id in w.reserved or not st.speaker_id or gap is None \
+                or not 1 <= gap <= ANNOUNCED_DAYS or st.precision not in ("day", "datetime"):
+            continue
+        q = select.rendering(st, w.lang)
+        text = str(q.get("text") or "")
+        if (q.get("language") == w.lang or q.get("direct")) and _ANNOUNCING.search(text) \
+                and any(p and p in text for p in shown):
+            found.append(st)
+    return max(found, key=lambda st: (w.v.sources(st.evidence), st.said_on or "", st.id), default=None)
+
+
 def _people_by_side(w: Writer, event: Record) -> dict[str | None, set[str]]:
     people: dict[str | None, set[str]] = {}
     for actor in w.participants(event):
@@ -494,6 +529,11 @@ def meetings_section(w: Writer) -> Section | None:
         told = w.event_sentence(event, by=None if day(event.get("date")) else by[str(event["id"])])
         if not told:
             continue
+        announced = _announcement(w, event)  # who said it would take place, before it
+        if announced is not None:
+            sentence = w.statement_sentence(announced, "statement")
+            if not w.objections(sentence):
+                sentences.append(sentence)
         sentences.append(told)
         if not day(event.get("date")):
             continue

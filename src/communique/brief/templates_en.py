@@ -189,6 +189,9 @@ BACKSHIFT = (
     (re.compile(r"\btonight\b", re.I), "that night"),
     (re.compile(r"\btomorrow\b", re.I), "the next day"),
     (re.compile(r"\byesterday\b", re.I), "the day before"),
+    # "said the round will be held in Rome": said before it, told after it
+    (re.compile(r"\bwill(?= (?:be|not|continue|meet|hold|take|return|resume|visit|remain|start|begin|sign|"
+                r"seek|travel|go|come|have|discuss|announce|decide)\b)"), "would"),
 )
 
 
