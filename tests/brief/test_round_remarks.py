@@ -85,3 +85,18 @@ def test_another_of_a_sides_people_is_heard_on_the_round_too() -> None:
     talks = said.split("## The talks so far", 1)[1].split("\n## ", 1)[0]
     assert "The talks were useful" in talks and "settle the quotas" in talks, said
     assert talks.index("The talks were useful") < talks.index("settle the quotas"), said
+
+
+def test_a_japanese_briefing_gives_one_english_remark_a_round() -> None:
+    """Two sides' remarks on a round that only English reports carry: the Japanese briefing quotes
+    one of them in English, not each (a translation left undone line after line)."""
+    records = _records()
+    both = ROUND + " Varga said: \u201cWe made real progress on the grain quota today.\u201d"
+    for r in records:
+        if r.get("type") == "report" and r["id"] in ("r1", "r2"):
+            r["text"] = both
+    records.append(_quote("q4", both, "We made real progress on the grain quota today.", "2025-06-13",
+                          ["r1", "r2"], speaker="varga"))
+    said = markdown(brief(records, lang="ja", as_of="2025-06-21", story_id="s"))
+    talks = said.split("## 協議の経過", 1)[1].split("\n## ", 1)[0]
+    assert talks.count("原文英語") == 1, said

@@ -550,6 +550,10 @@ def meetings_section(w: Writer) -> Section | None:
                    and r.id not in {f.id for f in firsts}]
         seconds.sort(key=lambda st: (-w.v.sources(st.evidence), st.id))
         remarks = [*firsts, *seconds][:OUTCOME_REMARKS]
+        # one remark at most in the other language (a Japanese briefing quoting English for each
+        # side of a round reads as a translation left undone), the briefing's own first
+        foreign = [r for r in remarks if not any(q.get("language") == w.lang for q in r.quotes)]
+        remarks = [r for r in remarks if r not in foreign[1:]]
         for said in remarks:
             # the speaker's other words that day on it, in the same sentence
             also = _companion(w, said, w.statements, taken={r.id for r in remarks})
