@@ -9,16 +9,11 @@ from typing import Any
 from communique.brief import brief
 from communique.brief.render import markdown
 
+from .test_round_remarks import _report, later_round
+
 ROUND = ("Osei met Varga in Geneva on Friday. "
          "Osei said afterwards: \u201cThe talks were useful and we will meet again.\u201d "
          "He added: \u201cOur farmers need an answer on grain before the harvest.\u201d")
-LATEST = ("Varga met Osei in Vienna on Friday. "
-          "Varga said: \u201cWe are close to a text both capitals can sign.\u201d")
-
-
-def _report(rid: str, text: str, published: str) -> dict[str, Any]:
-    return {"type": "report", "id": rid, "language": "en", "text": text, "title": f"Report {rid}",
-            "published_at": published, "outlet": f"Outlet {rid}", "story_id": "s"}
 
 
 def _quote(qid: str, text: str, words: str, said_on: str, reports: list[str], speaker: str = "osei"
@@ -50,14 +45,7 @@ def _brief(second_said_on: str, second: str = GRAIN, first_said_on: str = "2025-
                                        for r in ("r1", "r2")]},
         _quote("q1", text, "The talks were useful and we will meet again.", first_said_on, ["r1", "r2"]),
         _quote("q2", text, second, second_said_on, ["r1"]),
-        # a later round, told by more reports, leads the briefing: the Geneva one is in the talks so far
-        *(_report(r, LATEST, "2025-06-21") for r in ("r4", "r5", "r6")),
-        {"type": "event", "id": "n", "kind": "meeting", "date": "2025-06-20", "date_precision": "day",
-         "place": "Vienna", "participant_ids": ["person:varga", "person:osei"], "member_ids": ["n1"],
-         "story_id": "s", "evidence": [{"report_id": r, "start": 0, "end": LATEST.index(".") + 1}
-                                       for r in ("r4", "r5", "r6")]},
-        _quote("q3", LATEST, "We are close to a text both capitals can sign.", "2025-06-20",
-               ["r4", "r5", "r6"], speaker="varga"),
+        *later_round(),  # it leads the briefing: the Geneva round is in the talks so far
     ]
     return markdown(brief(records, lang="en", as_of="2025-06-21", story_id="s"))
 

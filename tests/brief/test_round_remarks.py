@@ -47,7 +47,14 @@ def _records() -> list[dict[str, Any]]:
         _quote("q1", ROUND, "The talks were useful and we will meet again.", "2025-06-13", ["r1", "r2"]),
         _quote("q2", OTHER, "Our farmers cannot accept a quota on grain exports this year.", "2025-06-02",
                ["r3"]),
-        # a later round, the latest development, told by more reports: it leads the briefing
+        *later_round(),
+    ]
+
+
+def later_round() -> list[dict[str, Any]]:
+    """A later round, the latest development, told by more reports: it leads the briefing, and
+    the round under test is told in the talks so far."""
+    return [
         *(_report(r, LATEST, "2025-06-21") for r in ("r4", "r5", "r6")),
         {"type": "event", "id": "n", "kind": "meeting", "date": "2025-06-20", "date_precision": "day",
          "place": "Vienna", "participant_ids": ["person:varga", "person:osei"], "member_ids": ["n1"],
