@@ -6,6 +6,7 @@ attribution still are one remark."""
 from __future__ import annotations
 
 from communique.merge import merge
+from communique.merge.records import MergedRecord
 from communique.model import Extraction, Quote, Report
 
 from .builders import quote, report
@@ -72,16 +73,21 @@ MOOD = "We are neither hopeful nor disheartened about the harbour"
 DOUBT = "Of course we distrust the fleet owners, but we trust our own inspectors"
 
 
-def test_pieces_of_different_sentences_of_a_long_quote_stay_different_remarks() -> None:
-    words = {"whole": f"{MOOD}. {OUTLOOK}. {DOUBT}", "mood": MOOD, "outlook": OUTLOOK.lower(), "doubt": DOUBT}
+def _merged(words: dict[str, str]) -> MergedRecord:
+    """Each wording quoted alone by a report of its own, Ilves speaking, merged in this order."""
     reports = [
         _report(f"{n}-{name}", f"Headline\n\nIlves said: \u201c{text}.\u201d\n")
         for n, (name, text) in enumerate(words.items())
     ]
-    record = merge(
+    return merge(
         reports,
         [Extraction(report_id=r.id, quotes=(_quote(f"q-{r.id[2:]}", r, words[r.id[2:]]),)) for r in reports],
     )
+
+
+def test_pieces_of_different_sentences_of_a_long_quote_stay_different_remarks() -> None:
+    words = {"whole": f"{MOOD}. {OUTLOOK}. {DOUBT}", "mood": MOOD, "outlook": OUTLOOK.lower(), "doubt": DOUBT}
+    record = _merged(words)
     of = {name: record.statement_of[f"q-{name}"] for name in words}
     assert of["whole"] == of["mood"]  # the long quote joins the remark it met first
     assert of["outlook"] != of["mood"] and of["doubt"] != of["mood"]  # its other sentences stay apart
@@ -94,14 +100,7 @@ def test_two_pieces_of_one_sentence_of_a_long_quote_still_join_it() -> None:
         "start": "neither hopeful nor disheartened",
         "end": "nor disheartened about the harbour",
     }
-    reports = [
-        _report(f"{n}-{name}", f"Headline\n\nIlves said: \u201c{text}.\u201d\n")
-        for n, (name, text) in enumerate(words.items())
-    ]
-    record = merge(
-        reports,
-        [Extraction(report_id=r.id, quotes=(_quote(f"q-{r.id[2:]}", r, words[r.id[2:]]),)) for r in reports],
-    )
+    record = _merged(words)
     assert len({record.statement_of[f"q-{name}"] for name in words}) == 1
 
 

@@ -4,6 +4,8 @@ two even when an undated report's paraphrase resembles both."""
 
 from __future__ import annotations
 
+import pytest
+
 from communique.merge import merge
 from communique.model import Extraction
 
@@ -100,31 +102,18 @@ def test_a_reported_clause_running_into_quoted_words_is_one_remark() -> None:
     assert record.statement_of["q-0"] == record.statement_of["q-1"] == record.statement_of["q-2"]
 
 
-def test_a_reported_clause_and_a_quote_after_a_full_stop_are_not_joined_for_that() -> None:
-    clause = "the fleet would be compensated for the lost catch"
-    words = "Next year we will open the northern grounds again"
-    text = f"Headline\n\nIlves said {clause}. \u201c{words},\u201d she added.\n"
-    report = _report("r", text, "2026-05-04")
-    record = merge(
-        [report],
-        [
-            Extraction(
-                report_id="r",
-                quotes=(
-                    _quote("q-0", report, clause, "2026-05-04", direct=False),
-                    _quote("q-1", report, words, "2026-05-04"),
-                ),
-            )
-        ],
-    )
-    assert record.statement_of["q-0"] != record.statement_of["q-1"]
-
-
-def test_quoted_words_opening_a_clause_of_their_own_are_another_remark() -> None:
-    # 'she could not say, "because the owners have not answered"': the quote gives a reason,
-    # a second thought after the reported one, not the end of the same sentence
-    clause, words = "she could not say when the quota would be signed", "because the owners have not answered"
-    text = f"Headline\n\nIlves said {clause}, \u201c{words}.\u201d\n"
+@pytest.mark.parametrize(("clause", "words", "shape"), [
+    # a full stop between the reported clause and the quoted words: two sentences, two remarks
+    ("the fleet would be compensated for the lost catch", "Next year we will open the northern grounds again",
+     "Ilves said {clause}. \u201c{words},\u201d she added."),
+    # 'she could not say, "because the owners have not answered"': quoted words opening a clause of
+    # their own give a reason, a second thought after the reported one, not the end of its sentence
+    ("she could not say when the quota would be signed", "because the owners have not answered",
+     "Ilves said {clause}, \u201c{words}.\u201d"),
+])
+def test_a_reported_clause_and_quoted_words_of_another_sentence_or_clause_stay_apart(
+        clause: str, words: str, shape: str) -> None:
+    text = "Headline\n\n" + shape.format(clause=clause, words=words) + "\n"
     report = _report("r", text, "2026-05-04")
     record = merge(
         [report],
