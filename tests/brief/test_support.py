@@ -217,3 +217,14 @@ def test_mediator_in_role(evidence: str, actor: str, supported: bool) -> None:
 def test_duration_in_role(evidence: str, hours: str, supported: bool) -> None:
     claim = Claim(role="duration", value=hours)
     assert (check_claims(sentence(evidence, claim), PATTERNS) == ()) is supported
+
+
+def test_a_length_in_hours_and_minutes_is_read_whole() -> None:
+    from communique.brief import templates_en, templates_ja
+    from communique.merge.facets import meeting_durations
+
+    found = meeting_durations("Varga and Osei held a 1 hour 40 minute bilateral meeting in Tallinn.")
+    assert [value for value, _ in found] == [1.667]  # not "40 minutes"
+    assert templates_en.duration(1.667, "") == "an hour and 40 minutes"
+    assert templates_ja.duration(0.833, "about") == "約50分間"
+    assert meeting_durations("ヴァルガ氏とオセイ氏はおよそ50分間、会談した。")[0][0] == 0.833

@@ -298,8 +298,14 @@ def duration(hours: float, approx: str) -> str:
     """ "about four hours", "more than two hours", "two and a half hours", "an hour"."""
     whole, half = int(hours), hours - int(hours) >= 0.5
     number = _SMALL_NUMBERS[whole] if whole < len(_SMALL_NUMBERS) else str(whole)
-    words = ("an hour" if whole == 1 else f"{number} hours") if not half else \
-        (f"{number} and a half hours" if whole else "half an hour")
+    if hours * 2 != int(hours * 2):  # a length in minutes ("50 minutes", "an hour and 40 minutes")
+        minutes = round((hours - whole) * 60)
+        words = f"{minutes} minutes" if not whole else \
+            f"{'an hour' if whole == 1 else number + ' hours'} and {minutes} minutes"
+    elif not half:
+        words = "an hour" if whole == 1 else f"{number} hours"
+    else:
+        words = f"{number} and a half hours" if whole else "half an hour"
     return {"more": f"more than {words}", "nearly": f"nearly {words}", "about": f"about {words}"}.get(
         approx, words)
 

@@ -277,7 +277,11 @@ def statement_pair(speaker: str, when: str | None, first: str, second: str, *, h
 def duration(hours: float, approx: str) -> str:
     """「約4時間」「2時間以上」「5時間近く」「2時間半」."""
     whole, half = int(hours), hours - int(hours) >= 0.5
-    words = f"{whole}時間" + ("半" if half else "") if whole else "30分"
+    if hours * 2 != int(hours * 2):  # 「約50分間」「1時間40分」
+        minutes = round((hours - whole) * 60)
+        words = f"{minutes}分間" if not whole else f"{whole}時間{minutes}分"
+    else:
+        words = f"{whole}時間" + ("半" if half else "") if whole else "30分"
     return {"more": f"{words}以上", "nearly": f"{words}近く", "about": f"約{words}"}.get(approx, words)
 
 

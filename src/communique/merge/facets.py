@@ -67,19 +67,34 @@ _OTHER_MEETING = re.compile(
     r"|前日|先立|以来|前回|後に|の後|前の", re.I)
 
 
+MINUTES_EN = re.compile(
+    r"\b(?:(?:about|around|roughly|nearly|almost|some|more than|over|close to|just under)\s+)?"
+    r"(\d{2,3})[\s-]minutes?\b", re.IGNORECASE)
+_HOURS_BEFORE = re.compile(
+    r"([0-9０-９]{1,2}|one|two|three|four|five|six|an?)\s*[- ]?(?:hours?|時間)\s*(?:and\s+)?$", re.IGNORECASE)
+MINUTES_JA = re.compile(r"(?:約|およそ|ほぼ)?([0-9０-９]{2,3})分(?:間)?(?:近く|余り|以上|あまり|超)?")
+
+
 def meeting_durations(text: str, own: tuple[int, int] | None = None) -> list[tuple[float, re.Match[str]]]:
     """The lengths (in hours) a sentence gives a meeting it tells, with where it gives them; with
     ``own`` (where the sentence tells the meeting in question), only lengths of that meeting: none
     that words like "after" or "their" tie to another one."""
     found = []
-    for pattern in (DURATION_EN, DURATION_JA):
+    for pattern in (DURATION_EN, DURATION_JA, MINUTES_EN, MINUTES_JA):
         for match in pattern.finditer(text):
             value = _number(match.group(1))
             if value is None:
                 continue
-            if "半" in match.group(0) or "half" in match.group(0).lower():
+            if pattern in (MINUTES_EN, MINUTES_JA):
+                value = value / 60  # 「約50分間」: in hours, as the other lengths
+                whole = _HOURS_BEFORE.search(text, max(0, match.start() - 16), match.start())
+                if whole is not None:  # "1 hour 40 minute", 「約1時間40分」: the hours before them
+                    count = whole.group(1)
+                    value += _number(count) or (1 if count.lower() in ("a", "an") else 0)
+                value = round(value, 3)
+            elif "半" in match.group(0) or "half" in match.group(0).lower():
                 value += 0.5
-            japanese = pattern is DURATION_JA
+            japanese = pattern in (DURATION_JA, MINUTES_JA)
             if japanese and not _AFTER_DURATION_JA.match(text, match.end()):
                 continue
             if not japanese and not (
