@@ -83,11 +83,29 @@ def _unrole(raw: dict[str, Any]) -> Role:
     )
 
 
-@lru_cache(maxsize=1024)
-def _merged_actor(actor_id: str, name_en: str | None, name_ja: str | None, kind: str, aliases: str,
-                  roles: str, member_ids: str, mentions: str) -> MergedActor:
-    """A merged actor from its row's columns, each row's text parsed once: a report names the
-    same people as the reports before it (a record: the same text is the same actor)."""
+_ACTOR_COLUMNS = ("id", "name_en", "name_ja", "kind", "aliases", "roles", "member_ids", "mentions")
+
+
+def _merged_actor(row: tuple[Any, ...]) -> MergedActor:
+    """A merged actor from its row, each row's text parsed once: a report names the same people
+    as the reports before it (a record: the same text is the same actor).  The last row read of
+    each of the ``ACTOR_CACHE`` people read last is kept, by id (the versions a row went through
+    are not: they would fill the cache with text no one reads again)."""
+    held = _ACTORS.pop(row[0], None)
+    if held is None or held[0] != row:
+        held = (row, _parse_actor(*row))
+    _ACTORS[row[0]] = held  # now the newest
+    while len(_ACTORS) > ACTOR_CACHE:
+        del _ACTORS[next(iter(_ACTORS))]
+    return held[1]
+
+
+ACTOR_CACHE = 512
+_ACTORS: dict[str, tuple[tuple[Any, ...], MergedActor]] = {}
+
+
+def _parse_actor(actor_id: str, name_en: str | None, name_ja: str | None, kind: str, aliases: str,
+                 roles: str, member_ids: str, mentions: str) -> MergedActor:
     return MergedActor(
         id=actor_id,
         name_en=name_en,
@@ -111,6 +129,10 @@ class StoreState:
         # report id -> its wire group (else its id), None when not stored: read once per state
         # (one transaction, in which merging changes no report), not once per merged item
         self._source_of: dict[str, str | None] = {}
+        # the merged actor row :meth:`actor` read last: :meth:`put_actor` leaves a row it would
+        # write unchanged alone (most reports add nothing new to the people they name), so the
+        # row is not rewritten, nor journaled whole, report after report
+        self._actor_row: Any = None
 
     # -- reports and evidence ------------------------------------------------------------
     def sources(self, report_ids: Iterable[str]) -> int:
@@ -146,16 +168,19 @@ class StoreState:
     # -- actors --------------------------------------------------------------------------
     def actor(self, actor_id: str) -> MergedActor | None:
         r = self.db.execute(
-            "SELECT id, name_en, name_ja, kind, aliases, roles, member_ids, mentions FROM merged_actors "
-            "WHERE id = ?", (actor_id,)).fetchone()
-        if r is None:
+            f"SELECT {', '.join(_ACTOR_COLUMNS)} FROM merged_actors WHERE id = ?", (actor_id,)).fetchone()
+        self._actor_row = tuple(r) if r is not None else None
+        if self._actor_row is None:
             return None
-        return _merged_actor(*r)
+        return _merged_actor(self._actor_row)
 
     def put_actor(self, actor: MergedActor) -> None:
         row = _row(actor, skip=("evidence", "roles", "mentions"))
         row["roles"] = json.dumps([_role(r) for r in actor.roles], ensure_ascii=False)
         row["mentions"] = json.dumps([_role(r) for r in actor.mentions], ensure_ascii=False)
+        read, self._actor_row = self._actor_row, None
+        if read is not None and read == tuple(row[k] for k in _ACTOR_COLUMNS):
+            return  # the row as it stands: writing it again would change nothing
         _put(self.db, "merged_actors", row)
 
     def quote_candidates(
