@@ -470,17 +470,32 @@ class StoreState:
         return sorted([*up, *down], key=lambda r: (abs(r[2] - mid), r[3]))[:want]
 
     def put_event_head(self, merged_id: str, head: dict[str, Any]) -> None:
+        """Write a merged event's head and the index of what it names.  Only what changed is
+        written: a member joining an event of hundreds seldom changes its head, and rewriting
+        every row (each journaled) report after report made the cost of a report grow with its
+        story."""
         family = head["first"][2] if head.get("first") else ""
         first = head["first"][0] if head.get("first") else ""
-        self.db.execute(
-            "INSERT OR REPLACE INTO event_heads (merged_id, family, lo, hi, head, first_id) "
-            "VALUES (?,?,?,?,?,?)",
-            (merged_id, family, head["lo"], head["hi"], json.dumps(head), first),
-        )
-        self.db.execute("DELETE FROM event_head_terms WHERE merged_id = ?", (merged_id,))
+        row = (family, head["lo"], head["hi"], json.dumps(head), first)
+        stored = self.db.execute(
+            "SELECT family, lo, hi, head, first_id FROM event_heads WHERE merged_id = ?", (merged_id,)
+        ).fetchone()
+        if stored is None or tuple(stored) != row:
+            self.db.execute(
+                "INSERT OR REPLACE INTO event_heads (family, lo, hi, head, first_id, merged_id) "
+                "VALUES (?,?,?,?,?,?)",
+                (*row, merged_id),
+            )
+        wanted = {(t, family, head["lo"], head["hi"], first) for t in head_terms(head)}
+        held = {tuple(r) for r in self.db.execute(
+            "SELECT term, family, lo, hi, first_id FROM event_head_terms WHERE merged_id = ?", (merged_id,))}
+        gone = sorted({r[0] for r in held - wanted})
+        if gone:
+            self.db.executemany("DELETE FROM event_head_terms WHERE merged_id = ? AND term = ?",
+                                [(merged_id, t) for t in gone])
         self.db.executemany(
             "INSERT INTO event_head_terms (term, merged_id, family, lo, hi, first_id) VALUES (?,?,?,?,?,?)",
-            [(t, merged_id, family, head["lo"], head["hi"], first) for t in head_terms(head)],
+            [(t, merged_id, *rest) for t, *rest in sorted(wanted - held)],
         )
 
     def event_members(self, merged_id: str) -> list[EventMember]:
@@ -943,20 +958,23 @@ def _put(db: Any, table: str, row: dict[str, Any]) -> None:
     )
 
 
+@cache
+def _field_names(cls: type, skip: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls) if f.name not in skip)
+
+
 def _row(record: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
     """A record's fields as column values: tuples as JSON, flags as 0/1, enums as text."""
     out: dict[str, Any] = {}
-    for f in fields(record):
-        if f.name in skip:
-            continue
-        value = getattr(record, f.name)
+    for name in _field_names(type(record), skip):
+        value = getattr(record, name)
         if isinstance(value, tuple):
             value = json.dumps(list(value), ensure_ascii=False)
         elif isinstance(value, bool):
             value = int(value)
         elif isinstance(value, Precision):
             value = str(value)
-        out[f.name] = value
+        out[name] = value
     return out
 
 
