@@ -86,22 +86,34 @@ def _unrole(raw: dict[str, Any]) -> Role:
 _ACTOR_COLUMNS = ("id", "name_en", "name_ja", "kind", "aliases", "roles", "member_ids", "mentions")
 
 
-def _merged_actor(row: tuple[Any, ...]) -> MergedActor:
+def _merged_actor(row: tuple[Any, ...]) -> tuple[MergedActor, bool]:
     """A merged actor from its row, each row's text parsed once: a report names the same people
     as the reports before it (a record: the same text is the same actor).  The last row read of
     each of the ``ACTOR_CACHE`` people read last is kept, by id (the versions a row went through
-    are not: they would fill the cache with text no one reads again)."""
+    are not: they would fill the cache with text no one reads again).  With it, whether the row
+    is the one :meth:`StoreState.put_actor` writes for the actor (then an actor equal to it would
+    be written as the very same row)."""
     held = _ACTORS.pop(row[0], None)
     if held is None or held[0] != row:
-        held = (row, _parse_actor(*row))
+        actor = _parse_actor(*row)
+        held = (row, actor, _actor_values(actor) == row)
     _ACTORS[row[0]] = held  # now the newest
     while len(_ACTORS) > ACTOR_CACHE:
         del _ACTORS[next(iter(_ACTORS))]
-    return held[1]
+    return held[1], held[2]
 
 
 ACTOR_CACHE = 512
-_ACTORS: dict[str, tuple[tuple[Any, ...], MergedActor]] = {}
+_ACTORS: dict[str, tuple[tuple[Any, ...], MergedActor, bool]] = {}
+_ACTOR_FIELDS = tuple(f.name for f in fields(MergedActor) if f.name != "evidence")  # what a row keeps
+
+
+def _actor_values(actor: MergedActor) -> tuple[Any, ...]:
+    """The row of a merged actor (its columns in ``_ACTOR_COLUMNS`` order)."""
+    row = _row(actor, skip=("evidence", "roles", "mentions"))
+    row["roles"] = json.dumps([_role(r) for r in actor.roles], ensure_ascii=False)
+    row["mentions"] = json.dumps([_role(r) for r in actor.mentions], ensure_ascii=False)
+    return tuple(row[k] for k in _ACTOR_COLUMNS)
 
 
 def _parse_actor(actor_id: str, name_en: str | None, name_ja: str | None, kind: str, aliases: str,
@@ -129,10 +141,10 @@ class StoreState:
         # report id -> its wire group (else its id), None when not stored: read once per state
         # (one transaction, in which merging changes no report), not once per merged item
         self._source_of: dict[str, str | None] = {}
-        # the merged actor row :meth:`actor` read last: :meth:`put_actor` leaves a row it would
-        # write unchanged alone (most reports add nothing new to the people they name), so the
-        # row is not rewritten, nor journaled whole, report after report
-        self._actor_row: Any = None
+        # the merged actor row :meth:`actor` read last (row, actor, faithful): :meth:`put_actor`
+        # leaves a row it would write unchanged alone (most reports add nothing new to the people
+        # they name), so the row is not rewritten, nor journaled whole, report after report
+        self._actor_read: tuple[tuple[Any, ...], MergedActor, bool] | None = None
 
     # -- reports and evidence ------------------------------------------------------------
     def sources(self, report_ids: Iterable[str]) -> int:
@@ -169,19 +181,27 @@ class StoreState:
     def actor(self, actor_id: str) -> MergedActor | None:
         r = self.db.execute(
             f"SELECT {', '.join(_ACTOR_COLUMNS)} FROM merged_actors WHERE id = ?", (actor_id,)).fetchone()
-        self._actor_row = tuple(r) if r is not None else None
-        if self._actor_row is None:
+        if r is None:
+            self._actor_read = None
             return None
-        return _merged_actor(self._actor_row)
+        row = tuple(r)
+        actor, faithful = _merged_actor(row)
+        self._actor_read = (row, actor, faithful)
+        return actor
 
     def put_actor(self, actor: MergedActor) -> None:
-        row = _row(actor, skip=("evidence", "roles", "mentions"))
-        row["roles"] = json.dumps([_role(r) for r in actor.roles], ensure_ascii=False)
-        row["mentions"] = json.dumps([_role(r) for r in actor.mentions], ensure_ascii=False)
-        read, self._actor_row = self._actor_row, None
-        if read is not None and read == tuple(row[k] for k in _ACTOR_COLUMNS):
-            return  # the row as it stands: writing it again would change nothing
-        _put(self.db, "merged_actors", row)
+        read, self._actor_read = self._actor_read, None
+        if read is not None and read[0][0] == actor.id:
+            row, stored, faithful = read
+            # equal to the row's actor, which that row is written for: the same row again
+            if faithful and all(getattr(actor, f) == getattr(stored, f) for f in _ACTOR_FIELDS):
+                return
+            values = _actor_values(actor)
+            if values == row:
+                return  # the row as it stands: writing it again would change nothing
+        else:
+            values = _actor_values(actor)
+        _put(self.db, "merged_actors", dict(zip(_ACTOR_COLUMNS, values, strict=True)))
 
     def quote_candidates(
         self, speaker_id: str, lo: int | None, hi: int | None, bands: Sequence[int] = ()
@@ -959,14 +979,15 @@ def _put(db: Any, table: str, row: dict[str, Any]) -> None:
 
 
 @cache
-def _field_names(cls: type, skip: tuple[str, ...]) -> tuple[str, ...]:
+def _field_names(cls: Any, skip: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls) if f.name not in skip)
 
 
 def _row(record: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
     """A record's fields as column values: tuples as JSON, flags as 0/1, enums as text."""
     out: dict[str, Any] = {}
-    for name in _field_names(type(record), skip):
+    kind: Any = type(record)
+    for name in _field_names(kind, skip):
         value = getattr(record, name)
         if isinstance(value, tuple):
             value = json.dumps(list(value), ensure_ascii=False)
