@@ -226,13 +226,14 @@ class StoreState:
                     "AND lo IS NULL"
                 )
                 days = (lo - _WIDEST, hi, lo, *bands)
-            for r in self.db.execute(
+            hit = self.db.execute(
                 "SELECT m.* FROM statement_members m JOIN (SELECT quote_id, count(*) AS shared "
                 f"FROM ({hits}) AS hit GROUP BY quote_id ORDER BY shared DESC, quote_id LIMIT ?) b "
                 "ON b.quote_id = m.quote_id",
                 (*bands, *days, cap),
-            ):
-                found[r["quote_id"]] = _quote_member(r)
+            )
+            # the rows of one query read with one plan (a quote's row is one member, however found)
+            found.update((m.quote_id, m) for m in _records(QuoteMember, hit))
         if lo is None or hi is None:
             rows = self.db.execute(
                 "SELECT * FROM statement_members WHERE speaker_id = ? AND rep = 1 "
@@ -248,9 +249,8 @@ class StoreState:
                 "AND rep = 1 AND lo IS NULL ORDER BY quote_id LIMIT ?) AS undated",
                 (speaker_id, hi, lo, lo - _WIDEST, middle, cap, speaker_id, rules.UNDATED_CANDIDATES),
             )
-        for r in rows:
-            if r["quote_id"] not in found:
-                found[r["quote_id"]] = _quote_member(r)
+        for m in _records(QuoteMember, rows):
+            found.setdefault(m.quote_id, m)
         return [found[k] for k in sorted(found)]
 
     def statement_members(self, statement_id: str) -> list[QuoteMember]:
@@ -1060,10 +1060,6 @@ def _records(cls: Any, rows: Iterable[Any]) -> list[Any]:
     read = {0: None, 1: _json_tuple, 2: bool, 3: _precision}
     steps = [(name, i, read[how]) for name, i, how in plan]
     return [cls(**{name: (r[i] if conv is None else conv(r[i])) for name, i, conv in steps}) for r in rows]
-
-
-def _quote_member(r: Any) -> QuoteMember:
-    return _unrow(QuoteMember, r)
 
 
 def _event_member(r: Any) -> EventMember:
