@@ -234,13 +234,14 @@ def same_article(store: SQLiteStore, report: Report, fingerprint: _Fingerprint |
     if len(fingerprint.hashes) < wire.MIN_SHINGLES:
         return None
     candidates = store.wire_candidate_reports(fingerprint.bands, WIRE_CANDIDATES)
-    own_site = site_host(report.url)
+    own_site, own_outlet = site_host(report.url), report.outlet
+    own_unknown = not own_site and not own_outlet
     for cid, _group, url, outlet, _shared in sorted(candidates):
-        sites = (own_site, _site_of(url))
-        outlets = (report.outlet, outlet)
-        unknown = any(not site and not outlet for site, outlet in zip(sites, outlets, strict=True))
-        if not (same_site(*sites) or (all(outlets) and outlets[0] == outlets[1]) or unknown):
-            continue  # a wire copy on another outlet stays a report of its own: no need to compare
+        # hundreds of candidates per report in a story of many copies: the cheap tests first
+        if not (own_unknown or (own_outlet and outlet == own_outlet)):
+            site = _site_of(url)
+            if not ((not site and not outlet) or same_site(own_site, site)):
+                continue  # a wire copy on another outlet stays a report of its own: no need to compare
         other = _stored_hashes(store, cid)
         if other is not None and wire.same_text(fingerprint.hashes, other):
             return cid, "same text"

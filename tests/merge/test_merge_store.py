@@ -110,3 +110,34 @@ def test_a_tracks_evidence_and_sources_are_its_members(filled):
         assert [h["position_id"] for h in kept[t.id]["history"]] == [h.position_id for h in histories[t.id]]
         assert [[e["start"] for e in h["evidence"]] for h in kept[t.id]["history"]] == [
             [e.start for e in h.evidence] for h in histories[t.id]]
+
+
+def test_a_failing_merge_is_undone_alone_and_the_merges_before_it_kept(tmp_path, monkeypatch):
+    """merge_pending merges several reports per transaction: one that fails is undone (its
+    savepoint), the reports merged before it stay merged, and the next run merges the rest."""
+    import communique.merge as merging
+
+    data = gold.load(["ja"])
+    with SQLiteStore(tmp_path / "m.db") as store:
+        for report in data.reports:
+            pipeline.add_report(store, report)
+        for extraction in data.extractions:
+            store.save_extraction(extraction, ["gold"])
+        order = stored.unmerged_reports(store)
+        bad = order[2]
+        real = merging.merge_report
+
+        def failing(store, report_id, **kwargs):
+            if report_id == bad:
+                with store.transaction():  # as merge_report fails: inside its transaction
+                    real(store, report_id, **kwargs)
+                    raise RuntimeError("merge failed")
+            return real(store, report_id, **kwargs)
+
+        monkeypatch.setattr(merging, "merge_report", failing)
+        with pytest.raises(RuntimeError):
+            merge_pending(store)
+        assert stored.unmerged_reports(store) == order[2:]
+        monkeypatch.setattr(merging, "merge_report", real)
+        assert merge_pending(store).merged == len(order) - 2
+        assert not stored.unmerged_reports(store)

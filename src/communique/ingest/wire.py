@@ -19,12 +19,9 @@ import hashlib
 import re
 import struct
 import unicodedata
-from typing import TYPE_CHECKING
+from functools import cache
 
 import numpy as np
-
-if TYPE_CHECKING:
-    from datasketch import MinHash
 
 NUM_PERM = 128
 BANDS = 32
@@ -49,17 +46,54 @@ def shingles(text: str, language: str) -> set[bytes]:
     return {" ".join(words[i : i + 5]).encode() for i in range(max(1, len(words) - 4))}
 
 
-def signature(shingle_set: set[bytes]) -> MinHash:
-    from datasketch import MinHash  # imported on use: it loads scipy, which only ingest needs
-
-    minhash = MinHash(num_perm=NUM_PERM, seed=7)
-    minhash.update_batch(sorted(shingle_set))
-    return minhash
+SEED = 7
+_U32 = np.uint32
+# the MurmurHash3 32-bit finaliser: (shift, multiplier, shift, multiplier, shift)
+_FMIX32 = (_U32(16), _U32(0x85EBCA6B), _U32(13), _U32(0xC2B2AE35), _U32(16))
 
 
-def band_hashes(minhash: MinHash) -> list[tuple[int, int]]:
+@cache
+def _permutations(num_perm: int = NUM_PERM, seed: int = SEED) -> tuple[np.ndarray, np.ndarray]:
+    """The ``num_perm`` hash functions h -> a*h + b (mod 2^32, ``a`` odd: a bijection) of the
+    signature, drawn from numpy's legacy generator seeded with ``seed``: every ``a``, then every
+    ``b``, as the "affine32" MinHash of ``datasketch`` 2 (the version the lock file pins, which
+    earlier versions of this module called) draws them, so that the bands stored by those
+    versions are the bands of the same text now."""
+    gen = np.random.RandomState(seed)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=_U32) * _U32(2) + _U32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=_U32)
+    return a, b
+
+
+def _fmix32(values: np.ndarray) -> np.ndarray:
+    s1, m1, s2, m2, s3 = _FMIX32
+    values = values ^ (values >> s1)
+    values = values * m1
+    values = values ^ (values >> s2)
+    values = values * m2
+    return values ^ (values >> s3)
+
+
+def signature(shingle_set: set[bytes]) -> np.ndarray:
+    """The MinHash signature of a report's shingles (``NUM_PERM`` unsigned 32-bit values): each
+    shingle hashed to 32 bits (the first four bytes of its SHA-1, little-endian) and mixed (the
+    MurmurHash3 finaliser), and for each hash function of :func:`_permutations` the least value
+    over the shingles; every value 2^32 - 1 for no shingle.  Computed here in a few numpy
+    operations rather than by ``datasketch``, whose import loads scipy (about 60 MB of memory and
+    most of a second) for this one computation."""
+    a, b = _permutations()
+    if not shingle_set:
+        return np.full(NUM_PERM, (1 << 32) - 1, dtype=_U32)
+    sha1 = hashlib.sha1
+    digests = b"".join([sha1(s).digest()[:4] for s in shingle_set])
+    mixed = _fmix32(np.frombuffer(digests, dtype="<u4").astype(_U32))
+    with np.errstate(over="ignore"):
+        return (mixed[:, None] * a + b).min(axis=0)  # uint32 arithmetic: it wraps, mod 2^32
+
+
+def band_hashes(signature_values: np.ndarray) -> list[tuple[int, int]]:
     """(band number, 63-bit hash of that band's rows): the LSH keys of one report."""
-    values = np.asarray(minhash.hashvalues, dtype=np.uint64)
+    values = np.asarray(signature_values, dtype=np.uint64)
     keys = []
     for band in range(BANDS):
         chunk = values[band * ROWS : (band + 1) * ROWS].tobytes()

@@ -262,8 +262,10 @@ def merge_pending(
     reports: Iterable[str] | None = None,
 ) -> MergeSummary:
     """Merge every stored report not merged yet (or those of ``reports`` not merged yet), in
-    merge order; one transaction each.  When some are older than reports merged already, the
-    record is taken back once, to the oldest of them, and those reports are merged again after."""
+    merge order; up to ``MERGE_BATCH`` of them per transaction, each in a savepoint of its own (a
+    merge that fails is undone alone, and those before it are kept).  When some are older than
+    reports merged already, the record is taken back once, to the oldest of them, and those
+    reports are merged again after."""
     from ..store import journal
 
     started = time.monotonic()
@@ -282,17 +284,38 @@ def merge_pending(
         from .similarity import CachedEncoder, default_encoder
 
         shared = CachedEncoder(default_encoder().inner)
-    for report_id in pending:
-        one = merge_report(store, report_id, encoder=shared)
-        total.merged += 1
-        total.statements += one.statements
-        total.events += one.events
-        total.encoded += one.encoded
-        if progress:
-            progress(f"[{total.merged}] merged {report_id}")
+    done = 0
+    while done < len(pending):
+        # several reports merged per commit (each in a savepoint of its own): a commit writes
+        # every page the merges dirtied, and those of one report after another are mostly the
+        # same pages; a merge that fails is undone alone, and those before it are committed
+        failed: Exception | None = None
+        began = time.monotonic()
+        with store.transaction():
+            for report_id in pending[done : done + MERGE_BATCH]:
+                try:
+                    one = merge_report(store, report_id, encoder=shared)
+                except Exception as err:  # noqa: BLE001 - raised again once the others are committed
+                    failed = err
+                    break
+                done += 1
+                total.merged += 1
+                total.statements += one.statements
+                total.events += one.events
+                total.encoded += one.encoded
+                if progress:
+                    progress(f"[{total.merged}] merged {report_id}")
+                if time.monotonic() - began > MERGE_BATCH_SECONDS:
+                    break  # the write lock is not held long: other writers wait for it
+        if failed is not None:
+            raise failed
     flush(store)
     total.seconds = time.monotonic() - started
     return total
+
+
+MERGE_BATCH = 25  # reports merge_pending merges per transaction (each one a savepoint)
+MERGE_BATCH_SECONDS = 1.0  # and no longer than this holds the write lock
 
 
 def merge_all(

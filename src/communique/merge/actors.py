@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from ..extract.gazetteer import Gazetteer, key
 from ..model import Actor, Evidence, Role
@@ -37,6 +37,28 @@ def canonical_id(actor_id: str | None, gazetteer: Gazetteer) -> str | None:
     """The id every spelling of one actor shares."""
     if not actor_id:
         return actor_id
+    # a function of the id and the gazetteer alone, asked for the same few people dozens of times
+    # per report: kept for the gazetteer it was worked out with (a reloaded one starts afresh)
+    held = _CANONICAL.get(id(gazetteer))
+    if held is None or held[0] is not gazetteer:
+        held = _CANONICAL[id(gazetteer)] = (gazetteer, {})
+        while len(_CANONICAL) > 4:  # gazetteers reloaded (tests): the oldest forgotten
+            del _CANONICAL[next(iter(_CANONICAL))]
+    known = held[1]
+    if actor_id in known:
+        return known[actor_id]
+    found = _canonical_id(actor_id, gazetteer)
+    if len(known) >= CANONICAL_CACHE:
+        del known[next(iter(known))]  # the oldest answer: a bound whatever the store holds
+    known[actor_id] = found
+    return found
+
+
+CANONICAL_CACHE = 8192  # actor ids whose canonical id is kept (per gazetteer)
+_CANONICAL: dict[int, tuple[Gazetteer, dict[str, str | None]]] = {}
+
+
+def _canonical_id(actor_id: str, gazetteer: Gazetteer) -> str | None:
     if actor_id in gazetteer:
         return actor_id
     if actor_id.startswith("person:"):
@@ -311,10 +333,18 @@ def merge_actor(
     )
 
 
+@lru_cache(maxsize=4096)
+def _title_key(title: str) -> str:
+    """:func:`key` of a title: a merged actor's roles are compared with each role a report names,
+    report after report, and the titles are few."""
+    return key(title)
+
+
 def _add_role(roles: list[Role], role: Role, evidence: Iterable[Evidence], dated: str | None) -> list[Role]:
-    title_key = key(role.title or role.title_ja or "")
+    title_key = _title_key(role.title or role.title_ja or "")
     for i, known in enumerate(roles):
-        same_title = title_key and title_key in (key(known.title or ""), key(known.title_ja or ""))
+        known_keys = (_title_key(known.title or ""), _title_key(known.title_ja or ""))
+        same_title = title_key and title_key in known_keys
         if same_title and (known.affiliation or role.affiliation) in (role.affiliation, known.affiliation):
             roles[i] = Role(
                 title=_first(known.title, role.title) or "",

@@ -83,11 +83,41 @@ def _unrole(raw: dict[str, Any]) -> Role:
     )
 
 
-@lru_cache(maxsize=1024)
-def _merged_actor(actor_id: str, name_en: str | None, name_ja: str | None, kind: str, aliases: str,
-                  roles: str, member_ids: str, mentions: str) -> MergedActor:
-    """A merged actor from its row's columns, each row's text parsed once: a report names the
-    same people as the reports before it (a record: the same text is the same actor)."""
+_ACTOR_COLUMNS = ("id", "name_en", "name_ja", "kind", "aliases", "roles", "member_ids", "mentions")
+
+
+def _merged_actor(row: tuple[Any, ...]) -> tuple[MergedActor, bool]:
+    """A merged actor from its row, each row's text parsed once: a report names the same people
+    as the reports before it (a record: the same text is the same actor).  The last row read of
+    each of the ``ACTOR_CACHE`` people read last is kept, by id (the versions a row went through
+    are not: they would fill the cache with text no one reads again).  With it, whether the row
+    is the one :meth:`StoreState.put_actor` writes for the actor (then an actor equal to it would
+    be written as the very same row)."""
+    held = _ACTORS.pop(row[0], None)
+    if held is None or held[0] != row:
+        actor = _parse_actor(*row)
+        held = (row, actor, _actor_values(actor) == row)
+    _ACTORS[row[0]] = held  # now the newest
+    while len(_ACTORS) > ACTOR_CACHE:
+        del _ACTORS[next(iter(_ACTORS))]
+    return held[1], held[2]
+
+
+ACTOR_CACHE = 512
+_ACTORS: dict[str, tuple[tuple[Any, ...], MergedActor, bool]] = {}
+_ACTOR_FIELDS = tuple(f.name for f in fields(MergedActor) if f.name != "evidence")  # what a row keeps
+
+
+def _actor_values(actor: MergedActor) -> tuple[Any, ...]:
+    """The row of a merged actor (its columns in ``_ACTOR_COLUMNS`` order)."""
+    row = _row(actor, skip=("evidence", "roles", "mentions"))
+    row["roles"] = json.dumps([_role(r) for r in actor.roles], ensure_ascii=False)
+    row["mentions"] = json.dumps([_role(r) for r in actor.mentions], ensure_ascii=False)
+    return tuple(row[k] for k in _ACTOR_COLUMNS)
+
+
+def _parse_actor(actor_id: str, name_en: str | None, name_ja: str | None, kind: str, aliases: str,
+                 roles: str, member_ids: str, mentions: str) -> MergedActor:
     return MergedActor(
         id=actor_id,
         name_en=name_en,
@@ -111,6 +141,10 @@ class StoreState:
         # report id -> its wire group (else its id), None when not stored: read once per state
         # (one transaction, in which merging changes no report), not once per merged item
         self._source_of: dict[str, str | None] = {}
+        # the merged actor row :meth:`actor` read last (row, actor, faithful): :meth:`put_actor`
+        # leaves a row it would write unchanged alone (most reports add nothing new to the people
+        # they name), so the row is not rewritten, nor journaled whole, report after report
+        self._actor_read: tuple[tuple[Any, ...], MergedActor, bool] | None = None
 
     # -- reports and evidence ------------------------------------------------------------
     def sources(self, report_ids: Iterable[str]) -> int:
@@ -146,17 +180,28 @@ class StoreState:
     # -- actors --------------------------------------------------------------------------
     def actor(self, actor_id: str) -> MergedActor | None:
         r = self.db.execute(
-            "SELECT id, name_en, name_ja, kind, aliases, roles, member_ids, mentions FROM merged_actors "
-            "WHERE id = ?", (actor_id,)).fetchone()
+            f"SELECT {', '.join(_ACTOR_COLUMNS)} FROM merged_actors WHERE id = ?", (actor_id,)).fetchone()
         if r is None:
+            self._actor_read = None
             return None
-        return _merged_actor(*r)
+        row = tuple(r)
+        actor, faithful = _merged_actor(row)
+        self._actor_read = (row, actor, faithful)
+        return actor
 
     def put_actor(self, actor: MergedActor) -> None:
-        row = _row(actor, skip=("evidence", "roles", "mentions"))
-        row["roles"] = json.dumps([_role(r) for r in actor.roles], ensure_ascii=False)
-        row["mentions"] = json.dumps([_role(r) for r in actor.mentions], ensure_ascii=False)
-        _put(self.db, "merged_actors", row)
+        read, self._actor_read = self._actor_read, None
+        if read is not None and read[0][0] == actor.id:
+            row, stored, faithful = read
+            # equal to the row's actor, which that row is written for: the same row again
+            if faithful and all(getattr(actor, f) == getattr(stored, f) for f in _ACTOR_FIELDS):
+                return
+            values = _actor_values(actor)
+            if values == row:
+                return  # the row as it stands: writing it again would change nothing
+        else:
+            values = _actor_values(actor)
+        _put(self.db, "merged_actors", dict(zip(_ACTOR_COLUMNS, values, strict=True)))
 
     def quote_candidates(
         self, speaker_id: str, lo: int | None, hi: int | None, bands: Sequence[int] = ()
@@ -181,13 +226,14 @@ class StoreState:
                     "AND lo IS NULL"
                 )
                 days = (lo - _WIDEST, hi, lo, *bands)
-            for r in self.db.execute(
+            hit = self.db.execute(
                 "SELECT m.* FROM statement_members m JOIN (SELECT quote_id, count(*) AS shared "
                 f"FROM ({hits}) AS hit GROUP BY quote_id ORDER BY shared DESC, quote_id LIMIT ?) b "
                 "ON b.quote_id = m.quote_id",
                 (*bands, *days, cap),
-            ):
-                found[r["quote_id"]] = _quote_member(r)
+            )
+            # the rows of one query read with one plan (a quote's row is one member, however found)
+            found.update((m.quote_id, m) for m in _records(QuoteMember, hit))
         if lo is None or hi is None:
             rows = self.db.execute(
                 "SELECT * FROM statement_members WHERE speaker_id = ? AND rep = 1 "
@@ -203,9 +249,8 @@ class StoreState:
                 "AND rep = 1 AND lo IS NULL ORDER BY quote_id LIMIT ?) AS undated",
                 (speaker_id, hi, lo, lo - _WIDEST, middle, cap, speaker_id, rules.UNDATED_CANDIDATES),
             )
-        for r in rows:
-            if r["quote_id"] not in found:
-                found[r["quote_id"]] = _quote_member(r)
+        for m in _records(QuoteMember, rows):
+            found.setdefault(m.quote_id, m)
         return [found[k] for k in sorted(found)]
 
     def statement_members(self, statement_id: str) -> list[QuoteMember]:
@@ -445,17 +490,32 @@ class StoreState:
         return sorted([*up, *down], key=lambda r: (abs(r[2] - mid), r[3]))[:want]
 
     def put_event_head(self, merged_id: str, head: dict[str, Any]) -> None:
+        """Write a merged event's head and the index of what it names.  Only what changed is
+        written: a member joining an event of hundreds seldom changes its head, and rewriting
+        every row (each journaled) report after report made the cost of a report grow with its
+        story."""
         family = head["first"][2] if head.get("first") else ""
         first = head["first"][0] if head.get("first") else ""
-        self.db.execute(
-            "INSERT OR REPLACE INTO event_heads (merged_id, family, lo, hi, head, first_id) "
-            "VALUES (?,?,?,?,?,?)",
-            (merged_id, family, head["lo"], head["hi"], json.dumps(head), first),
-        )
-        self.db.execute("DELETE FROM event_head_terms WHERE merged_id = ?", (merged_id,))
+        row = (family, head["lo"], head["hi"], json.dumps(head), first)
+        stored = self.db.execute(
+            "SELECT family, lo, hi, head, first_id FROM event_heads WHERE merged_id = ?", (merged_id,)
+        ).fetchone()
+        if stored is None or tuple(stored) != row:
+            self.db.execute(
+                "INSERT OR REPLACE INTO event_heads (family, lo, hi, head, first_id, merged_id) "
+                "VALUES (?,?,?,?,?,?)",
+                (*row, merged_id),
+            )
+        wanted = {(t, family, head["lo"], head["hi"], first) for t in head_terms(head)}
+        held = {tuple(r) for r in self.db.execute(
+            "SELECT term, family, lo, hi, first_id FROM event_head_terms WHERE merged_id = ?", (merged_id,))}
+        gone = sorted({r[0] for r in held - wanted})
+        if gone:
+            self.db.executemany("DELETE FROM event_head_terms WHERE merged_id = ? AND term = ?",
+                                [(merged_id, t) for t in gone])
         self.db.executemany(
             "INSERT INTO event_head_terms (term, merged_id, family, lo, hi, first_id) VALUES (?,?,?,?,?,?)",
-            [(t, merged_id, family, head["lo"], head["hi"], first) for t in head_terms(head)],
+            [(t, merged_id, *rest) for t, *rest in sorted(wanted - held)],
         )
 
     def event_members(self, merged_id: str) -> list[EventMember]:
@@ -918,20 +978,24 @@ def _put(db: Any, table: str, row: dict[str, Any]) -> None:
     )
 
 
+@cache
+def _field_names(cls: Any, skip: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls) if f.name not in skip)
+
+
 def _row(record: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
     """A record's fields as column values: tuples as JSON, flags as 0/1, enums as text."""
     out: dict[str, Any] = {}
-    for f in fields(record):
-        if f.name in skip:
-            continue
-        value = getattr(record, f.name)
+    kind: Any = type(record)
+    for name in _field_names(kind, skip):
+        value = getattr(record, name)
         if isinstance(value, tuple):
             value = json.dumps(list(value), ensure_ascii=False)
         elif isinstance(value, bool):
             value = int(value)
         elif isinstance(value, Precision):
             value = str(value)
-        out[f.name] = value
+        out[name] = value
     return out
 
 
@@ -996,10 +1060,6 @@ def _records(cls: Any, rows: Iterable[Any]) -> list[Any]:
     read = {0: None, 1: _json_tuple, 2: bool, 3: _precision}
     steps = [(name, i, read[how]) for name, i, how in plan]
     return [cls(**{name: (r[i] if conv is None else conv(r[i])) for name, i, conv in steps}) for r in rows]
-
-
-def _quote_member(r: Any) -> QuoteMember:
-    return _unrow(QuoteMember, r)
 
 
 def _event_member(r: Any) -> EventMember:
