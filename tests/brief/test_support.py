@@ -226,5 +226,6 @@ def test_a_length_in_hours_and_minutes_is_read_whole() -> None:
     found = meeting_durations("Varga and Osei held a 1 hour 40 minute bilateral meeting in Tallinn.")
     assert [value for value, _ in found] == [1.667]  # not "40 minutes"
     assert templates_en.duration(1.667, "") == "an hour and 40 minutes"
+    assert templates_en.duration(1.5, "") == "an hour and a half"  # a "90-minute meeting"
     assert templates_ja.duration(0.833, "about") == "約50分間"
     assert meeting_durations("ヴァルガ氏とオセイ氏はおよそ50分間、会談した。")[0][0] == 0.833

@@ -305,7 +305,8 @@ def duration(hours: float, approx: str) -> str:
     elif not half:
         words = "an hour" if whole == 1 else f"{number} hours"
     else:
-        words = f"{number} and a half hours" if whole else "half an hour"
+        words = ("an hour and a half" if whole == 1 else f"{number} and a half hours" if whole
+                 else "half an hour")
     return {"more": f"more than {words}", "nearly": f"nearly {words}", "about": f"about {words}"}.get(
         approx, words)
 
