@@ -13,7 +13,6 @@ parser at all, and the texts still unknown are parsed together (:func:`check_all
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from functools import cache
 from typing import Any
 
 from ..extract.en.names import MODEL
@@ -24,18 +23,17 @@ _known: dict[str, bool] = {}
 _REPORTING = frozenset("said says say reported reports told tells added adds announced wrote".split())
 
 
-@cache
 def _parser() -> Any:
-    import spacy  # noqa: PLC0415 - heavy: imported only when a briefing needs it
+    from ..extract.en.spacy_model import english  # noqa: PLC0415 - heavy: only when a briefing needs it
 
-    return spacy.load(MODEL, exclude=["ner", "lemmatizer"])
+    return english()
 
 
 def is_clause(text: str) -> bool:
     """The words form a clause: "the two sides had agreed on a framework" (yes), "the 25% tariffs
     to be imposed on Aug. 1" (no)."""
     if text not in _known:
-        _known[text] = _clause(_parser()(text))
+        _known[text] = _clause(_parser()(text, disable=["ner"]))
     return _known[text]
 
 
@@ -43,7 +41,7 @@ def check_all(texts: Iterable[str]) -> None:
     """Parse the texts not answered yet, together (one batch, not one call each)."""
     unknown = list(dict.fromkeys(t for t in texts if t not in _known))
     if unknown:
-        for text, doc in zip(unknown, _parser().pipe(unknown, batch_size=64), strict=True):
+        for text, doc in zip(unknown, _parser().pipe(unknown, batch_size=64, disable=["ner"]), strict=True):
             _known[text] = _clause(doc)
 
 

