@@ -323,9 +323,7 @@ class Writer:
         clauses = [ev for ev in self.v.evidence(event) if _GO_BETWEEN.search(ev.context or ev.text)]
         found: dict[str, EvidenceRef] = {}
         for ev in clauses:
-            lang = "ja" if _KANA.search(ev.context or ev.text) or re.search(
-                r"[\u4e00-\u9fff]", ev.context or ev.text) else "en"
-            for actor, pattern in self.forms.get(lang, {}).items():
+            for actor, pattern in self.forms.get(self.v.language_of(ev), {}).items():
                 if actor in found or actor in actors or not pattern.search(ev.context or ev.text):
                     continue
                 if (self.names.kind(actor) not in ("person", "country", "organization", "bloc")

@@ -272,7 +272,7 @@ class Names:
         from ..merge.romaji import is_katakana, katakana_skeleton, skeleton
 
         found: set[str] = set()
-        latin = self._raw_name_of(actor_id, "en")
+        latin = self._raw_name(actor_id, "en")
         words = latin.split() if latin and _ascii(latin) else []
         country = self.country(actor_id) if len(words) >= 2 else None
         if country is not None:
@@ -292,10 +292,6 @@ class Names:
                     found.add(other)
         self._readings[actor_id] = found.pop() if len(found) == 1 else None
         return self._readings[actor_id]
-
-    def _raw_name_of(self, actor_id: str, lang: str) -> str | None:
-        name = (self.actors.get(actor_id) or {}).get("name")
-        return name.get(lang) if isinstance(name, dict) else None
 
     def _en_name(self, actor_id: str) -> str:
         """An actor's name for English text: as an English report gives it, else the Latin id that

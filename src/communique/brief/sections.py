@@ -49,11 +49,7 @@ def event_section(w: Writer, event: Record | None) -> Section | None:
     sides = {w.names.side(a) for a in event.get("participant_ids") or ()}
     sides |= {w.names.side(st.speaker_id) for st in w.statements if st.id in w.used and st.speaker_id}
     sentences = []
-    announced = _announcement(w, event)  # who said it would take place, before it
-    if announced is not None:
-        sentence = w.statement_sentence(announced, "statement")
-        if not w.objections(sentence):
-            sentences.append(sentence)
+    sentences += _announced(w, event)  # who said it would take place, before it
     for other in select.meetings(w.v):
         gap = select.days_between(when, day(other.get("date")))
         people = set(other.get("participant_ids") or ()) & set(event.get("participant_ids") or ())
@@ -121,11 +117,23 @@ def _same_words(w: Writer, a: Statement, b: Statement) -> bool:
     return 2 * len(ga & gb) / (len(ga) + len(gb)) >= SAME_WORDS["cjk" if cjk else "latin"]
 
 
+def _with_companion(w: Writer, st: Statement, pool: Iterable[Statement], taken: Set[str] = frozenset()
+                    ) -> tuple[Sentence, Statement | None]:
+    """The statement's sentence, with the speaker's other remark of that day (:func:`_companion`)
+    when the sentence with both stands; else the statement alone."""
+    also = _companion(w, st, pool, taken)
+    sentence = w.statement_sentence(st, "statement", also=also)
+    if also is not None and w.objections(sentence):
+        w.used.discard(also.id)
+        return w.statement_sentence(st, "statement"), None
+    return sentence, also
+
+
 def _companion(w: Writer, st: Statement, pool: Iterable[Statement], taken: Set[str] = frozenset()
                ) -> Statement | None:
     """Another remark of the speaker that day one sentence may give with ``st`` (the one more
-    sources carry, in the briefing's language first): not shown yet, not one of ``taken``, not
-    the same point in other words."""
+    sources carry): shown in quote marks in the briefing's language (:func:`_standalone`), not
+    shown yet, not one of ``taken``, not the same point in other words."""
     found = [o for o in pool if o.id not in w.used and o.id not in taken and w.pairable(st, o)
              and _standalone(w, o) and not _same_words(w, st, o)]
     if found:  # nor a point of the speaker's the briefing gives already in other words
@@ -220,11 +228,7 @@ def party_sections(w: Writer) -> list[Section]:
                 break
             if st.id in w.used or any(_same_words(w, st, other) for other in shown):
                 continue  # one remark in two wordings the record did not join: told once
-            also = _companion(w, st, own_lang)  # his other words that day, in the same sentence
-            sentence = w.statement_sentence(st, "statement", also=also)
-            if also is not None and w.objections(sentence):
-                w.used.discard(also.id)
-                also, sentence = None, w.statement_sentence(st, "statement")
+            sentence, also = _with_companion(w, st, own_lang)  # his other words that day with them
             reasons = w.objections(sentence)
             if reasons:
                 w.set_aside.append(Dropped(where=f"section:party:{side}", text=sentence.text,
@@ -422,6 +426,15 @@ def _announcement(w: Writer, event: Record) -> Statement | None:
     return max(found, key=lambda st: (w.v.sources(st.evidence), st.said_on or "", st.id), default=None)
 
 
+def _announced(w: Writer, event: Record) -> list[Sentence]:
+    """The sentence telling who announced the meeting (:func:`_announcement`), when it stands."""
+    announced = _announcement(w, event)
+    if announced is None:
+        return []
+    sentence = w.statement_sentence(announced, "statement")
+    return [] if w.objections(sentence) else [sentence]
+
+
 def _people_by_side(w: Writer, event: Record) -> dict[str | None, set[str]]:
     people: dict[str | None, set[str]] = {}
     for actor in w.participants(event):
@@ -529,11 +542,7 @@ def meetings_section(w: Writer) -> Section | None:
         told = w.event_sentence(event, by=None if day(event.get("date")) else by[str(event["id"])])
         if not told:
             continue
-        announced = _announcement(w, event)  # who said it would take place, before it
-        if announced is not None:
-            sentence = w.statement_sentence(announced, "statement")
-            if not w.objections(sentence):
-                sentences.append(sentence)
+        sentences += _announced(w, event)  # who said it would take place, before it
         sentences.append(told)
         if not day(event.get("date")):
             continue
@@ -556,11 +565,7 @@ def meetings_section(w: Writer) -> Section | None:
         remarks = [r for r in remarks if r not in foreign[1:]]
         for said in remarks:
             # the speaker's other words that day on it, in the same sentence
-            also = _companion(w, said, w.statements, taken={r.id for r in remarks})
-            sentence = w.statement_sentence(said, "statement", also=also)
-            if also is not None and w.objections(sentence):
-                w.used.discard(also.id)
-                sentence = w.statement_sentence(said, "statement")
+            sentence, _ = _with_companion(w, said, w.statements, taken={r.id for r in remarks})
             if not w.objections(sentence):
                 sentences.append(sentence)
     if not sentences:

@@ -37,6 +37,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from ..merge.facets import meeting_durations
 from .model import Citation, Claim, EvidenceRef, Sentence
 
 Patterns = Mapping[str, Mapping[str, re.Pattern[str]]]  # language -> actor id -> name pattern
@@ -343,8 +344,6 @@ _OTHER_ROUNDS = re.compile(
 
 
 def _duration(claim: Claim, evidence: list[EvidenceRef]) -> str | None:
-    from ..merge.facets import meeting_durations
-
     for ev in evidence:
         text = ev.context or ev.text
         at = text.find(ev.text)
