@@ -39,9 +39,10 @@ def detect_language(text: str, hint: str | None = None) -> str:
 
 _ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}
 # A Japanese date, with an optional weekday and clock time: 2025年12月5日(金) 午前10時30分, 12月5日 15:00.
+# Not a magazine's issue (「2025年12月23日号」: a page's advertisement for another day's issue).
 _JA_DATE = re.compile(
     r"(?:(?P<era>令和|平成|昭和)(?P<eyear>\d{1,2}|元)年|(?P<year>\d{4})年)\s*"
-    r"(?P<month>\d{1,2})月\s*(?P<day>\d{1,2})日"
+    r"(?P<month>\d{1,2})月\s*(?P<day>\d{1,2})日(?!号)"
     r"(?:\s*[(（][月火水木金土日][曜日]{0,2}[)）])?"
     r"(?:[^\d\n。]{0,6}?(?P<ampm>午前|午後)?\s*(?P<hour>\d{1,2})(?:時|:)(?:(?P<minute>\d{1,2})分?)?)?"
 )
