@@ -2,7 +2,9 @@
 
 Every sentence is written for these tests.  「XとYは…で合意した」「…ことで合意した」「合意に達した」
 「XがYに署名した」 state an agreement; its parties are the が-subject (「XとYが…合意したと発表した」:
-the announcer is no party) or the topic when the topic itself agreed.  A failure, an aim, a
+the announcer is no party) or the topic when the topic itself agreed, a pair named as one
+(「日中両政府は」「両国は」「XとYの両首脳は」), or an announcer and the partner it names
+(「XはYとの交渉で合意したと発表」).  A failure, an aim, a
 prospect, a condition, an agreement to meet, or words inside 「」 are none.  Reports are
 published 2025-12-04.
 """
@@ -52,6 +54,36 @@ POSITIVE = [
         "トランプ大統領は2日、関税の合意を実施する大統領令に署名した。",
         ("2025-12-02", {"donald-trump"}, "関税の合意を実施する大統領令"),
     ),
+    (
+        "a compound of two countries as the subject: 「日中両政府は」",
+        "日中両政府は1日、農産品の関税を10%とすることで合意した。",
+        ("2025-12-01", {"japan", "china"}, "農産品の関税を10%とすること"),
+    ),
+    (
+        "「両国は」: both countries named before",
+        "タイとカンボジアの国境で戦闘が続いた。両国は3日、停戦監視団を置くことで合意した。",
+        ("2025-12-03", {"thailand", "cambodia"}, "停戦監視団を置くこと"),
+    ),
+    (
+        "「XとYの両首脳は」: the pair's leaders agreeing",
+        "タイとカンボジアの両首脳は2日、即時停戦で合意した。",
+        ("2025-12-02", {"thailand", "cambodia"}, "即時停戦"),
+    ),
+    (
+        "「XとYの…協議は…で合意した」: the talks of the pair",
+        "日本と中国の閣僚協議は2日、輸出規制の対話の場を設けることで合意した。",
+        ("2025-12-02", {"japan", "china"}, "輸出規制の対話の場を設けること"),
+    ),
+    (
+        "a day inside what was agreed is its terms, not the agreement's day",
+        "タイとカンボジアの両首脳は2日に協議し、3日午前0時からの停戦で合意した。",
+        ("2025-12-02", {"thailand", "cambodia"}, "3日午前0時からの停戦"),
+    ),
+    (
+        "「XはYとの交渉で合意したと発表した」: the announcer and the partner named agreed",
+        "トランプ大統領は3日、日本との関税交渉で合意したと発表した。",
+        ("2025-12-03", {"donald-trump", "japan"}, "日本との関税交渉"),
+    ),
 ]
 
 
@@ -75,6 +107,7 @@ NEGATIVE = [
     ("a condition", "イスラエルとハマスが停戦で合意した場合、支援物資が届く。"),
     ("a condition (tara)", "イスラエルとハマスが停戦で合意したら、人質が解放される。"),
     ("agreeing to meet is a meeting to come", "日本と中国は2日、来月に協議を行うことで合意した。"),
+    ("agreeing to talk again is a meeting to come", "双方は協議を評価し、9日に再度協議することで合意した。"),
     ("the reporter alone is no party", "ハマスの幹部は2日、停戦で合意したと明らかにした。"),
     ("someone's words in 「」", "トランプ大統領は「イスラエルとハマスは停戦で合意した」と述べた。"),
     ("a signing of no deal", "トランプ大統領は2日、色紙に署名した。"),

@@ -13,6 +13,7 @@ from dataclasses import replace
 from ...model import Event, Evidence, Position, Precision, Proposal, Quote
 from .. import event_plover, item_id, places, still_to_come
 from . import meetings
+from .actors import Mention
 from .document import Doc, Token, in_round_brackets
 from .positions import extract_positions
 from .proposals import find_proposals
@@ -505,10 +506,13 @@ _PAST_END = re.compile(r"(?:た|ました|ている|ています|ていた)(?:�
 _AGREE_FUTURE = re.compile(r"(?:見通し|予定|見込み|方針|方向|目指|考え|可能性|意向|期待|求め)")
 # agreeing to meet or to keep talking is a meeting still to come, not an agreement
 _TO_MEET = re.compile(
-    r"(?:協議|会談|会合|交渉|話し合い|対話|首脳会談|会うこと|訪問)(?:を[^、。]{0,8})?(?:こと)?$")
+    r"(?:協議|会談|会合|交渉|話し合い|対話|首脳会談|会うこと|訪問)(?:を[^、。]{0,8}|する)?(?:こと)?$")
 _SIGNED_DOC = re.compile(r"(?:大統領令|文書|協定|覚書|合意|条約|声明|議定書|宣言)$")
 _REPORTED_AFTER = re.compile(
     r"(?:ことを|と)(?:述べ|明らかに|語|説明|発表|強調|指摘|話し|示唆|投稿|伝え|報じ)")
+# 「XとYの両首脳は」「XとYの経済・貿易協議は…で合意した」: the pair's leaders or talks agreeing
+_THEIR_HEADS = re.compile(r"の(?:両(?:首脳|首相|外相|国防相|大臣|政府|代表団?)|[^、。はがをにで「」]{0,8}"
+                          r"(?:協議|会談|交渉|会合))(?=[はが])")
 _SUBJECT_MARK = re.compile(r"(?:は|が)(?:、)?")
 _LIST_GAP = re.compile(r"(?:と|、|や)[^、。はがをにで「」]{0,10}")
 
@@ -538,13 +542,18 @@ def _agreements(doc: Doc, events_name: str) -> list[Event]:
                 continue  # a signing of no deal named
             if not signed and match["verb"] == "合意し" and not obj:
                 continue  # 「合意し」 with nothing agreed on
-            if obj and _TO_MEET.search(obj):
-                continue  # 「協議を行うことで合意」: a meeting to come
+            at_talks = text.startswith("で", match.start()) and not obj.endswith("こと")
+            if obj and _TO_MEET.search(obj) and not at_talks:
+                continue  # 「協議を行うことで合意」: a meeting to come (「関税交渉で合意」: reached in it)
             reported = bool(_REPORTED_AFTER.match(text, match.end()))
             participants, first = _agreeing(doc, sentence, match.start(), reported)
             if not participants:
                 continue
-            date, precision = _date(doc, sentence, match.start())
+            # 「両首脳は28日…協議し、29日午前0時からの停戦で合意した」: a day inside what was agreed
+            # is its terms; the day before it is the agreement's
+            date, precision = _date(doc, sentence, obj_start if obj else match.start())
+            if date is None or not any(d.end <= obj_start for d in doc.dates_in(sentence.start, obj_start)):
+                date, precision = _date(doc, sentence, match.start())
             place = _place(doc, sentence, match.start())
             start = _evidence_start(doc, sentence, match.start())
             start = min(start, first)
@@ -581,17 +590,32 @@ def _agreeing(doc: Doc, sentence: Sentence, at: int, reported: bool) -> tuple[tu
     text = doc.text
     mentions = [m for m in doc.mentions_in(sentence.start, at)
                 if m.kind in _PARTICIPANT_KINDS and not m.metonym and not doc.inside_bracket(m.start)
-                and not text.startswith("の", m.end)]
-    heads = [(i, text[m.end]) for i, m in enumerate(mentions)
-             if m.end < len(text) and text[m.end] in "はが" and not text.startswith("が、", m.end - 1)]
+                and (not text.startswith("の", m.end) or _THEIR_HEADS.match(text, m.end))]
+
+    def mark(m: Mention) -> str:  # the subject particle after a name (「XとYの両首脳は」: after 両首脳)
+        heads = _THEIR_HEADS.match(text, m.end)
+        end = heads.end() if heads else m.end
+        return text[end] if end < len(text) and not text.startswith("が、", end - 1) else ""
+
+    heads = [(i, mark(m)) for i, m in enumerate(mentions) if mark(m) in ("は", "が")]
     ga = [h for h in heads if h[1] == "が"]
     wa = [h for h in heads if h[1] == "は"]
+    pair = meetings.pair_subject(doc, sentence.start, at)  # 「米中が」「日米両政府は」
+    if pair is not None and text[pair[1]:at].count("が") <= 1 and not (reported and "は" in text[
+            pair[1]:pair[1] + 6] and not ga) and (not heads or mentions[heads[-1][0]].start <= pair[1]):
+        return tuple(pair[0]), pair[1]
     if ga:
         head = ga[-1][0]
-        if "が" in text[mentions[head].end + 1:at]:
+        heads_of = _THEIR_HEADS.match(text, mentions[head].end)
+        end = heads_of.end() if heads_of else mentions[head].end
+        if "が" in text[end + 1:at]:
             return (), at  # 「Xが…について相互関税が15%で合意したと投稿」: another subject is nearer
     elif wa and not reported:
         head = wa[-1][0]
+    elif wa and (partner := [m for m in mentions[wa[-1][0] + 1:] if text.startswith("との", m.end)]):
+        # 「トランプ大統領は22日、日本との関税交渉で合意したと発表した」: he and his partner agreed
+        topic = mentions[wa[-1][0]]
+        return tuple(dict.fromkeys([*meetings.as_parties(doc, topic), partner[-1].actor_id])), topic.start
     else:
         return (), at
     group = [mentions[head]]
@@ -599,4 +623,5 @@ def _agreeing(doc: Doc, sentence: Sentence, at: int, reported: bool) -> tuple[tu
     while i > 0 and _LIST_GAP.fullmatch(text, mentions[i - 1].end, mentions[i].start):
         i -= 1
         group.insert(0, mentions[i])
-    return tuple(dict.fromkeys(m.actor_id for m in group)), group[0].start
+    parties = [p for m in group for p in meetings.as_parties(doc, m)]  # 「両国は」: both of the pair
+    return tuple(dict.fromkeys(parties)), group[0].start

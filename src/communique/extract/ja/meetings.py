@@ -394,6 +394,25 @@ def _as_parties(doc: Doc, m: Mention) -> list[Mention]:
 _COMPOUND_BEFORE = re.compile(r"(?<![\u4e00-\u9fff])([米日中露ロ英仏独韓朝宇欧]{2,3})$")
 
 
+def as_parties(doc: Doc, m: Mention) -> list[str]:
+    """The actors a mention stands for as a party (both countries for 「両国」「双方」)."""
+    return [p.actor_id for p in _as_parties(doc, m)]
+
+
+# 「米中が…で合意した」「日米両政府は」「両国は」「双方が」: a pair as the subject, no name of its own
+_PAIR_SUBJECT = re.compile(r"(?:(?<![\u4e00-\u9fff])(?P<compound>[米日中露ロ英仏独韓朝宇欧]{2,3})"
+                           r"(?:両国|両政府)?|両(?:国|政府)|双方)(?:は|が)(?:、)?")
+
+
+def pair_subject(doc: Doc, lo: int, at: int) -> tuple[list[str], int] | None:
+    """The two countries of the last pair subject between ``lo`` and ``at`` and where it begins."""
+    found = next(reversed(list(_PAIR_SUBJECT.finditer(doc.text, lo, at))), None)
+    if found is None:
+        return None
+    pair = _countries(found["compound"]) if found["compound"] else _pair_named_before(doc, found.start())
+    return (pair, found.start()) if len(pair) == 2 else None
+
+
 # 「…の協議に加わる」「…の会談に参加した」: the subject joins the talks the noun names
 _JOIN_AFTER = re.compile(r"に(?:加わ|参加|出席|臨)")
 _JOINED_VERB = re.compile(r"に(?:参加し|出席し|加わっ|臨ん)[ただ]")
