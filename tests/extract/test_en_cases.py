@@ -410,6 +410,11 @@ INDIRECT = [
         "Peskov said on Wednesday that a second round would take place, but did not say when.",
         ("dmitry-peskov", "a second round would take place", "said", "2025-12-03"),
     ),
+    (
+        "a paragraph's sign-off after the clause is no part of it",
+        "Peskov said the expert talks would go on in Geneva. — Agencies",
+        ("dmitry-peskov", "the expert talks would go on in Geneva", "said", UNDATED),
+    ),
 ]
 
 
@@ -778,8 +783,8 @@ def test_not_accept_is_a_rejection() -> None:
 def test_extractor_names_and_empty_report() -> None:
     assert set(EXTRACTORS) == {
         "actors.en.v8",
-        "quotes.en.v12",
-        "events.en.v19",
+        "quotes.en.v13",
+        "events.en.v20",
         "proposals.en.v3",
         "positions.en.v9",
     }
@@ -803,3 +808,11 @@ def test_an_opening_adverb_is_no_part_of_a_title() -> None:
     assert _title_before(text, text.index("Badr")) == "Omani Foreign Minister"
     text = "Meanwhile Kremlin spokesman Dmitry Peskov said the talks were useful."
     assert _title_before(text, text.index("Dmitry")) == "Kremlin spokesman"
+
+
+def test_a_sentence_the_splitter_did_not_end_is_not_what_was_said() -> None:
+    """"... said in a statement on X. The move followed ...": nothing follows the verb in its own
+    sentence, so no reported speech (the next sentence is not its content)."""
+    result = run("\u201cTalks will resume,\u201d the ministry said in a statement on X. The move followed "
+                 "a post by Peskov on the talks.")
+    assert [q.text for q in result.quotes if not q.direct] == []

@@ -60,7 +60,7 @@ from .speakers import antecedent, resolve_title
 from .text import Sentence
 from .wordscan import Family, Key
 
-EVENTS_EXTRACTOR = "events.en.v19"
+EVENTS_EXTRACTOR = "events.en.v20"
 
 PLACES = {
     "Moscow": "Moscow",

@@ -52,6 +52,8 @@ _OBJECT_VERBS = {
 def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
     while start < end and text[start] in " ,:;—–-":
         start += 1
+    if start < end and text[start] in ".!?":
+        return None  # "... said in a statement on X. The move followed ...": the sentence ended
     while end > start and text[end - 1] in " ,;:—–-.":
         end -= 1
     if len(text[start:end].split()) < 3:
@@ -96,8 +98,15 @@ def subject(ctx: Context, sent: Sentence, verb: VerbHit, verbs: list[VerbHit]) -
     return None
 
 
+# a paragraph's sign-off after its last sentence: "... it agrees in principle. — Agencies"
+_SIGN_OFF = re.compile(r"(?<=[.!?])\s*[—–-]+\s*(?:[A-Z][\w&.'’]*\s?){1,3}$")
+
+
 def _body_end(ctx: Context, sent: Sentence) -> int:
     end = sent.end
+    credit = _SIGN_OFF.search(ctx.text[sent.start:end].rstrip())
+    if credit:
+        end = sent.start + credit.start()
     while end > sent.start and ctx.text[end - 1] in ".!? ":
         end -= 1
     return end

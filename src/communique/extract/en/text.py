@@ -302,11 +302,11 @@ def sentences(text: str, para: Paragraph) -> list[Sentence]:
         word = rx.search(r"([\w.]+)$", text[start : punct + 1])
         if word and text[punct] == ".":
             token = word.group(1).rstrip(".").lower()
-            if token in _ABBREV or (len(token) == 1 and token.isalpha()):
+            if token in _ABBREV:
                 continue
             if rx.fullmatch(
-                r"(?:[a-z]\.)+[a-z]", token
-            ):  # U.S. / U.K.: a boundary only before a sentence starter
+                r"(?:[a-z]\.)*[a-z]", token
+            ):  # U.S. / U.K., an initial (or "on X."): a boundary only before a sentence starter
                 nxt = rx.match(r"\s+(\w+)", text[cut : para.end])
                 if not nxt or nxt.group(1) not in _SENTENCE_STARTERS:
                     continue
