@@ -284,3 +284,13 @@ def test_a_contested_day_is_still_a_day() -> None:
     when = "October 6 (reports differ on the date)"
     text = templates_en.event("meeting", when, "Geneva", ["Ann Lee", "Bo Kim"], hedge=None, future=False)
     assert text is not None and text.startswith("On October 6 (reports differ on the date)"), text
+
+
+def test_japanese_reported_speech_does_not_say_explain_twice():
+    """「詳細は12日に説明すると説明しました」 says 説明 twice: such words are 述べました."""
+    twice = templates_ja.statement("ベッセント財務長官", "5月11日", "詳細は12日に説明する", direct=False,
+                                   same_lang=True, hedge=None)
+    assert twice == "ベッセント財務長官は5月11日、詳細は12日に説明すると述べました。"
+    once = templates_ja.statement("ベッセント財務長官", None, "協議は前進した", direct=False,
+                                  same_lang=True, hedge=None)
+    assert once.endswith("協議は前進したと説明しました。")

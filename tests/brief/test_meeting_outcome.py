@@ -57,3 +57,26 @@ def test_undated_words_follow_the_one_meeting_their_report_tells() -> None:
     assert sections._outcome(writer, EVENT) is None
     paraphrase = replace(said, quotes=[{**said.quotes[0], "direct": False}])
     assert sections._outcome(_writer("en", paraphrase), EVENT, {"r-1"}) is None
+
+
+@pytest.mark.parametrize(("published", "follows"), [
+    ("2025-11-01", True),  # two days after the meeting: the words were said by then
+    ("2025-10-30", True),
+    ("2025-11-05", False),  # a week on: words of another day
+    ("2025-10-28", False),  # before it
+    (None, False),
+])
+def test_words_a_report_dates_only_by_its_own_day(published: str | None, follows: bool) -> None:
+    """Words dated no finer than their report's part of the month follow the meeting when that
+    report tells it alone and was published on its day or up to three days after."""
+    from dataclasses import replace
+
+    from communique.brief.model import EvidenceRef
+
+    said = replace(_statement("s", "en", False), said_on="2025-10-21", precision="part_of_month",
+                   evidence=(EvidenceRef(report_id="r-1", start=0, end=3, text="..."),))
+    writer = _writer("en", said)
+    writer.names.kind = lambda actor: "country"  # the meeting names no people: anyone of a side
+    writer.v.reports = {"r-1": {"published_at": published, "published_precision": "day"}}
+    assert (sections._outcome(writer, EVENT, {"r-1"}) is said) is follows
+    assert sections._outcome(writer, EVENT, {"r-2"}) is None  # its report tells another meeting too

@@ -26,6 +26,7 @@ MAX_OTHER_EVENTS = 3
 MAX_MEETINGS = 14
 PARTY_STATEMENTS = 3  # statements a party's section gives
 OUTCOME_SIDES = 2  # sides whose remark on a meeting follows it in the talks so far
+TOLD_AFTER_DAYS = 3  # a report this many days after a meeting, at most, dates a remark on it
 OUTCOME_REMARKS = 3  # remarks on a meeting at most: a side's second comes from another of its people
 
 _ATTRIBUTES = (
@@ -379,11 +380,12 @@ def _outcome(w: Writer, event: Record, only_there: Set[str] = frozenset(),
         gap = select.days_between(on, st.said_on)
         if gap is not None and 0 <= gap <= 2 and st.precision in ("day", "datetime"):
             found.append(st)  # said that day or the two after (a part of a month is no day)
-        elif (st.said_on is None and only_there and {e.report_id for e in st.evidence} <= only_there
-              and any(q.get("direct") for q in st.quotes)):
+        elif only_there and {e.report_id for e in st.evidence} <= only_there and (
+                (st.said_on is None and any(q.get("direct") for q in st.quotes))
+                or (st.precision == "part_of_month" and _told_just_after(w, st, on))):
             people = {a for a in w.participants(event) if w.names.kind(a) == "person"}
             if st.speaker_id in people or not people:
-                found.append(st)  # undated: its own quoted words, by someone the meeting names
+                found.append(st)  # undated, or dated only by its report: by someone it names
     def own(st: Statement) -> bool:
         return any(q.get("language") == w.lang for q in st.quotes)
 
@@ -394,6 +396,22 @@ def _outcome(w: Writer, event: Record, only_there: Set[str] = frozenset(),
     if not found:
         return None
     return max(found, key=lambda st: (own(st), w.v.sources(st.evidence), st.said_on or "", st.id))
+
+
+def _told_just_after(w: Writer, st: Statement, on: str | None) -> bool:
+    """Every report carrying the remark is dated the day of the meeting (``on``) or up to
+    TOLD_AFTER_DAYS after it: a remark such a report dates no finer than its own part of the month
+    ("said" in a report of 30 July on the talks that ended the day before) was said by then, and
+    the report tells of this meeting alone."""
+    if on is None:
+        return False
+    for rid in {e.report_id for e in st.evidence}:
+        report = w.v.reports.get(rid) or {}
+        gap = select.days_between(on, day(report.get("published_at")))
+        if gap is None or not 0 <= gap <= TOLD_AFTER_DAYS \
+                or str(report.get("published_precision")) not in ("day", "datetime"):
+            return False
+    return True
 
 
 # words that announce a meeting still to come: "will be held in Rome", 「ローマで開催される予定」

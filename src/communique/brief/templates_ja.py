@@ -262,7 +262,9 @@ def statement(
     else:  # reported speech is the outlet's wording: said without 「」, as the outlet says it
         content = shown_quote.removeprefix("「").removesuffix("」").rstrip("。")
         body = f"{speaker}は{when_part or '、'}{content}と"
-        verb = "説明したと伝えられています。" if hedge else "説明しました。"
+        # 「詳細は12日に説明すると説明しました」 would say it twice: 述べました then
+        said = "述べ" if re.search(r"説明(?:する|した|します|しました)$", content) else "説明し"
+        verb = f"{said}たと伝えられています。" if hedge else f"{said}ました。"
     return f"{lead_in}{body}{verb}"
 
 
