@@ -175,9 +175,12 @@ def test_floors_on_real_reports(lang: str, group: str) -> None:
 # tense shift, sentences of a long quote kept apart, no single-word hubs, paragraphs of one formal
 # statement): tuned en-en 0.750/0.943, en-ja 0.458/1.000, ja-ja 0.722/0.812; Iran en-en
 # 0.635/0.889, en-ja 0.308/0.889, ja-ja 0.500/0.800.
+# Raised 2026-12-08 (branch group: a translation bridging two paraphrases of one remark, no
+# second half after quoted words in the reporter's clause): Iran en-en 0.714/0.918, en-ja
+# 0.462/1.000 (precision pinned at the 0.95); tuned unchanged.
 STATEMENT_FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     "tuned": {"en-en": (0.75, 0.94), "en-ja": (0.45, 0.95), "ja-ja": (0.72, 0.81)},
-    "us-iran-nuclear-2025": {"en-en": (0.63, 0.88), "en-ja": (0.30, 0.88), "ja-ja": (0.50, 0.80)},
+    "us-iran-nuclear-2025": {"en-en": (0.71, 0.91), "en-ja": (0.46, 0.95), "ja-ja": (0.50, 0.80)},
 }
 
 

@@ -18,10 +18,13 @@ language also character overlap (partial quotes inside a fuller one; English com
 the tenses and persons of reported speech).  Two fragments of one remark quoted in one sentence
 join each other, and so do a reported clause and the quoted words that end it ('said the round
 went "well"') and the paragraphs of one formal statement quoted one after another; two
-utterances quoted back to back (「…」「…」) do not.  A long quote of several sentences carries
-several remarks: a quote of one of its sentences does not join it when its statement was made
-of another sentence; a single quoted word meets only short wordings (it is in every sentence
-that uses it).
+utterances quoted back to back (「…」「…」) do not; nor does the next sentence of quotation after a
+few quoted words in the reporter's own clause ('talks went "well", he said. "Of course, ..."').
+A translation placed in one statement also unites another it matches when the two wordings it
+met come near the bar between themselves (three renderings of one remark, each near the others).
+A long quote of several sentences carries several remarks: a quote of one of its sentences does
+not join it when its statement was made of another sentence; a single quoted word meets only
+short wordings (it is in every sentence that uses it).
 """
 
 from __future__ import annotations
@@ -55,6 +58,7 @@ CONCEPT_CAP = 3.0  # at most this many concepts' worth
 SPLIT_GAP = 80  # characters of attribution between the two halves of a split quote
 SPLIT_JOIN = True
 CROSS_UNITE = 0.1  # a cross-language match this strong also unites statements
+CROSS_BRIDGE = 0.05  # a translation matching two statements of its speaker this well makes them one
 UNITE = 0.0  # a quote matching two statements this well makes them one
 WORDING_OVERLAP = 0.6  # two wordings this alike, neither inside the other: a wording conflict
 UNDATED_MEANING = 0.80  # a wording with no date at all: encoder similarity at least this,
@@ -271,6 +275,13 @@ def _continued(a: QuoteMember, b: QuoteMember, text: str | None) -> bool:
     first = a if a.start <= b.start else b
     if first.text.rstrip(_MARKS).endswith(_ENDS) or between.lstrip(_MARKS).startswith(_ENDS):
         return False  # the first piece ends a sentence: '"...friction." Still, he stressed, "..."'
+    if between.rstrip(_MARKS).endswith(_ENDS) and not _opens_sentence(first, text or ""):
+        # the attribution ends a sentence: after a few quoted words inside the reporter's own
+        # clause ('talks were "well carried out", he said on television. "Of course, ..."') the
+        # next sentence of quotation is another remark of the speech; after a quotation that
+        # opens its sentence ('"I was going to ...," he said on television. "Turns out ..."')
+        # it goes on with the same one
+        return False
     if (
         "\n" in between
         or _BOUNDARY.search(core)
@@ -279,6 +290,16 @@ def _continued(a: QuoteMember, b: QuoteMember, text: str | None) -> bool:
     ):
         return False
     return len(core.split()) <= 8 and bool(_ATTRIBUTION.search(core))
+
+
+def _opens_sentence(m: QuoteMember, text: str) -> bool:
+    """The quotation opens its sentence: nothing but quote marks and spaces between it and the
+    end of the sentence or paragraph before."""
+    before = text[max(0, m.start - OPENING_LOOKBACK) : m.start].rstrip(_MARKS.replace("\n", ""))
+    return not before or before[-1] in "\n" or before.endswith(_ENDS)
+
+
+OPENING_LOOKBACK = 4  # characters before a quote that may hold its opening mark
 
 
 def _next_paragraph(a: QuoteMember, b: QuoteMember, text: str | None) -> bool:
@@ -457,7 +478,14 @@ def assign(
         runner_up = max((link.margin for sid, link in scored.items() if sid != found[0][1]), default=-1.0)
         if found[0][0] - runner_up < CROSS_CLEAR:
             return Placement(None, [], adopt=adopt)
-        return Placement(found[0][1], [], adopt=adopt)
+        target = found[0][1]
+        unite = [
+            sid
+            for margin, sid, _s in found[1:]
+            if margin >= CROSS_BRIDGE and _triangle(new, scored[target].wording, scored[sid].wording, vectors)
+            and gap(spans.get(target), spans.get(sid)) <= 1
+        ]
+        return Placement(target, unite, adopt=adopt)
     target = _main_part(new.text, [sid for _m, sid, _s in same], scored)
     unite = [
         sid
@@ -468,6 +496,24 @@ def assign(
         and not _other_parts(new.text, scored[target].wording, scored[sid].wording)
     ]
     return Placement(target, unite, adopt=adopt)
+
+
+def _triangle(
+    new: QuoteMember, a: QuoteMember | None, b: QuoteMember | None, vectors: Mapping[str, np.ndarray]
+) -> bool:
+    """A translation matching two statements of its speaker is one remark with both when the two
+    wordings it matched, in their own language, come close to the bar between themselves: three
+    renderings each near the others are one remark told three ways (two outlets' paraphrases and
+    a translation).  Not through a wording of several sentences (a long quote carries several
+    remarks, and a translation of one of them meets it), nor for a quote with no date at all."""
+    if a is None or b is None or _span(new) is None or a.language != b.language:
+        return False
+    if len(_sentences(a.text)) > 1 or len(_sentences(b.text)) > 1:
+        return False
+    return pair_margin(a, b, vectors) >= -TRIANGLE
+
+
+TRIANGLE = 0.05  # how far below the bar the two wordings a translation bridges may be
 
 
 def _other_parts(text: str, a: QuoteMember | None, b: QuoteMember | None) -> bool:
