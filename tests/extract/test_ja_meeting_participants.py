@@ -152,6 +152,21 @@ CASES = [
         "国境で衝突が続くウクライナとロシアの両首脳は2日、ジュネーブで協議した。",
         [("meeting", "2025-12-02", {"ukraine", "russia"})],
     ),
+    (
+        "a pair's talks with what they are about between: 「XとYの…をめぐる3回目の協議が」",
+        "米国とロシアの和平案をめぐる3回目の高官協議が2日、ジュネーブで行われた。",
+        [("meeting", "2025-12-02", {"united-states", "russia"})],
+    ),
+    (
+        "one name before 「…をめぐる」 owns the subject, not the talks; the place may be long",
+        "米国とロシアは2日、ロシアの資産を巡る2回目の協議を仲介国スイスの都市ジュネーブで行った。",
+        [("meeting", "2025-12-02", {"united-states", "russia"})],
+    ),
+    (
+        "a conference held: 「…による会議を開いた」",
+        "米国とロシアは2日、ジュネーブで国防相らによる会議を開いた。",
+        [("meeting", "2025-12-02", {"united-states", "russia"})],
+    ),
 ]
 
 
@@ -171,4 +186,4 @@ def test_a_conditional_call_is_no_meeting() -> None:
 
 def test_version() -> None:
     events = run("ルビオ国務長官は5日、ラブロフ外相と会談する予定だ。")
-    assert {e.extractor for e in events} == {"events.ja.v13"}
+    assert {e.extractor for e in events} == {"events.ja.v14"}

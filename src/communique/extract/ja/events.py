@@ -29,7 +29,9 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("leak", re.compile(r"流出" + _TAIL)),
     ("proposal", re.compile(r"(?:対案|修正案|和平案|計画案|提案|案)を(?:まとめ|作成|示し|送|提出|出し)"
                             r"[^、。]{0,6}?(?:た|て|し|る|い)")),
-    ("meeting", re.compile(r"(?P<w>会談|協議|会合|話し合|面会|接触|交渉)" + _TAIL)),
+    # 「…で国防相らによる会議を開いた」: a conference held (not one named: 「安全保障会議の決定」)
+    ("meeting", re.compile(r"(?P<w>会談|協議|会合|話し合|面会|接触|交渉"
+                           r"|会議(?=を(?:開い|開き|開催し|行っ|行い)|が(?:開かれ|行われ)))" + _TAIL)),
     ("statement", re.compile(r"(?:ビデオ演説|演説|記者会見|電話会見|記者団に対し|記者団に(?:語|述べ))" + _TAIL
                              + r"|辞任した")),
 )
@@ -323,7 +325,7 @@ def extract_events(doc: Doc, quotes: list[Quote], events_name: str, proposals_na
     return events, proposals, positions
 
 
-_HELD_BY_VERB = re.compile(r"を[^、。「」をがは]{0,10}?で(?:行い|行っ|開き|開い|開催し|実施し|開始し|始め)")
+_HELD_BY_VERB = re.compile(r"を[^、。「」をがは]{0,20}?で(?:行い|行っ|開き|開い|開催し|実施し|開始し|始め)")
 _AT_PLACE = re.compile(r"での[^、。「」]{0,6}$")
 # 「週末に行われた両国の貿易協議」: a relative clause that says it took place
 _HELD_BEFORE = re.compile(r"(?:行われた|開かれた|開催された)[^、。「」]{0,12}$")

@@ -43,6 +43,10 @@ _QUALIFIED_TITLE = re.compile(r"の[\u4e00-\u9fff]{1,4}")
 _RELATIVE_GA = re.compile(r"が[^、。「」がはをと]{1,10}?(?:した|する|された)(?=[\u4e00-\u9fff0-9０-９])")
 # 「XとYの会談」, 「Yの首脳会談」, 「XとYによる交渉」: the parties of the noun right after
 _OWNER = re.compile(_GROUP + r"(?:の|による|の間の|間の)(?![^、。「」]{0,4}として)[^、。「」]{0,6}$")
+# 「米国とイランの核開発をめぐる3回目の高官協議」: a pair's talks, what they are about between (one
+# name alone before such words owns the subject: 「イランの核開発を巡る協議」 is not Iran's talks)
+_PAIR_OWNER = re.compile(_GROUP + r"の[^、。「」をがは]{1,10}?(?:をめぐる|を巡る|に関する|についての)"
+                         r"[^、。「」]{0,6}$")
 # after a nominal trigger: the topic held it (「XはYとの会談で」), or only spoke of it (「…の会談について」)
 _HELD_AFTER = re.compile(r"(?:で|に臨|を行|を終え|後|の後|の冒頭|の席|では|を開|を実施|を重ね|を持)")
 # 「XがYと行った会談」「前日に臨んだ会談」: a relative clause whose verb states the meeting
@@ -53,7 +57,7 @@ _SEPARATELY = re.compile(r"それぞれ|個別に|別々に|相次いで")
 _LIGHT_VERB = re.compile(
     r"を(?:始め|開始し|終え|再開し|続け|行|開い|重ね|持っ)|が(?:行われ|開かれ)|中(?:だ|で|の|。)"
 )
-_VERB_AFTER_PLACE = re.compile(r"を[^、。「」をがは]{0,10}?で(?:行[いっ]|開[きい]|開催し|実施し|開始し|始め)")
+_VERB_AFTER_PLACE = re.compile(r"を[^、。「」をがは]{0,20}?で(?:行[いっ]|開[きい]|開催し|実施し|開始し|始め)")
 _REPORTING = re.compile(r"と(?:述べ|語|強調|説明|明らかに|発表|指摘|話し)")
 # what makes the meeting no fact: a denial, a possibility, a wish, a request, a cancellation
 _UNREAL_AFTER = re.compile(
@@ -85,7 +89,8 @@ def unreal(text: str, start: int, end: int, sentence_end: int) -> bool:
     return bool(_UNREAL_AFTER.match(text, end, min(sentence_end, end + 16)))
 
 
-def _role(text: str, end: int, trig_start: int, kind: str, next_start: int | None) -> str | None:
+def _role(text: str, end: int, trig_start: int, kind: str, next_start: int | None,
+          paired: bool = False) -> str | None:
     if next_start is not None and _MODIFIER.match(text, end) and (
             next_start - end <= 1 or _QUALIFIED_TITLE.fullmatch(text, end, next_start)):
         return "modifier"  # 「イギリスのスターマー首相」「トランプ大統領の娘婿クシュナー氏」
@@ -100,7 +105,7 @@ def _role(text: str, end: int, trig_start: int, kind: str, next_start: int | Non
         return "companion"
     if kind == "phone_call" and _CALLEE.match(text, end):
         return "companion"
-    if _OWNER.match(text, end, trig_start):
+    if _OWNER.match(text, end, trig_start) or (paired and _PAIR_OWNER.match(text, end, trig_start)):
         return "owner"
     listed = _LIST.match(text, end)
     if listed and next_start is not None and _LIST_GAP.fullmatch(text, listed.end(), next_start):
@@ -143,7 +148,8 @@ def _parties(
         for p in _as_parties(doc, m)
     ]
     raw = [
-        _role(text, m.end, start, kind, _next_start(mentions, i))
+        _role(text, m.end, start, kind, _next_start(mentions, i),
+              paired=i > 0 and text[mentions[i - 1].end:m.start] == "と")
         for i, m in enumerate(mentions)
     ]
     # 「イランの高官協議」: the officials named right before the noun are its parties
