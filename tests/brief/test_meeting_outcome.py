@@ -80,3 +80,30 @@ def test_words_a_report_dates_only_by_its_own_day(published: str | None, follows
     writer.v.reports = {"r-1": {"published_at": published, "published_precision": "day"}}
     assert (sections._outcome(writer, EVENT, {"r-1"}) is said) is follows
     assert sections._outcome(writer, EVENT, {"r-2"}) is None  # its report tells another meeting too
+
+
+@pytest.mark.parametrize("context", [
+    "Before the talks, Ann Lee said that the other side must give up its program.",
+    "Ahead of Saturday's round, Ann Lee said that the other side must give up its program.",
+    "アン・リー氏は協議を前に、相手側に計画の放棄を求めた。",
+])
+def test_words_said_before_the_talks_are_no_remark_on_them(context: str) -> None:
+    """Undated words the report says were said before the talks do not follow the meeting."""
+    from dataclasses import replace
+
+    from communique.brief.model import EvidenceRef
+
+    said = replace(_statement("s", "en", True), said_on=None, precision="unknown",
+                   evidence=(EvidenceRef(report_id="r-1", start=0, end=3, text="...", context=context),))
+    writer = _writer("en", said)
+    writer.names.kind = lambda actor: "person"
+    assert sections._outcome(writer, EVENT, {"r-1"}) is None
+    after = replace(said, evidence=(EvidenceRef(report_id="r-1", start=0, end=3, text="...",
+                                                context="After the talks, Ann Lee said it went well."),))
+    assert sections._outcome(_writer_with_people(after), EVENT, {"r-1"}) is after
+
+
+def _writer_with_people(*statements: Statement) -> Any:
+    writer = _writer("en", *statements)
+    writer.names.kind = lambda actor: "person"
+    return writer

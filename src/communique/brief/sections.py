@@ -382,7 +382,8 @@ def _outcome(w: Writer, event: Record, only_there: Set[str] = frozenset(),
             found.append(st)  # said that day or the two after (a part of a month is no day)
         elif only_there and {e.report_id for e in st.evidence} <= only_there and (
                 (st.said_on is None and any(q.get("direct") for q in st.quotes))
-                or (st.precision == "part_of_month" and _told_just_after(w, st, on))):
+                or (st.precision == "part_of_month" and _told_just_after(w, st, on))) \
+                and not any(_SAID_BEFORE.search(ev.context or "") for ev in st.evidence):
             people = {a for a in w.participants(event) if w.names.kind(a) == "person"}
             if st.speaker_id in people or not people:
                 found.append(st)  # undated, or dated only by its report: by someone it names
@@ -396,6 +397,14 @@ def _outcome(w: Writer, event: Record, only_there: Set[str] = frozenset(),
     if not found:
         return None
     return max(found, key=lambda st: (own(st), w.v.sources(st.evidence), st.said_on or "", st.id))
+
+
+# words a report says were said before the talks: "Before the talks, Witkoff said ...",
+# 「協議を前に、…を求める」 (with no day of their own, they are no remark on the meeting after it)
+_SAID_BEFORE = re.compile(
+    r"\b(?:before|ahead of|prior to|in the run-up to)\s+(?:the|this|these|[a-z]+day's)?\s*"
+    r"(?:[\w-]+\s+){0,2}?(?:talks|meeting|round|negotiations|summit)\b"
+    r"|(?:協議|会談|交渉|会合)(?:を前に|に先立|の前に|前に)", re.I)
 
 
 def _told_just_after(w: Writer, st: Statement, on: str | None) -> bool:
