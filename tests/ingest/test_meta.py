@@ -25,6 +25,9 @@ DATELINES = [
      ("2025-10-09", Precision.DAY)),
     ("MOSCOW, Dec 3, 2025 (Global Wire)\nThe Kremlin said", ("2025-12-03", Precision.DAY)),
     ("2025年13月40日", None),
+    # a day the caption's prose speaks of is not the report's (the photo's own day is)
+    ("Women at a bus stop with portraits of hostages taken during their Oct. 7, 2023, attack, in "
+     "Jerusalem, Jan. 15, 2025.\n\nDeal reached", ("2025-01-15", Precision.DAY)),
     # a magazine's issue advertised on the page is not the report's day
     ("両国は署名した。\n2025年12月23日号(12月16日発売)は特集号", None),
 ]

@@ -160,12 +160,19 @@ def _first_date(head: str, language: str | None) -> tuple[str, Precision] | None
         if read:
             found.append((match.start(), read))
     for pattern in _EN_DATES:
-        match = pattern.search(head)
-        if match:
+        for match in pattern.finditer(head):
+            if _IN_PROSE.search(head, max(0, match.start() - 12), match.start()):
+                continue  # "during their Oct. 7, 2023, terror attack": a day the text speaks of
             read = _en_date(match, language)
             if read:
                 found.append((match.start(), read))
+                break
     return min(found, key=lambda f: f[0])[1] if found else None
+
+
+# words before a date that make it a day the prose speaks of, not the page's own date
+_IN_PROSE = re.compile(r"\b(?:their|his|her|its|the|of|since|during|after|before|until|following)\s+$",
+                       re.I)
 
 
 def dateline_date(text: str, language: str | None = None) -> tuple[str, Precision] | None:
