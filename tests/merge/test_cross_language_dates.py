@@ -50,3 +50,17 @@ def test_a_vaguely_dated_wording_does_not_carry_its_statement_weeks_away() -> No
     assert assign(new, [vague], vectors).statement_id == "s-old"  # nothing says when s-old was said
     placed = assign(new, [vague], vectors, days={"s-old": (100, 100)})
     assert placed.statement_id is None and not placed.unite
+
+
+def test_a_statement_known_only_to_within_days_dates_no_report() -> None:
+    """An undated report is dated by the days of the statements its quotes join: a statement whose
+    wordings give only "the last ten days" says nothing of its day (and would hide the day the
+    report's other remarks agree on); one of a day or two does."""
+    from communique.merge.statements import DATING_SPAN, statement_span
+
+    vague = replace(member("Talks were the most professional yet.", "en", 90, 100, exact=False),
+                    statement_id="s-vague")
+    day = replace(member("A better understanding was reached.", "en", 94, 94, exact=True), statement_id="s-day")
+    assert 100 - 90 > DATING_SPAN
+    assert statement_span([vague, day], "s-vague") is None
+    assert statement_span([vague, day], "s-day") == (94, 94)

@@ -588,11 +588,17 @@ def _contained(part: str, whole: str) -> float:
 
 
 def statement_span(candidates: Sequence[QuoteMember], statement: str | None) -> tuple[int, int] | None:
-    """The days a statement's dated wordings among the candidates agree on (None: it has none
-    there, or no statement)."""
+    """The days a statement's dated wordings among the candidates agree on, when they are few
+    enough to date another report by (None: it has none there, no statement, or they span more
+    than ``DATING_SPAN`` days: a remark known only as "in the last ten days" says nothing of the
+    day of a report that carries it, and would hide the day its other remarks agree on)."""
     if statement is None:
         return None
-    return _statement_spans([m for m in candidates if m.statement_id == statement]).get(statement)
+    span = _statement_spans([m for m in candidates if m.statement_id == statement]).get(statement)
+    return span if span is not None and span[1] - span[0] <= DATING_SPAN else None
+
+
+DATING_SPAN = 3  # days
 
 
 def _statement_spans(candidates: Sequence[QuoteMember]) -> dict[str, tuple[int, int]]:
