@@ -183,7 +183,7 @@ def test_floors_on_real_reports(lang: str, group: str) -> None:
 # 0.462/1.000 (precision pinned at the 0.95); tuned unchanged.
 STATEMENT_FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     "tuned": {"en-en": (0.75, 0.94), "en-ja": (0.45, 0.95), "ja-ja": (0.72, 0.81)},
-    "us-iran-nuclear-2025": {"en-en": (0.71, 0.91), "en-ja": (0.46, 0.95), "ja-ja": (0.50, 0.80)},
+    "us-iran-nuclear-2025": {"en-en": (0.73, 0.92), "en-ja": (0.50, 0.95), "ja-ja": (0.50, 0.80)},
 }
 
 
