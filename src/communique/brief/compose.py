@@ -682,6 +682,10 @@ class Writer:
             return None  # words the reader would read in another language: the latest development is
         if age is None or age > _HEADLINE_STALE:
             return None  # words of months ago are no headline: the latest development is
+        latest = select.latest_development(self.v)
+        if not _recent and latest is not None and best.said_on \
+                and (day(latest.get("date")) or "") > best.said_on:
+            return None  # words of the round before the latest one: the latest round is the news
         return best
 
     def headline(self, st: Statement | None, event: Record | None) -> Sentence:
