@@ -68,7 +68,8 @@ def event_section(w: Writer, event: Record | None) -> Section | None:
     for st in w.statements:
         gap = select.days_between(when, st.said_on)
         side = w.names.side(st.speaker_id) if st.speaker_id else None
-        if st.id not in w.used and side in sides and gap is not None and 0 <= gap <= 3 and len(sentences) < 5:
+        if st.id not in w.used and side in sides and gap is not None and 0 <= gap <= 3 \
+                and len(sentences) < 5 and _readable(w, st):
             sentences.append(w.statement_sentence(st, "statement"))
     if not sentences:
         return None
@@ -387,16 +388,23 @@ def _outcome(w: Writer, event: Record, only_there: Set[str] = frozenset(),
             people = {a for a in w.participants(event) if w.names.kind(a) == "person"}
             if st.speaker_id in people or not people:
                 found.append(st)  # undated, or dated only by its report: by someone it names
-    def own(st: Statement) -> bool:
-        return any(q.get("language") == w.lang for q in st.quotes)
-
-    if w.lang == "en":  # Japanese words in an English briefing are words its reader cannot read
-        found = [st for st in found if own(st)]
-    else:  # a reporter's English paraphrase in 「」 would read as the speaker's own words
-        found = [st for st in found if own(st) or any(q.get("direct") for q in st.quotes)]
+    found = [st for st in found if _readable(w, st)]
     if not found:
         return None
-    return max(found, key=lambda st: (own(st), w.v.sources(st.evidence), st.said_on or "", st.id))
+    return max(found, key=lambda st: (_own(w, st), w.v.sources(st.evidence), st.said_on or "", st.id))
+
+
+def _own(w: Writer, st: Statement) -> bool:
+    return any(q.get("language") == w.lang for q in st.quotes)
+
+
+def _readable(w: Writer, st: Statement) -> bool:
+    """Words the briefing's reader can take as said: in an English briefing, English ones
+    (Japanese words are words its reader cannot read); in a Japanese one, Japanese ones or an
+    English speaker's own words (a reporter's English paraphrase in 「」 would read as his)."""
+    if w.lang == "en":
+        return _own(w, st)
+    return _own(w, st) or any(q.get("direct") for q in st.quotes)
 
 
 # words a report says were said before the talks: "Before the talks, Witkoff said ...",
