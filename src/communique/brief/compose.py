@@ -144,6 +144,7 @@ class Writer:
         }  # how each actor may be written, to tell which participants the evidence names
         self.set_aside: list[Dropped] = []
         self._support: dict[tuple[str, Claim], EvidenceRef | None] = {}
+        self._named: dict[tuple[str, ...], list[str]] = {}  # participants, by event and what it holds
         v = self.v = self._supported_positions(v)
         reps = select.representatives(v)
         self.proposal_groups: dict[str, list[Record]] = {}
@@ -303,7 +304,14 @@ class Writer:
     def participants(self, event: Record) -> list[str]:
         """Participants to name: those well supported (:func:`select.supported_participants`),
         most prominent first, grouped by side; a country, bloc or organization is left out when
-        one of the people of its side is named."""
+        one of the people of its side is named (worked out once per event: every section asks)."""
+        key = (str(event["id"]), *map(str, event.get("participant_ids") or ()), "|",
+               str(len(event.get("evidence") or ())), str(event.get("participant_sources") or ""))
+        if key not in self._named:
+            self._named[key] = self._participants(event)
+        return list(self._named[key])
+
+    def _participants(self, event: Record) -> list[str]:
         ids = select.supported_participants(self.v, event, self.forms)
         kind = str(event.get("kind"))
         if kind in (*select.HELD, "planned_meeting"):

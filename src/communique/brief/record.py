@@ -51,6 +51,9 @@ class Statement:
     precision: str
     hedged: bool
     evidence: list[EvidenceRef] = field(default_factory=list)
+    # the wording a briefing in each language shows (``select.rendering``), once worked out: a
+    # remark wire copies carry twenty times is asked for again by every section
+    shown: dict[str, tuple[int, Any]] = field(default_factory=dict, repr=False, compare=False)
 
 
 @dataclass(slots=True)

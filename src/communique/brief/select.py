@@ -455,6 +455,9 @@ def rendering(st: Statement, lang: str) -> Record:
     wording of the remark before a piece of it ("For any plan to work," beside "for any plan to
     work, it needs ..."), words that can stand on their own before a fragment ("sort of", beside
     "It's sort of agreed ..."), best sourced."""
+    known = st.shown.get(lang)
+    if known is not None and known[0] == id(st.quotes):  # the same wordings (not a copy's others)
+        return known[1]  # type: ignore[no-any-return]
     forms = [_bare(str(q.get("text") or "")) for q in st.quotes]
 
     def piece(q: Record) -> bool:
@@ -472,7 +475,9 @@ def rendering(st: Statement, lang: str) -> Record:
             str(q["id"]),
         )
 
-    return sorted(st.quotes, key=rank)[0]
+    best = min(st.quotes, key=rank)
+    st.shown[lang] = (id(st.quotes), best)
+    return best
 
 
 # -- points -------------------------------------------------------------------------------
