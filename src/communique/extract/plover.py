@@ -65,10 +65,19 @@ class PloverHit:
 def classify_clause(text: str, lang: str) -> PloverHit | None:
     """The PLOVER event the clause states, or None when it states none we can type."""
     if lang == "en":
-        return _classify_en(text)
+        return _classified(text, lang, _parser() is not None)
     if lang == "ja":
-        return _classify_ja(text)
+        return _classified(text, lang, False)
     return None
+
+
+@lru_cache(maxsize=8192)
+def _classified(text: str, lang: str, parsed: bool) -> PloverHit | None:
+    """:func:`classify_clause`, kept per clause: the answer is a function of the clause alone (and
+    of whether the English parser is there, ``parsed``), and the wire copies of a story repeat
+    their clauses report after report, each of which would be parsed again (the English parse is
+    most of an event's extraction)."""
+    return _classify_en(text) if lang == "en" else _classify_ja(text)
 
 
 @cache

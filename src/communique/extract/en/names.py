@@ -394,11 +394,9 @@ def discover(
         windows.append((s, e, wanted))
     labelled: list[tuple[str, bool]] = [(name, False) for name in sure]  # (name, inside a sentence)
     if nlp is not None:
-        from .spacy_model import only  # noqa: PLC0415
-
-        docs = nlp.pipe((text[w[0] : w[1]] for w in windows), disable=only(nlp, "tok2vec", "ner"))
-        for (s, _e, wanted), doc in zip(windows, docs, strict=True):
-            people = [(s + ent.start_char, s + ent.end_char) for ent in doc.ents if ent.label_ == "PERSON"]
+        found_in = _people_in(nlp, [text[w[0] : w[1]] for w in windows])
+        for (s, _e, wanted), spans in zip(windows, found_in, strict=True):
+            people = [(s + p_start, s + p_end) for p_start, p_end in spans]
             for start, end, _words in wanted:
                 for i, (p_start, p_end) in enumerate(people):
                     if p_start < end and start < p_end and p_end >= end - 1:
@@ -431,6 +429,37 @@ def discover(
             found.setdefault(key(family), actor_id)  # "Li Chenggang ... Li said": the family name first
         names.setdefault(actor_id, full)
     return found, names
+
+
+# The PERSON entities the recognizer found in the windows it read last (window text -> (start, end)
+# of each, in the window): the wire copies of a story repeat their sentences report after report,
+# and the recognizer's answer for a window is a function of the window alone (each is a document
+# of its own; read alone or in a batch, it gets the same entities)
+_PEOPLE: dict[str, tuple[tuple[int, int], ...]] = {}
+_PEOPLE_MODEL: list[Any] = [None]  # the pipeline those answers are of
+PEOPLE_WINDOWS = 4096  # windows remembered (a few hundred kB)
+
+
+def _people_in(nlp: Any, windows: list[str]) -> list[tuple[tuple[int, int], ...]]:
+    """The (start, end) of each PERSON entity the recognizer finds in each window; the windows not
+    read recently are read together (one batch), the others come from :data:`_PEOPLE`."""
+    from .spacy_model import only  # noqa: PLC0415
+
+    if _PEOPLE_MODEL[0] is not nlp:
+        _PEOPLE.clear()
+        _PEOPLE_MODEL[0] = nlp
+    new = [w for w in dict.fromkeys(windows) if w not in _PEOPLE]
+    read: dict[str, tuple[tuple[int, int], ...]] = {}
+    if new:
+        docs = nlp.pipe(new, disable=only(nlp, "tok2vec", "ner"))
+        for window, doc in zip(new, docs, strict=True):
+            read[window] = tuple((ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "PERSON")
+    out = [read[w] if w in read else _PEOPLE[w] for w in windows]
+    for window in dict.fromkeys(windows):  # the latest last: the oldest are forgotten first
+        _PEOPLE[window] = read[window] if window in read else _PEOPLE.pop(window)
+    while len(_PEOPLE) > PEOPLE_WINDOWS:
+        del _PEOPLE[next(iter(_PEOPLE))]
+    return out
 
 
 _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
