@@ -3,7 +3,8 @@ quote located in its report's text."""
 
 from __future__ import annotations
 
-from communique.model import Evidence, Precision, Quote, Report
+from communique.merge import merge
+from communique.model import Evidence, Extraction, Precision, Quote, Report
 
 
 def report(rid: str, text: str, published: str | None, language: str = "en") -> Report:
@@ -40,3 +41,11 @@ def quote(qid: str, report: Report, words: str, said_on: str | None, *, direct: 
         evidence=(Evidence(report_id=report.id, start=start, end=start + len(words)),),
         extractor="test",
     )
+
+
+def statements_of_two(text: str, first: str, second: str, day: str = "2026-05-04") -> dict[str, str]:
+    """The statement each of two quotes of one report (``q-0``, ``q-1``) is placed in."""
+    one = report("r", text, day)
+    record = merge([one], [Extraction(report_id="r", quotes=(quote("q-0", one, first, day),
+                                                               quote("q-1", one, second, day)))])
+    return record.statement_of

@@ -15,14 +15,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from communique.merge import merge
 from communique.merge import statements as rules
 from communique.merge.members import QuoteMember
 from communique.merge.similarity import DIM, text_key
-from communique.model import Extraction, Precision
+from communique.model import Precision
 
-from .builders import quote as _quote
-from .builders import report as _report
+from .builders import statements_of_two
 
 DAY = 740_000
 
@@ -100,23 +98,6 @@ def test_two_wordings_far_apart_are_not_bridged() -> None:
     assert placement.unite == []
 
 
-def _split(text: str, first: str, second: str) -> dict[str, str]:
-    report = _report("r", text, "2026-05-04")
-    record = merge(
-        [report],
-        [
-            Extraction(
-                report_id="r",
-                quotes=(
-                    _quote("q-0", report, first, "2026-05-04"),
-                    _quote("q-1", report, second, "2026-05-04"),
-                ),
-            )
-        ],
-    )
-    return record.statement_of
-
-
 def test_the_sentence_after_an_opening_quotation_goes_on_with_it() -> None:
     first = "I was going to be in Tallinn to see the fleet owners,"
     second = "As it happens the ministry team is in Tallinn as well. So we will meet on Friday."
@@ -124,7 +105,7 @@ def test_the_sentence_after_an_opening_quotation_goes_on_with_it() -> None:
         "Headline\n\nThe meeting was arranged at short notice. "
         f"\u201c{first}\u201d Ilves said on the radio. \u201c{second}\u201d\n"
     )
-    statement_of = _split(text, first, second)
+    statement_of = statements_of_two(text, first, second)
     assert statement_of["q-0"] == statement_of["q-1"]
 
 
@@ -134,5 +115,5 @@ def test_the_sentence_after_quoted_words_in_the_reporters_clause_is_another_rema
     text = (
         f"Headline\n\nThe round had gone \u201c{first}\u201d, Ilves said on the radio. \u201c{second}\u201d\n"
     )
-    statement_of = _split(text, first, second)
+    statement_of = statements_of_two(text, first, second)
     assert statement_of["q-0"] != statement_of["q-1"]

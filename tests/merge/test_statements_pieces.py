@@ -11,6 +11,7 @@ from communique.model import Extraction
 
 from .builders import quote as _quote
 from .builders import report as _report
+from .builders import statements_of_two
 
 LETTER = (
     "The fishing quota for next season will be cut by a third.",
@@ -39,20 +40,8 @@ def test_a_quotation_running_over_paragraphs_is_one_statement() -> None:
 def test_a_new_sentence_after_the_attribution_is_not_the_second_half() -> None:
     first, second = "Quotas are bound to cause friction.", "the fleet and the ministry should be partners"
     text = f"Headline\n\n\u201c{first}\u201d Still, she stressed, \u201c{second}\u201d\n"
-    report = _report("r", text, "2026-05-04")
-    record = merge(
-        [report],
-        [
-            Extraction(
-                report_id="r",
-                quotes=(
-                    _quote("q-0", report, first, "2026-05-04"),
-                    _quote("q-1", report, second, "2026-05-04"),
-                ),
-            )
-        ],
-    )
-    assert record.statement_of["q-0"] != record.statement_of["q-1"]
+    statement_of = statements_of_two(text, first, second)
+    assert statement_of["q-0"] != statement_of["q-1"]
 
 
 def test_an_undated_paraphrase_does_not_join_remarks_weeks_apart() -> None:
