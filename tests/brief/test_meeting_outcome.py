@@ -107,3 +107,32 @@ def _writer_with_people(*statements: Statement) -> Any:
     writer = _writer("en", *statements)
     writer.names.kind = lambda actor: "person"
     return writer
+
+
+def test_the_speakers_words_just_before_come_first() -> None:
+    """Two undated remarks of one speaker in one report: the one that opens the sentence just
+    before the other says what the other is about, and goes first; not when a sentence of the
+    reporter's own stands between them."""
+    from dataclasses import replace
+
+    from communique.brief.model import EvidenceRef
+
+    text = ("Lee said the trip was called off after talks stalled. "
+            "“There are points to discuss first,” she said. The talks resumed later. "
+            "“We will go in May,” she added.")
+
+    def said(sid: str, words: str, direct: bool) -> Statement:
+        at = text.index(words)
+        ev = EvidenceRef(report_id="r-1", start=at, end=at + len(words), text=words)
+        quote = {"id": sid + "-q", "language": "en", "direct": direct, "text": words, "evidence": [ev]}
+        return replace(_statement(sid, "en", direct), quotes=[quote], said_on=None, precision="unknown",
+                       evidence=[ev])
+
+    why = said("a", "the trip was called off after talks stalled", False)
+    points = said("b", "There are points to discuss first", True)
+    may = said("c", "We will go in May", True)
+    writer = _writer("en", why, points, may)
+    writer.v.evidence = lambda item: list(item.get("evidence") or ())
+    writer.v.reports = {"r-1": {"text": text}}
+    assert sections._context_before(writer, points, [why, points, may]) == [why]
+    assert sections._context_before(writer, may, [why, points, may]) == []  # a sentence between

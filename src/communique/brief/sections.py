@@ -225,20 +225,26 @@ def party_sections(w: Writer) -> list[Section]:
         # here, so that the next best takes its place
         said = 0
         shown: list[Statement] = []
-        for st in own_lang:
-            if said == PARTY_STATEMENTS:
-                break
-            if st.id in w.used or any(_same_words(w, st, other) for other in shown):
-                continue  # one remark in two wordings the record did not join: told once
-            sentence, also = _with_companion(w, st, own_lang)  # his other words that day with them
-            reasons = w.objections(sentence)
-            if reasons:
-                w.set_aside.append(Dropped(where=f"section:party:{side}", text=sentence.text,
-                                           reasons=reasons))
-                continue
-            sentences.append(sentence)
-            shown += [st, *([also] if also else [])]
-            said += 1
+        for chosen in own_lang:
+            # the speaker's words just before these in the same report, undated like them, go
+            # first: they say what these are about ("the trip was cancelled ...", then "there are
+            # points to discuss"); not when the sentence gives his other words of the day already
+            context = [] if said + 2 > PARTY_STATEMENTS or _companion(w, chosen, own_lang) \
+                else _context_before(w, chosen, own_lang)  # (room for both, or none)
+            for st in [*context, chosen]:
+                if said == PARTY_STATEMENTS:
+                    break
+                if st.id in w.used or any(_same_words(w, st, other) for other in shown):
+                    continue  # one remark in two wordings the record did not join: told once
+                sentence, also = _with_companion(w, st, own_lang)  # his other words that day with them
+                reasons = w.objections(sentence)
+                if reasons:
+                    w.set_aside.append(Dropped(where=f"section:party:{side}", text=sentence.text,
+                                               reasons=reasons))
+                    continue
+                sentences.append(sentence)
+                shown += [st, *([also] if also else [])]
+                said += 1
         if not sentences:
             continue
         top = own[0] if own else None
@@ -249,6 +255,38 @@ def party_sections(w: Writer) -> list[Section]:
         )
         sections.append(Section(key=f"party:{side}", title=title, sentences=tuple(sentences)))
     return sections
+
+
+CONTEXT_CHARS = 300  # words this close before others in one report tell what those are about
+
+
+def _context_before(w: Writer, st: Statement, pool: Iterable[Statement]) -> list[Statement]:
+    """The speaker's other remark, not shown yet, that the one report carrying both gives just
+    before ``st`` (within CONTEXT_CHARS), when neither is dated: read first, it says what ``st``
+    is about."""
+    if st.said_on is not None or not st.speaker_id:
+        return []
+    mine = select.rendering(st, w.lang)
+    spans = {e.report_id: e.start for e in w.v.evidence(mine)}
+    if len(spans) != 1:
+        return []
+    (rid, at), = spans.items()
+    text = str((w.v.reports.get(rid) or {}).get("text") or "")
+    found = []
+    for other in pool:
+        if other.id == st.id or other.id in w.used or other.speaker_id != st.speaker_id \
+                or other.said_on is not None:
+            continue
+        ends = [e.end for e in w.v.evidence(select.rendering(other, w.lang)) if e.report_id == rid]
+        if ends and 0 <= at - max(ends) <= CONTEXT_CHARS and _next_sentence(text, max(ends), at):
+            found.append((max(ends), other))
+    return [max(found, key=lambda f: f[0])[1]] if found else []
+
+
+def _next_sentence(text: str, end: int, start: int) -> bool:
+    """Words at ``start`` open the sentence right after the one ending near ``end`` (no sentence
+    of the reporter's own between them)."""
+    return len(re.findall(r"[.!?。！？]", text[end:start])) <= 1
 
 
 def proposals_section(w: Writer) -> Section | None:
