@@ -325,7 +325,6 @@ def extract_events(doc: Doc, quotes: list[Quote], events_name: str, proposals_na
     return events, proposals, positions
 
 
-_HELD_BY_VERB = re.compile(r"を[^、。「」をがは]{0,20}?で(?:行い|行っ|開き|開い|開催し|実施し|開始し|始め)")
 _AT_PLACE = re.compile(r"での[^、。「」]{0,6}$")
 # 「週末に行われた両国の貿易協議」: a relative clause that says it took place
 _HELD_BEFORE = re.compile(r"(?:行われた|開かれた|開催された)[^、。「」]{0,12}$")
@@ -474,7 +473,7 @@ def _reported_as_event(doc: Doc, sentence: Sentence, match: re.Match[str]) -> bo
         return True  # 「XとYの協議は6日夜、…で始まった」
     if meetings.attended(doc.text, word_end, sentence.end):
         return True  # 「今回の協議には、…らが参加している」
-    if _HELD_BY_VERB.match(doc.text, word_end):
+    if meetings.VERB_AFTER_PLACE.match(doc.text, word_end):
         return True  # 「初めての協議をスイスで行いました」
     if _HELD_BEFORE.search(doc.text, max(sentence.start, match.start() - 24), match.start()):
         return True  # 「週末に行われた両国の貿易協議」
@@ -590,16 +589,18 @@ def _agreeing(doc: Doc, sentence: Sentence, at: int, reported: bool) -> tuple[tu
     と発表した」: the announcer is no party), else the topic (「XとYは…で合意した」) unless the
     agreement is reported by that topic (「X氏は…合意したと明らかにした」: the two sides, unnamed)."""
     text = doc.text
-    mentions = [m for m in doc.mentions_in(sentence.start, at)
-                if m.kind in _PARTICIPANT_KINDS and not m.metonym and not doc.inside_bracket(m.start)
-                and (not text.startswith("の", m.end) or _THEIR_HEADS.match(text, m.end))]
-
-    def mark(m: Mention) -> str:  # the subject particle after a name (「XとYの両首脳は」: after 両首脳)
-        heads = _THEIR_HEADS.match(text, m.end)
-        end = heads.end() if heads else m.end
-        return text[end] if end < len(text) and not text.startswith("が、", end - 1) else ""
-
-    heads = [(i, mark(m)) for i, m in enumerate(mentions) if mark(m) in ("は", "が")]
+    mentions: list[Mention] = []
+    ends: list[int] = []  # where each name's subject ends: after 両首脳 in 「XとYの両首脳は」
+    for m in doc.mentions_in(sentence.start, at):
+        if m.kind not in _PARTICIPANT_KINDS or m.metonym or doc.inside_bracket(m.start):
+            continue
+        theirs = _THEIR_HEADS.match(text, m.end)
+        if theirs is None and text.startswith("の", m.end):
+            continue  # 「XのY」: X qualifies Y
+        mentions.append(m)
+        ends.append(theirs.end() if theirs else m.end)
+    marks = [text[end] if end < len(text) and not text.startswith("が、", end - 1) else "" for end in ends]
+    heads = [(i, mark) for i, mark in enumerate(marks) if mark in ("は", "が")]
     ga = [h for h in heads if h[1] == "が"]
     wa = [h for h in heads if h[1] == "は"]
     pair = meetings.pair_subject(doc, sentence.start, at)  # 「米中が」「日米両政府は」
@@ -608,9 +609,7 @@ def _agreeing(doc: Doc, sentence: Sentence, at: int, reported: bool) -> tuple[tu
         return tuple(pair[0]), pair[1]
     if ga:
         head = ga[-1][0]
-        heads_of = _THEIR_HEADS.match(text, mentions[head].end)
-        end = heads_of.end() if heads_of else mentions[head].end
-        if "が" in text[end + 1:at]:
+        if "が" in text[ends[head] + 1:at]:
             return (), at  # 「Xが…について相互関税が15%で合意したと投稿」: another subject is nearer
     elif wa and not reported:
         head = wa[-1][0]

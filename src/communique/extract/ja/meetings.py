@@ -57,7 +57,8 @@ _SEPARATELY = re.compile(r"それぞれ|個別に|別々に|相次いで")
 _LIGHT_VERB = re.compile(
     r"を(?:始め|開始し|終え|再開し|続け|行|開い|重ね|持っ)|が(?:行われ|開かれ)|中(?:だ|で|の|。)"
 )
-_VERB_AFTER_PLACE = re.compile(r"を[^、。「」をがは]{0,20}?で(?:行[いっ]|開[きい]|開催し|実施し|開始し|始め)")
+# 「協議を仲介国オマーンの首都マスカットで行った」: a verb after the place makes the noun a held meeting
+VERB_AFTER_PLACE = re.compile(r"を[^、。「」をがは]{0,20}?で(?:行[いっ]|開[きい]|開催し|実施し|開始し|始め)")
 _REPORTING = re.compile(r"と(?:述べ|語|強調|説明|明らかに|発表|指摘|話し)")
 # what makes the meeting no fact: a denial, a possibility, a wish, a request, a cancellation
 _UNREAL_AFTER = re.compile(
@@ -80,7 +81,7 @@ def nominal(text: str, start: int, end: int) -> bool:
     """Whether the trigger is a bare noun (no verb or 行う after it; 「交渉を始めた」 and 「協議を
     エジプトで開始した」 are verb phrases)."""
     return text[start:end].endswith(NOUNS) and not _LIGHT_VERB.match(text, end) \
-        and not _VERB_AFTER_PLACE.match(text, end)
+        and not VERB_AFTER_PLACE.match(text, end)
 
 
 def unreal(text: str, start: int, end: int, sentence_end: int) -> bool:
