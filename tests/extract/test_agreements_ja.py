@@ -84,6 +84,21 @@ POSITIVE = [
         "トランプ大統領は3日、日本との関税交渉で合意したと発表した。",
         ("2025-12-03", {"donald-trump", "japan"}, "日本との関税交渉"),
     ),
+    (
+        "terms in two clauses that one こと closes are both agreed on",
+        "日中両政府は1日、農産品の関税を10%とし、輸入枠を設けることで合意した。",
+        ("2025-12-01", {"japan", "china"}, "農産品の関税を10%とし、輸入枠を設けること"),
+    ),
+    (
+        "a news sentence ending on the noun: 「…ことで合意。」; a pair's subject is not what was agreed",
+        "日中は2日、農産品の関税を下げることで合意。",
+        ("2025-12-02", {"japan", "china"}, "農産品の関税を下げること"),
+    ),
+    (
+        "a が inside a relative clause is not the subject of the agreeing",
+        "日中は2日、習近平国家主席が以前に提案していた関税の上限を5%に下げることで合意した。",
+        ("2025-12-02", {"japan", "china"}, "習近平国家主席が以前に提案していた関税の上限を5%に下げること"),
+    ),
 ]
 
 
@@ -111,6 +126,9 @@ NEGATIVE = [
     ("the reporter alone is no party", "ハマスの幹部は2日、停戦で合意したと明らかにした。"),
     ("someone's words in 「」", "トランプ大統領は「イスラエルとハマスは停戦で合意した」と述べた。"),
     ("a signing of no deal", "トランプ大統領は2日、色紙に署名した。"),
+    ("a deal as a noun at the end of a sentence", "日中の関税をめぐる今回の合意。"),
+    ("talks held, then an agreement of two acts: the talks are no term",
+     "日中両政府は2日に協議し、3日にも再度協議することで合意した。"),
 ]
 
 

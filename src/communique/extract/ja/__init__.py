@@ -22,7 +22,7 @@ from .people import actors_of
 from .statements import extract_quotes
 
 QUOTES = "quotes.ja.v9"
-EVENTS = "events.ja.v14"
+EVENTS = "events.ja.v15"
 PROPOSALS = "proposals.ja.v3"
 POSITIONS = "positions.ja.v4"
 ACTORS = "actors.ja.v4"

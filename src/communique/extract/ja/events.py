@@ -499,8 +499,8 @@ def _evidence_start(doc: Doc, sentence: Sentence, at: int) -> int:
 # or still to come (「合意に至らなかった」「合意を目指す」「合意する見通し」「合意すれば」).
 _AGREE = re.compile(
     r"(?P<obj_end>)(?:(?:で|に|について)(?:基本的に|大筋で|正式に|改めて)?)?"
-    r"(?P<verb>合意に達し|合意が成立し|合意し|署名し)(?P<tail>た|ました|、|ており|ている|ていた)"
-)
+    r"(?P<verb>合意に達し|合意が成立し|合意し|署名し|(?<=で)合意(?=。))(?P<tail>た|ました|、|ており|ている|ていた|(?=。))"
+)  # 「…ことで合意。」: a news sentence ending on the noun is a past agreement too
 _AGREE_NOT = re.compile(r"(?:場合|ら|ても|なら|れば)")
 # a -し、 clause takes the tense of the sentence's last predicate: past only
 _PAST_END = re.compile(r"(?:た|ました|ている|ています|ていた)(?:と[^。]{0,30})?。?\s*$")
@@ -515,6 +515,18 @@ _REPORTED_AFTER = re.compile(
 _THEIR_HEADS = re.compile(r"の(?:両(?:首脳|首相|外相|国防相|大臣|政府|代表団?)|[^、。はがをにで「」]{0,8}"
                           r"(?:協議|会談|交渉|会合))(?=[はが])")
 _SUBJECT_MARK = re.compile(r"(?:は|が)(?:、)?")
+# a が-subject inside a relative clause: its verb qualifies the noun after it (「…が宣言していた税率」)
+_RELATIVE = re.compile(r"(?:た|ている|ていた|する)(?=[\u4e00-\u9fff\u30a0-\u30ff])")
+def _in_relative(text: str, after: int, at: int) -> bool:
+    """The が-subject ending at ``after`` is a relative clause's: no comma after it, and its verb
+    qualifies a noun before the next comma (「トランプ大統領が25%と宣言していた税率を」), not the
+    main clause's subject (「ハマスが、米国の提案していた計画に合意した」)."""
+    if text.startswith("、", after):
+        return False
+    comma = text.find("、", after, at)
+    return bool(_RELATIVE.search(text, after, comma if comma != -1 else at))
+
+
 _LIST_GAP = re.compile(r"(?:と|、|や)[^、。はがをにで「」]{0,10}")
 
 
@@ -535,13 +547,14 @@ def _agreements(doc: Doc, events_name: str) -> list[Event]:
             if _AGREE_FUTURE.match(text, match.end()) or _AGREE_FUTURE.search(
                     text[match.end():match.end() + 12].split("。")[0].split("、")[0]):
                 continue  # 「合意する見通し」「署名する予定」 (caught by the tense too)
-            clause_start = max(text.rfind("、", sentence.start, match.start()) + 1, sentence.start)
+            clause_start = _coordinated(doc, sentence, max(
+                text.rfind("、", sentence.start, match.start()) + 1, sentence.start), match.start())
             obj_start = _object_start(doc, sentence, clause_start, match.start())
             obj = text[obj_start:match.start()].strip("　 ")
             signed = match["verb"].startswith("署名")
             if signed and not _SIGNED_DOC.search(obj.rstrip("に")):
                 continue  # a signing of no deal named
-            if not signed and match["verb"] == "合意し" and not obj:
+            if not signed and match["verb"] in ("合意し", "合意") and not obj:
                 continue  # 「合意し」 with nothing agreed on
             at_talks = text.startswith("で", match.start()) and not obj.endswith("こと")
             if obj and _TO_MEET.search(obj) and not at_talks:
@@ -573,13 +586,38 @@ def _agreements(doc: Doc, events_name: str) -> list[Event]:
     return out
 
 
+def _coordinated(doc: Doc, sentence: Sentence, clause_start: int, at: int) -> int:
+    """Where a coordinated object begins: 「相互関税率を15%とし、特例措置を設けることで合意」 agrees
+    on both clauses the こと closes, not only the last (「協議し、停戦で合意」: no こと, two acts)."""
+    text = doc.text
+    while (clause_start - 1 > sentence.start and text.startswith("ことで", at - 2)
+           and text.startswith("し、", clause_start - 2)):
+        before = max(text.rfind("、", sentence.start, clause_start - 1) + 1, sentence.start)
+        segment = text[before:clause_start - 2]
+        if (not _OBJECT_CLAUSE.search(segment) or _ACT_VERB.search(segment)
+                or doc.dates_in(before, clause_start)):
+            break
+        clause_start = before
+    return clause_start
+
+
+# a clause that sets a term: an object marked by を and a verb of setting (「税率を15%とし」
+# 「…を撤廃し」), not an act of the parties (「協議し」「会談し」)
+_OBJECT_CLAUSE = re.compile(r"を[^、。]{0,30}(?:と|に|を)?$|を[^、。]{0,20}(?:引き下げ|撤廃|設け|延長|停止|見送り|拡大|縮小)$")
+_ACT_VERB = re.compile(r"(?:協議|会談|会合|交渉|電話|訪問|会見|発表|表明)$")
+
+
 def _object_start(doc: Doc, sentence: Sentence, clause_start: int, at: int) -> int:
     """Where what was agreed begins: after the clause's subject (「XとYは」「Xが」) or its first 、."""
     start = clause_start
     for mention in doc.mentions_in(clause_start, at):
         mark = _SUBJECT_MARK.match(doc.text, mention.end)
-        if mark and mark.end() <= at:
+        if mark and mark.end() <= at and not (mark.group().startswith("が")
+                                              and _in_relative(doc.text, mark.end(), at)):
             start = max(start, mark.end())
+    pair_end = meetings.pair_subject_end(doc, clause_start, at)  # 「米中は」
+    if pair_end is not None:
+        start = max(start, pair_end)
     lead = re.match(r"\s*(?:【[^】]{0,30}】)?", doc.text[start:at])
     return start + (lead.end() if lead else 0)
 
@@ -603,6 +641,8 @@ def _agreeing(doc: Doc, sentence: Sentence, at: int, reported: bool) -> tuple[tu
     heads = [(i, mark) for i, mark in enumerate(marks) if mark in ("は", "が")]
     ga = [h for h in heads if h[1] == "が"]
     wa = [h for h in heads if h[1] == "は"]
+    ga = [h for h in ga if not _in_relative(text, ends[h[0]] + 1, at)]  # 「Xが宣言していた税率」
+    heads = [h for h in heads if h in ga or h[1] == "は"]
     pair = meetings.pair_subject(doc, sentence.start, at)  # 「米中が」「日米両政府は」
     if pair is not None and text[pair[1]:at].count("が") <= 1 and not (reported and "は" in text[
             pair[1]:pair[1] + 6] and not ga) and (not heads or mentions[heads[-1][0]].start <= pair[1]):

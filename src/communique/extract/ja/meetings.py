@@ -420,6 +420,12 @@ def pair_subject(doc: Doc, lo: int, at: int) -> tuple[list[str], int] | None:
     return (pair, found.start()) if len(pair) == 2 else None
 
 
+def pair_subject_end(doc: Doc, lo: int, at: int) -> int | None:
+    """Where the last pair subject (「米中は」「両国が、」) between ``lo`` and ``at`` ends, or None."""
+    found = next(reversed(list(_PAIR_SUBJECT.finditer(doc.text, lo, at))), None)
+    return found.end() if found else None
+
+
 # 「…の協議に加わる」「…の会談に参加した」: the subject joins the talks the noun names
 _JOIN_AFTER = re.compile(r"に(?:加わ|参加|出席|臨)")
 _JOINED_VERB = re.compile(r"に(?:参加し|出席し|加わっ|臨ん)[ただ]")
