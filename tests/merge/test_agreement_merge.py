@@ -62,3 +62,35 @@ def test_a_later_day_of_the_talks_is_not_another_date_for_them() -> None:
     assert set(events.date_variants([start, other])) == {"2025-09-14", "2025-09-15"}
     ja_later = replace(later, summary="両国は15日、2日目の協議を行った")
     assert events.date_variants([start, ja_later]) == {}
+
+
+def _told(event_id: str, report_day: int, people: tuple[str, ...], kind: str = "agreement") -> EventMember:
+    """An event a report tells with no date: the two weeks up to the report's day."""
+    return EventMember(event_id=event_id, merged_id="", report_id="r-" + event_id, kind=kind,
+                       family=events.family(kind), lo=report_day - 14, hi=report_day, exact=False,
+                       date=None, date_precision=Precision.UNKNOWN, place=None, place_key=None,
+                       participant_ids=people, summary="")
+
+
+def test_an_undated_agreement_is_the_deal_of_its_reports_day_or_the_day_before() -> None:
+    g = load()
+    deal = _member("a", 100, ("israel", "hamas"))
+    # "Israel and Hamas agreed to a truce" in a report of the same day, or of the next day
+    assert events.score(_told("b", 100, ("hamas", "israel")), deal, g) is not None
+    assert events.score(deal, _told("c", 101, ("hamas", "israel")), g) is not None
+    # the sides' people count as their sides
+    assert events.score(_told("d", 100, ("israel", "hamas")),
+                        _member("e", 100, ("benjamin-netanyahu", "hamas")), g) is not None
+
+
+def test_an_undated_agreement_told_later_or_of_other_sides_stays_apart() -> None:
+    g = load()
+    deal = _member("a", 100, ("israel", "hamas"))
+    # a report three days later: another deal, or the old one told as background
+    assert events.score(_told("b", 103, ("israel", "hamas")), deal, g) is None
+    # one side in common is not the same deal; nor is a meeting told undated
+    assert events.score(_told("c", 100, ("israel", "egypt")), deal, g) is None
+    assert events.score(_told("d", 100, ("israel", "hamas"), "meeting"),
+                        _member("e", 100, ("israel", "hamas"), "meeting"), g) is None
+    # two undated mentions are not tied by this rule
+    assert events.score(_told("f", 100, ("israel", "hamas")), _told("g", 100, ("israel", "hamas")), g) is None

@@ -31,7 +31,7 @@ from ..extract import places
 from ..extract.gazetteer import Gazetteer, key
 from ..model import Precision
 from .actors import country_of
-from .dates import gap
+from .dates import UNDATED_BACK, gap
 from .members import EventMember
 
 FAMILIES = {
@@ -229,7 +229,8 @@ def score(new: EventMember, other: EventMember, gazetteer: Gazetteer) -> float |
     if new.family == "statement":  # one person's remarks on one day
         if shared_people == 0:
             return None
-    elif not (same_place or shared_people or (shared_countries and new.exact and other.exact) or empty):
+    elif not (same_place or shared_people or (shared_countries and new.exact and other.exact) or empty
+              or _deal_of_its_day(new, other, gazetteer)):
         return None
     different_places = bool(
         new.place_key
@@ -240,7 +241,8 @@ def score(new: EventMember, other: EventMember, gazetteer: Gazetteer) -> float |
     )
     if different_places and not (shared_people >= 2 and new.exact and other.exact and days <= 1):
         return None  # envoys travel: the same people in another city is another meeting
-    if not (new.exact and other.exact) and not same_place and shared_people < 2:
+    if (not (new.exact and other.exact) and not same_place and shared_people < 2
+            and not _deal_of_its_day(new, other, gazetteer)):
         return None  # an undated mention needs the place or two people to be placed
     return (
         -1.5 * different_places
@@ -250,6 +252,21 @@ def score(new: EventMember, other: EventMember, gazetteer: Gazetteer) -> float |
         - days
         + 0.1 * empty
     )
+
+
+def _deal_of_its_day(new: EventMember, other: EventMember, gazetteer: Gazetteer) -> bool:
+    """An agreement a report tells with no date at all ("the two countries agreed to an
+    immediate ceasefire", its window the two weeks up to the report's day) is the agreement of
+    the same two or more sides dated that day or the day before: a report tells the deal of its
+    day without repeating the day.  An older deal told as background has its month or day."""
+    if new.family != "agreement" or new.exact == other.exact:
+        return False
+    dated, told = (new, other) if new.exact else (other, new)
+    if dated.lo is None or told.lo is None or told.hi is None or told.hi - told.lo != UNDATED_BACK:
+        return False
+    sides = _countries(told.participant_ids, gazetteer)
+    return (len(sides) >= 2 and sides <= _countries(dated.participant_ids, gazetteer)
+            and 0 <= told.hi - dated.lo <= 1)
 
 
 def _is_country(place_key: str | None, gazetteer: Gazetteer) -> bool:
