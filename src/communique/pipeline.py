@@ -646,7 +646,9 @@ class _Summaries:
         for summary, language in found:
             if summary:
                 counts.setdefault(str(language), Counter())[str(summary)] += 1
-        return {lang: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for lang, c in sorted(counts.items())}
+        from .merge.events import commonest_summary  # noqa: PLC0415 - the merger's rules load when used
+
+        return {lang: commonest_summary(c) for lang, c in sorted(counts.items())}
 
 
 class _Evidence:

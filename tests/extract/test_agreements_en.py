@@ -65,6 +65,11 @@ POSITIVE = [
         "Japan and China announced that they had agreed on a tariff truce.",
         (None, {"japan", "china"}, "a tariff truce"),
     ),
+    (
+        "a signed joint statement or declaration is an agreement",
+        "Israel and Hamas signed a joint statement on Tuesday agreeing to a truce from noon.",
+        ("2025-12-02", {"israel", "hamas"}, "a joint statement"),
+    ),
 ]
 
 
@@ -97,6 +102,8 @@ NEGATIVE = [
     ("a deal reached with no parties named", "The truce was reached after long mediation."),
     ("the broker of a deal is no party", "Qatar brokered a deal last year."),
     ("someone's words are not the report's statement", '"We signed a deal with Japan," Donald Trump said.'),
+    ("a joint statement issued is no agreement", "Israel and Hamas issued a joint statement on Tuesday."),
+    ("a joint declaration announced is no agreement", "Japan and China announced a joint declaration."),
 ]
 
 

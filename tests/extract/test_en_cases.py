@@ -784,7 +784,7 @@ def test_extractor_names_and_empty_report() -> None:
     assert set(EXTRACTORS) == {
         "actors.en.v8",
         "quotes.en.v13",
-        "events.en.v20",
+        "events.en.v21",
         "proposals.en.v3",
         "positions.en.v9",
     }

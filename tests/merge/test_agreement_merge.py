@@ -94,3 +94,16 @@ def test_an_undated_agreement_told_later_or_of_other_sides_stays_apart() -> None
                         _member("e", 100, ("israel", "hamas"), "meeting"), g) is None
     # two undated mentions are not tied by this rule
     assert events.score(_told("f", 100, ("israel", "hamas")), _told("g", 100, ("israel", "hamas")), g) is None
+
+
+def test_the_wording_shown_for_a_deal_says_what_it_is() -> None:
+    from collections import Counter
+
+    # equally common: what was agreed over the paper it was put on, a whole phrase over a cut one
+    assert events.commonest_summary(Counter({"a joint statement": 1, "an immediate truce": 1})) == "an immediate truce"
+    assert events.commonest_summary(Counter({"関連文書": 1, "即時停戦": 1})) == "即時停戦"
+    assert events.commonest_summary(Counter({"a truce after talks hosted": 1, "a truce to end the war": 1})) \
+        == "a truce to end the war"
+    # the commoner wording still wins
+    assert events.commonest_summary(Counter({"a joint statement": 2, "an immediate truce": 1})) == "a joint statement"
+    assert events.commonest_summary(Counter()) == ""

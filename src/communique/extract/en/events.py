@@ -60,7 +60,7 @@ from .speakers import antecedent, resolve_title
 from .text import Sentence
 from .wordscan import Family, Key
 
-EVENTS_EXTRACTOR = "events.en.v20"
+EVENTS_EXTRACTOR = "events.en.v21"
 
 PLACES = {
     "Moscow": "Moscow",
@@ -129,6 +129,19 @@ _AGREEMENT = lc(
     r"|\b(?P<noun>" + _DEAL + r") (?:(?:was|were|had been|has been|have been) )?"
     r"(?:reached|agreed(?: upon)?|signed|struck|sealed|clinched)\b"
 )
+# A signed text that is no deal by its name: "signed a joint statement agreeing to a ceasefire",
+# "signed a joint declaration" (issued or announced, such a text is a statement, not an agreement)
+_SIGNED_TEXT = lc(
+    r"\b(?P<verb>signed (?:off on )?)(?P<noun>)(?:(?:a|the|their|its|an?) )?(?:[a-z0-9-]+ ){0,2}?"
+    r"(?:joint (?:statements?|declarations?|communiqu[eé]s?)|declarations?)\b"
+)
+
+
+def _agreement_match(lower: str, at: int) -> re.Match[str] | None:
+    """The agreement trigger at ``at``: a deal's words, or a signed joint text."""
+    return _AGREEMENT.match(lower, at) or _SIGNED_TEXT.match(lower, at)
+
+
 # what makes an agreement no fact: denied, conditional, hoped for, still to come
 _AGREEMENT_NOT = re.compile(
     r"(?:\b(?:not|never|no|yet|to|would|could|might|may|will|can|should|must|shall|if|whether|unless|"
@@ -181,6 +194,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         lc(r"\b(?:counter-?proposals?|counter-?plans?|counter-?offer|alternative (?:plan|proposal|draft))\b"),
     ),
     ("agreement", _AGREEMENT),
+    ("agreement", _SIGNED_TEXT),
     (
         "phone_call",
         lc(
@@ -1409,7 +1423,7 @@ def _agreement_stated(ctx: Context, clause: tuple[int, int], s: int, e: int) -> 
         tail is None or (ctx.lower.startswith("brokered", s) and tail.group(1) != "between")
     ):
         return False
-    match = _AGREEMENT.match(ctx.lower, s)
+    match = _agreement_match(ctx.lower, s)
     return not (match is not None and match["noun"] and (tail is None or tail.group(1) != "between"))
 
 
@@ -1442,7 +1456,7 @@ def _agreement_parties(ctx: Context, idx: int, trig: Trig) -> list[str]:
         out = [m.actor_id for m in mentions if tail.end() <= m.start < end and ok(m)]
         if tail.group(1) == "between":
             return list(dict.fromkeys(out))
-    match = _AGREEMENT.match(ctx.lower, trig.start)
+    match = _agreement_match(ctx.lower, trig.start)
     if match is not None and match["noun"]:
         return []  # "a deal was reached" with no "between": its parties are not named here
     start = lo
@@ -1476,7 +1490,7 @@ def _agreement_object(ctx: Context, trig: Trig) -> str:
     """What was agreed, as the report writes it: the deal's words from after the verb to the end
     of its phrase ("a framework to implement the consensus"), at most 160 characters."""
     text = ctx.text
-    match = _AGREEMENT.match(ctx.lower, trig.start)
+    match = _agreement_match(ctx.lower, trig.start)
     if match is None:
         return text[trig.start : trig.end]
     if match["noun"]:
