@@ -255,18 +255,26 @@ def score(new: EventMember, other: EventMember, gazetteer: Gazetteer) -> float |
 
 
 def _deal_of_its_day(new: EventMember, other: EventMember, gazetteer: Gazetteer) -> bool:
-    """An agreement a report tells with no date at all ("the two countries agreed to an
-    immediate ceasefire", its window the two weeks up to the report's day) is the agreement of
-    the same two or more sides dated that day or the day before: a report tells the deal of its
-    day without repeating the day.  An older deal told as background has its month or day."""
+    """An agreement a report tells without its day is the agreement of the same two or more sides
+    dated on a day the telling allows: told with no date at all ("the two countries agreed to an
+    immediate ceasefire", its window the two weeks up to the report's day), the deal of that day
+    or the day before (a report tells the deal of its day without repeating the day; an older deal
+    told as background has its month or day); told with a part of a month (「7月下旬」, "late
+    July"), a deal dated in it.  :func:`assign` takes it only when one deal of the story fits."""
     if new.family != "agreement" or new.exact == other.exact:
         return False
     dated, told = (new, other) if new.exact else (other, new)
-    if dated.lo is None or told.lo is None or told.hi is None or told.hi - told.lo != UNDATED_BACK:
+    if dated.lo is None or told.lo is None or told.hi is None:
         return False
+    if told.hi - told.lo == UNDATED_BACK:  # no date: the report's day or the day before
+        fits = 0 <= told.hi - dated.lo <= 1
+    else:  # a part of a month: any day of it
+        fits = told.hi - told.lo <= PART_OF_MONTH_DAYS and told.lo <= dated.lo <= told.hi
     sides = _countries(told.participant_ids, gazetteer)
-    return (len(sides) >= 2 and sides <= _countries(dated.participant_ids, gazetteer)
-            and 0 <= told.hi - dated.lo <= 1)
+    return fits and len(sides) >= 2 and sides <= _countries(dated.participant_ids, gazetteer)
+
+
+PART_OF_MONTH_DAYS = 10  # the widest "early / mid / late" part of a month (the 21st to the 31st)
 
 
 def _is_country(place_key: str | None, gazetteer: Gazetteer) -> bool:
@@ -359,11 +367,26 @@ def assign(new: EventMember, heads: Sequence[EventMember], gazetteer: Gazetteer)
     whatever the number of reports behind it.
     """
     best: tuple[float, str] | None = None
+    by_day = []  # heads matched only by the day a deal is told on: one must fit, not two
     for head in sorted(heads, key=lambda h: h.event_id):
         value = score(new, head, gazetteer)
         if value is not None and (best is None or value > best[0]):
             best = (value, head.merged_id)
+        if value is not None and _only_by_day(new, head, gazetteer):
+            by_day.append(head.merged_id)
+    if best is not None and best[1] in by_day and len(by_day) > 1:
+        return None  # two deals of the same sides fit the day: which one is told is not known
     return best[1] if best else None
+
+
+def _only_by_day(new: EventMember, head: EventMember, gazetteer: Gazetteer) -> bool:
+    """Whether the two are one event only by :func:`_deal_of_its_day` (no place, no two people)."""
+    if not _deal_of_its_day(new, head, gazetteer):
+        return False
+    same_place = (new.place_key is not None and head.place_key is not None
+                  and places.load().compatible(new.place_key, head.place_key))
+    shared = len(_people(new.participant_ids, gazetteer) & _people(head.participant_ids, gazetteer))
+    return not same_place and shared < 2
 
 
 def assign_undated(new: EventMember, heads: Sequence[EventMember], gazetteer: Gazetteer) -> str | None:
