@@ -63,6 +63,7 @@ UNITE = 0.0  # a quote matching two statements this well makes them one
 WORDING_OVERLAP = 0.6  # two wordings this alike, neither inside the other: a wording conflict
 UNDATED_MEANING = 0.80  # a wording with no date at all: encoder similarity at least this,
 UNDATED_LEXICAL = 0.80  # or character overlap at least this (same language),
+UNDATED_NAMES = 0.15  # of which shared names, numbers and concepts at most this much
 CROSS_VAGUE = 0.55  # across languages, a vague date (a part of a month) on either side
 CROSS_UNDATED = 0.70  # or across languages, meaning and shared names/numbers at least this
 UNDATED_CANDIDATES = 200  # a quote with no date at all meets the speaker's latest this many wordings
@@ -120,9 +121,10 @@ def pair_margin(a: QuoteMember, b: QuoteMember, vectors: Mapping[str, np.ndarray
         return meaning + cross_evidence(a.text, b.text, a.speaker_id) - bar
     if days == 1:
         return max(meaning, lexical(a.text, b.text)) - NEXT_DAY
+    if undated:  # names shared are no sign of one remark here: the speaker's other words name them too
+        return max(min(meaning + cross_evidence(a.text, b.text, a.speaker_id), meaning + UNDATED_NAMES)
+                   - UNDATED_MEANING, lexical(a.text, b.text) - UNDATED_LEXICAL)
     meaning += cross_evidence(a.text, b.text, a.speaker_id)  # paraphrases keep names and numbers
-    if undated:
-        return max(meaning - UNDATED_MEANING, lexical(a.text, b.text) - UNDATED_LEXICAL)
     return max(meaning - SAME_MEANING, lexical(a.text, b.text) - SAME_LANGUAGE)
 
 
