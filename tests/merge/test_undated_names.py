@@ -37,3 +37,17 @@ def test_an_undated_paraphrase_still_meets_its_remark() -> None:
     b = member("赤沢経済再生相から詳細な報告を受けた", "b")
     cos = UNDATED_MEANING - UNDATED_NAMES + 0.02  # close in meaning, and the same name
     assert pair_margin(a, b, vectors_at(cos, a, b)) > 0
+
+
+def test_two_undated_wordings_giving_one_sentence_word_for_word_are_one_remark() -> None:
+    from communique.merge.statements import SAME_LANGUAGE
+
+    a = member("協議はとても順調に進んでいる。合意は近い", "a")
+    b = member("協議はとても順調に進んでいる!来週また会う", "b")
+    far = 0.1  # what the encoder makes of the whole wordings does not matter here
+    assert pair_margin(a, b, vectors_at(far, a, b)) > 0
+    # a short stock line shared is not enough; nor is one sentence each (their overlap decides)
+    c, d = member("様子を見る。合意は近い", "c"), member("様子を見る。来週また会う", "d")
+    assert pair_margin(c, d, vectors_at(far, c, d)) < 0
+    e, f = member("協議はとても順調に進んでいる", "e"), member("協議は大きく前進した", "f")
+    assert SAME_LANGUAGE > 0 and pair_margin(e, f, vectors_at(far, e, f)) < 0

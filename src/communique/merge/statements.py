@@ -42,7 +42,7 @@ import numpy as np
 from ..model import Precision
 from .dates import gap, iso
 from .members import QuoteMember
-from .similarity import cosine, grams, lexical, people, places, shared_concepts, text_key
+from .similarity import cosine, grams, lexical, normalize, people, places, shared_concepts, text_key
 
 SAME_LANGUAGE = 0.62  # wordings in one language: character overlap at least this,
 SAME_MEANING = 0.65  # or encoder similarity plus shared names, numbers and concepts at least this
@@ -121,6 +121,8 @@ def pair_margin(a: QuoteMember, b: QuoteMember, vectors: Mapping[str, np.ndarray
         return meaning + cross_evidence(a.text, b.text, a.speaker_id) - bar
     if days == 1:
         return max(meaning, lexical(a.text, b.text)) - NEXT_DAY
+    if undated and _shared_sentence(a.text, b.text):
+        return SHARED_SENTENCE  # one whole sentence of the speaker's, word for word: one remark
     if undated:  # names shared are no sign of one remark here: the speaker's other words name them too
         return max(min(meaning + cross_evidence(a.text, b.text, a.speaker_id), meaning + UNDATED_NAMES)
                    - UNDATED_MEANING, lexical(a.text, b.text) - UNDATED_LEXICAL)
@@ -572,6 +574,35 @@ def _another_sentence_taken(
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])")
+
+
+def _shared_sentence(a: str, b: str) -> bool:
+    """Two wordings of more than one sentence that give one of them word for word (a post quoted by
+    two outlets, each with another of its lines): a sentence of some length, not a stock phrase."""
+    pieces_a, pieces_b = _PIECES.split(a.strip()), _PIECES.split(b.strip())
+    if len(pieces_a) < 2 and len(pieces_b) < 2:
+        return False  # one sentence each: the overlap says it already
+    first = {_bare(part) for part in pieces_a}
+    return any(_bare(part) in first and _long_sentence(part) for part in pieces_b)
+
+
+def _bare(sentence: str) -> str:
+    return normalize(sentence).rstrip("。!?.…")
+
+
+def _long_sentence(text: str) -> bool:
+    flat = normalize(text)
+    return (len(flat) >= SHARED_SENTENCE_JA if _KANA_KANJI.search(flat)
+            else len(flat.split()) >= SHARED_SENTENCE_WORDS)
+
+
+_PIECES = re.compile(r"(?<=[。！？!?])(?!$)|(?<=[.])\s+")
+_KANA_KANJI = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+SHARED_SENTENCE = 0.05  # the margin of a shared whole sentence (over the bar, not a strong tie)
+SHARED_SENTENCE_JA = 10  # characters of a Japanese sentence shared word for word
+SHARED_SENTENCE_WORDS = 7  # words of an English one
 
 
 def _sentences(text: str) -> list[str]:
