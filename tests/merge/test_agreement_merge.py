@@ -99,39 +99,13 @@ def test_an_undated_agreement_told_later_or_of_other_sides_stays_apart() -> None
 def test_the_wording_shown_for_a_deal_says_what_it_is() -> None:
     from collections import Counter
 
+    def shown(**counts: int) -> str:
+        return events.commonest_summary(Counter({k.replace("_", " "): v for k, v in counts.items()}))
+
     # equally common: what was agreed over the paper it was put on, a whole phrase over a cut one
-    assert events.commonest_summary(Counter({"a joint statement": 1, "an immediate truce": 1})) == "an immediate truce"
+    assert shown(a_joint_statement=1, an_immediate_truce=1) == "an immediate truce"
     assert events.commonest_summary(Counter({"関連文書": 1, "即時停戦": 1})) == "即時停戦"
-    assert events.commonest_summary(Counter({"a truce after talks hosted": 1, "a truce to end the war": 1})) \
-        == "a truce to end the war"
+    assert shown(a_truce_after_talks_hosted=1, a_truce_to_end_the_war=1) == "a truce to end the war"
     # the commoner wording still wins
-    assert events.commonest_summary(Counter({"a joint statement": 2, "an immediate truce": 1})) == "a joint statement"
+    assert shown(a_joint_statement=2, an_immediate_truce=1) == "a joint statement"
     assert events.commonest_summary(Counter()) == ""
-
-
-def _late_month(event_id: str, first: int, people: tuple[str, ...]) -> EventMember:
-    """An agreement told with a part of a month ("in late July", 「7月下旬」): days first..first+10."""
-    return EventMember(event_id=event_id, merged_id="", report_id="r-" + event_id, kind="agreement",
-                       family="agreement", lo=first, hi=first + 10, exact=False, date=None,
-                       date_precision=Precision.PART_OF_MONTH, place=None, place_key=None,
-                       participant_ids=people, summary="")
-
-
-def test_a_deal_told_by_its_part_of_the_month_is_the_one_dated_in_it() -> None:
-    g = load()
-    deal = _member("a", 100, ("japan", "donald-trump"))
-    late = _late_month("b", 99, ("japan", "united-states"))
-    assert events.score(late, deal, g) is not None
-    assert events.assign(late, [events.consensus([replace(deal, merged_id="m-a")])], g) == "m-a"
-    # a day outside the part of the month: another deal
-    assert events.score(_late_month("c", 101, ("japan", "united-states")), deal, g) is None
-
-
-def test_when_two_deals_of_the_sides_fit_the_day_none_is_chosen() -> None:
-    g = load()
-    first = replace(_member("a", 100, ("japan", "united-states")), merged_id="m-a")
-    second = replace(_member("b", 105, ("japan", "united-states")), merged_id="m-b")
-    late = _late_month("c", 99, ("united-states", "japan"))
-    heads = [events.consensus([first]), events.consensus([second])]
-    assert events.assign(late, heads, g) is None
-    assert events.assign(late, heads[:1], g) == "m-a"

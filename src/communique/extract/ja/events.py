@@ -603,7 +603,8 @@ def _coordinated(doc: Doc, sentence: Sentence, clause_start: int, at: int) -> in
 
 # a clause that sets a term: an object marked by を and a verb of setting (「税率を15%とし」
 # 「…を撤廃し」), not an act of the parties (「協議し」「会談し」)
-_OBJECT_CLAUSE = re.compile(r"を[^、。]{0,30}(?:と|に|を)?$|を[^、。]{0,20}(?:引き下げ|撤廃|設け|延長|停止|見送り|拡大|縮小)$")
+_OBJECT_CLAUSE = re.compile(r"を[^、。]{0,30}(?:と|に|を)?$"
+                            r"|を[^、。]{0,20}(?:引き下げ|撤廃|設け|延長|停止|見送り|拡大|縮小)$")
 _ACT_VERB = re.compile(r"(?:協議|会談|会合|交渉|電話|訪問|会見|発表|表明)$")
 
 
