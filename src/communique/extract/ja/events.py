@@ -517,6 +517,8 @@ _THEIR_HEADS = re.compile(r"の(?:両(?:首脳|首相|外相|国防相|大臣|�
 _SUBJECT_MARK = re.compile(r"(?:は|が)(?:、)?")
 # a が-subject inside a relative clause: its verb qualifies the noun after it (「…が宣言していた税率」)
 _RELATIVE = re.compile(r"(?:た|ている|ていた|する)(?=[\u4e00-\u9fff\u30a0-\u30ff])")
+
+
 def _in_relative(text: str, after: int, at: int) -> bool:
     """The が-subject ending at ``after`` is a relative clause's: no comma after it, and its verb
     qualifies a noun before the next comma (「トランプ大統領が25%と宣言していた税率を」), not the
