@@ -175,7 +175,7 @@ def test_evidence_names_who_met(pattern: str, body: str, expected: object) -> No
 
 def test_version() -> None:
     _text, events = run("ルビオ国務長官は5日、ラブロフ外相と会談する予定だ。")
-    assert {e.extractor for e in events} == {"events.ja.v15"}
+    assert {e.extractor for e in events} == {"events.ja.v16"}
 
 
 def test_a_text_opening_with_its_lead_sentence() -> None:

@@ -69,6 +69,12 @@ def test_not_dates_or_durations(text: str) -> None:
     assert "2日" not in found and "月" not in "".join(found).replace("14日", "")
 
 
+def test_a_photo_credits_year_dates_nothing() -> None:
+    """「(2025年 共同/山田太郎)」 closes a caption: the year the photo was taken, not an event's."""
+    text = "両国の首脳は署名式に臨んだ(2025年 共同/山田太郎)。両国は2025年に国交を結んだ（2024年、東京）。"
+    assert [d.text for d in find_dates(text, None)] == ["2025年", "2024年"]
+
+
 def test_reference_date_is_japan_time() -> None:
     assert reference_date("2025-11-21T22:15:00+00:00") == date(2025, 11, 22)
     assert reference_date("2025-12-03") == date(2025, 12, 3)
@@ -485,7 +491,7 @@ def test_evidence_is_exact_and_ids_are_stable() -> None:
         ev = item.evidence[0]
         assert ev.report_id == report.id and 0 <= ev.start < ev.end <= len(report.text)
     assert all(report.text[q.evidence[0].start:q.evidence[0].end] == q.text for q in first.quotes)
-    assert set(first.extractors) == {"quotes.ja.v9", "events.ja.v15", "proposals.ja.v3", "positions.ja.v4",
+    assert set(first.extractors) == {"quotes.ja.v10", "events.ja.v16", "proposals.ja.v3", "positions.ja.v4",
                                      "actors.ja.v4"}
 
 

@@ -21,8 +21,8 @@ from .events import extract_events
 from .people import actors_of
 from .statements import extract_quotes
 
-QUOTES = "quotes.ja.v9"
-EVENTS = "events.ja.v15"
+QUOTES = "quotes.ja.v10"
+EVENTS = "events.ja.v16"
 PROPOSALS = "proposals.ja.v3"
 POSITIONS = "positions.ja.v4"
 ACTORS = "actors.ja.v4"

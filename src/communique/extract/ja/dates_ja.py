@@ -233,12 +233,24 @@ def find_dates(text: str, ref: date | None, offset: int = 0) -> list[DateMention
             continue  # 月 of 毎月, 日 of 同日 … are not weekdays
         if match.group("day") and start and text[start - 1] in "同毎前翌":
             continue
+        if _credit_around(text, start, match.end()):
+            continue  # a photo's credit 「(2025年 ロイター/…)」: the photo's year, no event's
         try:
             value, precision = resolve(match, ref)
         except ValueError:
             continue
         found.append(DateMention(start + offset, match.end() + offset, match.group(), value, precision))
     return found
+
+
+def _credit_around(text: str, start: int, end: int) -> bool:
+    """The date stands inside a photo credit's parentheses: 「(2025年 ロイター/Evelyn Hockstein)」."""
+    opening = max(text.rfind("(", max(0, start - 6), start), text.rfind("（", max(0, start - 6), start))
+    if opening < 0 or any(ch in text[opening + 1:start] for ch in ")）"):
+        return False
+    closing = min((i for i in (text.find(")", end, end + 80), text.find("）", end, end + 80)) if i >= 0),
+                  default=-1)
+    return closing >= 0 and any(ch in text[end:closing] for ch in "/／")
 
 
 def normalize(expression: str, ref: date | None) -> tuple[str | None, Precision]:
