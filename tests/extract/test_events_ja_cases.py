@@ -132,6 +132,16 @@ PARTICIPANTS = [
         "ルビオ国務長官は2日、会場の近くでラブロフ外相と5時間近く会談した。",
         [("meeting", "2025-12-02", {"marco-rubio", "sergei-lavrov"})],
     ),
+    (
+        "「…ことになっており」「…ことになった」: decided, still to come (an undated page too)",
+        "ルビオ国務長官は近くラブロフ外相と会談することになった。",
+        [("planned_meeting", None, {"marco-rubio", "sergei-lavrov"})],
+    ),
+    (
+        "joining a gathering 「…に参加することになっており」 is a meeting to come",
+        "ルビオ国務長官もジュネーブでの会合に参加することになっており、ラブロフ外相と顔を合わせる。",
+        [("planned_meeting", None, {"marco-rubio"})],
+    ),
 ]
 
 NO_MEETING = [
@@ -175,7 +185,7 @@ def test_evidence_names_who_met(pattern: str, body: str, expected: object) -> No
 
 def test_version() -> None:
     _text, events = run("ルビオ国務長官は5日、ラブロフ外相と会談する予定だ。")
-    assert {e.extractor for e in events} == {"events.ja.v16"}
+    assert {e.extractor for e in events} == {"events.ja.v17"}
 
 
 def test_a_text_opening_with_its_lead_sentence() -> None:

@@ -491,7 +491,7 @@ def test_evidence_is_exact_and_ids_are_stable() -> None:
         ev = item.evidence[0]
         assert ev.report_id == report.id and 0 <= ev.start < ev.end <= len(report.text)
     assert all(report.text[q.evidence[0].start:q.evidence[0].end] == q.text for q in first.quotes)
-    assert set(first.extractors) == {"quotes.ja.v10", "events.ja.v16", "proposals.ja.v3", "positions.ja.v4",
+    assert set(first.extractors) == {"quotes.ja.v10", "events.ja.v17", "proposals.ja.v3", "positions.ja.v4",
                                      "actors.ja.v4"}
 
 

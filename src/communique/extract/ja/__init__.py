@@ -22,7 +22,7 @@ from .people import actors_of
 from .statements import extract_quotes
 
 QUOTES = "quotes.ja.v10"
-EVENTS = "events.ja.v16"
+EVENTS = "events.ja.v17"
 PROPOSALS = "proposals.ja.v3"
 POSITIONS = "positions.ja.v4"
 ACTORS = "actors.ja.v4"
