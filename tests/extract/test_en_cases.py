@@ -782,7 +782,7 @@ def test_not_accept_is_a_rejection() -> None:
 
 def test_extractor_names_and_empty_report() -> None:
     assert set(EXTRACTORS) == {
-        "actors.en.v8",
+        "actors.en.v9",
         "quotes.en.v13",
         "events.en.v21",
         "proposals.en.v3",

@@ -169,3 +169,15 @@ def test_a_round_with_a_place_and_a_day_stays() -> None:
     (event,) = run("Those meetings followed an earlier round in Geneva on Nov. 23.")
     got = (event.kind, event.date, event.place, event.participant_ids)
     assert got == ("meeting", "2025-11-23", "Geneva", ())
+
+
+def test_a_committee_after_a_rank_word_is_no_person() -> None:
+    """'General' is a rank before a name, but 'the General Border Committee' is a body: no
+    person:border-committee takes part in its meeting."""
+    report = english_report(
+        "The two defence ministers signed the text during the Special General Border Committee meeting "
+        "on Tuesday. Both sides agreed to convene a Regional Border Committee meeting within two weeks.",
+        report_id="r-committee-case")
+    extraction = extract(report, load())
+    assert not [a.id for a in extraction.actors if a.id.startswith("person:")]
+    assert all(not p.startswith("person:") for e in extraction.events for p in e.participant_ids)

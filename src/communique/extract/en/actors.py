@@ -25,6 +25,7 @@ from .lexicon import (
     MALE_CUES,
     MALE_NAMES,
     NOT_NAME,
+    ORG_WORDS,
     PARTICLES,
     REPORTING_LEMMAS,
     TITLE_WORDS,
@@ -597,6 +598,8 @@ def _unknown_people(
         parts = [words[i][0] for i in group]
         if any(p.lower() in NOT_NAME or p.lower() in TITLE_WORDS or p.isupper() for p in parts):
             continue
+        if any(p.lower() in ORG_WORDS for p in parts):
+            continue  # "the General Border Committee": a body, not a person titled "General"
         if parts[0].lower() in _HEADLINE_VERBS:
             continue  # "Omani Foreign Minister Announces Fourth Iran, U.S. Talks": a headline's verb
         if any(words[i][1] for i in group[:-1]):

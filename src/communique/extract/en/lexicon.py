@@ -61,6 +61,15 @@ NOT_NAME = frozenset(
 
 PARTICLES = frozenset(("al bin da de der di dos du el la le van von ").split())
 
+# words that make a run of capitalised words an organisation's name, never a person's
+ORG_WORDS = frozenset(
+    "news post times journal watch group party committee council campaign department ministry agency "
+    "office union association institute foundation center centre university college school church "
+    "network bank fund court congress senate house club league commission board company corp inc llc "
+    "press tribune herald daily magazine radio tv television service services organization "
+    "organisation coalition alliance federation society trust project report poll survey".split()
+)
+
 # Reporting verbs beyond the core list of context.py, as lemmas: each gets its -s, -ed and -ing
 # forms (irregular past forms are listed as they are).  A verb here only marks where a speaker
 # may stand next to a quotation; the speaker must still be found next to it.

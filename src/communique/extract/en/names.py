@@ -31,6 +31,7 @@ from .lexicon import (
     FEMALE_NAMES,
     MALE_NAMES,
     NOT_NAME,
+    ORG_WORDS,
     PARTICLES,
     TITLE_WORDS,
 )
@@ -183,15 +184,6 @@ def _speaker_place(text: str, start: int, end: int, cues: list[int], marks: list
         if 0 <= start - cue <= 30 and _GAP.match(text, cue, start):
             return True
     return any(0 <= start - mark <= 6 for mark in marks) or text.endswith("according to ", 0, start)
-
-
-ORG_WORDS = frozenset(
-    "news post times journal watch group party committee council campaign department ministry agency "
-    "office union association institute foundation center centre university college school church "
-    "network bank fund court congress senate house club league commission board company corp inc llc "
-    "press tribune herald daily magazine radio tv television service services organization "
-    "organisation coalition alliance federation society trust project report poll survey".split()
-)
 
 
 def _tight(text: str, start: int, end: int, cues: list[int], marks: list[int]) -> bool:
