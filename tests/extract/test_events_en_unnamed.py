@@ -181,3 +181,13 @@ def test_a_committee_after_a_rank_word_is_no_person() -> None:
     extraction = extract(report, load())
     assert not [a.id for a in extraction.actors if a.id.startswith("person:")]
     assert all(not p.startswith("person:") for e in extraction.events for p in e.participant_ids)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hamas feared Israel would resume its attacks on Gaza once the hostages were freed.", set()),
+    ("Israel and Hamas said they would resume military operations if the truce failed.", set()),
+    ("Iran and the United States will resume talks in Rome.",
+     {("planned_meeting", frozenset({"iran", "united-states"}))}),
+])
+def test_what_resumes_is_talks_for_a_meeting_to_come(text: str, expected: set) -> None:
+    assert found(text) == expected

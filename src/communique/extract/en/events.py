@@ -60,7 +60,7 @@ from .speakers import antecedent, resolve_title
 from .text import Sentence
 from .wordscan import Family, Key
 
-EVENTS_EXTRACTOR = "events.en.v21"
+EVENTS_EXTRACTOR = "events.en.v22"
 
 PLACES = {
     "Moscow": "Moscow",
@@ -214,7 +214,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"engage in (?:[\w-]+ ){0,2}(?:talks|negotiations))|"
             # "talks will resume next Saturday" (not "met ... to resume their talks": why they met)
             r"(?:will|would|are due to|is due to|are expected to|is expected to|are set to|is set to|"
-            r"are scheduled to|is scheduled to)\s+(?:resume|reconvene)|"
+            r"are scheduled to|is scheduled to)\s+(?:resume|reconvene)(?=[.,;]|\s+(?:next|on|in|at|after|"
+            r"later|this|soon|shortly|(?:the |their )?(?:talks|negotiations|discussions|meetings?))\b)|"
             r"(?:is|are|was|were) (?:due|expected) (?=in |at )|"
             r"will be in (?=[a-z. ]{2,50} for (?:talks|meetings?|negotiations)\b)|"
             r"upcoming (?:meeting|talks|round)|ahead of (?:the|a|his|her|their) (?:[\w-]+ ){0,2}?"

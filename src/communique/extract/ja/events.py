@@ -35,7 +35,8 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("statement", re.compile(r"(?:ビデオ演説|演説|記者会見|電話会見|記者団に対し|記者団に(?:語|述べ))" + _TAIL
                              + r"|辞任した")),
 )
-_PLANNED = re.compile(r"予定|見通し|方向で調整|調整して|開く方向|計画が(?:ある|あり)|^(?:する|を行う)?ことにな[っりる]"
+_PLANNED = re.compile(r"予定|見通し|方向で調整|調整して|開く方向|計画が(?:ある|あり)"
+                      r"|^(?:する|を行う)?ことにな[っりる]"
                       r"|^(?:を行う|に臨む|に入る|に参加する|に出席する)(?:ため|方向)")
 # 「…と会談を行う。」「…と会談する。」: a non-past verb ending the sentence states a meeting to come
 _FUTURE_END = re.compile(r"(?:する|を行う|を開く|が開かれる|に(?:臨む|加わる|参加する|出席する))(?:。|$)")
@@ -347,7 +348,8 @@ def _planned_by_the_end(text: str, match: re.Match[str], sentence: Sentence) -> 
 
 
 # 「…の協議に加わる。」「…協議に臨む「…」」: joining talks still to come
-_JOIN_FUTURE = re.compile(r"に(?:臨む|加わる|参加する|出席する)(?:。|「|\n|$|予定|見通し|見込み|方針|ため|ことにな[っりる])")
+_JOIN_FUTURE = re.compile(r"に(?:臨む|加わる|参加する|出席する)"
+                          r"(?:。|「|\n|$|予定|見通し|見込み|方針|ため|ことにな[っりる])")
 # a bare meeting noun that opens its clause: 「協議は…」「今回の協議には…」「会談は…」
 _BARE_NOUN = re.compile(r"(?:^|[。、\n]|今回の|この|同)$")
 
