@@ -103,6 +103,8 @@ NEGATIVE = [
     ("the broker of a deal is no party", "Qatar brokered a deal last year."),
     ("someone's words are not the report's statement", '"We signed a deal with Japan," Donald Trump said.'),
     ("a joint statement issued is no agreement", "Israel and Hamas issued a joint statement on Tuesday."),
+    ("agreeing to begin ceasefire talks is a meeting to come",
+     "Israel and Hamas agreed to begin immediate ceasefire negotiations on Tuesday."),
     ("a joint declaration announced is no agreement", "Japan and China announced a joint declaration."),
 ]
 

@@ -784,7 +784,7 @@ def test_extractor_names_and_empty_report() -> None:
     assert set(EXTRACTORS) == {
         "actors.en.v9",
         "quotes.en.v13",
-        "events.en.v22",
+        "events.en.v23",
         "proposals.en.v3",
         "positions.en.v9",
     }

@@ -186,6 +186,8 @@ def test_a_committee_after_a_rank_word_is_no_person() -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("Hamas feared Israel would resume its attacks on Gaza once the hostages were freed.", set()),
     ("Israel and Hamas said they would resume military operations if the truce failed.", set()),
+    ("Iran and the United States agreed to begin immediate ceasefire negotiations.",
+     {("planned_meeting", frozenset({"iran", "united-states"}))}),
     ("Iran and the United States will resume talks in Rome.",
      {("planned_meeting", frozenset({"iran", "united-states"}))}),
 ])

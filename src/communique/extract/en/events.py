@@ -60,7 +60,7 @@ from .speakers import antecedent, resolve_title
 from .text import Sentence
 from .wordscan import Family, Key
 
-EVENTS_EXTRACTOR = "events.en.v22"
+EVENTS_EXTRACTOR = "events.en.v23"
 
 PLACES = {
     "Moscow": "Moscow",
@@ -125,6 +125,7 @@ _AGREEMENT = lc(
     r"seal|conclude|finali[sz]e|negotiate|work|seek|pursue|hold|continue|make|keep|extend|push|implement|"
     r"accelerate|speed|resume|restart)\b)"
     r"[^\s.;:,()]+ ){0,6}?[\"“‘']?" + _DEAL + r"\b"
+    r"(?![-\s]+(?:negotiations|talks|discussions|meetings?|consultations)\b)"  # "ceasefire talks"
     r"|\bagreed in principle\b"
     r"|\b(?P<noun>" + _DEAL + r") (?:(?:was|were|had been|has been|have been) )?"
     r"(?:reached|agreed(?: upon)?|signed|struck|sealed|clinched)\b"
@@ -212,6 +213,9 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"hold (?:[\w-]+ ){1,5}?(?:talks|meetings?|negotiations|discussions|summit)|"
             r"travel|visit|sit down|host|join|attend|"
             r"engage in (?:[\w-]+ ){0,2}(?:talks|negotiations))|"
+            # "agreed to begin ceasefire negotiations", "set to start talks" (not "the plan would start
+            # territorial talks from the line": what a text says should happen)
+            r"to (?:begin|start|open|launch) (?:[\w-]+ ){0,3}?(?:talks|negotiations|discussions)|"
             # "talks will resume next Saturday" (not "met ... to resume their talks": why they met)
             r"(?:will|would|are due to|is due to|are expected to|is expected to|are set to|is set to|"
             r"are scheduled to|is scheduled to)\s+(?:resume|reconvene)(?=[.,;]|\s+(?:next|on|in|at|after|"
