@@ -24,9 +24,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from ..extract.gazetteer import Gazetteer
 from ..merge.romaji import family_name
@@ -575,7 +576,7 @@ class Spans:
 # -- participants -------------------------------------------------------------------------
 def name_patterns(
     gazetteer: Gazetteer, actors: Mapping[str, Record], lang: str
-) -> dict[str, re.Pattern[str]]:
+) -> dict[str, NamePattern]:
     """Actor id -> a pattern of the ways a report in ``lang`` may name it (names, short names,
     aliases, metonyms, demonyms; the record's own names for actors the gazetteer lacks)."""
     forms: dict[str, set[str]] = {}
@@ -604,16 +605,47 @@ def name_patterns(
         ]
         names += [f for n in names if (f := family_name(str(n)))]  # 赤沢亮正 is also 赤沢
         forms[actor_id] = {str(n) for n in names if len(str(n)) > 1}
-    out = {}
-    for actor_id, surface in forms.items():
-        if surface:
-            alternatives = "|".join(re.escape(f) for f in sorted(surface, key=len, reverse=True))
-            out[actor_id] = re.compile(rf"(?<![A-Za-z])(?:{alternatives})" if lang == "en" else alternatives)
-    return out
+    return {actor_id: NamePattern(surface, lang) for actor_id, surface in forms.items() if surface}
+
+
+class NamePattern:
+    """The ways a report may name one actor (:func:`name_patterns`), as a regex compiled on the
+    first text that holds one of them: a story names few of the gazetteer's actors, and a text
+    that holds none of the forms cannot match (in English a form must also not follow a letter)."""
+
+    __slots__ = ("forms", "lang", "_pattern")
+
+    def __init__(self, forms: Iterable[str], lang: str) -> None:
+        self.forms = tuple(sorted(forms, key=len, reverse=True))
+        self.lang = lang
+        self._pattern: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        if self._pattern is None:
+            self._pattern = _name_pattern(self.forms, self.lang)
+        return self._pattern
+
+    def _may_match(self, text: str) -> bool:
+        return any(form in text for form in self.forms)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text) if self._may_match(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text) if self._may_match(text) else iter(())
+
+
+@lru_cache(maxsize=4096)
+def _name_pattern(forms: tuple[str, ...], lang: str) -> re.Pattern[str]:
+    """One actor's forms (longest first) as a regex; kept for the process (the same gazetteer
+    names are asked for again by the next briefing)."""
+    alternatives = "|".join(re.escape(f) for f in forms)
+    return re.compile(rf"(?<![A-Za-z])(?:{alternatives})" if lang == "en" else alternatives)
 
 
 def supported_participants(
-    v: View, event: Record, forms: Mapping[str, Mapping[str, re.Pattern[str]]]
+    v: View, event: Record, forms: Mapping[str, Mapping[str, NamePattern]]
 ) -> list[str]:
     """The participants the event's evidence supports: named in the sentence around its evidence
     by at least a third of its independent sources (by one when it has three or fewer); at

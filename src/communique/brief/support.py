@@ -32,15 +32,24 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Protocol
 
 from ..merge.facets import meeting_durations
 from .model import Citation, Claim, EvidenceRef, Sentence
 
-Patterns = Mapping[str, Mapping[str, re.Pattern[str]]]  # language -> actor id -> name pattern
+
+class NamePattern(Protocol):
+    """How a report names an actor: a compiled regex, or :class:`.select.NamePattern`."""
+
+    def search(self, text: str, /) -> re.Match[str] | None: ...
+
+    def finditer(self, text: str, /) -> Iterator[re.Match[str]]: ...
+
+
+Patterns = Mapping[str, Mapping[str, NamePattern]]  # language -> actor id -> name pattern
 
 _ROLE_NOUNS_EN = re.compile(
     r"\s*(?:top |chief |special |senior |foreign |national security |longtime |former )*"
@@ -236,7 +245,7 @@ _LINES = re.compile(r"(?<=[。！？])|(?<=[.!?\u201d\"])(?<![A-Z]\.)\s+(?=[A-Z\
 _LABEL_LINE = 24  # a line of a name and a title only (a transcript's 「ベッセント財務長官」 above the words)
 
 
-def _names_subject(pattern: re.Pattern[str], text: str, lang: str, topic_only: bool = False) -> bool:
+def _names_subject(pattern: NamePattern, text: str, lang: str, topic_only: bool = False) -> bool:
     """The pattern names someone as the subject (in Japanese: marked by は, or by が unless
     ``topic_only``: a が-subject is often that of a clause inside the sentence, 「ハマスが求める…」)."""
     if lang != "ja":
