@@ -21,8 +21,8 @@ from . import budget, lazy
 from . import ingest as reading  # its cleaner, feed reader and fetcher load when a report is read
 from . import merge as merging
 from .errors import InputError, UsageError
-from .extract import event_plover, extractors_for
 from .extract import extract as run_extractors
+from .extract import extractors_for
 from .extract.gazetteer import load as load_gazetteer
 from .ingest.meta import canonical_url, same_site, site_host
 from .ingest.titles import untitled_name
@@ -32,9 +32,11 @@ from .store import SQLiteStore, default_path, open_store
 if TYPE_CHECKING:  # the briefing writer is imported when a briefing is written (start-up time)
     from . import brief as briefing
     from .brief.llm import LLMConfig
+    from .extract import event_plover
     from .ingest import SourceOptions, wire
-else:  # and the wire-copy finder (numpy) when a report is ingested
+else:  # and the wire-copy finder (numpy) when a report is ingested, the PLOVER reader when exported
     wire = lazy.module("communique.ingest.wire")
+    event_plover = lazy.module("communique.extract.event_plover")
 
 __all__ = [
     "IngestSummary",
