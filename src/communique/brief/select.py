@@ -459,18 +459,30 @@ def rendering(st: Statement, lang: str) -> Record:
     known = st.shown.get(lang)
     if known is not None and known[0] == id(st.quotes):  # the same wordings (not a copy's others)
         return known[1]  # type: ignore[no-any-return]
-    forms = [_bare(str(q.get("text") or "")) for q in st.quotes]
+    # wire copies repeat a wording many times: each distinct text is weighed once
+    bare = {text: _bare(text) for text in {str(q.get("text") or "") for q in st.quotes}}
+    forms = set(bare.values())
+    pieces: dict[str, bool] = {}
+    enough: dict[tuple[str, bool], bool] = {}
 
     def piece(q: Record) -> bool:
-        bare = _bare(str(q.get("text") or ""))
-        return bool(bare) and any(bare != other and bare in other for other in forms)
+        own = bare[str(q.get("text") or "")]
+        if own not in pieces:
+            pieces[own] = bool(own) and any(own != other and own in other for other in forms)
+        return pieces[own]
+
+    def words_enough(q: Record) -> bool:
+        known = (str(q.get("text") or ""), bool(q.get("direct")))
+        if known not in enough:
+            enough[known] = _words_enough(q)
+        return enough[known]
 
     def rank(q: Record) -> tuple[int, int, int, int, int, int, str]:
         return (
             q.get("language") != lang,
             not q.get("direct"),
             piece(q),
-            not _words_enough(q),
+            not words_enough(q),
             -len(q.get("evidence") or ()),
             abs(len(str(q.get("text") or "")) - 40),
             str(q["id"]),
