@@ -72,6 +72,9 @@ class View:
     # outlets, finds its spans' sentences once, not once per look
     _refs: dict[tuple[str, int, int], EvidenceRef | None] = field(default_factory=dict)
     _item_refs: dict[int, tuple[Record, list[EvidenceRef]]] = field(default_factory=dict)
+    # answers worked out from the view's lists (the meetings held), asked for again and again;
+    # a view with other lists (``dataclasses.replace``) starts empty
+    memo: dict[tuple[Any, ...], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     # -- evidence -------------------------------------------------------------------------
     def evidence(self, item: Record) -> list[EvidenceRef]:

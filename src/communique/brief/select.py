@@ -203,10 +203,14 @@ def by_target(all_tracks: list[Track]) -> dict[str, list[Track]]:
 # -- statements ---------------------------------------------------------------------------
 def meetings(v: View) -> list[Record]:
     """Meetings and calls held by the as-of day (one dated later is still to come: :func:`planned`)."""
-    return sorted(
-        (e for e in v.events if e.get("kind") in MEETINGS and (day(e.get("date")) or "9999") <= v.as_of),
-        key=lambda e: (day(e.get("date")) or "", str(e["id"])),
-    )
+    key = ("meetings", len(v.events), v.as_of)
+    known = v.memo.get(key)
+    if known is None or known[0] is not v.events:
+        known = v.memo[key] = (v.events, sorted(
+            (e for e in v.events if e.get("kind") in MEETINGS and (day(e.get("date")) or "9999") <= v.as_of),
+            key=lambda e: (day(e.get("date")) or "", str(e["id"])),
+        ))
+    return list(known[1])
 
 
 def latest_meeting(v: View, two_sources: bool = True) -> Record | None:
