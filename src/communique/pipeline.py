@@ -556,7 +556,7 @@ def export_records(
     merged_actors = merging.merged_actors(store) if named else []
     # one id per actor across reports and languages: items carry the merged actor's id
     same = {member: row["id"] for row in merged_actors for member in row["member_ids"] or ()}
-    by_office = merging.speakers_by_office(store) if "quote" in wanted else {}
+    by_office = merging.speakers_by_office(store, story_id) if "quote" in wanted else {}
     for row in merged_actors if "actor" in wanted else []:  # one actor per person, roles with evidence
         yield {"type": "actor", "id": row["id"], "name": {"en": row["name_en"], "ja": row["name_ja"]},
                "aliases": row["aliases"], "kind": row["kind"], "roles": row["roles"],
