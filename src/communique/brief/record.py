@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from .model import EvidenceRef
@@ -33,8 +34,14 @@ def day(value: Any) -> str | None:
         return value.isoformat()[:10]
     if not isinstance(value, str) or len(value) < 10:
         return None
+    return _iso_day(value[:10])
+
+
+@lru_cache(maxsize=65536)
+def _iso_day(text: str) -> str | None:
+    """The day a ten-character text gives, or None (a briefing asks for a few dates many times)."""
     try:
-        return date.fromisoformat(value[:10]).isoformat()
+        return date.fromisoformat(text).isoformat()
     except ValueError:
         return None
 
@@ -75,6 +82,7 @@ class View:
     # answers worked out from the view's lists (the meetings held), asked for again and again;
     # a view with other lists (``dataclasses.replace``) starts empty
     memo: dict[tuple[Any, ...], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _source_keys: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     # -- evidence -------------------------------------------------------------------------
     def evidence(self, item: Record) -> list[EvidenceRef]:
@@ -118,8 +126,11 @@ class View:
 
     def source_key(self, report_id: str) -> str:
         """Wire copies are one source: the wire group, else the report itself."""
-        report = self.reports.get(report_id) or {}
-        return str(report.get("wire_group") or report_id)
+        known = self._source_keys.get(report_id)
+        if known is None:
+            report = self.reports.get(report_id) or {}
+            known = self._source_keys[report_id] = str(report.get("wire_group") or report_id)
+        return known
 
     def sources(self, evidence: Iterable[EvidenceRef]) -> int:
         return len({self.source_key(e.report_id) for e in evidence})
