@@ -643,7 +643,10 @@ class NamePattern:
         return self._pattern
 
     def _may_match(self, text: str) -> bool:
-        return any(form in text for form in self.forms)
+        for form in self.forms:  # noqa: SIM110 - a loop, not any(): asked for every actor of every clause checked
+            if form in text:
+                return True
+        return False
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.pattern.search(text) if self._may_match(text) else None
