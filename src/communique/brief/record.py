@@ -26,6 +26,7 @@ ITEM_TYPES = ("quote", "event", "proposal", "position")
 # the next such character (a search looks back up to 300 characters for every evidence span)
 _SENTENCE_END = re.compile(r"[。！？!?.\n](?:(?<=[。！？])[」』）]*|(?<=[!?])[\u201d\"\u2019)]*(?=\s|$)"
                            r"|(?<=\.)(?<![A-Z]\.)[\u201d\"\u2019)]*(?=\s|$)|(?<=\n))")
+_LAST_END = re.compile(r".*[。！？!?.\n]", re.S)  # up to the last character that may end one
 
 
 def day(value: Any) -> str | None:
@@ -207,10 +208,17 @@ _DAY = ("day", "datetime")
 
 
 def _sentence_start(text: str, start: int, width: int = 300) -> int:
-    """Where the sentence holding ``start`` begins (looking back at most ``width`` characters)."""
+    """Where the sentence holding ``start`` begins (looking back at most ``width`` characters):
+    the end of the last sentence end before it.  Looked for backwards, from the last character
+    that may end a sentence: what follows such a character (closing marks) never holds another,
+    so whether one ends a sentence does not depend on those before it."""
     left = max(0, start - width)
-    for found in _SENTENCE_END.finditer(text, left, start):
-        left = found.end()
+    before = start
+    while (last := _LAST_END.match(text, left, before)) is not None:
+        found = _SENTENCE_END.match(text, last.end() - 1, start)
+        if found is not None:
+            return found.end()
+        before = last.end() - 1
     return left
 
 
