@@ -75,16 +75,28 @@ class Names:
         self.lang = lang
         self.as_of = as_of
         self._mentioned: set[str] = set()
-        self._words: set[str] = set()  # the story's words, to choose the relevant one of several roles
-        japanese: list[str] = []  # the Japanese reports' text, to tell how they shorten a name
-        for text in texts:
-            self._words |= {w.casefold() for w in _WORD.findall(text)}
-            if _JA_SCRIPT.search(text[:200]):
-                japanese.append(text)
-        self._japanese_text = "\n".join(japanese)
+        self._texts = list(texts)
+        self._story_words: set[str] | None = None
+        self._japanese: str | None = None
         self._roles: dict[str, Role | None] = {}  # each actor's role and country, asked for again and again
         self._countries: dict[str, str | None] = {}
         self._readings: dict[str, str | None] = {}  # actor id -> a katakana namesake's id (Japanese)
+
+    @property
+    def _words(self) -> set[str]:
+        """The story's words, to choose the relevant one of several roles (read on first use)."""
+        if self._story_words is None:
+            self._story_words = set()
+            for text in self._texts:
+                self._story_words |= {w.casefold() for w in _WORD.findall(text)}
+        return self._story_words
+
+    @property
+    def _japanese_text(self) -> str:
+        """The Japanese reports' text, to tell how they shorten a name (joined on first use)."""
+        if self._japanese is None:
+            self._japanese = "\n".join(text for text in self._texts if _JA_SCRIPT.search(text[:200]))
+        return self._japanese
 
     # -- lookups ----------------------------------------------------------------------------
     def entry(self, actor_id: str) -> Entry | None:
