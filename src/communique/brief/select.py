@@ -594,7 +594,8 @@ def name_patterns(
     gazetteer: Gazetteer, actors: Mapping[str, Record], lang: str
 ) -> dict[str, NamePattern]:
     """Actor id -> a pattern of the ways a report in ``lang`` may name it (names, short names,
-    aliases, metonyms, demonyms; the record's own names for actors the gazetteer lacks)."""
+    aliases, metonyms, demonyms; the record's own names for actors the gazetteer lacks): a
+    :class:`NamePatterns`."""
     forms: dict[str, set[str]] = {}
     for entry in gazetteer.entries.values():
         if lang == "ja":
@@ -621,7 +622,33 @@ def name_patterns(
         ]
         names += [f for n in names if (f := family_name(str(n)))]  # 赤沢亮正 is also 赤沢
         forms[actor_id] = {str(n) for n in names if len(str(n)) > 1}
-    return {actor_id: NamePattern(surface, lang) for actor_id, surface in forms.items() if surface}
+    return NamePatterns((actor_id, NamePattern(surface, lang))
+                        for actor_id, surface in forms.items() if surface)
+
+
+class NamePatterns(dict[str, "NamePattern"]):
+    """Actor id -> :class:`NamePattern`, and which of them a text may name (:meth:`may_name`):
+    a check of who else a clause names need not ask every actor of the gazetteer."""
+
+    _index: tuple[int, list[tuple[str, NamePattern]], dict[str, list[int]]] | None = None
+
+    def may_name(self, text: str) -> list[tuple[str, NamePattern]]:
+        """The (actor id, pattern) pairs, in order, of the actors one of whose forms begins with two
+        characters the text holds (every form has two or more): the others cannot match it."""
+        if self._index is None or self._index[0] != len(self):
+            pairs = list(self.items())
+            by_start: dict[str, list[int]] = {}
+            for i, (_actor, pattern) in enumerate(pairs):
+                for start in {form[:2] for form in pattern.forms}:
+                    by_start.setdefault(start, []).append(i)
+            self._index = (len(self), pairs, by_start)
+        _size, pairs, by_start = self._index
+        found: set[int] = set()
+        for pair in {text[i:i + 2] for i in range(len(text) - 1)}:
+            hits = by_start.get(pair)
+            if hits is not None:
+                found.update(hits)
+        return [pairs[i] for i in sorted(found)]
 
 
 class NamePattern:
