@@ -409,8 +409,17 @@ class SQLiteStore:
         if story_id is not None and table not in _ITEM_TABLE.values():
             raise StoreError(table, "has no report column to read one story by", "read it whole")
         where, params = _in_story("report_id", story_id)
+        names: list[str] = []
+        loaded: list[str] = []  # the JSON columns, found once per query (a story has thousands of quotes)
         for row in self.db.execute(f"SELECT * FROM {table}{where} ORDER BY rowid", params):
-            yield {key: _load(key, row[key]) for key in row.keys()}  # noqa: SIM118 - a Row iterates values
+            if not names:
+                names = list(row.keys())
+                loaded = [name for name in names if name in _JSON_COLUMNS]
+            record = dict(zip(names, row, strict=True))  # a Row iterates its values
+            for name in loaded:
+                if isinstance(record[name], str):
+                    record[name] = json.loads(record[name])
+            yield record
 
     def evidence_spans(self, item_type: str, *,
                        story_id: str | None = None) -> Iterator[tuple[str, str, int, int]]:
@@ -561,10 +570,6 @@ def _add_all_evidence(db: sqlite3.Connection, kind: str, items: Iterable[Any]) -
 def _add_evidence(db: sqlite3.Connection, kind: str, item_id: str, evidence: Iterable[Evidence]) -> None:
     db.executemany('INSERT INTO evidence (item_type, item_id, report_id, start, "end") VALUES (?,?,?,?,?)',
                    [(kind, item_id, ev.report_id, ev.start, ev.end) for ev in evidence])
-
-
-def _load(key: str, value: Any) -> Any:
-    return json.loads(value) if key in _JSON_COLUMNS and isinstance(value, str) else value
 
 
 def _report(row: sqlite3.Row, with_raw: bool) -> Report:
