@@ -84,6 +84,7 @@ class View:
     # a view with other lists (``dataclasses.replace``) starts empty
     memo: dict[tuple[Any, ...], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
     _source_keys: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _languages: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     # -- evidence -------------------------------------------------------------------------
     def evidence(self, item: Record) -> list[EvidenceRef]:
@@ -155,7 +156,11 @@ class View:
         return list(seen.values())
 
     def language_of(self, ev: EvidenceRef) -> str:
-        return str((self.reports.get(ev.report_id) or {}).get("language") or "und")
+        known = self._languages.get(ev.report_id)
+        if known is None:
+            report = self.reports.get(ev.report_id) or {}
+            known = self._languages[ev.report_id] = str(report.get("language") or "und")
+        return known
 
     # -- statements -----------------------------------------------------------------------
     def statements(self) -> list[Statement]:
