@@ -25,7 +25,6 @@ from .extract import extract as run_extractors
 from .extract import extractors_for
 from .extract.gazetteer import load as load_gazetteer
 from .ingest.meta import canonical_url, same_site, site_host
-from .ingest.titles import untitled_name
 from .model import EXPORT_TYPES, PLOVER, Extraction, Report, Skipped
 from .store import SQLiteStore, default_path, open_store
 
@@ -511,6 +510,8 @@ def _short(title: str | None, width: int = 70) -> str:
 
 def report_rows(store: SQLiteStore) -> list[dict[str, Any]]:
     """One summary row per stored report, with its wire group and the group's size."""
+    from .ingest.titles import untitled_name  # its patterns load for a listing, not for a briefing
+
     groups = store.wire_groups()
     return [
         {

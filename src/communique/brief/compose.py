@@ -22,7 +22,6 @@ from typing import Any
 from ..errors import CommuniqueError, UsageError
 from ..extract.gazetteer import Gazetteer
 from ..extract.gazetteer import load as load_gazetteer
-from ..ingest.titles import opening_words
 from ..merge import facets
 from . import sections as body
 from . import select, support, templates_en, templates_ja
@@ -898,6 +897,14 @@ class Writer:
         )
 
 
+def _opening_words(text: str | None) -> str:
+    """:func:`~communique.ingest.titles.opening_words`, imported for an untitled report only (the
+    module compiles many patterns a briefing of titled reports never uses)."""
+    from ..ingest.titles import opening_words
+
+    return opening_words(text)
+
+
 def number(draft: Briefing, v: View) -> Briefing:
     """Number the independent sources in the order they are first cited; fill the references."""
     numbers: dict[str, int] = {}
@@ -936,7 +943,7 @@ def number(draft: Briefing, v: View) -> Briefing:
             Reference(
                 number=n,
                 report_id=str(first["id"]),
-                title=first.get("title") or opening_words(first.get("text")),  # untitled: its first words
+                title=first.get("title") or _opening_words(first.get("text")),  # untitled: its first words
                 outlet=first.get("outlet"),
                 published_at=first.get("published_at"),
                 url=first.get("url"),
