@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import date
+from importlib import import_module
 from types import ModuleType
 from typing import Any
 
@@ -24,7 +25,7 @@ from ..extract.gazetteer import Gazetteer
 from ..extract.gazetteer import load as load_gazetteer
 from ..merge import facets
 from . import sections as body
-from . import select, support, templates_en, templates_ja
+from . import select, support
 from .model import (
     Briefing,
     Citation,
@@ -47,10 +48,9 @@ class BriefError(CommuniqueError):
 
 
 def templates_for(lang: str) -> ModuleType:
-    if lang == "ja":
-        return templates_ja
-    if lang == "en":
-        return templates_en
+    """The templates of a language, imported when a briefing in it is written (not the other's)."""
+    if lang in ("ja", "en"):
+        return import_module(f"{__package__}.templates_{lang}")
     raise UsageError(
         f"--lang {lang}", "briefings are written in Japanese or English", "use --lang ja or --lang en"
     )
