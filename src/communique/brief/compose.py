@@ -330,7 +330,8 @@ class Writer:
         clauses = [ev for ev in self.v.evidence(event) if _GO_BETWEEN.search(ev.context or ev.text)]
         found: dict[str, EvidenceRef] = {}
         for ev in clauses:
-            for actor, pattern in self.forms.get(self.v.language_of(ev), {}).items():
+            patterns = self.forms.get(self.v.language_of(ev), {})
+            for actor, pattern in support.naming(patterns, ev.context or ev.text):  # those it may name
                 if actor in found or actor in actors or not pattern.search(ev.context or ev.text):
                     continue
                 if (self.names.kind(actor) not in ("person", "country", "organization", "bloc")

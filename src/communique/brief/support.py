@@ -52,7 +52,7 @@ class NamePattern(Protocol):
 Patterns = Mapping[str, Mapping[str, NamePattern]]  # language -> actor id -> name pattern
 
 
-def _naming(patterns: Mapping[str, NamePattern], text: str) -> Iterable[tuple[str, NamePattern]]:
+def naming(patterns: Mapping[str, NamePattern], text: str) -> Iterable[tuple[str, NamePattern]]:
     """The (actor id, pattern) pairs that may name someone in ``text``, in order: those a
     :class:`.select.NamePatterns` finds (the rest cannot match), else all of them."""
     may_name = getattr(patterns, "may_name", None)
@@ -230,7 +230,7 @@ def _speaker(claim: Claim, evidence: list[EvidenceRef], patterns: Patterns) -> s
         outside = _QUOTED.sub(" ", text)
         if lang == "en" and _PRONOUN_SAID.match(outside) and _carried_over(claim, ev, "", lang, patterns):
             return None  # "He said a 25% tariff on cars imposed by the Trump administration ...": he
-        others = [p for a, p in _naming(patterns.get(lang, {}), outside)
+        others = [p for a, p in naming(patterns.get(lang, {}), outside)
                   if a != claim.actor and _names_subject(p, outside, lang)]
         if others:
             if lang == "ja" and _carried_over(claim, ev, text, lang, patterns):
@@ -271,7 +271,7 @@ def _carried_over(claim: Claim, ev: EvidenceRef, text: str, lang: str, patterns:
     outside = _QUOTED.sub(" ", text)
     others = patterns.get(lang, {})
     if any(a != claim.actor and _names_subject(p, outside, lang, topic_only=True)
-           for a, p in _naming(others, outside)):
+           for a, p in naming(others, outside)):
         return False
     pieces = [p.strip() for p in _LINES.split(ev.before) if p.strip()]
     if not pieces:
@@ -287,7 +287,7 @@ def _carried_over(claim: Claim, ev: EvidenceRef, text: str, lang: str, patterns:
                             or (_SAID_FIRST.search(rest, 0, m.start()) and _CLOSES.match(rest, m.end()))
                             for m in pattern.finditer(rest)):
         return True  # the line before ends "..., Anwar added." (or "..., said Anwar."): his words go on
-    starts = [m.start() for _a, p in _naming(others, rest) for m in [p.search(rest)] if m]
+    starts = [m.start() for _a, p in naming(others, rest) for m in [p.search(rest)] if m]
     first_named = min(starts, default=None)
     own = pattern.search(rest)
     return (own is not None and own.start() == first_named
