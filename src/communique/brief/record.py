@@ -85,6 +85,8 @@ class View:
     memo: dict[tuple[Any, ...], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
     _source_keys: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
     _languages: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _cut: dict[tuple[str, int, int] | tuple[str, int], str] = field(
+        default_factory=dict, init=False, repr=False, compare=False)  # contexts and lines before, by sentence
 
     # -- evidence -------------------------------------------------------------------------
     def evidence(self, item: Record) -> list[EvidenceRef]:
@@ -115,13 +117,22 @@ class View:
             text = report.get("text") or ""
             if 0 <= start < end <= len(text):
                 left = _sentence_start(text, start)
+                # spans in one sentence (a quote, the event it tells) share its context and the
+                # lines before it: each is cut out and joined once
+                sentence = (report_id, left, _sentence_end(text, start, end))
+                context = self._cut.get(sentence)
+                if context is None:
+                    context = self._cut[sentence] = " ".join(text[left:sentence[2]].split())
+                before = self._cut.get(sentence[:2])
+                if before is None:
+                    before = self._cut[sentence[:2]] = _before(text, start, left=left)
                 ref = EvidenceRef(
                     report_id=report["id"],
                     start=start,
                     end=end,
                     text=text[start:end],
-                    context=_context(text, start, end, left=left),
-                    before=_before(text, start, left=left),
+                    context=context,
+                    before=before,
                 )
         self._refs[key] = ref
         return ref
@@ -231,16 +242,14 @@ def _sentence_start(text: str, start: int, width: int = 300) -> int:
     return left
 
 
-def _context(text: str, start: int, end: int, width: int = 300, left: int | None = None) -> str:
-    """The sentence around a span (bounded), for hover text."""
-    if left is None:
-        left = _sentence_start(text, start, width)
+def _sentence_end(text: str, start: int, end: int, width: int = 300) -> int:
+    """Where the sentence holding the span ends (looking on at most ``width`` characters): with
+    :func:`_sentence_start`, the span's context (the sentence around it, for hover text)."""
     right = min(len(text), end + width)
     # from the span's last character: a quote's words end with their full stop, the closing mark
     # after them ends the sentence ("... and security.” The talks ...")
     after = _SENTENCE_END.search(text, max(start, end - 1), right)
-    right = after.end() if after else right
-    return " ".join(text[left:right].split())
+    return after.end() if after else right
 
 
 def _before(text: str, start: int, width: int = 300, left: int | None = None) -> str:
