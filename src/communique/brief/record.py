@@ -102,6 +102,16 @@ class View:
         self._item_refs[id(item)] = (item, out)  # the item is held: its id cannot be reused
         return list(out)
 
+    def has_evidence(self, item: Record) -> bool:
+        """Whether :meth:`evidence` gives the item a span, without cutting out the spans' contexts
+        (the view keeps an item only for this; most events are never cited)."""
+        for ev in item.get("evidence") or ():
+            report = self.reports.get(str(ev.get("report_id")))
+            if report is not None and 0 <= int(ev.get("start", -1)) < int(ev.get("end", -1)) <= len(
+                    report.get("text") or ""):
+                return True
+        return False
+
     def span(self, report_id: str, start: int, end: int) -> EvidenceRef | None:
         """``report.text[start:end]`` of a report the view keeps, as evidence (None when it is not
         there): a clause the writer cites beyond an item's own span, its key terms."""
@@ -288,7 +298,7 @@ def view(records: Iterable[Record], as_of: str | date, story_id: str | None = No
         story_id=story_id,
     )
     for kind in ITEM_TYPES:
-        kept = [item for item in by_type.get(kind, []) if v.evidence(item)]
+        kept = [item for item in by_type.get(kind, []) if v.has_evidence(item)]
         if kind == "position":
             kept = [p for p in kept if (day(p.get("as_of")) or cut) <= cut]
         kept.sort(key=lambda item: str(item["id"]))
