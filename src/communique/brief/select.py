@@ -620,10 +620,17 @@ def name_patterns(
         names += [n.split()[-1] for n in names if " " in str(n)] + [
             n.split("・")[-1] for n in names if "・" in str(n)
         ]
-        names += [f for n in names if (f := family_name(str(n)))]  # 赤沢亮正 is also 赤沢
+        names += [f for n in names if (f := _family_name(str(n)))]  # 赤沢亮正 is also 赤沢
         forms[actor_id] = {str(n) for n in names if len(str(n)) > 1}
     return NamePatterns((actor_id, NamePattern(surface, lang))
                         for actor_id, surface in forms.items() if surface)
+
+
+@lru_cache(maxsize=4096)
+def _family_name(name: str) -> str | None:
+    """:func:`~communique.merge.romaji.family_name`, once per name (the patterns of both languages
+    ask for it, and each asks the Japanese analyser)."""
+    return family_name(name)
 
 
 class NamePatterns(dict[str, "NamePattern"]):
