@@ -412,11 +412,14 @@ def cmd_stories(args: argparse.Namespace) -> int:
 
 def cmd_brief(args: argparse.Namespace) -> int:
     from .brief import render
-    from .brief.llm import LLMConfig
 
     if args.llm_url and not args.llm_model:
         raise UsageError("brief --llm-url", "needs a model name", "add --llm-model NAME")
-    llm = LLMConfig(url=args.llm_url, model=args.llm_model) if args.llm_url else None
+    llm = None
+    if args.llm_url:  # the language model's writer loads only when asked for
+        from .brief.llm import LLMConfig
+
+        llm = LLMConfig(url=args.llm_url, model=args.llm_model)
     with _store(args) as store:
         story_ids: list[str | None] = [args.story]
         rows: list[dict[str, Any]] = []

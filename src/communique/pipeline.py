@@ -21,20 +21,21 @@ from . import budget, lazy
 from . import ingest as reading  # its cleaner, feed reader and fetcher load when a report is read
 from . import merge as merging
 from .errors import InputError, UsageError
-from .extract import event_plover, extractors_for
 from .extract import extract as run_extractors
+from .extract import extractors_for
 from .extract.gazetteer import load as load_gazetteer
 from .ingest.meta import canonical_url, same_site, site_host
-from .ingest.titles import untitled_name
 from .model import EXPORT_TYPES, PLOVER, Extraction, Report, Skipped
 from .store import SQLiteStore, default_path, open_store
 
 if TYPE_CHECKING:  # the briefing writer is imported when a briefing is written (start-up time)
     from . import brief as briefing
     from .brief.llm import LLMConfig
+    from .extract import event_plover
     from .ingest import SourceOptions, wire
-else:  # and the wire-copy finder (numpy) when a report is ingested
+else:  # and the wire-copy finder (numpy) when a report is ingested, the PLOVER reader when exported
     wire = lazy.module("communique.ingest.wire")
+    event_plover = lazy.module("communique.extract.event_plover")
 
 __all__ = [
     "IngestSummary",
@@ -509,6 +510,8 @@ def _short(title: str | None, width: int = 70) -> str:
 
 def report_rows(store: SQLiteStore) -> list[dict[str, Any]]:
     """One summary row per stored report, with its wire group and the group's size."""
+    from .ingest.titles import untitled_name  # its patterns load for a listing, not for a briefing
+
     groups = store.wire_groups()
     return [
         {
@@ -554,7 +557,7 @@ def export_records(
     merged_actors = merging.merged_actors(store) if named else []
     # one id per actor across reports and languages: items carry the merged actor's id
     same = {member: row["id"] for row in merged_actors for member in row["member_ids"] or ()}
-    by_office = merging.speakers_by_office(store) if "quote" in wanted else {}
+    by_office = merging.speakers_by_office(store, story_id) if "quote" in wanted else {}
     for row in merged_actors if "actor" in wanted else []:  # one actor per person, roles with evidence
         yield {"type": "actor", "id": row["id"], "name": {"en": row["name_en"], "ja": row["name_ja"]},
                "aliases": row["aliases"], "kind": row["kind"], "roles": row["roles"],
@@ -563,7 +566,8 @@ def export_records(
         for row in store.rows("actors"):
             yield {"type": "actor", "id": row["id"], "name": {"en": row["name_en"], "ja": row["name_ja"]},
                    "aliases": row["aliases"], "kind": row["kind"], "roles": row["roles"]}
-    evidence_of = _Evidence(store, story_id, at_once=at_once or story_id is not None)
+    evidence_of = _Evidence(store, story_id, at_once=at_once or story_id is not None,
+                            types=[kind for kind, _table, _fields in _ITEM_TABLES if kind in wanted])
     quote_context = _QuoteContext(store, merged_actors, story_id) if "quote" in wanted else None
     sides = _EventSides(store) if event_sides else None
     worded = _Summaries(store)
@@ -655,24 +659,34 @@ class _Evidence:
     """An item's evidence spans (by report, then start): ``at_once``, every span of an item type
     (of one story's reports, with ``story_id``) is read in one pass, not one query per item; a
     span outside the story (a merged event one of whose members another story holds) is asked
-    for on its own."""
+    for on its own.  With ``story_id``, the spans of all ``types`` are read in one pass."""
 
-    def __init__(self, store: SQLiteStore, story_id: str | None, *, at_once: bool) -> None:
+    def __init__(self, store: SQLiteStore, story_id: str | None, *, at_once: bool,
+                 types: Iterable[str] = ()) -> None:
         self.store = store
         self.story_id = story_id
         self.at_once = at_once
+        self.types = tuple(types)
         self.spans: dict[str, dict[str, list[dict[str, Any]]]] = {}
 
     def _of_type(self, item_type: str) -> dict[str, list[dict[str, Any]]]:
         if item_type not in self.spans:
-            spans: dict[str, list[dict[str, Any]]] = {}
-            for item_id, report_id, start, end in self.store.evidence_spans(item_type,
-                                                                            story_id=self.story_id):
-                spans.setdefault(str(item_id), []).append(
+            if self.story_id is not None and item_type in self.types:  # a story's: every type at once
+                rows: Iterable[tuple[str, str, str, int, int]] = self.store.story_evidence_spans(
+                    self.types, self.story_id)
+                wanted = self.types
+            else:
+                rows = ((item_type, *span) for span in self.store.evidence_spans(item_type,
+                                                                                 story_id=self.story_id))
+                wanted = (item_type,)
+            by_type: dict[str, dict[str, list[dict[str, Any]]]] = {kind: {} for kind in wanted}
+            for kind, item_id, report_id, start, end in rows:
+                by_type[kind].setdefault(str(item_id), []).append(
                     {"report_id": report_id, "start": start, "end": end})
-            for found in spans.values():
-                found.sort(key=lambda e: (e["report_id"], e["start"]))
-            self.spans[item_type] = spans
+            for kind, spans in by_type.items():
+                for found in spans.values():
+                    found.sort(key=lambda e: (e["report_id"], e["start"]))
+                self.spans[kind] = spans
         return self.spans[item_type]
 
     def __call__(self, item_type: str, item_id: str) -> list[dict[str, Any]]:

@@ -11,11 +11,15 @@ A pure stage: export-format records in, a :class:`Briefing` out; no store, no cl
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from .compose import BriefError, compose
 from .model import Briefing, Citation, Dropped, EvidenceRef, Reference, Section, Sentence
 from .record import newest_report_date
 from .render import FORMATS, render
-from .verify import verify_briefing
+
+if TYPE_CHECKING:
+    from .verify import verify_briefing
 
 __all__ = [
     "FORMATS",
@@ -35,4 +39,13 @@ __all__ = [
 
 
 brief = compose  # the public name of the deterministic writer
+
+
+def __getattr__(name: str) -> Any:
+    """``verify_briefing``, imported on first use: writing a briefing does not need it."""
+    if name == "verify_briefing":
+        from .verify import verify_briefing
+
+        return verify_briefing
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 

@@ -16,16 +16,16 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import date
+from importlib import import_module
 from types import ModuleType
 from typing import Any
 
 from ..errors import CommuniqueError, UsageError
 from ..extract.gazetteer import Gazetteer
 from ..extract.gazetteer import load as load_gazetteer
-from ..ingest.titles import opening_words
 from ..merge import facets
 from . import sections as body
-from . import select, support, templates_en, templates_ja
+from . import select, support
 from .model import (
     Briefing,
     Citation,
@@ -48,10 +48,9 @@ class BriefError(CommuniqueError):
 
 
 def templates_for(lang: str) -> ModuleType:
-    if lang == "ja":
-        return templates_ja
-    if lang == "en":
-        return templates_en
+    """The templates of a language, imported when a briefing in it is written (not the other's)."""
+    if lang in ("ja", "en"):
+        return import_module(f"{__package__}.templates_{lang}")
     raise UsageError(
         f"--lang {lang}", "briefings are written in Japanese or English", "use --lang ja or --lang en"
     )
@@ -331,7 +330,8 @@ class Writer:
         clauses = [ev for ev in self.v.evidence(event) if _GO_BETWEEN.search(ev.context or ev.text)]
         found: dict[str, EvidenceRef] = {}
         for ev in clauses:
-            for actor, pattern in self.forms.get(self.v.language_of(ev), {}).items():
+            patterns = self.forms.get(self.v.language_of(ev), {})
+            for actor, pattern in support.naming(patterns, ev.context or ev.text):  # those it may name
                 if actor in found or actor in actors or not pattern.search(ev.context or ev.text):
                     continue
                 if (self.names.kind(actor) not in ("person", "country", "organization", "bloc")
@@ -898,6 +898,14 @@ class Writer:
         )
 
 
+def _opening_words(text: str | None) -> str:
+    """:func:`~communique.ingest.titles.opening_words`, imported for an untitled report only (the
+    module compiles many patterns a briefing of titled reports never uses)."""
+    from ..ingest.titles import opening_words
+
+    return opening_words(text)
+
+
 def number(draft: Briefing, v: View) -> Briefing:
     """Number the independent sources in the order they are first cited; fill the references."""
     numbers: dict[str, int] = {}
@@ -936,7 +944,7 @@ def number(draft: Briefing, v: View) -> Briefing:
             Reference(
                 number=n,
                 report_id=str(first["id"]),
-                title=first.get("title") or opening_words(first.get("text")),  # untitled: its first words
+                title=first.get("title") or _opening_words(first.get("text")),  # untitled: its first words
                 outlet=first.get("outlet"),
                 published_at=first.get("published_at"),
                 url=first.get("url"),

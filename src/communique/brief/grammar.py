@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..extract.en.names import MODEL
+from ..extract.en.spacy_model import MODEL  # the name alone: not the extractor that uses it
 
 CHECKER = f"{MODEL}/clause-1"  # a new rule or model: a new name, and the stored answers are asked again
 _known: dict[str, bool] = {}

@@ -75,15 +75,28 @@ class Names:
         self.lang = lang
         self.as_of = as_of
         self._mentioned: set[str] = set()
-        self._words: set[str] = set()  # the story's words, to choose the relevant one of several roles
-        japanese: list[str] = []  # the Japanese reports' text, to tell how they shorten a name
-        for text in texts:
-            self._words |= {w.casefold() for w in _WORD.findall(text)}
-            if _JA_SCRIPT.search(text[:200]):
-                japanese.append(text)
-        self._japanese_text = "\n".join(japanese)
-        self._roles: dict[str, Role | None] = {}
+        self._texts = list(texts)
+        self._story_words: set[str] | None = None
+        self._japanese: str | None = None
+        self._roles: dict[str, Role | None] = {}  # each actor's role and country, asked for again and again
+        self._countries: dict[str, str | None] = {}
         self._readings: dict[str, str | None] = {}  # actor id -> a katakana namesake's id (Japanese)
+
+    @property
+    def _words(self) -> set[str]:
+        """The story's words, to choose the relevant one of several roles (read on first use)."""
+        if self._story_words is None:
+            self._story_words = set()
+            for text in self._texts:
+                self._story_words |= {w.casefold() for w in _WORD.findall(text)}
+        return self._story_words
+
+    @property
+    def _japanese_text(self) -> str:
+        """The Japanese reports' text, to tell how they shorten a name (joined on first use)."""
+        if self._japanese is None:
+            self._japanese = "\n".join(text for text in self._texts if _JA_SCRIPT.search(text[:200]))
+        return self._japanese
 
     # -- lookups ----------------------------------------------------------------------------
     def entry(self, actor_id: str) -> Entry | None:
@@ -98,6 +111,11 @@ class Names:
         return str((self.actors.get(actor_id) or {}).get("kind") or "person")
 
     def current_role(self, actor_id: str) -> Role | None:
+        if actor_id not in self._roles:
+            self._roles[actor_id] = self._current_role(actor_id)
+        return self._roles[actor_id]
+
+    def _current_role(self, actor_id: str) -> Role | None:
         entry = self.entry(actor_id)
         if entry is None:
             raw = (self.actors.get(actor_id) or {}).get("roles") or ()
@@ -112,9 +130,7 @@ class Names:
                 if en or ja:
                     return Role(title=str(en or ""), title_ja=ja, affiliation=role.get("affiliation"))
             return None
-        if actor_id not in self._roles:
-            self._roles[actor_id] = self._relevant_role(entry)
-        return self._roles[actor_id]
+        return self._relevant_role(entry)
 
     def _relevant_role(self, entry: Entry) -> Role | None:
         """Of the roles held on the as-of day, the one whose distinctive title words (those the
@@ -150,6 +166,11 @@ class Names:
 
     def country(self, actor_id: str) -> str | None:
         """The country (or bloc) an actor belongs to, through its current role."""
+        if actor_id not in self._countries:
+            self._countries[actor_id] = self._country(actor_id)
+        return self._countries[actor_id]
+
+    def _country(self, actor_id: str) -> str | None:
         if actor_id.startswith("anon:"):
             return self.side(actor_id[5:])
         kind = self.kind(actor_id)

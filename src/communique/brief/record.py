@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from .model import EvidenceRef
@@ -25,6 +26,7 @@ ITEM_TYPES = ("quote", "event", "proposal", "position")
 # the next such character (a search looks back up to 300 characters for every evidence span)
 _SENTENCE_END = re.compile(r"[。！？!?.\n](?:(?<=[。！？])[」』）]*|(?<=[!?])[\u201d\"\u2019)]*(?=\s|$)"
                            r"|(?<=\.)(?<![A-Z]\.)[\u201d\"\u2019)]*(?=\s|$)|(?<=\n))")
+_LAST_END = re.compile(r".*[。！？!?.\n]", re.S)  # up to the last character that may end one
 
 
 def day(value: Any) -> str | None:
@@ -33,8 +35,14 @@ def day(value: Any) -> str | None:
         return value.isoformat()[:10]
     if not isinstance(value, str) or len(value) < 10:
         return None
+    return _iso_day(value[:10])
+
+
+@lru_cache(maxsize=65536)
+def _iso_day(text: str) -> str | None:
+    """The day a ten-character text gives, or None (a briefing asks for a few dates many times)."""
     try:
-        return date.fromisoformat(value[:10]).isoformat()
+        return date.fromisoformat(text).isoformat()
     except ValueError:
         return None
 
@@ -72,6 +80,13 @@ class View:
     # outlets, finds its spans' sentences once, not once per look
     _refs: dict[tuple[str, int, int], EvidenceRef | None] = field(default_factory=dict)
     _item_refs: dict[int, tuple[Record, list[EvidenceRef]]] = field(default_factory=dict)
+    # answers worked out from the view's lists (the meetings held), asked for again and again;
+    # a view with other lists (``dataclasses.replace``) starts empty
+    memo: dict[tuple[Any, ...], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _source_keys: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _languages: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _cut: dict[tuple[str, int, int] | tuple[str, int], str] = field(
+        default_factory=dict, init=False, repr=False, compare=False)  # contexts and lines before, by sentence
 
     # -- evidence -------------------------------------------------------------------------
     def evidence(self, item: Record) -> list[EvidenceRef]:
@@ -86,6 +101,16 @@ class View:
                 out.append(ref)
         self._item_refs[id(item)] = (item, out)  # the item is held: its id cannot be reused
         return list(out)
+
+    def has_evidence(self, item: Record) -> bool:
+        """Whether :meth:`evidence` gives the item a span, without cutting out the spans' contexts
+        (the view keeps an item only for this; most events are never cited)."""
+        for ev in item.get("evidence") or ():
+            report = self.reports.get(str(ev.get("report_id")))
+            if report is not None and 0 <= int(ev.get("start", -1)) < int(ev.get("end", -1)) <= len(
+                    report.get("text") or ""):
+                return True
+        return False
 
     def span(self, report_id: str, start: int, end: int) -> EvidenceRef | None:
         """``report.text[start:end]`` of a report the view keeps, as evidence (None when it is not
@@ -102,24 +127,40 @@ class View:
             text = report.get("text") or ""
             if 0 <= start < end <= len(text):
                 left = _sentence_start(text, start)
+                # spans in one sentence (a quote, the event it tells) share its context and the
+                # lines before it: each is cut out and joined once
+                sentence = (report_id, left, _sentence_end(text, start, end))
+                context = self._cut.get(sentence)
+                if context is None:
+                    context = self._cut[sentence] = " ".join(text[left:sentence[2]].split())
+                before = self._cut.get(sentence[:2])
+                if before is None:
+                    before = self._cut[sentence[:2]] = _before(text, start, left=left)
                 ref = EvidenceRef(
                     report_id=report["id"],
                     start=start,
                     end=end,
                     text=text[start:end],
-                    context=_context(text, start, end, left=left),
-                    before=_before(text, start, left=left),
+                    context=context,
+                    before=before,
                 )
         self._refs[key] = ref
         return ref
 
     def source_key(self, report_id: str) -> str:
         """Wire copies are one source: the wire group, else the report itself."""
-        report = self.reports.get(report_id) or {}
-        return str(report.get("wire_group") or report_id)
+        known = self._source_keys.get(report_id)
+        if known is None:
+            report = self.reports.get(report_id) or {}
+            known = self._source_keys[report_id] = str(report.get("wire_group") or report_id)
+        return known
 
     def sources(self, evidence: Iterable[EvidenceRef]) -> int:
-        return len({self.source_key(e.report_id) for e in evidence})
+        known, found = self._source_keys, set()
+        for e in evidence:  # a remark wire copies carry has hundreds of spans: the kept keys first
+            key = known.get(e.report_id)
+            found.add(key if key is not None else self.source_key(e.report_id))
+        return len(found)
 
     def published(self, report_id: str) -> str | None:
         return day((self.reports.get(report_id) or {}).get("published_at"))
@@ -140,7 +181,11 @@ class View:
         return list(seen.values())
 
     def language_of(self, ev: EvidenceRef) -> str:
-        return str((self.reports.get(ev.report_id) or {}).get("language") or "und")
+        known = self._languages.get(ev.report_id)
+        if known is None:
+            report = self.reports.get(ev.report_id) or {}
+            known = self._languages[ev.report_id] = str(report.get("language") or "und")
+        return known
 
     # -- statements -----------------------------------------------------------------------
     def statements(self) -> list[Statement]:
@@ -193,23 +238,28 @@ _DAY = ("day", "datetime")
 
 
 def _sentence_start(text: str, start: int, width: int = 300) -> int:
-    """Where the sentence holding ``start`` begins (looking back at most ``width`` characters)."""
+    """Where the sentence holding ``start`` begins (looking back at most ``width`` characters):
+    the end of the last sentence end before it.  Looked for backwards, from the last character
+    that may end a sentence: what follows such a character (closing marks) never holds another,
+    so whether one ends a sentence does not depend on those before it."""
     left = max(0, start - width)
-    for found in _SENTENCE_END.finditer(text, left, start):
-        left = found.end()
+    before = start
+    while (last := _LAST_END.match(text, left, before)) is not None:
+        found = _SENTENCE_END.match(text, last.end() - 1, start)
+        if found is not None:
+            return found.end()
+        before = last.end() - 1
     return left
 
 
-def _context(text: str, start: int, end: int, width: int = 300, left: int | None = None) -> str:
-    """The sentence around a span (bounded), for hover text."""
-    if left is None:
-        left = _sentence_start(text, start, width)
+def _sentence_end(text: str, start: int, end: int, width: int = 300) -> int:
+    """Where the sentence holding the span ends (looking on at most ``width`` characters): with
+    :func:`_sentence_start`, the span's context (the sentence around it, for hover text)."""
     right = min(len(text), end + width)
     # from the span's last character: a quote's words end with their full stop, the closing mark
     # after them ends the sentence ("... and security.” The talks ...")
     after = _SENTENCE_END.search(text, max(start, end - 1), right)
-    right = after.end() if after else right
-    return " ".join(text[left:right].split())
+    return after.end() if after else right
 
 
 def _before(text: str, start: int, width: int = 300, left: int | None = None) -> str:
@@ -248,7 +298,7 @@ def view(records: Iterable[Record], as_of: str | date, story_id: str | None = No
         story_id=story_id,
     )
     for kind in ITEM_TYPES:
-        kept = [item for item in by_type.get(kind, []) if v.evidence(item)]
+        kept = [item for item in by_type.get(kind, []) if v.has_evidence(item)]
         if kind == "position":
             kept = [p for p in kept if (day(p.get("as_of")) or cut) <= cut]
         kept.sort(key=lambda item: str(item["id"]))

@@ -108,7 +108,7 @@ def _same_words(w: Writer, a: Statement, b: Statement) -> bool:
     """Two statements of one speaker that say the same thing in other words (「今回の合意は…監視団を
     設置することを中心に据えている」, 「今回の宣言について、…監視団設置を中心に据えたものだ」): the
     record keeps them apart, the reader would read the point twice."""
-    from ..merge.similarity import grams
+    from ..merge.ngrams import grams
 
     if a.speaker_id != b.speaker_id:
         return False

@@ -24,9 +24,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from ..extract.gazetteer import Gazetteer
 from ..merge.romaji import family_name
@@ -202,10 +203,14 @@ def by_target(all_tracks: list[Track]) -> dict[str, list[Track]]:
 # -- statements ---------------------------------------------------------------------------
 def meetings(v: View) -> list[Record]:
     """Meetings and calls held by the as-of day (one dated later is still to come: :func:`planned`)."""
-    return sorted(
-        (e for e in v.events if e.get("kind") in MEETINGS and (day(e.get("date")) or "9999") <= v.as_of),
-        key=lambda e: (day(e.get("date")) or "", str(e["id"])),
-    )
+    key = ("meetings", len(v.events), v.as_of)
+    known = v.memo.get(key)
+    if known is None or known[0] is not v.events:
+        known = v.memo[key] = (v.events, sorted(
+            (e for e in v.events if e.get("kind") in MEETINGS and (day(e.get("date")) or "9999") <= v.as_of),
+            key=lambda e: (day(e.get("date")) or "", str(e["id"])),
+        ))
+    return list(known[1])
 
 
 def latest_meeting(v: View, two_sources: bool = True) -> Record | None:
@@ -458,18 +463,30 @@ def rendering(st: Statement, lang: str) -> Record:
     known = st.shown.get(lang)
     if known is not None and known[0] == id(st.quotes):  # the same wordings (not a copy's others)
         return known[1]  # type: ignore[no-any-return]
-    forms = [_bare(str(q.get("text") or "")) for q in st.quotes]
+    # wire copies repeat a wording many times: each distinct text is weighed once
+    bare = {text: _bare(text) for text in {str(q.get("text") or "") for q in st.quotes}}
+    forms = set(bare.values())
+    pieces: dict[str, bool] = {}
+    enough: dict[tuple[str, bool], bool] = {}
 
     def piece(q: Record) -> bool:
-        bare = _bare(str(q.get("text") or ""))
-        return bool(bare) and any(bare != other and bare in other for other in forms)
+        own = bare[str(q.get("text") or "")]
+        if own not in pieces:
+            pieces[own] = bool(own) and any(own != other and own in other for other in forms)
+        return pieces[own]
+
+    def words_enough(q: Record) -> bool:
+        known = (str(q.get("text") or ""), bool(q.get("direct")))
+        if known not in enough:
+            enough[known] = _words_enough(q)
+        return enough[known]
 
     def rank(q: Record) -> tuple[int, int, int, int, int, int, str]:
         return (
             q.get("language") != lang,
             not q.get("direct"),
             piece(q),
-            not _words_enough(q),
+            not words_enough(q),
             -len(q.get("evidence") or ()),
             abs(len(str(q.get("text") or "")) - 40),
             str(q["id"]),
@@ -575,9 +592,10 @@ class Spans:
 # -- participants -------------------------------------------------------------------------
 def name_patterns(
     gazetteer: Gazetteer, actors: Mapping[str, Record], lang: str
-) -> dict[str, re.Pattern[str]]:
+) -> dict[str, NamePattern]:
     """Actor id -> a pattern of the ways a report in ``lang`` may name it (names, short names,
-    aliases, metonyms, demonyms; the record's own names for actors the gazetteer lacks)."""
+    aliases, metonyms, demonyms; the record's own names for actors the gazetteer lacks): a
+    :class:`NamePatterns`."""
     forms: dict[str, set[str]] = {}
     for entry in gazetteer.entries.values():
         if lang == "ja":
@@ -602,18 +620,85 @@ def name_patterns(
         names += [n.split()[-1] for n in names if " " in str(n)] + [
             n.split("・")[-1] for n in names if "・" in str(n)
         ]
-        names += [f for n in names if (f := family_name(str(n)))]  # 赤沢亮正 is also 赤沢
+        names += [f for n in names if (f := _family_name(str(n)))]  # 赤沢亮正 is also 赤沢
         forms[actor_id] = {str(n) for n in names if len(str(n)) > 1}
-    out = {}
-    for actor_id, surface in forms.items():
-        if surface:
-            alternatives = "|".join(re.escape(f) for f in sorted(surface, key=len, reverse=True))
-            out[actor_id] = re.compile(rf"(?<![A-Za-z])(?:{alternatives})" if lang == "en" else alternatives)
-    return out
+    return NamePatterns((actor_id, NamePattern(surface, lang))
+                        for actor_id, surface in forms.items() if surface)
+
+
+@lru_cache(maxsize=4096)
+def _family_name(name: str) -> str | None:
+    """:func:`~communique.merge.romaji.family_name`, once per name (the patterns of both languages
+    ask for it, and each asks the Japanese analyser)."""
+    return family_name(name)
+
+
+class NamePatterns(dict[str, "NamePattern"]):
+    """Actor id -> :class:`NamePattern`, and which of them a text may name (:meth:`may_name`):
+    a check of who else a clause names need not ask every actor of the gazetteer."""
+
+    _index: tuple[int, list[tuple[str, NamePattern]], dict[str, list[int]]] | None = None
+
+    def may_name(self, text: str) -> list[tuple[str, NamePattern]]:
+        """The (actor id, pattern) pairs, in order, of the actors one of whose forms begins with two
+        characters the text holds (every form has two or more): the others cannot match it."""
+        if self._index is None or self._index[0] != len(self):
+            pairs = list(self.items())
+            by_start: dict[str, list[int]] = {}
+            for i, (_actor, pattern) in enumerate(pairs):
+                for start in {form[:2] for form in pattern.forms}:
+                    by_start.setdefault(start, []).append(i)
+            self._index = (len(self), pairs, by_start)
+        _size, pairs, by_start = self._index
+        found: set[int] = set()
+        for pair in {text[i:i + 2] for i in range(len(text) - 1)}:
+            hits = by_start.get(pair)
+            if hits is not None:
+                found.update(hits)
+        return [pairs[i] for i in sorted(found)]
+
+
+class NamePattern:
+    """The ways a report may name one actor (:func:`name_patterns`), as a regex compiled on the
+    first text that holds one of them: a story names few of the gazetteer's actors, and a text
+    that holds none of the forms cannot match (in English a form must also not follow a letter)."""
+
+    __slots__ = ("forms", "lang", "_pattern")
+
+    def __init__(self, forms: Iterable[str], lang: str) -> None:
+        self.forms = tuple(sorted(forms, key=len, reverse=True))
+        self.lang = lang
+        self._pattern: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        if self._pattern is None:
+            self._pattern = _name_pattern(self.forms, self.lang)
+        return self._pattern
+
+    def _may_match(self, text: str) -> bool:
+        for form in self.forms:  # noqa: SIM110 - a loop, not any(): asked for every actor of every clause checked
+            if form in text:
+                return True
+        return False
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text) if self._may_match(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text) if self._may_match(text) else iter(())
+
+
+@lru_cache(maxsize=4096)
+def _name_pattern(forms: tuple[str, ...], lang: str) -> re.Pattern[str]:
+    """One actor's forms (longest first) as a regex; kept for the process (the same gazetteer
+    names are asked for again by the next briefing)."""
+    alternatives = "|".join(re.escape(f) for f in forms)
+    return re.compile(rf"(?<![A-Za-z])(?:{alternatives})" if lang == "en" else alternatives)
 
 
 def supported_participants(
-    v: View, event: Record, forms: Mapping[str, Mapping[str, re.Pattern[str]]]
+    v: View, event: Record, forms: Mapping[str, Mapping[str, NamePattern]]
 ) -> list[str]:
     """The participants the event's evidence supports: named in the sentence around its evidence
     by at least a third of its independent sources (by one when it has three or fewer); at

@@ -32,15 +32,31 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Protocol
 
 from ..merge.facets import meeting_durations
 from .model import Citation, Claim, EvidenceRef, Sentence
 
-Patterns = Mapping[str, Mapping[str, re.Pattern[str]]]  # language -> actor id -> name pattern
+
+class NamePattern(Protocol):
+    """How a report names an actor: a compiled regex, or :class:`.select.NamePattern`."""
+
+    def search(self, text: str, /) -> re.Match[str] | None: ...
+
+    def finditer(self, text: str, /) -> Iterator[re.Match[str]]: ...
+
+
+Patterns = Mapping[str, Mapping[str, NamePattern]]  # language -> actor id -> name pattern
+
+
+def naming(patterns: Mapping[str, NamePattern], text: str) -> Iterable[tuple[str, NamePattern]]:
+    """The (actor id, pattern) pairs that may name someone in ``text``, in order: those a
+    :class:`.select.NamePatterns` finds (the rest cannot match), else all of them."""
+    may_name = getattr(patterns, "may_name", None)
+    return patterns.items() if may_name is None else may_name(text)  # type: ignore[no-any-return]
 
 _ROLE_NOUNS_EN = re.compile(
     r"\s*(?:top |chief |special |senior |foreign |national security |longtime |former )*"
@@ -214,7 +230,7 @@ def _speaker(claim: Claim, evidence: list[EvidenceRef], patterns: Patterns) -> s
         outside = _QUOTED.sub(" ", text)
         if lang == "en" and _PRONOUN_SAID.match(outside) and _carried_over(claim, ev, "", lang, patterns):
             return None  # "He said a 25% tariff on cars imposed by the Trump administration ...": he
-        others = [p for a, p in patterns.get(lang, {}).items()
+        others = [p for a, p in naming(patterns.get(lang, {}), outside)
                   if a != claim.actor and _names_subject(p, outside, lang)]
         if others:
             if lang == "ja" and _carried_over(claim, ev, text, lang, patterns):
@@ -236,7 +252,7 @@ _LINES = re.compile(r"(?<=[。！？])|(?<=[.!?\u201d\"])(?<![A-Z]\.)\s+(?=[A-Z\
 _LABEL_LINE = 24  # a line of a name and a title only (a transcript's 「ベッセント財務長官」 above the words)
 
 
-def _names_subject(pattern: re.Pattern[str], text: str, lang: str, topic_only: bool = False) -> bool:
+def _names_subject(pattern: NamePattern, text: str, lang: str, topic_only: bool = False) -> bool:
     """The pattern names someone as the subject (in Japanese: marked by は, or by が unless
     ``topic_only``: a が-subject is often that of a clause inside the sentence, 「ハマスが求める…」)."""
     if lang != "ja":
@@ -254,7 +270,8 @@ def _carried_over(claim: Claim, ev: EvidenceRef, text: str, lang: str, patterns:
         return False
     outside = _QUOTED.sub(" ", text)
     others = patterns.get(lang, {})
-    if any(a != claim.actor and _names_subject(p, outside, lang, topic_only=True) for a, p in others.items()):
+    if any(a != claim.actor and _names_subject(p, outside, lang, topic_only=True)
+           for a, p in naming(others, outside)):
         return False
     pieces = [p.strip() for p in _LINES.split(ev.before) if p.strip()]
     if not pieces:
@@ -270,7 +287,7 @@ def _carried_over(claim: Claim, ev: EvidenceRef, text: str, lang: str, patterns:
                             or (_SAID_FIRST.search(rest, 0, m.start()) and _CLOSES.match(rest, m.end()))
                             for m in pattern.finditer(rest)):
         return True  # the line before ends "..., Anwar added." (or "..., said Anwar."): his words go on
-    starts = [m.start() for p in others.values() for m in [p.search(rest)] if m]
+    starts = [m.start() for _a, p in naming(others, rest) for m in [p.search(rest)] if m]
     first_named = min(starts, default=None)
     own = pattern.search(rest)
     return (own is not None and own.start() == first_named

@@ -346,13 +346,18 @@ def merged_actors(store: SQLiteStore) -> list[dict[str, Any]]:
              for key in row.keys() if key != "mentions"} for row in rows]  # noqa: SIM118 - a Row iterates values
 
 
-def speakers_by_office(store: SQLiteStore) -> dict[str, str]:
+def speakers_by_office(store: SQLiteStore, story_id: str | None = None) -> dict[str, str]:
     """quote id -> person, for the quotes of unnamed speakers described by an office that the
-    merge found to be the one holder of it in the record (「オマーンの外相」: Badr al-Busaidi)."""
+    merge found to be the one holder of it in the record (「オマーンの外相」: Badr al-Busaidi).
+    With ``story_id``, for the quotes read in the story's reports (or in reports of no story)
+    only: a briefing of one story does not read every quote of the store."""
+    from ..store.sqlite import STORY_SCOPE
+
     flush(store)
+    scope, params = ("", ()) if story_id is None else (f" AND q.report_id IN ({STORY_SCOPE})", (story_id,))
     rows = store.db.execute(
         "SELECT m.quote_id, m.speaker_id FROM quotes q JOIN statement_members m ON m.quote_id = q.id "
-        "WHERE q.speaker_id LIKE 'anon:%' AND m.speaker_id NOT LIKE 'anon:%'")
+        f"WHERE q.speaker_id LIKE 'anon:%' AND m.speaker_id NOT LIKE 'anon:%'{scope}", params)
     return {row[0]: row[1] for row in rows}
 
 

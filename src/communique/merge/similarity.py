@@ -13,7 +13,6 @@ import hashlib
 import json
 import os
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
@@ -23,24 +22,17 @@ from typing import Protocol
 import numpy as np
 
 from ..errors import CommuniqueError
+from .ngrams import PUNCT as _PUNCT
+from .ngrams import grams, normalize
 
 DIM = 512
 SHARED_JA = 8  # a shared Japanese phrase: this many characters with three kanji (or two more)
-_QUOTES = re.compile(r"[\"'“”‘’「」『』《》〈〉«»]")
-_SPACE = re.compile(r"\s+")
-_PUNCT = re.compile(r"[^\w\s]")
 
 
 class Encoder(Protocol):
     name: str
 
     def encode(self, texts: Sequence[str]) -> np.ndarray: ...
-
-
-def normalize(text: str) -> str:
-    """NFKC, case-folded, quote marks dropped, spaces collapsed."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return _SPACE.sub(" ", _QUOTES.sub("", text)).strip()
 
 
 @lru_cache(maxsize=65536)
@@ -134,18 +126,6 @@ def default_encoder() -> CachedEncoder:
     if _DEFAULT is None:
         _DEFAULT = CachedEncoder(SentenceEncoder())
     return _DEFAULT
-
-
-@lru_cache(maxsize=65536)
-def grams(text: str) -> frozenset[str]:
-    """Character trigrams of the normalized text without punctuation (bigrams for CJK).
-
-    Cached: a new quote is compared with many candidates, its forms are computed once."""
-    flat = _PUNCT.sub("", normalize(text)).replace(" ", "_")
-    size = 2 if any(ord(c) > 0x3000 for c in flat) else 3
-    if len(flat) <= size:
-        return frozenset({flat} if flat else ())
-    return frozenset(flat[i : i + size] for i in range(len(flat) - size + 1))
 
 
 def lexical(a: str, b: str) -> float:
