@@ -650,7 +650,7 @@ class _Summaries:
         for summary, language in found:
             if summary:
                 counts.setdefault(str(language), Counter())[str(summary)] += 1
-        from .merge.events import commonest_summary  # noqa: PLC0415 - the merger's rules load when used
+        from .merge.summaries import commonest_summary  # noqa: PLC0415 - loaded when summaries are read
 
         return {lang: commonest_summary(c) for lang, c in sorted(counts.items())}
 
