@@ -164,7 +164,10 @@ def reported_form(text: str) -> str:
     return _WORDS.sub(lambda m: _BACKSHIFT.get(m.group(0), m.group(0)), normalize(text))
 
 
+@lru_cache(maxsize=16384)
 def _lexical(a: str, b: str) -> float:
+    """Cached: wire copies bring the same pairs of wordings report after report (at 10k stored,
+    7 calls in 8 are a pair met before; 16,384 pairs, under 2 MB, hold five batches of 200)."""
     ga, gb = grams(a), grams(b)
     if not ga or not gb:
         return 0.0
@@ -345,6 +348,8 @@ def concepts(text: str) -> frozenset[str]:
 def shared_concepts(a: str, b: str) -> float:
     """Weight of the lexicon's concepts both wordings name (common talk words weigh less)."""
     both = concepts(a) & concepts(b)
+    if not both:  # most pairs: no need to walk the lexicon
+        return 0
     return sum(weight for name, weight, _en, _ja in _lexicon() if name in both)
 
 
@@ -377,9 +382,12 @@ def signature(text: str) -> tuple[int, ...]:
     return tuple(int(v) for v in hashed.min(axis=0))
 
 
+@lru_cache(maxsize=4096)
 def bands(text: str, salt: str) -> tuple[int, ...]:
     """The wording's LSH band keys, salted (by the speaker: only one speaker's wordings meet),
-    as signed 64-bit integers for the store's index."""
+    as signed 64-bit integers for the store's index.  Cached: a remark's wire copies bring the
+    same wording of the same speaker again and again (about 550 wordings a story of 320 reports;
+    4,096 of them, under 4 MB, hold the last seven stories)."""
     sig = signature(text)
     if not sig:
         return ()

@@ -333,9 +333,12 @@ _ATTRIBUTION = re.compile(
 )
 
 
+@lru_cache(maxsize=16384)
 def cross_evidence(a: str, b: str, speaker_id: str | None = None) -> float:
     """What two wordings in different languages share beyond meaning: the same numbers or
     the same people named besides the speaker (a bonus each), different ones (a malus each).
+    Cached: wire copies bring the same pairs of wordings report after report (16,384 pairs,
+    under 2 MB).
 
     On the gold's English-Japanese pairs of one speaker and day, two wordings naming a
     same person are one remark two times in three (one in four otherwise), and wordings

@@ -217,12 +217,14 @@ class SQLiteStore:
             f"SELECT * FROM (SELECT report_id FROM report_bands WHERE band = ? AND hash = ? "
             f"ORDER BY report_id LIMIT {BAND_REPORTS}) AS b{n}" for n in range(len(keys)))
         # the ``limit`` reports sharing the most bands are chosen first, then only they are read
-        # from the reports table (not every report a band holds)
+        # (not every report a band holds), from the index that holds the four columns (migration
+        # 0022), not from the rows that hold the texts
         rows = self.db.execute(
             "SELECT r.id, r.wire_group, r.url, r.outlet, c.shared FROM (SELECT report_id, "
             f"count(*) AS shared FROM ({parts}) AS found GROUP BY report_id "
             "ORDER BY shared DESC, report_id LIMIT ?) c "
-            "JOIN reports r ON r.id = c.report_id ORDER BY c.shared DESC, r.id",
+            "JOIN reports r INDEXED BY reports_wire_candidates ON r.id = c.report_id "
+            "ORDER BY c.shared DESC, r.id",
             [*(v for key in keys for v in key), limit],
         ).fetchall()
         found = [(r[0], r[1], r[2], r[3], int(r[4])) for r in rows]
