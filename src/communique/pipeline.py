@@ -25,6 +25,7 @@ from .extract import extract as run_extractors
 from .extract import extractors_for
 from .extract.gazetteer import load as load_gazetteer
 from .ingest.meta import canonical_url, same_site, site_host
+from .merge.summaries import commonest_summary
 from .model import EXPORT_TYPES, PLOVER, Extraction, Report, Skipped
 from .store import SQLiteStore, default_path, open_store
 
@@ -650,8 +651,6 @@ class _Summaries:
         for summary, language in found:
             if summary:
                 counts.setdefault(str(language), Counter())[str(summary)] += 1
-        from .merge.summaries import commonest_summary  # noqa: PLC0415 - loaded when summaries are read
-
         return {lang: commonest_summary(c) for lang, c in sorted(counts.items())}
 
 

@@ -108,14 +108,14 @@ def _same_words(w: Writer, a: Statement, b: Statement) -> bool:
     """Two statements of one speaker that say the same thing in other words (「今回の合意は…監視団を
     設置することを中心に据えている」, 「今回の宣言について、…監視団設置を中心に据えたものだ」): the
     record keeps them apart, the reader would read the point twice."""
-    from ..merge.ngrams import grams
+    from ..merge.ngrams import grams, wide
 
     if a.speaker_id != b.speaker_id:
         return False
     ga, gb = (grams(str(select.rendering(st, w.lang).get("text") or "")) for st in (a, b))
     if not ga or not gb:
         return False
-    cjk = any(ord(c) > 0x3000 for g in ga for c in g)
+    cjk = any(wide(g) for g in ga)
     return 2 * len(ga & gb) / (len(ga) + len(gb)) >= SAME_WORDS["cjk" if cjk else "latin"]
 
 

@@ -227,11 +227,12 @@ def score(new: EventMember, other: EventMember, gazetteer: Gazetteer) -> float |
     empty = (not new.participant_ids and new.place_key is None) or (
         not other.participant_ids and other.place_key is None
     )
+    by_day = _deal_of_its_day(new, other, gazetteer)  # a deal told without its day
     if new.family == "statement":  # one person's remarks on one day
         if shared_people == 0:
             return None
     elif not (same_place or shared_people or (shared_countries and new.exact and other.exact) or empty
-              or _deal_of_its_day(new, other, gazetteer)):
+              or by_day):
         return None
     different_places = bool(
         new.place_key
@@ -242,8 +243,7 @@ def score(new: EventMember, other: EventMember, gazetteer: Gazetteer) -> float |
     )
     if different_places and not (shared_people >= 2 and new.exact and other.exact and days <= 1):
         return None  # envoys travel: the same people in another city is another meeting
-    if (not (new.exact and other.exact) and not same_place and shared_people < 2
-            and not _deal_of_its_day(new, other, gazetteer)):
+    if not (new.exact and other.exact) and not same_place and shared_people < 2 and not by_day:
         return None  # an undated mention needs the place or two people to be placed
     return (
         -1.5 * different_places

@@ -23,7 +23,7 @@ import numpy as np
 
 from ..errors import CommuniqueError
 from .ngrams import PUNCT as _PUNCT
-from .ngrams import grams, normalize
+from .ngrams import grams, normalize, wide
 
 DIM = 512
 SHARED_JA = 8  # a shared Japanese phrase: this many characters with three kanji (or two more)
@@ -136,7 +136,7 @@ def lexical(a: str, b: str) -> float:
     continue next week" and "talks would continue next week"; "we are ready" and "they
     were ready"): an outlet that reports a remark shifts its tenses and persons."""
     best = _lexical(a, b)
-    if best < 1.0 and not _cjk(a) and not _cjk(b):
+    if best < 1.0 and not wide(a) and not wide(b):
         ra, rb = reported_form(a), reported_form(b)
         if ra != a or rb != b:
             best = max(best, _lexical(ra, rb))
@@ -195,7 +195,7 @@ def _may_share_phrase(a: str, b: str) -> bool:
 @lru_cache(maxsize=65536)
 def _phrase_grams(text: str) -> frozenset[str]:
     flat = _without_names(text)
-    size = 2 if any(ord(c) > 0x3000 for c in flat) else 3
+    size = 2 if wide(flat) else 3
     return frozenset(flat[i : i + size] for i in range(len(flat) - size + 1))
 
 
@@ -209,7 +209,7 @@ def shared_phrase(a: str, b: str) -> float:
     fa, fb = _without_names(a), _without_names(b)
     match = SequenceMatcher(None, fa, fb, autojunk=False).find_longest_match(0, len(fa), 0, len(fb))
     phrase = fa[match.a : match.a + match.size].strip()
-    if any(ord(c) > 0x3000 for c in phrase):
+    if wide(phrase):
         kanji = sum(1 for c in phrase if "\u4e00" <= c <= "\u9fff")
         long_enough = (len(phrase) >= SHARED_JA and kanji >= 3) or len(phrase) >= SHARED_JA + 2
         return SHARED_PHRASE if long_enough else 0.0
@@ -274,19 +274,9 @@ def _places() -> tuple[re.Pattern[str], dict[str, str]]:
             if form and len(form) >= 3:
                 forms.setdefault(normalize(form), place.id)
     ordered = sorted(forms, key=len, reverse=True)
-    latin = "|".join(re.escape(f) for f in ordered if not _cjk(f))
-    cjk = "|".join(re.escape(f) for f in ordered if _cjk(f))  # ワシントンDC names Washington
+    latin = "|".join(re.escape(f) for f in ordered if not wide(f))
+    cjk = "|".join(re.escape(f) for f in ordered if wide(f))  # ワシントンDC names Washington
     return re.compile(rf"(?<![a-z])(?:{latin})(?![a-z])|{cjk}"), forms
-
-
-_WIDE = re.compile("[\u3001-\U0010ffff]")  # a character past U+3000: kana, kanji, full-width forms
-
-
-def _cjk(text: str) -> bool:
-    """Whether the text has a character past U+3000 (one regex scan: :func:`lexical` asks it of
-    both wordings of every pair it compares, and a character loop in Python cost more than the
-    comparison itself)."""
-    return _WIDE.search(text) is not None
 
 
 @lru_cache(maxsize=65536)
@@ -336,7 +326,7 @@ def _english_form(form: str) -> str:
 def concepts(text: str) -> frozenset[str]:
     """The lexicon's concepts a wording names, in either language."""
     flat = normalize(text)
-    cjk = any(ord(c) > 0x3000 for c in flat)
+    cjk = wide(flat)
     found = set()
     for name, _weight, en, ja in _lexicon():
         pattern = ja if cjk else en

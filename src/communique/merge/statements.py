@@ -42,6 +42,7 @@ import numpy as np
 from ..model import Precision
 from .dates import gap, iso
 from .members import QuoteMember
+from .ngrams import wide
 from .similarity import cosine, grams, lexical, normalize, people, places, shared_concepts, text_key
 
 SAME_LANGUAGE = 0.62  # wordings in one language: character overlap at least this,
@@ -134,7 +135,7 @@ def pair_margin(a: QuoteMember, b: QuoteMember, vectors: Mapping[str, np.ndarray
 def _name_like(text: str) -> bool:
     """A short Latin-script wording whose every word opens with a capital: a title or a name
     quoted as such (a forum, a slogan), not a sentence."""
-    if any(ord(ch) > 0x3000 for ch in text):
+    if wide(text):
         return False
     words = _WORD.findall(text)
     return 0 < len(words) <= NAME_WORDS and all(w[0].isupper() for w in words)
@@ -147,7 +148,7 @@ NAME_WORDS = 4
 @lru_cache(maxsize=4096)
 def _one_word(text: str) -> bool:
     """A Latin-script wording of a single word (a scare quote, an echoed adjective)."""
-    if any(ord(ch) > 0x3000 for ch in text):
+    if wide(text):
         return False
     return len(_WORD.findall(text)) == 1 and len(text.split()) == 1
 
@@ -155,7 +156,7 @@ def _one_word(text: str) -> bool:
 @lru_cache(maxsize=4096)
 def _short(text: str) -> bool:
     """A wording of a few words (``SHORT_WORDS``; ``SHORT_JA`` characters in Japanese)."""
-    if any(ord(ch) > 0x3000 for ch in text):
+    if wide(text):
         return len(_PUNCT_SPACE.sub("", text)) <= SHORT_JA
     return len(_WORD.findall(text)) <= SHORT_WORDS
 
@@ -582,11 +583,20 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])")
 def _shared_sentence(a: str, b: str) -> bool:
     """Two wordings of more than one sentence that give one of them word for word (a post quoted by
     two outlets, each with another of its lines): a sentence of some length, not a stock phrase."""
-    pieces_a, pieces_b = _PIECES.split(a.strip()), _PIECES.split(b.strip())
-    if len(pieces_a) < 2 and len(pieces_b) < 2:
+    count_a, all_a, _long_a = _pieces(a)
+    count_b, _all_b, long_b = _pieces(b)
+    if count_a < 2 and count_b < 2:
         return False  # one sentence each: the overlap says it already
-    first = {_bare(part) for part in pieces_a}
-    return any(_bare(part) in first and _long_sentence(part) for part in pieces_b)
+    return bool(long_b & all_a)
+
+
+@lru_cache(maxsize=16384)
+def _pieces(text: str) -> tuple[int, frozenset[str], frozenset[str]]:
+    """A wording's number of sentences, its sentences bare (normalized, without their closing
+    mark), and those of them long enough to tell a remark by: once per wording, not per pair."""
+    pieces = _PIECES.split(text.strip())
+    return (len(pieces), frozenset(_bare(part) for part in pieces),
+            frozenset(_bare(part) for part in pieces if _long_sentence(part)))
 
 
 def _bare(sentence: str) -> str:
@@ -595,12 +605,10 @@ def _bare(sentence: str) -> str:
 
 def _long_sentence(text: str) -> bool:
     flat = normalize(text)
-    return (len(flat) >= SHARED_SENTENCE_JA if _KANA_KANJI.search(flat)
-            else len(flat.split()) >= SHARED_SENTENCE_WORDS)
+    return len(flat) >= SHARED_SENTENCE_JA if wide(flat) else len(flat.split()) >= SHARED_SENTENCE_WORDS
 
 
 _PIECES = re.compile(r"(?<=[。！？!?])(?!$)|(?<=[.])\s+")
-_KANA_KANJI = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 
 SHARED_SENTENCE = 0.05  # the margin of a shared whole sentence (over the bar, not a strong tie)
