@@ -415,6 +415,8 @@ def _add_extract_merge(store: SQLiteStore, report: Report, summary: pipeline.Ing
                 problem = pipeline.merge_report(store, report.id) or problem
     if inserted:
         _warn(summary, say, problem)
+        if names:
+            pipeline._flush_or_warn(store, summary, say, due=True)
     return inserted, group
 
 

@@ -169,11 +169,16 @@ def merges_at_end(store: SQLiteStore, summary: IngestSummary, report: Report) ->
     return bool(summary.late) or merging.merges_late(store, report)
 
 
-def _flush_or_warn(store: SQLiteStore, summary: IngestSummary, say: Progress) -> None:
+def _flush_or_warn(store: SQLiteStore, summary: IngestSummary, say: Progress, *, due: bool = False) -> None:
     """Bring the merged items the new reports touched up to date, so that what is read straight
-    from the store after an ingest (``export --type conflict``) is the whole record."""
+    from the store after an ingest (``export --type conflict``) is the whole record.  With ``due``,
+    only when enough reports have touched items since the last time (after a report's
+    transaction: the record stays up to date in steps, and each step is its own transaction)."""
     try:
-        merging.flush(store)
+        if due:
+            merging.flush_if_due(store)
+        else:
+            merging.flush(store)
     except Exception as err:  # noqa: BLE001 - the reports and their merges stay stored
         problem = (f"updating the merged record failed ({type(err).__name__}: {err}); "
                    "run `communique stories` to retry")
@@ -273,6 +278,8 @@ def _add_extract_merge(store: SQLiteStore, report: Report, summary: IngestSummar
     if inserted and problem:
         summary.warnings.append(problem)
         say(f"warning: {problem}")
+    if inserted and names:
+        _flush_or_warn(store, summary, say, due=True)
     return inserted, group
 
 
@@ -346,6 +353,11 @@ def _extract_and_merge(store: SQLiteStore, report: Report) -> str | None:
         with store.transaction():
             store.save_extraction(extraction, names)
             problem = merge_report(store, report.id) or problem  # a savepoint: a failed merge undoes itself
+        try:
+            merging.flush_if_due(store)  # after the report's transaction, not inside it
+        except Exception as err:  # noqa: BLE001 - the report and its merge stay stored
+            problem = problem or (f"updating the merged record failed ({type(err).__name__}: {err}); "
+                                  "run `communique stories` to retry")
     return problem
 
 

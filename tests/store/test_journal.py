@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from communique import merge as merging
 from communique import pipeline
 from communique.merge import flush, merge_report
 from communique.store import SQLiteStore, journal
@@ -94,6 +95,37 @@ def test_a_report_older_than_the_journal_reaches_is_merged_where_it_arrives(
         merged = {r[0] for r in store.db.execute("SELECT report_id FROM merge_runs")}
         assert merged == set(order)
         assert late in {r[0] for r in store.db.execute("SELECT report_id FROM report_stories")}
+
+
+def test_the_periodic_recomputing_runs_after_a_reports_transaction_not_inside_it(
+    ingested: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Merged items touched by FLUSH_REPORTS reports are recomputed together, in a transaction of
+    their own: not inside the savepoint of a report's merge (whose journal would copy every page
+    the recomputing rewrites); the record is the same as one recomputed once at the end."""
+    with _unmerged(ingested, tmp_path) as store:
+        order = _in_order(store)
+        for report_id in order:
+            merge_report(store, report_id)
+        flush(store)
+        once = _tables(store)
+    monkeypatch.setattr(merging, "FLUSH_REPORTS", 3)
+    (tmp_path / "copy.db").unlink()
+    with _unmerged(ingested, tmp_path) as store:
+        order = _in_order(store)
+        dirty = lambda: stored.StoreState(store).dirty_reports()  # noqa: E731
+        with store.transaction():  # inside a transaction: merged, nothing recomputed yet
+            for report_id in order[:4]:
+                merge_report(store, report_id)
+            assert dirty() == 4
+        assert merging.flush_if_due(store) > 0 and dirty() == 0
+        for n, report_id in enumerate(order[4:7], start=1):  # alone: recomputed when due
+            merge_report(store, report_id)
+            assert dirty() == n % 3
+        for report_id in order[7:]:
+            merge_report(store, report_id)
+        flush(store)
+        assert _tables(store) == once
 
 
 def test_the_sqlite_triggers_keep_every_column(tmp_path: Path) -> None:

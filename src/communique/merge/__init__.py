@@ -41,6 +41,7 @@ __all__ = [
     "Story",
     "conflicts",
     "flush",
+    "flush_if_due",
     "has_story",
     "merge",
     "merge_all",
@@ -177,6 +178,8 @@ def merge_report(store: SQLiteStore, report_id: str, *, encoder: CachedEncoder |
                 summary.statements, summary.events = counts["statements"], counts["events"]
         if undone is not None:  # the record taken back and brought forward: up to date at once
             merger.flush(state.take_dirty())
+    if not store.db.in_transaction:  # called alone: the periodic recomputing in a transaction of its own
+        flush_if_due(store)
     summary.merged = 1
     summary.encoded = merger.encoder.encoded
     summary.seconds = time.monotonic() - started
@@ -201,8 +204,9 @@ def _merge_one(
     store: SQLiteStore, state: StoreState, merger: Merger, report: Report | None, report_id: str
 ) -> dict[str, int]:
     """Merge one report (``report``, read when None; inside the caller's transaction), noting
-    where its merge begins in the journal; the touched items are recomputed when enough reports
-    touched items."""
+    where its merge begins in the journal; the items a report merged again touched are recomputed
+    at once, the others when enough reports touched items (:func:`flush_if_due`, after the
+    report's transaction)."""
     from ..store import journal
 
     report = report or store.report(report_id)
@@ -220,12 +224,22 @@ def _merge_one(
     state.mark_dirty(merger.touched, report_id)
     merger.touched = {}
     state.mark_merged(report_id)
-    if touched or state.dirty_reports() >= FLUSH_REPORTS:  # a report merged again: at once
+    if touched:  # a report merged again: at once
         merger.flush(state.take_dirty())
     return counts
 
 
 FLUSH_REPORTS = 200  # merged items touched by this many reports are recomputed together (once each)
+
+
+def flush_if_due(store: SQLiteStore) -> int:
+    """Recompute the merged items touched since the last flush once ``FLUSH_REPORTS`` reports have
+    touched items (returns how many; 0 when not due).  Called after a report's transaction, not
+    inside the savepoint of its merge: every page the recomputing rewrites would be copied to the
+    savepoint's journal first (SQLite keeps that journal in memory, ``temp_store=MEMORY``)."""
+    if _merged().StoreState(store).dirty_reports() < FLUSH_REPORTS:
+        return 0
+    return flush(store)
 
 
 def flush(store: SQLiteStore) -> int:
@@ -307,8 +321,11 @@ def merge_pending(
                     progress(f"[{total.merged}] merged {report_id}")
                 if time.monotonic() - began > MERGE_BATCH_SECONDS:
                     break  # the write lock is not held long: other writers wait for it
+                if _merged().StoreState(store).dirty_reports() >= FLUSH_REPORTS:
+                    break  # recomputed after this report, as in an ingest: the record is the same
         if failed is not None:
             raise failed
+        flush_if_due(store)
     flush(store)
     total.seconds = time.monotonic() - started
     return total

@@ -72,6 +72,11 @@ class SQLiteStore:
             # spilled to the WAL and read back again and again (issue 12: at 10k reports, twice
             # the CPU of the merging itself in pread/pwrite); 8 MB holds them (~3 MB more RSS)
             self.db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+            # the journals of statements and savepoints in memory, not in temporary files: a report's
+            # merge (a savepoint whose statements fire the merge journal's triggers) spilled about
+            # a thousand pages to temporary files, half of ingest's time in the kernel (issue 12);
+            # the merged items' periodic recomputing runs outside any savepoint (merge.flush_if_due)
+            self.db.execute("PRAGMA temp_store=MEMORY")
             self.db.execute("PRAGMA foreign_keys=ON")
             # a row INSERT OR REPLACE takes the place of is journaled as deleted (merge journal)
             self.db.execute("PRAGMA recursive_triggers=ON")
