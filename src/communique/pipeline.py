@@ -203,6 +203,13 @@ def _fingerprint(report: Report) -> _Fingerprint:
 # first): a bound on the work per report when a story has thousands of near-copies.
 WIRE_CANDIDATES = 400
 
+# Two texts the same article (word-shingle Jaccard similarity >= 0.9, ``wire.same_text``) share
+# each LSH band with probability 0.9 ** ROWS (0.66): 21 of the 32 bands on average, and fewer than
+# 8 with probability under one in a million.  A candidate sharing fewer is not read (its shingles
+# are a stored blob each): at 10,000 stored reports of many stories of one kind, hundreds of
+# candidates came back per report, nearly all sharing a few bands of boilerplate.
+SAME_TEXT_BANDS = 8
+
 
 @lru_cache(maxsize=32_768)
 def _site_of(url: str | None) -> str | None:
@@ -243,8 +250,10 @@ def same_article(store: SQLiteStore, report: Report, fingerprint: _Fingerprint |
     candidates = store.wire_candidate_reports(fingerprint.bands, WIRE_CANDIDATES)
     own_site, own_outlet = site_host(report.url), report.outlet
     own_unknown = not own_site and not own_outlet
-    for cid, _group, url, outlet, _shared in sorted(candidates):
+    for cid, _group, url, outlet, shared in sorted(candidates):
         # hundreds of candidates per report in a story of many copies: the cheap tests first
+        if shared < SAME_TEXT_BANDS:
+            continue  # too few bands shared for near-identical texts (see SAME_TEXT_BANDS)
         if not (own_unknown or (own_outlet and outlet == own_outlet)):
             site = _site_of(url)
             if not ((not site and not outlet) or same_site(own_site, site)):

@@ -81,3 +81,27 @@ def test_the_same_article_from_another_address_is_recognised(tmp_path):
         summary = pipeline.ingest(store, [str(path)], extract=False)
     assert len(summary.added) == 2  # the copy on another outlet stays a report of its own
     assert len(summary.already) == 1
+
+
+def test_near_identical_texts_share_the_bands_the_same_article_check_asks_for():
+    """The same-article check reads only candidates sharing ``SAME_TEXT_BANDS`` LSH bands: texts
+    near-identical by word shingles (Jaccard >= 0.9; here 0.91 to 0.97) share far more."""
+    import random
+
+    words = " ".join(["Kremlin weighs plan", *PARAS] * 3).split()
+    original = wire.shingles(" ".join(words), "en")
+    bands = set(wire.band_hashes(wire.signature(original)))
+    rng = random.Random(7)
+    least, tried = len(bands), 0
+    for edits in (1, 2, 3):
+        for _ in range(20):
+            edited = list(words)
+            for at in rng.sample(range(len(edited)), edits):
+                edited[at] = rng.choice(["also", "then", "still", "new", "said"])
+            copy = wire.shingles(" ".join(edited), "en")
+            if len(original & copy) < 0.9 * len(original | copy):
+                continue
+            tried += 1
+            least = min(least, len(bands & set(wire.band_hashes(wire.signature(copy)))))
+    assert tried >= 50
+    assert least >= pipeline.SAME_TEXT_BANDS, least
