@@ -339,6 +339,10 @@ NOT_ATTRIBUTED = [
         '"With an eye to the primary, Carolina," he said.',
     ),
     (
+        "two parties speaking together (a joint statement) are no one speaker",
+        "The United States and Ukraine said late on Sunday that they had drafted a new framework for talks.",
+    ),
+    (
         "a dateline is no speaker",
         'WASHINGTON — "Nobody saw this coming at all, nobody," the statement began.',
     ),
@@ -409,6 +413,16 @@ INDIRECT = [
         "X said CLAUSE, but did not say when: the aside is the speaker's, not what was said",
         "Peskov said on Wednesday that a second round would take place, but did not say when.",
         ("dmitry-peskov", "a second round would take place", "said", "2025-12-03"),
+    ),
+    (
+        "X said CLAUSE, but he did not say when: the aside is the speaker's, after a pronoun too",
+        "Peskov said on Wednesday that a second round would take place, but he did not say when.",
+        ("dmitry-peskov", "a second round would take place", "said", "2025-12-03"),
+    ),
+    (
+        "where the words were said, after the clause, is no part of it",
+        "Peskov said the talks had been useful for both sides, in a statement released by the Kremlin.",
+        ("dmitry-peskov", "the talks had been useful for both sides", "said", UNDATED),
     ),
     (
         "a paragraph's sign-off after the clause is no part of it",
@@ -783,7 +797,7 @@ def test_not_accept_is_a_rejection() -> None:
 def test_extractor_names_and_empty_report() -> None:
     assert set(EXTRACTORS) == {
         "actors.en.v9",
-        "quotes.en.v13",
+        "quotes.en.v14",
         "events.en.v23",
         "proposals.en.v3",
         "positions.en.v9",

@@ -85,6 +85,8 @@ def subject(ctx: Context, sent: Sentence, verb: VerbHit, verbs: list[VerbHit]) -
             region = max(region, close + 1)
     speaker = resolve_np_end(ctx.text, region, verb.start(), ctx.actors, ctx.salience, sent.start)
     if speaker is not None:
+        if _JOINT.search(ctx.text, max(region, speaker.start - 60), speaker.start):
+            return None  # "The United States and Ukraine said ...": a joint statement, no one speaker's
         return speaker
     before = ctx.text[max(sent.start, verb.start() - 14) : verb.start()]
     if _COORDINATED.search(before):
@@ -96,6 +98,10 @@ def subject(ctx: Context, sent: Sentence, verb: VerbHit, verbs: list[VerbHit]) -
     if _COORDINATED.search(before) or verb.group().endswith("ing") or verb is verbs[0]:
         return sentence_subject(ctx.text, sent.start, verb.start(), ctx.actors, ctx.salience)
     return None
+
+
+# a name (or "the United States") and "and" just before the speaker found: two parties speak together
+_JOINT = re.compile(r"(?:^|\s)(?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s+and\s+(?:the\s+)?$")
 
 
 # a paragraph's sign-off after its last sentence: "... it agrees in principle. — Agencies"
@@ -171,7 +177,7 @@ def indirect(ctx: Context, sent: Sentence) -> list[tuple[Attribution, int, int]]
         if start is None:
             continue
         stop = end
-        aside = _SPEAKER_ASIDE.search(text, start, end)
+        aside = _SPEAKER_ASIDE.search(text, start, end) or _WHERE_SAID.search(text, start, end)
         if aside:  # "X said A, but did not say when": what follows is the speaker's, not reported
             stop = aside.start()
         if verb.group() in ("accused", "accuses", "accusing"):
@@ -186,8 +192,15 @@ def indirect(ctx: Context, sent: Sentence) -> list[tuple[Attribution, int, int]]
 # a second predicate of the one speaking, after the reported clause: "..., but did not specify when",
 # "but declined to give details", "but gave no date"
 _SPEAKER_ASIDE = re.compile(
-    r",?\s+but\s+(?:did not|didn't|didn’t|declined|refused|would not|wouldn't|wouldn’t|gave no|offered no|"
-    r"stopped short)\b")
+    r",?\s+but\s+(?:(?:he|she|they|it)\s+)?(?:did not|didn't|didn’t|declined|refused|would not|wouldn't|"
+    r"wouldn’t|gave no|offered no|stopped short)\b")
+
+
+# where the words were said, after the reported clause: ", in a joint statement released by ...",
+# ", in an interview with ...", ", at a news conference in ..."
+_WHERE_SAID = re.compile(
+    r",\s+(?:in|at|during|according to)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:statement|post|interview|readout|communiqu\w*|briefing|news conference|press conference)\b")
 
 
 _WEAK_END = re.compile(
