@@ -29,3 +29,9 @@ def test_will_of_a_plan_is_told_as_would() -> None:
     text, _ = backshifted("the next round will be held in Tallinn", templates_en.BACKSHIFT)
     assert text == "the next round would be held in Tallinn"
     assert backshifted("the will of the people", templates_en.BACKSHIFT)[0] == "the will of the people"
+
+
+def test_reported_speech_loses_only_its_outer_quote_marks() -> None:
+    clause = "“the ceasefire would be “immediate and unconditional””"
+    said = templates_en.statement("Anwar", "July 28", clause, direct=False, same_lang=True, hedge=None)
+    assert said == "Anwar said on July 28 that the ceasefire would be “immediate and unconditional”."

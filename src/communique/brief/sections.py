@@ -791,7 +791,7 @@ def perspective(w: Writer) -> tuple[list[Sentence], str | None]:
     out += [dataclasses.replace(w.position_sentence(t), kind="perspective") for t in ts[:4]]
     spans = select.Spans(e for t in ts for e in w.v.evidence(t.current))
     for st in w.statements:
-        if spans.overlaps(st.evidence):
+        if st.id not in w.used and spans.overlaps(st.evidence):  # not a remark given already
             out.append(dataclasses.replace(w.statement_sentence(st, "perspective")))
             break
     return out, target

@@ -270,7 +270,9 @@ def statement(
     if direct or not same_lang:
         text = f"{speaker} {verb}{on}: {shown_quote}."
     else:  # reported speech is the outlet's wording: no quote marks around it
-        clause = shown_quote.strip(chr(0x201c) + chr(0x201d))
+        clause = shown_quote
+        if clause[:1] == chr(0x201c) and clause[-1:] == chr(0x201d):  # the outer marks only: the
+            clause = clause[1:-1]  # clause's own stay ('the ceasefire was “immediate and unconditional”')
         if _OPENING_WORD.match(clause):  # "that The issue ...": a sentence's capital, not a name's
             clause = clause[0].lower() + clause[1:]
         text = f"{speaker} {verb}{on} that {clause}."
