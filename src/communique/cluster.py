@@ -263,6 +263,14 @@ def ingest(
         with connect(scheduler) as connected:
             return ingest(store, sources, scheduler, options, progress, extract=extract,
                           overrides=overrides, client=connected)
+    with store.journals_in_memory():  # as pipeline.ingest: the merges' journals in memory
+        return _ingest(store, sources, scheduler, options, progress, extract=extract, overrides=overrides,
+                       client=client)
+
+
+def _ingest(store: SQLiteStore, sources: Iterable[str], scheduler: str, options: SourceOptions | None,
+            progress: pipeline.Progress | None, *, extract: bool, overrides: dict[str, Any] | None,
+            client: Any) -> pipeline.IngestSummary:
     options = options or SourceOptions()
     say = progress or (lambda _line: None)
     summary = pipeline.IngestSummary()

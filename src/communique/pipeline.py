@@ -97,6 +97,19 @@ def ingest(
     its language, in a second transaction of its own.  ``overrides`` sets report fields for
     the whole batch (``published_at`` with ``published_precision``, ``outlet``, ``language``).
     """
+    with store.journals_in_memory():
+        return _ingest(store, sources, options, progress, extract=extract, overrides=overrides)
+
+
+def _ingest(
+    store: SQLiteStore,
+    sources: Iterable[str],
+    options: SourceOptions | None,
+    progress: Progress | None,
+    *,
+    extract: bool,
+    overrides: dict[str, Any] | None,
+) -> IngestSummary:
     options = options or reading.SourceOptions()
     say = progress or (lambda _line: None)
     summary = IngestSummary()

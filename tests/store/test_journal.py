@@ -142,3 +142,26 @@ def test_the_sqlite_triggers_keep_every_column(tmp_path: Path) -> None:
                 sql = triggers[f"merge_journal_{table}_{op}"]
                 kept = set(re.findall(r"'(\w+)', OLD\.", sql))
                 assert kept == columns, f"{table} ({op}): the trigger misses {sorted(columns - kept)}"
+
+
+def test_journals_are_kept_in_memory_while_merging_only(
+    ingested: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An ingest's and a merge's statement journals in memory (temp_store=MEMORY, 2); a reader's
+    sorts (a whole-store export) in temporary files, as SQLite's default (0)."""
+    seen: list[int] = []
+    real = merging.merge_report
+
+    def watched(store: SQLiteStore, report_id: str, **kw: Any) -> Any:
+        seen.append(int(store.db.execute("PRAGMA temp_store").fetchone()[0]))
+        return real(store, report_id, **kw)
+
+    monkeypatch.setattr(merging, "merge_report", watched)
+    monkeypatch.setattr(pipeline.merging, "merge_report", watched)
+    with _unmerged(ingested, tmp_path) as store:
+        assert int(store.db.execute("PRAGMA temp_store").fetchone()[0]) == 0
+        pipeline.merge(store)
+        assert seen and set(seen) == {2}
+        assert int(store.db.execute("PRAGMA temp_store").fetchone()[0]) == 0
+        list(pipeline.export_records(store, ["quote"]))
+        assert int(store.db.execute("PRAGMA temp_store").fetchone()[0]) == 0

@@ -280,6 +280,17 @@ def merge_pending(
     merge that fails is undone alone, and those before it are kept).  When some are older than
     reports merged already, the record is taken back once, to the oldest of them, and those
     reports are merged again after."""
+    with store.journals_in_memory():
+        return _merge_pending(store, encoder=encoder, progress=progress, reports=reports)
+
+
+def _merge_pending(
+    store: SQLiteStore,
+    *,
+    encoder: CachedEncoder | None,
+    progress: Callable[[str], None] | None,
+    reports: Iterable[str] | None,
+) -> MergeSummary:
     from ..store import journal
 
     started = time.monotonic()
