@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -159,6 +160,8 @@ def test_journals_are_kept_in_memory_while_merging_only(
     monkeypatch.setattr(merging, "merge_report", watched)
     monkeypatch.setattr(pipeline.merging, "merge_report", watched)
     with _unmerged(ingested, tmp_path) as store:
+        if not isinstance(store.db, sqlite3.Connection):
+            pytest.skip("SQLite's temporary storage: PostgreSQL has no such setting")
         assert int(store.db.execute("PRAGMA temp_store").fetchone()[0]) == 0
         pipeline.merge(store)
         assert seen and set(seen) == {2}
