@@ -263,19 +263,15 @@ def write(records: list[dict[str, object]], folder: Path, name: str) -> Path:
     return path
 
 
-def ingest(store: object, path: Path) -> tuple[int, float, float]:
-    """(reports added, wall seconds, CPU seconds of this process), the record brought up to date
-    (merged items recomputed) as a reader would see it.  The CPU seconds spent in the kernel
-    (system time: file reads and writes, the database's journals) are kept in ``LAST_SYSTEM``."""
-    global LAST_SYSTEM
+def ingest(store: object, path: Path) -> tuple[int, float, float, float]:
+    """(reports added, wall seconds, CPU seconds of this process, the part of them spent in the
+    kernel: file reads and writes, the database's journals), the record brought up to date
+    (merged items recomputed) as a reader would see it."""
     began, cpu, system = time.perf_counter(), time.process_time(), os.times().system
     summary = pipeline.ingest(store, [str(path)])  # type: ignore[arg-type]
     merging.flush(store)  # type: ignore[arg-type]
-    LAST_SYSTEM = os.times().system - system
-    return len(summary.added), time.perf_counter() - began, time.process_time() - cpu
-
-
-LAST_SYSTEM = 0.0  # system (kernel) CPU seconds of the last ingest()
+    return (len(summary.added), time.perf_counter() - began, time.process_time() - cpu,
+            os.times().system - system)
 
 
 def _generated(store: object) -> int:
@@ -318,7 +314,7 @@ def run(shape: str, sizes: list[int], measure: int, profile: bool, top: int, fol
             began = time.perf_counter()
             while have < size:
                 batch = write(gen.batch(min(1000, size - have)), folder, "fill")
-                added_now, _wall, spent = ingest(store, batch)
+                added_now, _wall, spent, _kernel = ingest(store, batch)
                 have = store.report_count()
                 print(f"    filling: {have:,} stored, the last {added_now} at "
                       f"{1000 * spent / max(added_now, 1):.1f} ms/report of CPU", file=sys.stderr, flush=True)
@@ -328,13 +324,13 @@ def run(shape: str, sizes: list[int], measure: int, profile: bool, top: int, fol
             prof = cProfile.Profile(time.process_time) if profile and size == max(sizes) else None
             if prof:
                 prof.enable()
-            added, seconds, cpu = ingest(store, path)
+            added, seconds, cpu, kernel = ingest(store, path)
             if prof:
                 prof.disable()
             per = cpu / max(added, 1)
             results.append((size, per))
             print(f"  at {size:>7,} stored: {added} reports, {added / cpu:5.1f} reports/s of CPU "
-                  f"({1000 * per:6.1f} ms/report, {1000 * LAST_SYSTEM / max(added, 1):.1f} in the kernel; "
+                  f"({1000 * per:6.1f} ms/report, {1000 * kernel / max(added, 1):.1f} in the kernel; "
                   f"wall {seconds:.1f}s = {added / seconds:.1f}/s), "
                   f"filled in {fill:.0f}s; peak RSS so far {peak_mb():.0f} MB", flush=True)
             if prof:
@@ -351,7 +347,7 @@ def run(shape: str, sizes: list[int], measure: int, profile: bool, top: int, fol
                 print("\n".join("  " + line for line in out.getvalue().splitlines() if line.strip()))
         if long:
             path = write([long_report(gen.tpls, int(long * 1_000_000))], folder, "long")
-            added, seconds, cpu = ingest(store, path)
+            added, seconds, cpu, _kernel = ingest(store, path)
             quotes = store.db.execute(
                 "SELECT count(*) FROM quotes WHERE report_id IN "
                 "(SELECT id FROM reports WHERE url = 'https://bench.example/long')").fetchone()[0]

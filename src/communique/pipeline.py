@@ -187,16 +187,23 @@ def _flush_or_warn(store: SQLiteStore, summary: IngestSummary, say: Progress, *,
     from the store after an ingest (``export --type conflict``) is the whole record.  With ``due``,
     only when enough reports have touched items since the last time (after a report's
     transaction: the record stays up to date in steps, and each step is its own transaction)."""
+    problem = _flush_problem(store, due=due)
+    if problem:
+        summary.warnings.append(problem)
+        say(f"warning: {problem}")
+
+
+def _flush_problem(store: SQLiteStore, *, due: bool) -> str | None:
+    """The merged record brought up to date (:func:`_flush_or_warn`); a one-line problem, or None."""
     try:
         if due:
             merging.flush_if_due(store)
         else:
             merging.flush(store)
     except Exception as err:  # noqa: BLE001 - the reports and their merges stay stored
-        problem = (f"updating the merged record failed ({type(err).__name__}: {err}); "
-                   "run `communique stories` to retry")
-        summary.warnings.append(problem)
-        say(f"warning: {problem}")
+        return (f"updating the merged record failed ({type(err).__name__}: {err}); "
+                "run `communique stories` to retry")
+    return None
 
 
 @dataclass(slots=True, frozen=True)
@@ -375,11 +382,8 @@ def _extract_and_merge(store: SQLiteStore, report: Report) -> str | None:
         with store.transaction():
             store.save_extraction(extraction, names)
             problem = merge_report(store, report.id) or problem  # a savepoint: a failed merge undoes itself
-        try:
-            merging.flush_if_due(store)  # after the report's transaction, not inside it
-        except Exception as err:  # noqa: BLE001 - the report and its merge stay stored
-            problem = problem or (f"updating the merged record failed ({type(err).__name__}: {err}); "
-                                  "run `communique stories` to retry")
+        flushed = _flush_problem(store, due=True)  # after the report's transaction, not inside it
+        problem = problem or flushed
     return problem
 
 
