@@ -37,7 +37,11 @@ def _snapshot(store: SQLiteStore) -> dict[str, Any]:
         json.dumps(r, sort_keys=True, ensure_ascii=False, default=str) for r in pipeline.export_records(store)
     )
     briefs = {lang: markdown(pipeline.brief(store, lang=lang, as_of=AS_OF)) for lang in ("en", "ja")}
-    return {"export": records, "briefs": briefs}
+    listing = pipeline.story_rows(store)
+    for row in listing:  # the counts kept as merging went are those of the story's reports now
+        assert (row["reports"], row["sources"]) == stored.StoreState(store).story_counts(row["id"]), row
+    assert store.db.execute("SELECT count(*) FROM story_counts").fetchone()[0] == len(listing)
+    return {"export": records, "briefs": briefs, "stories": listing}
 
 
 @pytest.fixture(scope="module")
@@ -76,6 +80,7 @@ def _check(got: dict[str, Any], reference: dict[str, Any], label: str) -> None:
         + "\n".join(r[:300] for r in only_got[:5])
     )
     assert got["briefs"] == reference["briefs"], f"{label}: a briefing differs"
+    assert got["stories"] == reference["stories"], f"{label}: the listing of stories differs"
 
 
 def _ids(path: Path) -> list[str]:

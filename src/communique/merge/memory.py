@@ -343,6 +343,9 @@ class MemoryState:
     def term_reports(self, terms: Sequence[str]) -> tuple[int, dict[str, int]]:
         return sum(len(r) for r in self.story_reports_of.values()), {t: self.term_counts[t] for t in terms}
 
+    def count_stories(self, story_ids: Iterable[str]) -> None:
+        """Nothing kept: the reports of a story in memory are counted where they are read."""
+
     def absorb_stories(self, into: str, absorbed: Sequence[str]) -> None:
         for sid in absorbed:
             self.stories.pop(sid, None)

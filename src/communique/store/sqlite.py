@@ -330,9 +330,11 @@ class SQLiteStore:
         """The reports and the groups they are in become one group (a report can bridge two),
         named by its least report id, whatever order its copies came in."""
         marks = ",".join("?" * len(members))
-        groups = [row[0] for row in db.execute(
-            f"SELECT DISTINCT wire_group FROM reports WHERE id IN ({marks}) "
-            "AND wire_group IS NOT NULL ORDER BY wire_group", members)]
+        found = db.execute(f"SELECT id, wire_group FROM reports WHERE id IN ({marks})", members).fetchall()
+        groups = sorted({row[1] for row in found if row[1] is not None})
+        # reports counted as sources of their own (each ungrouped one, each group once) that are
+        # one now: a story holding two of them has fewer independent sources (story_counts)
+        joined = len(groups) + sum(1 for row in found if row[1] is None and row[0] != members[0])
         # the least id of each group, one look-up each through the index (wire_group, id)
         # (migration 0020), not every member of a group that grows with the store
         least = [min(members)]
@@ -345,6 +347,11 @@ class SQLiteStore:
         for other in groups:
             if other != group:
                 db.execute("UPDATE reports SET wire_group = ? WHERE wire_group = ?", (group, other))
+        if joined > 1:  # their stories counted again at the next flush
+            db.execute("INSERT OR IGNORE INTO merge_dirty (kind, item_id) "
+                       "SELECT DISTINCT 'story', rs.story_id FROM reports p "
+                       "JOIN report_stories rs ON rs.report_id = p.id WHERE p.wire_group = ?",
+                       (group,))
 
     def is_merged(self, report_id: str) -> bool:
         return self.db.execute("SELECT 1 FROM merge_runs WHERE report_id = ?",
