@@ -420,6 +420,12 @@ INDIRECT = [
         ("dmitry-peskov", "a second round would take place", "said", "2025-12-03"),
     ),
     (
+        "a mixed quote: the reported clause keeps the quoted words inside it",
+        "Peskov said the conversation had been \u201cuseful and constructive\u201d for both sides.",
+        ("dmitry-peskov", "the conversation had been \u201cuseful and constructive\u201d for both sides",
+         "said", UNDATED),
+    ),
+    (
         "where the words were said, after the clause, is no part of it",
         "Peskov said the talks had been useful for both sides, in a statement released by the Kremlin.",
         ("dmitry-peskov", "the talks had been useful for both sides", "said", UNDATED),
@@ -437,6 +443,30 @@ def test_indirect_quotes(pattern: str, text: str, expected: tuple[str, str, str,
     result = run(text)
     found = [(q.speaker_id, q.text, q.verb, q.said_on) for q in result.quotes if not q.direct]
     assert found == [expected], pattern
+
+
+def test_a_mixed_quote_gives_the_clause_and_the_quoted_words() -> None:
+    text = ("Peskov said the changes were \u201cabsolutely unacceptable\u201d for Moscow, adding that the "
+            "talks would go on next week.")
+    found = {(q.direct, q.text) for q in run(text).quotes if q.speaker_id == "dmitry-peskov"}
+    assert found == {
+        (True, "absolutely unacceptable"),
+        (False, "the changes were \u201cabsolutely unacceptable\u201d for Moscow"),
+        (False, "the talks would go on next week"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the quotation opens the clause: a direct quote, not a mixed one
+        "Peskov said \u201cthe talks were useful and we will continue them next week.\u201d",
+        # the quotation is a clause of its own after a condition
+        "Putin said that if Europe wanted a war, \u201cwe are ready for it right now.\u201d",
+    ],
+)
+def test_not_a_mixed_quote(text: str) -> None:
+    assert not any("\u201c" in q.text for q in run(text).quotes if not q.direct)
 
 
 def test_hedge_is_kept() -> None:
@@ -797,7 +827,7 @@ def test_not_accept_is_a_rejection() -> None:
 def test_extractor_names_and_empty_report() -> None:
     assert set(EXTRACTORS) == {
         "actors.en.v9",
-        "quotes.en.v14",
+        "quotes.en.v15",
         "events.en.v23",
         "proposals.en.v3",
         "positions.en.v9",

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -456,16 +457,18 @@ def showable(st: Statement, lang: str) -> bool:
 
 
 def rendering(st: Statement, lang: str) -> Record:
-    """The wording to show: the briefing's language first, direct before indirect, the fullest
-    wording of the remark before a piece of it ("For any plan to work," beside "for any plan to
-    work, it needs ..."), words that can stand on their own before a fragment ("sort of", beside
-    "It's sort of agreed ..."), best sourced."""
+    """The wording to show: the briefing's language first, the fullest wording of the remark before
+    a piece of it ("For any plan to work," beside "for any plan to work, it needs ...", the quoted
+    words "wrong" beside the reported clause 'it was "wrong" to say that ...' that holds them),
+    words that can stand on their own before a fragment ("sort of", beside "It's sort of agreed
+    ..."), direct before indirect, best sourced, the wording most reports give."""
     known = st.shown.get(lang)
     if known is not None and known[0] == id(st.quotes):  # the same wordings (not a copy's others)
         return known[1]  # type: ignore[no-any-return]
     # wire copies repeat a wording many times: each distinct text is weighed once
     bare = {text: _bare(text) for text in {str(q.get("text") or "") for q in st.quotes}}
     forms = set(bare.values())
+    carried = Counter(bare[str(q.get("text") or "")] for q in st.quotes)  # reports giving each wording
     pieces: dict[str, bool] = {}
     enough: dict[tuple[str, bool], bool] = {}
 
@@ -481,13 +484,16 @@ def rendering(st: Statement, lang: str) -> Record:
             enough[known] = _words_enough(q)
         return enough[known]
 
-    def rank(q: Record) -> tuple[int, int, int, int, int, int, str]:
+    def rank(q: Record) -> tuple[int, int, int, int, int, int, int, int, str]:
+        other = q.get("language") != lang
         return (
-            q.get("language") != lang,
-            not q.get("direct"),
-            piece(q),
+            other,
+            other and not q.get("direct"),  # in the other language only someone's own words can be given
+            piece(q),  # "wrong" beside 'it was "wrong" to say that ...' (a mixed quote's two parts)
             not words_enough(q),
+            not q.get("direct"),
             -len(q.get("evidence") or ()),
+            -carried[bare[str(q.get("text") or "")]],
             abs(len(str(q.get("text") or "")) - 40),
             str(q["id"]),
         )

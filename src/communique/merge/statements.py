@@ -225,6 +225,28 @@ _CLAUSE_OPENER = re.compile(
 _OPENING = set("\"“‘'「『")
 
 
+def _holds(a: QuoteMember, b: QuoteMember) -> bool:
+    """A reported clause and the speaker's quoted words inside it (a mixed quote: 'he said the
+    deal could save "millions of lives"' gives the clause and the quoted words): one remark."""
+    if a.report_id != b.report_id or a.direct == b.direct:
+        return False
+    clause, words = (b, a) if a.direct else (a, b)
+    return clause.start <= words.start and words.end <= clause.end
+
+
+def _is_mixed(m: QuoteMember) -> bool:
+    """A reported clause holding some of the speaker's words in quote marks (a mixed quote).  Its
+    own words are the reporter's and name the subject, not the remark: two remarks of one speaker
+    on one subject ("remained 'pessimistic' about America", "is 'neither too optimistic nor too
+    pessimistic' about the talks") read alike; so it joins only the remark of the quoted words
+    inside it, and those meet the other reports' wordings."""
+    return not m.direct and _QUOTED_INSIDE.search(m.text) is not None
+
+
+MIXED_MARGIN = 0.1  # a mixed quote's clause matches another wording by meaning only this much more clearly
+_QUOTED_INSIDE = re.compile(r"[\"“][^\"“”]+[\"”]")
+
+
 def _one_written_text(a: QuoteMember, b: QuoteMember, text: str | None) -> bool:
     """Two quotes of one formal statement (a communiqué, a readout, a press release) quoted
     paragraph after paragraph: '"...," the ministry said in a statement.' then '"...," it added.'
@@ -398,12 +420,15 @@ def _score(
             continue
         if (
             _same_sentence(new, other, report_text)
+            or _holds(new, other)
             or _quoted_tail(new, other, report_text)
             or _one_written_text(new, other, report_text)
         ) and gap(_span(new), _span(other)) == 0:
             margin = 1.0
         else:
             margin = pair_margin(new, other, vectors)
+            if (_is_mixed(new) or _is_mixed(other)) and (same or not (new.exact and other.exact)):
+                margin -= MIXED_MARGIN
             if margin >= 0 and _another_sentence_taken(new, other, members[other.statement_id], vectors):
                 margin = -1.0
             if SPLIT_JOIN and _continued(new, other, report_text):

@@ -31,7 +31,8 @@ _CLAUSE_START_BAD = re.compile(
 _ADDING = re.compile(r"(?:adding|saying|noting|stressing|insisting|warning|arguing)\s+that\s+")
 _SPLIT = re.compile(
     r",?\s+(?:and|but)\s+(?:also\s+)?(?:that|(?:said|insisted|added|warned|stressed|noted|argued|"
-    r"claimed|acknowledged|suggested)(?:\s+that)?)\s+"
+    r"claimed|acknowledged|suggested|cautioned|conceded|admitted)(?:\s+that)?)\s+"
+    r"|,\s+(?:adding|saying|noting|stressing|insisting|warning|arguing)\s+that\s+"
 )
 _COORDINATED = re.compile(r"(?:\b(?:and|but)(?:\s+(?:also|then|later|again))?)\s*$")
 _OBJECT_VERBS = {
@@ -132,11 +133,14 @@ def indirect(ctx: Context, sent: Sentence) -> list[tuple[Attribution, int, int]]
         if any(_has_quote(ctx, sent, *part) for part in parts):
             parts = _split(text, start, stop, keep=False)  # keep what is free of the direct quote
         for part in parts:
-            for piece in _around_quotes(ctx, sent, *part):
-                span = _clean(text, *piece)
+            # the reporter's clause around some of the speaker's words in quote marks: the whole
+            # clause (a mixed quote); else the parts of the clause free of the quotation
+            whole = _mixed(ctx, sent, *part) if _has_quote(ctx, sent, *part) else None
+            for piece in [whole] if whole else _around_quotes(ctx, sent, *part):
+                span = whole or _clean(text, *piece)
                 if (
                     span is None
-                    or _has_quote(ctx, sent, *span)
+                    or (whole is None and _has_quote(ctx, sent, *span))
                     or any(a < span[1] and span[0] < b for a, b in taken)
                 ):
                     continue
@@ -237,6 +241,45 @@ def _around_quotes(ctx: Context, sent: Sentence, start: int, end: int) -> list[t
     if tail and len(text[close + tail.end() : end].split()) >= 4:
         out.append((close + tail.end(), end))
     return out
+
+
+def _mixed(ctx: Context, sent: Sentence, start: int, end: int) -> tuple[int, int] | None:
+    """A reported clause that carries some of the speaker's words in quote marks inside it ('he
+    has reached a "very substantial framework" with He Lifeng', 'the deal could save "millions of
+    lives"'): the whole clause, quoted words included (a mixed quote: the quoted words are also a
+    direct quote of their own, and the two are one remark).  None when the clause opens with the
+    quotation (a direct quote, not a mixed one), when a quotation runs past the clause or holds a
+    sentence of its own, or when the quoted words are most of the clause."""
+    span = _clean(ctx.text, start, end)
+    if span is None:
+        return None
+    start, end = span
+    inside = [q for q in sent.quotes if q.open_mark < end and start <= (q.close_mark or q.end)]
+    if not inside:
+        return None
+    text = ctx.text
+    quoted = 0
+    for q in inside:
+        close = q.close_mark
+        if close is None or q.open_mark < start or close >= end:
+            return None  # a quotation running past the clause
+        words = text[q.open_mark + 1 : close].strip()
+        if _FULL_STOP.search(words):
+            return None  # a sentence of its own inside the clause: direct speech
+        quoted += len(words.split())
+    head = text[start : inside[0].open_mark]
+    if head.rstrip().endswith((",", ":")) or _SUBORDINATE.match(head):
+        return None  # 'if Europe wanted war, "we are ready right now"': the quotation is a clause of its own
+    own = len(head.split())
+    total = len(text[start:end].split())
+    if own < MIXED_HEAD or quoted > MIXED_SHARE * total:
+        return None
+    return start, end
+
+
+MIXED_HEAD = 2  # words of the reporter's own before the quoted words (fewer: the quote opens the clause)
+MIXED_SHARE = 0.6  # at most this share of the clause's words in quote marks
+_FULL_STOP = re.compile(r"[.!?][\"”’']?\s+[A-Z]")
 
 
 def _split(text: str, start: int, end: int, keep: bool = True) -> list[tuple[int, int]]:

@@ -1,0 +1,66 @@
+"""A mixed quote ('Peskov said the changes were "absolutely unacceptable" for Moscow') gives the
+reported clause and the quoted words inside it; the two are one remark.  The clause's own words are
+the reporter's and name the subject, so it does not join another remark of the speaker on the same
+subject by meaning alone.  Through the real extractor and store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from communique import pipeline
+
+from .texts import merge_texts
+
+
+def _statements(db: Path, texts: dict[str, tuple[str | None, str]]) -> list[list[tuple[bool, str]]]:
+    with pipeline.open_store(str(db)) as store:
+        merge_texts(store, texts)
+        groups: dict[str, list[tuple[bool, str]]] = {}
+        for q in pipeline.export_records(store, ["quote"]):
+            if q["speaker_id"] == "dmitry-peskov":
+                groups.setdefault(q["statement_id"], []).append((bool(q["direct"]), q["text"]))
+    return sorted(sorted(g) for g in groups.values())
+
+
+def test_the_clause_and_its_quoted_words_are_one_remark(tmp_path: Path) -> None:
+    found = _statements(tmp_path / "m.db", {
+        "a": ("2025-12-03", "Kremlin on the plan\n\nKremlin spokesman Dmitry Peskov said on Wednesday that "
+                            "the changes were \u201cabsolutely unacceptable\u201d for Moscow."),
+    })
+    assert found == [[(False, "the changes were \u201cabsolutely unacceptable\u201d for Moscow"),
+                      (True, "absolutely unacceptable")]]
+
+
+def test_two_remarks_on_one_subject_stay_two(tmp_path: Path) -> None:
+    found = _statements(tmp_path / "m.db", {
+        "a": ("2025-12-03", "Kremlin on the talks\n\nKremlin spokesman Dmitry Peskov said on Wednesday that "
+                            "Moscow remained \u201cpessimistic\u201d about Washington."),
+        "b": ("2025-12-03", "Kremlin view\n\nKremlin spokesman Dmitry Peskov said on Wednesday that Russia "
+                            "was \u201cneither too optimistic nor too pessimistic\u201d about the ongoing "
+                            "negotiations with the United States."),
+    })
+    assert len(found) == 2 and all(len(g) == 2 for g in found)
+
+
+def test_a_mixed_clause_must_match_another_wording_more_clearly_by_meaning() -> None:
+    """Two reports' mixed clauses of one speaker on one subject whose meaning alone clears the bar
+    by less than MIXED_MARGIN stay apart; plain reported clauses as alike are one remark."""
+    from dataclasses import replace
+
+    from communique.merge import statements as rules
+
+    from .test_statements_bridge import _member, _vectors
+
+    mixed = ("Moscow remained \u201cpessimistic\u201d about America",
+             "Russia was \u201cneither too optimistic nor too pessimistic\u201d about the negotiations")
+    plain = tuple(t.replace("\u201c", "").replace("\u201d", "") for t in mixed)
+    for texts, joined in ((mixed, False), (plain, True)):
+        a = replace(_member("a", "S-a", texts[0], "en"), direct=False)
+        b = replace(_member("b", "S-b", texts[1], "en"), direct=False)
+        # the least cosine (in steps of 0.01) that clears the bar by half the mixed margin
+        vectors = next(v for c in np.arange(0.3, 1.0, 0.01)
+                       if rules.pair_margin(a, b, v := _vectors(list(texts), {(0, 1): float(c)}))
+                       >= rules.MIXED_MARGIN / 2)
+        assert (rules.links(a, [b], vectors) != []) is joined
