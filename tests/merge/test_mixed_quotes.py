@@ -5,11 +5,15 @@ subject by meaning alone.  Through the real extractor and store."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
 from communique import pipeline
+from communique.merge import statements as rules
+from communique.merge.members import QuoteMember
+from communique.model import Precision
 
 from .texts import merge_texts
 
@@ -47,10 +51,6 @@ def test_two_remarks_on_one_subject_stay_two(tmp_path: Path) -> None:
 def test_a_mixed_clause_must_match_another_wording_more_clearly_by_meaning() -> None:
     """Two reports' mixed clauses of one speaker on one subject whose meaning alone clears the bar
     by less than MIXED_MARGIN stay apart; plain reported clauses as alike are one remark."""
-    from dataclasses import replace
-
-    from communique.merge import statements as rules
-
     from .test_statements_bridge import _member, _vectors
 
     mixed = ("Moscow remained \u201cpessimistic\u201d about America",
@@ -64,3 +64,22 @@ def test_a_mixed_clause_must_match_another_wording_more_clearly_by_meaning() -> 
                        if rules.pair_margin(a, b, v := _vectors(list(texts), {(0, 1): float(c)}))
                        >= rules.MIXED_MARGIN / 2)
         assert (rules.links(a, [b], vectors) != []) is joined
+
+
+def _quote(qid: str, report: str, text: str, *, direct: bool, start: int, language: str = "en",
+           exact: bool = True) -> QuoteMember:
+    return QuoteMember(quote_id=qid, statement_id="s-" + qid, report_id=report, speaker_id="dmitry-peskov",
+                       lo=740_000, hi=740_000, exact=exact, said_on="2026-05-04",
+                       said_on_precision=Precision.DAY if exact else Precision.MONTH, language=language,
+                       text=text, direct=direct, start=start, end=start + len(text))
+
+
+def test_the_quoted_words_are_placed_before_the_clause_that_holds_them() -> None:
+    """The quoted words meet the other reports' wordings first; the clause then follows them."""
+    before = _quote("q-0", "r-1", "We will talk again", direct=True, start=0)
+    clause = _quote("q-1", "r-1", "the round had gone \u201cvery well indeed\u201d for both", direct=False,
+                    start=40)
+    words = _quote("q-2", "r-1", "very well indeed", direct=True, start=60)
+    after = _quote("q-3", "r-1", "the next round would be in May", direct=False, start=120)
+    order = rules.placing_order([before, clause, words, after])
+    assert [m.quote_id for m in order] == ["q-0", "q-2", "q-1", "q-3"]

@@ -286,6 +286,7 @@ class Merger:
                     end=ev.end,
                 )
             )
+        fresh = statement_rules.placing_order(fresh)  # quoted words before the clause holding them
         # the encoder runs once over the report's quotes (a batch), not once per quote
         self.encoder.vectors([m.text for m in fresh])
         anchor = self._said = self._undated_days(fresh, report)

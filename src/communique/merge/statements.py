@@ -243,6 +243,25 @@ def _is_mixed(m: QuoteMember) -> bool:
     return not m.direct and _QUOTED_INSIDE.search(m.text) is not None
 
 
+def placing_order(members: Sequence[QuoteMember]) -> list[QuoteMember]:
+    """One report's quotes in the order they are placed: as they come in the text, but the
+    speaker's quoted words inside a reported clause just before the clause that holds them.  The
+    quoted words are what other reports quote too: they meet the other wordings of the remark
+    first, and the clause then joins them where they went (a clause placed first would make a
+    statement of its own, and a translation matching the quoted words less strongly than it takes
+    to unite two statements would then stay apart from both)."""
+    clauses = [m for m in members if not m.direct]
+
+    def key(m: QuoteMember) -> tuple[int, int, int]:
+        if m.direct:
+            for c in clauses:
+                if _holds(c, m):
+                    return (c.start, 0, m.start)
+        return (m.start, 1, 0)
+
+    return sorted(members, key=key)
+
+
 MIXED_MARGIN = 0.1  # a mixed quote's clause matches another wording by meaning only this much more clearly
 _QUOTED_INSIDE = re.compile(r"[\"“][^\"“”]+[\"”]")
 
