@@ -83,3 +83,28 @@ def test_the_quoted_words_are_placed_before_the_clause_that_holds_them() -> None
     after = _quote("q-3", "r-1", "the next round would be in May", direct=False, start=120)
     order = rules.placing_order([before, clause, words, after])
     assert [m.quote_id for m in order] == ["q-0", "q-2", "q-1", "q-3"]
+
+
+def test_when_a_mixed_clause_must_match_more_clearly() -> None:
+    mixed = _quote("q-1", "r-1", "the first round went \u201cvery well indeed\u201d for both sides",
+                   direct=False, start=0)
+    # another outlet's plain reported clause: two reporters' wordings, compared as any two clauses
+    assert not rules._mixed_doubt(mixed, _quote("q-2", "r-2", "the first round had gone well", direct=False,
+                                                start=0))
+    # a plain clause of the same report: another of its sentences, the margin is asked
+    assert rules._mixed_doubt(mixed, _quote("q-3", "r-1", "the first round had gone well", direct=False,
+                                            start=200))
+    # a direct quote holding the clause's quoted words: the same words, no margin
+    assert not rules._mixed_doubt(mixed, _quote("q-4", "r-2", "It went very well indeed, we are pleased",
+                                                direct=True, start=0))
+    # a direct quote in other words, or holding one quoted word only (it is in any sentence using it)
+    assert rules._mixed_doubt(mixed, _quote("q-5", "r-2", "We are pleased with how it went", direct=True,
+                                            start=0))
+    one = _quote("q-6", "r-1", "Moscow remained \u201cpessimistic\u201d about Washington", direct=False,
+                 start=0)
+    assert rules._mixed_doubt(one, _quote("q-7", "r-2", "We are neither too optimistic nor too pessimistic",
+                                          direct=True, start=0))
+    # across languages, as before: unless both are dated to the day
+    ja = _quote("q-8", "r-3", "最初の協議は非常にうまくいった", direct=True, start=0, language="ja")
+    assert not rules._mixed_doubt(mixed, ja)
+    assert rules._mixed_doubt(mixed, replace(ja, exact=False))
