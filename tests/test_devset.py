@@ -28,8 +28,10 @@ ID = re.compile(r"^[a-z0-9-]+-(en|ja)-\d{2,3}$")
 # apply only when all of them are present (``DEV.complete``).
 # Pinned 2026-12-06 on 143 reports (79 en, 64 ja; 3 stories); the targets are higher
 # (quotes 0.90 / 0.95, participants 0.95 / 0.80, titles 0.95, no furniture title).
+# English all-quote recall raised with mixed quotes (quotes.en.v15: the reported clause around
+# quoted words extracted whole): tuned 0.770, Thailand 0.674, Iran 0.799.
 FLOORS: dict[str, dict[str, float]] = {
-    "en": {"direct_recall": 0.90, "direct_speaker": 0.96, "direct_precision": 0.96, "all_recall": 0.75,
+    "en": {"direct_recall": 0.90, "direct_speaker": 0.96, "direct_precision": 0.96, "all_recall": 0.77,
            "participant_precision": 0.975, "participant_recall": 0.86, "titles": 0.98,
            "agreement_precision": 1.0, "agreement_recall": 0.66, "agreement_participant_precision": 1.0,
            "place_precision": 1.0, "place_recall": 0.68, "date_precision": 0.90, "date_recall": 0.54},
@@ -115,7 +117,7 @@ def test_texts_match(a: str, b: str, matches: bool) -> None:
 TUNED = ("gaza-ceasefire-2025", "us-china-trade-2025", "us-japan-tariffs-2025")
 HELD_OUT: dict[str, dict[str, dict[str, float]]] = {
     "us-iran-nuclear-2025": {
-        "en": {"direct_recall": 0.88, "direct_speaker": 0.95, "direct_precision": 0.93, "all_recall": 0.71,
+        "en": {"direct_recall": 0.88, "direct_speaker": 0.95, "direct_precision": 0.93, "all_recall": 0.79,
                "participant_precision": 0.78, "participant_recall": 0.73, "titles": 0.94,
                "place_precision": 1.0, "place_recall": 0.86, "date_precision": 1.0, "date_recall": 0.46},
         "ja": {"direct_recall": 0.86, "direct_speaker": 0.92, "direct_precision": 0.96, "all_recall": 0.74,
@@ -127,7 +129,7 @@ HELD_OUT: dict[str, dict[str, dict[str, float]]] = {
     },
     # held out until its first audit (run 38); floors as measured then, raised where figures rose (run 44)
     "thailand-cambodia-border-2025": {
-        "en": {"direct_recall": 0.79, "direct_speaker": 0.8, "direct_precision": 0.96, "all_recall": 0.65,
+        "en": {"direct_recall": 0.79, "direct_speaker": 0.8, "direct_precision": 0.96, "all_recall": 0.67,
                "participant_precision": 0.78, "participant_recall": 0.47, "titles": 1.0,
                "place_precision": 0.0, "place_recall": 0.0, "date_precision": 1.0, "date_recall": 0.2},
         "ja": {"direct_recall": 0.8, "direct_speaker": 0.82, "direct_precision": 0.88, "all_recall": 0.86,
@@ -183,9 +185,13 @@ def test_floors_on_real_reports(lang: str, group: str) -> None:
 # Raised 2026-12-08 (branch group: a translation bridging two paraphrases of one remark, no
 # second half after quoted words in the reporter's clause): Iran en-en 0.714/0.918, en-ja
 # 0.462/1.000 (precision pinned at the 0.95); tuned unchanged.
+# Raised 2026-12-07 (mixed quotes: the reported clause around quoted words extracted whole, its
+# quoted words placed first, the clause's margin asked only where the quoted words tell against a
+# pair): Iran en-en 0.768/0.940 over 82 pairs (63 before); en-ja 0.508/1.000 over 63 (52), floor
+# unchanged; tuned unchanged.
 STATEMENT_FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     "tuned": {"en-en": (0.75, 0.94), "en-ja": (0.45, 0.95), "ja-ja": (0.72, 0.81)},
-    "us-iran-nuclear-2025": {"en-en": (0.73, 0.92), "en-ja": (0.50, 0.95), "ja-ja": (0.50, 0.80)},
+    "us-iran-nuclear-2025": {"en-en": (0.76, 0.94), "en-ja": (0.50, 0.95), "ja-ja": (0.50, 0.80)},
 }
 
 

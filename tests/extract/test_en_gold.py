@@ -32,7 +32,7 @@ GOLD = CORPUS / "gold" / "en.json"
 # The issue asks for quote_attribution_f1 >= 0.90 and event_dates_right >= 0.90 (0.958 when
 # pinned); see the misses printed by `python tests/extract/test_en_gold.py`.
 FLOORS = {
-    "quote_detection_f1": 0.93,
+    "quote_detection_f1": 0.94,  # 0.946 with mixed quotes (clause and quoted words, both in the gold)
     "quote_attribution_f1": 0.90,
     "event_f1": 0.71,
     "event_dates_right": 0.95,
