@@ -39,3 +39,13 @@ def test_the_best_sourced_of_two_full_wordings() -> None:
     st = _st(("The talks were useful and we will meet again", 1),
              ("The talks were useful, and we will meet again next month", 2))
     assert rendering(st, "en")["text"].endswith("next month")
+
+
+def test_words_leaning_on_the_reporters_sentence_have_no_content() -> None:
+    # "The only aim of these talks, she said, was 'to build confidence ...'": the quoted words
+    # are many, but what they are (the talks' aim) is in the reporter's words around them
+    leaning = _st(("to build confidence in the peaceful nature of the programme in exchange for relief", 1))
+    assert not _has_content(leaning, "en")
+    assert not _has_content(_st(("and we will not give up any of the land that our soldiers hold", 2)), "en")
+    # a lowercase fragment that says something on its own, in as many words, still does
+    assert _has_content(_st(("the talks were useful and both sides will meet again next month", 1)), "en")

@@ -340,7 +340,15 @@ def _words_enough(quote: Record) -> bool:
     if len(re.findall(r"[\u3040-\u9fff]", text)) >= 6:
         return True
     fragment = bool(quote.get("direct")) and text[:1].islower()
+    if fragment and _LEANING.match(text):
+        return False  # "to build confidence ...": what it is (the talks' aim) is in the reporter's words
     return len(re.findall(r"[A-Za-z]+", text)) >= (8 if fragment else 3)
+
+
+# a speaker's words lifted from the middle of the reporter's sentence, leaning on the words before
+# them: an infinitive or a preposition or conjunction first ("The only aim of the talks, he said,
+# was 'to build confidence ...'")
+_LEANING = re.compile(r"(?:to|and|but|or|because|of|with|than)\s", re.I)
 
 
 _RELATIVE_DAY = re.compile(
