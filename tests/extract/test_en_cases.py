@@ -431,6 +431,17 @@ INDIRECT = [
         ("dmitry-peskov", "the talks had been useful for both sides", "said", UNDATED),
     ),
     (
+        "the occasion and the outlet that reported it, after the clause, are no part of it",
+        "Khamenei said the first round of talks had gone well, in his first public comment on the "
+        "negotiations, state television reported.",
+        ("ali-khamenei", "the first round of talks had gone well", "said", UNDATED),
+    ),
+    (
+        "the outlet that reported it, after the clause, is no part of it",
+        "Peskov said the expert talks would resume in Geneva next month, the agency reported.",
+        ("dmitry-peskov", "the expert talks would resume in Geneva next month", "said", UNDATED),
+    ),
+    (
         "a paragraph's sign-off after the clause is no part of it",
         "Peskov said the expert talks would go on in Geneva. — Agencies",
         ("dmitry-peskov", "the expert talks would go on in Geneva", "said", UNDATED),
@@ -827,7 +838,7 @@ def test_not_accept_is_a_rejection() -> None:
 def test_extractor_names_and_empty_report() -> None:
     assert set(EXTRACTORS) == {
         "actors.en.v9",
-        "quotes.en.v15",
+        "quotes.en.v16",
         "events.en.v23",
         "proposals.en.v3",
         "positions.en.v9",
@@ -860,3 +871,12 @@ def test_a_sentence_the_splitter_did_not_end_is_not_what_was_said() -> None:
     result = run("\u201cTalks will resume,\u201d the ministry said in a statement on X. The move followed "
                  "a post by Peskov on the talks.")
     assert [q.text for q in result.quotes if not q.direct] == []
+
+
+def test_a_day_after_the_report_is_not_when_a_remark_was_said() -> None:
+    # the day in the sentence is the deadline's: the words were said by the report's day
+    text = ("Hours earlier, Trump called Thanksgiving, which falls next Thursday, an “appropriate” "
+            "deadline. “I have had a lot of deadlines, but if things go well you extend them,” he told "
+            "a radio interviewer.")
+    quotes = run(text, "2025-11-21T19:45:00+02:00").quotes
+    assert quotes and all(q.said_on != "2025-11-27" for q in quotes), [(q.text, q.said_on) for q in quotes]

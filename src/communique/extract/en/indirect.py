@@ -204,7 +204,10 @@ _SPEAKER_ASIDE = re.compile(
 # ", in an interview with ...", ", at a news conference in ..."
 _WHERE_SAID = re.compile(
     r",\s+(?:in|at|during|according to)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,2}"
-    r"(?:statement|post|interview|readout|communiqu\w*|briefing|news conference|press conference)\b")
+    r"(?:statement|post|interview|readout|communiqu\w*|briefing|news conference|press conference|"
+    r"comments?|remarks|speech|address|message)\b"
+    # or who reported it, ending the sentence: "..., state television reported."
+    r"|,\s+(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){0,3}reported(?=[\s.”\"]*$)")
 
 
 _WEAK_END = re.compile(

@@ -36,7 +36,7 @@ from .speakers import (
 )
 from .text import QuoteSpan, Sentence
 
-EXTRACTOR = "quotes.en.v15"
+EXTRACTOR = "quotes.en.v16"
 
 HEDGE = lc(
     r"\b(reportedly|allegedly|according to (?:(?:two |three |several |unnamed |anonymous )?(?:sources|people|"
@@ -478,9 +478,17 @@ def _others_day(ctx: Context, ref: DateRef, start: int = 0) -> bool:
 def _said_on(ctx: Context, spans: list[tuple[int, int]]) -> tuple[str | None, Precision] | None:
     refs: list[DateRef] = []
     for s, e in spans:
-        refs.extend(r for r in ctx.dates(s, e, future=False) if not _others_day(ctx, r, s))
+        refs.extend(r for r in ctx.dates(s, e, future=False) if not _others_day(ctx, r, s)
+                    and not _after_report(ctx, r))
     ref = best(refs)
     return (ref.value, ref.precision) if ref else None
+
+
+def _after_report(ctx: Context, ref: DateRef) -> bool:
+    """A day after the report's own: not when its remarks were said ("Trump called Thanksgiving,
+    which falls next Thursday, an 'appropriate' deadline": the day is the deadline's)."""
+    return (ctx.anchor is not None and ref.precision == Precision.DAY and ref.value is not None
+            and ref.value > ctx.anchor.isoformat())
 
 
 def _minus(span: tuple[int, int], cut: tuple[int, int]) -> list[tuple[int, int]]:
