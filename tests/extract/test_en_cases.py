@@ -442,6 +442,12 @@ INDIRECT = [
         ("dmitry-peskov", "the expert talks would resume in Geneva next month", "said", UNDATED),
     ),
     (
+        "the sources the report names, after the clause, are no part of it",
+        "Trump reportedly said that the alliance treaty is “unfair” because it binds only one side, "
+        "the sources said.",
+        ("donald-trump", "the alliance treaty is “unfair” because it binds only one side", "said", UNDATED),
+    ),
+    (
         "a paragraph's sign-off after the clause is no part of it",
         "Peskov said the expert talks would go on in Geneva. — Agencies",
         ("dmitry-peskov", "the expert talks would go on in Geneva", "said", UNDATED),

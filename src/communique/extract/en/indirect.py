@@ -206,8 +206,9 @@ _WHERE_SAID = re.compile(
     r",\s+(?:in|at|during|according to)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,2}"
     r"(?:statement|post|interview|readout|communiqu\w*|briefing|news conference|press conference|"
     r"comments?|remarks|speech|address|message)\b"
-    # or who reported it, ending the sentence: "..., state television reported."
-    r"|,\s+(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){0,3}reported(?=[\s.”\"]*$)")
+    # or who reported it, ending the sentence: "..., state television reported.", "..., the sources said."
+    r"|,\s+(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){0,3}reported(?=[\s.”\"]*$)"
+    r"|,\s+(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){0,2}sources\s+(?:said|say)(?=[\s.”\"]*$)")
 
 
 _WEAK_END = re.compile(
