@@ -437,6 +437,12 @@ INDIRECT = [
         ("ali-khamenei", "the first round of talks had gone well", "said", UNDATED),
     ),
     (
+        "the occasion after a mixed quote's closing mark is no part of it; the quoted words stay whole",
+        "Khamenei said the first round of talks went “well,” in his first public comment on the "
+        "negotiations, state television reported.",
+        ("ali-khamenei", "the first round of talks went “well,”", "said", UNDATED),
+    ),
+    (
         "the outlet that reported it, after the clause, is no part of it",
         "Peskov said the expert talks would resume in Geneva next month, the agency reported.",
         ("dmitry-peskov", "the expert talks would resume in Geneva next month", "said", UNDATED),

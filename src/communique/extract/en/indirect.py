@@ -203,12 +203,15 @@ _SPEAKER_ASIDE = re.compile(
 # where the words were said, after the reported clause: ", in a joint statement released by ...",
 # ", in an interview with ...", ", at a news conference in ..."
 _WHERE_SAID = re.compile(
-    r",\s+(?:in|at|during|according to)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,2}"
+    # after the clause's comma, or after the quoted words' comma and closing mark ('went "well,"
+    # in his first public comment ...': the clause keeps its quoted words whole)
+    r"(?:,|(?<=,[”\"’]))\s+(?:"
+    r"(?:in|at|during|according to)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,2}"
     r"(?:statement|post|interview|readout|communiqu\w*|briefing|news conference|press conference|"
     r"comments?|remarks|speech|address|message)\b"
     # or who reported it, ending the sentence: "..., state television reported.", "..., the sources said."
-    r"|,\s+(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){0,3}reported(?=[\s.”\"]*$)"
-    r"|,\s+(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){0,2}sources\s+(?:said|say)(?=[\s.”\"]*$)")
+    r"|(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){0,3}reported(?=[\s.”\"]*$)"
+    r"|(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){0,2}sources\s+(?:said|say)(?=[\s.”\"]*$))")
 
 
 _WEAK_END = re.compile(
