@@ -35,3 +35,11 @@ def test_reported_speech_loses_only_its_outer_quote_marks() -> None:
     clause = "“the ceasefire would be “immediate and unconditional””"
     said = templates_en.statement("Anwar", "July 28", clause, direct=False, same_lang=True, hedge=None)
     assert said == "Anwar said on July 28 that the ceasefire would be “immediate and unconditional”."
+
+
+def test_the_quoted_words_own_stop_gives_way_to_the_sentences() -> None:
+    for clause, told in (("“the first round went “well,””", "the first round went “well”."),
+                         ("“they were in “fateful days of decision.””",
+                          "they were in “fateful days of decision”.")):
+        said = templates_en.statement("Ann Lee", None, clause, direct=False, same_lang=True, hedge=None)
+        assert said == f"Ann Lee said that {told}"

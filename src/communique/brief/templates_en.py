@@ -273,10 +273,16 @@ def statement(
         clause = shown_quote
         if clause[:1] == chr(0x201c) and clause[-1:] == chr(0x201d):  # the outer marks only: the
             clause = clause[1:-1]  # clause's own stay ('the ceasefire was “immediate and unconditional”')
+        # the quoted words' own stop before their closing mark, at the clause's end ('went "well,"',
+        # 'in "fateful days of decision."'): the sentence's stop follows the mark
+        clause = _STOP_IN_MARKS.sub(r"\1", clause)
         if _OPENING_WORD.match(clause):  # "that The issue ...": a sentence's capital, not a name's
             clause = clause[0].lower() + clause[1:]
         text = f"{speaker} {verb}{on} that {clause}."
     return capitalize(f"{lead_in}{text}")
+
+
+_STOP_IN_MARKS = re.compile(r"[,;:.]+([”\"’]+)$")
 
 
 def statement_pair(speaker: str, when: str | None, first: str, second: str, *, hedge: str | None,
