@@ -41,6 +41,9 @@ def _snapshot(store: SQLiteStore) -> dict[str, Any]:
     for row in listing:  # the counts kept as merging went are those of the story's reports now
         assert (row["reports"], row["sources"]) == stored.StoreState(store).story_counts(row["id"]), row
     assert store.db.execute("SELECT count(*) FROM story_counts").fetchone()[0] == len(listing)
+    # the stories' sizes add up to the reports in stories (the total that weighs story terms)
+    assert (store.db.execute("SELECT sum(size) FROM stories").fetchone()[0]
+            == store.db.execute("SELECT count(*) FROM report_stories").fetchone()[0])
     return {"export": records, "briefs": briefs, "stories": listing}
 
 

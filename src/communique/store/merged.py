@@ -742,8 +742,10 @@ class StoreState:
         return sorted(r[0] for r in rows)
 
     def term_reports(self, terms: Sequence[str]) -> tuple[int, dict[str, int]]:
-        """The number of reports in stories, and how many of them carry each term."""
-        total = self.db.execute("SELECT count(*) FROM report_stories").fetchone()[0]
+        """The number of reports in stories, and how many of them carry each term.  The first is
+        the sum of the stories' sizes (a story counts the reports put in it, and a story that
+        absorbs others adds their sizes), read from their index (migration 0024)."""
+        total = int(self.db.execute("SELECT coalesce(sum(size), 0) FROM stories").fetchone()[0])
         if not terms:
             return total, {}
         marks = ",".join("?" * len(terms))
