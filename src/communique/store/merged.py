@@ -666,18 +666,23 @@ class StoreState:
         if not terms:
             return []
         marks = ",".join("?" * len(terms))
-        window = (
-            ""
-            if lo is None or hi is None
-            else "AND (s.last_day IS NULL OR (s.last_day >= ? AND s.first_day <= ?))"
-        )
-        params: list[Any] = [*terms] + ([] if lo is None or hi is None else [lo, hi])
-        rows = self.db.execute(
-            "SELECT s.* FROM stories s WHERE s.id IN "
-            f"(SELECT story_id FROM story_terms WHERE term IN ({marks})) "
-            f"{window} ORDER BY s.last_day DESC, s.id LIMIT 50",
-            params,
-        )
+        if lo is not None and hi is not None:
+            # the stories of the day window first (their index), then whether each carries a term: a
+            # common term ("k:talks") is carried by every story of the store, and reading them all to
+            # keep those of the window cost 3 ms a report at 100,000 (0.1 ms this way)
+            rows = self.db.execute(
+                "SELECT s.* FROM stories s WHERE (s.last_day IS NULL OR (s.last_day >= ? AND "
+                "s.first_day <= ?)) AND EXISTS (SELECT 1 FROM story_terms t WHERE t.story_id = s.id "
+                f"AND t.term IN ({marks})) ORDER BY s.last_day DESC, s.id LIMIT 50",
+                [lo, hi, *terms],
+            )
+        else:
+            rows = self.db.execute(
+                "SELECT s.* FROM stories s WHERE s.id IN "
+                f"(SELECT story_id FROM story_terms WHERE term IN ({marks})) "
+                "ORDER BY s.last_day DESC, s.id LIMIT 50",
+                list(terms),
+            )
         return [
             StoryState(
                 id=r["id"],
