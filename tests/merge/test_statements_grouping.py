@@ -56,6 +56,20 @@ LEXICON = [
      {"first", "good", "implement", "cautious"}),
     ("The next round will be held next week", "次回の会合は来週開かれる", {"next_week", "resume"}),
     ("talks were difficult but useful", "協議は難しかったが有益だった", {"difficult", "useful", "talks"}),
+    # how near a deal is, what cannot be avoided, what the two sides came to share
+    ("The two ports are nearing an accord", "両港は合意に近づいている", {"close", "deal"}),
+    ("Disputes between neighbours are bound to arise", "隣国の間で争いが起きるのは避けられない",
+     {"inevitable"}),
+    ("Both delegations found common ground", "両代表団は共通の理解に達した", {"consensus"}),
+    ("the chairs have a shared understanding", "議長らの見解の一致をみた", {"consensus"}),
+    ("The delegations still disagree", "代表団の間には依然として不一致がある", {"gap"}),  # not agreement
+    # ways out, how decisive a round was, what a policy is made to hang on, who keeps trying
+    ("the mediator offered a solution to the deadlock", "仲介者は打開策を示した", {"solution"}),
+    ("The round brought no decisive result", "会合に決定的な成果はなかった", {"decisive", "result"}),
+    ("the talks may prove fruitless", "協議は成果が得られないかもしれない", {"result", "talks"}),
+    ("our harbour policy must not depend on the talks", "港湾政策を協議に結び付けてはならない",
+     {"depend", "talks"}),
+    ("We keep seeking a fair accord", "公正な合意を探る努力を続ける", {"effort", "deal", "continue"}),
 ]
 
 

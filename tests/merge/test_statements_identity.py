@@ -291,7 +291,7 @@ def test_two_utterances_quoted_back_to_back_stay_two() -> None:
         (
             "major economies are bound to experience friction",
             "両国の間に摩擦が生じるのは避けられない",
-            {"gap"},
+            {"gap", "inevitable"},
         ),
         (
             "I put a 20 percent tariff on them because of the fentanyl",
