@@ -189,7 +189,7 @@ def test_floors_on_real_reports(lang: str, group: str) -> None:
 # quoted words placed first, the clause's margin asked only where the quoted words tell against a
 # pair): Iran en-en 0.768/0.940 over 82 pairs (63 before); en-ja 0.508/1.000 over 63 (52), floor
 # unchanged; tuned unchanged.
-# Raised 2026-12-07 (branch enja-grouping: bilingual lexicon v3, the vocabulary of nearing a deal,
+# Raised 2026-12-07 (bilingual lexicon v3: the vocabulary of nearing a deal,
 # the unavoidable, common ground, ways out, decisive results, what a policy hangs on, efforts):
 # Iran en-ja 0.524/1.000 over 63 pairs; en-en and ja-ja unchanged; tuned unchanged.
 STATEMENT_FLOORS: dict[str, dict[str, tuple[float, float]]] = {
