@@ -66,6 +66,16 @@ POSITIVE = [
         (None, {"japan", "china"}, "a tariff truce"),
     ),
     (
+        "the day of a claim about an agreement is not the agreement's",
+        "On Monday, Donald Trump claimed that Israel and Hamas agreed to the truce after his call.",
+        (None, {"israel", "hamas"}, "the truce"),
+    ),
+    (
+        "the day of an announcement that X and Y agreed may be the agreement's",
+        "Marco Rubio announced on Tuesday that Israel and Hamas have agreed to an immediate truce.",
+        ("2025-12-02", {"israel", "hamas"}, "an immediate truce"),
+    ),
+    (
         "a signed joint statement or declaration is an agreement",
         "Israel and Hamas signed a joint statement on Tuesday agreeing to a truce from noon.",
         ("2025-12-02", {"israel", "hamas"}, "a joint statement"),

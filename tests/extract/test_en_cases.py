@@ -849,11 +849,11 @@ def test_not_accept_is_a_rejection() -> None:
 
 def test_extractor_names_and_empty_report() -> None:
     assert set(EXTRACTORS) == {
-        "actors.en.v9",
-        "quotes.en.v16",
-        "events.en.v23",
+        "actors.en.v10",
+        "quotes.en.v17",
+        "events.en.v24",
         "proposals.en.v3",
-        "positions.en.v9",
+        "positions.en.v10",
     }
     result = run(" ")
     assert result.quotes == () and result.events == ()
@@ -892,3 +892,46 @@ def test_a_day_after_the_report_is_not_when_a_remark_was_said() -> None:
             "a radio interviewer.")
     quotes = run(text, "2025-11-21T19:45:00+02:00").quotes
     assert quotes and all(q.said_on != "2025-11-27" for q in quotes), [(q.text, q.said_on) for q in quotes]
+
+
+def test_where_forces_fight_is_no_territorial_question() -> None:
+    """"stop all firing on land, in the air and at sea": the domains of a ceasefire, not land
+    to be given up or kept."""
+    for text in ("India has agreed to halt all military action across land, sea and air from 5 p.m.",
+                 "Pakistan agreed to stop firing on land, in the air and at sea, its foreign minister said."):
+        assert not [p for p in run(text).positions if p.issue == "territory"], text
+    assert [p.issue for p in run("Russia demanded that Ukraine give up land in the east.").positions] == [
+        "territory"]
+
+
+def test_he_after_a_reported_clause_is_not_someone_named_inside_it() -> None:
+    """"Trump was also told that ..., he said": the one reporting (the foreign secretary of the
+    sentence before), not Trump, whom the clause is about."""
+    text = ("The prime minister told the US president that the strikes were limited, the foreign "
+            "secretary Vikram Misri said.\n\nTrump was also told that the ceasefire came at the other "
+            "side's request, he said.")
+    told = [q for q in run(text).quotes if q.text.startswith("Trump was also told")]
+    assert [q.speaker_id for q in told] == ["person:vikram-misri"]
+
+
+def test_words_one_quoted_as_another_s_are_the_other_s() -> None:
+    """"Misri quoted Modi as having said that the '...'": Modi's words, which Misri relays."""
+    text = ('Foreign Secretary Vikram Misri spoke to reporters.\n\nMisri quoted Narendra Modi as having '
+            'said that the "talks were held directly between the two armies".')
+    direct = [q for q in run(text).quotes if q.text == "talks were held directly between the two armies"]
+    assert [q.speaker_id for q in direct] == ["narendra-modi"]
+
+
+def test_a_bare_family_name_is_the_one_named_last() -> None:
+    """Two men of one family name: "Sharif" is the one named last (the brother, whom the gazetteer
+    does not know), not the prime minister named first."""
+    text = ("Prime Minister Shehbaz Sharif thanked the mediators.\n\nEarlier, his brother, former prime "
+            "minister Nawaz Sharif, said the country wanted peace.\n\nSharif took to social media after "
+            "the truce.\n\n"
+            '"We prefer peace but know how to defend ourselves," he said in a post.')
+    said = [q for q in run(text).quotes if q.text.startswith("We prefer peace")]
+    assert [q.speaker_id for q in said] == ["person:nawaz-sharif"]
+    again = run("Former prime minister Nawaz Sharif spoke first.\n\nPrime Minister Shehbaz Sharif then met "
+                "the envoy.\n\n"
+                '"It was useful," Sharif said.').quotes
+    assert [q.speaker_id for q in again] == ["shehbaz-sharif"]

@@ -185,7 +185,7 @@ def test_evidence_names_who_met(pattern: str, body: str, expected: object) -> No
 
 def test_version() -> None:
     _text, events = run("ルビオ国務長官は5日、ラブロフ外相と会談する予定だ。")
-    assert {e.extractor for e in events} == {"events.ja.v17"}
+    assert {e.extractor for e in events} == {"events.ja.v18"}
 
 
 def test_a_text_opening_with_its_lead_sentence() -> None:
@@ -257,3 +257,21 @@ def test_the_local_day_not_the_same_moment_in_another_time_zone() -> None:
 def test_a_country_s_capital_is_its_capital_city() -> None:
     _text, events = run("ルビオ国務長官とラブロフ外相は2日、マレーシア首都での2日間の協議を終えた。")
     assert [e.place for e in events if e.kind == "meeting"][:1] == ["クアラルンプール"]
+
+
+def test_a_day_opening_the_sentence_is_the_main_clause_s_not_the_clause_it_follows() -> None:
+    # 「3日、…合意したことを受け、…協議を行う」: the 3rd is the talks', the agreement came before
+    body = "3日、ロシアとウクライナが停戦に合意したことを受け、両国の軍幹部は今後の手順について協議を行った。"
+    events = [e for e in ja.extract(_report(body), load()).events if e.kind == "agreement"]
+    assert events and all(e.date is None for e in events)
+    _text, meetings = run(body)
+    assert [(e.kind, e.date) for e in meetings] == [("meeting", "2025-12-03")]
+
+
+def test_a_day_inside_the_clause_the_main_clause_follows_is_that_clause_s() -> None:
+    # 「…が1日に合意したことを受け、…協議を行った」: the 1st is the agreement's, not the talks'
+    body = "ロシアとウクライナが1日に停戦に合意したことを受け、両国の軍幹部は今後の手順について協議を行った。"
+    agreements = [e for e in ja.extract(_report(body), load()).events if e.kind == "agreement"]
+    assert [e.date for e in agreements] == ["2025-12-01"]
+    _text, meetings = run(body)
+    assert meetings and all(e.date != "2025-12-01" for e in meetings)

@@ -171,6 +171,14 @@ QUOTE_CASES = [
 # Shapes of real Japanese reports: people the gazetteer does not list, later mentions by
 # surname, broadcast captions, requests, questions, clauses that only look like speakers.
 REAL_SHAPE_CASES = [
+    # 「しかし、その後X国防相が…と否定」: the clause's own subject denies, not the one before
+    ("山川首相は、安全保障会議を開くと表明。しかし、その後谷川防衛相が会議の予定はないと否定した。",
+     "会議の予定はない", "person:谷川"),
+    # 「一方Xも、」: the country opening the sentence speaks, not the one of the sentence before
+    ("ロシア側は、停戦の「重大な違反」があったと明らかにした。一方ウクライナも、停戦を「守り続ける」としながら、"
+     "反撃していると主張した。", "守り続ける", "ukraine"),
+    ("フランスの外相は「協議を続ける」と述べた。ドイツの外務省も「対話を支持する」と発表した。",
+     "対話を支持する", "germany"),
     ("山川一郎経済再生担当大臣は8日、「交渉は最終局面だ」と記者団に語った。", "交渉は最終局面だ",
      "person:山川一郎"),
     ("山川一郎経済再生相は訪米した。山川氏は「手応えはある」と述べた。", "手応えはある", "person:山川一郎"),
@@ -491,7 +499,7 @@ def test_evidence_is_exact_and_ids_are_stable() -> None:
         ev = item.evidence[0]
         assert ev.report_id == report.id and 0 <= ev.start < ev.end <= len(report.text)
     assert all(report.text[q.evidence[0].start:q.evidence[0].end] == q.text for q in first.quotes)
-    assert set(first.extractors) == {"quotes.ja.v10", "events.ja.v17", "proposals.ja.v3", "positions.ja.v4",
+    assert set(first.extractors) == {"quotes.ja.v11", "events.ja.v18", "proposals.ja.v3", "positions.ja.v4",
                                      "actors.ja.v4"}
 
 

@@ -186,4 +186,4 @@ def test_a_conditional_call_is_no_meeting() -> None:
 
 def test_version() -> None:
     events = run("ルビオ国務長官は5日、ラブロフ外相と会談する予定だ。")
-    assert {e.extractor for e in events} == {"events.ja.v17"}
+    assert {e.extractor for e in events} == {"events.ja.v18"}

@@ -77,3 +77,21 @@ def written_days(
         return []
     found: list[tuple[Event, str | None]] = find(report, gazetteer or load(), anchors)
     return found
+
+
+def said_days(
+    report: Report, anchors: Sequence[date], gazetteer: Gazetteer | None = None
+) -> dict[tuple[int, int], frozenset[str]]:
+    """For a report without a publication date: the days each quote (by its evidence span) may
+    have been said on, as the expression dating it in its own clause reads on the days of
+    ``anchors`` (the days the report may have been published on).  A bare 「15日」 names the 15th
+    of any month of ``anchors``, so it gives several days; which one it is, the remarks it shares
+    with dated reports decide.  Only written days count (never 「昨日」 or a weekday, which name
+    a day only from the report's own date).  Empty for a language whose extractor cannot tell."""
+    module = _module(report.language)
+    find = getattr(module, "said_days", None) if module is not None else None
+    if find is None or not anchors:
+        return {}
+    found: dict[tuple[int, int], frozenset[str]] = find(report, gazetteer or load(), anchors)
+    return found
+

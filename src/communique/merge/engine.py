@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any, Protocol, TypeVar
 
-from ..extract import written_days
+from ..extract import said_days, written_days
 from ..extract.gazetteer import Gazetteer
 from ..extract.gazetteer import load as load_gazetteer
 from ..model import Event, Evidence, Extraction, Precision, Quote, Report
@@ -54,6 +54,7 @@ from .stories import StoryState
 UNDATED_SPREAD = 3  # days the dated remarks an undated report shares may lie apart to date it
 QUOTED_AFTER = 3  # days after the remarks it shares an undated report may have been published
 STORY_AFTER = 30  # days after its story's last dated report an undated report may have been published
+STORY_BEFORE = 7  # days before its story's first dated report a remark an undated report tells was said
 
 
 class State(Protocol):
@@ -289,6 +290,7 @@ class Merger:
         fresh = statement_rules.placing_order(fresh)  # quoted words before the clause holding them
         # the encoder runs once over the report's quotes (a batch), not once per quote
         self.encoder.vectors([m.text for m in fresh])
+        fresh = self._said_days(fresh, report)
         anchor = self._said = self._undated_days(fresh, report)
         if anchor is not None:  # a vague date, as "the last days" would give: not a day
             fresh = [_replace(m, lo=anchor[0], hi=anchor[1]) if m.lo is None else m for m in fresh]
@@ -324,6 +326,38 @@ class Merger:
                     for p in placed
                 ]
         return touched
+
+    def _said_days(self, fresh: list[QuoteMember], report: Report) -> list[QuoteMember]:
+        """An undated report's quotes dated by a day their clause writes out (「15日、」): of the
+        days it may name in the story's time (the 15th of each month), the one day on which the
+        quote matches a statement of its speaker at the bars for dated wordings.  None of them
+        when it matches on two days or on none (then the quote stays undated); and the remark
+        is not dated by the report's own time, which is unknown."""
+        if parse_day(report.published_at) is not None or self._story_days is None:
+            return fresh
+        if not any(m.lo is None and m.speaker_id for m in fresh):
+            return fresh
+        lo, hi = self._story_days[0] - STORY_BEFORE, self._story_days[1] + STORY_AFTER
+        if hi - lo > 2 * 366:  # a story of years: no month is read from it
+            return fresh
+        found = said_days(report, [date.fromordinal(d) for d in range(lo, hi + 1)], self.gazetteer)
+        out = []
+        for m in fresh:
+            days = found.get((m.start, m.end)) if m.lo is None and m.speaker_id else None
+            joined = []
+            ordinals = sorted(date.fromisoformat(v).toordinal() for v in days or ())
+            for day in (d for d in ordinals if lo <= d <= hi):
+                trial = _replace(m, lo=day, hi=day, exact=True)
+                pool = self._quote_candidates(trial, bands(m.text, m.speaker_id))
+                if not pool:
+                    continue
+                vectors = self.encoder.vectors([m.text, *(c.text for c in pool)])
+                statement_days = self.state.statement_days({c.statement_id for c in pool if not c.exact})
+                placement = statement_rules.assign(trial, pool, vectors, report.text, statement_days)
+                if placement.statement_id is not None and not placement.attached:
+                    joined.append(trial)
+            out.append(joined[0] if len(joined) == 1 else m)
+        return out
 
     def _undated_days(self, fresh: Sequence[QuoteMember], report: Report) -> tuple[int, int] | None:
         """The days an undated report's undated quotes were said, as the remarks it shares with

@@ -446,9 +446,14 @@ def _run_mentions(
             joined = " ".join(w for w, _ in words[i:j])
             k = _key(joined)
             actor_id = forms.get(k) or unknown.get(k)
-            if actor_id and k in unknown and unknown[k] != actor_id and " " not in k \
-                    and not any(m.actor_id == actor_id for m in actors.mentions):
-                actor_id = unknown[k]  # "Li" after "Li Chenggang": the report's own Li, not Li Qiang
+            if actor_id and k in unknown and unknown[k] != actor_id and " " not in k:
+                # "Li" after "Li Chenggang": the report's own Li, not Li Qiang -- unless Li Qiang is
+                # named too, and later ("Nawaz Sharif said ...  Sharif took to social media": the
+                # one named last, not the prime minister named before him)
+                here = run[i][0]
+                last = {m.actor_id: m.start for m in actors.mentions if m.start < here}
+                if last.get(unknown[k], -1) >= last.get(actor_id, -1):
+                    actor_id = unknown[k]
             if actor_id:
                 found = (j, actor_id, k)
                 break

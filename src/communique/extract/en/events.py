@@ -60,7 +60,7 @@ from .speakers import antecedent, resolve_title
 from .text import Sentence
 from .wordscan import Family, Key
 
-EVENTS_EXTRACTOR = "events.en.v23"
+EVENTS_EXTRACTOR = "events.en.v24"
 
 PLACES = {
     "Moscow": "Moscow",
@@ -892,7 +892,7 @@ _FRAME_WORDS = frozenset(
         "write writes wrote announce announced quip quipped fume fumed reply replied respond responded "
         "answer answered explain explained comment commented remark remarked term termed brand branded "
         "hail hailed praise praised dismiss dismissed characterized characterised acknowledge "
-        "acknowledged admit admitted deny denies denied"
+        "acknowledged admit admitted deny denies denied claim claims claimed boast boasts boasted"
     ).split()
 )
 _AFTER_VERB = re.compile(r"\s+(?:\w+ly\s+)?")
@@ -945,9 +945,18 @@ _FRAMED_KINDS = frozenset(("meeting", "phone_call", "planned_meeting"))
 _OCCASION = re.compile(r"\b(?:after|following)\s+(?:[\w-]+\s+){0,3}$")
 
 
+# verbs that look back on what they report: "On Monday, Trump claimed that the two sides agreed ..."
+_LOOKING_BACK = frozenset("claim claims claimed boast boasts boasted insist insists insisted".split())
+
+
 def _framed(text: str, ref: DateRef, trig: Trig, frame: list[tuple[int, int, str]]) -> bool:
     """Whether a date belongs to a reporting verb rather than to a meeting trigger: next to the
-    verb ("asked on Wednesday what would come of the meeting"), or the verb between them."""
+    verb ("asked on Wednesday what would come of the meeting"), or the verb between them; for an
+    agreement, only a verb that looks back on it ("announced on Saturday that they agreed" may well
+    be the day of the agreement; "claimed on Monday that they agreed" is not)."""
+    if frame and trig.kind == "agreement":
+        back = [f for f in frame if f[2] in _LOOKING_BACK]
+        return bool(back) and _crosses(ref, trig, back)
     if not frame or trig.kind not in _FRAMED_KINDS:
         return False
     if _crosses(ref, trig, frame):

@@ -429,7 +429,9 @@ def _parenthetical(ctx: Context, sent: Sentence, verbs: list[VerbHit], end: int,
         if rx.match(r"\s*(?:that\b|[\"“])", after) or rx.match(r"\s*,\s*[\"“]", after):
             continue
         if between.strip():
-            speaker = resolve_np_end(text, comma + 1, verb.start(), ctx.actors, ctx.salience, s)
+            # "Trump was also told that ..., he said": the pronoun is not someone named in what it
+            # reports (that one would be "I" or the name again), so it looks back from the comma
+            speaker = resolve_np_end(text, comma + 1, verb.start(), ctx.actors, ctx.salience, comma + 1)
             if not _only_modifiers(text, verb.end(), end):
                 continue
         else:

@@ -23,7 +23,7 @@ from .proposals import ProposalMention
 from .text import Sentence
 from .wordscan import Family, Key
 
-POSITIONS_EXTRACTOR = "positions.en.v9"
+POSITIONS_EXTRACTOR = "positions.en.v10"
 
 STANCES: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -92,7 +92,10 @@ ISSUES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             # (not a figure of speech: "very dangerous territory", "uncharted territory")
             r"(?<!dangerous )(?<!uncharted )(?<!unknown )(?<!new )(?<!familiar )(?<!positive )"
-            r"(?<!negative )\b(?:territor(?:y|ies|ial)|land|cede|ceding|withdraw(?:al)? from|"
+            r"(?<!negative )\b(?:territor(?:y|ies|ial)|"
+            # (not where forces fight: "on land, sea and air", "in the air and on land")
+            r"(?<!air, )(?<!sea, )(?<!air and )(?<!sea and )(?<!air and on )(?<!sea and on )(?<!on )"
+            r"land(?!,? (?:and |or )?(?:at |by |in the |on )?(?:sea|air)\b)|cede|ceding|withdraw(?:al)? from|"
             # a border as what is given up or recognised, not "border hostilities", "their common border"
             r"(?:recogni[sz]\w* |redraw\w* |chang\w* |"
             r"(?:internationally recogni[sz]ed|pre-war|1991|existing) )"

@@ -36,7 +36,7 @@ from .speakers import (
 )
 from .text import QuoteSpan, Sentence
 
-EXTRACTOR = "quotes.en.v16"
+EXTRACTOR = "quotes.en.v17"
 
 HEDGE = lc(
     r"\b(reportedly|allegedly|according to (?:(?:two |three |several |unnamed |anonymous )?(?:sources|people|"
@@ -290,6 +290,10 @@ def _name_colon(ctx: Context, q: QuoteSpan, sent: Sentence) -> Attribution | Non
     return Attribution(speaker, verb, (sent.start, q.open_mark))
 
 
+# "X quoted Y as (having) said": the words are Y's, relayed by X
+_QUOTED_AS = re.compile(r"\bquoted\s+(\S.{0,60}?)\s+as\s+(?:having\s+|being\s+)?$")
+
+
 def _before(ctx: Context, q: QuoteSpan, sent: Sentence) -> Attribution | None:
     """The nearest reporting verb before the quote whose subject resolves."""
     if q is sent.quotes[0]:
@@ -308,6 +312,12 @@ def _before(ctx: Context, q: QuoteSpan, sent: Sentence) -> Attribution | None:
                 region_start = max(region_start, close + 1)
         if verb.group() == "according":
             continue
+        relayed = _QUOTED_AS.search(ctx.text, region_start, verb.start())
+        if relayed is not None:  # "Misri quoted Modi as having reiterated that ...": Modi's words
+            speaker = resolve_np_end(ctx.text, relayed.start(1), relayed.end(1), ctx.actors, ctx.salience,
+                                     sent.start)
+            if speaker is not None and speaker.how == "name":
+                return Attribution(speaker, verb.group(), (region_start, q.open_mark))
         speaker = resolve_np_end(ctx.text, region_start, verb.start(), ctx.actors, ctx.salience, sent.start)
         if speaker:
             return Attribution(speaker, nearest or verb.group(), (region_start, q.open_mark))

@@ -65,6 +65,20 @@ _VAGUE_PAST = re.compile(r"先日|先般|先ごろ|先頃|このほど|以前|�
 _SOON = re.compile(r"(?<=[、がはも])近く(?![にでの])|近日中に|近々")
 
 
+# 「…停戦に合意したことを受け、両国は協議を行う」: the event is what the main clause follows
+_BEFORE_MAIN = re.compile(r"(?:た|る)?(?:ことを受け|のを受け|ことに伴い|のに伴い|ことから|ことをきっかけに)")
+
+
+def _main_clause_day(doc: Doc, sentence: Sentence, at: int, end: int) -> bool:
+    """Whether the day that would date an event in a clause the main clause follows
+    (「5月12日、両国が停戦に合意したことを受け、軍の責任者が協議する」) is the main clause's: a day
+    set off by 「、」 opens the sentence for its main verb, not for the clause inside it."""
+    if not _BEFORE_MAIN.match(doc.text, end):
+        return False
+    before = [d for d in doc.dates_in(sentence.start, at) if d.value and not doc.inside_bracket(d.start)]
+    return bool(before) and doc.text.startswith("、", before[-1].end)
+
+
 def _date(doc: Doc, sentence: Sentence, at: int) -> tuple[str | None, Precision]:
     dates = [d for d in doc.dates_in(sentence.start, sentence.end)
              if d.value and not doc.inside_bracket(d.start)]
@@ -76,6 +90,10 @@ def _date(doc: Doc, sentence: Sentence, at: int) -> tuple[str | None, Precision]
         return before[-2].value, before[-2].precision  # 5日から6日にかけて: the start
     if before and _SOON.search(doc.text, before[-1].end, at):
         # 「米紙は14日、特使が近くハマスと協議すると伝えた」: the 14th is the telling, not the meeting
+        return None, Precision.UNKNOWN
+    if before and not doc.text.startswith("、", before[-1].end) \
+            and _BEFORE_MAIN.search(doc.text, before[-1].end, at):
+        # 「両国が10日に停戦に合意したことを受け、軍の責任者が協議する」: the 10th is the agreement's
         return None, Precision.UNKNOWN
     if before:
         return before[-1].value, before[-1].precision
@@ -572,6 +590,8 @@ def _agreements(doc: Doc, events_name: str) -> list[Event]:
             date, precision = _date(doc, sentence, obj_start if obj else match.start())
             if date is None or not any(d.end <= obj_start for d in doc.dates_in(sentence.start, obj_start)):
                 date, precision = _date(doc, sentence, match.start())
+            if _main_clause_day(doc, sentence, match.start(), match.end()):
+                date, precision = None, Precision.UNKNOWN
             place = _place(doc, sentence, match.start())
             start = _evidence_start(doc, sentence, match.start())
             start = min(start, first)

@@ -17,7 +17,7 @@ from .actors import Mention
 from .document import Doc
 from .lexicon import QUESTION_VERBS, REQUEST_NOUNS, SAYING_NOUNS, SPEECH_NOUNS
 from .sentences import QUOTE_OPENERS, Bracket, Sentence
-from .speakers import FROM_MARKERS, SOURCE_MARKERS, Marked, marked_in, sentence_topic
+from .speakers import FROM_MARKERS, SOURCE_MARKERS, Marked, leading_also, marked_in, sentence_topic
 
 REPORTING = re.compile(
     r"述べ|語っ|語り|語る|語ら|強調|説明|明らかに|指摘|評価|認め|訴え|投稿|話し|話す|発言|批判|主張|表明"
@@ -307,6 +307,8 @@ def speaker_of(doc: Doc, sentence: Sentence, bracket: Bracket, kind: str,
     people = [m for m in topics if m.mention.kind in ("person", "anonymous")]
     if people:
         return _coordinated(doc, people[-1]), len(topics) > len(people)
+    if (also := leading_also(doc, sentence.start, marks)) is not None:
+        return also, False
     topics = [m for m in topics if m.marker == "は"]
     if topics:
         return _coordinated(doc, topics[-1]), False

@@ -131,3 +131,19 @@ def sentence_topic(doc: Doc, start: int, end: int) -> Mention | None:
 
 
 _OPENING = re.compile(r"(?:【[^】]{0,20}】)?[ \u3000]*")
+# what may open a sentence before its subject: 「一方、」「これに対し」「また」
+_CONNECTIVE = re.compile(
+    r"(?:【[^】]{0,20}】)?[ \u3000]*(?:(?:一方|他方|また|さらに|これに対し(?:て)?|ただ)[、，]?)?")
+_ALSO_KINDS = ("collective", "country", "organization", "bloc")
+
+
+def leading_also(doc: Doc, start: int, marks: list[Marked]) -> Mention | None:
+    """An actor that opens its sentence marked with も (「一方パキスタンも、…と主張した」): the
+    sentence's subject, saying the same kind of thing as the one before (not what the one
+    before said about it), unless a は topic comes after it."""
+    also = next((m for m in marks if m.marker == "も" and m.mention.kind in _ALSO_KINDS), None)
+    if also is None or not _CONNECTIVE.fullmatch(doc.text, start, also.mention.start):
+        return None
+    if any(m.marker == "は" and m.end > also.end for m in marks):
+        return None
+    return also.mention

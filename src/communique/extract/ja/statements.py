@@ -13,7 +13,7 @@ from .document import Doc, in_round_brackets
 from .indirect import reported_clauses
 from .quotes import chain_end, classify, clause_end, quote_brackets, relayed, reporting_verb, speaker_of
 from .sentences import Sentence, paragraphs
-from .speakers import Discourse, hedge_in, marked_in, relay_of, sentence_topic
+from .speakers import Discourse, hedge_in, leading_also, marked_in, relay_of, sentence_topic
 
 _BODIES = ("country", "bloc", "collective")
 _SPEAKER_KINDS = ("person", "collective", "country", "organization", "bloc", "anonymous")
@@ -232,7 +232,8 @@ def extract_quotes(doc: Doc, extractor: str, *, use_parser: bool = True) -> list
         for clause in reported_clauses(doc, sentence, topic_mark.end if topic_mark else None, barriers):
             if any(clause.start <= s < clause.end for s, _ in spans):
                 continue
-            inner = None if clause.via_source else _inner_speaker(doc, clause.start, clause.end)
+            inner = None if clause.via_source else (_inner_speaker(doc, clause.start, clause.end)
+                                                    or _own_subject(doc, sentence, clause.start, clause.end))
             if inner is not None:
                 speaker, clause = inner[0], replace(clause, start=inner[1])
             elif clause.via_source:
@@ -285,6 +286,24 @@ def _inner_speaker(doc: Doc, start: int, end: int) -> tuple[Mention, int] | None
 
 _RELAYED = re.compile(
     r"(?:など)?と(?:も)?(?:述べ|語っ|話し|明らかにし|指摘し|発言し)た?と(?:伝え|報じ|明らかに|述べ)")
+OWN_SUBJECT_GAP = 8  # characters before a clause's own subject: 「その後」, 「同日」
+
+
+def _own_subject(doc: Doc, sentence: Sentence, start: int, end: int) -> tuple[Mention, int] | None:
+    """``しかし、その後X国防相が…と否定した``: a person marked with が opening the clause, with no
+    topic before it in the sentence, is the subject of the verb of saying (not someone the speaker
+    of the sentence before talks about); the clause starts after it."""
+    for mark in marked_in(doc, start, end):
+        if mark.marker != "が" or mark.mention.kind not in ("person", "anonymous"):
+            continue
+        if mark.mention.start - start > OWN_SUBJECT_GAP or "、" in doc.text[start:mark.mention.start]:
+            return None
+        if any(m.marker in ("は", "も") for m in marked_in(doc, sentence.start, mark.mention.start)):
+            return None
+        if re.search(r"(?:は|では|も)、", doc.text[sentence.start:mark.mention.start]):
+            return None
+        return mark.mention, mark.end
+    return None
 
 
 def _indirect_speaker(doc: Doc, sentence: Sentence, clause_start: int,
@@ -296,6 +315,8 @@ def _indirect_speaker(doc: Doc, sentence: Sentence, clause_start: int,
     also = [m for m in marks if m.marker == "も" and m.mention.kind == "anonymous"]
     if also:
         return also[-1].mention  # 「オマーンの外相も…との認識を示した」: not the one who spoke before
+    if (leading := leading_also(doc, sentence.start, marks)) is not None:
+        return leading
     topics = [m for m in marks if m.marker == "は" and m.mention.kind in _SPEAKER_KINDS]
     if topics and _CONDITION.search(doc.text, sentence.start, topics[-1].mention.start) \
             and carried is not None and carried.kind == "person":
