@@ -412,6 +412,18 @@ class Writer:
         part of the month: not said as its date."""
         return self.when(st.said_on, st.precision) if st.precision != "part_of_month" else None
 
+    def _quoted_when(self, st: Statement, q: Record) -> str | None:
+        """The day shown with words in quote marks: the statement's day when one of its quoted
+        wordings (in either language) is dated to it; not when only a paraphrase is (an outlet's
+        "he claimed on Monday that they agreed ...", joined to the words by meaning, may be a
+        later remark).  Words no quoted wording dates are shown without a day."""
+        when = self._said_when(st)
+        if when is None or not q.get("direct") or st.precision not in ("day", "datetime"):
+            return when
+        quoted = {day(x.get("said_on")) for x in st.quotes
+                  if x.get("direct") and str(x.get("said_on_precision") or "day") in ("day", "datetime")}
+        return when if st.said_on in quoted else None
+
     def _words(self, st: Statement) -> tuple[str, list[str], Record, Citation]:
         """A statement's words as shown (quote marks and language note), the parts the verifier
         finds in the evidence, the rendering shown, and its citation."""
@@ -441,12 +453,14 @@ class Writer:
         speaker that day in the same sentence."""
         words, shown, q, citation = self._words(st)
         speaker = self.names.mention(st.speaker_id) if st.speaker_id else (st.speaker_text or "?")
-        when = self._said_when(st)
+        when = self._quoted_when(st, q)
         hedge = self.hedge_for(st.evidence, st.hedged) if st.hedged else None
         q_lang = str(q.get("language") or self.lang)
         citations = [citation]
         if also is not None and self.pairable(st, also):
-            more, more_shown, _, more_citation = self._words(also)
+            more, more_shown, more_q, more_citation = self._words(also)
+            if self._quoted_when(also, more_q) != when:
+                when = None  # the day of both remarks, or none
             sentence_text = self.T.statement_pair(speaker, when, words, more, hedge=hedge, lead_in=lead_in)
             shown += more_shown
             citations.append(more_citation)

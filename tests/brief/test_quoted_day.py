@@ -1,0 +1,61 @@
+"""Words in quote marks are dated by the quoted wordings of their statement: a paraphrase the merger
+joined to them by meaning (an outlet's "he had claimed on Monday that they agreed ...") may be a
+later remark, and its day is not shown with words no quoted wording dates.  Cases in our own words."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from communique.brief import brief
+from communique.brief.render import markdown
+
+LEAD = "Varga said: \u201cWe are close to a text both capitals can sign.\u201d"
+POST = "Osei wrote: \u201cBoth sides showed wisdom and restraint tonight.\u201d"
+LATER = "On Monday, Osei claimed that both sides agreed to stop after he raised trade."
+
+
+def _report(rid: str, text: str, published: str) -> dict[str, Any]:
+    return {"type": "report", "id": rid, "language": "en", "text": text, "title": f"Report {rid}",
+            "published_at": published, "outlet": f"Outlet {rid}", "story_id": "s"}
+
+
+def _quote(qid: str, text: str, words: str, said_on: str, precision: str, direct: bool,
+           reports: list[str], speaker: str = "osei") -> dict[str, Any]:
+    start = text.index(words)
+    return {"type": "quote", "id": qid, "speaker_id": f"person:{speaker}", "speaker_text": speaker.title(),
+            "text": words, "language": "en", "direct": direct, "verb": "said", "said_on": said_on,
+            "said_on_precision": precision, "statement_id": "st-" + speaker, "story_id": "s",
+            "evidence": [{"report_id": r, "start": start, "end": start + len(words)} for r in reports]}
+
+
+def _records(post_day: tuple[str, str]) -> list[dict[str, Any]]:
+    return [
+        {"type": "story", "id": "s", "name": "Talks"},
+        *({"type": "actor", "id": i, "kind": "person", "name": {"en": n, "ja": None},
+           "roles": [{"title": t, "affiliation": c}]}
+          for i, n, t, c in [("person:osei", "Ama Osei", "President", "ghana"),
+                             ("person:varga", "Bence Varga", "Foreign Minister", "hungary")]),
+        _report("r1", POST, "2025-06-15"),
+        _report("r2", LATER, "2025-06-17"),
+        *(_report(r, LEAD, "2025-06-17") for r in ("r3", "r4", "r5")),
+        _quote("q1", POST, "Both sides showed wisdom and restraint tonight.", *post_day, True, ["r1"]),
+        _quote("q2", LATER, "both sides agreed to stop after he raised trade", "2025-06-16", "day", False,
+               ["r2"]),
+        _quote("q3", LEAD, "We are close to a text both capitals can sign.", "2025-06-17", "day", True,
+               ["r3", "r4", "r5"], speaker="varga"),
+    ]
+
+
+def _line(said: str) -> str:
+    return next(line for line in said.splitlines() if "wisdom and restraint" in line)
+
+
+def test_a_paraphrase_s_day_is_not_shown_with_undated_quoted_words() -> None:
+    said = markdown(brief(_records(("2025-06-01", "part_of_month")), lang="en", as_of="2025-06-17",
+                          story_id="s"))
+    assert "June 16" not in _line(said), said
+
+
+def test_quoted_words_dated_by_their_own_wording_keep_their_day() -> None:
+    said = markdown(brief(_records(("2025-06-14", "day")), lang="en", as_of="2025-06-17", story_id="s"))
+    assert "June 14" in _line(said), said
