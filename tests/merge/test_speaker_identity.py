@@ -101,6 +101,23 @@ def test_a_katakana_full_name_of_his_side_is_him() -> None:
     assert _speakers(merge(*zip(first, second, strict=True)))["r-ja-q0"] == "person:hun-sarin"
 
 
+def test_a_katakana_family_name_of_his_side_is_him_whatever_his_office_is_called() -> None:
+    # 「ケニアのオディンガ外務次官」 and "Kenya's Foreign Secretary Amani Odinga": one man
+    secretary = _person("person:amani-odinga", "Amani Odinga", ("Foreign Secretary", "kenya"))
+    first = _report("r-en", "2026-02-01", "en", [("person:amani-odinga", "Amani Odinga",
+                                                   "The ceasefire holds.")], (secretary,))
+    ja = _person("person:オディンガ", "オディンガ", ("外務次官", "kenya"))
+    second = _report("r-ja", "2026-02-02", "ja",
+                     [("person:オディンガ", "オディンガ外務次官", "停戦は維持されている")], (ja,))
+    assert _speakers(merge(*zip(first, second, strict=True)))["r-ja-q0"] == "person:amani-odinga"
+    # two men of his side with that family name: the katakana names neither
+    brother = _person("person:raila-odinga", "Raila Odinga", ("former prime minister", "kenya"))
+    first = _report("r-en", "2026-02-01", "en",
+                    [("person:amani-odinga", "Amani Odinga", "The ceasefire holds."),
+                     ("person:raila-odinga", "Raila Odinga", "Talks must go on.")], (secretary, brother))
+    assert _speakers(merge(*zip(first, second, strict=True)))["r-ja-q0"] == "person:オディンガ"
+
+
 def test_an_unnamed_speaker_described_by_the_office_only_one_person_holds_is_him() -> None:
     first = _report("r-en", "2026-02-01", "en", [("person:nasser-al-harthi", "Nasser al-Harthi",
                                                    "The talks were useful and frank.")], (_MINISTER,))

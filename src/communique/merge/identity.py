@@ -7,10 +7,12 @@ such name to match:
   (``anon:oman``): he is the one person in the record holding that office for that country
   (:func:`office_holder`);
 * a Japanese report's katakana for his name, 「カンボジアのフン・マネット首相」: he is the one
-  person of that side in the record whose given and family names read so (Hun Manet); and a
-  katakana for one of his names, 「オマーンのバドル外相」 (Japanese reports often write an Arab
-  minister by his given name): the one holder of that office for that country whose given or
-  family name reads so (Badr al-Busaidi) (:func:`same_by_reading`).
+  person of that side in the record whose given and family names read so (Hun Manet); a katakana
+  for his family name alone, 「インドのミスリ外務次官」: the one person of that side whose family
+  name reads so (Vikram Misri, whatever his office is called in either language); and a katakana
+  for his given name, 「オマーンのバドル外相」 (Japanese reports often write an Arab minister by his
+  given name): the one holder of that office for that country whose given name reads so (Badr
+  al-Busaidi) (:func:`same_by_reading`).
 
 Only the record's evidence counts, and only one candidate: when the record has two holders of
 the office (a minister and his successor), two people of the side whose names read alike, or
@@ -74,6 +76,8 @@ def same_by_reading(state: _People, gazetteer: Gazetteer, actor: Actor, day: str
             if len(parts) >= 2:
                 if (parts[0], parts[-1]) in names:
                     found.add(pid)
+            elif any(parts[0] == family for _given, family in names):
+                found.add(pid)  # 「インドのミスリ外務次官」: his family name, whatever his office is called
             elif wanted and any(parts[0] in pair for pair in names) and any(
                     _holds(r, gazetteer, role.affiliation, wanted, day) for r in other.roles):
                 found.add(pid)
