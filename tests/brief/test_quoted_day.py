@@ -46,6 +46,15 @@ def _records(post_day: tuple[str, str]) -> list[dict[str, Any]]:
     ]
 
 
+def test_a_phrase_recited_in_a_later_report_does_not_date_other_words() -> None:
+    later = "On Monday, Osei recalled \u201cwisdom and restraint\u201d when he spoke of trade."
+    replaced = {"r2": _report("r2", later, "2025-06-17"),
+                "q2": _quote("q2", later, "wisdom and restraint", "2025-06-16", "day", True, ["r2"])}
+    records = [replaced.get(str(r["id"]), r) for r in _records(("2025-06-01", "part_of_month"))]
+    said = markdown(brief(records, lang="en", as_of="2025-06-17", story_id="s"))
+    assert "June 16" not in _line(said), said
+
+
 def _line(said: str) -> str:
     return next(line for line in said.splitlines() if "wisdom and restraint" in line)
 

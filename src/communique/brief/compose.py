@@ -413,15 +413,19 @@ class Writer:
         return self.when(st.said_on, st.precision) if st.precision != "part_of_month" else None
 
     def _quoted_when(self, st: Statement, q: Record) -> str | None:
-        """The day shown with words in quote marks: the statement's day when one of its quoted
-        wordings (in either language) is dated to it; not when only a paraphrase is (an outlet's
-        "he claimed on Monday that they agreed ...", joined to the words by meaning, may be a
-        later remark).  Words no quoted wording dates are shown without a day."""
+        """The day shown with words in quote marks: the statement's day when a quoted wording of
+        it is dated to it -- the words shown, a wording holding them, or a translation; not when
+        only a paraphrase is (an outlet's "he claimed on Monday that they agreed ...", joined to
+        the words by meaning, may be a later remark), nor other or fewer words of the same
+        language (a phrase of the remark recited in a later report, dated by that report's
+        scene).  Words no such wording dates are shown without a day."""
         when = self._said_when(st)
         if when is None or not q.get("direct") or st.precision not in ("day", "datetime"):
             return when
+        shown = _flat(str(q.get("text") or ""))
         quoted = {day(x.get("said_on")) for x in st.quotes
-                  if x.get("direct") and str(x.get("said_on_precision") or "day") in ("day", "datetime")}
+                  if x.get("direct") and str(x.get("said_on_precision") or "day") in ("day", "datetime")
+                  and (x.get("language") != q.get("language") or shown in _flat(str(x.get("text") or "")))}
         return when if st.said_on in quoted else None
 
     def _words(self, st: Statement) -> tuple[str, list[str], Record, Citation]:
@@ -1027,3 +1031,8 @@ def compose(
         )
     writer = Writer(v, lang, gazetteer or load_gazetteer())
     return writer.briefing(since_day)
+
+
+def _flat(text: str) -> str:
+    """Words only, in lower case: one wording held in another whatever their marks and spaces."""
+    return " ".join(re.findall(r"\w+", text.casefold()))
