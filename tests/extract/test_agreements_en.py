@@ -71,6 +71,11 @@ POSITIVE = [
         (None, {"israel", "hamas"}, "the truce"),
     ),
     (
+        "the day the agreed truce starts is not the agreement's",
+        "Israel and Hamas have agreed to a phased truce starting Saturday, the mediators said.",
+        (None, {"israel", "hamas"}, "a phased truce starting Saturday"),
+    ),
+    (
         "the day of an announcement that X and Y agreed may be the agreement's",
         "Marco Rubio announced on Tuesday that Israel and Hamas have agreed to an immediate truce.",
         ("2025-12-02", {"israel", "hamas"}, "an immediate truce"),

@@ -850,10 +850,10 @@ def test_not_accept_is_a_rejection() -> None:
 def test_extractor_names_and_empty_report() -> None:
     assert set(EXTRACTORS) == {
         "actors.en.v10",
-        "quotes.en.v17",
-        "events.en.v24",
+        "quotes.en.v18",
+        "events.en.v25",
         "proposals.en.v3",
-        "positions.en.v10",
+        "positions.en.v11",
     }
     result = run(" ")
     assert result.quotes == () and result.events == ()
@@ -935,3 +935,43 @@ def test_a_bare_family_name_is_the_one_named_last() -> None:
                 "the envoy.\n\n"
                 '"It was useful," Sharif said.').quotes
     assert [q.speaker_id for q in again] == ["shehbaz-sharif"]
+
+
+def test_a_stance_is_held_by_the_speaker_of_the_words_that_state_it() -> None:
+    """"X said it had agreed to the truce, which is now "in effect", according to Y": X's agreement
+    and X's words (Y only told the reporter the truce was in effect); and the attack someone calls
+    unacceptable is no stance on the plan the report named before."""
+    text = ("The White House sent an American ceasefire proposal to both capitals.\n\n"
+            'Israel on Tuesday said it had agreed to the ceasefire, which is now "in effect", according to '
+            "Donald Trump.\n\n"
+            'The Qatari prime minister described the attack as "unacceptable" but said the response would '
+            'be "diplomatic and legal".')
+    result = run(text)
+    assert [(p.holder_id, p.stance) for p in result.positions] == [("israel", "accept")]
+    agreed = [q for q in result.quotes if q.text.startswith("it had agreed")]
+    assert [(q.speaker_id, q.text.endswith('"in effect"')) for q in agreed] == [("israel", True)]
+
+
+def test_a_statement_posted_online_is_no_verb_of_saying() -> None:
+    """"X, in a statement posted on X (formerly Twitter) at 4 a.m., denied that ...": what follows
+    "posted on X" is not the words of the post."""
+    text = ("Abbas Araghchi, in a statement posted on X (formerly Twitter) at 4:16 a.m. Tehran time, "
+            "explicitly denied that any formal ceasefire agreement had been reached.")
+    assert not [q for q in run(text).quotes if q.text.startswith("(formerly")]
+
+
+def test_state_before_a_noun_is_no_verb_of_saying() -> None:
+    """"Iranian state television reported that ...": "state" qualifies the broadcaster; it does not
+    state what follows it."""
+    text = ('Meanwhile, Iranian state television referred to the truce as a "claimed" deal and reported '
+            "that strikes continued in several cities.")
+    assert not [q for q in run(text).quotes if q.text.startswith("television")]
+
+
+def test_words_said_before_the_scene_take_no_day_of_it() -> None:
+    """"Before the round, Trump had said ...": the past perfect tells of an earlier day; the day of
+    the speaker's remark told before (Sunday) is not its day."""
+    text = ('Donald Trump said on Sunday that he was "a little disappointed".\n\n'
+            'Before the round, Trump had said Washington had "something worked out" with Kyiv.')
+    earlier = [q for q in run(text).quotes if q.text == "something worked out"]
+    assert earlier and all(q.said_on_precision != Precision.DAY for q in earlier), earlier

@@ -253,7 +253,7 @@ def test_evidence_drops_the_reporting_frame() -> None:
 
 def test_version() -> None:
     text = "Marco Rubio met with Sergei Lavrov in Riyadh on Tuesday."
-    assert {e.extractor for e in run(text)} == {"events.en.v24"}
+    assert {e.extractor for e in run(text)} == {"events.en.v25"}
 
 
 def test_plover_type_and_sides() -> None:

@@ -477,6 +477,7 @@ class Writer:
                 same_lang=q_lang == self.lang,
                 hedge=hedge,
                 lead_in=lead_in,
+                verb=str(q.get("verb") or "") or None,
             )
         claims = [Claim(role="speaker", actor=st.speaker_id, item_id=c.item_id)
                   for c in citations if st.speaker_id]

@@ -264,11 +264,16 @@ def statement(
     same_lang: bool,
     hedge: str | None,
     lead_in: str = "",
+    verb: str | None = None,
 ) -> str:
-    verb = "reportedly said" if hedge else "said"
+    accused = verb in _ACCUSING and not direct and same_lang
+    verb = ("reportedly " if hedge else "") + ("accused" if accused else "said")
     on = f" {_on(when)} {when}" if when else ""
     if direct or not same_lang:
         text = f"{speaker} {verb}{on}: {shown_quote}."
+    elif accused:  # "accused Iran of breaking the truce": the clause is what he accused, not what he said
+        clause = shown_quote.strip(chr(0x201c) + chr(0x201d))
+        text = f"{_on(when)} {when}, {speaker} {verb} {clause}." if when else f"{speaker} {verb} {clause}."
     else:  # reported speech is the outlet's wording: no quote marks around it
         clause = shown_quote
         if clause[:1] == chr(0x201c) and clause[-1:] == chr(0x201d):  # the outer marks only: the
@@ -283,6 +288,7 @@ def statement(
 
 
 _STOP_IN_MARKS = re.compile(r"[,;:.]+([”\"’]+)$")
+_ACCUSING = frozenset(("accused", "accuses", "accusing"))
 
 
 def statement_pair(speaker: str, when: str | None, first: str, second: str, *, hedge: str | None,

@@ -254,6 +254,7 @@ def statement(
     same_lang: bool,
     hedge: str | None,
     lead_in: str = "",
+    verb: str | None = None,  # (the verb of the English wording: 「述べました」 whatever it was)
 ) -> str:
     when_part = f"{when}、" if when else ""
     if direct or not same_lang:

@@ -99,9 +99,17 @@ def verb_hits(text: str) -> list[tuple[int, int, str]]:
             ):
                 out.append((match.start(), end + 1 + len(particle), f"{word} {particle}"))
             continue
-        if word in words:
+        if word in words and not (word == "state" and _STATE_NOUN.match(text, match.end())):
             out.append((match.start(), match.end(), word))
     return out
+
+
+# "state" as a noun's modifier, not the verb: "Iranian state television", "state media", "a state visit"
+_STATE_NOUN = re.compile(
+    r"[\s-]+(?:television|tv|media|news|broadcaster|radio|agency|press|run|owned|controlled|visit|department|"
+    r"secretary|officials?|council|dinner|funeral|banquet|affiliated|backed|sponsored|of)\b",
+    re.I,
+)
 
 
 def _expand(alternation: str) -> frozenset[str]:

@@ -44,7 +44,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date as Date
 from datetime import timedelta
 
@@ -60,7 +60,7 @@ from .speakers import antecedent, resolve_title
 from .text import Sentence
 from .wordscan import Family, Key
 
-EVENTS_EXTRACTOR = "events.en.v24"
+EVENTS_EXTRACTOR = "events.en.v25"
 
 PLACES = {
     "Moscow": "Moscow",
@@ -1634,6 +1634,20 @@ def _assign(
         owner.refs.append(ref)
 
 
+# a day the agreed terms begin on: "agreed to a phased ceasefire starting Tuesday", "a truce taking
+# effect at 0400 GMT on Tuesday" -- not the day of the agreement
+_TERMS_DAY = re.compile(
+    r"\b(?:starting|beginning|effective|begins|starts|to (?:begin|start|take effect)|tak(?:e|es|ing) effect)"
+    r"\s+(?:(?:at|from)\s+[^,.;]{0,40}?\s+)?(?:on\s+|from\s+)?$",
+    re.I,
+)
+
+
+def _terms_day(text: str, trig: Trig, ref: DateRef) -> bool:
+    return trig.kind == "agreement" and ref.start >= trig.end and bool(
+        _TERMS_DAY.search(text, max(trig.end, ref.start - 60), ref.start))
+
+
 def _date_for(
     ctx: Context,
     trig: Trig,
@@ -1641,6 +1655,9 @@ def _date_for(
     free: list[DateRef],
     frame: list[tuple[int, int, str]] | None = None,
 ) -> tuple[DateRef | None, bool]:
+    if trig.kind == "agreement" and any(_terms_day(ctx.text, trig, r) for r in trig.refs):
+        trig = replace(trig, refs=[r for r in trig.refs if not _terms_day(ctx.text, trig, r)])
+    free = [r for r in free if not _terms_day(ctx.text, trig, r)]
     for s, e, ref in scoped:
         if s <= trig.start < e and not any(r.start >= s for r in trig.refs if r.kind != "relative"):
             return ref, True

@@ -129,6 +129,9 @@ def indirect(ctx: Context, sent: Sentence) -> list[tuple[Attribution, int, int]]
     taken: list[tuple[int, int]] = []
 
     def emit(attr: Attribution, start: int, stop: int) -> None:
+        told = rx.search(r",\s+according to\s+[^,]{2,80}?[.!?]?\s*$", text[start:stop])
+        if told and attr.verb != "according to":
+            stop = start + told.start()  # "..., according to Trump": who told the reporter, not the words
         parts = _split(text, start, stop)
         if any(_has_quote(ctx, sent, *part) for part in parts):
             parts = _split(text, start, stop, keep=False)  # keep what is free of the direct quote
@@ -156,8 +159,11 @@ def indirect(ctx: Context, sent: Sentence) -> list[tuple[Attribution, int, int]]
             if speaker:
                 emit(Attribution(speaker, "according to", (s, comma)), comma + 1, end)
                 return out
-    # CLAUSE, according to X.
+    # CLAUSE, according to X. -- unless the clause has its own verb of saying ("Israel said it had
+    # agreed to the truce, which is now in effect, according to Trump": Israel said so)
     tail = rx.search(r",\s+according to\s+([^,]{2,80})$", text[s:end])
+    if tail and any(v.group() in INDIRECT_VERBS for v in _verbs(ctx, sent, s, s + tail.start())):
+        tail = None
     if tail:
         speaker = resolve_np_start(text, s + tail.start(1), end, ctx.actors, ctx.salience)
         if speaker:
@@ -174,6 +180,8 @@ def indirect(ctx: Context, sent: Sentence) -> list[tuple[Attribution, int, int]]
             continue
         if _NEGATED.search(text[max(s, verb.start() - 12) : verb.start()]):
             continue
+        if verb.group() in _PARTICIPLES and _OF_A_NOUN.search(text, max(s, verb.start() - 24), verb.start()):
+            continue  # "in a statement posted on X (...), denied that ...": the noun's, not a saying
         speaker = subject(ctx, sent, verb, verbs)
         if speaker is None:
             continue
@@ -191,6 +199,12 @@ def indirect(ctx: Context, sent: Sentence) -> list[tuple[Attribution, int, int]]
                 stop = start + more.start()
         emit(Attribution(speaker, verb.group(), (s, start)), start, stop)
     return out
+
+
+# a participle describing a written text, not a verb of saying: "a statement posted on X", "a video
+# released on Monday", "a letter published by ..."
+_OF_A_NOUN = re.compile(r"\b(?:statement|message|post|video|letter|note|comments?|remarks|readout)\s+$", re.I)
+_PARTICIPLES = frozenset(("posted", "written", "released", "published", "issued", "shared", "tweeted"))
 
 
 # a second predicate of the one speaking, after the reported clause: "..., but did not specify when",

@@ -23,7 +23,7 @@ from .proposals import ProposalMention
 from .text import Sentence
 from .wordscan import Family, Key
 
-POSITIONS_EXTRACTOR = "positions.en.v10"
+POSITIONS_EXTRACTOR = "positions.en.v11"
 
 STANCES: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -128,6 +128,17 @@ _PLAN_REF = re.compile(
     r"|\b(?:react|respond)(?:ed|s|ing)?\b|\breactions?\b|\bresponses?\b",
     re.I,
 )
+# the stance word's own object, named just before it, and no plan: "described the attack as
+# 'unacceptable'", "called the strikes unacceptable", "the bombing was unacceptable"
+_PLAN_WORDS = (r"plan|plans|proposals?|framework|draft|document|deal|text|agreement|offer|initiative|points|"
+               r"terms|ceasefire|truce|peace|settlement|accord|memorandum|roadmap|road map")
+_OTHER_OBJECT = re.compile(
+    r"\b(?:(?:called|calls|call|described|describes|termed|branded|labell?ed|deemed|considers|considered)\s+"
+    r"(?:the|this|that|its|their|his|her|such|these|those)\s+(?:[\w-]+\s+)?(?!(?:" + _PLAN_WORDS + r")\b)"
+    r"[\w-]+\s+(?:as\s+)?|(?:the|this|that|these|those)\s+(?!(?:" + _PLAN_WORDS + r")\b)[\w-]+\s+"
+    r"(?:was|is|were|are)\s+(?:\w+\s+)?)[\"“'‘]?$",
+    re.I,
+)
 _ON_PLAN = {"partly_accept", "accept", "reject", "demand", "oppose"}
 _SPOKES = ("press secretary", "spokes", "aide", "adviser", "advisor", "envoy for investment")
 
@@ -179,14 +190,17 @@ _PLACE_BEFORE = re.compile(
 
 
 def _holder(ctx: Context, sent: Sentence, quotes: list[Quote],
-            plans: tuple[ProposalMention, ...] = (), before: int | None = None) -> tuple[str | None, bool]:
-    """The speaker of a quote in the sentence, else its first actor named in its own right -- not a
-    possessive, not a plan's author inside the plan's name ("a 28-point U.S. plan"), and nobody when
-    the stance is that of unnamed critics ("a plan that critics said leaned toward Moscow")."""
-    for quote in quotes:
-        ev = quote.evidence[0]
-        if sent.start <= ev.start < sent.end and quote.speaker_id:
-            return quote.speaker_id, True
+            plans: tuple[ProposalMention, ...] = (), before: int | None = None,
+            cue: int | None = None) -> tuple[str | None, bool]:
+    """The speaker of a quote in the sentence (the one holding the stance's word, if one does:
+    "Israel said it had agreed to the truce, which is now "in effect", according to Trump" is
+    Israel's agreement), else its first actor named in its own right -- not a possessive, not a
+    plan's author inside the plan's name ("a 28-point U.S. plan"), and nobody when the stance is
+    that of unnamed critics ("a plan that critics said leaned toward Moscow")."""
+    here = [q for q in quotes if q.speaker_id and sent.start <= q.evidence[0].start < sent.end]
+    holding = [q for q in here if cue is not None and q.evidence[0].start <= cue < q.evidence[0].end]
+    for quote in holding or here:
+        return str(quote.speaker_id), True
     if _UNNAMED_CRITICS.search(ctx.text, sent.start, sent.end):
         return None, False
     actors = ctx.actors
@@ -243,7 +257,8 @@ def extract_positions(ctx: Context, quotes: list[Quote], proposals: list[Proposa
         cue = dict(STANCES)[stance].search(ctx.lower, sent.start, sent.end)
         holder, spoken = _holder(ctx, sent, quotes,
                                  tuple(p for p in proposals if sent.start <= p.start < sent.end),
-                                 before=cue.start() if cue is not None and stance == "demand" else None)
+                                 before=cue.start() if cue is not None and stance == "demand" else None,
+                                 cue=cue.start() if cue is not None else None)
         if holder is None:
             continue
         holder = _side(ctx, holder)
@@ -254,6 +269,8 @@ def extract_positions(ctx: Context, quotes: list[Quote], proposals: list[Proposa
             issue = next((name for name, pattern in ISSUES if name in found
                           and _near(ctx.lower, pattern, cue, sent)), None)
         refers = _PLAN_REF.search(ctx.text, sent.start, sent.end) is not None
+        if refers and cue is not None and _OTHER_OBJECT.search(ctx.text, sent.start, cue.start()):
+            refers = False  # "described the attack as 'unacceptable'": a stance on the attack
         if target is None and issue is None and stance in _ON_PLAN and refers:
             # "some things were accepted", "the proposal": the proposal last named -- only when the
             # sentence refers to one; a stance word elsewhere is about something else

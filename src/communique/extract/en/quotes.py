@@ -36,7 +36,7 @@ from .speakers import (
 )
 from .text import QuoteSpan, Sentence
 
-EXTRACTOR = "quotes.en.v17"
+EXTRACTOR = "quotes.en.v18"
 
 HEDGE = lc(
     r"\b(reportedly|allegedly|according to (?:(?:two |three |several |unnamed |anonymous )?(?:sources|people|"
@@ -494,6 +494,11 @@ def _said_on(ctx: Context, spans: list[tuple[int, int]]) -> tuple[str | None, Pr
     return (ref.value, ref.precision) if ref else None
 
 
+# a verb of saying in the past perfect: words said before the scene the report tells
+_HAD_SAID = re.compile(r"\bhad\s+(?:\w+\s+)?(?:said|told|stated|claimed|insisted|warned|written|wrote|"
+                       r"declared|announced|promised|predicted|boasted|argued)\b", re.I)
+
+
 def _after_report(ctx: Context, ref: DateRef) -> bool:
     """A day after the report's own: not when its remarks were said ("Trump called Thanksgiving,
     which falls next Thursday, an 'appropriate' deadline": the day is the deadline's)."""
@@ -688,6 +693,8 @@ def extract_quotes(ctx: Context) -> list[Quote]:
         found = _said_on(ctx, spans)
         if found:
             return found
+        if attr is not None and _HAD_SAID.search(ctx.text, *attr.frame):
+            return default  # "Before the round, Trump had said ...": an earlier day, not the scene's
         if inherited:
             return inherited
         if attr and attr.speaker.actor_id and attr.speaker.actor_id in last_date:
