@@ -147,9 +147,11 @@ HELD_OUT: dict[str, dict[str, dict[str, float]]] = {
                "participant_precision": 0.6, "participant_recall": 0.18, "titles": 0.81,
                "date_precision": 1.0, "date_recall": 0.5},
     },
-    # held out until its first audit (run 63, at a00c583); floors as measured then
+    # held out until its first audit (run 63, at a00c583); floors as measured then (en recall 0.765 and
+    # 0.694, re-pinned by the next change: "state" in "Iranian state television" is no verb, so the
+    # broadcaster's two remarks, which had been given to Iran as "Iranian ... state[d]", are not found)
     "israel-iran-ceasefire-2025": {
-        "en": {"direct_recall": 0.76, "direct_speaker": 0.91, "direct_precision": 0.94, "all_recall": 0.69,
+        "en": {"direct_recall": 0.75, "direct_speaker": 0.91, "direct_precision": 0.94, "all_recall": 0.68,
                "participant_precision": 0.66, "participant_recall": 0.2, "titles": 0.86},
         "ja": {"direct_recall": 0.85, "direct_speaker": 0.92, "direct_precision": 0.93, "all_recall": 0.8,
                "participant_precision": 1.0, "participant_recall": 1.0, "titles": 0.81},
