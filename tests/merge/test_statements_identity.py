@@ -453,3 +453,16 @@ def test_an_undated_report_sharing_remarks_weeks_apart_gets_no_day() -> None:
     )
     assert record.statement_of["q-0"] == record.statement_of["q-3"]
     assert record.statement_of["q-1"] != record.statement_of["q-5"]
+
+
+def test_a_quoted_phrase_is_no_other_wording_of_the_whole_remark() -> None:
+    """"major violations" quoted from a post beside the post's whole text: a phrase, not a report
+    that words the remark otherwise (the post says "a major violation")."""
+    from communique.merge.statements import wording_variants
+
+    whole = "Do not drop those bombs. If you do it is a major violation. Bring your pilots home"
+    members = [replace(_member(0, 1000), text=whole), replace(_member(1, 1000), text="major violations")]
+    assert wording_variants(members, "en") == []
+    other = "Do not drop those bombs. If you do it is a grave violation. Bring your pilots home"
+    members.append(replace(_member(2, 1000), text=other))
+    assert len(wording_variants(members, "en")) == 2

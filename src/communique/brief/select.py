@@ -560,13 +560,21 @@ def most_contested(targets: dict[str, list[Track]]) -> str | None:
     )[0]
 
 
+URGENT_DAYS = 3  # an emergency meeting no report dates is held within days of its announcement
+_URGENT = re.compile(
+    r"\b(?:emergency|urgent|extraordinary)\s+(?:[\w-]+\s+){0,3}(?:meeting|session|summit|talks)|"
+    r"緊急(?:会合|会議|会談|協議|首脳会議)", re.I)
+
+
 def planned(v: View) -> list[tuple[Record, bool]]:
     """Meetings a report says will happen, still ahead on the as-of day, each with ``True`` (the
     flag is kept for callers that told past plans too).  A plan dated before the as-of day is
-    over, held or not; an undated plan counts only while fresh (reported in the last week) and
-    when it gives the place or two participants ("the envoy will meet Hamas leaders soon")."""
+    over, held or not; an undated plan counts only while fresh (reported in the last week, or in
+    the last three days for an emergency meeting) and when it gives the place or two participants
+    ("the envoy will meet Hamas leaders soon")."""
     out = []
     week_ago = (date.fromisoformat(v.as_of) - timedelta(days=7)).isoformat()
+    days_ago = (date.fromisoformat(v.as_of) - timedelta(days=URGENT_DAYS)).isoformat()
     for event in sorted(
         (
             e
@@ -584,6 +592,9 @@ def planned(v: View) -> list[tuple[Record, bool]]:
         latest = max((v.published(e.report_id) or "" for e in v.evidence(event)), default="")
         if when is None and latest < week_ago:
             continue  # "soon", said long ago
+        if when is None and latest < days_ago and any(_URGENT.search(e.context or e.text)
+                                                      for e in v.evidence(event)):
+            continue  # "an emergency meeting", announced days ago: held or dropped by now
         out.append((event, True))
     return out
 

@@ -62,6 +62,7 @@ CROSS_UNITE = 0.1  # a cross-language match this strong also unites statements
 CROSS_BRIDGE = 0.05  # a translation matching two statements of its speaker this well makes them one
 UNITE = 0.0  # a quote matching two statements this well makes them one
 WORDING_OVERLAP = 0.6  # two wordings this alike, neither inside the other: a wording conflict
+PHRASE_WORDS = 4  # a quoted phrase of fewer words is never another wording of a remark
 UNDATED_MEANING = 0.80  # a wording with no date at all: encoder similarity at least this,
 UNDATED_LEXICAL = 0.80  # or character overlap at least this (same language),
 UNDATED_NAMES = 0.15  # of which shared names, numbers and concepts at most this much
@@ -778,6 +779,8 @@ def wording_variants(
         for fb in distinct[i + 1 :]:
             if not fa or not fb or fa in fb or fb in fa:
                 continue
+            if min(len(fa.split()), len(fb.split())) < PHRASE_WORDS:
+                continue  # "major violations" beside the whole post: a phrase, not another wording
             if _overlap(texts[fa], texts[fb]) >= WORDING_OVERLAP:
                 clashing.update((fa, fb))
     if len(clashing) < 2:
