@@ -855,3 +855,9 @@ def trade_records() -> list[dict[str, Any]]:
         ],
     )
     return b.records()
+
+
+def report_record(rid: str, text: str, published: str | None, story: str = "s") -> dict[str, Any]:
+    """One English report of a small hand-built case: its outlet and title named after its id."""
+    return {"type": "report", "id": rid, "language": "en", "text": text, "title": f"Report {rid}",
+            "published_at": published, "outlet": f"Outlet {rid}", "story_id": story}

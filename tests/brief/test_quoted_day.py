@@ -9,14 +9,11 @@ from typing import Any
 from communique.brief import brief
 from communique.brief.render import markdown
 
+from .fixtures import report_record
+
 LEAD = "Varga said: \u201cWe are close to a text both capitals can sign.\u201d"
 POST = "Osei wrote: \u201cBoth sides showed wisdom and restraint tonight.\u201d"
 LATER = "On Monday, Osei claimed that both sides agreed to stop after he raised trade."
-
-
-def _report(rid: str, text: str, published: str) -> dict[str, Any]:
-    return {"type": "report", "id": rid, "language": "en", "text": text, "title": f"Report {rid}",
-            "published_at": published, "outlet": f"Outlet {rid}", "story_id": "s"}
 
 
 def _quote(qid: str, text: str, words: str, said_on: str, precision: str, direct: bool,
@@ -35,9 +32,9 @@ def _records(post_day: tuple[str, str]) -> list[dict[str, Any]]:
            "roles": [{"title": t, "affiliation": c}]}
           for i, n, t, c in [("person:osei", "Ama Osei", "President", "ghana"),
                              ("person:varga", "Bence Varga", "Foreign Minister", "hungary")]),
-        _report("r1", POST, "2025-06-15"),
-        _report("r2", LATER, "2025-06-17"),
-        *(_report(r, LEAD, "2025-06-17") for r in ("r3", "r4", "r5")),
+        report_record("r1", POST, "2025-06-15"),
+        report_record("r2", LATER, "2025-06-17"),
+        *(report_record(r, LEAD, "2025-06-17") for r in ("r3", "r4", "r5")),
         _quote("q1", POST, "Both sides showed wisdom and restraint tonight.", *post_day, True, ["r1"]),
         _quote("q2", LATER, "both sides agreed to stop after he raised trade", "2025-06-16", "day", False,
                ["r2"]),
@@ -48,7 +45,7 @@ def _records(post_day: tuple[str, str]) -> list[dict[str, Any]]:
 
 def test_a_phrase_recited_in_a_later_report_does_not_date_other_words() -> None:
     later = "On Monday, Osei recalled \u201cwisdom and restraint\u201d when he spoke of trade."
-    replaced = {"r2": _report("r2", later, "2025-06-17"),
+    replaced = {"r2": report_record("r2", later, "2025-06-17"),
                 "q2": _quote("q2", later, "wisdom and restraint", "2025-06-16", "day", True, ["r2"])}
     records = [replaced.get(str(r["id"]), r) for r in _records(("2025-06-01", "part_of_month"))]
     said = markdown(brief(records, lang="en", as_of="2025-06-17", story_id="s"))
