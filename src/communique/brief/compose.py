@@ -422,10 +422,11 @@ class Writer:
         when = self._said_when(st)
         if when is None or not q.get("direct") or st.precision not in ("day", "datetime"):
             return when
-        shown = _flat(str(q.get("text") or ""))
+        shown = select.bare_words(str(q.get("text") or ""))
         quoted = {day(x.get("said_on")) for x in st.quotes
                   if x.get("direct") and str(x.get("said_on_precision") or "day") in ("day", "datetime")
-                  and (x.get("language") != q.get("language") or shown in _flat(str(x.get("text") or "")))}
+                  and (x.get("language") != q.get("language")
+                       or shown in select.bare_words(str(x.get("text") or "")))}
         return when if st.said_on in quoted else None
 
     def _words(self, st: Statement) -> tuple[str, list[str], Record, Citation]:
@@ -1032,8 +1033,3 @@ def compose(
         )
     writer = Writer(v, lang, gazetteer or load_gazetteer())
     return writer.briefing(since_day)
-
-
-def _flat(text: str) -> str:
-    """Words only, in lower case: one wording held in another whatever their marks and spaces."""
-    return " ".join(re.findall(r"\w+", text.casefold()))

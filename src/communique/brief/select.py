@@ -331,7 +331,8 @@ def _has_content(st: Statement, lang: str) -> bool:
     return _words_enough(rendering(st, lang))
 
 
-def _bare(text: str) -> str:
+def bare_words(text: str) -> str:
+    """Words only, in lower case: one wording held in another whatever their marks and spaces."""
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
@@ -474,7 +475,7 @@ def rendering(st: Statement, lang: str) -> Record:
     if known is not None and known[0] == id(st.quotes):  # the same wordings (not a copy's others)
         return known[1]  # type: ignore[no-any-return]
     # wire copies repeat a wording many times: each distinct text is weighed once
-    bare = {text: _bare(text) for text in {str(q.get("text") or "") for q in st.quotes}}
+    bare = {text: bare_words(text) for text in {str(q.get("text") or "") for q in st.quotes}}
     forms = set(bare.values())
     carried = Counter(bare[str(q.get("text") or "")] for q in st.quotes)  # reports giving each wording
     pieces: dict[str, bool] = {}

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 from importlib import import_module
 from types import ModuleType
+from typing import Any
 
 from ..model import Event, Extraction, Precision, Report
 from .gazetteer import Gazetteer, load
@@ -48,6 +49,12 @@ def _module(language: str) -> ModuleType | None:
         raise
 
 
+def _reading(language: str, name: str) -> Any:
+    """A language module's optional function (``written_days``, ``said_days``), or None."""
+    module = _module(language)
+    return getattr(module, name, None) if module is not None else None
+
+
 def extractors_for(language: str) -> tuple[str, ...]:
     """The versioned extractor names that apply to a language (empty when unsupported)."""
     module = _module(language)
@@ -71,8 +78,7 @@ def written_days(
     "Monday (July 28)", 「7月28日」) as read on every day of ``anchors`` (the days the report may
     have been published on; None unless they all read the same day).  Relative expressions
     ("on Monday", 「昨日」) are never read.  Empty for a language whose extractor cannot tell."""
-    module = _module(report.language)
-    find = getattr(module, "written_days", None) if module is not None else None
+    find = _reading(report.language, "written_days")
     if find is None or not anchors:
         return []
     found: list[tuple[Event, str | None]] = find(report, gazetteer or load(), anchors)
@@ -88,8 +94,7 @@ def said_days(
     of any month of ``anchors``, so it gives several days; which one it is, the remarks it shares
     with dated reports decide.  Only written days count (never 「昨日」 or a weekday, which name
     a day only from the report's own date).  Empty for a language whose extractor cannot tell."""
-    module = _module(report.language)
-    find = getattr(module, "said_days", None) if module is not None else None
+    find = _reading(report.language, "said_days")
     if find is None or not anchors:
         return {}
     found: dict[tuple[int, int], frozenset[str]] = find(report, gazetteer or load(), anchors)

@@ -1655,8 +1655,9 @@ def _date_for(
     free: list[DateRef],
     frame: list[tuple[int, int, str]] | None = None,
 ) -> tuple[DateRef | None, bool]:
-    if trig.kind == "agreement" and any(_terms_day(ctx.text, trig, r) for r in trig.refs):
-        trig = replace(trig, refs=[r for r in trig.refs if not _terms_day(ctx.text, trig, r)])
+    kept = [r for r in trig.refs if not _terms_day(ctx.text, trig, r)]
+    if len(kept) != len(trig.refs):
+        trig = replace(trig, refs=kept)
     free = [r for r in free if not _terms_day(ctx.text, trig, r)]
     for s, e, ref in scoped:
         if s <= trig.start < e and not any(r.start >= s for r in trig.refs if r.kind != "relative"):

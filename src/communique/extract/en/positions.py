@@ -199,8 +199,8 @@ def _holder(ctx: Context, sent: Sentence, quotes: list[Quote],
     that of unnamed critics ("a plan that critics said leaned toward Moscow")."""
     here = [q for q in quotes if q.speaker_id and sent.start <= q.evidence[0].start < sent.end]
     holding = [q for q in here if cue is not None and q.evidence[0].start <= cue < q.evidence[0].end]
-    for quote in holding or here:
-        return str(quote.speaker_id), True
+    if holding or here:
+        return str((holding or here)[0].speaker_id), True
     if _UNNAMED_CRITICS.search(ctx.text, sent.start, sent.end):
         return None, False
     actors = ctx.actors
