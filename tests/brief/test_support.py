@@ -229,3 +229,19 @@ def test_a_length_in_hours_and_minutes_is_read_whole() -> None:
     assert templates_en.duration(1.5, "") == "an hour and a half"  # a "90-minute meeting"
     assert templates_ja.duration(0.833, "about") == "約50分間"
     assert meeting_durations("ヴァルガ氏とオセイ氏はおよそ50分間、会談した。")[0][0] == 0.833
+
+
+@pytest.mark.parametrize(("evidence", "supported"), [
+    # the speaker's own country named in the words he reports, after the verb of saying
+    ("The prime minister said Norland's response would be measured.", True),
+    ("He also said that Norland would host the next round.", True),
+    # named before it, it is the one saying them
+    ("Norland said the prime minister's response would be measured.", False),
+    ("Norwegian officials told reporters the response would be measured.", False),
+])
+def test_the_speakers_own_country_in_the_words_he_reports(evidence: str, supported: bool) -> None:
+    claim = Claim(role="speaker", actor="osei", value="norland")
+    assert (check_claims(sentence(evidence, claim), PATTERNS) == ()) is supported
+    # another country named there is still someone else the words may be
+    other = Claim(role="speaker", actor="osei", value="varga")
+    assert check_claims(sentence(evidence, other), PATTERNS) != ()

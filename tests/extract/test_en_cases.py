@@ -849,7 +849,7 @@ def test_not_accept_is_a_rejection() -> None:
 
 def test_extractor_names_and_empty_report() -> None:
     assert set(EXTRACTORS) == {
-        "actors.en.v10",
+        "actors.en.v11",
         "quotes.en.v18",
         "events.en.v25",
         "proposals.en.v3",
@@ -975,3 +975,17 @@ def test_words_said_before_the_scene_take_no_day_of_it() -> None:
             'Before the round, Trump had said Washington had "something worked out" with Kyiv.')
     earlier = [q for q in run(text).quotes if q.text == "something worked out"]
     assert earlier and all(q.said_on_precision != Precision.DAY for q in earlier), earlier
+
+
+def test_a_known_person_named_in_full_after_an_honorific_is_one_mention() -> None:
+    """"Sheikh Mohammed bin Abdulrahman Al Thani": the whole name, not a shorter form that begins
+    with the honorific and leaves "Al Thani" to be someone else; his family name later in the report
+    is he, though the emir named after him shares it."""
+    text = ("Qatar's Prime Minister Sheikh Mohammed bin Abdulrahman Al Thani spoke to reporters in "
+            "Doha on Tuesday.\n\nHe said the emir, Sheikh Tamim bin Hamad Al Thani, had taken a call "
+            "from Washington.\n\n“Our response will be diplomatic,” Al Thani said.")
+    result = run(text)
+    pm = next(a for a in result.actors if a.id == "mohammed-bin-abdulrahman-al-thani")
+    assert [text[e.start:e.end] for e in pm.evidence][0] == "Sheikh Mohammed bin Abdulrahman Al Thani"
+    assert not [a for a in result.actors if a.id.startswith("person:")]
+    assert [q.speaker_id for q in result.quotes if q.direct] == ["mohammed-bin-abdulrahman-al-thani"]

@@ -480,8 +480,7 @@ class Writer:
                 lead_in=lead_in,
                 verb=str(q.get("verb") or "") or None,
             )
-        claims = [Claim(role="speaker", actor=st.speaker_id, item_id=c.item_id)
-                  for c in citations if st.speaker_id]
+        claims = [self.speaker_claim(st.speaker_id, c.item_id) for c in citations if st.speaker_id]
         return self.sentence(sentence_text, citations, kind, quoted=shown, hedged=bool(hedge),
                              claims=claims)
 
@@ -688,7 +687,7 @@ class Writer:
                 continue
             if words[:1].islower():
                 continue  # “sometime toward the end of the week”: a fragment of the reporter's sentence
-            claim = Claim(role="speaker", actor=st.speaker_id, item_id=str(q["id"]))
+            claim = self.speaker_claim(st.speaker_id, str(q["id"]))
             if self.supporting_span(q, claim) is None:
                 continue  # words nobody is shown saying (a sub-heading, an unattributed line)
             # an undated remark counts as recent only when first reported on the latest days: a
@@ -731,7 +730,7 @@ class Writer:
             words = headline_words(str(q.get("text") or "")) or str(q.get("text") or "")
             text = self.T.headline(self.names.short(str(st.speaker_id)), self.T.quote(words, q_lang), label)
             citations = [self.cite(q, "quote", actors=[str(st.speaker_id)], extra_dates=[st.said_on])]
-            claims = [Claim(role="speaker", actor=str(st.speaker_id), item_id=citations[0].item_id)]
+            claims = [self.speaker_claim(str(st.speaker_id), citations[0].item_id)]
             if event is not None and label:
                 citations.append(self.cite(event, "event", actors=self.participants(event)))
                 claims.append(Claim(role="after", said_on=st.said_on, event_on=day(event.get("date"))))
@@ -868,6 +867,13 @@ class Writer:
         self.names.forget(mentioned)
         del self.set_aside[aside:]
         return reserved
+
+    def speaker_claim(self, speaker_id: str, item_id: str | None) -> Claim:
+        """The claim that the cited words are the speaker's, with the speaker's own country (the
+        reported clause may name it: "the prime minister said Qatar's response would be ...")."""
+        country = self.names.country(speaker_id)
+        return Claim(role="speaker", actor=speaker_id, item_id=item_id,
+                     value=country if country != speaker_id else None)
 
     def objections(self, sentence: Sentence) -> tuple[str, ...]:
         """Why a sentence cannot stand (its cited clauses do not support a claim in its role, or an

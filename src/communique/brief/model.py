@@ -44,7 +44,7 @@ class Claim:
 
     ``role``: participant | speaker | stance | after | mediator | duration.  ``actor`` is the
     actor id the claim is about; ``value`` the event kind (participant), the stance (stance), the
-    hours (duration); ``item_id`` the cited
+    hours (duration), the speaker's own country (speaker); ``item_id`` the cited
     item it rests on (None: any citation); ``said_on`` and ``event_on`` the two days an
     ``after`` claim compares.
     """

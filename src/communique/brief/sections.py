@@ -236,9 +236,11 @@ def party_sections(w: Writer) -> list[Section]:
                     break
                 if st.id in w.used or any(_same_words(w, st, other) for other in shown):
                     continue  # one remark in two wordings the record did not join: told once
+                mentioned = w.names.mentioned()
                 sentence, also = _with_companion(w, st, own_lang)  # his other words that day with them
                 reasons = w.objections(sentence)
                 if reasons:
+                    w.names.forget(mentioned)  # the next sentence names in full whom this one did
                     w.set_aside.append(Dropped(where=f"section:party:{side}", text=sentence.text,
                                                reasons=reasons))
                     continue

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
+from ..extract.en.lexicon import family_name as family_name_en
 from ..extract.gazetteer import Gazetteer
 from ..merge.romaji import family_name
 from .model import EvidenceRef
@@ -635,7 +636,10 @@ def name_patterns(
                 entry.ja_title_form,
             )
         else:
-            found = (entry.name_en, entry.short_en, *entry.aliases_en, *entry.metonyms_en, *entry.demonyms_en)
+            found = (entry.name_en, entry.short_en, *entry.aliases_en, *entry.metonyms_en, *entry.demonyms_en,
+                     # the family name a report calls him by, which the gazetteer may leave out when
+                     # others share it ("Al Thani"): the extractor gives it to the one named in full
+                     family_name_en(entry.name_en.split()) if entry.kind == "person" else None)
         forms[entry.id] = {f for f in found if f and len(f) > 1}
     for actor_id, actor in actors.items():
         if actor_id in forms:

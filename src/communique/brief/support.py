@@ -231,7 +231,8 @@ def _speaker(claim: Claim, evidence: list[EvidenceRef], patterns: Patterns) -> s
         if lang == "en" and _PRONOUN_SAID.match(outside) and _carried_over(claim, ev, "", lang, patterns):
             return None  # "He said a 25% tariff on cars imposed by the Trump administration ...": he
         others = [p for a, p in naming(patterns.get(lang, {}), outside)
-                  if a != claim.actor and _names_subject(p, outside, lang)]
+                  if a != claim.actor and _names_subject(p, outside, lang)
+                  and not (a == claim.value and _only_reported(p, outside, cues["reporting"], lang))]
         if others:
             if lang == "ja" and _carried_over(claim, ev, text, lang, patterns):
                 return None  # 「ハマスが求める保証に向けて『…』と述べた」 after 「トランプ氏は…と強調」
@@ -250,6 +251,13 @@ _TOPIC_JA = re.compile(r"[^、。「」\s]{0,8}?(?<![にでとか])は")
 # lines and sentences; not after "U.S."
 _LINES = re.compile(r"(?<=[。！？])|(?<=[.!?\u201d\"])(?<![A-Z]\.)\s+(?=[A-Z\u201c\"])|\n")
 _LABEL_LINE = 24  # a line of a name and a title only (a transcript's 「ベッセント財務長官」 above the words)
+
+
+def _only_reported(pattern: NamePattern, text: str, reporting: re.Pattern[str], lang: str) -> bool:
+    """In English, the name stands only after the first verb of saying, in the words reported ("the
+    prime minister said Qatar's response would be ..."): not the one who says them."""
+    cue = reporting.search(text)
+    return lang == "en" and cue is not None and all(m.start() > cue.start() for m in pattern.finditer(text))
 
 
 def _names_subject(pattern: NamePattern, text: str, lang: str, topic_only: bool = False) -> bool:

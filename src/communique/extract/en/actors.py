@@ -22,6 +22,7 @@ from .lexicon import (
     FAMILY_FIRST,
     FEMALE_CUES,
     FEMALE_NAMES,
+    HONORIFICS,
     MALE_CUES,
     MALE_NAMES,
     NOT_NAME,
@@ -30,6 +31,7 @@ from .lexicon import (
     REPORTING_LEMMAS,
     TITLE_WORDS,
     UNISEX_NAMES,
+    family_name,
     inflections,
 )
 
@@ -340,7 +342,6 @@ def find_mentions(text: str, actors: ReportActors, quote_spans: list[tuple[int, 
         mention.in_quote = at >= 0 and max_ends[at] > mention.start
 
 
-_HONORIFICS = frozenset("sheikh sheikha emir prince princess king queen sir dame pope".split())
 
 
 def _honorific_mentions(text: str, runs: list[list[tuple[int, int, str]]], actors: ReportActors) -> None:
@@ -349,7 +350,7 @@ def _honorific_mentions(text: str, runs: list[list[tuple[int, int, str]]], actor
     taken = {(m.start, m.end) for m in actors.mentions}
     for run in runs:
         for i in range(len(run) - 1):
-            if run[i][2].lower() not in _HONORIFICS:
+            if run[i][2].lower() not in HONORIFICS:
                 continue
             word_start, word_end, raw = run[i + 1]
             word, possessive = _strip_possessive(raw)
@@ -366,7 +367,7 @@ def _honorific_mentions(text: str, runs: list[list[tuple[int, int, str]]], actor
 
 
 def _first_name(name: str) -> str:
-    words = [w for w in name.split() if w.lower() not in TITLE_WORDS and w.lower() not in _HONORIFICS]
+    words = [w for w in name.split() if w.lower() not in TITLE_WORDS and w.lower() not in HONORIFICS]
     return words[0] if words else ""
 
 
@@ -421,8 +422,8 @@ def _run_mentions(
     i = 0
     n = len(run)
     unmatched: list[int] = []
-    while i < n:
-        found = None
+
+    def longest(i: int) -> tuple[int, str, str] | None:
         first_key = word_keys[i]
         if first_key:
             token = _first_token(first_key)
@@ -455,8 +456,17 @@ def _run_mentions(
                 if last.get(unknown[k], -1) >= last.get(actor_id, -1):
                     actor_id = unknown[k]
             if actor_id:
-                found = (j, actor_id, k)
-                break
+                return j, actor_id, k
+        return None
+
+    while i < n:
+        found = longest(i)
+        if i + 1 < n and words[i][0].lower() in HONORIFICS:
+            # "Sheikh Mohammed bin Abdulrahman Al Thani": the longer name after the honorific, not a
+            # shorter form that begins with it ("Sheikh Mohammed bin Abdulrahman")
+            after = longest(i + 1)
+            if after is not None and (found is None or after[0] > found[0]):
+                found = after
         if found is None:
             unmatched.append(i)
             i += 1
@@ -486,12 +496,26 @@ def _run_mentions(
         )
         actors.names.setdefault(actor_id, text[start:end])
         _learn_title(text, start, end, actor_id, actors)
+        if kind == "person" and j - i >= 2 and not actor_id.startswith("person:"):
+            _family_name_of_known(words[i:j], actor_id, actors, forms)
         i = j
     if unmatched:
         _unknown_people(text, run, words, unmatched, actors)
 
 
 _PAPERS = frozenset("Post Times Examiner Journal Herald Tribune Globe Gazette Chronicle Inquirer".split())
+
+
+def _family_name_of_known(words: list[tuple[str, bool]], actor_id: str, actors: ReportActors,
+                          forms: dict[str, str]) -> None:
+    """A known person named in full is the one meant by his family name later in the report, when
+    the gazetteer cannot say so because the family is shared ("Sheikh Mohammed bin Abdulrahman Al
+    Thani ... Al Thani said", the emir being an Al Thani too): the first person of the report so
+    named."""
+    family = family_name([w for w, _ in words])
+    k = key(family) if family else None
+    if k and k not in forms:
+        actors.unknown.setdefault(k, actor_id)
 
 
 _OPENING_ADVERBS = frozenset(

@@ -12,7 +12,7 @@ from ...model import Actor, Event, Evidence, Position, Quote, Role
 from ..gazetteer import Gazetteer
 from .context import Context
 
-ACTORS_EXTRACTOR = "actors.en.v10"
+ACTORS_EXTRACTOR = "actors.en.v11"
 
 _DEMONYMS: dict[int, dict[str, str]] = {}  # id(gazetteer) -> "Chinese" / "U.S." -> country or bloc
 

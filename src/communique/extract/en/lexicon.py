@@ -60,6 +60,19 @@ NOT_NAME = frozenset(
 )
 
 PARTICLES = frozenset(("al bin da de der di dos du el la le van von ").split())
+HONORIFICS = frozenset("sheikh sheikha emir prince princess king queen sir dame pope".split())
+
+
+def family_name(words: list[str]) -> str | None:
+    """The family name of a full name, with its particles ("Al Thani" of "Sheikh Mohammed bin
+    Abdulrahman Al Thani", "von der Leyen"); None for a single name."""
+    names = [w for w in words if w.lower() not in HONORIFICS]
+    if len(names) < 2:
+        return None
+    tail = [names[-1]]
+    while len(tail) < len(names) - 1 and names[-len(tail) - 1].lower() in PARTICLES:
+        tail.insert(0, names[-len(tail) - 1])
+    return " ".join(tail)
 
 # words that make a run of capitalised words an organisation's name, never a person's
 ORG_WORDS = frozenset(
