@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from communique.brief import brief
+from communique.brief.compose import _translation
 from communique.brief.render import markdown
 
 from .fixtures import report_record
@@ -65,3 +68,20 @@ def test_a_paraphrase_s_day_is_not_shown_with_undated_quoted_words() -> None:
 def test_quoted_words_dated_by_their_own_wording_keep_their_day() -> None:
     said = markdown(brief(_records(("2025-06-14", "day")), lang="en", as_of="2025-06-17", story_id="s"))
     assert "June 14" in _line(said), said
+
+
+
+
+@pytest.mark.parametrize(("shown", "other", "dates"), [
+    # the Japanese sentence and the English one it renders
+    ("両国が知恵と自制を示したことを称えたい", "I want to praise both for their wisdom and restraint", True),
+    # two words of a later remark the record joined to it are no translation of it
+    ("両国が知恵と自制を示したことを称えたい", "nuclear danger", False),
+    # the English sentence, and a Japanese outlet's phrase of it, or its whole rendering
+    ("They have no agenda of peace; they stand on the side of war", "戦争の側に立っている", True),
+    ("They have no agenda of peace; they stand on the side of war", "戦争", False),
+])
+def test_another_language_s_wording_dates_words_it_may_render(shown: str, other: str, dates: bool) -> None:
+    def quote(text: str) -> dict[str, str]:
+        return {"text": text, "language": "en" if text.isascii() else "ja"}
+    assert _translation(quote(shown), quote(other)) is dates

@@ -126,6 +126,22 @@ _HEADLINE_DAYS = 7  # a headline remark was said within this many days of the as
 _HEADLINE_STALE = 30  # days: an older remark does not head the briefing
 
 
+# an English rendering of Japanese words is this many times as long, in characters, at least and at most
+TRANSLATION_RATIO = (1.2, 10.0)
+
+
+def _translation(shown: Record, other: Record) -> bool:
+    """A wording in the other language that may be the shown words translated, or hold them: not
+    much shorter than they would be in its language (a two-word phrase of another remark, "nuclear
+    conflict", beside a sentence of 「…」)."""
+    en, ja = (shown, other) if shown.get("language") == "en" else (other, shown)
+    en_len, ja_len = len(str(en.get("text") or "")), len(str(ja.get("text") or ""))
+    if not en_len or not ja_len:
+        return False
+    low, high = TRANSLATION_RATIO
+    return en_len / ja_len >= low if other is en else en_len / ja_len <= high
+
+
 class Writer:
     def __init__(self, v: View, lang: str, gazetteer: Gazetteer) -> None:
         self.v = v
@@ -425,8 +441,8 @@ class Writer:
         shown = select.bare_words(str(q.get("text") or ""))
         quoted = {day(x.get("said_on")) for x in st.quotes
                   if x.get("direct") and str(x.get("said_on_precision") or "day") in ("day", "datetime")
-                  and (x.get("language") != q.get("language")
-                       or shown in select.bare_words(str(x.get("text") or "")))}
+                  and (_translation(q, x) if x.get("language") != q.get("language")
+                       else shown in select.bare_words(str(x.get("text") or "")))}
         return when if st.said_on in quoted else None
 
     def _words(self, st: Statement) -> tuple[str, list[str], Record, Citation]:

@@ -221,6 +221,7 @@ def party_sections(w: Writer) -> list[Section]:
         own_lang = [st for st in spoken if any(q.get("language") == w.lang for q in st.quotes)]
         if len(own_lang) < 2:  # one (English briefing) or two (Japanese) it can give only as said
             own_lang += [st for st in spoken if st not in own_lang][: 1 if w.lang == "en" else 2]
+        own_lang = _occasions_first(w, own_lang)
         # up to PARTY_STATEMENTS that stand: one the checker would drop is set aside (and reported)
         # here, so that the next best takes its place
         said = 0
@@ -257,6 +258,21 @@ def party_sections(w: Writer) -> list[Section]:
         )
         sections.append(Section(key=f"party:{side}", title=title, sentences=tuple(sentences)))
     return sections
+
+
+def _occasions_first(w: Writer, ranked: list[Statement]) -> list[Statement]:
+    """The side's statements, one per occasion first (the day and the reports that carry them: one
+    interview, one press conference), in rank: a section gives what the side said on several
+    occasions before a third remark of one interview; the other remarks of an occasion follow (and
+    may still join the first as its companion)."""
+    seen: set[tuple[str | None, frozenset[str]]] = set()
+    first: list[Statement] = []
+    rest: list[Statement] = []
+    for st in ranked:
+        occasion = (st.said_on or w.v.first_seen(st.evidence), frozenset(e.report_id for e in st.evidence))
+        (rest if occasion in seen else first).append(st)
+        seen.add(occasion)
+    return first + rest
 
 
 CONTEXT_CHARS = 300  # words this close before others in one report tell what those are about

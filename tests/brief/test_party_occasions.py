@@ -1,0 +1,55 @@
+"""A party's section gives what the side said on several occasions before a third remark of one
+interview.  Case in our own words."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from communique.brief import brief
+from communique.brief.render import markdown
+
+from .fixtures import report_record
+
+INTERVIEW = ("Osei told radio: \u201cThe border must be settled before any trade talks begin.\u201d "
+             "He went on: \u201cOur army has shown restraint for eleven days now.\u201d "
+             "And he added: \u201cWe will not be rushed into signing a text we have not read.\u201d "
+             "On sanctions, he said: \u201cThat question belongs to the parliament, not to me.\u201d "
+             "On the mediators: \u201cWe thank every capital that has offered to help.\u201d "
+             "Finally: \u201cThe next round should be held on neutral ground.\u201d")
+POST = "Osei wrote on social media: \u201cThere is no agreement yet on any ceasefire between us.\u201d"
+LEAD = "Varga said: \u201cThe two capitals are close to a text both can sign.\u201d"
+
+
+def _quote(qid: str, text: str, words: str, said_on: str, reports: list[str], speaker: str = "osei"
+           ) -> dict[str, Any]:
+    start = text.index(words)
+    return {"type": "quote", "id": qid, "speaker_id": f"person:{speaker}", "speaker_text": speaker.title(),
+            "text": words, "language": "en", "direct": True, "verb": "said", "said_on": said_on,
+            "said_on_precision": "day", "statement_id": "st-" + qid, "story_id": "s",
+            "evidence": [{"report_id": r, "start": start, "end": start + len(words)} for r in reports]}
+
+
+def test_a_remark_of_another_day_comes_before_a_third_of_one_interview() -> None:
+    words = ["The border must be settled before any trade talks begin.",
+             "Our army has shown restraint for eleven days now.",
+             "We will not be rushed into signing a text we have not read.",
+             "That question belongs to the parliament, not to me.",
+             "We thank every capital that has offered to help.",
+             "The next round should be held on neutral ground."]
+    records = [
+        {"type": "story", "id": "s", "name": "Talks"},
+        *({"type": "actor", "id": i, "kind": "person", "name": {"en": n, "ja": None},
+           "roles": [{"title": t, "affiliation": c}]}
+          for i, n, t, c in [("person:osei", "Ama Osei", "President", "ghana"),
+                             ("person:varga", "Bence Varga", "Foreign Minister", "hungary")]),
+        report_record("r1", INTERVIEW, "2025-06-17"),
+        report_record("r2", POST, "2025-06-13"),
+        *(report_record(r, LEAD, "2025-06-17") for r in ("r5", "r6", "r7", "r8")),
+        *(_quote(f"q{i}", INTERVIEW, w, "2025-06-17", ["r1"]) for i, w in enumerate(words)),
+        _quote("q9", POST, "There is no agreement yet on any ceasefire between us.", "2025-06-13", ["r2"]),
+        _quote("q8", LEAD, "The two capitals are close to a text both can sign.", "2025-06-17",
+               ["r5", "r6", "r7", "r8"], speaker="varga"),
+    ]
+    said = markdown(brief(records, lang="en", as_of="2025-06-17", story_id="s"))
+    section = said.split("## Ghana")[1].split("As of")[0]
+    assert "no agreement yet" in section, said
