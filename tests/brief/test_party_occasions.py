@@ -53,3 +53,29 @@ def test_a_remark_of_another_day_comes_before_a_third_of_one_interview() -> None
     said = markdown(brief(records, lang="en", as_of="2025-06-17", story_id="s"))
     section = said.split("## Ghana")[1].split("As of")[0]
     assert "no agreement yet" in section, said
+
+
+def test_of_two_remarks_equally_newsworthy_the_one_higher_in_its_report_comes_first() -> None:
+    """Ties go to where the remark stands in its report (an outlet puts what matters first), not to
+    the items' ids, which change with an extractor's version."""
+    first, second = ("Our delegation will travel to the talks on Monday.",
+                     "We thank every capital that has offered to help.")
+    text = f"Osei said: \u201c{first}\u201d Later he said: \u201c{second}\u201d"
+    post = "Varga said: \u201cThe two capitals are close to a text both can sign.\u201d"
+    records = [
+        {"type": "story", "id": "s", "name": "Talks"},
+        *({"type": "actor", "id": i, "kind": "person", "name": {"en": n, "ja": None},
+           "roles": [{"title": t, "affiliation": c}]}
+          for i, n, t, c in [("person:osei", "Ama Osei", "President", "ghana"),
+                             ("person:varga", "Bence Varga", "Foreign Minister", "hungary")]),
+        report_record("r1", text, "2025-06-17"),
+        *(report_record(r, post, "2025-06-17") for r in ("r5", "r6", "r7", "r8")),
+        # ids in the other order than the text's
+        {**_quote("q2", text, first, "2025-06-17", ["r1"]), "statement_id": "st-z"},
+        {**_quote("q1", text, second, "2025-06-17", ["r1"]), "statement_id": "st-a"},
+        _quote("q8", post, "The two capitals are close to a text both can sign.", "2025-06-17",
+               ["r5", "r6", "r7", "r8"], speaker="varga"),
+    ]
+    said = markdown(brief(records, lang="en", as_of="2025-06-17", story_id="s"))
+    section = said.split("## Ghana")[1]
+    assert section.index("travel to the talks") < section.index("every capital"), said

@@ -850,7 +850,7 @@ def test_not_accept_is_a_rejection() -> None:
 def test_extractor_names_and_empty_report() -> None:
     assert set(EXTRACTORS) == {
         "actors.en.v11",
-        "quotes.en.v18",
+        "quotes.en.v19",
         "events.en.v25",
         "proposals.en.v3",
         "positions.en.v11",
@@ -989,3 +989,14 @@ def test_a_known_person_named_in_full_after_an_honorific_is_one_mention() -> Non
     assert [text[e.start:e.end] for e in pm.evidence][0] == "Sheikh Mohammed bin Abdulrahman Al Thani"
     assert not [a for a in result.actors if a.id.startswith("person:")]
     assert [q.speaker_id for q in result.quotes if q.direct] == ["mohammed-bin-abdulrahman-al-thani"]
+
+
+def test_a_second_participle_ends_the_clause_a_participle_reports() -> None:
+    """"claiming that X had won and downplaying the damage": the second participle is the speaker's
+    own act, not part of what he claimed; a list of two in the clause stays whole."""
+    text = ("President Ama Osei gave an address on Thursday, claiming that his army had won a clear "
+            "victory and downplaying the damage to the bridges.\n\nOfficials said the plant had stopped "
+            "refining and selling the oil abroad.")
+    said = {q.text for q in run(text).quotes if not q.direct}
+    assert "his army had won a clear victory" in said, said
+    assert "the plant had stopped refining and selling the oil abroad" in said, said

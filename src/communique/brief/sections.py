@@ -143,7 +143,7 @@ def _companion(w: Writer, st: Statement, pool: Iterable[Statement], taken: Set[s
         found = [o for o in found if not any(_same_words(w, o, t) or _same_image(w, o, t) for t in told)]
     if not found:
         return None
-    return max(found, key=lambda o: (w.v.sources(o.evidence), o.id))
+    return min(found, key=lambda o: (-w.v.sources(o.evidence), select.place_in_report(o), o.id))
 
 
 _LOANWORD = re.compile(r"[\u30a1-\u30fa\u30fc]{3,}")

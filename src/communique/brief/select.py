@@ -312,7 +312,15 @@ def ranked_statements(v: View, names: Names, lang: str) -> list[Statement]:
         check_all(text for st in candidates if (text := _reported_clause(st, lang)) is not None)
     statements = [st for st in candidates
                   if _reads(st, lang) and _placed(st) and _own_subject(v, names, st, lang)]
-    return sorted(statements, key=lambda st: (-newsworthiness(v, names, st, lang), st.id))
+    return sorted(statements,
+                  key=lambda st: (-newsworthiness(v, names, st, lang), place_in_report(st), st.id))
+
+
+def place_in_report(st: Statement) -> tuple[int, str]:
+    """Where the remark first stands in a report carrying it (offset, report): of two remarks
+    equally newsworthy, the one higher up in its report (an outlet puts what matters first), and
+    an order that does not change when an extractor's version, and so the items' ids, does."""
+    return min(((e.start, e.report_id) for e in st.evidence), default=(0, "~"))
 
 
 def _party(names: Names, actor_id: str | None) -> bool:

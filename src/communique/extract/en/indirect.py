@@ -192,6 +192,10 @@ def indirect(ctx: Context, sent: Sentence) -> list[tuple[Attribution, int, int]]
         aside = _SPEAKER_ASIDE.search(text, start, end) or _WHERE_SAID.search(text, start, end)
         if aside:  # "X said A, but did not say when": what follows is the speaker's, not reported
             stop = aside.start()
+        if verb.group().endswith("ing"):
+            other = _NEXT_PARTICIPLE.search(text, start, stop)
+            if other:  # "claiming that Iran had won and downplaying the damage": his second act
+                stop = other.start()
         if verb.group() in ("accused", "accuses", "accusing"):
             more = rx.search(r"\s+and\s+(?=\w+\s)", text[start:end])
             nxt = [v for v in verbs if v.start() > start]
@@ -199,6 +203,14 @@ def indirect(ctx: Context, sent: Sentence) -> list[tuple[Attribution, int, int]]
                 stop = start + more.start()
         emit(Attribution(speaker, verb.group(), (s, start)), start, stop)
     return out
+
+
+# a second participle of the one speaking after a clause a participle reports ("claiming that Iran
+# had won a victory and downplaying the damage"): "and", a word in -ing after a word that is not one
+# ("enriching and selling" is one list), and its object
+_NEXT_PARTICIPLE = re.compile(
+    r"(?<![A-Za-z]ing)[,”\"’]?\s+and\s+(?:then\s+|also\s+)?[a-z]+ing\s+"
+    r"(?=(?:the|a|an|his|her|its|their|that|any|all|what|how|reports|claims)\b)")
 
 
 # a participle describing a written text, not a verb of saying: "a statement posted on X", "a video
