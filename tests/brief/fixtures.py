@@ -861,3 +861,27 @@ def report_record(rid: str, text: str, published: str | None, story: str = "s") 
     """One English report of a small hand-built case: its outlet and title named after its id."""
     return {"type": "report", "id": rid, "language": "en", "text": text, "title": f"Report {rid}",
             "published_at": published, "outlet": f"Outlet {rid}", "story_id": story}
+
+
+def two_speakers() -> list[dict[str, Any]]:
+    """The story "s" and its two speakers of the small hand-built cases: Ghana's President Ama Osei
+    and Hungary's Foreign Minister Bence Varga."""
+    return [
+        {"type": "story", "id": "s", "name": "Talks"},
+        *({"type": "actor", "id": i, "kind": "person", "name": {"en": n, "ja": None},
+           "roles": [{"title": t, "affiliation": c}]}
+          for i, n, t, c in [("person:osei", "Ama Osei", "President", "ghana"),
+                             ("person:varga", "Bence Varga", "Foreign Minister", "hungary")]),
+    ]
+
+
+def quote_record(qid: str, text: str, words: str, reports: list[str], *, speaker: str = "osei",
+                 said_on: str | None = "2025-06-16", precision: str = "day", direct: bool = True,
+                 statement: str | None = None) -> dict[str, Any]:
+    """One English quote of a small hand-built case: ``words`` as they stand in ``text``, which each
+    of ``reports`` holds; a statement of its own unless ``statement`` is given."""
+    start = text.index(words)
+    return {"type": "quote", "id": qid, "speaker_id": f"person:{speaker}", "speaker_text": speaker.title(),
+            "text": words, "language": "en", "direct": direct, "verb": "said", "said_on": said_on,
+            "said_on_precision": precision, "statement_id": statement or "st-" + qid, "story_id": "s",
+            "evidence": [{"report_id": r, "start": start, "end": start + len(words)} for r in reports]}

@@ -3,12 +3,10 @@ interview.  Case in our own words."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from communique.brief import brief
 from communique.brief.render import markdown
 
-from .fixtures import report_record
+from .fixtures import quote_record, report_record, two_speakers
 
 INTERVIEW = ("Osei told radio: \u201cThe border must be settled before any trade talks begin.\u201d "
              "He went on: \u201cOur army has shown restraint for eleven days now.\u201d "
@@ -20,15 +18,6 @@ POST = "Osei wrote on social media: \u201cThere is no agreement yet on any cease
 LEAD = "Varga said: \u201cThe two capitals are close to a text both can sign.\u201d"
 
 
-def _quote(qid: str, text: str, words: str, said_on: str, reports: list[str], speaker: str = "osei"
-           ) -> dict[str, Any]:
-    start = text.index(words)
-    return {"type": "quote", "id": qid, "speaker_id": f"person:{speaker}", "speaker_text": speaker.title(),
-            "text": words, "language": "en", "direct": True, "verb": "said", "said_on": said_on,
-            "said_on_precision": "day", "statement_id": "st-" + qid, "story_id": "s",
-            "evidence": [{"report_id": r, "start": start, "end": start + len(words)} for r in reports]}
-
-
 def test_a_remark_of_another_day_comes_before_a_third_of_one_interview() -> None:
     words = ["The border must be settled before any trade talks begin.",
              "Our army has shown restraint for eleven days now.",
@@ -37,18 +26,15 @@ def test_a_remark_of_another_day_comes_before_a_third_of_one_interview() -> None
              "We thank every capital that has offered to help.",
              "The next round should be held on neutral ground."]
     records = [
-        {"type": "story", "id": "s", "name": "Talks"},
-        *({"type": "actor", "id": i, "kind": "person", "name": {"en": n, "ja": None},
-           "roles": [{"title": t, "affiliation": c}]}
-          for i, n, t, c in [("person:osei", "Ama Osei", "President", "ghana"),
-                             ("person:varga", "Bence Varga", "Foreign Minister", "hungary")]),
+        *two_speakers(),
         report_record("r1", INTERVIEW, "2025-06-17"),
         report_record("r2", POST, "2025-06-13"),
         *(report_record(r, LEAD, "2025-06-17") for r in ("r5", "r6", "r7", "r8")),
-        *(_quote(f"q{i}", INTERVIEW, w, "2025-06-17", ["r1"]) for i, w in enumerate(words)),
-        _quote("q9", POST, "There is no agreement yet on any ceasefire between us.", "2025-06-13", ["r2"]),
-        _quote("q8", LEAD, "The two capitals are close to a text both can sign.", "2025-06-17",
-               ["r5", "r6", "r7", "r8"], speaker="varga"),
+        *(quote_record(f"q{i}", INTERVIEW, w, ["r1"], said_on="2025-06-17") for i, w in enumerate(words)),
+        quote_record("q9", POST, "There is no agreement yet on any ceasefire between us.", ["r2"],
+                     said_on="2025-06-13"),
+        quote_record("q8", LEAD, "The two capitals are close to a text both can sign.",
+                     ["r5", "r6", "r7", "r8"], said_on="2025-06-17", speaker="varga"),
     ]
     said = markdown(brief(records, lang="en", as_of="2025-06-17", story_id="s"))
     section = said.split("## Ghana")[1].split("As of")[0]
@@ -63,18 +49,14 @@ def test_of_two_remarks_equally_newsworthy_the_one_higher_in_its_report_comes_fi
     text = f"Osei said: \u201c{first}\u201d Later he said: \u201c{second}\u201d"
     post = "Varga said: \u201cThe two capitals are close to a text both can sign.\u201d"
     records = [
-        {"type": "story", "id": "s", "name": "Talks"},
-        *({"type": "actor", "id": i, "kind": "person", "name": {"en": n, "ja": None},
-           "roles": [{"title": t, "affiliation": c}]}
-          for i, n, t, c in [("person:osei", "Ama Osei", "President", "ghana"),
-                             ("person:varga", "Bence Varga", "Foreign Minister", "hungary")]),
+        *two_speakers(),
         report_record("r1", text, "2025-06-17"),
         *(report_record(r, post, "2025-06-17") for r in ("r5", "r6", "r7", "r8")),
         # ids in the other order than the text's
-        {**_quote("q2", text, first, "2025-06-17", ["r1"]), "statement_id": "st-z"},
-        {**_quote("q1", text, second, "2025-06-17", ["r1"]), "statement_id": "st-a"},
-        _quote("q8", post, "The two capitals are close to a text both can sign.", "2025-06-17",
-               ["r5", "r6", "r7", "r8"], speaker="varga"),
+        quote_record("q2", text, first, ["r1"], said_on="2025-06-17", statement="st-z"),
+        quote_record("q1", text, second, ["r1"], said_on="2025-06-17", statement="st-a"),
+        quote_record("q8", post, "The two capitals are close to a text both can sign.",
+                     ["r5", "r6", "r7", "r8"], said_on="2025-06-17", speaker="varga"),
     ]
     said = markdown(brief(records, lang="en", as_of="2025-06-17", story_id="s"))
     section = said.split("## Ghana")[1]

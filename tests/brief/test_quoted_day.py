@@ -12,7 +12,7 @@ from communique.brief import brief
 from communique.brief.compose import _translation
 from communique.brief.render import markdown
 
-from .fixtures import report_record
+from .fixtures import quote_record, report_record, two_speakers
 
 LEAD = "Varga said: \u201cWe are close to a text both capitals can sign.\u201d"
 POST = "Osei wrote: \u201cBoth sides showed wisdom and restraint tonight.\u201d"
@@ -21,20 +21,13 @@ LATER = "On Monday, Osei claimed that both sides agreed to stop after he raised 
 
 def _quote(qid: str, text: str, words: str, said_on: str, precision: str, direct: bool,
            reports: list[str], speaker: str = "osei") -> dict[str, Any]:
-    start = text.index(words)
-    return {"type": "quote", "id": qid, "speaker_id": f"person:{speaker}", "speaker_text": speaker.title(),
-            "text": words, "language": "en", "direct": direct, "verb": "said", "said_on": said_on,
-            "said_on_precision": precision, "statement_id": "st-" + speaker, "story_id": "s",
-            "evidence": [{"report_id": r, "start": start, "end": start + len(words)} for r in reports]}
+    return quote_record(qid, text, words, reports, speaker=speaker, said_on=said_on, precision=precision,
+                        direct=direct, statement="st-" + speaker)
 
 
 def _records(post_day: tuple[str, str]) -> list[dict[str, Any]]:
     return [
-        {"type": "story", "id": "s", "name": "Talks"},
-        *({"type": "actor", "id": i, "kind": "person", "name": {"en": n, "ja": None},
-           "roles": [{"title": t, "affiliation": c}]}
-          for i, n, t, c in [("person:osei", "Ama Osei", "President", "ghana"),
-                             ("person:varga", "Bence Varga", "Foreign Minister", "hungary")]),
+        *two_speakers(),
         report_record("r1", POST, "2025-06-15"),
         report_record("r2", LATER, "2025-06-17"),
         *(report_record(r, LEAD, "2025-06-17") for r in ("r3", "r4", "r5")),
