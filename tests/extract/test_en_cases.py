@@ -850,7 +850,7 @@ def test_not_accept_is_a_rejection() -> None:
 def test_extractor_names_and_empty_report() -> None:
     assert set(EXTRACTORS) == {
         "actors.en.v11",
-        "quotes.en.v19",
+        "quotes.en.v20",
         "events.en.v25",
         "proposals.en.v3",
         "positions.en.v11",
@@ -1000,3 +1000,27 @@ def test_a_second_participle_ends_the_clause_a_participle_reports() -> None:
     said = {q.text for q in run(text).quotes if not q.direct}
     assert "his army had won a clear victory" in said, said
     assert "the plant had stopped refining and selling the oil abroad" in said, said
+
+
+def test_quoted_words_in_a_reported_clause_of_an_act_are_the_reporting_speaker_s() -> None:
+    """"X announced that A and B have agreed to a "full and immediate" truce": the quoted words are X's
+    (A and B are said to have agreed, not to have said them); "X said Y called the talks "useful""
+    stays Y's word, since calling is saying."""
+    text = ("President Ama Osei announced that Norway and Sweden have agreed to a “full and immediate” "
+            "truce.\n\nOsei said Foreign Minister Bence Varga called the talks “useful” on Monday.")
+    direct = {q.text: q.speaker_id for q in run(text).quotes if q.direct}
+    assert direct["full and immediate"] == "person:ama-osei", direct
+    assert direct["useful"] == "person:bence-varga", direct
+
+
+def test_a_clause_going_on_after_a_quote_is_no_attribution() -> None:
+    """"X has warned of "irreparable damage" if the US continues its aggression": the US is no speaker."""
+    text = "President Ama Osei has warned of “irreparable damage” if the United States continues its raids."
+    assert not [q for q in run(text).quotes if q.direct and q.speaker_id == "united-states"]
+
+
+def test_an_appositive_subject_before_an_auxiliary_speaks() -> None:
+    """"Ghana's leader, President Ama Osei, has warned of "lasting damage"": the appositive names the
+    speaker though an auxiliary stands between it and the verb."""
+    text = "Ghana’s leader, President Ama Osei, has warned of “lasting damage” if the raids go on."
+    assert [q.speaker_id for q in run(text).quotes if q.direct] == ["person:ama-osei"]

@@ -36,7 +36,7 @@ from .speakers import (
 )
 from .text import QuoteSpan, Sentence
 
-EXTRACTOR = "quotes.en.v19"
+EXTRACTOR = "quotes.en.v20"
 
 HEDGE = lc(
     r"\b(reportedly|allegedly|according to (?:(?:two |three |several |unnamed |anonymous )?(?:sources|people|"
@@ -168,8 +168,9 @@ def _after(ctx: Context, q: QuoteSpan, limit: int, sent: Sentence) -> Attributio
     segment = ctx.text[a:limit]
     lead = rx.match(r"[\s,;:—–-]*", segment)
     s = a + (lead.end() if lead else 0)
-    if rx.match(r"(?:and|but|while|or|as|because|which|who|that)\b", ctx.text[s:limit], re.I):
-        return None
+    if rx.match(r"(?:and|but|while|or|as|because|which|who|that|if|unless|whether|until|although|though)\b",
+                ctx.text[s:limit], re.I):
+        return None  # a clause of the reporter's sentence goes on ("... if the US continues its ...")
     according = rx.match(r"according to\s+", ctx.text[s:limit], re.I)
     if according:
         speaker = resolve_np_start(ctx.text, s + according.end(), limit, ctx.actors, ctx.salience)
@@ -659,6 +660,11 @@ def _hedge(ctx: Context, sent: Sentence, attr: Attribution | None) -> str | None
     return None
 
 
+# verbs of an act, not of saying: the quoted words after them are the reporter's or the one reporting
+# the act, not the actors' ("have agreed to a "full and immediate" ceasefire")
+_ACTS = frozenset("agreed agree agrees agreeing accepted accept accepts".split())
+
+
 def extract_quotes(ctx: Context) -> list[Quote]:
     from .indirect import indirect  # noqa: PLC0415 - indirect builds on this module's helpers
 
@@ -670,6 +676,9 @@ def extract_quotes(ctx: Context) -> list[Quote]:
     pending: list[tuple[int, int, Sentence]] = []
     split_next: tuple[int, Attribution, tuple[str | None, Precision]] | None = None
     last_date: dict[str, tuple[str | None, Precision]] = {}
+    # the sentence's quotes attributed to the subject of an act before them ("agreed to a "..."
+    # ceasefire"), which a reported clause around them may give to its speaker instead
+    acted: list[tuple[int, tuple[str | None, Precision], str | None]] = []
     # Undated remarks: the publication date, no finer than its part of the month (no day invented).
     default: tuple[str | None, Precision] = (
         (part_value(ctx.anchor.year, ctx.anchor.month, ctx.anchor.day), Precision.PART_OF_MONTH)
@@ -777,19 +786,32 @@ def extract_quotes(ctx: Context) -> list[Quote]:
                 if how == "split":  # the next sentence, which holds the attribution, passes it on
                     split_next = (idx + 1, attr, date)
             quotes.append(_quote(ctx, start, end, attr, True, date, hedge))
+            if how == "sentence" and attr is not None and attr.verb in _ACTS:
+                acted.append((len(quotes) - 1, date, hedge))
             if q.continues and attr is not None:
                 chain = (attr, date)
             elif not q.continues:
                 chain = None if not q.continued else chain
+        clauses: list[tuple[Attribution, int, int]] = []
         for attr, start, end in indirect(ctx, sent):
             if True:
                 date = dated(attr, sent, None, (start, end))
                 quotes.append(_quote(ctx, start, end, attr, False, date, _hedge(ctx, sent, attr)))
+                clauses.append((attr, start, end))
                 if attr.speaker.actor_id:
                     speakers.append(attr.speaker.actor_id)
                     if date != default:
                         last_date[attr.speaker.actor_id] = date
                 sentence_attr, sentence_date = attr, date
+        for at, date, hedge in acted:
+            # "Trump announced that India and Pakistan have agreed to a "full and immediate"
+            # ceasefire": the words are the reported clause's, so its speaker's, not the parties'
+            q_ev = quotes[at].evidence[0]
+            holder = next((a for a, s_, e_ in clauses if s_ <= q_ev.start and q_ev.end <= e_
+                           and a.speaker.actor_id and a.speaker.actor_id != quotes[at].speaker_id), None)
+            if holder is not None:
+                quotes[at] = _quote(ctx, q_ev.start, q_ev.end, holder, True, date, hedge)
+        acted = []
         if sentence_attr is None and split_next is not None and split_next[0] == idx:
             sentence_attr, sentence_date = split_next[1], split_next[2]
         prev_attr, prev_date = sentence_attr, sentence_date

@@ -291,6 +291,8 @@ def resolve_np_end(
             stripped,
             flags=re.I,
         )
+        if stripped.endswith(","):  # "Iran's leader, Ayatollah Ali Khamenei, has warned": the appositive
+            return resolve_np_end(text, start, start + len(stripped), actors, sal, sentence_start)
     end = start + len(stripped)
     if not stripped:
         return None
