@@ -156,12 +156,14 @@ HELD_OUT: dict[str, dict[str, dict[str, float]]] = {
         "ja": {"direct_recall": 0.85, "direct_speaker": 0.92, "direct_precision": 0.93, "all_recall": 0.8,
                "participant_precision": 1.0, "participant_recall": 1.0, "titles": 0.81},
     },
-    # held out until its first audit (run 70, at 36d29f7); floors as measured then
+    # held out until its first audit (run 70, at 36d29f7); floors as measured then (ja recall 0.857 and
+    # 0.706 re-pinned by the next change: the two leaders' words after 「両首脳は」, which had been
+    # given to Trump named before them, are left without a speaker; ja speakers rose to 0.957)
     "armenia-azerbaijan-peace-2025": {
         "en": {"direct_recall": 0.85, "direct_speaker": 0.89, "direct_precision": 0.97, "all_recall": 0.76,
                "participant_precision": 0.77, "participant_recall": 0.62, "titles": 0.9,
                "place_precision": 0.93, "place_recall": 0.93, "date_precision": 0.83, "date_recall": 0.5},
-        "ja": {"direct_recall": 0.85, "direct_speaker": 0.91, "direct_precision": 0.92, "all_recall": 0.7,
+        "ja": {"direct_recall": 0.82, "direct_speaker": 0.95, "direct_precision": 0.92, "all_recall": 0.68,
                "participant_precision": 0.96, "participant_recall": 0.54, "titles": 0.76,
                "place_precision": 1.0, "place_recall": 0.71, "date_precision": 0.4, "date_recall": 0.66},
     },

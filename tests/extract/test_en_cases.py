@@ -850,7 +850,7 @@ def test_not_accept_is_a_rejection() -> None:
 def test_extractor_names_and_empty_report() -> None:
     assert set(EXTRACTORS) == {
         "actors.en.v11",
-        "quotes.en.v20",
+        "quotes.en.v21",
         "events.en.v25",
         "proposals.en.v3",
         "positions.en.v11",
@@ -1024,3 +1024,33 @@ def test_an_appositive_subject_before_an_auxiliary_speaks() -> None:
     speaker though an auxiliary stands between it and the verb."""
     text = "Ghana’s leader, President Ama Osei, has warned of “lasting damage” if the raids go on."
     assert [q.speaker_id for q in run(text).quotes if q.direct] == ["person:ama-osei"]
+
+
+def test_the_first_to_visit_is_a_visit_made_not_planned() -> None:
+    """"making him the first vice president to visit the country": no planned visit; "will be the
+    first to visit ... next week" still is one."""
+    made = run("Vice President JD Vance spent Monday in Armenia, making him the first sitting vice "
+               "president to visit the country.")
+    assert not [e for e in made.events if e.kind == "planned_meeting"]
+    plan = run("Vice President JD Vance will be the first vice president to visit Armenia next week.")
+    assert [e.kind for e in plan.events] == ["planned_meeting"]
+
+
+def test_a_plan_announced_by_someone_is_no_one_reporting_the_clause() -> None:
+    """"officials spoke negatively about the plan, announced by Pashinyan and Aliyev": the reporter's
+    sentence; the plan's announcers did not say it."""
+    text = ("Armenian Prime Minister Nikol Pashinyan spoke in Yerevan.\n\nIranian officials initially spoke "
+            "negatively about the plan, announced by Pashinyan, Azerbaijani President Ilham Aliyev, and US "
+            "President Donald Trump in Washington, but the criticism has since softened.")
+    assert not [q for q in run(text).quotes if q.speaker_id == "nikol-pashinyan"]
+
+
+def test_according_to_an_outlet_he_said_is_his() -> None:
+    """"According to Iranian news agencies, he said assurances ...": his words, which the agencies
+    relay; not "Iran" saying "he said ..."."""
+    text = ("President Masoud Pezeshkian met the visiting Armenian envoy on Saturday.\n\nAccording to "
+            "Iranian news agencies, he said assurances made by the Armenian leaders had eased Tehran's "
+            "concerns.")
+    said = [q for q in run(text).quotes if not q.direct]
+    assert [q.speaker_id for q in said] == ["masoud-pezeshkian"]
+    assert said[0].text.startswith("assurances made")

@@ -499,7 +499,7 @@ def test_evidence_is_exact_and_ids_are_stable() -> None:
         ev = item.evidence[0]
         assert ev.report_id == report.id and 0 <= ev.start < ev.end <= len(report.text)
     assert all(report.text[q.evidence[0].start:q.evidence[0].end] == q.text for q in first.quotes)
-    assert set(first.extractors) == {"quotes.ja.v11", "events.ja.v18", "proposals.ja.v3", "positions.ja.v4",
+    assert set(first.extractors) == {"quotes.ja.v12", "events.ja.v18", "proposals.ja.v3", "positions.ja.v5",
                                      "actors.ja.v4"}
 
 
@@ -531,3 +531,35 @@ def test_an_unnamed_official_marked_with_mo_speaks_for_himself() -> None:
                     "米ニュースサイト「アクシオス」によれば、米政府高官も「結果に勇気づけられている」と評価した。")
     assert found["結果に勇気づけられている"] == "anon:united-states"
     assert found["過去3回より真剣に行われた"] == "abbas-araghchi"
+
+
+def test_words_after_both_leaders_as_topic_are_not_the_topic_before_s() -> None:
+    """「大統領は「…」と強調したほか、両首脳は「…」などとして」: the second words are the two leaders',
+    not the president's named before them."""
+    found = _quotes("仲介したトランプ大統領は「世界に平和をもたらすことが願いだ」と強調したほか、"
+                    "両国の両首脳は「このようなことを成し遂げた人は他にいない」などとして称えた。")
+    assert found["世界に平和をもたらすことが願いだ"] == "donald-trump"
+    assert found.get("このようなことを成し遂げた人は他にいない") != "donald-trump"
+
+
+def test_the_day_a_sentence_opens_with_dates_the_words_not_a_day_inside_it() -> None:
+    """「首相は3日、前日に交わした合意について「…」と強調した」: said on the 3rd; the 2nd is when the
+    agreement the clause names was signed."""
+    body = ("茂木敏充外相は3日、前日に米ホワイトハウスで交わした隣国との和平合意について、"
+            "「両国の鉄道がつながる」として意義を強調した。")
+    said = {q.text: q.said_on for q in ja.extract(_report(body), load()).quotes}
+    assert said == {"両国の鉄道がつながる": "2025-12-03"}
+
+
+def test_a_clause_that_points_to_words_elsewhere_holds_none() -> None:
+    """「トランプ氏によると、大統領はこのようにコメントした」: what he said is elsewhere, not here."""
+    body = "トランプ氏によると、ロシア大統領は達成された結果についてこのようにコメントした。"
+    assert not ja.extract(_report(body), load()).quotes
+
+
+def test_a_place_by_the_border_is_no_question_of_territory() -> None:
+    """「国境地帯に建設される回廊について懸念」 is about a corridor near the border, not the line of it."""
+    body = "イランのペゼシュキアン大統領は、両国の国境地帯に建設される回廊について、懸念を示した。"
+    assert not [p for p in ja.extract(_report(body), load()).positions if p.issue == "territory"]
+    body = "イランのペゼシュキアン大統領は、国境線の画定について懸念を示した。"
+    assert [p.issue for p in ja.extract(_report(body), load()).positions] == ["territory"]

@@ -67,12 +67,14 @@ HELD_OUT = {
         "all_speaker": 0.93,
         "all_precision": 0.92,
     },
-    # held out until its first audit (run 70, at 36d29f7), as measured then
+    # held out until its first audit (run 70, at 36d29f7), as measured then (recall 0.857 and 0.706,
+    # re-pinned by the next change: the two leaders' words after 「両首脳は」, which had been given to
+    # Trump named before them, are left without a speaker; speakers rose from 0.917 to 0.957)
     "armenia-azerbaijan-peace-2025": {
-        "direct_recall": 0.85,
-        "direct_speaker": 0.91,
+        "direct_recall": 0.82,
+        "direct_speaker": 0.95,
         "direct_precision": 0.92,
-        "all_recall": 0.70,
+        "all_recall": 0.68,
         "all_speaker": 0.91,
         "all_precision": 0.81,
     },

@@ -67,7 +67,7 @@ def test_evidence_reproduces_every_quote(seed: tuple[Report, Extraction]) -> Non
     for quote in extraction.quotes:
         evidence = quote.evidence[0]
         assert report.text[evidence.start:evidence.end] == quote.text
-        assert quote.extractor == "quotes.ja.v11"
+        assert quote.extractor == "quotes.ja.v12"
 
 
 def test_hedged_impression_keeps_its_hedge(seed: tuple[Report, Extraction]) -> None:

@@ -199,6 +199,9 @@ def test_the_address_dates_a_report_only_when_nothing_else_does():
     assert built(url, None, text) == "2025-06-13"
     assert built(url, "2025-06-12", text) == "2025-06-12"  # the date the page gives wins
     assert built(url, None, "LONDON, June 11, 2025 - " + text) == "2025-06-11"  # then its dateline
+    # ... unless the text's date is days before the address's: a file photo's caption
+    caption = "Talks end\nA view shows the border crossing near Meghri, Armenia May 13, 2025.\n\nTalks ended."
+    assert built(url, None, caption) == "2025-06-13"
 
 
 SITE_HOSTS = [  # (address, its site): plain http(s) addresses are read without urlsplit, the rest with it

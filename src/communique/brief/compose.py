@@ -75,7 +75,10 @@ def backshifted(text: str, table: Sequence[tuple[re.Pattern[str], str]]) -> tupl
     return "".join([*out, text[last:]]), [k.strip(" 、,.。") for k in kept if k.strip(" 、,.。")]
 
 
-_HEADLINE_DATE = re.compile(r"^(?:On|In) [^,]{3,30}, |^[0-9０-９]{1,2}月[0-9０-９]{1,2}日、")
+# the day an event sentence opens with, which a headline leaves out (the year too: "On August 19,
+# 2025, ...", 「2025年8月19日、…」 in a briefing of another year)
+_HEADLINE_DATE = re.compile(
+    r"^(?:On|In) [^,]{3,30}(?:, [0-9]{4})?, |^(?:[0-9０-９]{4}年)?[0-9０-９]{1,2}月[0-9０-９]{1,2}日、")
 _ATTRIBUTION_TAIL = re.compile(
     r",\s+(?:the\s+)?(?:official\s+|state\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5}\s+(?:said|reported|says)\.?$")
 _KANA = re.compile(r"[\u3040-\u30ff]")

@@ -334,6 +334,18 @@ def _same_place(a: str | None, b: str | None) -> bool:
     return a is not None and b is not None and (a == b or places.load().compatible(a, b))
 
 
+def _side(actor_id: str, actors: Mapping[str, Record]) -> str | None:
+    """A country's own id, or the country of a person's first role that names one."""
+    actor = actors.get(actor_id) or {}
+    if actor.get("kind") == "country":
+        return actor_id
+    for role in actor.get("roles") or ():
+        affiliation = role.get("affiliation") if isinstance(role, Mapping) else None
+        if affiliation and (actors.get(str(affiliation)) or {}).get("kind", "country") == "country":
+            return str(affiliation)
+    return None
+
+
 def attach_undated(events: list[Record], actors: Mapping[str, Record]) -> list[Record]:
     """Undated mentions of a meeting or call joined to the one dated meeting of the story they
     name: the same kind, the same city (not only the same country) and someone on both lists; a
@@ -362,6 +374,16 @@ def attach_undated(events: list[Record], actors: Mapping[str, Record]) -> list[R
             place_keys[key] = _place_key(key)
         return place_keys[key]
 
+    def sides(e: Record) -> set[str] | None:
+        """The countries its participants belong to; None when one's side is not known."""
+        found: set[str] = set()
+        for a in named(e):
+            side = _side(a, actors)
+            if side is None:
+                return None
+            found.add(side)
+        return found
+
     def fits(mention: Record, other: Record) -> int | None:
         if mention.get("kind") != other.get("kind"):
             return None
@@ -369,7 +391,14 @@ def attach_undated(events: list[Record], actors: Mapping[str, Record]) -> list[R
         if not _same_place(here, there):
             return None
         shared = len(named(mention) & named(other))
-        return shared if shared else None
+        if not shared:
+            return None
+        # a host meets visitor after visitor in his city: a mention naming a side the dated
+        # meeting lacks ("Vance met Pashinyan in Yerevan") is not that meeting (Pezeshkian's)
+        mine, theirs = sides(mention), sides(other)
+        if mine is not None and theirs is not None and not mine <= theirs:
+            return None
+        return shared
 
     def best(mention: Record, among: list[Record]) -> tuple[str | None, bool]:
         """The one it fits best (None: nothing fits, or two fit as well) and whether any fits."""

@@ -844,9 +844,15 @@ def as_of_line(w: Writer, target: str | None) -> Sentence:
     )
 
 
+def _attribute(topic: str) -> str | None:
+    """What a conflict's topic says the reports differ on: a word of its own ("the date of ...";
+    not the "date" in "(undated)")."""
+    return next((a for a in _ATTRIBUTES if re.search(rf"\b{re.escape(a)}\b", topic, re.IGNORECASE)), None)
+
+
 def conflict_parts(w: Writer, conflict: Record) -> tuple[str, Citation]:
     topic = str(conflict.get("topic") or "")
-    attribute = next((a for a in _ATTRIBUTES if a in topic.lower()), None)
+    attribute = _attribute(topic)
     label = None
     actors: list[str] = []
     dates: list[str | None] = []
@@ -921,5 +927,11 @@ def trim(text: str, limit: int) -> str:
     text = text.strip()
     if len(text) <= limit:
         return text
-    cut = max((m.end() for m in re.finditer(r"[。．.!?！？](?=\s|$|[^\d])", text[:limit])), default=0)
+    cut = max((m.end() for m in re.finditer(r"[。．.!?！？](?=\s|$|[^\d])", text[:limit])
+               if not _ABBREVIATION.search(text, 0, m.end())), default=0)
     return text[:cut] if cut > limit // 3 else text
+
+
+# a full stop that ends no sentence: an initial or a dotted abbreviation ("U.S.A.", "J.D.") or a title
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|St|No|Gen|Lt|Col|Sen|Rep|Gov|Jr|Sr|vs|etc|Inc|Co)\.)$")

@@ -347,12 +347,29 @@ def bare_words(text: str) -> str:
 
 def _words_enough(quote: Record) -> bool:
     text = str(quote.get("text") or "").strip()
+    if _a_name(text):
+        return False  # "Trump Route for International Peace and Prosperity": a name, nobody's remark
     if len(re.findall(r"[\u3040-\u9fff]", text)) >= 6:
         return True
     fragment = bool(quote.get("direct")) and text[:1].islower()
     if fragment and _LEANING.match(text):
         return False  # "to build confidence ...": what it is (the talks' aim) is in the reporter's words
     return len(re.findall(r"[A-Za-z]+", text)) >= (8 if fragment else 3)
+
+
+_FUNCTION_WORDS = frozenset("a an the of for and in on at to de".split())
+
+
+def _a_name(text: str) -> bool:
+    """Words that name something rather than say it: in Latin script every word but the small ones
+    capitalised, not all in capitals ("Trump Route for International Peace and Prosperity"); in
+    Japanese no kana of its grammar at all (「トランプ国際平和繁栄ルート」, 「懸念」)."""
+    if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", text):
+        return not re.search(r"[\u3040-\u309f]", text) and len(text) <= 30
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text)
+    capitals = [w for w in words if w.lower() not in _FUNCTION_WORDS]
+    return (len(capitals) >= 2 and all(w[0].isupper() for w in capitals)
+            and not all(w.isupper() for w in capitals) and len(words) <= 10)
 
 
 # a speaker's words lifted from the middle of the reporter's sentence, leaning on the words before

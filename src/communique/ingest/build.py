@@ -86,7 +86,7 @@ def build_report(doc: Document) -> tuple[Report, str]:
     if given and not _sane(given):
         warning = "; ".join(w for w in (warning, f"date {given[0][:40]!r} is outside 1900 to a year "
                                                  "from today; ignored") if w)
-    dated = _sane(given) or _sane(dateline_date(top, language)) or _sane(url_date(url))
+    dated = _sane(given) or _later_of_address(_sane(dateline_date(top, language)), _sane(url_date(url)))
     problem = date_warning(published, top, dated is not None)  # a date present but unreadable
     if problem:
         warning = f"{warning}; {problem}" if warning else problem
@@ -105,6 +105,22 @@ def build_report(doc: Document) -> tuple[Report, str]:
         encoding=encoding,
     )
     return report, warning
+
+
+STALE_DATELINE = 3  # days a date near the top may come before the page's address day
+
+
+def _later_of_address(top: tuple[str, Precision] | None, address: tuple[str, Precision] | None
+                      ) -> tuple[str, Precision] | None:
+    """The date near the top of the text, or the day in the page's address when the text's date is
+    days before it: a page filed on 10 August is not published on 13 May, whose date a file photo's
+    caption gave ("A view shows ... Armenia May 13, 2025.")."""
+    if top is None:
+        return address
+    if address is not None and (date.fromisoformat(address[0][:10]) - date.fromisoformat(top[0][:10])).days \
+            > STALE_DATELINE:
+        return address
+    return top
 
 
 MAX_TITLE = 300  # characters

@@ -154,6 +154,10 @@ def indirect(ctx: Context, sent: Sentence) -> list[tuple[Attribution, int, int]]
     lead = rx.match(r"According to\s+", text[s:end])
     if lead:
         comma = text.find(",", s + lead.end(), end)
+        own = next((v for v in _verbs(ctx, sent, comma + 1, end) if v.group() in INDIRECT_VERBS),
+                   None) if comma > 0 else None
+        if own is not None and _OWN_SUBJECT.fullmatch(text, comma + 1, own.start()):
+            comma = -1  # "According to Iranian news agencies, he said ...": he says it, they relay it
         if comma > 0:
             speaker = resolve_np_start(text, s + lead.end(), comma, ctx.actors, ctx.salience)
             if speaker:
@@ -211,6 +215,10 @@ def indirect(ctx: Context, sent: Sentence) -> list[tuple[Attribution, int, int]]
 _NEXT_PARTICIPLE = re.compile(
     r"(?<![A-Za-z]ing)[,”\"’]?\s+and\s+(?:then\s+|also\s+)?[a-z]+ing\s+"
     r"(?=(?:the|a|an|his|her|its|their|that|any|all|what|how|reports|claims)\b)")
+
+
+# the subject of a verb of saying that opens the clause after "According to X,": a pronoun or a name
+_OWN_SUBJECT = re.compile(r"\s*(?:he|she|they|it|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+(?:also\s+)?")
 
 
 # a participle describing a written text, not a verb of saying: "a statement posted on X", "a video
@@ -450,6 +458,8 @@ def _parenthetical(ctx: Context, sent: Sentence, verbs: list[VerbHit], end: int,
         if len(between.split()) > 9:
             continue
         after = text[verb.end() : end]
+        if not between.strip() and rx.match(r"\s+by\b", after):
+            continue  # "the plan, announced by Pashinyan ...": a participle of the noun, no one reporting
         # "..., Ushakov said, and also touched on ..." / "..., he said, arguing that"
         rest = rx.match(r"[^,;]*?(?:,|$)", after)
         if rx.match(r"\s*(?:that\b|[\"“])", after) or rx.match(r"\s*,\s*[\"“]", after):

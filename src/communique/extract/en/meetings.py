@@ -40,6 +40,11 @@ _UNREAL_BEFORE = re.compile(
     r"efforts?(?:\s+\w+){0,4}|look(?:s|ed|ing)? forward)\s+$",
     re.I,
 )
+# "the first sitting vice president to visit", "the only leader to meet him": who did it, no plan --
+# unless it is still to be ("will be the first to visit")
+_FIRST_TO = re.compile(
+    r"(?P<will>\b(?:will|would|is set to|is due to)\s+(?:be|become)\s+)?\b(?:the|a)\s+"
+    r"(?:first|second|third|only|last)\s+(?:[\w-]+\s+){0,6}$")
 # a noun trigger named as no fact: "a possible meeting", "any talks", "no summit"
 _UNREAL_NOUN = re.compile(
     r"\b(?:possible|potential|proposed|prospective|hypothetical|eventual|any|no|hoped-for|"
@@ -136,6 +141,10 @@ def unreal(lower: str, clause: tuple[int, int], start: int, end: int, noun: bool
         lo = sub.end()  # "had not rejected the plan, a day after Putin received ...": another clause
     for sub in _SUBORDINATE_PRONOUN.finditer(lower, lo, start):
         lo = sub.end()  # "did not discuss trade when he held talks with ...": the talks took place
+    if lower.startswith("to ", start):
+        first = _FIRST_TO.search(lower, lo, start)
+        if first is not None and not first.group("will"):
+            return True  # "making him the first vice president to visit": a visit made, no plan
     hits = list(_UNREAL_BEFORE.finditer(lower, lo, start))
     found = hits[-1] if hits else None
     if found is not None and not (noun and _DEFINITE.search(lower, max(found.end(), start - 40), start)):

@@ -21,10 +21,10 @@ from .events import extract_events
 from .people import actors_of
 from .statements import extract_quotes
 
-QUOTES = "quotes.ja.v11"
+QUOTES = "quotes.ja.v12"
 EVENTS = "events.ja.v18"
 PROPOSALS = "proposals.ja.v3"
-POSITIONS = "positions.ja.v4"
+POSITIONS = "positions.ja.v5"
 ACTORS = "actors.ja.v4"
 EXTRACTORS = (QUOTES, EVENTS, PROPOSALS, POSITIONS, ACTORS)
 

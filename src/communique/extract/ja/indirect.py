@@ -61,6 +61,12 @@ def _speaker_after(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
+# words that point to what was said elsewhere (「このようにコメントした」, 「次のように述べた」): the
+# clause holds no words of the speaker's
+_POINTER = re.compile(r"(?:この|その|次の|以下の|あの)ように$|(?:こう|そう)$")
+_POINTED = re.compile(r"(?:この|その|次の|以下の|あの)ように[^、。「」]{0,12}$")
+
+
 def reported_clauses(doc: Doc, sentence: Sentence, subject_end: int | None,
                      barriers: list[int] | None = None) -> list[Reported]:
     """Clauses reported without quote marks in one sentence."""
@@ -74,7 +80,7 @@ def reported_clauses(doc: Doc, sentence: Sentence, subject_end: int | None,
         body = text[start:sentence.end]
         tail = _TAIL.search(body)
         end = start + (tail.start() if tail else len(body))
-        if end - start >= 6:
+        if end - start >= 6 and not _POINTED.search(text, start, end):
             out.append(Reported(start, end, source.group(1), source.start(), True))
         return out
     cursor = subject_end if subject_end is not None and subject_end < sentence.end else sentence.start
@@ -95,7 +101,7 @@ def reported_clauses(doc: Doc, sentence: Sentence, subject_end: int | None,
         end = match.start()
         if text[end - 2:end] == "など":
             end -= 2
-        if end - start >= 5:
+        if end - start >= 5 and not _POINTER.search(text, start, end):
             out.append(Reported(start, end, verb_text.lstrip("とものなど"), match.start(), False))
         comma = text.find("、", match.end(), sentence.end)
         cursor = comma + 1 if comma != -1 else sentence.end

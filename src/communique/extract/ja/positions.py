@@ -28,7 +28,8 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _NEGATED = re.compile(r"わけではない|との見方を否定|という受け止めは誤り|とする一部の報道|は誤り")
 ISSUES = (("nato-membership", re.compile(r"NATO(?:へ|への)?加盟|北大西洋条約機構.{0,4}加盟")),
           ("security-guarantees", re.compile(r"安全の保証|安全保障の保証|保証")),
-          ("territory", re.compile(r"領土|領有|撤退|国境")),
+          # a border as a question (its line, where it runs), not a place by it (「国境地帯に建設される回廊」)
+          ("territory", re.compile(r"領土|領有|撤退|国境(?:線|画定|確定|問題|紛争)")),
           ("sanctions", re.compile(r"制裁")),
           ("army-size", re.compile(r"兵力|軍の規模")),
           ("elections", re.compile(r"選挙")))

@@ -303,6 +303,9 @@ def speaker_of(doc: Doc, sentence: Sentence, bracket: Bracket, kind: str,
         direct = []  # 報道官は、トランプ政権が「…」との印象を抱いた: the topic's view of X
     if kind in ("quotative", "noun") and direct and (not topics or direct[-1].end > topics[-1].end):
         return direct[-1].mention, bool(topics)
+    if _BOTH_SIDES_TOPIC.search(doc.text, max(sentence.start, bracket.open - 12), bracket.open) \
+            and not any(m.end >= bracket.open - 2 for m in marks):
+        return None, False  # 「…ほか、両首脳は「…」などとして」: the two leaders, not the topic before
     # (an unnamed official too: 「米政府高官も「…」と評価した」 is the official's, not the last speaker's)
     people = [m for m in topics if m.mention.kind in ("person", "anonymous")]
     if people:
@@ -319,6 +322,10 @@ def speaker_of(doc: Doc, sentence: Sentence, bracket: Bracket, kind: str,
     if carried is not None:
         return carried, any(m.marker == "が" for m in marks)
     return None, True
+
+
+# both sides as the topic right before the words (「両首脳は「…」」, 「双方は、「…」」): no one person's
+_BOTH_SIDES_TOPIC = re.compile(r"(?:両首脳|両首相|両外相|両氏|両者|双方|両国|両政府)(?:とも|ら)?[はも]、?$")
 
 
 def relayed(doc: Doc, bracket: Bracket) -> bool:

@@ -34,6 +34,11 @@ _MODIFIES_NOUN = re.compile(
 )
 
 
+# the day a sentence opens with, after its topic: 「パシニャン首相は9日、」, 「【時事】首相は9日夜、」
+_HEAD_DAY_BEFORE = re.compile(r"(?:【[^】]{0,30}】)?[^、。「」]{0,40}[はも]")
+_HEAD_DAY_AFTER = re.compile(r"(?:午前|午後|朝|夜|夕|未明|深夜)?、")
+
+
 def _said_on(doc: Doc, sentence: Sentence, before: int, speaker: str | None,
              state: _State, said: tuple[int, int] = (0, 0)) -> tuple[str | None, Precision]:
     """The day the words were said: the last date of the sentence before the verb of saying, but
@@ -44,6 +49,12 @@ def _said_on(doc: Doc, sentence: Sentence, before: int, speaker: str | None,
              and not said[0] <= d.start < said[1]
              and not _MODIFIES_NOUN.match(doc.text, d.end)]
     dates = [d for d in dates if not in_round_brackets(doc.text, sentence.start, d.start)] or dates
+    head = next((d for d in dates if _HEAD_DAY_AFTER.match(doc.text, d.end)
+                 and _HEAD_DAY_BEFORE.fullmatch(doc.text, sentence.start, d.start)), None)
+    if head is not None:
+        # 「首相は9日、前日に交わした合意について「…」と強調した」: the day the sentence opens with
+        # is the day he spoke; a later one dates a clause inside it (what was signed the day before)
+        return head.value, head.precision
     if dates:
         return dates[-1].value, dates[-1].precision
     if speaker and speaker in state.last_date:
