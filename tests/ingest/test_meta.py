@@ -173,6 +173,8 @@ def test_a_date_present_but_unreadable_is_warned():
         # 8 August behind an address of 24 July)
         ("https://bookmarks.example.jp/entry/http://www3.example.or.jp/news/html/20250724/k1001.html",
          None),
+        ("https://times.example.com/news/2026/feb/9/vance-visits-yerevan", "2026-02-09"),  # the month named
+        ("https://paper.example.co.uk/world/2025/aug/08/summit-signed", "2025-08-08"),
         ("https://example.com/2025/01/talks-resume", None),  # a month alone: relative days need the day
         ("https://example.com/?p=20250101", None),  # a query's number is an id
         ("https://example.com/news/1764366149877887737-da9", None),

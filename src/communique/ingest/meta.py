@@ -207,7 +207,9 @@ _CAPTION = re.compile(
 # not taken: the extractors read a report's relative days ("Wednesday", 「12日」) from its day.
 _URL_DAY = re.compile(
     r"/(?P<y>(?:19|20)\d{2})(?:/(?P<m>\d{1,2})/(?P<d>\d{1,2})|/(?P<m2>\d{2})(?P<d2>\d{2})"
-    r"|-(?P<m3>\d{2})-(?P<d3>\d{2})|(?P<m4>\d{2})(?P<d4>\d{2})(?:\d{0,5}))(?=[/._-]|$)")
+    r"|-(?P<m3>\d{2})-(?P<d3>\d{2})|(?P<m4>\d{2})(?P<d4>\d{2})(?:\d{0,5})"
+    # the month by its name: /2025/aug/08/, /2026/feb/9/
+    r"|/(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/(?P<d5>\d{1,2}))(?=[/._-]|$)", re.I)
 
 
 def url_date(url: str | None) -> tuple[str, Precision] | None:
@@ -221,8 +223,9 @@ def url_date(url: str | None) -> tuple[str, Precision] | None:
         return None  # a bookmark or redirect page's own text may not be the page it names
     tomorrow = date.today() + timedelta(days=1)
     for m in _URL_DAY.finditer(path):
-        month = m["m"] or m["m2"] or m["m3"] or m["m4"]
-        day = m["d"] or m["d2"] or m["d3"] or m["d4"]
+        named = str(_MONTHS[m["mon"].lower()]) if m["mon"] else ""
+        month = m["m"] or m["m2"] or m["m3"] or m["m4"] or named
+        day = m["d"] or m["d2"] or m["d3"] or m["d4"] or m["d5"]
         found = _ymd(int(m["y"]), int(month), int(day))
         if found is not None and date(1990, 1, 1) <= found <= tomorrow:
             return found.isoformat(), Precision.DAY
