@@ -466,3 +466,20 @@ def test_a_quoted_phrase_is_no_other_wording_of_the_whole_remark() -> None:
     other = "Do not drop those bombs. If you do it is a grave violation. Bring your pilots home"
     members.append(replace(_member(2, 1000), text=other))
     assert len(wording_variants(members, "en")) == 2
+
+
+def test_a_quoted_phrase_of_a_longer_wording_is_no_other_wording() -> None:
+    """"a historic harbour summit" in one outlet, "... welcome you to this historic harbour summit
+    between our two countries" in another: a piece of the remark quoted, not another wording; two
+    full wordings that differ still are."""
+    from dataclasses import replace
+
+    from communique.merge.statements import wording_variants
+
+    piece = "a historic harbour summit"
+    whole = "It is a great honour to welcome you to this historic harbour summit between our two countries"
+    members = [replace(_member(n, 1000), text=t) for n, t in enumerate([piece, whole])]
+    assert wording_variants(members, "en") == []
+    other = "It is a great honour to welcome you all to the historic harbour summit of our two nations"
+    members = [replace(_member(n, 1000), text=t) for n, t in enumerate([whole, other])]
+    assert len(wording_variants(members, "en")) == 2

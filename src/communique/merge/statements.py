@@ -781,6 +781,8 @@ def wording_variants(
                 continue
             if min(len(fa.split()), len(fb.split())) < PHRASE_WORDS:
                 continue  # "major violations" beside the whole post: a phrase, not another wording
+            if _phrase_of(fa, fb) or _phrase_of(fb, fa):
+                continue  # "a historic peace summit" beside "... for this historic peace summit ...": a piece
             if _overlap(texts[fa], texts[fb]) >= WORDING_OVERLAP:
                 clashing.update((fa, fb))
     if len(clashing) < 2:
@@ -792,6 +794,17 @@ def wording_variants(
         carriers = [m for m in direct if wording in flat[m.quote_id]]
         variants.append((next(m.text for m in carriers if flat[m.quote_id] == wording), carriers))
     return variants if len(variants) >= 2 else []
+
+
+_ARTICLES = frozenset("a an the this that these those".split())
+
+
+def _phrase_of(short: str, long: str) -> bool:
+    """A short quoted phrase (a few words) whose words all stand in a longer wording but for an
+    article: the outlet quoted a piece of the remark, it gives no other wording of it."""
+    words = short.split()
+    return len(words) <= PHRASE_WORDS + 2 and len(long.split()) >= 2 * len(words) and all(
+        w in _ARTICLES or w in long.split() for w in words)
 
 
 @lru_cache(maxsize=4096)
