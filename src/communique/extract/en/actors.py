@@ -342,8 +342,6 @@ def find_mentions(text: str, actors: ReportActors, quote_spans: list[tuple[int, 
         mention.in_quote = at >= 0 and max_ends[at] > mention.start
 
 
-
-
 def _honorific_mentions(text: str, runs: list[list[tuple[int, int, str]]], actors: ReportActors) -> None:
     """'Sheikh Mohammed', 'Sir Keir', 'Prince Faisal': an honorific and a given name refer to the
     one person named before in the report whose name (after its titles) begins with that word."""

@@ -74,6 +74,7 @@ def family_name(words: list[str]) -> str | None:
         tail.insert(0, names[-len(tail) - 1])
     return " ".join(tail)
 
+
 # words that make a run of capitalised words an organisation's name, never a person's
 ORG_WORDS = frozenset(
     "news post times journal watch group party committee council campaign department ministry agency "

@@ -676,9 +676,6 @@ def extract_quotes(ctx: Context) -> list[Quote]:
     pending: list[tuple[int, int, Sentence]] = []
     split_next: tuple[int, Attribution, tuple[str | None, Precision]] | None = None
     last_date: dict[str, tuple[str | None, Precision]] = {}
-    # the sentence's quotes attributed to the subject of an act before them ("agreed to a "..."
-    # ceasefire"), which a reported clause around them may give to its speaker instead
-    acted: list[tuple[int, tuple[str | None, Precision], str | None]] = []
     # Undated remarks: the publication date, no finer than its part of the month (no day invented).
     default: tuple[str | None, Precision] = (
         (part_value(ctx.anchor.year, ctx.anchor.month, ctx.anchor.day), Precision.PART_OF_MONTH)
@@ -723,6 +720,9 @@ def extract_quotes(ctx: Context) -> list[Quote]:
         whole = _whole_sentence(ctx, sent)
         sentence_attr: Attribution | None = None
         sentence_date: tuple[str | None, Precision] | None = None
+        # the sentence's quotes attributed to the subject of an act before them ("agreed to a "..."
+        # ceasefire"), which a reported clause around them may give to its speaker instead
+        acted: list[tuple[int, tuple[str | None, Precision], str | None]] = []
         for q in sent.quotes:
             content = ctx.text[q.start : q.end]
             start, end = q.start, q.end
@@ -811,7 +811,6 @@ def extract_quotes(ctx: Context) -> list[Quote]:
                            and a.speaker.actor_id and a.speaker.actor_id != quotes[at].speaker_id), None)
             if holder is not None:
                 quotes[at] = _quote(ctx, q_ev.start, q_ev.end, holder, True, date, hedge)
-        acted = []
         if sentence_attr is None and split_next is not None and split_next[0] == idx:
             sentence_attr, sentence_date = split_next[1], split_next[2]
         prev_attr, prev_date = sentence_attr, sentence_date
